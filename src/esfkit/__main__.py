@@ -1,0 +1,3 @@
+from esfkit.cli import main
+
+main()

@@ -1,0 +1,252 @@
+"""The command line: parse options, call the library, turn errors into exit codes.
+
+Heavy modules (pandas, the engine) are imported inside the commands, so ``esfkit --help``
+stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from esfkit import __version__
+from esfkit.errors import EsfkitError, ExitCode, UsageError
+
+app = typer.Typer(
+    name="esfkit",
+    help="Goal attainment for ESF projects: target versus actual, by municipality and gender.",
+    add_completion=True,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_debug = False
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class Lang(StrEnum):
+    sv = "sv"
+    en = "en"
+
+
+class FailOn(StrEnum):
+    unmet = "unmet"
+    behind = "behind"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"esfkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an error.")
+    ] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+GoalsArg = Annotated[Path, typer.Argument(help="The goal file (goals.yml).", show_default=False)]
+DataArg = Annotated[
+    Path, typer.Argument(help="The participant file (.xlsx, .csv ...).", show_default=False)
+]
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="Report date YYYY-MM-DD (default: today, or the period's end if earlier)."
+    ),
+]
+PeriodOpt = Annotated[str | None, typer.Option("--period", help="2022, 2022H1, 2022Q3 or 2022-05.")]
+FromOpt = Annotated[str | None, typer.Option("--from", help="Period start YYYY-MM-DD (with --to).")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD (with --from).")]
+
+
+@app.command()
+def check(
+    goals: GoalsArg,
+    data: DataArg,
+    as_of: AsOf = None,
+    period: PeriodOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
+    ] = None,
+    goal: Annotated[
+        list[str] | None, typer.Option("--goal", "-g", help="Only this goal (repeatable).")
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language of the report (default: project.lang, else sv)."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a goal is not met (unmet) or also behind plan."
+        ),
+    ] = None,
+    width: Annotated[
+        int | None, typer.Option("--width", help="Width of the table output in characters.")
+    ] = None,
+) -> None:
+    """Evaluate every goal against the participant file and print target versus actual.
+
+    Example: esfkit check goals.yml deltagare.xlsx --as-of 2022-05-31 --lang sv
+    """
+    _run(
+        lambda: _check(
+            goals, data, as_of, period, from_, to, fmt, output, goal or [], lang, fail_on, width
+        )
+    )
+
+
+@app.command()
+def validate(goals: GoalsArg, data: DataArg, as_of: AsOf = None) -> None:
+    """Check the goal file and the participant file, and list what is worth noting.
+
+    Example: esfkit validate goals.yml deltagare.xlsx
+    """
+    _run(lambda: _validate(goals, data, as_of))
+
+
+def _check(
+    goals, data, as_of, period, from_, to, fmt, output, goal_ids, lang, fail_on, width
+) -> int:
+    from esfkit.engine.report import Status
+    from esfkit.render import RenderOptions, formatter
+
+    report, spec = _evaluate(goals, data, as_of, period, from_, to, tuple(goal_ids))
+    for goal_id in goal_ids:
+        if spec.goal(goal_id) is None:
+            from esfkit.errors import one_of
+
+            raise UsageError(
+                f"no goal with id '{goal_id}'", hint=one_of(goal_id, [g.id for g in spec.goals])
+            )
+    lang_code = (lang.value if lang else None) or spec.project.lang or "sv"
+    color = (
+        output is None
+        and fmt == Format.table
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
+    text = formatter(fmt.value)(report, RenderOptions(lang_code, width, color, tuple(goal_ids)))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _write_atomically(output, text, inputs=(goals, data))
+    failing = {Status.NOT_MET} | ({Status.BEHIND} if fail_on == FailOn.behind else set())
+    if fail_on and any(g.status in failing for g in report.goals):
+        return ExitCode.UNMET
+    return ExitCode.OK
+
+
+def _validate(goals, data, as_of) -> int:
+    from esfkit.i18n import Words
+    from esfkit.render.present import finding_lines
+
+    report, _spec = _evaluate(goals, data, as_of, None, None, None, ())
+    w = Words("en")
+    lines = finding_lines(report, w)
+    typer.echo(f"{data.name}: {report.input.rows} rows, {len(report.goals)} goals checked")
+    for line in lines:
+        typer.echo(f"  warning: {line}")
+    if not lines:
+        typer.echo("  no findings")
+    return ExitCode.OK
+
+
+def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
+    from esfkit.data.participants import load_participants
+    from esfkit.engine.population import period_from_options
+    from esfkit.engine.run import evaluate
+    from esfkit.spec.parse import load_spec
+
+    the_period = period_from_options(period, from_, to)
+    report_date = _report_date(as_of, the_period)
+    spec = load_spec(goals)
+    participants = load_participants(data, spec)
+    return evaluate(spec, participants, report_date, the_period, goal_ids), spec
+
+
+def _report_date(as_of: str | None, period) -> dt.date:
+    if as_of is None:
+        today = dt.date.today()
+        return min(today, period.end) if period is not None else today
+    try:
+        return dt.date.fromisoformat(as_of.strip())
+    except ValueError:
+        raise UsageError(
+            f"--as-of '{as_of}' is not a date", hint="write it as YYYY-MM-DD, e.g. 2022-05-31"
+        ) from None
+
+
+def _write_atomically(path: Path, text: str, inputs: tuple[Path, ...]) -> None:
+    """Temporary file beside the target, then rename: a reader never sees half a report."""
+    target = path.resolve()
+    for source in inputs:
+        if source.exists() and target == source.resolve():
+            raise UsageError(f"--output {path} is an input file; esfkit never writes to its inputs")
+    if target.is_dir():
+        raise UsageError(f"--output {path} is a directory", hint="give a file name")
+    if not target.parent.is_dir():
+        raise UsageError(f"--output: the folder {path.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _run(command: Callable[[], int]) -> None:
+    """Run a command; a user error becomes one message on stderr and exit 2."""
+    try:
+        code = command()
+    except EsfkitError as exc:
+        if _debug:
+            raise
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(ExitCode.USER_ERROR) from None
+    except OSError as exc:
+        if _debug:
+            raise
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        raise typer.Exit(ExitCode.USER_ERROR) from None
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,111 @@
+"""Which header in the user's file holds which esfkit field.
+
+An explicit ``data.columns`` entry wins; otherwise common Swedish and English headers are
+recognised. Headers are compared without case, spaces or punctuation, so "Deltagar-ID",
+"deltagar id" and "DeltagarID" are one header.
+"""
+
+from __future__ import annotations
+
+import re
+
+from esfkit.errors import DataError, DataLocation, SpecError, did_you_mean
+from esfkit.spec.model import ColumnRef
+
+RECOGNISED: dict[str, tuple[str, ...]] = {
+    "id": (
+        "personnummer",
+        "pnr",
+        "personnr",
+        "deltagarid",
+        "deltagarnummer",
+        "löpnummer",
+        "id",
+        "participantid",
+        "personid",
+        "samordningsnummer",
+    ),
+    "gender": ("kön", "kon", "gender", "sex", "juridisktkön"),
+    "municipality": ("kommun", "hemkommun", "bostadskommun", "kommunnamn", "municipality"),
+    "start": (
+        "inskrivningsdatum",
+        "inskrivning",
+        "inskriven",
+        "startdatum",
+        "start",
+        "inskrivningsdag",
+        "datumförinskrivning",
+        "startdate",
+        "enrolmentdate",
+        "enrollmentdate",
+    ),
+    "end": (
+        "avslutsdatum",
+        "slutdatum",
+        "utskrivningsdatum",
+        "avslutad",
+        "avslutdatum",
+        "utskrivning",
+        "enddate",
+        "exitdate",
+    ),
+    "exit": (
+        "avslutsorsak",
+        "avslut",
+        "orsaktillavslut",
+        "avslutsanledning",
+        "anledningtillavslut",
+        "exit",
+        "exitoutcome",
+        "outcome",
+    ),
+    "birth_date": ("födelsedatum", "fodelsedatum", "född", "birthdate", "dateofbirth"),
+}
+
+FIELD_NAMES = {
+    "id": "participant id",
+    "gender": "gender",
+    "municipality": "municipality",
+    "start": "start date",
+    "end": "exit date",
+    "exit": "exit outcome",
+    "birth_date": "birth date",
+}
+
+
+def header_key(header: str) -> str:
+    return re.sub(r"[\W_]+", "", header.casefold())
+
+
+def map_columns(
+    headers: tuple[str, ...], explicit: dict[str, ColumnRef], file: str
+) -> dict[str, str]:
+    """field -> header, for every field the file has."""
+    by_key = {header_key(h): h for h in headers}
+    mapping: dict[str, str] = {}
+    for field, ref in explicit.items():
+        header = by_key.get(header_key(ref.header))
+        if header is None:
+            suggestion = did_you_mean(ref.header, headers)
+            hint = f"did you mean '{suggestion}'? " if suggestion else ""
+            raise SpecError(
+                f"data.columns.{field} names '{ref.header}', which is not a column of {file}",
+                where=ref.loc,
+                hint=hint + "Columns there: " + ", ".join(headers),
+            )
+        mapping[field] = header
+    taken = set(mapping.values())
+    for field, names in RECOGNISED.items():
+        if field in mapping:
+            continue
+        candidates = [by_key[n] for n in names if n in by_key and by_key[n] not in taken]
+        if len(candidates) > 1:
+            raise DataError(
+                f"both '{candidates[0]}' and '{candidates[1]}' could be the {FIELD_NAMES[field]}",
+                where=DataLocation(file),
+                hint=f"say which in the goal file: data: {{columns: {{{field}: {candidates[0]}}}}}",
+            )
+        if candidates:
+            mapping[field] = candidates[0]
+            taken.add(candidates[0])
+    return mapping

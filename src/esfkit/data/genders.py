@@ -1,0 +1,107 @@
+"""Map the gender codes people type (Kvinna, K, F, Man, M, Icke-binär ...) to four genders.
+
+ESF+ reports women, men and non-binary participants (Regulation (EU) 2021/1057, Annex I);
+"unknown" is kept as its own group so that blank cells are counted and shown rather than
+dropped. A code esfkit does not know stops the run: guessing would move a person between
+the columns of a report that is checked against targets per gender.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from esfkit.data.values import normalize
+from esfkit.errors import DataError, DataLocation, SpecError, did_you_mean, one_of
+
+GENDERS = ("women", "men", "nonbinary", "unknown")
+
+_WOMEN = ("kvinna", "kvinnor", "k", "f", "female", "woman", "women", "kvinnlig", "flicka")
+_MEN = ("man", "män", "m", "male", "men", "manlig", "pojke")
+_NONBINARY = (
+    "icke-binär",
+    "icke-binära",
+    "icke binär",
+    "ickebinär",
+    "non-binary",
+    "nonbinary",
+    "non binary",
+)
+# Only codes that say outright that the gender is not recorded. "Annat" (other) is NOT
+# here: whether a project means non-binary or not-stated by it is the project's call, so
+# it must say so under data.genders.
+_UNKNOWN = ("okänd", "okänt", "unknown", "uppgift saknas", "vill ej uppge")
+# "Tjej" and "kille" (girl, guy) are how youth projects write gender; they are as
+# unambiguous as "flicka" and "pojke", so refusing them would only cost the user a step.
+_INFORMAL = {"tjej": "women", "kille": "men"}
+
+BUILTIN_CODES: dict[str, str] = {
+    **dict.fromkeys(_WOMEN, "women"),
+    **dict.fromkeys(_MEN, "men"),
+    **dict.fromkeys(_NONBINARY, "nonbinary"),
+    **dict.fromkeys(_UNKNOWN, "unknown"),
+    **_INFORMAL,
+}
+
+
+def map_genders(
+    values: pd.Series, extra: dict[str, str], column: str, rows: np.ndarray, file: str
+) -> pd.Series:
+    """Each cell's gender as a Categorical over GENDERS; a blank cell is 'unknown'.
+
+    ``extra`` comes from the goal file's ``data.genders`` and wins over the built-in codes.
+    """
+    codes = {**BUILTIN_CODES, **_extra_codes(extra), "": "unknown"}
+    keys = normalize(values)
+    genders = keys.map(codes)
+    missing = genders.isna().to_numpy()
+    if missing.any():
+        raise _unknown_codes(values, missing, codes, column, rows, file)
+    return pd.Series(
+        pd.Categorical(genders.to_numpy(dtype=object), categories=GENDERS),
+        index=values.index,
+        name=values.name,
+    )
+
+
+def _extra_codes(extra: dict[str, str]) -> dict[str, str]:
+    """The goal file's codes, normalised; a gender may be given by name or by a code."""
+    mapped = {}
+    for code, gender in extra.items():
+        target = gender if gender in GENDERS else BUILTIN_CODES.get(_one_key(str(gender)))
+        if target is None:
+            raise SpecError(
+                f"data.genders maps '{code}' to '{gender}', which is not a gender",
+                hint=one_of(str(gender), GENDERS),
+            )
+        mapped[_one_key(str(code))] = target
+    return mapped
+
+
+def _one_key(text: str) -> str:
+    return str(normalize(pd.Series([text], dtype=object)).iloc[0])
+
+
+def _unknown_codes(
+    values: pd.Series,
+    missing: np.ndarray,
+    codes: dict[str, str],
+    column: str,
+    rows: np.ndarray,
+    file: str,
+) -> DataError:
+    """Name the unknown codes, where they are, and how to declare them."""
+    unknown = list(dict.fromkeys(str(v).strip() for v in values[missing]))
+    shown = ", ".join(f"'{v}'" for v in unknown[:3])
+    phrase = "1 value that is not" if len(unknown) == 1 else f"{len(unknown)} values that are not"
+    hint = f"add it under data.genders in the goal file, e.g. `{unknown[0]}: women`"
+    suggestion = did_you_mean(unknown[0], [c for c in codes if c])
+    if suggestion:
+        hint = f"did you mean '{suggestion}'? Otherwise {hint}"
+    return DataError(
+        f"column '{column}' has {phrase} a known gender: {shown}",
+        where=DataLocation(
+            file, rows=tuple(int(r) for r in np.asarray(rows)[missing]), column=column
+        ),
+        hint=hint,
+    )

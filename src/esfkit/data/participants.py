@@ -1,0 +1,147 @@
+"""A participant file read, mapped and cleaned: one row per enrolment, esfkit's fields typed.
+
+Canonical columns carry a leading underscore (``_gender``, ``_start`` ...) beside the user's
+own columns, which stay as text under their headers for filters to use.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from esfkit.data.columns import map_columns
+from esfkit.data.genders import map_genders
+from esfkit.data.read import RawTable, read_table
+from esfkit.data.values import normalize, parse_dates
+from esfkit.errors import DataError, DataLocation, did_you_mean
+from esfkit.findings import Finding
+from esfkit.spec.model import Spec
+
+CANONICAL = ("_row", "_id", "_gender", "_municipality", "_start", "_end", "_birth", "_exit")
+
+
+@dataclass
+class Participants:
+    path: Path
+    sha256: str
+    sheet: str | None
+    frame: pd.DataFrame
+    columns: dict[str, str]  # field -> header
+    headers: tuple[str, ...]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    @property
+    def rows(self) -> int:
+        return len(self.frame)
+
+    def header_for(self, name: str) -> str | None:
+        """The user's header matching ``name`` without regard to case or surrounding spaces."""
+        wanted = name.strip().casefold()
+        return next((h for h in self.headers if h.casefold() == wanted), None)
+
+
+def load_participants(path: Path, spec: Spec) -> Participants:
+    raw = read_table(path, spec.data.sheet)
+    columns = map_columns(raw.headers, spec.data.columns, path.name)
+    return clean(raw, columns, spec)
+
+
+def clean(raw: RawTable, columns: dict[str, str], spec: Spec) -> Participants:
+    file = raw.path.name
+    rows = np.asarray(raw.row_numbers)
+    source = raw.frame
+    findings: list[Finding] = []
+    frame = source.copy()
+    for name in CANONICAL:
+        if name in frame.columns:
+            raise DataError(
+                f"a column may not be called '{name}'", where=DataLocation(file, column=name)
+            )
+
+    def text(field_name: str) -> pd.Series:
+        header = columns.get(field_name)
+        if header is None:
+            return pd.Series([""] * len(source), index=source.index, dtype=object)
+        return source[header].map(_strip)
+
+    def dates(field_name: str) -> pd.Series:
+        header = columns.get(field_name)
+        if header is None:
+            return pd.Series(pd.NaT, index=source.index, dtype="datetime64[ns]")
+        return parse_dates(source[header], header, rows, file)
+
+    frame["_row"] = rows
+    frame["_id"] = normalize(text("id")) if "id" in columns else ""
+    if "gender" in columns:
+        frame["_gender"] = map_genders(
+            source[columns["gender"]], spec.data.genders, columns["gender"], rows, file
+        )
+    else:
+        frame["_gender"] = map_genders(text("gender"), {}, "gender", rows, file)
+        findings.append(Finding("no_gender_column", count=len(source)))
+    frame["_municipality"] = _municipalities(
+        text("municipality"), spec, columns.get("municipality"), rows, file
+    )
+    frame["_start"] = dates("start")
+    frame["_end"] = dates("end")
+    frame["_birth"] = dates("birth_date")
+    frame["_exit"] = text("exit")
+    _check_order(frame, columns, file)
+    if "id" not in columns:
+        findings.append(Finding("no_id_column", count=len(source)))
+    return Participants(raw.path, raw.sha256, raw.sheet, frame, columns, raw.headers, findings)
+
+
+def _strip(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _municipalities(
+    values: pd.Series, spec: Spec, header: str | None, rows: np.ndarray, file: str
+) -> pd.Series:
+    """Display names: the declared spelling when declared, else the most common spelling."""
+    declared = spec.project.municipalities
+    keys = values.str.casefold()
+    if declared is not None:
+        lookup = {name.casefold(): name for name in declared}
+        bad = (keys != "") & ~keys.isin(list(lookup))
+        if bad.any():
+            first = values[bad].iloc[0]
+            suggestion = did_you_mean(first, declared)
+            raise DataError(
+                f"municipality '{first}' is not in project.municipalities"
+                + (f" ({int(bad.sum())} rows with undeclared values)" if bad.sum() > 1 else ""),
+                where=DataLocation(file, tuple(int(r) for r in rows[bad.to_numpy()]), header),
+                hint=(f"did you mean '{suggestion}'? " if suggestion else "")
+                + "Correct the cell, or add the municipality to project.municipalities. Declared: "
+                + ", ".join(declared),
+            )
+    else:
+        spellings: dict[str, Counter] = {}
+        for key, value in zip(keys, values, strict=True):
+            if key:
+                spellings.setdefault(key, Counter())[value] += 1
+        lookup = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
+    return keys.map(lambda k: lookup.get(k) if k else None)
+
+
+def _check_order(frame: pd.DataFrame, columns: dict[str, str], file: str) -> None:
+    bad = (frame["_end"] < frame["_start"]).to_numpy()
+    if bad.any():
+        first = frame.loc[bad].iloc[0]
+        raise DataError(
+            f"exit date {first['_end']:%Y-%m-%d} is before start date {first['_start']:%Y-%m-%d}"
+            + (f" ({int(bad.sum())} rows like this)" if bad.sum() > 1 else ""),
+            where=DataLocation(
+                file, tuple(int(r) for r in frame.loc[bad, "_row"]), columns.get("end")
+            ),
+            hint="correct the dates; an exit cannot come before the enrolment",
+        )

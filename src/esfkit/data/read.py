@@ -1,0 +1,530 @@
+"""Read a participant file (CSV or spreadsheet) into a table of text cells.
+
+Everything is kept as text here, exactly as the user typed it: which column holds dates,
+numbers or genders is decided later, so that a bad value can be reported with the row
+number and column the user sees in Excel, and leading zeros in ids survive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import python_calamine
+
+from esfkit.errors import DataError, DataLocation, one_of
+
+CSV_SUFFIXES = (".csv", ".txt")
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+SUPPORTED = ", ".join(CSV_SUFFIXES + SHEET_SUFFIXES)
+
+# Order matters on ties: Swedish Excel writes ';', so it wins over ','.
+SEPARATORS = (";", ",", "\t", "|")
+_SAMPLE_RECORDS = 50
+
+# Excel keeps 15 significant digits; beyond that a float's digits are noise.
+_EXCEL_DIGITS = 15
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """One sheet or CSV file: header texts, text cells and the row numbers the user sees."""
+
+    path: Path
+    sheet: str | None
+    headers: tuple[str, ...]
+    frame: pd.DataFrame
+    row_numbers: np.ndarray
+    sha256: str
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """Records before the header is found: one object array of text per column.
+
+    ``numbers`` holds, per record, the row (Excel) or first line (CSV) the user sees.
+    """
+
+    columns: list[np.ndarray]
+    numbers: np.ndarray
+
+
+def read_table(path: Path, sheet: str | int | None = None) -> RawTable:
+    """Read ``path`` by its extension; every problem becomes a located :class:`DataError`."""
+    path = Path(path)
+    data = _read_bytes(path)
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        sheet_name, grid = None, _read_csv(path, data)
+    elif suffix in SHEET_SUFFIXES:
+        sheet_name, grid = _read_sheet(path, data, sheet)
+    else:
+        raise DataError(
+            f"cannot read files ending in '{path.suffix}'",
+            where=DataLocation(path.name),
+            hint=f"save the data as one of: {SUPPORTED}",
+        )
+    headers, frame, numbers = _to_table(path, sheet_name, grid)
+    return RawTable(path, sheet_name, headers, frame, numbers, hashlib.sha256(data).hexdigest())
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a DataError saying why there are none."""
+    where = DataLocation(path.name)
+    if path.is_dir():
+        raise DataError("is a folder, not a file", where=where, hint="give the data file itself")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError("file not found", where=where, hint=f"check the path: {path}") from None
+    except OSError as exc:
+        raise DataError(
+            f"cannot read the file: {exc.strerror or exc}",
+            where=where,
+            hint="check that the file is not locked by another program and that you may read it",
+        ) from None
+    if not data:
+        raise DataError(
+            "the file is empty (0 bytes)",
+            where=where,
+            hint="export the data again; the header row must be on the first non-blank row",
+        )
+    return data
+
+
+# --- spreadsheets -------------------------------------------------------------------------
+
+
+def _read_sheet(path: Path, data: bytes, sheet: str | int | None) -> tuple[str, _Grid]:
+    """Read one sheet through calamine, which is many times faster than openpyxl."""
+    workbook = _calamine(path, data, lambda: python_calamine.CalamineWorkbook.from_path(path))
+    name = _pick_sheet(path, workbook, sheet)
+    # skip_empty_area=False starts the grid at A1, so list index + 1 is the Excel row and
+    # the column index gives the Excel letter, whatever blank rows or columns lead.
+    rows = _calamine(
+        path, data, lambda: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    )
+    if not rows:
+        raise DataError(
+            f"sheet '{name}' is empty",
+            where=DataLocation(path.name),
+            hint="choose the sheet that holds the participants (one row per enrolment)",
+        )
+    columns = [_column_text(column) for column in zip(*rows, strict=True)]
+    return name, _Grid(columns, np.arange(1, len(rows) + 1, dtype=np.int64))
+
+
+def _calamine(path: Path, data: bytes, call: Callable[[], Any]) -> Any:
+    """Run a calamine call; any failure (it raises many kinds) means the file is unreadable."""
+    try:
+        return call()
+    except Exception as exc:
+        raise _unreadable(path, data, exc) from None
+    except BaseException as exc:
+        # A Rust panic surfaces as pyo3's PanicException, which derives from BaseException.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise _unreadable(path, data, exc) from None
+
+
+def _unreadable(path: Path, data: bytes, exc: BaseException) -> DataError:
+    """Explain an unreadable spreadsheet by what its bytes actually are."""
+    return DataError(
+        f"cannot read this file as a {path.suffix.lower()} spreadsheet ({exc})",
+        where=DataLocation(path.name),
+        hint=_content_hint(data, path.suffix.lower()),
+    )
+
+
+def _content_hint(data: bytes, suffix: str) -> str:
+    """What the content looks like, so the user knows which name or export to use."""
+    if data.startswith(b"PK\x03\x04"):
+        if b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:
+            kind = ".ods"
+        else:
+            kind = ".xlsx"
+        if kind != suffix:
+            return f"the content looks like a {kind} file: rename it to end in {kind}"
+        return "the workbook seems damaged: open it in Excel and save it again as .xlsx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if suffix != ".xls":
+            return "the content looks like an old .xls workbook: rename it to end in .xls"
+        return "the workbook may be damaged or password-protected: save it again as .xlsx"
+    head = data[:2000]
+    if head.lstrip().lower().startswith((b"<!doctype html", b"<html", b"<table")):
+        return "the content is a web page (HTML), not a workbook: save it as .xlsx or .csv"
+    if b"\x00" not in head:
+        return "the content looks like text: if it is CSV, rename it to end in .csv"
+    return "open the file in Excel and save it again as .xlsx"
+
+
+def _pick_sheet(path: Path, workbook: Any, sheet: str | int | None) -> str:
+    """The sheet asked for by name or 0-based position; by default the first visible one."""
+    names: list[str] = list(workbook.sheet_names)
+    present = ", ".join(f"'{n}'" for n in names)
+    where = DataLocation(path.name)
+    if not names:
+        raise DataError("the workbook has no sheets", where=where, hint="save it again in Excel")
+    if sheet is None:
+        return _first_visible(workbook, names)
+    if isinstance(sheet, int):
+        if 0 <= sheet < len(names):
+            return names[sheet]
+        raise DataError(
+            f"there is no sheet number {sheet} (counting from 0); the sheets are {present}",
+            where=where,
+            hint=f"use a number from 0 to {len(names) - 1}, or a sheet name",
+        )
+    if sheet in names:
+        return sheet
+    folded = [n for n in names if n.strip().casefold() == sheet.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    raise DataError(
+        f"there is no sheet '{sheet}'; the sheets are {present}",
+        where=where,
+        hint=one_of(sheet, names),
+    )
+
+
+def _first_visible(workbook: Any, names: list[str]) -> str:
+    """The first visible worksheet: hidden sheets usually hold lookup lists, not data."""
+    try:
+        metadata = workbook.sheets_metadata
+        for meta in metadata:
+            if meta.visible == python_calamine.SheetVisibleEnum.Visible and meta.typ in (
+                python_calamine.SheetTypeEnum.WorkSheet,
+            ):
+                return str(meta.name)
+    except Exception:  # metadata is a nicety; any format without it falls back to sheet 0
+        pass
+    return names[0]
+
+
+def _column_text(cells: Sequence[Any]) -> np.ndarray:
+    """One column of calamine cells as text; strings (the common case) pass untouched."""
+    text = [c if type(c) is str else _cell_text(c) for c in cells]
+    return np.array(text, dtype=object)
+
+
+def _cell_text(value: Any) -> str:
+    """A non-string cell as the user would read it in Excel."""
+    convert = _CELL_TEXT.get(type(value))
+    if convert is not None:
+        return convert(value)
+    return "" if value is None else str(value)
+
+
+def _float_text(value: float) -> str:
+    """'12' not '12.0'; never scientific notation, so long ids stay readable."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return ""
+    if value.is_integer() and abs(value) < 10**_EXCEL_DIGITS:
+        return str(int(value))
+    # 15 significant digits, as Excel shows them: 0.1+0.2 is '0.3', 1/3 is '0.333333333333333'.
+    text = format(Decimal(format(value, f".{_EXCEL_DIGITS}g")), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _datetime_text(value: dt.datetime) -> str:
+    """Midnight is a date; otherwise to the second (Excel stores times as day fractions)."""
+    if value.microsecond >= 500_000:
+        with contextlib.suppress(OverflowError):  # 9999-12-31 23:59:59.5 stays as it is
+            value += dt.timedelta(microseconds=1_000_000 - value.microsecond)
+    value = value.replace(microsecond=0)
+    if value.time() == dt.time(0, 0):
+        return value.date().isoformat()
+    return value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _time_text(value: dt.time) -> str:
+    return value.replace(microsecond=0).isoformat()
+
+
+def _duration_text(value: dt.timedelta) -> str:
+    """A duration cell as Excel's [h]:mm:ss."""
+    seconds = round(value.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    hours, rest = divmod(abs(seconds), 3600)
+    return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+_CELL_TEXT: dict[type, Callable[[Any], str]] = {
+    float: _float_text,
+    int: str,
+    bool: lambda v: "TRUE" if v else "FALSE",
+    dt.datetime: _datetime_text,
+    dt.date: lambda v: v.isoformat(),
+    dt.time: _time_text,
+    dt.timedelta: _duration_text,
+}
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+
+def _read_csv(path: Path, data: bytes) -> _Grid:
+    """Parse CSV text with pandas' C engine, every field kept as text."""
+    csv.field_size_limit(2**31 - 1)  # a long cell is not an error; the default is 128 KiB
+    text = _decode(path, data).replace("\r\n", "\n").replace("\r", "\n")
+    skipped, text = _skip_blank_start(text)
+    if not text:
+        raise DataError(
+            "the file has no header row (it holds only blank lines)",
+            where=DataLocation(path.name),
+            hint="export the data again with the column names on the first row",
+        )
+    separator = _detect_separator(text)
+    records = _parse_csv(path, text, separator)
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if len(records) == lines:
+        # No record spans lines: record i starts on line i + 1 (cheap, the common case).
+        numbers = np.arange(1, lines + 1, dtype=np.int64)
+        columns = [records[c].to_numpy(dtype=object) for c in records.columns]
+    else:
+        columns, numbers = _parse_csv_multiline(path, text, separator)
+    return _Grid(columns, numbers + skipped)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM (Excel's 'Unicode text'), else cp1252."""
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DataError(
+            "this is a spreadsheet, not a text (CSV) file",
+            where=DataLocation(path.name),
+            hint=_content_hint(data, path.suffix.lower()),
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1").translate(_CP1252)
+    if "\x00" in text:
+        raise DataError(
+            "the file contains NUL bytes, so it is not a text (CSV) file",
+            where=DataLocation(path.name),
+            hint=_content_hint(data, path.suffix.lower()),
+        )
+    return text
+
+
+def _cp1252_table() -> dict[int, str]:
+    """Latin-1 code points 0x80-0x9F to their Windows-1252 characters.
+
+    Decoding as Latin-1 and translating never fails: the five bytes Windows-1252 leaves
+    undefined keep their Latin-1 meaning, as Windows itself does.
+    """
+    table = {}
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+    return table
+
+
+_CP1252 = _cp1252_table()
+
+
+def _skip_blank_start(text: str) -> tuple[int, str]:
+    """Drop leading lines with nothing but spaces and separators; pandas chokes on them."""
+    skipped = 0
+    blank = " \t" + "".join(SEPARATORS)
+    while text:
+        end = text.find("\n")
+        line = text if end < 0 else text[:end]
+        if line.strip(blank):
+            break
+        text = "" if end < 0 else text[end + 1 :]
+        skipped += 1
+    return skipped, text
+
+
+def _detect_separator(text: str) -> str:
+    """The separator that splits the header into the most fields, agreed on by most records."""
+
+    def score(separator: str) -> tuple[bool, int, float]:
+        header, *sample = _first_records(text, separator)
+        agree = sum(len(r) == len(header) for r in sample) / (len(sample) or 1)
+        return (agree >= 0.5, len(header), agree)
+
+    return max(SEPARATORS, key=score)  # max keeps the first of equal scores
+
+
+def _first_records(text: str, separator: str) -> list[list[str]]:
+    """The first non-blank records as ``separator`` would split them, quotes respected."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            if record:
+                records.append(record)
+            if len(records) > _SAMPLE_RECORDS:
+                break
+    except csv.Error:
+        pass  # a quote never closed: judge by the records read so far
+    return records or [[text]]
+
+
+def _parse_csv(path: Path, text: str, separator: str) -> pd.DataFrame:
+    """All records, header included, as text; overlong records become a located error."""
+    try:
+        return pd.read_csv(
+            io.StringIO(text),
+            sep=separator,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except Exception as exc:  # pandas' tokenizer fails in several ways; explain it ourselves
+        _parse_csv_multiline(path, text, separator)
+        raise DataError(
+            f"cannot read this CSV file ({exc})",
+            where=DataLocation(path.name),
+            hint="open it in Excel and save it again as CSV (semicolon separated)",
+        ) from None
+
+
+def _parse_csv_multiline(
+    path: Path, text: str, separator: str
+) -> tuple[list[np.ndarray], np.ndarray]:
+    """Parse with the csv module, which tells the line each record starts on.
+
+    Used only when a quoted field holds a line break (and to explain pandas' errors).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    records: list[list[str]] = []
+    starts: list[int] = []
+    last_line = 0
+    try:
+        for record in reader:
+            starts.append(last_line + 1)
+            last_line = reader.line_num
+            if records and len(record) > len(records[0]):
+                raise _overlong(path, starts[-1], len(record), len(records[0]))
+            records.append(record)
+    except csv.Error as exc:
+        raise DataError(
+            f"the CSV cannot be parsed from line {last_line + 1} on ({exc})",
+            where=DataLocation(path.name, rows=(last_line + 1,)),
+            hint='a field probably opens a quote (") that is never closed',
+        ) from None
+    width = len(records[0]) if records else 0
+    padded = [r + [""] * (width - len(r)) for r in records]
+    columns = [np.array(c, dtype=object) for c in zip(*padded, strict=True)]
+    return columns, np.array(starts, dtype=np.int64)
+
+
+def _overlong(path: Path, line: int, fields: int, width: int) -> DataError:
+    return DataError(
+        f"line {line} has {fields} fields but the header has {width}",
+        where=DataLocation(path.name, rows=(line,)),
+        hint="give the extra column a header, or remove the extra separators on that line",
+    )
+
+
+# --- both ---------------------------------------------------------------------------------
+
+
+def _to_table(
+    path: Path, sheet: str | None, grid: _Grid
+) -> tuple[tuple[str, ...], pd.DataFrame, np.ndarray]:
+    """Find the header, drop blank rows and columns, and check the header names."""
+    columns, blanks = (
+        zip(*(_blank_cells(c) for c in grid.columns), strict=True) if grid.columns else ((), ())
+    )
+    filled = ~np.logical_and.reduce(blanks) if blanks else np.zeros(len(grid.numbers), bool)
+    if not filled.any():
+        raise _empty(path, sheet)
+    top = int(np.argmax(filled))
+    keep = np.flatnonzero(filled[top + 1 :]) + top + 1
+    header_row = int(grid.numbers[top])
+    named: dict[str, np.ndarray] = {}
+    letters: dict[str, tuple[str, str]] = {}
+    for index, (column, blank) in enumerate(zip(columns, blanks, strict=True)):
+        header = column[top].strip()
+        cells, cells_blank = column[keep], blank[keep]
+        if not header:
+            if cells_blank.all():
+                continue  # an empty spacer column
+            raise _unnamed(path, header_row, index, int(grid.numbers[keep[~cells_blank][0]]))
+        _check_unique(path, header_row, header, index, letters)
+        named[header] = cells
+    frame = pd.DataFrame(named, dtype=object)
+    return tuple(named), frame, grid.numbers[keep]
+
+
+def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The column with whitespace-only cells made '', and which cells are blank.
+
+    Works on unique values: a column of 10^6 cells holds only a few thousand distinct ones.
+    """
+    codes, uniques = pd.factorize(column)
+    blank = np.fromiter((not u.strip() for u in uniques), dtype=bool, count=len(uniques))
+    if blank.any():
+        uniques = uniques.copy()
+        uniques[blank] = ""
+        column = uniques[codes]
+    return column, blank[codes]
+
+
+def _check_unique(
+    path: Path, header_row: int, header: str, index: int, seen: dict[str, tuple[str, str]]
+) -> None:
+    """Two columns with one name would make every later column lookup ambiguous."""
+    key = " ".join(header.casefold().split())
+    letter = column_letter(index)
+    if key in seen:
+        first_letter, first = seen[key]
+        raise DataError(
+            f"columns {first_letter} ('{first}') and {letter} ('{header}') have the same header",
+            where=DataLocation(path.name, rows=(header_row,)),
+            hint="rename one of them so every column header is different",
+        )
+    seen[key] = (letter, header)
+
+
+def _unnamed(path: Path, header_row: int, index: int, first_row: int) -> DataError:
+    letter = column_letter(index)
+    return DataError(
+        f"column {letter} has values (from row {first_row}) but no header",
+        where=DataLocation(path.name, rows=(header_row,), column=letter),
+        hint=f"write a name for column {letter} in row {header_row}; if row {header_row} is "
+        "a title above the real header row, delete it",
+    )
+
+
+def _empty(path: Path, sheet: str | None) -> DataError:
+    what = f"sheet '{sheet}'" if sheet is not None else "the file"
+    return DataError(
+        f"{what} has no header row: every cell is blank",
+        where=DataLocation(path.name),
+        hint="choose the sheet or file that holds the participants (one row per enrolment)",
+    )
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA', as Excel names columns."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

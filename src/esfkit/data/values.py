@@ -1,0 +1,169 @@
+"""Turn text cells into dates, numbers and comparable keys.
+
+Each function parses the distinct values only and maps the result back: a column of 10^6
+enrolments holds a few thousand distinct dates, so this keeps a large file fast. A value
+that cannot be read stops the run with the rows, the column and the value, because a
+silently dropped date would change a goal's figures without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from esfkit.errors import DataError, DataLocation
+
+_TIME = r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
+# Order matters only for speed: the first pattern covers what Excel and ISO exports give.
+_DATE_PATTERNS = (
+    r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _TIME + "$",
+    # Swedish order, day first, whichever separator: 1/3/2021, 01.03.2021, 1-3-2021.
+    r"^(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})" + _TIME + "$",
+    r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$",
+)
+# Excel day numbers; only 1954-10-03 .. 2119-01-10, so that ids and counts are not dates.
+_SERIAL = r"^(?P<days>\d{5})(?:[.,](?P<fraction>\d+))?$"
+_SERIAL_RANGE = (20_000, 80_000)
+_YEARS = (1678, 2261)
+_EXCEL_EPOCH = np.datetime64("1899-12-30", "ns")
+
+_NUMBER = (
+    r"^(?P<sign>[+\-\u2212]?)"
+    r"(?P<whole>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d*)"
+    r"(?:[.,](?P<fraction>\d+))?$"
+)
+
+DATE_FORMS = (
+    "2021-03-01, 2021-03-01 08:00 (or with T), 1/3/2021, 01.03.2021 or 1-3-2021 "
+    "(day first), 20210301, or an Excel date number such as 44256"
+)
+NUMBER_FORMS = "12, -3, 12,5 or 12.5, 1 234,5 (space between thousands)"
+
+
+def parse_dates(values: pd.Series, column: str, rows: np.ndarray, file: str) -> pd.Series:
+    """Dates and times from text cells; NaT for blank cells, DataError for anything else."""
+    codes, texts = _distinct(values)
+    parsed = _dates_from_texts(texts)
+    _fail_on_unparsed(texts, np.isnat(parsed), codes, column, rows, file, "dates", DATE_FORMS)
+    return pd.Series(_spread(parsed, codes, np.datetime64("NaT", "ns")), index=values.index)
+
+
+def parse_numbers(values: pd.Series, column: str, rows: np.ndarray, file: str) -> pd.Series:
+    """Numbers from text cells, Swedish style or not; NaN for blank cells."""
+    codes, texts = _distinct(values)
+    parsed = _numbers_from_texts(texts)
+    _fail_on_unparsed(texts, np.isnan(parsed), codes, column, rows, file, "numbers", NUMBER_FORMS)
+    return pd.Series(_spread(parsed, codes, np.nan), index=values.index, dtype="float64")
+
+
+def normalize(values: pd.Series) -> pd.Series:
+    """A key for comparing typed values: 'Kvinna ', 'KVINNA' and 'kvinna' become one."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    keys = np.array([_key(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(keys[codes], index=values.index, dtype=object)
+
+
+def _key(value: object) -> str:
+    # NFC because text from a Mac may spell 'Ö' as 'O' plus a combining mark.
+    return unicodedata.normalize("NFC", " ".join(str(value).casefold().split()))
+
+
+def _distinct(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes into the distinct values, and those values stripped (missing becomes '')."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    texts = np.array([str(u).strip() for u in uniques], dtype=object)
+    return codes, texts
+
+
+def _spread(parsed: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
+    """Map parsed distinct values back onto every row; code -1 (missing) gets ``missing``."""
+    return np.append(parsed, np.array([missing], dtype=parsed.dtype))[codes]
+
+
+def _dates_from_texts(texts: np.ndarray) -> np.ndarray:
+    """datetime64[ns] per text, NaT where no accepted form matches or the date is impossible."""
+    out = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[ns]")
+    for pattern in _DATE_PATTERNS:
+        todo = np.isnat(out) & (texts != "")
+        if todo.any():
+            parts = pd.Series(texts[todo], dtype=object).str.extract(pattern)
+            out[np.flatnonzero(todo)] = _from_parts(parts)
+    todo = np.isnat(out) & (texts != "")
+    if todo.any():
+        out[np.flatnonzero(todo)] = _from_serials(texts[todo])
+    return out
+
+
+def _from_parts(parts: pd.DataFrame) -> np.ndarray:
+    """Assemble dates from regex groups; rows that did not match, or Feb 30, give NaT."""
+    names = ["year", "month", "day", "hour", "minute", "second"]
+    numbers = {
+        name: pd.to_numeric(parts[name], errors="coerce") if name in parts else np.nan
+        for name in names
+    }
+    frame = pd.DataFrame(numbers, index=parts.index)
+    frame[["hour", "minute", "second"]] = frame[["hour", "minute", "second"]].fillna(0)
+    # The year bounds keep every date inside datetime64[ns], which ends in 1677 and 2262.
+    valid = frame["year"].between(*_YEARS) & (frame["hour"] < 24) & (frame["minute"] < 60)
+    valid &= frame["second"] < 60
+    out = np.full(len(frame), np.datetime64("NaT"), dtype="datetime64[ns]")
+    if valid.any():
+        stamps = pd.to_datetime(frame[valid], errors="coerce")
+        out[valid.to_numpy()] = stamps.to_numpy(dtype="datetime64[ns]")
+    return out
+
+
+def _from_serials(texts: np.ndarray) -> np.ndarray:
+    """Excel day numbers (days since 1899-12-30, the fraction being the time of day)."""
+    parts = pd.Series(texts, dtype=object).str.extract(_SERIAL)
+    fraction = parts["fraction"].fillna("0")
+    days = pd.to_numeric(parts["days"] + "." + fraction, errors="coerce").to_numpy(float)
+    low, high = _SERIAL_RANGE
+    valid = (days >= low) & (days <= high)
+    out = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[ns]")
+    seconds = np.round(days[valid] * 86_400).astype(np.int64)
+    out[valid] = _EXCEL_EPOCH + seconds.astype("timedelta64[s]")
+    return out
+
+
+def _numbers_from_texts(texts: np.ndarray) -> np.ndarray:
+    """float64 per text, NaN where the text is not a number in an accepted form."""
+    parts = pd.Series(texts, dtype=object).str.extract(_NUMBER)
+    whole = parts["whole"].fillna("").str.replace(r"\D", "", regex=True)
+    fraction = parts["fraction"].fillna("")
+    sign = parts["sign"].fillna("").str.replace("\u2212", "-")
+    has_digits = (whole != "") | (fraction != "")
+    text = sign + whole.where(whole != "", "0") + "." + fraction.where(fraction != "", "0")
+    numbers = pd.to_numeric(text.where(has_digits & parts["sign"].notna()), errors="coerce")
+    return numbers.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _fail_on_unparsed(
+    texts: np.ndarray,
+    failed: np.ndarray,
+    codes: np.ndarray,
+    column: str,
+    rows: np.ndarray,
+    file: str,
+    what: str,
+    forms: str,
+) -> None:
+    """Raise a DataError naming every row whose non-blank value could not be read."""
+    bad = failed & (texts != "")
+    if not bad.any():
+        return
+    bad_rows = np.asarray(rows)[np.append(bad, False)[codes]]
+    examples = ", ".join(f"'{t}'" for t in texts[bad][:3])
+    count = int(bad.sum())
+    phrase = (
+        f"1 value that is not a {what[:-1]}"
+        if count == 1
+        else f"{count} values that are not {what}"
+    )
+    raise DataError(
+        f"column '{column}' has {phrase}: {examples}",
+        where=DataLocation(file, rows=tuple(int(r) for r in bad_rows), column=column),
+        hint=f"write {what} as {forms}",
+    )

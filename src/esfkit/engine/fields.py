@@ -1,0 +1,409 @@
+"""Filters and dimensions evaluated on a population.
+
+``Evaluator.mask(filter)`` gives one boolean per counted row; ``Evaluator.dimension(name)``
+gives integer codes and their labels for breakdowns. Both are cached, so a filter or a
+dimension shared by several goals is computed once. A field is one of esfkit's own
+(``exit``, ``gender`` ...), a derived one (``age``, ``exited`` ...), or a header of the
+user's file, matched without regard to case or surrounding spaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from esfkit.data.genders import BUILTIN_CODES
+from esfkit.data.participants import Participants
+from esfkit.data.personnummer import birth_dates
+from esfkit.data.values import normalize, parse_dates, parse_numbers
+from esfkit.engine.population import Population
+from esfkit.errors import SpecError, SpecLocation, did_you_mean
+from esfkit.spec.model import (
+    COLUMN_FIELDS,
+    DERIVED_FIELDS,
+    AllOf,
+    AnyOf,
+    Between,
+    Enrolled,
+    Equals,
+    Everyone,
+    Exited,
+    Filter,
+    Missing,
+    Not,
+    Spec,
+)
+
+GENDER_ORDER = ("women", "men", "nonbinary", "unknown")
+_CANONICAL = {
+    "id": "_id",
+    "gender": "_gender",
+    "municipality": "_municipality",
+    "start": "_start",
+    "end": "_end",
+    "birth_date": "_birth",
+    "exit": "_outcome",
+}
+_DATE_FIELDS = ("start", "end", "birth_date")
+_NUMBER_FIELDS = ("age", "days_enrolled", "start_year")
+_TRUE = {"true", "ja", "yes", "1", "sant", "x"}
+_FALSE = {"false", "nej", "no", "0", "falskt"}
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """Integer codes per row into ``labels``; a blank value has the label None."""
+
+    name: str
+    codes: np.ndarray
+    labels: tuple[Any, ...]
+    always: tuple[Any, ...] = ()  # labels shown even when no row has them
+
+
+class Evaluator:
+    def __init__(self, population: Population, participants: Participants, spec: Spec):
+        self.pop = population
+        self.frame = population.frame
+        self.participants = participants
+        self.spec = spec
+        self._masks: dict[Filter, np.ndarray] = {}
+        self._series: dict[tuple[str, str], pd.Series] = {}
+        self._dimensions: dict[str, Dimension] = {}
+        self.all = np.ones(len(self.frame), dtype=bool)
+
+    # --- fields --------------------------------------------------------------------------
+
+    def resolve(self, name: str, loc: SpecLocation | None) -> str:
+        """The field a name in the goal file stands for: an esfkit field or a raw header."""
+        if name in COLUMN_FIELDS:
+            has_it = name in self.participants.columns or (
+                name == "birth_date" and "id" in self.participants.columns
+            )
+            if not has_it:
+                raise SpecError(
+                    f"'{name}' is used, but {self.participants.file} has no {name} column",
+                    where=loc,
+                    hint=f"name the column under data.columns.{name} in the goal file",
+                )
+            return name
+        if name in DERIVED_FIELDS:
+            return name
+        header = self.participants.header_for(name)
+        if header is None:
+            choices = [*self.participants.headers, *COLUMN_FIELDS, *DERIVED_FIELDS]
+            suggestion = did_you_mean(name, choices)
+            raise SpecError(
+                f"'{name}' is not a column of {self.participants.file}",
+                where=loc,
+                hint=(f"did you mean '{suggestion}'? " if suggestion else "")
+                + "Columns there: "
+                + ", ".join(self.participants.headers),
+            )
+        mapped = next((f for f, h in self.participants.columns.items() if h == header), None)
+        return mapped or f"column:{header}"
+
+    def text(self, field: str) -> pd.Series:
+        """Values normalised for comparison ('' for blank)."""
+        return self._cached(field, "text", lambda: self._text(field))
+
+    def _text(self, field: str) -> pd.Series:
+        if field.startswith("column:"):
+            return normalize(self.frame[field.removeprefix("column:")])
+        if field == "municipality":
+            return self.frame["_municipality"].fillna("").str.casefold()
+        if field in ("id", "exit"):
+            return normalize(self.frame[_CANONICAL[field]])
+        if field == "gender":
+            return self.frame["_gender"].astype(str)
+        raise AssertionError(field)
+
+    def dates(self, field: str, loc: SpecLocation | None) -> pd.Series:
+        def compute() -> pd.Series:
+            if field == "birth_date" and "birth_date" not in self.participants.columns:
+                return self._birth_dates()
+            if field in _DATE_FIELDS:
+                return self.frame[_CANONICAL[field]]
+            if field.startswith("column:"):
+                header = field.removeprefix("column:")
+                return parse_dates(
+                    self.frame[header],
+                    header,
+                    self.frame["_row"].to_numpy(),
+                    self.participants.file,
+                )
+            raise SpecError(f"'{field}' does not hold dates", where=loc)
+
+        return self._cached(field, "dates", compute)
+
+    def numbers(self, field: str, loc: SpecLocation | None) -> pd.Series:
+        def compute() -> pd.Series:
+            if field == "age":
+                return self._age(loc)
+            if field == "days_enrolled":
+                end = self.frame["_end"].where(self.frame["_exited"], pd.Timestamp(self.pop.as_of))
+                end = end.fillna(pd.Timestamp(self.pop.as_of))
+                return (end - self.frame["_start"]).dt.days.astype("float64")
+            if field == "start_year":
+                return self.frame["_start"].dt.year.astype("float64")
+            if field.startswith("column:"):
+                header = field.removeprefix("column:")
+                return parse_numbers(
+                    self.frame[header],
+                    header,
+                    self.frame["_row"].to_numpy(),
+                    self.participants.file,
+                )
+            raise SpecError(f"'{field}' does not hold numbers", where=loc)
+
+        return self._cached(field, "numbers", compute)
+
+    def _birth_dates(self) -> pd.Series:
+        start = self.frame["_start"].fillna(pd.Timestamp(self.pop.as_of))
+        return birth_dates(self.frame["_id"], start)
+
+    def _age(self, loc: SpecLocation | None) -> pd.Series:
+        if "birth_date" not in self.participants.columns and "id" not in self.participants.columns:
+            raise SpecError(
+                "'age' needs a birth date column or a personnummer id column",
+                where=loc,
+                hint="map one under data.columns (birth_date: Födelsedatum)",
+            )
+        birth = self.dates("birth_date", loc)
+        at = self.frame["_start"].fillna(pd.Timestamp(self.pop.as_of))
+        years = at.dt.year - birth.dt.year
+        before_birthday = (at.dt.month < birth.dt.month) | (
+            (at.dt.month == birth.dt.month) & (at.dt.day < birth.dt.day)
+        )
+        return (years - before_birthday.astype("int64")).astype("float64").where(birth.notna())
+
+    def _cached(self, field: str, what: str, compute) -> pd.Series:
+        key = (field, what)
+        if key not in self._series:
+            self._series[key] = compute()
+        return self._series[key]
+
+    # --- filters -------------------------------------------------------------------------
+
+    def mask(self, f: Filter | None) -> np.ndarray:
+        if f is None:
+            return self.all
+        if f not in self._masks:
+            self._masks[f] = self._mask(f)
+        return self._masks[f]
+
+    def _mask(self, f: Filter) -> np.ndarray:
+        match f:
+            case Everyone():
+                return self.all
+            case Exited():
+                return self.frame["_exited"].to_numpy(dtype=bool)
+            case Enrolled():
+                return ~self.frame["_exited"].to_numpy(dtype=bool)
+            case AllOf(parts=parts):
+                return np.logical_and.reduce([self.mask(p) for p in parts])
+            case AnyOf(parts=parts):
+                return np.logical_or.reduce([self.mask(p) for p in parts])
+            case Not(part=part):
+                return ~self.mask(part)
+            case Equals():
+                return self._equals(f)
+            case Between():
+                return self._between(f)
+            case Missing():
+                return self._missing(f)
+        raise AssertionError(f)
+
+    def _equals(self, f: Equals) -> np.ndarray:
+        field = self.resolve(f.field, f.loc)
+        if field == "exited":
+            wanted = {self._truth(v) for v in f.values}
+            exited = self.frame["_exited"].to_numpy(dtype=bool)
+            return np.isin(exited, list(wanted))
+        if field in _NUMBER_FIELDS:
+            numbers = self.numbers(field, f.loc).to_numpy()
+            return np.isin(numbers, [self._number(v, field) for v in f.values])
+        if field in _DATE_FIELDS:
+            dates = self.dates(field, f.loc)
+            return dates.isin([pd.Timestamp(self._date(v, field)) for v in f.values]).to_numpy()
+        if field == "age_band":
+            codes = self.dimension("age_band", f.loc)
+            labels = [v.text for v in f.values]
+            for v in f.values:
+                if v.text not in codes.labels:
+                    raise SpecError(
+                        f"'{v.text}' is not one of the age_bands",
+                        where=v.loc,
+                        hint="age_bands: " + ", ".join(str(x) for x in codes.labels if x),
+                    )
+            wanted = [codes.labels.index(label) for label in labels]
+            return np.isin(codes.codes, wanted)
+        return self.text(field).isin(self._wanted(field, f)).to_numpy()
+
+    def _wanted(self, field: str, f: Equals) -> list[str]:
+        words: list[str] = []
+        for v in f.values:
+            if field == "exit" and v.text in self.spec.outcomes:
+                words.extend(self.spec.outcomes[v.text])
+            elif field == "gender":
+                words.append(self._gender(v))
+            else:
+                words.append(v.text)
+        if field == "gender":
+            return words
+        return list(normalize(pd.Series(words, dtype=object)))
+
+    def _gender(self, v) -> str:
+        word = v.text.strip()
+        if word in GENDER_ORDER:
+            return word
+        code = " ".join(word.casefold().split())
+        extra = {k.casefold(): g for k, g in self.spec.data.genders.items()}
+        gender = extra.get(code) or BUILTIN_CODES.get(code)
+        if gender is None:
+            raise SpecError(
+                f"'{word}' is not a gender",
+                where=v.loc,
+                hint="write women, men, nonbinary or unknown",
+            )
+        return gender
+
+    def _between(self, f: Between) -> np.ndarray:
+        field = self.resolve(f.field, f.loc)
+        bounds = [b for b in (f.min, f.max, f.after, f.before) if b is not None]
+        if any(isinstance(b.value, dt.date) for b in bounds):
+            if not all(isinstance(b.value, dt.date) for b in bounds):
+                raise SpecError(f"the bounds on '{f.field}' mix dates and numbers", where=f.loc)
+            values = self.dates(field, f.loc) if field not in _NUMBER_FIELDS else None
+            if values is None:
+                raise SpecError(f"'{f.field}' holds numbers; compare it with numbers", where=f.loc)
+            convert = pd.Timestamp
+        else:
+            if field in _DATE_FIELDS:
+                raise SpecError(
+                    f"'{f.field}' holds dates; compare it with dates (YYYY-MM-DD)", where=f.loc
+                )
+            values = self.numbers(field, f.loc)
+            convert = float
+        result = values.notna()
+        if f.min is not None:
+            result &= values >= convert(f.min.value)
+        if f.max is not None:
+            result &= values <= convert(f.max.value)
+        if f.after is not None:
+            result &= values > convert(f.after.value)
+        if f.before is not None:
+            result &= values < convert(f.before.value)
+        return result.to_numpy(dtype=bool)
+
+    def _missing(self, f: Missing) -> np.ndarray:
+        field = self.resolve(f.field, f.loc)
+        if field == "gender":
+            blank = (self.frame["_gender"] == "unknown").to_numpy()
+        elif field == "exited":
+            blank = np.zeros(len(self.frame), dtype=bool)
+        elif field in _DATE_FIELDS:
+            blank = self.dates(field, f.loc).isna().to_numpy()
+        elif field in _NUMBER_FIELDS:
+            blank = self.numbers(field, f.loc).isna().to_numpy()
+        elif field == "age_band":
+            dim = self.dimension("age_band", f.loc)
+            blank = np.isin(dim.codes, [dim.labels.index(None)] if None in dim.labels else [])
+        else:
+            blank = (self.text(field) == "").to_numpy()
+        return blank if f.missing else ~blank
+
+    @staticmethod
+    def _truth(v) -> bool:
+        if isinstance(v.value, bool):
+            return v.value
+        word = v.text.casefold()
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        raise SpecError(f"'exited' is true or false, not '{v.text}'", where=v.loc)
+
+    @staticmethod
+    def _number(v, field: str) -> float:
+        if isinstance(v.value, int | float) and not isinstance(v.value, bool):
+            return float(v.value)
+        raise SpecError(f"'{field}' holds numbers, not '{v.text}'", where=v.loc)
+
+    @staticmethod
+    def _date(v, field: str) -> dt.date:
+        if isinstance(v.value, dt.date):
+            return v.value
+        raise SpecError(f"'{field}' holds dates; write YYYY-MM-DD, not '{v.text}'", where=v.loc)
+
+    # --- dimensions ----------------------------------------------------------------------
+
+    def dimension(self, name: str, loc: SpecLocation | None) -> Dimension:
+        if name not in self._dimensions:
+            self._dimensions[name] = self._dimension(name, loc)
+        return self._dimensions[name]
+
+    def _dimension(self, name: str, loc: SpecLocation | None) -> Dimension:
+        if name == "gender":
+            codes = pd.Categorical(self.frame["_gender"], categories=GENDER_ORDER).codes
+            return Dimension(
+                name, np.asarray(codes, dtype=np.int64), GENDER_ORDER, ("women", "men")
+            )
+        if name == "municipality":
+            declared = self.spec.project.municipalities or ()
+            return _labelled(name, self.frame["_municipality"], declared)
+        if name == "age_band":
+            if not self.spec.age_bands:
+                raise SpecError(
+                    "'age_band' needs age bands",
+                    where=loc,
+                    hint="add at the top of the goal file, e.g. age_bands: [16-19, 20-24]",
+                )
+            ages = self.numbers("age", loc).to_numpy()
+            codes = np.full(len(ages), len(self.spec.age_bands), dtype=np.int64)
+            for index, band in reversed(list(enumerate(self.spec.age_bands))):
+                low = -np.inf if band.low is None else band.low
+                high = np.inf if band.high is None else band.high
+                codes[(ages >= low) & (ages <= high)] = index
+            labels = (*(b.label for b in self.spec.age_bands), None)
+            return Dimension(name, codes, labels, tuple(b.label for b in self.spec.age_bands))
+        if name == "start_year":
+            years = self.frame["_start"].dt.year
+            return _labelled(
+                name, years.astype("Int64").astype(object).where(years.notna(), None), ()
+            )
+        field = self.resolve(name, loc)
+        if field in ("gender", "municipality"):
+            return self.dimension(field, loc)
+        if field == "exit":
+            return _labelled(
+                name, self.frame["_outcome"].where(self.frame["_outcome"] != "", None), ()
+            )
+        if field == "exited":
+            return _labelled(name, self.frame["_exited"], ())
+        if field.startswith("column:"):
+            raw = self.frame[field.removeprefix("column:")].map(lambda v: " ".join(v.split()))
+            return _labelled(name, raw.where(raw != "", None), ())
+        raise SpecError(f"cannot break down by '{name}'", where=loc)
+
+
+def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
+    """Codes for a column of display values; spellings differing only in case are one label."""
+    keys = values.map(lambda v: v.casefold() if isinstance(v, str) else v)
+    present = pd.DataFrame({"key": keys, "value": values}).dropna()
+    spelling: dict[Any, Any] = {}
+    if not present.empty:
+        counts = present.value_counts(sort=True)
+        for (key, value), _count in counts.items():
+            spelling.setdefault(key, value)
+    declared_keys = [d.casefold() if isinstance(d, str) else d for d in declared]
+    others = sorted(
+        (k for k in spelling if k not in declared_keys), key=lambda k: (str(type(k)), k)
+    )
+    labels_keys = [*declared_keys, *others]
+    labels = [*declared, *(spelling[k] for k in others), None]
+    index = {key: i for i, key in enumerate(labels_keys)}
+    blank = len(labels) - 1
+    codes = keys.map(lambda k: index.get(k, blank) if k is not None and k == k else blank)
+    return Dimension(name, codes.to_numpy(dtype=np.int64), tuple(labels), tuple(declared))

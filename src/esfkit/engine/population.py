@@ -1,0 +1,184 @@
+"""Who is counted: the report date, the period, and persons versus enrolments.
+
+- An enrolment starting after the report date (``as_of``) is outside. With a period, only
+  enrolments active during it (started on or before its last day, and not ended before its
+  first day) are inside. Rows outside are counted, never dropped silently.
+- ``unit: person`` (the default) counts a re-enrolled person once: the person's start is the
+  first start, and everything else (exit date, outcome, gender, municipality, every other
+  column) comes from the person's *latest* enrolment, the one with the latest start date
+  (the lower row on a tie). Rows without an id count as one person each.
+- An outcome counts only when its exit date is on or before the report date. An outcome with
+  no exit date at all counts as recorded, and is reported as a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from esfkit.data.participants import Participants
+from esfkit.errors import UsageError
+from esfkit.findings import Finding
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    label: str
+
+
+@dataclass
+class Population:
+    """The rows a report counts (one per person or per enrolment), with effective outcomes."""
+
+    frame: pd.DataFrame
+    as_of: dt.date
+    period: Period | None
+    unit: str
+    enrolments: int
+    persons: int
+    outside: int
+    findings: list[Finding] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def build_population(
+    participants: Participants, as_of: dt.date, period: Period | None, unit: str
+) -> Population:
+    frame = participants.frame
+    findings = list(participants.findings)
+    as_of_ts = pd.Timestamp(as_of)
+    start = frame["_start"]
+    inside = start.isna() | (start <= as_of_ts)
+    if period is not None:
+        active = (start.isna() | (start <= pd.Timestamp(period.end))) & (
+            frame["_end"].isna() | (frame["_end"] >= pd.Timestamp(period.start))
+        )
+        inside &= active
+    outside = int((~inside).sum())
+    if outside:
+        findings.append(
+            Finding("outside_period", rows=tuple(int(r) for r in frame.loc[~inside, "_row"]))
+        )
+    if "start" in participants.columns and start.isna().any():
+        findings.append(
+            Finding("no_start_date", rows=tuple(int(r) for r in frame.loc[start.isna(), "_row"]))
+        )
+    rows = frame.loc[inside]
+    enrolments = len(rows)
+    has_id = "id" in participants.columns
+    persons_frame = _one_per_person(rows) if has_id else rows
+    persons = len(persons_frame)
+    if has_id and persons < enrolments:
+        findings.append(
+            Finding("re_enrolments", count=enrolments - persons, params={"persons": str(persons)})
+        )
+    counted = persons_frame if unit == "person" else rows
+    counted = _effective_outcomes(counted.reset_index(drop=True), as_of_ts, participants, findings)
+    return Population(counted, as_of, period, unit, enrolments, persons, outside, findings)
+
+
+def _one_per_person(rows: pd.DataFrame) -> pd.DataFrame:
+    if rows.empty:
+        return rows
+    key = rows["_id"].where(rows["_id"] != "", "\x00row" + rows["_row"].astype(str))
+    ordered = rows.assign(_key=key).sort_values(
+        ["_key", "_start", "_row"], na_position="first", kind="stable"
+    )
+    first_start = ordered.groupby("_key", sort=False)["_start"].transform("min")
+    ordered["_start"] = first_start
+    latest = ordered.drop_duplicates("_key", keep="last").drop(columns="_key")
+    return latest.sort_values("_row", kind="stable")
+
+
+def _effective_outcomes(
+    frame: pd.DataFrame, as_of: pd.Timestamp, participants: Participants, findings: list[Finding]
+) -> pd.DataFrame:
+    end = frame["_end"]
+    recorded = frame["_exit"] != ""
+    undated = end.isna() & recorded
+    if "end" in participants.columns and undated.any():
+        findings.append(
+            Finding("outcome_without_date", rows=tuple(int(r) for r in frame.loc[undated, "_row"]))
+        )
+    exited = (end.notna() & (end <= as_of)) | undated
+    frame["_exited"] = exited.to_numpy()
+    frame["_outcome"] = frame["_exit"].where(exited, "")
+    left_without = exited & ~recorded
+    if left_without.any():
+        findings.append(
+            Finding("no_outcome", rows=tuple(int(r) for r in frame.loc[left_without, "_row"]))
+        )
+    if "municipality" in participants.columns and frame["_municipality"].isna().any():
+        blank = frame["_municipality"].isna()
+        findings.append(
+            Finding("unknown_municipality", rows=tuple(int(r) for r in frame.loc[blank, "_row"]))
+        )
+    unknown_gender = frame["_gender"] == "unknown"
+    if unknown_gender.any():
+        findings.append(
+            Finding("unknown_gender", rows=tuple(int(r) for r in frame.loc[unknown_gender, "_row"]))
+        )
+    return frame
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:([HhQq])([1-4])|-(\d{1,2}))?$")
+
+
+def period_from_options(period: str | None, start: str | None, end: str | None) -> Period | None:
+    """``--period 2022|2022H1|2022Q3|2022-05``, or ``--from``/``--to`` dates."""
+    if period is not None and (start or end):
+        raise UsageError("give either --period or --from/--to, not both")
+    if period is not None:
+        return _named_period(period.strip())
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise UsageError(
+            "--from and --to go together", hint="e.g. --from 2022-01-01 --to 2022-06-30"
+        )
+    first, last = _iso(start, "--from"), _iso(end, "--to")
+    if last < first:
+        raise UsageError(f"--to {last} is before --from {first}")
+    return Period(first, last, f"{first.isoformat()}–{last.isoformat()}")
+
+
+def _named_period(text: str) -> Period:
+    match = _PERIOD.match(text)
+    if not match:
+        raise UsageError(
+            f"--period '{text}' is not a period",
+            hint="write a year (2022), a half-year (2022H1), a quarter (2022Q3) or a month (2022-05)",
+        )
+    year, letter, number, month = match.groups()
+    y = int(year)
+    if letter and letter.upper() == "H":
+        if number not in ("1", "2"):
+            raise UsageError(f"--period '{text}': a year has halves H1 and H2")
+        first_month, months = (1 if number == "1" else 7), 6
+    elif letter:
+        first_month, months = 3 * int(number) - 2, 3
+    elif month:
+        if not 1 <= int(month) <= 12:
+            raise UsageError(f"--period '{text}': there is no month {month}")
+        first_month, months = int(month), 1
+    else:
+        first_month, months = 1, 12
+    first = dt.date(y, first_month, 1)
+    after = dt.date(y + (first_month + months - 1) // 12, (first_month + months - 1) % 12 + 1, 1)
+    return Period(first, after - dt.timedelta(days=1), text.upper() if letter else text)
+
+
+def _iso(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"{option} '{text}' is not a date", hint="write it as YYYY-MM-DD"
+        ) from None

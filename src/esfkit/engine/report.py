@@ -1,0 +1,106 @@
+"""The Report: everything a renderer may show, as plain dataclasses. Renderers read only this."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from esfkit.findings import Finding
+
+
+class Status(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NO_TARGET = "no_target"
+    NO_DATA = "no_data"
+    IN_PROGRESS = "in_progress"
+
+
+# Worst first: a goal's status is the worst of its cells' statuses.
+_SEVERITY = (Status.NOT_MET, Status.BEHIND, Status.ON_TRACK, Status.MET)
+
+
+def combine(statuses: list[Status]) -> Status:
+    judged = [s for s in statuses if s in _SEVERITY]
+    if not judged:
+        return Status.NO_DATA if Status.NO_DATA in statuses else Status.NO_TARGET
+    return next(s for s in _SEVERITY if s in judged)
+
+
+@dataclass
+class Cell:
+    """One figure of a goal for one combination of dimension values (``{}`` is the total).
+
+    ``value`` is the count for count goals and the percentage for share, composition and
+    parity goals; ``gap`` is how far the value is from the target in the direction that
+    matters (positive: short of an at-least target, or over an at-most one).
+    """
+
+    dims: dict[str, Any]
+    value: float | None
+    numerator: int | None = None
+    denominator: int | None = None
+    percent: float | None = None
+    target: float | None = None
+    expected: float | None = None
+    gap: float | None = None
+    needed: int | None = None
+    status: Status = Status.NO_TARGET
+
+
+@dataclass
+class GoalResult:
+    id: str
+    title: str
+    kind: str
+    status: Status
+    cells: list[Cell]
+    breakdown: tuple[str, ...] = ()
+    measure: str = "count"  # count | percent
+    at_most: bool = False
+    note: str | None = None
+    dimension: str | None = None  # the inner dimension of composition and distribution goals
+    population: int = 0  # rows this goal looks at (after scope)
+    excluded_by_scope: int = 0
+    outside_denominator: int | None = None
+    tolerance: float | None = None
+    multiplier: float | None = None  # per-year/per-municipality factor applied to the target
+    group: str | None = None  # parity: the group whose share is compared
+
+    def cell(self, **dims: Any) -> Cell | None:
+        return next((c for c in self.cells if c.dims == dims), None)
+
+
+@dataclass(frozen=True)
+class InputInfo:
+    path: str
+    sha256: str
+    rows: int
+    sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class PopulationInfo:
+    enrolments: int
+    persons: int
+    outside_period: int
+    unit: str
+
+
+@dataclass
+class Report:
+    esfkit: str
+    project: str
+    as_of: dt.date
+    period: tuple[dt.date, dt.date, str] | None
+    input: InputInfo
+    population: PopulationInfo
+    goals: list[GoalResult]
+    findings: list[Finding] = field(default_factory=list)
+    project_start: dt.date | None = None
+    project_end: dt.date | None = None
+    lang: str | None = None

@@ -1,0 +1,67 @@
+"""Counting rows for every level of a breakdown, from the rows themselves.
+
+For a breakdown ``(municipality, gender)`` the tallies are the total, each municipality, each
+gender, and each municipality × gender. Every level is counted directly from the row masks
+(one ``bincount`` per level), so a total is never the sum of rounded parts, and parts and
+totals agree because they count the same rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations, product
+from math import prod
+from typing import Any
+
+import numpy as np
+
+from esfkit.engine.fields import Dimension
+
+
+@dataclass(frozen=True)
+class Tally:
+    dims: dict[str, Any]
+    numerator: int | None
+    denominator: int
+
+
+def levels_shown(dimension: Dimension, denominator: np.ndarray) -> list[int]:
+    """Label indexes worth a row or column: those with rows, and those always shown."""
+    counts = np.bincount(dimension.codes[denominator], minlength=len(dimension.labels))
+    return [
+        i for i, label in enumerate(dimension.labels) if counts[i] > 0 or label in dimension.always
+    ]
+
+
+def tabulate(
+    dimensions: list[Dimension], denominator: np.ndarray, numerator: np.ndarray | None = None
+) -> list[Tally]:
+    """Tallies for the total, then each dimension alone, then each combination."""
+    shown = [levels_shown(d, denominator) for d in dimensions]
+    in_numerator = numerator & denominator if numerator is not None else None
+    tallies: list[Tally] = []
+    for size in range(len(dimensions) + 1):
+        for subset in combinations(range(len(dimensions)), size):
+            sizes = [len(dimensions[i].labels) for i in subset]
+            code = np.zeros(len(denominator), dtype=np.int64)
+            for i in subset:
+                code = code * len(dimensions[i].labels) + dimensions[i].codes
+            length = prod(sizes)
+            den = np.bincount(code[denominator], minlength=length)
+            num = (
+                np.bincount(code[in_numerator], minlength=length)
+                if in_numerator is not None
+                else None
+            )
+            for combo in product(*(shown[i] for i in subset)):
+                flat = 0
+                for i, c in zip(subset, combo, strict=True):
+                    flat = flat * len(dimensions[i].labels) + c
+                dims = {
+                    dimensions[i].name: dimensions[i].labels[c]
+                    for i, c in zip(subset, combo, strict=True)
+                }
+                tallies.append(
+                    Tally(dims, int(num[flat]) if num is not None else None, int(den[flat]))
+                )
+    return tallies

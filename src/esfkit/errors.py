@@ -1,0 +1,117 @@
+"""The one user-facing error family, and the exit codes.
+
+Everything that reaches a user because of bad input is an :class:`EsfkitError`: it knows
+*where* (a goal-file position, or a data row and column), *what* (the bad value), and *what
+to do*. The command line turns it into one message on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit status of every esfkit command.
+
+    OK (0): the report was produced.
+    UNMET (1): only with ``--fail-on unmet``: the report was produced and a goal is not met.
+    USER_ERROR (2): the goal file, the data or the command line is wrong.
+    """
+
+    OK = 0
+    UNMET = 1
+    USER_ERROR = 2
+
+
+@dataclass(frozen=True)
+class SpecLocation:
+    """A position in a goal file, 1-based as editors show it."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class DataLocation:
+    """Rows and a column in a participant file, numbered as the user sees them.
+
+    ``rows`` are Excel row numbers (the header row counts) or CSV line numbers.
+    """
+
+    file: str
+    rows: tuple[int, ...] = ()
+    column: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.rows:
+            parts.append(format_rows(self.rows))
+        if self.column is not None:
+            parts.append(f"column '{self.column}'")
+        return ", ".join(parts)
+
+
+Location = SpecLocation | DataLocation
+
+
+class EsfkitError(Exception):
+    """A problem the user can fix: located, with the offending value and a hint."""
+
+    def __init__(self, message: str, where: Location | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class SpecError(EsfkitError):
+    """The goal file is wrong."""
+
+
+class DataError(EsfkitError):
+    """The participant file is wrong."""
+
+
+class UsageError(EsfkitError):
+    """The command line is wrong."""
+
+
+def format_rows(rows: Sequence[int], limit: int = 8) -> str:
+    """'row 7' or 'rows 3, 9, 12 and 4 more'."""
+    rows = sorted(rows)
+    if len(rows) == 1:
+        return f"row {rows[0]}"
+    shown = ", ".join(str(r) for r in rows[:limit])
+    more = len(rows) - limit
+    return f"rows {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """A 'did you mean' suggestion, or None when nothing is close."""
+    choices = list(choices)
+    lowered = {c.casefold(): c for c in choices}
+    match = difflib.get_close_matches(word.casefold(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
+
+
+def one_of(word: str, choices: Iterable[str]) -> str:
+    """The hint for a value outside a known set: the suggestion first, then the set."""
+    choices = list(choices)
+    suggestion = did_you_mean(word, choices)
+    known = ", ".join(choices)
+    if suggestion:
+        return f"did you mean '{suggestion}'? Known: {known}"
+    return f"known: {known}"

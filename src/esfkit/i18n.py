@@ -1,0 +1,238 @@
+"""Every user-facing label and number format, in Swedish and English.
+
+Renderers ask here for words and numbers; none of them holds a label of its own. Numbers are
+rounded half away from zero ("46,65" -> "46,7"), with a decimal comma, a space as thousands
+separator and a space before "%" in Swedish.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+LANGS = ("sv", "en")
+
+LABELS: dict[str, dict[str, str]] = {
+    "sv": {
+        "project": "Projekt",
+        "as_of": "Rapportdatum",
+        "period": "Period",
+        "data": "Data",
+        "enrolments": "Inskrivningar",
+        "persons": "Unika personer",
+        "outside": "Rader utanför perioden",
+        "unit_person": "målen räknas per person",
+        "unit_enrolment": "målen räknas per inskrivning",
+        "goal": "Mål",
+        "target": "Målvärde",
+        "actual": "Utfall",
+        "status": "Status",
+        "gap": "Avvikelse",
+        "total": "Totalt",
+        "women": "Kvinnor",
+        "men": "Män",
+        "nonbinary": "Icke-binära",
+        "unknown": "Okänt",
+        "blank": "(tomt)",
+        "no_outcome": "(ingen avslutsorsak)",
+        "municipality": "Kommun",
+        "gender": "Kön",
+        "age_band": "Åldersgrupp",
+        "start_year": "Startår",
+        "exit": "Avslutsorsak",
+        "summary": "Sammanfattning",
+        "findings": "Att notera i data",
+        "n": "antal",
+        "note": "Not",
+        "scope_excluded": "{n} utanför målets avgränsning",
+        "outside_denominator": "{n} utanför nämnaren (t.ex. ej svarat)",
+        "per_multiplier": "målet gånger {factor}",
+        "tolerance": "tolerans ±{points} procentenheter",
+        "parity_target": "andel {group} bland alla",
+        "status.met": "Uppfyllt",
+        "status.not_met": "Ej uppfyllt",
+        "status.on_track": "I fas",
+        "status.behind": "Efter plan",
+        "status.no_target": "Inget mål",
+        "status.no_data": "Inga data",
+        "status.in_progress": "Pågår",
+        "gap.more_group": "{n} {group} till behövs",
+        "gap.more": "{n} till behövs",
+        "gap.over_group": "{n} {group} över taket",
+        "gap.over": "{n} över taket",
+        "gap.points_below": "{points} %-enheter under",
+        "gap.points_above": "{points} %-enheter över",
+        "gap.expected": "förväntat {n} hittills",
+        "group.women": "kvinnor",
+        "group1.women": "kvinna",
+        "group1.men": "man",
+        "group1.nonbinary": "icke-binär",
+        "group1.unknown": "med okänt kön",
+        "group.men": "män",
+        "group.nonbinary": "icke-binära",
+        "group.unknown": "med okänt kön",
+        "finding.outside_period": "Rader utanför rapportperioden, räknas inte: {n}",
+        "finding.no_start_date": "Rader utan startdatum, räknas med: {n}",
+        "finding.re_enrolments": "Återinskrivningar, samma person på flera rader: {n} ({persons} unika personer)",
+        "finding.outcome_without_date": "Rader med avslutsorsak men utan avslutsdatum, orsaken räknas som angiven: {n}",
+        "finding.no_outcome": "Avslutade utan avslutsorsak: {n}",
+        "finding.unknown_gender": "Deltagare utan uppgift om kön: {n}",
+        "finding.unknown_municipality": "Deltagare utan uppgift om kommun: {n}",
+        "finding.no_id_column": "ingen kolumn med deltagar-id: varje rad räknas som en person",
+        "finding.no_gender_column": "ingen kolumn med kön: alla räknas som okänt kön",
+        "finding.no_municipality_column": "ingen kolumn med kommun: ingen uppdelning per kommun",
+        "rows": "rader",
+    },
+    "en": {
+        "project": "Project",
+        "as_of": "Report date",
+        "period": "Period",
+        "data": "Data",
+        "enrolments": "Enrolments",
+        "persons": "Unique persons",
+        "outside": "Rows outside the period",
+        "unit_person": "goals count persons",
+        "unit_enrolment": "goals count enrolments",
+        "goal": "Goal",
+        "target": "Target",
+        "actual": "Actual",
+        "status": "Status",
+        "gap": "Gap",
+        "total": "Total",
+        "women": "Women",
+        "men": "Men",
+        "nonbinary": "Non-binary",
+        "unknown": "Unknown",
+        "blank": "(blank)",
+        "no_outcome": "(no outcome)",
+        "municipality": "Municipality",
+        "gender": "Gender",
+        "age_band": "Age band",
+        "start_year": "Start year",
+        "exit": "Exit outcome",
+        "summary": "Summary",
+        "findings": "Worth noting in the data",
+        "n": "count",
+        "note": "Note",
+        "scope_excluded": "{n} outside the goal's scope",
+        "outside_denominator": "{n} outside the denominator (e.g. did not answer)",
+        "per_multiplier": "target times {factor}",
+        "tolerance": "tolerance ±{points} percentage points",
+        "parity_target": "share of {group} among everyone",
+        "status.met": "Met",
+        "status.not_met": "Not met",
+        "status.on_track": "On track",
+        "status.behind": "Behind",
+        "status.no_target": "No target",
+        "status.no_data": "No data",
+        "status.in_progress": "In progress",
+        "gap.more_group": "{n} more {group} needed",
+        "gap.more": "{n} more needed",
+        "gap.over_group": "{n} {group} over the limit",
+        "gap.over": "{n} over the limit",
+        "gap.points_below": "{points} pp below",
+        "gap.points_above": "{points} pp above",
+        "gap.expected": "{n} expected by now",
+        "group.women": "women",
+        "group1.women": "woman",
+        "group1.men": "man",
+        "group1.nonbinary": "non-binary person",
+        "group1.unknown": "of unknown gender",
+        "group.men": "men",
+        "group.nonbinary": "non-binary persons",
+        "group.unknown": "of unknown gender",
+        "finding.outside_period": "Rows outside the report period, not counted: {n}",
+        "finding.no_start_date": "Rows without a start date, counted: {n}",
+        "finding.re_enrolments": "Re-enrolments, one person on several rows: {n} ({persons} unique persons)",
+        "finding.outcome_without_date": "Rows with an exit outcome but no exit date, outcome counted as recorded: {n}",
+        "finding.no_outcome": "Exited without an exit outcome: {n}",
+        "finding.unknown_gender": "Participants without a gender recorded: {n}",
+        "finding.unknown_municipality": "Participants without a municipality recorded: {n}",
+        "finding.no_id_column": "no participant id column: every row counts as one person",
+        "finding.no_gender_column": "no gender column: everyone counts as unknown gender",
+        "finding.no_municipality_column": "no municipality column: no breakdown by municipality",
+        "rows": "rows",
+    },
+}
+
+STATUS_SYMBOLS = {
+    "met": "✔",
+    "not_met": "✘",
+    "on_track": "↗",
+    "behind": "↘",
+    "no_target": "·",
+    "no_data": "∅",
+    "in_progress": "…",
+}
+
+
+class Words:
+    """Labels and numbers in one language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.labels = LABELS[lang]
+
+    def __call__(self, key: str, **params: Any) -> str:
+        text = self.labels.get(key, key)
+        return text.format(**params) if params else text
+
+    def group(self, gender: str, count: float) -> str:
+        """'kvinna' for one, 'kvinnor' for several."""
+        return self(f"group1.{gender}" if count == 1 else f"group.{gender}")
+
+    def status(self, status: str) -> str:
+        return f"{STATUS_SYMBOLS[status]} {self(f'status.{status}')}"
+
+    def dim_value(self, dim: str, value: Any) -> str:
+        if dim == "gender":
+            return self(value)
+        if value is None:
+            return self("no_outcome") if dim == "exit" else self("blank")
+        return str(value)
+
+    def dim_name(self, dim: str) -> str:
+        return self.labels.get(dim, dim)
+
+    def integer(self, value: float) -> str:
+        text = f"{round_half_away(value, 0):,.0f}"
+        return text.replace(",", " ") if self.lang == "sv" else text
+
+    def decimal(self, value: float, decimals: int = 1) -> str:
+        rounded = round_half_away(value, decimals)
+        text = f"{rounded:,.{decimals}f}"
+        if self.lang == "sv":
+            text = text.replace(",", " ").replace(".", ",")
+        return text
+
+    def number(self, value: float | None, decimals: int = 1) -> str:
+        """A count, or a fractional figure (a per-year target, an expected-by-now count)."""
+        if value is None:
+            return "–"
+        if float(value).is_integer():
+            return self.integer(value)
+        return self.decimal(value, decimals)
+
+    def percent(self, value: float | None, decimals: int = 1) -> str:
+        if value is None:
+            return "–"
+        text = self.decimal(value, decimals)
+        return f"{text} %" if self.lang == "sv" else f"{text}%"
+
+
+def round_half_away(value: float, decimals: int) -> Decimal:
+    """Round as people do: 0,5 up, -0,5 down; from the shortest decimal text of the float."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def telling_decimals(value: float, target: float, value_meets: bool, decimals: int = 1) -> int:
+    """Decimals enough that a value which does not meet its target does not look equal to it
+    (46,96 % against 47 % shows as 46,96 %, not 47,0 %), up to four."""
+    while (
+        decimals < 4
+        and not value_meets
+        and round_half_away(value, decimals) == round_half_away(target, decimals)
+    ):
+        decimals += 1
+    return decimals

@@ -1,0 +1,130 @@
+"""``composition``: how the population divides over the values of one dimension.
+
+Every value's percentage of the population is shown, blank ("unknown") included, overall
+and for each level of the rest of the breakdown. The target gives a percentage per value
+(for gender: ``women``, ``men``, ``nonbinary``); ``tolerance`` (percentage points, default
+0) is how far each share may lie from its target. Met when every targeted share is within
+tolerance.
+
+Passes::
+
+    - id: gender_mix
+      title: Könsfördelning bland deltagarna
+      composition: gender
+      target: {women: 53 %, men: 47 %}
+      tolerance: 2 %                    # 52 % women and 48 % men: met
+
+Fails to load::
+
+    - id: gender_mix
+      composition: gender
+      target: 53 %                      # "target must be a mapping of value: percentage"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from esfkit.engine.context import GoalContext, percent
+from esfkit.engine.report import Cell, GoalResult, Status, combine
+from esfkit.spec import check
+from esfkit.spec.model import Goal
+from esfkit.spec.yamlnode import Node
+
+NAME = "composition"
+KEYS = ("target", "tolerance")
+
+
+@dataclass(frozen=True)
+class CompositionGoal:
+    dimension: str
+    target: dict[str, float] | None
+    tolerance: float = 0.0
+
+
+def parse(node: Node, entries: dict[str, Node]) -> CompositionGoal:
+    dimension = check.text(entries["composition"], "composition")
+    target = None
+    if "target" in entries:
+        if not entries["target"].is_mapping:
+            raise entries["target"].error(
+                "target must be a mapping of value: percentage",
+                hint="for example target: {women: 53 %, men: 47 %}",
+            )
+        target = {
+            key: check.percent(value, f"target for {key}")
+            for key, value in entries["target"].value.items()
+        }
+    tolerance = tolerance_of(entries)
+    return CompositionGoal(dimension, target, tolerance)
+
+
+def tolerance_of(entries: dict[str, Node]) -> float:
+    """``tolerance: 2 %`` or ``tolerance: 2``: percentage points."""
+    if "tolerance" not in entries:
+        return 0.0
+    node = entries["tolerance"]
+    if isinstance(node.value, int | float) and not isinstance(node.value, bool):
+        return check.number(node, "tolerance")
+    return check.percent(node, "tolerance")
+
+
+def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
+    definition: CompositionGoal = goal.definition
+    outer = tuple(d for d in ctx.breakdown if d != definition.dimension)
+    cells, binding = share_cells(ctx, outer, definition.dimension)
+    targets = {k.casefold(): v for k, v in (definition.target or {}).items()}
+    for cell in cells:
+        label = cell.dims[definition.dimension]
+        key = label.casefold() if isinstance(label, str) else label
+        cell.target = targets.get(key)
+        if cell.target is None:
+            continue
+        if cell.value is None:
+            cell.status = Status.NO_DATA
+            continue
+        cell.gap = cell.target - cell.value
+        within = abs(cell.gap) <= definition.tolerance + 1e-9
+        cell.status = Status.MET if within else Status.NOT_MET
+    status = combine([c.status for c in cells if c in binding and c.target is not None])
+    return GoalResult(
+        goal.id,
+        goal.title,
+        NAME,
+        status,
+        cells,
+        breakdown=outer,
+        measure="percent",
+        dimension=definition.dimension,
+        tolerance=definition.tolerance,
+    )
+
+
+def share_cells(
+    ctx: GoalContext, outer: tuple[str, ...], inner: str
+) -> tuple[list[Cell], list[Cell]]:
+    """A cell per (outer level, inner value): its count and percentage of the outer level.
+
+    Returns the cells and those at the top level (the inner dimension alone), on which a
+    goal is judged.
+    """
+    tallies = ctx.tally(None, names=(*outer, inner))
+    bases = {
+        tuple(sorted(t.dims.items(), key=str)): t.denominator
+        for t in tallies
+        if inner not in t.dims
+    }
+    cells, top = [], []
+    for tally in tallies:
+        if inner not in tally.dims:
+            continue
+        outer_dims = {k: v for k, v in tally.dims.items() if k != inner}
+        base = bases[tuple(sorted(outer_dims.items(), key=str))]
+        value = percent(tally.denominator, base)
+        cell = Cell(
+            tally.dims, value=value, numerator=tally.denominator, denominator=base, percent=value
+        )
+        cells.append(cell)
+        if not outer_dims:
+            top.append(cell)
+    return cells, top

@@ -1,0 +1,114 @@
+"""``count``: how many participants match a filter, against a target.
+
+The target is a number for the whole project, or one per gender (the total is then their
+sum, unless ``total:`` is given). ``at_most: true`` makes it an upper bound (lower is
+better). ``per: [year]``, ``[municipality]`` or both make the target a rate: it is multiplied
+by the project's length in years (months / 12, from project.start and project.end) and,
+for the total and the gender cells, by the number of municipalities (the declared ones,
+else those in the data); each municipality cell gets the per-municipality target. While
+the report date is before project.end, an at-least target also gets its pro-rata "expected
+by now" figure and the status on_track or behind. Without a target the count is a reported
+figure.
+
+Met when the count reaches the target in every cell that has one (``at_most``: stays at or
+below it).
+
+Passes::
+
+    - id: recruited
+      title: Rekryterade deltagare
+      count: everyone
+      target: {women: 112, men: 98}     # 110 women and 120 men enrolled: women not met
+
+Fails to load::
+
+    - id: recruited
+      count: everyone
+      target: many                      # "target must be a number"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from esfkit.engine.context import GoalContext, judge, percent
+from esfkit.engine.report import Cell, GoalResult, combine
+from esfkit.spec import check
+from esfkit.spec.filters import parse_filter
+from esfkit.spec.model import Filter, Goal, Target
+from esfkit.spec.targets import count_target
+from esfkit.spec.yamlnode import Node
+
+NAME = "count"
+KEYS = ("target", "at_most", "per")
+PER = ("year", "municipality")
+
+
+@dataclass(frozen=True)
+class CountGoal:
+    filter: Filter
+    target: Target | None
+    at_most: bool = False
+    per: tuple[str, ...] = ()
+
+
+def parse(node: Node, entries: dict[str, Node]) -> CountGoal:
+    target = count_target(entries["target"]) if "target" in entries else None
+    at_most = check.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
+    per: tuple[str, ...] = ()
+    if "per" in entries:
+        items = entries["per"].value if entries["per"].is_sequence else [entries["per"]]
+        per = tuple(check.choice(item, PER, "per") for item in items)
+        if target is None:
+            raise entries["per"].error("'per' needs a target to multiply")
+    return CountGoal(parse_filter(entries["count"], "'count'"), target, at_most, per)
+
+
+def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
+    definition: CountGoal = goal.definition
+    matching = ctx.ev.mask(definition.filter)
+    years = ctx.project_years() if "year" in definition.per else 1.0
+    municipalities = ctx.municipality_count() if "municipality" in definition.per else 1
+    pacing = ctx.pacing
+    cells = []
+    for tally in ctx.tally(matching):
+        cell = Cell(
+            tally.dims,
+            value=tally.numerator,
+            numerator=tally.numerator,
+            denominator=tally.denominator,
+            percent=percent(tally.numerator, tally.denominator),
+            target=_target(definition, tally.dims, years, municipalities),
+        )
+        cells.append(judge(cell, definition.at_most, pacing))
+    multiplier = years * municipalities if definition.per else None
+    return GoalResult(
+        goal.id,
+        goal.title,
+        NAME,
+        combine([c.status for c in cells]),
+        cells,
+        breakdown=ctx.breakdown,
+        at_most=definition.at_most,
+        multiplier=multiplier,
+    )
+
+
+def _target(definition: CountGoal, dims: dict, years: float, municipalities: int) -> float | None:
+    target = definition.target
+    if target is None:
+        return None
+    if set(dims) - {"gender", "municipality"}:
+        return None
+    if "municipality" in dims and "municipality" not in definition.per:
+        return None
+    scale = years * (1 if "municipality" in dims else municipalities)
+    if "gender" in dims:
+        base = target.by_gender.get(dims["gender"])
+    elif target.total is not None:
+        base = target.total
+    elif target.by_gender:
+        base = sum(target.by_gender.values())
+    else:
+        base = None
+    return None if base is None else base * scale

@@ -1,0 +1,44 @@
+"""``manual``: a qualitative goal whose status the project sets by hand.
+
+The status is ``met``, ``not_met`` or ``in_progress``; a ``note`` says on what grounds. It
+has no figures.
+
+Passes::
+
+    - id: income_support
+      title: Minskat försörjningsstöd
+      manual: in_progress
+      note: Se utvärderarens slutrapport
+
+Fails to load::
+
+    - id: income_support
+      manual: done                     # "manual cannot be 'done'": met, not_met, in_progress
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from esfkit.engine.context import GoalContext
+from esfkit.engine.report import GoalResult, Status
+from esfkit.spec import check
+from esfkit.spec.model import Goal
+from esfkit.spec.yamlnode import Node
+
+NAME = "manual"
+KEYS = ()
+STATUSES = ("met", "not_met", "in_progress")
+
+
+@dataclass(frozen=True)
+class ManualGoal:
+    status: str
+
+
+def parse(node: Node, entries: dict[str, Node]) -> ManualGoal:
+    return ManualGoal(check.choice(entries["manual"], STATUSES, "manual"))
+
+
+def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
+    return GoalResult(goal.id, goal.title, NAME, Status(goal.definition.status), [])

@@ -1,0 +1,97 @@
+"""``parity``: a group (women by default) is at least as well represented among those who
+match a filter as among everyone.
+
+The value is the group's percentage among the matching rows; the target is the group's
+percentage among the whole population of the goal, in the same municipality (or other
+breakdown level). ``tolerance`` (percentage points, default 0) allows that much below.
+Met when the total cell reaches its target; the other cells are shown for information.
+
+Passes::
+
+    - id: women_in_jobs
+      title: Minst hälften av de som får anställning är kvinnor, i proportion
+      parity: {exit: work}             # women 48 % of all; 50 % of those employed: met
+
+Fails to load::
+
+    - id: women_in_jobs
+      parity: {exit: work}
+      group: kvinnor                   # "group cannot be 'kvinnor'": women, men, nonbinary
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from esfkit.engine.context import GoalContext, percent
+from esfkit.engine.report import Cell, GoalResult, Status
+from esfkit.kinds.composition import tolerance_of
+from esfkit.spec import check
+from esfkit.spec.filters import parse_filter
+from esfkit.spec.model import GENDER_VALUES, Filter, Goal
+from esfkit.spec.yamlnode import Node
+
+NAME = "parity"
+KEYS = ("group", "tolerance")
+
+
+@dataclass(frozen=True)
+class ParityGoal:
+    filter: Filter
+    group: str = "women"
+    tolerance: float = 0.0
+
+
+def parse(node: Node, entries: dict[str, Node]) -> ParityGoal:
+    group = (
+        check.choice(entries["group"], GENDER_VALUES, "group") if "group" in entries else "women"
+    )
+    return ParityGoal(parse_filter(entries["parity"], "'parity'"), group, tolerance_of(entries))
+
+
+def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
+    definition: ParityGoal = goal.definition
+    outer = tuple(d for d in ctx.breakdown if d != "gender")
+    gender = ctx.ev.dimension("gender", goal.loc)
+    in_group = gender.codes == gender.labels.index(definition.group)
+    matching = ctx.ev.mask(definition.filter)
+    among_matching = ctx.tally(in_group, matching, names=outer)
+    among_all = {_key(t.dims): t for t in ctx.tally(in_group, names=outer)}
+    cells = []
+    status = Status.NO_DATA
+    for tally in among_matching:
+        base = among_all[_key(tally.dims)]
+        value = percent(tally.numerator, tally.denominator)
+        cell = Cell(
+            tally.dims,
+            value=value,
+            numerator=tally.numerator,
+            denominator=tally.denominator,
+            percent=value,
+            target=percent(base.numerator, base.denominator),
+        )
+        if value is None or cell.target is None:
+            cell.status = Status.NO_DATA
+        else:
+            cell.gap = cell.target - value
+            cell.status = (
+                Status.MET if value >= cell.target - definition.tolerance - 1e-9 else Status.NOT_MET
+            )
+        if not tally.dims:
+            status = cell.status
+        cells.append(cell)
+    return GoalResult(
+        goal.id,
+        goal.title,
+        NAME,
+        status,
+        cells,
+        breakdown=outer,
+        measure="percent",
+        tolerance=definition.tolerance,
+        group=definition.group,
+    )
+
+
+def _key(dims: dict) -> tuple:
+    return tuple(sorted(dims.items(), key=str))

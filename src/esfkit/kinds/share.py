@@ -1,0 +1,103 @@
+"""``share``: the percentage of a population (``of``) that matches a filter.
+
+``of`` is the denominator, ``everyone`` by default; rows outside it (for a survey: those who
+did not answer) are counted and reported as outside the denominator, never silently
+dropped. The numerator is always within the denominator. The target is a percentage
+(``50 %``), or one per gender. Every cell shows the target; the goal is met when the total
+(and each gender with a target of its own) reaches it, ``at_most: true`` reversing the
+comparison. A cell whose denominator is empty has no value (status no_data).
+
+Passes::
+
+    - id: adapted_support
+      title: Upplever individuellt anpassat stöd
+      share: {Enkät stöd: Ja}
+      of: {Enkät stöd: [Ja, Nej]}      # non-respondents are outside the denominator
+      target: 90 %
+
+Fails to load::
+
+    - id: studies
+      share: {exit: studies}
+      target: 0.5                      # "target must be a percentage such as '50 %'"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from esfkit.engine.context import GoalContext, judge, percent, persons_needed
+from esfkit.engine.report import Cell, GoalResult, Status, combine
+from esfkit.spec import check
+from esfkit.spec.filters import parse_filter
+from esfkit.spec.model import Everyone, Filter, Goal, Target
+from esfkit.spec.targets import percent_target
+from esfkit.spec.yamlnode import Node
+
+NAME = "share"
+KEYS = ("of", "target", "at_most")
+
+
+@dataclass(frozen=True)
+class ShareGoal:
+    filter: Filter
+    of: Filter
+    target: Target | None
+    at_most: bool = False
+
+
+def parse(node: Node, entries: dict[str, Node]) -> ShareGoal:
+    of = parse_filter(entries["of"], "'of'") if "of" in entries else Everyone(node.loc)
+    target = percent_target(entries["target"]) if "target" in entries else None
+    at_most = check.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
+    return ShareGoal(parse_filter(entries["share"], "'share'"), of, target, at_most)
+
+
+def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
+    definition: ShareGoal = goal.definition
+    denominator = ctx.ev.mask(definition.of)
+    matching = ctx.ev.mask(definition.filter)
+    target = definition.target
+    cells, binding = [], []
+    for tally in ctx.tally(matching, denominator):
+        value = percent(tally.numerator, tally.denominator)
+        cell = Cell(
+            tally.dims,
+            value=value,
+            numerator=tally.numerator,
+            denominator=tally.denominator,
+            percent=value,
+            target=_target(target, tally.dims),
+        )
+        judge(cell, definition.at_most)
+        cell.needed = persons_needed(cell, definition.at_most)
+        cells.append(cell)
+        if target is not None and _binding(target, tally.dims):
+            binding.append(cell.status)
+    status = combine(binding) if binding else Status.NO_TARGET
+    return GoalResult(
+        goal.id,
+        goal.title,
+        NAME,
+        status,
+        cells,
+        breakdown=ctx.breakdown,
+        measure="percent",
+        at_most=definition.at_most,
+        outside_denominator=int((ctx.population & ~denominator).sum()),
+    )
+
+
+def _target(target: Target | None, dims: dict) -> float | None:
+    if target is None:
+        return None
+    if "gender" in dims and dims["gender"] in target.by_gender:
+        return target.by_gender[dims["gender"]]
+    return target.total
+
+
+def _binding(target: Target, dims: dict) -> bool:
+    """Cells the goal is judged on: the total, and genders with a target of their own."""
+    if not dims:
+        return target.total is not None
+    return set(dims) == {"gender"} and dims["gender"] in target.by_gender

@@ -1,0 +1,80 @@
+"""JSON: the stable machine interface. Keys and status words are part of the contract
+(docs/json.md); numbers are raw, never rounded."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from esfkit.engine.report import Cell, GoalResult, Report
+from esfkit.render import RenderOptions
+
+FINDING_ROWS = 50  # the first rows of each finding; `esfkit validate` lists them all
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    period = None
+    if report.period is not None:
+        start, end, _label = report.period
+        period = {"start": start.isoformat(), "end": end.isoformat()}
+    return {
+        "esfkit": report.esfkit,
+        "project": report.project,
+        "as_of": report.as_of.isoformat(),
+        "period": period,
+        "input": {
+            "path": report.input.path,
+            "sha256": report.input.sha256,
+            "rows": report.input.rows,
+        },
+        "population": {
+            "enrolments": report.population.enrolments,
+            "persons": report.population.persons,
+            "outside_period": report.population.outside_period,
+            "unit": report.population.unit,
+        },
+        "findings": [
+            {"kind": f.kind, "count": f.size, "rows": list(f.rows[:FINDING_ROWS])}
+            for f in report.findings
+        ],
+        "goals": [_goal(goal) for goal in report.goals],
+    }
+
+
+def _goal(goal: GoalResult) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": goal.id,
+        "title": goal.title,
+        "kind": goal.kind,
+        "status": goal.status.value,
+        "population": goal.population,
+        "excluded_by_scope": goal.excluded_by_scope,
+    }
+    if goal.outside_denominator is not None:
+        out["outside_denominator"] = goal.outside_denominator
+    if goal.note:
+        out["note"] = goal.note
+    out["cells"] = [_cell(cell) for cell in goal.cells]
+    return out
+
+
+def _cell(cell: Cell) -> dict[str, Any]:
+    out = {
+        "dims": cell.dims,
+        "value": cell.value,
+        "numerator": cell.numerator,
+        "denominator": cell.denominator,
+        "percent": cell.percent,
+        "target": cell.target,
+        "gap": cell.gap,
+        "status": cell.status.value,
+    }
+    if cell.expected is not None:
+        out["expected"] = cell.expected
+    if cell.needed is not None:
+        out["needed"] = cell.needed
+    return out

@@ -1,0 +1,89 @@
+"""The terminal report (rich): a header, the summary, then each goal's table.
+
+Colour only when writing to a terminal; otherwise plain text of the same layout.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from esfkit.engine.report import Report
+from esfkit.i18n import Words
+from esfkit.render import RenderOptions
+from esfkit.render.present import TextTable, finding_lines, goal_table, header_lines, summary_table
+
+STATUS_STYLES = {
+    "met": "green",
+    "not_met": "red",
+    "on_track": "green",
+    "behind": "yellow",
+    "no_target": "dim",
+    "no_data": "yellow",
+    "in_progress": "cyan",
+}
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    w = Words(options.lang)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width or 120,
+        force_terminal=options.color,
+        color_system="standard" if options.color else None,
+        no_color=not options.color,
+        highlight=False,
+        emoji=False,
+    )
+    header = Table.grid(padding=(0, 2))
+    header.add_column(style="bold")
+    header.add_column()
+    for label, value in header_lines(report, w):
+        header.add_row(label, value)
+    console.print(header)
+    findings = finding_lines(report, w)
+    if findings:
+        console.print()
+        console.print(Text(w("findings"), style="bold yellow"))
+        for line in findings:
+            console.print(Text(f"  • {line}"))
+    console.print()
+    goals = [g for g in report.goals if not options.goal_ids or g.id in options.goal_ids]
+    summary = summary_table(Report(**{**report.__dict__, "goals": goals}), w)
+    console.print(_rich(summary, status_column=5, statuses=[g.status.value for g in goals]))
+    for goal in goals:
+        table = goal_table(goal, w)
+        if table is None:
+            continue
+        console.print()
+        console.print(_rich(table))
+        for note in table.notes:
+            console.print(Text(f"  {note}", style="dim"))
+    return buffer.getvalue()
+
+
+def _rich(
+    table: TextTable, status_column: int | None = None, statuses: list[str] | None = None
+) -> Table:
+    rich_table = Table(
+        title=table.title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD
+    )
+    for index, name in enumerate(table.columns):
+        numeric = index > 0 and status_column is None
+        rich_table.add_column(name, justify="right" if numeric else "left", overflow="fold")
+    total_from = len(table.rows) - table.total_rows
+    for index, row in enumerate(table.rows):
+        cells = [Text(value) for value in row]
+        if status_column is not None and statuses:
+            cells[status_column].stylize(STATUS_STYLES[statuses[index]])
+        rich_table.add_row(
+            *cells,
+            style="bold" if index >= total_from else None,
+            end_section=index == total_from - 1,
+        )
+    return rich_table

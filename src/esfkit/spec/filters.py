@@ -1,0 +1,140 @@
+"""Filters as written in a goal file -> the typed filter tree of ``spec.model``.
+
+A filter is ``everyone``, ``exited``, ``enrolled``, or a mapping whose entries must all
+hold; see docs/goal-file.md for every form. Nothing here looks at data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from esfkit.errors import SpecError, did_you_mean
+from esfkit.spec import check
+from esfkit.spec.model import (
+    AllOf,
+    AnyOf,
+    Between,
+    Enrolled,
+    Equals,
+    Everyone,
+    Exited,
+    Filter,
+    Missing,
+    Not,
+    Scalar,
+)
+from esfkit.spec.yamlnode import Node
+
+KEYWORDS = {"everyone": Everyone, "exited": Exited, "enrolled": Enrolled}
+COMBINATORS = ("all", "any", "not")
+CONDITIONS = ("min", "max", "after", "before", "missing", "not")
+
+
+def parse_filter(node: Node, what: str) -> Filter:
+    if node.is_scalar:
+        word = str(node.text).strip() if node.value is not None else ""
+        if word.casefold() in KEYWORDS:
+            return KEYWORDS[word.casefold()](node.loc)
+        suggestion = did_you_mean(word, KEYWORDS) if word else None
+        raise node.error(
+            f"{what} must be everyone, exited, enrolled or a mapping such as "
+            f"{{Kolumn: Ja}}, not {node.describe() if word else 'empty'}",
+            hint=f"did you mean '{suggestion}'?" if suggestion else None,
+        )
+    if node.is_sequence:
+        raise node.error(
+            f"{what} is a list; a filter is a mapping",
+            hint="to require several conditions write {all: [..., ...]}; for either, {any: [...]}",
+        )
+    entries = node.value
+    if not entries:
+        raise node.error(
+            f"{what} is an empty mapping", hint="write `everyone` to count every participant"
+        )
+    parts = [_entry(key, value, node.key_locs[key], what) for key, value in entries.items()]
+    return parts[0] if len(parts) == 1 else AllOf(tuple(parts), node.loc)
+
+
+def _entry(key: str, value: Node, key_loc, what: str) -> Filter:
+    if key in ("all", "any"):
+        items = check.sequence(value, f"'{key}' in {what}")
+        if not items:
+            raise value.error(f"'{key}' needs at least one filter")
+        parts = tuple(parse_filter(item, f"'{key}' in {what}") for item in items)
+        return (AllOf if key == "all" else AnyOf)(parts, key_loc)
+    if key == "not":
+        return Not(parse_filter(value, f"'not' in {what}"), key_loc)
+    if not key:
+        raise SpecError("a filter key cannot be empty", where=key_loc)
+    if value.is_mapping:
+        return _conditions(key, value)
+    return Equals(key, _values(value, key), key_loc)
+
+
+def _values(node: Node, column: str) -> tuple[Scalar, ...]:
+    items = node.value if node.is_sequence else [node]
+    if not items:
+        raise node.error(f"the list of values for '{column}' is empty")
+    values = []
+    for item in items:
+        if not item.is_scalar:
+            raise item.error(
+                f"a value for '{column}' must be plain text or a number, not {item.describe()}"
+            )
+        if item.value is None:
+            raise item.error(
+                f"the value for '{column}' is empty",
+                hint=f"to select blank cells write {{{column}: {{missing: true}}}}",
+            )
+        values.append(Scalar(str(item.text).strip(), item.value, item.loc))
+    return tuple(values)
+
+
+def _conditions(column: str, node: Node) -> Filter:
+    check.known_keys(node, CONDITIONS, f"the condition on '{column}'")
+    entries = node.value
+    if not entries:
+        raise node.error(f"the condition on '{column}' is empty")
+    parts: list[Filter] = []
+    bounds = {
+        k: _bound(entries[k], column, k) for k in ("min", "max", "after", "before") if k in entries
+    }
+    if bounds:
+        parts.append(Between(column, node.loc, **bounds))
+    if "missing" in entries:
+        parts.append(
+            Missing(column, check.boolean(entries["missing"], f"'missing' on '{column}'"), node.loc)
+        )
+    if "not" in entries:
+        parts.append(Not(Equals(column, _values(entries["not"], column), node.loc), node.loc))
+    return parts[0] if len(parts) == 1 else AllOf(tuple(parts), node.loc)
+
+
+def _bound(node: Node, column: str, key: str) -> Scalar:
+    value = node.value
+    if isinstance(value, bool) or not isinstance(value, int | float | dt.date):
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                value = None
+        if value is None or isinstance(value, bool):
+            raise node.error(
+                f"'{key}' on '{column}' must be a number or a date (YYYY-MM-DD), not {node.describe()}"
+            )
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if key in ("after", "before") and not isinstance(value, dt.date):
+        raise node.error(f"'{key}' on '{column}' compares dates; write a date such as 2021-01-01")
+    return Scalar(str(node.text).strip(), value, node.loc)
+
+
+def fields_used(f: Filter) -> list[tuple[str, object]]:
+    """Every (field, location) a filter reads, so the engine can check them against data."""
+    if isinstance(f, AllOf | AnyOf):
+        return [pair for part in f.parts for pair in fields_used(part)]
+    if isinstance(f, Not):
+        return fields_used(f.part)
+    if isinstance(f, Equals | Between | Missing):
+        return [(f.field, f.loc)]
+    return []

@@ -1,0 +1,184 @@
+"""The typed goal model: what a goal file means once it has been validated.
+
+Nothing here reads data. Column names stay as the user wrote them; the engine resolves them
+against the participant file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from dataclasses import field as _field
+from typing import Any
+
+from esfkit.errors import SpecLocation
+
+# esfkit's own fields: a goal file names them instead of the user's headers.
+COLUMN_FIELDS = ("id", "gender", "municipality", "start", "end", "exit", "birth_date")
+DERIVED_FIELDS = ("age", "age_band", "exited", "days_enrolled", "start_year")
+BREAKDOWN_DIMENSIONS = ("municipality", "gender", "age_band", "start_year")
+GENDER_VALUES = ("women", "men", "nonbinary")
+UNITS = ("person", "enrolment")
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A value written in a filter: its source text and its YAML meaning."""
+
+    text: str
+    value: Any = _field(compare=False)
+    loc: SpecLocation = _field(compare=False)
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Everyone:
+    loc: SpecLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
+class Exited:
+    """Participants whose exit date is on or before the report date."""
+
+    loc: SpecLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    """Participants still in the project at the report date."""
+
+    loc: SpecLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
+class Equals:
+    """The field equals one of the values (case and surrounding spaces ignored)."""
+
+    field: str
+    values: tuple[Scalar, ...]
+    loc: SpecLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
+class Between:
+    """Number or date within bounds: min/max inclusive, after/before exclusive."""
+
+    field: str
+    loc: SpecLocation = _field(compare=False)
+    min: Scalar | None = None
+    max: Scalar | None = None
+    after: Scalar | None = None
+    before: Scalar | None = None
+
+
+@dataclass(frozen=True)
+class Missing:
+    """The cell is blank (``missing: true``) or not blank (``missing: false``)."""
+
+    field: str
+    missing: bool
+    loc: SpecLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple[Filter, ...]
+    loc: SpecLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple[Filter, ...]
+    loc: SpecLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
+class Not:
+    part: Filter
+    loc: SpecLocation = _field(compare=False)
+
+
+Filter = Everyone | Exited | Enrolled | Equals | Between | Missing | AllOf | AnyOf | Not
+
+
+# --- targets -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target per gender and/or in total; numbers are counts or percentages.
+
+    ``total`` is None when the file gave none: for counts the engine then uses the sum of
+    the gender targets, when every gender that has participants has one.
+    """
+
+    by_gender: dict[str, float]
+    total: float | None
+    loc: SpecLocation
+    percent: bool = False
+
+
+# --- goals ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One goal: the keys every kind shares, plus the kind's own typed definition."""
+
+    id: str
+    title: str
+    kind: str
+    definition: Any
+    loc: SpecLocation
+    note: str | None = None
+    scope: Filter | None = None
+    breakdown: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    municipalities: tuple[str, ...] | None = None
+    lang: str | None = None
+    loc: SpecLocation | None = None
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    """A header named in the goal file's ``data.columns``, with where it was written."""
+
+    header: str
+    loc: SpecLocation
+
+
+@dataclass(frozen=True)
+class DataSpec:
+    sheet: str | int | None = None
+    columns: dict[str, ColumnRef] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    unit: str = "person"
+
+
+@dataclass(frozen=True)
+class AgeBand:
+    label: str
+    low: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class Spec:
+    path: str
+    project: Project
+    data: DataSpec
+    outcomes: dict[str, tuple[str, ...]]
+    breakdown: tuple[str, ...]
+    goals: tuple[Goal, ...]
+    age_bands: tuple[AgeBand, ...] = ()
+
+    def goal(self, goal_id: str) -> Goal | None:
+        return next((g for g in self.goals if g.id == goal_id), None)

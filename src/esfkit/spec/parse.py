@@ -1,0 +1,257 @@
+"""Goal file -> validated ``Spec``. The whole file is checked before any data is read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from esfkit import kinds
+from esfkit.errors import SpecError, did_you_mean
+from esfkit.spec import check
+from esfkit.spec.filters import parse_filter
+from esfkit.spec.model import (
+    COLUMN_FIELDS,
+    GENDER_VALUES,
+    UNITS,
+    AgeBand,
+    ColumnRef,
+    DataSpec,
+    Goal,
+    Project,
+    Spec,
+)
+from esfkit.spec.yamlnode import Node, load_file, load_text
+
+TOP_KEYS = ("version", "project", "data", "outcomes", "breakdown", "age_bands", "goals")
+PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
+DATA_KEYS = ("sheet", "columns", "genders", "unit")
+COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown")
+DEFAULT_BREAKDOWN = ("municipality", "gender")
+LANGS = ("sv", "en")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_BAND = re.compile(r"^\s*(\d+)?\s*[-–]\s*(\d+)?\s*$")
+
+
+def load_spec(path: Path) -> Spec:
+    return parse_spec(load_file(path), path.name)
+
+
+def parse_spec_text(text: str, filename: str = "goals.yml") -> Spec:
+    return parse_spec(load_text(text, filename), filename)
+
+
+def parse_spec(root: Node, filename: str) -> Spec:
+    top = check.mapping(root, "the goal file")
+    check.known_keys(root, TOP_KEYS, "the goal file")
+    if "version" in top:
+        version = top["version"]
+        if version.value != 1:
+            raise version.error(
+                f"unsupported goal-file version {version.describe()}",
+                hint="this esfkit reads version 1",
+            )
+    if "goals" not in top:
+        raise root.error(
+            "the goal file has no 'goals:' list", hint="add `goals:` with at least one goal"
+        )
+    outcomes = _outcomes(top["outcomes"]) if "outcomes" in top else {}
+    goals_node = top["goals"]
+    goal_nodes = check.sequence(goals_node, "'goals'")
+    if not goal_nodes:
+        raise goals_node.error("'goals' is empty", hint="add at least one goal")
+    goals = tuple(_goal(node, index) for index, node in enumerate(goal_nodes, start=1))
+    _unique_ids(goal_nodes, goals)
+    return Spec(
+        path=filename,
+        project=_project(top.get("project"), filename),
+        data=_data(top["data"]) if "data" in top else DataSpec(),
+        outcomes=outcomes,
+        breakdown=_breakdown(top["breakdown"]) if "breakdown" in top else DEFAULT_BREAKDOWN,
+        goals=goals,
+        age_bands=_age_bands(top["age_bands"]) if "age_bands" in top else (),
+    )
+
+
+def _project(node: Node | None, filename: str) -> Project:
+    if node is None:
+        return Project(name=Path(filename).stem)
+    entries = check.mapping(node, "'project'")
+    check.known_keys(node, PROJECT_KEYS, "'project'")
+    start = check.date(entries["start"], "project.start") if "start" in entries else None
+    end = check.date(entries["end"], "project.end") if "end" in entries else None
+    if start and end and end < start:
+        raise entries["end"].error(f"project.end {end} is before project.start {start}")
+    municipalities = None
+    if "municipalities" in entries:
+        items = check.sequence(entries["municipalities"], "project.municipalities")
+        names = [check.text(item, "a municipality") for item in items]
+        seen: dict[str, Node] = {}
+        for name, item in zip(names, items, strict=True):
+            if name.casefold() in seen:
+                raise item.error(f"municipality '{name}' is listed twice")
+            seen[name.casefold()] = item
+        municipalities = tuple(names)
+    lang = check.choice(entries["lang"], LANGS, "project.lang") if "lang" in entries else None
+    name = check.text(entries["name"], "project.name") if "name" in entries else Path(filename).stem
+    return Project(name, start, end, municipalities, lang, node.loc)
+
+
+def _data(node: Node) -> DataSpec:
+    entries = check.mapping(node, "'data'")
+    check.known_keys(node, DATA_KEYS, "'data'")
+    sheet: str | int | None = None
+    if "sheet" in entries:
+        value = entries["sheet"].value
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value < 1:
+                raise entries["sheet"].error(
+                    "data.sheet as a number counts from 1 (the first sheet)"
+                )
+            sheet = value - 1
+        else:
+            sheet = check.text(entries["sheet"], "data.sheet")
+    columns: dict[str, ColumnRef] = {}
+    if "columns" in entries:
+        check.mapping(entries["columns"], "data.columns")
+        check.known_keys(entries["columns"], COLUMN_FIELDS, "data.columns")
+        for key, value in entries["columns"].value.items():
+            columns[key] = ColumnRef(check.text(value, f"data.columns.{key}"), value.loc)
+    genders: dict[str, str] = {}
+    if "genders" in entries:
+        for code, value in check.mapping(entries["genders"], "data.genders").items():
+            genders[code] = check.choice(
+                value, (*GENDER_VALUES, "unknown"), f"the gender for code '{code}'"
+            )
+    unit = check.choice(entries["unit"], UNITS, "data.unit") if "unit" in entries else "person"
+    return DataSpec(sheet, columns, genders, unit)
+
+
+def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
+    """Outcome groups with nested group names expanded; values kept as written."""
+    entries = check.mapping(node, "'outcomes'")
+    members: dict[str, list[Node]] = {}
+    for name, value in entries.items():
+        items = value.value if value.is_sequence else [value]
+        for item in items:
+            check.text(item, f"a value in outcome group '{name}'")
+        members[name] = items
+
+    def expand(name: str, trail: tuple[str, ...]) -> tuple[str, ...]:
+        values: list[str] = []
+        for item in members[name]:
+            word = str(item.text).strip()
+            if word in members:
+                if word in trail:
+                    cycle = " -> ".join((*trail, word))
+                    raise item.error(f"outcome groups name each other in a circle: {cycle}")
+                values.extend(expand(word, (*trail, word)))
+            else:
+                values.append(word)
+        return tuple(dict.fromkeys(values))
+
+    return {name: expand(name, (name,)) for name in members}
+
+
+def _breakdown(node: Node) -> tuple[str, ...]:
+    items = node.value if node.is_sequence else [node]
+    dims = [check.text(item, "a breakdown dimension") for item in items]
+    for item, dim in zip(items, dims, strict=True):
+        if dims.count(dim) > 1:
+            raise item.error(f"breakdown names '{dim}' twice")
+    return tuple(dims)
+
+
+def _age_bands(node: Node) -> tuple[AgeBand, ...]:
+    bands = []
+    for item in check.sequence(node, "'age_bands'"):
+        label = check.text(item, "an age band")
+        match = _BAND.match(label)
+        if not match or not (match.group(1) or match.group(2)):
+            raise item.error(
+                f"age band '{label}' is not of the form 16-19, -17 or 55-",
+                hint="write each band as LOW-HIGH, both ages included",
+            )
+        low = int(match.group(1)) if match.group(1) else None
+        high = int(match.group(2)) if match.group(2) else None
+        if low is not None and high is not None and high < low:
+            raise item.error(f"age band '{label}' ends before it starts")
+        for other in bands:
+            if _overlap(other, low, high):
+                raise item.error(f"age band '{label}' overlaps '{other.label}'")
+        bands.append(AgeBand(label, low, high))
+    return tuple(bands)
+
+
+def _overlap(band: AgeBand, low: int | None, high: int | None) -> bool:
+    lo = -1 if low is None else low
+    hi = 10**6 if high is None else high
+    band_lo = -1 if band.low is None else band.low
+    band_hi = 10**6 if band.high is None else band.high
+    return lo <= band_hi and band_lo <= hi
+
+
+def _goal(node: Node, index: int) -> Goal:
+    entries = check.mapping(node, f"goal {index}")
+    present = [name for name in kinds.KIND_NAMES if name in entries]
+    goal_id = check.text(entries["id"], "a goal id") if "id" in entries else None
+    label = f"goal '{goal_id}'" if goal_id else f"goal {index}"
+    if len(present) > 1:
+        raise node.error(
+            f"{label} has more than one kind: {', '.join(present)}",
+            hint="a goal has exactly one of: " + ", ".join(kinds.KIND_NAMES),
+        )
+    if not present:
+        _no_kind(node, label)
+    kind = kinds.lookup(present[0])
+    check.known_keys(node, (*COMMON_GOAL_KEYS, kind.name, *kind.keys), f"{label} ({kind.name})")
+    if goal_id is None:
+        raise node.error(
+            f"{label} has no 'id'", hint="add `id: a_short_name` (used on the command line)"
+        )
+    if not _ID.match(goal_id):
+        raise entries["id"].error(
+            f"goal id '{goal_id}' may only hold letters, digits, '_', '-' and '.'",
+            hint="for example `id: job_or_studies`",
+        )
+    title = check.text(entries["title"], "title") if "title" in entries else goal_id
+    note = check.text(entries["note"], "note") if "note" in entries else None
+    scope = parse_filter(entries["scope"], f"the scope of {label}") if "scope" in entries else None
+    breakdown = _breakdown(entries["breakdown"]) if "breakdown" in entries else None
+    return Goal(
+        id=goal_id,
+        title=title,
+        kind=kind.name,
+        definition=kind.parse(node, entries),
+        loc=node.loc,
+        note=note,
+        scope=scope,
+        breakdown=breakdown,
+    )
+
+
+def _no_kind(node: Node, label: str) -> None:
+    known = set(COMMON_GOAL_KEYS) | {"target", "of", "at_most", "per", "tolerance", "group"}
+    for key, loc in node.key_locs.items():
+        if key not in known:
+            suggestion = did_you_mean(key, kinds.KIND_NAMES)
+            hint = f"did you mean '{suggestion}'? " if suggestion else ""
+            raise SpecError(
+                f"unknown goal kind '{key}' in {label}",
+                where=loc,
+                hint=hint + "Goal kinds: " + ", ".join(kinds.KIND_NAMES),
+            )
+    raise node.error(
+        f"{label} does not say what to measure",
+        hint="add exactly one of: " + ", ".join(kinds.KIND_NAMES),
+    )
+
+
+def _unique_ids(nodes: list[Node], goals: tuple[Goal, ...]) -> None:
+    seen: dict[str, Goal] = {}
+    for node, goal in zip(nodes, goals, strict=True):
+        if goal.id in seen:
+            raise node.value["id"].error(
+                f"goal id '{goal.id}' is used twice (first at line {seen[goal.id].loc.line})",
+                hint="every goal needs its own id",
+            )
+        seen[goal.id] = goal

@@ -1,0 +1,32 @@
+"""Targets as written: a number, a percentage, or one per gender (plus an optional total)."""
+
+from __future__ import annotations
+
+from esfkit.spec import check
+from esfkit.spec.model import GENDER_VALUES, Target
+from esfkit.spec.yamlnode import Node
+
+_TARGET_KEYS = (*GENDER_VALUES, "total")
+
+
+def count_target(node: Node) -> Target:
+    """``210`` or ``{women: 112, men: 98}`` (the total is then their sum) or with ``total:``."""
+    return _target(node, lambda n, what: check.number(n, what), percent=False)
+
+
+def percent_target(node: Node) -> Target:
+    """``50 %`` or ``{women: 50 %, men: 40 %, total: 45 %}``."""
+    return _target(node, check.percent, percent=True)
+
+
+def _target(node: Node, read, *, percent: bool) -> Target:
+    if not node.is_mapping:
+        return Target({}, read(node, "target"), node.loc, percent)
+    check.known_keys(node, _TARGET_KEYS, "target")
+    values = {key: read(value, f"target for {key}") for key, value in node.value.items()}
+    if not values:
+        raise node.error(
+            "target is empty", hint="write a number, or one per gender: {women: 10, men: 8}"
+        )
+    total = values.pop("total", None)
+    return Target(values, total, node.loc, percent)

@@ -1,0 +1,138 @@
+"""Safe YAML loading into a tree of nodes that remember where they were written.
+
+Every value in a goal file keeps its file, line and column so that any later complaint can
+point at it. Duplicate keys are rejected (plain PyYAML silently keeps the last one).
+Scalars keep their source text too: a filter value is compared as the user wrote it, so
+``Nej``, ``No`` and ``01`` stay text instead of becoming ``False`` or ``1``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from esfkit.errors import SpecError, SpecLocation
+
+
+@dataclass(eq=False)
+class Node:
+    """A YAML value with its location.
+
+    ``value`` is a ``dict[str, Node]`` for mappings, ``list[Node]`` for sequences, and the
+    resolved Python scalar otherwise; ``text`` is a scalar's source text (None for
+    containers); ``key_locs`` gives each mapping key's own location.
+    """
+
+    value: Any
+    loc: SpecLocation
+    text: str | None = None
+    key_locs: dict[str, SpecLocation] = field(default_factory=dict)
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_sequence(self) -> bool:
+        return isinstance(self.value, list)
+
+    @property
+    def is_scalar(self) -> bool:
+        return not (self.is_mapping or self.is_sequence)
+
+    def error(self, message: str, hint: str | None = None) -> SpecError:
+        return SpecError(message, where=self.loc, hint=hint)
+
+    def describe(self) -> str:
+        """The value as the user wrote it, for messages."""
+        if self.text is not None:
+            return repr(self.text)
+        return "a mapping" if self.is_mapping else "a list"
+
+
+def load_file(path: Path) -> Node:
+    """Read and parse a goal file; every problem is a located SpecError."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SpecError(f"goal file not found: {path}") from None
+    except IsADirectoryError:
+        raise SpecError(f"{path} is a directory, not a goal file") from None
+    except UnicodeDecodeError as exc:
+        raise SpecError(
+            f"{path.name} is not UTF-8 text (byte {exc.start})",
+            hint="save the goal file as UTF-8",
+        ) from None
+    except OSError as exc:
+        raise SpecError(f"cannot read {path}: {exc.strerror}") from None
+    return load_text(text, path.name)
+
+
+def load_text(text: str, filename: str) -> Node:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = _loc(filename, mark) if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise SpecError(
+            f"invalid YAML: {problem}",
+            where=where,
+            hint="check indentation and that every 'key: value' has a space after the colon",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SpecError(f"invalid YAML: {exc}", where=SpecLocation(filename, 1, 1)) from None
+    if root is None:
+        raise SpecError("the goal file is empty", where=SpecLocation(filename, 1, 1))
+    return _convert(root, filename, set())
+
+
+_constructor = yaml.SafeLoader(stream="")
+
+
+def _loc(filename: str, mark: yaml.Mark) -> SpecLocation:
+    return SpecLocation(filename, mark.line + 1, mark.column + 1)
+
+
+def _convert(node: yaml.Node, filename: str, seen: set[int]) -> Node:
+    loc = _loc(filename, node.start_mark)
+    if not isinstance(node, yaml.ScalarNode):
+        # An alias hands back the very node it names; refusing a second visit rules out
+        # cycles and exponential "billion laughs" expansion alike.
+        if id(node) in seen:
+            raise SpecError(
+                "YAML anchors and aliases (&name, *name) are not supported",
+                where=loc,
+                hint="write the value out in full",
+            )
+        seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        values: dict[str, Node] = {}
+        key_locs: dict[str, SpecLocation] = {}
+        for key_node, value_node in node.value:
+            key_loc = _loc(filename, key_node.start_mark)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise SpecError("YAML merge keys (<<) are not supported", where=key_loc)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SpecError("a key must be plain text", where=key_loc)
+            key = str(key_node.value).strip()
+            if key in values:
+                first = key_locs[key]
+                raise SpecError(
+                    f"duplicate key '{key}' (first written at line {first.line})",
+                    where=key_loc,
+                    hint="each key may appear once in a mapping; remove or rename one",
+                )
+            values[key] = _convert(value_node, filename, seen)
+            key_locs[key] = key_loc
+        return Node(values, loc, key_locs=key_locs)
+    if isinstance(node, yaml.SequenceNode):
+        return Node([_convert(item, filename, seen) for item in node.value], loc)
+    try:
+        value = _constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        raise SpecError(f"cannot read value {node.value!r}: {exc}", where=loc) from None
+    return Node(value, loc, text=str(node.value))

@@ -1,0 +1,140 @@
+"""Bad input ends in one located message on stderr and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_cli
+
+GOALS = """\
+version: 1
+project:
+  name: Test
+  municipalities: [Berg, Åre]
+goals:
+  - id: recruited
+    count: everyone
+    target: {women: 2, men: 2}
+"""
+DATA = "Kön;Kommun;Inskrivningsdatum;Avslutsdatum\nKvinna;Berg;2021-01-01;2021-03-01\nMan;Åre;2021-01-01;\n"
+
+
+def _fails(run, *fragments: str) -> None:
+    assert run.exit_code == 2, (run.stdout, run.stderr)
+    assert "Traceback" not in run.stderr
+    assert run.stderr.startswith("error: ")
+    for fragment in fragments:
+        assert fragment in run.stderr, run.stderr
+
+
+def test_yaml_typo_in_a_key_names_line_column_and_suggests(write) -> None:
+    goals = write("goals.yml", GOALS.replace("    target:", "    trget:"))
+    run = run_cli("check", goals, write("d.csv", DATA))
+    _fails(run, "goals.yml:8:5", "unknown key 'trget'", "did you mean 'target'")
+
+
+def test_broken_yaml_syntax_is_located(write) -> None:
+    goals = write("goals.yml", GOALS.replace("count: everyone", "count: [everyone"))
+    _fails(run_cli("check", goals, write("d.csv", DATA)), "goals.yml:", "invalid YAML")
+
+
+def test_duplicate_key_is_rejected(write) -> None:
+    goals = write("goals.yml", GOALS + "    target: 5\n")
+    _fails(
+        run_cli("check", goals, write("d.csv", DATA)),
+        "goals.yml:9:5",
+        "duplicate key 'target'",
+        "line 8",
+    )
+
+
+def test_unknown_goal_kind_names_the_known_kinds(write) -> None:
+    goals = write("goals.yml", GOALS.replace("count: everyone", "cont: everyone"))
+    _fails(
+        run_cli("check", goals, write("d.csv", DATA)),
+        "goals.yml:7:5",
+        "unknown goal kind 'cont'",
+        "did you mean 'count'",
+    )
+
+
+def test_missing_column_in_data_columns_lists_the_columns(write) -> None:
+    goals = write(
+        "goals.yml",
+        GOALS.replace("goals:\n", "data:\n  columns:\n    exit: Avslutsorsak\ngoals:\n", 1),
+    )
+    _fails(
+        run_cli("check", goals, write("d.csv", DATA)),
+        "goals.yml:7:11",
+        "'Avslutsorsak', which is not a column of d.csv",
+        "Kön, Kommun, Inskrivningsdatum, Avslutsdatum",
+    )
+
+
+def test_unknown_gender_code_names_rows_column_and_value(write) -> None:
+    data = DATA + "Kvinnna;Berg;2021-02-01;\nMan;Berg;2021-02-01;\nKvinnna;Åre;2021-02-01;\n"
+    _fails(
+        run_cli("check", write("g.yml", GOALS), write("d.csv", data)),
+        "d.csv",
+        "rows 4, 6",
+        "'Kön'",
+        "Kvinnna",
+        "data.genders",
+    )
+
+
+def test_municipality_outside_the_declared_list_suggests_the_close_one(write) -> None:
+    data = DATA + "Man;Are;2021-02-01;\n"
+    _fails(
+        run_cli("check", write("g.yml", GOALS), write("d.csv", data)),
+        "d.csv, row 4",
+        "'Kommun'",
+        "'Are'",
+        "did you mean 'Åre'",
+    )
+
+
+def test_exit_date_before_start_date(write) -> None:
+    data = DATA + "Man;Berg;2021-05-01;2021-04-30\n"
+    _fails(
+        run_cli("check", write("g.yml", GOALS), write("d.csv", data)),
+        "d.csv, row 4, column 'Avslutsdatum'",
+        "2021-04-30 is before start date 2021-05-01",
+    )
+
+
+def test_unreadable_date_names_row_and_value(write) -> None:
+    data = DATA + "Man;Berg;första maj;\n"
+    _fails(
+        run_cli("check", write("g.yml", GOALS), write("d.csv", data)),
+        "row 4",
+        "Inskrivningsdatum",
+        "första maj",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--as-of", "31/5"], "--as-of '31/5' is not a date"),
+        (["--period", "2022H3"], "halves"),
+        (["--period", "last year"], "is not a period"),
+        (["--from", "2022-01-01"], "--from and --to go together"),
+        (["--goal", "recruted"], "did you mean 'recruited'"),
+    ],
+)
+def test_bad_command_line_values(write, args: list[str], fragment: str) -> None:
+    _fails(run_cli("check", write("g.yml", GOALS), write("d.csv", DATA), *args), fragment)
+
+
+def test_missing_files_are_named(write, tmp_path) -> None:
+    _fails(run_cli("check", tmp_path / "nope.yml", write("d.csv", DATA)), "goal file not found")
+    _fails(run_cli("check", write("g.yml", GOALS), tmp_path / "nope.xlsx"), "nope.xlsx")
+
+
+def test_every_error_is_shown_with_debug_as_a_traceback(write) -> None:
+    goals = write("goals.yml", GOALS.replace("    target:", "    trget:"))
+    from esfkit.errors import SpecError
+
+    with pytest.raises(SpecError):
+        run_cli("--debug", "check", goals, write("d.csv", DATA))
