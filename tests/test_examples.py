@@ -79,7 +79,7 @@ def test_published_figure_is_reproduced(folder: Path, figure: dict) -> None:
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
 def test_terminal_output_matches_golden(folder: Path) -> None:
-    run = run_cli("check", *_args(folder), "--width", "100")
+    run = run_cli("check", *_args(folder), "--width", "120")
     assert run.exit_code == 0, run.stderr
     golden = GOLDEN / f"{folder.name}.txt"
     if os.environ.get("ESFKIT_UPDATE_GOLDEN") or not golden.exists():

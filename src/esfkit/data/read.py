@@ -31,6 +31,7 @@ SUPPORTED = ", ".join(CSV_SUFFIXES + SHEET_SUFFIXES)
 # Order matters on ties: Swedish Excel writes ';', so it wins over ','.
 SEPARATORS = (";", ",", "\t", "|")
 _SAMPLE_RECORDS = 50
+_SAMPLE_CHARS = 65_536
 
 # Excel keeps 15 significant digits; beyond that a float's digits are noise.
 _EXCEL_DIGITS = 15
@@ -212,9 +213,25 @@ def _first_visible(workbook: Any, names: list[str]) -> str:
 
 
 def _column_text(cells: Sequence[Any]) -> np.ndarray:
-    """One column of calamine cells as text; strings (the common case) pass untouched."""
-    text = [c if type(c) is str else _cell_text(c) for c in cells]
-    return np.array(text, dtype=object)
+    """One column of calamine cells as text; strings (the common case) pass untouched.
+
+    Dates and codes repeat down a column, so each distinct cell is converted once.
+    """
+    kinds = set(map(type, cells))
+    if kinds <= {str}:
+        return np.array(cells, dtype=object)
+    if bool in kinds and kinds & {int, float}:
+        # True == 1 == 1.0 would share a cache entry, so convert each cell on its own.
+        return np.array([c if type(c) is str else _cell_text(c) for c in cells], dtype=object)
+    cache: dict[Any, str] = {}
+
+    def convert(cell: Any) -> str:
+        text = cache.get(cell)
+        if text is None:
+            text = cache[cell] = _cell_text(cell)
+        return text
+
+    return np.array([c if type(c) is str else convert(c) for c in cells], dtype=object)
 
 
 def _cell_text(value: Any) -> str:
@@ -286,14 +303,31 @@ def _read_csv(path: Path, data: bytes) -> _Grid:
         )
     separator = _detect_separator(text)
     records = _parse_csv(path, text, separator)
-    lines = text.count("\n") + (not text.endswith("\n"))
-    if len(records) == lines:
-        # No record spans lines: record i starts on line i + 1 (cheap, the common case).
-        numbers = np.arange(1, lines + 1, dtype=np.int64)
-        columns = [records[c].to_numpy(dtype=object) for c in records.columns]
-    else:
+    numbers = _record_lines(text, len(records))
+    if numbers is None:
         columns, numbers = _parse_csv_multiline(path, text, separator)
+    else:
+        columns = [records[c].to_numpy(dtype=object) for c in records.columns]
     return _Grid(columns, numbers + skipped)
+
+
+def _record_lines(text: str, count: int) -> np.ndarray | None:
+    """The line each of ``count`` records starts on, or None when it cannot be told cheaply.
+
+    Without quoted line breaks record i starts on line i + 1. With them, a line break ends
+    a record when an even number of quotes precede it; a stray quote inside an unquoted
+    field breaks that rule, the counts then disagree and the caller asks the csv module.
+    """
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if count == lines:
+        return np.arange(1, lines + 1, dtype=np.int64)
+    raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    newlines = np.flatnonzero(raw == ord("\n"))
+    quotes_before = np.cumsum(raw == ord('"'))[newlines]
+    ends = np.flatnonzero(quotes_before % 2 == 0)  # indexes of the lines that end a record
+    starts = np.concatenate(([1], ends + 2))[:count]
+    found = len(ends) + (not text.endswith("\n"))
+    return starts.astype(np.int64) if found == count else None
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -309,10 +343,7 @@ def _decode(path: Path, data: bytes) -> str:
     elif data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1").translate(_CP1252)
+        text = _decode_legacy(data)
     if "\x00" in text:
         raise DataError(
             "the file contains NUL bytes, so it is not a text (CSV) file",
@@ -320,6 +351,16 @@ def _decode(path: Path, data: bytes) -> str:
             hint=_content_hint(data, path.suffix.lower()),
         )
     return text
+
+
+def _decode_legacy(data: bytes) -> str:
+    """UTF-8 if the bytes are valid UTF-8, else Windows-1252 (what Swedish Excel writes)."""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1").translate(_CP1252)  # slow, but only for stray C1 bytes
 
 
 def _cp1252_table() -> dict[int, str]:
@@ -367,7 +408,7 @@ def _detect_separator(text: str) -> str:
 
 def _first_records(text: str, separator: str) -> list[list[str]]:
     """The first non-blank records as ``separator`` would split them, quotes respected."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    reader = csv.reader(io.StringIO(text[:_SAMPLE_CHARS], newline=""), delimiter=separator)
     records: list[list[str]] = []
     try:
         for record in reader:

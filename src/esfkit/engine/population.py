@@ -62,26 +62,39 @@ def build_population(
         )
         inside &= active
     outside = int((~inside).sum())
-    if outside:
-        findings.append(
-            Finding("outside_period", rows=tuple(int(r) for r in frame.loc[~inside, "_row"]))
-        )
-    if "start" in participants.columns and start.isna().any():
-        findings.append(
-            Finding("no_start_date", rows=tuple(int(r) for r in frame.loc[start.isna(), "_row"]))
-        )
+    late = start > as_of_ts
+    _note(findings, "starts_after_report_date", frame, late)
+    _note(findings, "outside_period", frame, ~inside & ~late)
+    if "start" in participants.columns:
+        _note(findings, "no_start_date", frame, start.isna())
     rows = frame.loc[inside]
     enrolments = len(rows)
     has_id = "id" in participants.columns
     persons_frame = _one_per_person(rows) if has_id else rows
     persons = len(persons_frame)
     if has_id and persons < enrolments:
+        repeated = (rows["_id"] != "") & rows["_id"].duplicated(keep=False)
         findings.append(
-            Finding("re_enrolments", count=enrolments - persons, params={"persons": str(persons)})
+            Finding(
+                "re_enrolments",
+                rows=_rows(rows, repeated),
+                count=enrolments - persons,
+                params={"persons": str(persons)},
+            )
         )
     counted = persons_frame if unit == "person" else rows
     counted = _effective_outcomes(counted.reset_index(drop=True), as_of_ts, participants, findings)
     return Population(counted, as_of, period, unit, enrolments, persons, outside, findings)
+
+
+def _rows(frame: pd.DataFrame, mask: pd.Series) -> tuple[int, ...]:
+    return tuple(int(r) for r in frame.loc[mask, "_row"])
+
+
+def _note(findings: list[Finding], kind: str, frame: pd.DataFrame, mask: pd.Series) -> None:
+    """Add a finding naming the rows where ``mask`` holds, if any do."""
+    if mask.any():
+        findings.append(Finding(kind, rows=_rows(frame, mask)))
 
 
 def _one_per_person(rows: pd.DataFrame) -> pd.DataFrame:
@@ -103,28 +116,15 @@ def _effective_outcomes(
     end = frame["_end"]
     recorded = frame["_exit"] != ""
     undated = end.isna() & recorded
-    if "end" in participants.columns and undated.any():
-        findings.append(
-            Finding("outcome_without_date", rows=tuple(int(r) for r in frame.loc[undated, "_row"]))
-        )
+    if "end" in participants.columns:
+        _note(findings, "outcome_without_date", frame, undated)
     exited = (end.notna() & (end <= as_of)) | undated
     frame["_exited"] = exited.to_numpy()
     frame["_outcome"] = frame["_exit"].where(exited, "")
-    left_without = exited & ~recorded
-    if left_without.any():
-        findings.append(
-            Finding("no_outcome", rows=tuple(int(r) for r in frame.loc[left_without, "_row"]))
-        )
-    if "municipality" in participants.columns and frame["_municipality"].isna().any():
-        blank = frame["_municipality"].isna()
-        findings.append(
-            Finding("unknown_municipality", rows=tuple(int(r) for r in frame.loc[blank, "_row"]))
-        )
-    unknown_gender = frame["_gender"] == "unknown"
-    if unknown_gender.any():
-        findings.append(
-            Finding("unknown_gender", rows=tuple(int(r) for r in frame.loc[unknown_gender, "_row"]))
-        )
+    _note(findings, "no_outcome", frame, exited & ~recorded)
+    if "municipality" in participants.columns:
+        _note(findings, "unknown_municipality", frame, frame["_municipality"].isna())
+    _note(findings, "unknown_gender", frame, frame["_gender"] == "unknown")
     return frame
 
 

@@ -64,12 +64,13 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
     if goal.kind == "composition":
         inner = goal.dimension or ""
         targeted = [c for c in goal.cells if set(c.dims) == {inner} and c.target is not None]
-        target = " / ".join(
-            f"{w.dim_value(inner, c.dims[inner])} {w.percent(c.target, 0)}" for c in targeted
-        )
-        actual = " / ".join(
-            f"{w.dim_value(inner, c.dims[inner])} {figure(c, goal, w)}" for c in targeted
-        )
+
+        # By gender the women and men columns name the values; otherwise each share is named.
+        def named(c: Cell) -> str:
+            return "" if inner == "gender" else f"{w.dim_value(inner, c.dims[inner])} "
+
+        target = " / ".join(f"{named(c)}{w.percent(c.target, 0)}" for c in targeted)
+        actual = " / ".join(f"{named(c)}{figure(c, goal, w)}" for c in targeted)
         women = goal.cell(**{inner: "women"}) if inner == "gender" else None
         men = goal.cell(**{inner: "men"}) if inner == "gender" else None
         return [
@@ -152,7 +153,10 @@ def figure(cell: Cell, goal: GoalResult, w: Words) -> str:
 
 def gap_text(goal: GoalResult, w: Words) -> str:
     if goal.kind == "count":
-        return "; ".join(filter(None, (_count_gap(c, goal, w) for c in _judged(goal))))
+        parts = [(c, _count_gap(c, goal, w)) for c in _judged(goal)]
+        by_gender = [text for c, text in parts if text and "gender" in c.dims]
+        # Per-gender gaps already say what the total's gap says, and more precisely.
+        return "; ".join(by_gender or [text for _c, text in parts if text])
     if goal.kind == "share":
         total = goal.cell()
         if total is None or total.gap is None or total.status == Status.MET:

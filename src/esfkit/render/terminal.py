@@ -17,6 +17,8 @@ from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import TextTable, finding_lines, goal_table, header_lines, summary_table
 
+# The goal title and the gap wrap within these widths; the figures never wrap.
+SUMMARY_MAX_WIDTHS = {0: 40, -1: 34}
 STATUS_STYLES = {
     "met": "green",
     "not_met": "red",
@@ -70,16 +72,23 @@ def render(report: Report, options: RenderOptions) -> str:
 def _rich(
     table: TextTable, status_column: int | None = None, statuses: list[str] | None = None
 ) -> Table:
+    """A rich table; in the summary the title and gap columns take the spare width and the
+    figures never wrap."""
+    summary = status_column is not None
     rich_table = Table(
         title=table.title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD
     )
+    last = len(table.columns) - 1
     for index, name in enumerate(table.columns):
-        numeric = index > 0 and status_column is None
-        rich_table.add_column(name, justify="right" if numeric else "left", overflow="fold")
+        if summary:
+            widest = SUMMARY_MAX_WIDTHS.get(index if index < last else -1)
+            rich_table.add_column(name, max_width=widest, no_wrap=widest is None, overflow="fold")
+        else:
+            rich_table.add_column(name, justify="right" if index > 0 else "left", overflow="fold")
     total_from = len(table.rows) - table.total_rows
     for index, row in enumerate(table.rows):
         cells = [Text(value) for value in row]
-        if status_column is not None and statuses:
+        if summary and statuses:
             cells[status_column].stylize(STATUS_STYLES[statuses[index]])
         rich_table.add_row(
             *cells,
