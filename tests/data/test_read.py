@@ -239,14 +239,14 @@ def test_extension_is_case_insensitive(tmp_path: Path) -> None:
 # --- CSV ----------------------------------------------------------------------------------
 
 
-def write(path: Path, content: bytes) -> Path:
+def write_file(path: Path, content: bytes) -> Path:
     path.write_bytes(content)
     return path
 
 
 def test_csv_from_swedish_excel_cp1252_semicolons(tmp_path: Path) -> None:
     content = "Kön;Kommun;Belopp\r\nK;Östersund;12,5\r\nM;Åre;3\r\n".encode("cp1252")
-    table = read_table(write(tmp_path / "x.csv", content))
+    table = read_table(write_file(tmp_path / "x.csv", content))
     assert table.sheet is None
     assert table.headers == ("Kön", "Kommun", "Belopp")
     assert table.frame["Kommun"].tolist() == ["Östersund", "Åre"]
@@ -256,19 +256,19 @@ def test_csv_from_swedish_excel_cp1252_semicolons(tmp_path: Path) -> None:
 
 def test_csv_utf8_with_bom(tmp_path: Path) -> None:
     content = "\ufeffKön;Kommun\nK;Östersund\n".encode()
-    table = read_table(write(tmp_path / "x.csv", content))
+    table = read_table(write_file(tmp_path / "x.csv", content))
     assert table.headers == ("Kön", "Kommun")
     assert table.frame["Kommun"].tolist() == ["Östersund"]
 
 
 def test_csv_utf16_unicode_text_from_excel(tmp_path: Path) -> None:
     content = "Kön\tKommun\r\nK\tÖstersund\r\n".encode("utf-16")
-    table = read_table(write(tmp_path / "x.txt", content))
+    table = read_table(write_file(tmp_path / "x.txt", content))
     assert table.frame.to_dict("list") == {"Kön": ["K"], "Kommun": ["Östersund"]}
 
 
 def test_csv_cp1252_bytes_undefined_in_cp1252_do_not_fail(tmp_path: Path) -> None:
-    table = read_table(write(tmp_path / "x.csv", b"a;b\n\x81\xe5;\x80\n"))
+    table = read_table(write_file(tmp_path / "x.csv", b"a;b\n\x81\xe5;\x80\n"))
     assert table.frame.to_dict("list") == {"a": ["\x81å"], "b": ["€"]}
 
 
@@ -276,14 +276,14 @@ def test_csv_cp1252_bytes_undefined_in_cp1252_do_not_fail(tmp_path: Path) -> Non
 def test_csv_separator_is_detected(tmp_path: Path, separator: str) -> None:
     lines = ["Id", "Kommun", "Belopp"], ["001", "Umeå", "1"], ["002", "Piteå", "2"]
     content = "\n".join(separator.join(line) for line in lines).encode()
-    table = read_table(write(tmp_path / "x.csv", content))
+    table = read_table(write_file(tmp_path / "x.csv", content))
     assert table.headers == ("Id", "Kommun", "Belopp")
     assert table.frame["Id"].tolist() == ["001", "002"]
 
 
 def test_csv_separator_inside_quotes_does_not_count(tmp_path: Path) -> None:
     content = b'"Efternamn, f\xc3\xb6rnamn";Belopp\n"Berg, Anna";"12,5"\n"Ek, Bo";3\n'
-    table = read_table(write(tmp_path / "x.csv", content))
+    table = read_table(write_file(tmp_path / "x.csv", content))
     assert table.frame.to_dict("list") == {
         "Efternamn, förnamn": ["Berg, Anna", "Ek, Bo"],
         "Belopp": ["12,5", "3"],
@@ -291,13 +291,13 @@ def test_csv_separator_inside_quotes_does_not_count(tmp_path: Path) -> None:
 
 
 def test_csv_single_column_with_commas_in_values(tmp_path: Path) -> None:
-    table = read_table(write(tmp_path / "x.csv", b"Namn\nBerg, Anna\nEk, Bo\n"))
+    table = read_table(write_file(tmp_path / "x.csv", b"Namn\nBerg, Anna\nEk, Bo\n"))
     assert table.frame["Namn"].tolist() == ["Berg, Anna", "Ek, Bo"]
 
 
 def test_csv_keeps_leading_zeros_and_never_makes_nan(tmp_path: Path) -> None:
     content = b"Id;Svar;Tal\n007;NA;0012\n010;;NaN\n"
-    table = read_table(write(tmp_path / "x.csv", content))
+    table = read_table(write_file(tmp_path / "x.csv", content))
     assert table.frame.to_dict("list") == {
         "Id": ["007", "010"],
         "Svar": ["NA", ""],
@@ -307,63 +307,63 @@ def test_csv_keeps_leading_zeros_and_never_makes_nan(tmp_path: Path) -> None:
 
 def test_csv_quoted_line_breaks_give_the_first_line_of_each_record(tmp_path: Path) -> None:
     content = b'Id;Not\n1;"rad ett\nrad tv\xc3\xa5"\n2;kort\n3;"a\n\nb\nc"\n4;x\n'
-    table = read_table(write(tmp_path / "x.csv", content))
+    table = read_table(write_file(tmp_path / "x.csv", content))
     assert table.frame["Not"].tolist() == ["rad ett\nrad två", "kort", "a\n\nb\nc", "x"]
     assert table.row_numbers.tolist() == [2, 4, 5, 9]
 
 
 def test_csv_blank_lines_and_leading_separator_lines_keep_line_numbers(tmp_path: Path) -> None:
     content = b"\n;;\nKon;Kommun;Id\nK;Ume;1\n\n;;\nM;Lule;2\n\n"
-    table = read_table(write(tmp_path / "x.csv", content))
+    table = read_table(write_file(tmp_path / "x.csv", content))
     assert table.headers == ("Kon", "Kommun", "Id")
     assert table.row_numbers.tolist() == [4, 7]
 
 
 def test_csv_crlf_and_short_rows(tmp_path: Path) -> None:
-    table = read_table(write(tmp_path / "x.csv", b"a;b;c\r\n1;2\r\n4;5;6\r\n"))
+    table = read_table(write_file(tmp_path / "x.csv", b"a;b;c\r\n1;2\r\n4;5;6\r\n"))
     assert table.frame.to_dict("list") == {"a": ["1", "4"], "b": ["2", "5"], "c": ["", "6"]}
 
 
 def test_csv_header_only_is_an_empty_table(tmp_path: Path) -> None:
-    table = read_table(write(tmp_path / "x.csv", b"K\xc3\xb6n;Kommun\n"))
+    table = read_table(write_file(tmp_path / "x.csv", b"K\xc3\xb6n;Kommun\n"))
     assert table.headers == ("Kön", "Kommun")
     assert len(table.frame) == 0
 
 
 def test_csv_with_only_blank_lines_is_an_error(tmp_path: Path) -> None:
-    assert "header" in data_error(write(tmp_path / "x.csv", b"\n \n;;\n")).message
+    assert "header" in data_error(write_file(tmp_path / "x.csv", b"\n \n;;\n")).message
 
 
 def test_csv_row_with_too_many_fields_names_its_line(tmp_path: Path) -> None:
-    error = data_error(write(tmp_path / "x.csv", b"a;b\n1;2\n\n1;2;3\n"))
+    error = data_error(write_file(tmp_path / "x.csv", b"a;b\n1;2\n\n1;2;3\n"))
     assert error.where.rows == (4,)
     assert "3 fields" in error.message
 
 
 def test_csv_too_many_fields_after_a_quoted_line_break(tmp_path: Path) -> None:
-    error = data_error(write(tmp_path / "x.csv", b'a;b\n1;"x\ny"\n1;2;3\n'))
+    error = data_error(write_file(tmp_path / "x.csv", b'a;b\n1;"x\ny"\n1;2;3\n'))
     assert error.where.rows == (4,)
 
 
 def test_csv_unclosed_quote_is_an_error(tmp_path: Path) -> None:
-    error = data_error(write(tmp_path / "x.csv", b'a;b\n1;2\n3;"4\n5;6\n'))
+    error = data_error(write_file(tmp_path / "x.csv", b'a;b\n1;2\n3;"4\n5;6\n'))
     assert error.where.rows == (3,)
 
 
 def test_csv_duplicate_and_unnamed_columns(tmp_path: Path) -> None:
-    assert "A" in data_error(write(tmp_path / "d.csv", b"Id;Kommun;ID\n1;2;3\n")).message
-    error = data_error(write(tmp_path / "u.csv", b"Id;;Kommun\n1;x;3\n"))
+    assert "A" in data_error(write_file(tmp_path / "d.csv", b"Id;Kommun;ID\n1;2;3\n")).message
+    error = data_error(write_file(tmp_path / "u.csv", b"Id;;Kommun\n1;x;3\n"))
     assert error.where.column == "B"
 
 
 def test_xlsx_saved_as_csv_is_an_error(tmp_path: Path) -> None:
     real = write_xlsx(tmp_path / "r.xlsx", {"S": [["a"]]})
-    error = data_error(write(tmp_path / "r.csv", real.read_bytes()))
+    error = data_error(write_file(tmp_path / "r.csv", real.read_bytes()))
     assert ".xlsx" in error.hint
 
 
 def test_binary_file_named_csv_is_an_error(tmp_path: Path) -> None:
-    data_error(write(tmp_path / "r.csv", b"a\x00b\x00c\n"))
+    data_error(write_file(tmp_path / "r.csv", b"a\x00b\x00c\n"))
 
 
 def test_column_letters() -> None:
@@ -529,3 +529,33 @@ def test_ods_with_repeated_blank_rows_keeps_row_numbers(tmp_path: Path) -> None:
         "Start": ["2021-03-01", "2021-03-01 08:30:00"],
     }
     assert table.row_numbers.tolist() == [4, 5]
+
+
+def test_csv_stray_quote_and_quoted_line_break_keep_true_line_numbers(tmp_path: Path) -> None:
+    # The stray quote in '5" skärm' defeats quote counting, so the csv module decides.
+    content = 'Id;Not\n1;5" skärm\n2;"a\nb"\n3;x\n'.encode()
+    table = read_table(write_file(tmp_path / "x.csv", content))
+    assert table.frame["Not"].tolist() == ['5" skärm', "a\nb", "x"]
+    assert table.row_numbers.tolist() == [2, 3, 5]
+
+
+def test_csv_quoted_line_breaks_with_crlf_and_no_final_newline(tmp_path: Path) -> None:
+    content = b'Id;Not\r\n1;"a\r\nb"\r\n2;"c"\r\n3;"d\r\n\r\ne"'
+    table = read_table(write_file(tmp_path / "x.csv", content))
+    assert table.frame["Not"].tolist() == ["a\nb", "c", "d\n\ne"]
+    assert table.row_numbers.tolist() == [2, 4, 5]
+
+
+def test_xlsx_column_mixing_booleans_and_numbers(tmp_path: Path) -> None:
+    rows = [["Svar"], [True], [1], [0.0], [False], ["ja"], [1]]
+    table = read_table(write_xlsx(tmp_path / "b.xlsx", {"S": rows}))
+    assert table.frame["Svar"].tolist() == ["TRUE", "1", "0", "FALSE", "ja", "1"]
+
+
+def test_password_protected_workbook_says_so(tmp_path: Path) -> None:
+    # An encrypted .xlsx is an OLE container holding an "EncryptionInfo" stream.
+    content = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "EncryptionInfo".encode("utf-16-le")
+    )
+    path = write_file(tmp_path / "secret.xlsx", content + b"\x00" * 400)
+    assert "password" in data_error(path).hint

@@ -121,6 +121,8 @@ def _read_sheet(path: Path, data: bytes, sheet: str | int | None) -> tuple[str, 
             where=DataLocation(path.name),
             hint="choose the sheet that holds the participants (one row per enrolment)",
         )
+    width = max(map(len, rows))
+    rows = [row if len(row) == width else [*row, *[""] * (width - len(row))] for row in rows]
     columns = [_column_text(column) for column in zip(*rows, strict=True)]
     return name, _Grid(columns, np.arange(1, len(rows) + 1, dtype=np.int64))
 
@@ -158,6 +160,8 @@ def _content_hint(data: bytes, suffix: str) -> str:
             return f"the content looks like a {kind} file: rename it to end in {kind}"
         return "the workbook seems damaged: open it in Excel and save it again as .xlsx"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            return "the workbook is password-protected: save a copy without the password"
         if suffix != ".xls":
             return "the content looks like an old .xls workbook: rename it to end in .xls"
         return "the workbook may be damaged or password-protected: save it again as .xlsx"
@@ -200,15 +204,11 @@ def _pick_sheet(path: Path, workbook: Any, sheet: str | int | None) -> str:
 
 def _first_visible(workbook: Any, names: list[str]) -> str:
     """The first visible worksheet: hidden sheets usually hold lookup lists, not data."""
-    try:
-        metadata = workbook.sheets_metadata
-        for meta in metadata:
-            if meta.visible == python_calamine.SheetVisibleEnum.Visible and meta.typ in (
-                python_calamine.SheetTypeEnum.WorkSheet,
-            ):
+    with contextlib.suppress(Exception):  # metadata is a nicety; without it, sheet 0
+        for meta in workbook.sheets_metadata:
+            visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
+            if visible and meta.typ == python_calamine.SheetTypeEnum.WorkSheet:
                 return str(meta.name)
-    except Exception:  # metadata is a nicety; any format without it falls back to sheet 0
-        pass
     return names[0]
 
 

@@ -42,3 +42,38 @@ def lookup(name: str) -> GoalKind:
     if name not in KIND_NAMES:
         raise KeyError(f"unknown goal kind '{name}'; {one_of(name, KIND_NAMES)}")
     return GoalKind(name, importlib.import_module(f"esfkit.kinds.{name}"))
+
+
+def reference() -> str:
+    """The goal-kind section of docs/goal-file.md, made from each kind's docstring."""
+    parts = []
+    for name in KIND_NAMES:
+        kind = lookup(name)
+        keys = ", ".join(f"`{k}`" for k in kind.keys) or "none"
+        doc = _markdown(kind.doc.strip())
+        parts.append(f"### `{name}`\n\nFurther keys: {keys}.\n\n{doc}\n")
+    return "\n".join(parts)
+
+
+def _markdown(doc: str) -> str:
+    """reStructuredText docstring -> Markdown: ``x`` becomes `x`, and a ``Passes::``
+    paragraph with its indented YAML becomes a heading line and a fenced block."""
+    out: list[str] = []
+    in_block = False
+    for line in doc.replace("``", "`").splitlines():
+        if in_block and line.strip() and not line.startswith("    "):
+            out += ["```", ""]
+            in_block = False
+        if line.endswith("::"):
+            if in_block:
+                out += ["```", ""]
+            out += [line[:-2] + ":", "", "```yaml"]
+            in_block = True
+        elif in_block:
+            if line.strip():
+                out.append(line[4:])
+        else:
+            out.append(line)
+    if in_block:
+        out.append("```")
+    return "\n".join(out)
