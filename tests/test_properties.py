@@ -75,13 +75,14 @@ def _oracle_rows(rows: list[dict]) -> list[dict]:
         if r["start"] > AS_OF:
             continue
         end = None if r["days"] is None else r["start"] + dt.timedelta(days=r["days"])
-        exited = (end is not None and end <= AS_OF) or (end is None and r["exit"] != "")
+        exited = end is not None and end <= AS_OF
+        shown = exited or end is None  # an undated outcome stands as recorded
         out.append(
             {
                 "gender": GENDERS[r["gender"]],
                 "municipality": r["municipality"] or None,
                 "exited": exited,
-                "outcome": r["exit"].casefold() if exited else "",
+                "outcome": r["exit"].casefold() if shown else "",
                 "survey": r["survey"],
             }
         )

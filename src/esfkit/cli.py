@@ -6,7 +6,6 @@ stays fast.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -182,27 +181,15 @@ def _validate(goals, data, as_of) -> int:
 
 def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     from esfkit.data.participants import load_participants
-    from esfkit.engine.population import period_from_options
+    from esfkit.engine.population import period_from_options, report_date_from_option
     from esfkit.engine.run import evaluate
     from esfkit.spec.parse import load_spec
 
     the_period = period_from_options(period, from_, to)
-    report_date = _report_date(as_of, the_period)
+    report_date = report_date_from_option(as_of, the_period)
     spec = load_spec(goals)
     participants = load_participants(data, spec)
     return evaluate(spec, participants, report_date, the_period, goal_ids), spec
-
-
-def _report_date(as_of: str | None, period) -> dt.date:
-    if as_of is None:
-        today = dt.date.today()
-        return min(today, period.end) if period is not None else today
-    try:
-        return dt.date.fromisoformat(as_of.strip())
-    except ValueError:
-        raise UsageError(
-            f"--as-of '{as_of}' is not a date", hint="write it as YYYY-MM-DD, e.g. 2022-05-31"
-        ) from None
 
 
 def _write_atomically(path: Path, text: str, inputs: tuple[Path, ...]) -> None:

@@ -377,8 +377,12 @@ class Evaluator:
         if field in ("gender", "municipality"):
             return self.dimension(field, loc)
         if field == "exit":
+            # Outcomes in the order the goal file's groups name them, then the others.
+            declared = tuple(
+                dict.fromkeys(v for values in self.spec.outcomes.values() for v in values)
+            )
             return _labelled(
-                name, self.frame["_outcome"].where(self.frame["_outcome"] != "", None), ()
+                name, self.frame["_outcome"].where(self.frame["_outcome"] != "", None), declared
             )
         if field == "exited":
             return _labelled(name, self.frame["_exited"], ())

@@ -7,8 +7,10 @@
   first start, and everything else (exit date, outcome, gender, municipality, every other
   column) comes from the person's *latest* enrolment, the one with the latest start date
   (the lower row on a tie). Rows without an id count as one person each.
-- An outcome counts only when its exit date is on or before the report date. An outcome with
-  no exit date at all counts as recorded, and is reported as a finding.
+- A participant has exited when their exit date is on or before the report date; only then
+  does their outcome count. An outcome typed without an exit date (a status such as "Kvar i
+  åtgärd") is shown as recorded while the participant stays enrolled, and is reported as a
+  finding. Without an exit-date column, a written outcome means the participant has exited.
 """
 
 from __future__ import annotations
@@ -117,10 +119,14 @@ def _effective_outcomes(
     recorded = frame["_exit"] != ""
     undated = end.isna() & recorded
     if "end" in participants.columns:
+        # A status such as "Kvar i åtgärd" is typed without an exit date: the participant is
+        # still enrolled, and the value is shown as recorded, since no date contradicts it.
         _note(findings, "outcome_without_date", frame, undated)
-    exited = (end.notna() & (end <= as_of)) | undated
+        exited = end.notna() & (end <= as_of)
+    else:
+        exited = recorded
     frame["_exited"] = exited.to_numpy()
-    frame["_outcome"] = frame["_exit"].where(exited, "")
+    frame["_outcome"] = frame["_exit"].where(exited | undated, "")
     _note(findings, "no_outcome", frame, exited & ~recorded)
     if "municipality" in participants.columns:
         _note(findings, "unknown_municipality", frame, frame["_municipality"].isna())
@@ -147,6 +153,14 @@ def period_from_options(period: str | None, start: str | None, end: str | None) 
     if last < first:
         raise UsageError(f"--to {last} is before --from {first}")
     return Period(first, last, f"{first.isoformat()}–{last.isoformat()}")
+
+
+def report_date_from_option(as_of: str | None, period: Period | None) -> dt.date:
+    """``--as-of``; by default today, or the period's last day when that is earlier."""
+    if as_of is not None:
+        return _iso(as_of, "--as-of")
+    today = dt.date.today()
+    return min(today, period.end) if period is not None else today
 
 
 def _named_period(text: str) -> Period:

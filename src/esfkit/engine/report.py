@@ -49,6 +49,7 @@ class Cell:
     expected: float | None = None
     gap: float | None = None
     needed: int | None = None
+    attainment: float | None = None  # count goals: value as a percentage of the target
     status: Status = Status.NO_TARGET
 
 

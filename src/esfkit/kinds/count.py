@@ -80,6 +80,8 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
             percent=percent(tally.numerator, tally.denominator),
             target=_target(definition, tally.dims, years, municipalities),
         )
+        if cell.target:
+            cell.attainment = 100.0 * cell.value / cell.target
         cells.append(judge(cell, definition.at_most, pacing))
     multiplier = years * municipalities if definition.per else None
     return GoalResult(

@@ -77,4 +77,6 @@ def _cell(cell: Cell) -> dict[str, Any]:
         out["expected"] = cell.expected
     if cell.needed is not None:
         out["needed"] = cell.needed
+    if cell.attainment is not None:
+        out["attainment"] = cell.attainment
     return out

@@ -98,12 +98,22 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
     return [
         goal.title,
         target_text(total, goal, w),
-        figure(total, goal, w) if total else "–",
+        _actual(total, goal, w),
         _fig(women, goal, w, with_target=True),
         _fig(men, goal, w, with_target=True),
         w.status(goal.status),
         gap_text(goal, w),
     ]
+
+
+def _actual(cell: Cell | None, goal: GoalResult, w: Words) -> str:
+    """The total's figure; for a count with a target also how far along it is (62 (41,3 %))."""
+    if cell is None:
+        return "–"
+    text = figure(cell, goal, w)
+    if cell.attainment is not None and not goal.at_most:
+        text += f" ({w.percent(cell.attainment)})"
+    return text
 
 
 def _distribution_base(goal: GoalResult, gender: str) -> int | None:
