@@ -69,7 +69,7 @@ class GoalResult:
     excluded_by_scope: int = 0
     outside_denominator: int | None = None
     tolerance: float | None = None
-    multiplier: float | None = None  # per-year/per-municipality factor applied to the target
+    per: dict[str, float] | None = None  # count targets per year / municipality: the factors
     group: str | None = None  # parity: the group whose share is compared
 
     def cell(self, **dims: Any) -> Cell | None:

@@ -83,7 +83,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
         if cell.target:
             cell.attainment = 100.0 * cell.value / cell.target
         cells.append(judge(cell, definition.at_most, pacing))
-    multiplier = years * municipalities if definition.per else None
+    per = {"year": years, "municipality": municipalities}
     return GoalResult(
         goal.id,
         goal.title,
@@ -92,7 +92,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
         cells,
         breakdown=ctx.breakdown,
         at_most=definition.at_most,
-        multiplier=multiplier,
+        per={k: v for k, v in per.items() if k in definition.per} or None,
     )
 
 

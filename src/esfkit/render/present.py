@@ -304,14 +304,26 @@ def cell_text(cell: Cell | None, goal: GoalResult, w: Words) -> str:
     return text
 
 
+def _per_note(per: dict[str, float], w: Words) -> str:
+    """'Målet gäller per år och kommun: totalen är målet × 2,5 år × 2 kommuner'."""
+    which = "per.both" if len(per) == 2 else f"per.{next(iter(per))}"
+    factors = []
+    if "year" in per:
+        years = w.number(per["year"], 2)
+        factors.append(w("per.years", n=years.rstrip("0").rstrip(",.") if "," in years or "." in years else years))
+    if "municipality" in per:
+        factors.append(w("per.municipalities", n=w.integer(per["municipality"])))
+    return w("per.note", per=w(which), factors=" × ".join(factors))
+
+
 def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     notes = []
     if goal.excluded_by_scope:
         notes.append(w("scope_excluded", n=w.integer(goal.excluded_by_scope)))
     if goal.outside_denominator:
         notes.append(w("outside_denominator", n=w.integer(goal.outside_denominator)))
-    if goal.multiplier:
-        notes.append(w("per_multiplier", factor=w.number(goal.multiplier, 2)))
+    if goal.per:
+        notes.append(_per_note(goal.per, w))
     if goal.tolerance:
         notes.append(w("tolerance", points=w.number(goal.tolerance)))
     if goal.kind == "parity" and goal.group:
