@@ -96,12 +96,14 @@ class Evaluator:
         if header is None:
             choices = [*self.participants.headers, *COLUMN_FIELDS, *DERIVED_FIELDS]
             suggestion = did_you_mean(name, choices)
+            sheet = f" (sheet '{self.participants.sheet}')" if self.participants.sheet else ""
             raise SpecError(
-                f"'{name}' is not a column of {self.participants.file}",
+                f"'{name}' is not a column of {self.participants.file}{sheet}",
                 where=loc,
                 hint=(f"did you mean '{suggestion}'? " if suggestion else "")
                 + "Columns there: "
-                + ", ".join(self.participants.headers),
+                + ", ".join(self.participants.headers)
+                + (". Another sheet? Name it under data.sheet" if sheet else ""),
             )
         mapped = next((f for f, h in self.participants.columns.items() if h == header), None)
         return mapped or f"column:{header}"

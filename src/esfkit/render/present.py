@@ -310,7 +310,12 @@ def _per_note(per: dict[str, float], w: Words) -> str:
     factors = []
     if "year" in per:
         years = w.number(per["year"], 2)
-        factors.append(w("per.years", n=years.rstrip("0").rstrip(",.") if "," in years or "." in years else years))
+        factors.append(
+            w(
+                "per.years",
+                n=years.rstrip("0").rstrip(",.") if "," in years or "." in years else years,
+            )
+        )
     if "municipality" in per:
         factors.append(w("per.municipalities", n=w.integer(per["municipality"])))
     return w("per.note", per=w(which), factors=" × ".join(factors))

@@ -48,6 +48,8 @@ class Node:
 
     def describe(self) -> str:
         """The value as the user wrote it, for messages."""
+        if self.is_scalar and self.value is None:
+            return "empty"
         if self.text is not None:
             return repr(self.text)
         return "a mapping" if self.is_mapping else "a list"
