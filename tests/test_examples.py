@@ -44,6 +44,15 @@ def _report(folder: Path) -> dict:
     return _reports[folder]
 
 
+def test_every_seed_report_has_its_example() -> None:
+    assert [f.name for f in FOLDERS] == [
+        "gemensamma-taget",
+        "norrsken",
+        "utan",
+        "vagar-till-egen-forsorjning",
+    ]
+
+
 def _figures() -> list:
     params = []
     for folder in FOLDERS:
