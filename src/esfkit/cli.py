@@ -189,6 +189,10 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     report_date = report_date_from_option(as_of, the_period)
     spec = load_spec(goals)
     participants = load_participants(data, spec)
+    if spec.includes:
+        from esfkit.indicators import check_included
+
+        check_included(spec.includes, participants)
     return evaluate(spec, participants, report_date, the_period, goal_ids), spec
 
 
@@ -210,6 +214,144 @@ def _write_atomically(path: Path, text: str, inputs: tuple[Path, ...]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# --- getting started: init, template, indicators (docs/getting-started.md) -----------------
+
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+
+
+@app.command()
+def init(
+    data: DataArg,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The goal file to write; '-' prints it.")
+    ] = Path("goals.yml"),
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", help="The Excel sheet (default: the one that looks like participants)."
+        ),
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write a commented starter goal file from a participant file.
+
+    Example: esfkit init deltagare.xlsx -o goals.yml
+    """
+    _run(lambda: _init(data, output, sheet, force))
+
+
+def _init(data: Path, output: Path, sheet: str | None, force: bool) -> int:
+    from esfkit.scaffold.files import write_new
+    from esfkit.scaffold.starter import starter_goal_file, survey
+
+    found = survey(data, sheet)
+    text = starter_goal_file(found, str(data), "goals.yml" if str(output) == "-" else str(output))
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return ExitCode.OK
+    write_new(output, text, force=force, inputs=(data,))
+    mapped = ", ".join(f"{f}={h}" for f, h in found.columns.items()) or "nothing"
+    typer.echo(f"wrote {output}: {found.rows} rows; columns found: {mapped}", err=True)
+    if found.missing:
+        typer.echo(f"  not found: {', '.join(found.missing)} (see the file)", err=True)
+    typer.echo(f"next: edit {output}, then: esfkit check {output} {data}", err=True)
+    return ExitCode.OK
+
+
+@app.command()
+def template(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The workbook (.xlsx) to write.")
+    ] = Path("deltagare.xlsx"),
+    goals: Annotated[
+        Path | None,
+        typer.Option(
+            "--goals", help="Take headers, drop-down values and columns from this goal file."
+        ),
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write an Excel template for the participant list, with drop-downs and instructions.
+
+    Example: esfkit template -o deltagare.xlsx --goals goals.yml
+    """
+    _run(lambda: _template(output, goals, force))
+
+
+def _template(output: Path, goals: Path | None, force: bool) -> int:
+    from esfkit.scaffold.files import write_new
+    from esfkit.scaffold.template import template_columns, template_workbook
+
+    spec = None
+    if goals is not None:
+        from esfkit.spec.parse import load_spec
+
+        spec = load_spec(goals)
+    sheet = spec.data.sheet if spec and isinstance(spec.data.sheet, str) else "Deltagare"
+    columns = template_columns(spec)
+    project = spec.project.name if spec else None
+    inputs = (goals,) if goals else ()
+    write_new(output, template_workbook(columns, sheet, project), force=force, inputs=inputs)
+    typer.echo(f"wrote {output}: {len(columns)} columns on sheet '{sheet}'", err=True)
+    return ExitCode.OK
+
+
+indicators_app = typer.Typer(
+    help="The ready-made ESF common indicators a goal file pulls in with `include:`.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(indicators_app, name="indicators")
+
+
+@indicators_app.command("list")
+def indicators_list(
+    library: Annotated[
+        str | None, typer.Option("--library", help="Only this library: esf-plus or esf-2014.")
+    ] = None,
+) -> None:
+    """List the indicators of each library: code and official name.
+
+    Example: esfkit indicators list --library esf-plus
+    """
+    _run(lambda: _indicators_list(library))
+
+
+@indicators_app.command("show")
+def indicators_show(
+    code: Annotated[
+        str, typer.Argument(help="An indicator code, e.g. EECR04.", show_default=False)
+    ],
+) -> None:
+    """Show one indicator: name, source, the columns it needs, its goal definition.
+
+    Example: esfkit indicators show EECR04
+    """
+    _run(lambda: _indicators_show(code))
+
+
+def _indicators_list(name: str | None) -> int:
+    from esfkit.indicators import LIBRARIES, library
+    from esfkit.indicators.describe import indicator_list
+
+    names = LIBRARIES if name is None else (library(name).name,)
+    sys.stdout.write(indicator_list(names))
+    return ExitCode.OK
+
+
+def _indicators_show(code: str) -> int:
+    from esfkit.errors import one_of
+    from esfkit.indicators import all_indicators, find
+    from esfkit.indicators.describe import indicator_detail
+
+    indicator = find(code)
+    if indicator is None:
+        codes = [i.code for i in all_indicators()]
+        raise UsageError(f"no indicator with code '{code}'", hint=one_of(code, codes))
+    sys.stdout.write(indicator_detail(indicator))
+    return ExitCode.OK
 
 
 def _run(command: Callable[[], int]) -> None:

@@ -179,6 +179,7 @@ class Spec:
     breakdown: tuple[str, ...]
     goals: tuple[Goal, ...]
     age_bands: tuple[AgeBand, ...] = ()
+    includes: tuple[Any, ...] = ()  # esfkit.indicators.Included, one per `include:` entry
 
     def goal(self, goal_id: str) -> Goal | None:
         return next((g for g in self.goals if g.id == goal_id), None)

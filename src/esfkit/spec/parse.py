@@ -22,7 +22,16 @@ from esfkit.spec.model import (
 )
 from esfkit.spec.yamlnode import Node, load_file, load_text
 
-TOP_KEYS = ("version", "project", "data", "outcomes", "breakdown", "age_bands", "goals")
+TOP_KEYS = (
+    "version",
+    "project",
+    "data",
+    "outcomes",
+    "breakdown",
+    "age_bands",
+    "include",
+    "goals",
+)
 PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
 DATA_KEYS = ("sheet", "columns", "genders", "unit")
 COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown")
@@ -50,15 +59,20 @@ def parse_spec(root: Node, filename: str) -> Spec:
                 f"unsupported goal-file version {version.describe()}",
                 hint="this esfkit reads version 1",
             )
-    if "goals" not in top:
+    if "goals" not in top and "include" not in top:
         raise root.error(
             "the goal file has no 'goals:' list", hint="add `goals:` with at least one goal"
         )
     outcomes = _outcomes(top["outcomes"]) if "outcomes" in top else {}
-    goals_node = top["goals"]
-    goal_nodes = check.sequence(goals_node, "'goals'")
-    if not goal_nodes:
-        raise goals_node.error("'goals' is empty", hint="add at least one goal")
+    goal_nodes = check.sequence(top["goals"], "'goals'") if "goals" in top else []
+    if "goals" in top and not goal_nodes and "include" not in top:
+        raise top["goals"].error("'goals' is empty", hint="add at least one goal")
+    includes = ()
+    if "include" in top:  # ready-made indicator goals (esfkit.indicators), after the file's own
+        from esfkit.indicators import expand_include
+
+        included_nodes, includes = expand_include(top["include"], outcomes)
+        goal_nodes = [*goal_nodes, *included_nodes]
     goals = tuple(_goal(node, index) for index, node in enumerate(goal_nodes, start=1))
     _unique_ids(goal_nodes, goals)
     return Spec(
@@ -69,6 +83,7 @@ def parse_spec(root: Node, filename: str) -> Spec:
         breakdown=_breakdown(top["breakdown"]) if "breakdown" in top else DEFAULT_BREAKDOWN,
         goals=goals,
         age_bands=_age_bands(top["age_bands"]) if "age_bands" in top else (),
+        includes=includes,
     )
 
 

@@ -1,0 +1,379 @@
+"""The indicator libraries: ready-made goal definitions for the ESF common indicators.
+
+Each library is a YAML file in this package (``esf-plus.yml``, ``esf-2014.yml``), shipped
+inside the wheel and resolved by name. A goal file pulls one in with ``include:``::
+
+    include: esf-plus                       # every indicator
+
+    include:
+      esf-plus:
+        skip: [EECO16, EECO17]              # or only: [EECO01, EECR04]
+        columns: {labour_status: Status}    # the library's column -> your header
+        targets: {EECR04: {women: 20, men: 20}}
+
+The library's goals name their columns by short keys (``labour_status``); ``include``
+turns each key into a header (the library's default, or the one mapped) and appends the
+goals, located at the ``include:`` line so that every complaint points where the user can
+act. Exit-outcome indicators need outcome groups (``esf_employment`` ...) in the goal
+file; that is checked when the goal file is read. Columns are checked against the data by
+:func:`check_included`, which names the missing ones and how to map them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from esfkit.errors import SpecError, SpecLocation, did_you_mean, one_of
+from esfkit.spec import check
+from esfkit.spec.yamlnode import Node, load_text
+
+LIBRARIES = ("esf-plus", "esf-2014")
+INCLUDE_KEYS = ("only", "skip", "columns", "targets")
+
+
+@dataclass(frozen=True)
+class LibraryColumn:
+    key: str
+    header: str
+    values: tuple[str, ...]
+    help: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    type: str
+    library: str
+    verified: bool
+    checked_against: str
+    columns: tuple[str, ...]  # library column keys the goal reads
+    outcomes: tuple[str, ...]  # outcome groups it needs
+    needs_age: bool
+    goal: Node
+
+
+@dataclass(frozen=True)
+class Library:
+    name: str
+    title: str
+    regulation: str
+    upon_leaving: str
+    columns: dict[str, LibraryColumn]
+    outcomes: dict[str, str]
+    indicators: tuple[Indicator, ...]
+
+    def indicator(self, code: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.code.casefold() == code.casefold()), None)
+
+
+@dataclass(frozen=True)
+class NeededColumn:
+    """A column an included library needs, as the user's file must call it."""
+
+    key: str
+    header: str
+    values: tuple[str, ...]
+    help: str
+    used_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Included:
+    """One ``include:`` entry after expansion: what it added and what it needs."""
+
+    name: str
+    loc: SpecLocation
+    goal_ids: tuple[str, ...]
+    columns: tuple[NeededColumn, ...]
+    age_for: tuple[str, ...]  # indicator codes that need an age
+
+
+# --- the libraries ------------------------------------------------------------------------
+
+
+@functools.cache
+def library(name: str) -> Library:
+    """The library called ``name``; a SpecError naming the known ones otherwise."""
+    if name not in LIBRARIES:
+        raise SpecError(f"there is no indicator library '{name}'", hint=one_of(name, LIBRARIES))
+    text = resources.files(__package__).joinpath(f"{name}.yml").read_text(encoding="utf-8")
+    top = load_text(text, f"{name}.yml").value
+    columns = {
+        key: LibraryColumn(
+            key,
+            check.text(entry.value["header"], "header"),
+            tuple(str(v.text) for v in entry.value["values"].value),
+            " ".join(str(entry.value["help"].text).split()),
+        )
+        for key, entry in top["columns"].value.items()
+    }
+    outcomes = {k: str(v.text) for k, v in top["outcomes"].value.items()}
+    indicators = tuple(
+        _indicator(node, name, columns, outcomes) for node in top["indicators"].value
+    )
+    return Library(
+        name,
+        str(top["title"].text),
+        str(top["regulation"].text),
+        " ".join(str(top["upon_leaving"].text).split()),
+        columns,
+        outcomes,
+        indicators,
+    )
+
+
+def _indicator(node: Node, name: str, columns: dict, outcomes: dict) -> Indicator:
+    entry = node.value
+    goal = entry["goal"]
+    keys = _keys(goal)
+    words = _words(goal)
+    return Indicator(
+        code=str(entry["code"].text),
+        name=" ".join(str(entry["name"].text).split()),
+        type=str(entry["type"].text),
+        library=name,
+        verified=bool(entry["verified"].value),
+        checked_against=" ".join(str(entry["checked_against"].text).split()),
+        columns=tuple(k for k in columns if k in keys),
+        outcomes=tuple(o for o in outcomes if o in words),
+        needs_age="age" in keys,
+        goal=goal,
+    )
+
+
+def _keys(node: Node) -> set[str]:
+    """Every mapping key in a YAML tree."""
+    if node.is_mapping:
+        return set(node.value) | {k for v in node.value.values() for k in _keys(v)}
+    if node.is_sequence:
+        return {k for item in node.value for k in _keys(item)}
+    return set()
+
+
+def _words(node: Node) -> set[str]:
+    """Every scalar in a YAML tree."""
+    if node.is_mapping:
+        return {w for v in node.value.values() for w in _words(v)}
+    if node.is_sequence:
+        return {w for item in node.value for w in _words(item)}
+    return {str(node.text)} if node.text is not None else set()
+
+
+def all_indicators() -> list[Indicator]:
+    return [i for name in LIBRARIES for i in library(name).indicators]
+
+
+def find(code: str) -> Indicator | None:
+    return next((i for i in all_indicators() if i.code.casefold() == code.casefold()), None)
+
+
+# --- include: -----------------------------------------------------------------------------
+
+
+def expand_include(
+    node: Node, outcomes: dict[str, tuple[str, ...]]
+) -> tuple[list[Node], tuple[Included, ...]]:
+    """The goal nodes an ``include:`` adds, and what each included library needs."""
+    goal_nodes: list[Node] = []
+    included: list[Included] = []
+    for name, options, loc in _entries(node):
+        nodes, info = _include_one(name, options, loc, outcomes)
+        goal_nodes += nodes
+        included.append(info)
+    return goal_nodes, tuple(included)
+
+
+def _entries(node: Node) -> list[tuple[str, Node | None, SpecLocation]]:
+    if node.is_scalar:
+        return [(check.text(node, "include"), None, node.loc)]
+    if node.is_sequence:
+        return [(check.text(item, "include"), None, item.loc) for item in node.value]
+    return [(key, value, node.key_locs[key]) for key, value in node.value.items()]
+
+
+def _include_one(
+    name: str, options: Node | None, loc: SpecLocation, outcomes: dict[str, tuple[str, ...]]
+) -> tuple[list[Node], Included]:
+    try:
+        lib = library(name)
+    except SpecError as exc:
+        raise SpecError(exc.message, where=loc, hint=exc.hint) from None
+    entries: dict[str, Node] = {}
+    if options is not None and options.value is not None:
+        entries = check.mapping(options, f"include '{name}'")
+        check.known_keys(options, INCLUDE_KEYS, f"include '{name}'")
+    chosen = _chosen(lib, entries)
+    headers = _headers(lib, entries.get("columns"))
+    targets = _targets(lib, entries.get("targets"), chosen)
+    _require_outcomes(lib, chosen, outcomes, loc)
+    nodes = [_goal_node(i, headers, targets.get(i.code), loc) for i in chosen]
+    needed = [
+        NeededColumn(
+            key,
+            headers[key],
+            column.values,
+            column.help,
+            tuple(i.code for i in chosen if key in i.columns),
+        )
+        for key, column in lib.columns.items()
+        if any(key in i.columns for i in chosen)
+    ]
+    age_for = tuple(i.code for i in chosen if i.needs_age)
+    return nodes, Included(name, loc, tuple(i.code for i in chosen), tuple(needed), age_for)
+
+
+def _codes(lib: Library, node: Node, what: str) -> set[str]:
+    items = node.value if node.is_sequence else [node]
+    codes = set()
+    for item in items:
+        code = check.text(item, what)
+        if lib.indicator(code) is None:
+            raise item.error(
+                f"'{code}' is not an indicator of {lib.name}",
+                hint=one_of(code, [i.code for i in lib.indicators]),
+            )
+        codes.add(lib.indicator(code).code)
+    return codes
+
+
+def _chosen(lib: Library, entries: dict[str, Node]) -> list[Indicator]:
+    if "only" in entries and "skip" in entries:
+        raise entries["skip"].error("write either 'only' or 'skip', not both")
+    if "only" in entries:
+        only = _codes(lib, entries["only"], "an indicator code")
+        return [i for i in lib.indicators if i.code in only]
+    skip = _codes(lib, entries["skip"], "an indicator code") if "skip" in entries else set()
+    return [i for i in lib.indicators if i.code not in skip]
+
+
+def _headers(lib: Library, node: Node | None) -> dict[str, str]:
+    headers = {key: column.header for key, column in lib.columns.items()}
+    if node is None:
+        return headers
+    check.known_keys(node, list(lib.columns), f"the columns of include '{lib.name}'")
+    for key, value in check.mapping(node, f"the columns of include '{lib.name}'").items():
+        headers[key] = check.text(value, f"the header for {key}")
+    return headers
+
+
+def _targets(lib: Library, node: Node | None, chosen: list[Indicator]) -> dict[str, Node]:
+    if node is None:
+        return {}
+    entries = check.mapping(node, f"the targets of include '{lib.name}'")
+    targets = {}
+    codes = {i.code for i in chosen}
+    for code, value in entries.items():
+        indicator = lib.indicator(code)
+        if indicator is None or indicator.code not in codes:
+            suggestion = did_you_mean(code, codes)
+            raise SpecError(
+                f"a target for '{code}', which is not an included indicator of {lib.name}",
+                where=node.key_locs[code],
+                hint=(f"did you mean '{suggestion}'? " if suggestion else "")
+                + "Included: "
+                + ", ".join(i.code for i in chosen),
+            )
+        targets[indicator.code] = value
+    return targets
+
+
+def _require_outcomes(
+    lib: Library, chosen: list[Indicator], outcomes: dict[str, tuple[str, ...]], loc: SpecLocation
+) -> None:
+    missing = {g: [i.code for i in chosen if g in i.outcomes] for g in lib.outcomes}
+    missing = {g: codes for g, codes in missing.items() if codes and g not in outcomes}
+    if not missing:
+        return
+    lines = [f"{g} ({lib.outcomes[g]}; for {', '.join(c)})" for g, c in missing.items()]
+    example = "; ".join(f"{g}: [...]" for g in missing)
+    skip = sorted({c for codes in missing.values() for c in codes})
+    raise SpecError(
+        f"include '{lib.name}' needs outcome groups this goal file does not have: "
+        + "; ".join(lines),
+        where=loc,
+        hint=f"add them under outcomes: ({example}) with your exit values, or leave the "
+        f"indicators out: include: {{{lib.name}: {{skip: [{', '.join(skip)}]}}}}",
+    )
+
+
+def _goal_node(indicator: Indicator, headers: dict[str, str], target: Node | None, loc) -> Node:
+    goal = _relocated(indicator.goal, headers, loc)
+    goal.value = {"id": Node(indicator.code, loc, text=indicator.code), **goal.value}
+    goal.key_locs = {"id": loc, **goal.key_locs}
+    if target is not None:
+        goal.value["target"] = target
+        goal.key_locs["target"] = target.loc
+    return goal
+
+
+def _relocated(node: Node, headers: dict[str, str], loc: SpecLocation) -> Node:
+    """A copy of a library node located at the include line, column keys made headers."""
+    if node.is_mapping:
+        value = {headers.get(k, k): _relocated(v, headers, loc) for k, v in node.value.items()}
+        return Node(value, loc, key_locs=dict.fromkeys(value, loc))
+    if node.is_sequence:
+        return Node([_relocated(item, headers, loc) for item in node.value], loc)
+    return Node(node.value, loc, text=node.text)
+
+
+# --- the data -----------------------------------------------------------------------------
+
+
+def check_included(includes: tuple[Included, ...], participants) -> None:
+    """Every column an included library needs is in the data, holding its known values."""
+    for included in includes:
+        _check_columns(included, participants)
+        _check_age(included, participants)
+        for column in included.columns:
+            _check_values(column, participants)
+
+
+def _check_columns(included: Included, participants) -> None:
+    missing = [c for c in included.columns if participants.header_for(c.header) is None]
+    if not missing:
+        return
+    listed = "; ".join(f"'{c.header}' ({c.key}, for {', '.join(c.used_by)})" for c in missing)
+    mapping = ", ".join(f"{c.key}: <your header>" for c in missing[:2])
+    skip = sorted({code for c in missing for code in c.used_by})
+    raise SpecError(
+        f"include '{included.name}' needs columns that {participants.file} does not have: {listed}",
+        where=included.loc,
+        hint=f"if your file has them under other headers, name them: include: {{{included.name}: "
+        f"{{columns: {{{mapping}}}}}}}; to add them, `esfkit template --goals` makes a "
+        f"workbook with every column; or leave the indicators out: skip: [{', '.join(skip)}]",
+    )
+
+
+def _check_age(included: Included, participants) -> None:
+    if not included.age_for:
+        return
+    if "birth_date" in participants.columns or "id" in participants.columns:
+        return
+    raise SpecError(
+        f"include '{included.name}': {', '.join(included.age_for)} need each participant's "
+        f"age, and {participants.file} has no birth date or personnummer column",
+        where=included.loc,
+        hint="name the birth date column under data.columns (birth_date: Födelsedatum), "
+        f"or leave the indicators out: skip: [{', '.join(included.age_for)}]",
+    )
+
+
+def _check_values(column: NeededColumn, participants) -> None:
+    from esfkit.errors import DataError, DataLocation
+
+    header = participants.header_for(column.header)
+    cells = participants.frame[header].map(lambda v: " ".join(str(v).split()))
+    allowed = {v.casefold() for v in column.values}
+    bad = (cells != "") & ~cells.str.casefold().isin(allowed)
+    if not bad.any():
+        return
+    first = cells[bad].iloc[0]
+    rows = tuple(int(r) for r in participants.frame.loc[bad, "_row"])
+    raise DataError(
+        f"'{first}' is not one of the values {column.key} can have",
+        where=DataLocation(participants.file, rows, header),
+        hint=one_of(first, column.values) + " (a blank cell counts as not known)",
+    )

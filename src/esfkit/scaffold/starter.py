@@ -1,0 +1,458 @@
+"""``esfkit init``: look at a participant file and write a commented starter goal file.
+
+The starter file says what esfkit found (which header holds which field, and what it could
+not find), lists the exit values for the user to sort into outcome groups, declares the
+municipalities, and shows one example of every goal kind. It is always a valid goal file
+for the file it was made from, so ``esfkit check`` runs on it straight away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from esfkit.data.columns import FIELD_NAMES, RECOGNISED, header_key
+from esfkit.data.genders import BUILTIN_CODES
+from esfkit.data.read import SHEET_SUFFIXES, RawTable, read_table
+from esfkit.data.values import parse_dates
+from esfkit.errors import DataError, did_you_mean
+from esfkit.spec.model import COLUMN_FIELDS
+
+# Exit values are sorted into these groups by words they contain; first match wins, so
+# "Arbetsförmedlingen" is checked before "arbete". The user checks every guess.
+GROUP_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("af_measure", ("arbetsförmedl", "af-", "af ")),
+    ("back_to_referrer", ("remittent", "socialtjänst", "soc ", "åter till")),
+    ("sick_leave", ("sjuk", "rehab")),
+    ("own_business", ("eget företag", "egen företag", "starta företag", "företagare")),
+    ("work", ("arbete", "anställ", "jobb", "lönebidrag", "employment", "work")),
+    ("studies", ("studie", "utbildning", "komvux", "folkhögskol", "gymnasi", "högskol")),
+    ("dropped_out", ("avbr", "avbrott", "flytt", "avhopp")),
+)
+# Words in a header that tell the field when the header is not one esfkit knows exactly
+# ("Löpnr", "Datum för inskrivning", "Utfall vid avslut"); compared as header_key does.
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "id": ("personnummer", "pnr", "persnr", "deltagarid", "deltagarnr", "löpnr", "löpnummer"),
+    "gender": ("kön",),
+    "municipality": ("kommun",),
+    "start": ("inskriv", "startdat", "påbörja"),
+    "end": ("avslutsdat", "avslutdat", "datumavslut", "slutdat", "utskriv"),
+    "exit": ("orsak", "anledning", "utfall", "resultat"),
+    "birth_date": ("födelse", "fodelse", "född"),
+}
+_YES_NO = {"ja", "nej", "yes", "no", "x", "delvis", "vet ej"}
+
+
+@dataclass
+class Survey:
+    """What ``init`` found in a participant file."""
+
+    path: Path
+    sheet: str | None
+    sheets: tuple[str, ...]
+    headers: tuple[str, ...]
+    rows: int
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header
+    alternatives: dict[str, list[str]] = field(default_factory=dict)
+    guessed: set[str] = field(default_factory=set)
+    municipalities: list[tuple[str, int]] = field(default_factory=list)
+    misspelt: list[tuple[str, int, str]] = field(default_factory=list)  # value, rows, likely
+    exits: list[tuple[str, int]] = field(default_factory=list)
+    blank_exits: int = 0
+    unknown_genders: list[tuple[str, int]] = field(default_factory=list)
+    start_range: tuple[dt.date, dt.date] | None = None
+    end_range: tuple[dt.date, dt.date] | None = None
+    yes_no_columns: list[str] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[str]:
+        return [f for f in COLUMN_FIELDS if f not in self.columns]
+
+    @property
+    def other_columns(self) -> list[str]:
+        mapped = set(self.columns.values())
+        return [h for h in self.headers if h not in mapped]
+
+
+def survey(path: Path, sheet: str | None = None) -> Survey:
+    """Read ``path`` (the sheet that looks most like a participant list, unless named)."""
+    raw, sheets = _best_table(path, sheet)
+    found = Survey(path, raw.sheet, sheets, raw.headers, len(raw.frame))
+    _map_fields(found)
+    frame = raw.frame
+    if "municipality" in found.columns:
+        _municipalities(found, frame[found.columns["municipality"]])
+    if "exit" in found.columns:
+        values = frame[found.columns["exit"]]
+        found.exits = _distinct(values)
+        found.blank_exits = int((values.str.strip() == "").sum())
+    if "gender" in found.columns:
+        found.unknown_genders = [
+            (value, n)
+            for value, n in _distinct(frame[found.columns["gender"]])
+            if _key(value) not in BUILTIN_CODES
+        ]
+    found.start_range = _date_range(raw, found.columns.get("start"))
+    found.end_range = _date_range(raw, found.columns.get("end"))
+    found.yes_no_columns = [h for h in found.other_columns if _is_yes_no(frame[h])]
+    return found
+
+
+def _best_table(path: Path, sheet: str | None) -> tuple[RawTable, tuple[str, ...]]:
+    """The named sheet, or the sheet with the most recognised headers (first on ties)."""
+    if sheet is not None or Path(path).suffix.lower() not in SHEET_SUFFIXES:
+        raw = read_table(path, sheet)
+        return raw, (raw.sheet,) if raw.sheet else ()
+    names = _sheet_names(path)
+    best: tuple[int, RawTable] | None = None
+    first_error: DataError | None = None
+    for name in names:
+        try:
+            raw = read_table(path, name)
+        except DataError as exc:
+            first_error = first_error or exc
+            continue
+        score = len(_recognised(raw.headers))
+        if best is None or score > best[0]:
+            best = (score, raw)
+    if best is None:
+        raise first_error or DataError(f"{Path(path).name} has no readable sheet")
+    return best[1], tuple(names)
+
+
+def _sheet_names(path: Path) -> list[str]:
+    import python_calamine
+
+    try:
+        return list(python_calamine.CalamineWorkbook.from_path(path).sheet_names)
+    except Exception:
+        return [read_table(path).sheet or ""]  # read_table explains what is wrong
+
+
+def _recognised(headers: tuple[str, ...]) -> dict[str, list[str]]:
+    by_key = {header_key(h): h for h in headers}
+    found: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    for name, keys in RECOGNISED.items():
+        candidates = [by_key[k] for k in keys if k in by_key and by_key[k] not in taken]
+        if candidates:
+            found[name] = candidates
+            taken.add(candidates[0])
+    return found
+
+
+def _map_fields(found: Survey) -> None:
+    """Exact header names first; then headers containing a telling word, marked as guesses."""
+    for name, candidates in _recognised(found.headers).items():
+        found.columns[name] = candidates[0]
+        if len(candidates) > 1:
+            found.alternatives[name] = candidates[1:]
+    for name, words in HEADER_WORDS.items():
+        taken = set(found.columns.values())
+        guesses = [
+            h for h in found.headers if h not in taken and any(w in header_key(h) for w in words)
+        ]
+        if not guesses:
+            continue
+        if name not in found.columns:
+            found.columns[name] = guesses[0]
+            found.guessed.add(name)
+            guesses = guesses[1:]
+        others = [g for g in guesses if g not in found.alternatives.get(name, [])]
+        if others:
+            found.alternatives.setdefault(name, []).extend(others)
+
+
+def _key(value: str) -> str:
+    return " ".join(str(value).split()).casefold()
+
+
+def _distinct(values: pd.Series) -> list[tuple[str, int]]:
+    """Non-blank values, spellings differing in case or spaces merged, most common first."""
+    spellings: dict[str, Counter] = {}
+    for value in values:
+        text = " ".join(str(value).split())
+        if text:
+            spellings.setdefault(text.casefold(), Counter())[text] += 1
+    merged = [(c.most_common(1)[0][0], sum(c.values())) for c in spellings.values()]
+    return sorted(merged, key=lambda pair: (-pair[1], pair[0]))
+
+
+def _municipalities(found: Survey, values: pd.Series) -> None:
+    """Declared names in order of size; a rare spelling close to a common one is a typo."""
+    names = _distinct(values)
+    kept: list[tuple[str, int]] = []
+    for name, count in names:
+        bigger = {k: n for k, n in kept if n > count}
+        likely = did_you_mean(name, bigger)
+        # Only when the spelling is also rare beside it: two real municipalities may be
+        # spelt alike (Ed, Eda), but not one with 1 row beside one with 35.
+        if likely and (_fold(likely) == _fold(name) or count * 5 <= bigger[likely]):
+            found.misspelt.append((name, count, likely))
+        else:
+            kept.append((name, count))
+    found.municipalities = sorted(kept, key=lambda pair: pair[0])
+
+
+def _fold(text: str) -> str:
+    """Without accents: 'Östersund' and 'Ostersund' fold alike."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _date_range(raw: RawTable, header: str | None) -> tuple[dt.date, dt.date] | None:
+    if header is None:
+        return None
+    try:
+        dates = parse_dates(raw.frame[header], header, raw.row_numbers, raw.path.name)
+    except DataError:
+        return None  # check will name the bad cell; init only wants a hint
+    dates = dates.dropna()
+    if dates.empty:
+        return None
+    return dates.min().date(), dates.max().date()
+
+
+def _is_yes_no(values: pd.Series) -> bool:
+    keys = {_key(v) for v in values if str(v).strip()}
+    return bool(keys) and keys <= _YES_NO and bool(keys & {"ja", "yes", "x"})
+
+
+def group_exits(exits: list[tuple[str, int]]) -> tuple[dict[str, list[str]], list[str]]:
+    """Guessed outcome groups, and the values no group's words matched."""
+    groups: dict[str, list[str]] = {}
+    unsorted: list[str] = []
+    for value, _count in exits:
+        key = f"{_key(value)} "
+        name = next((g for g, words in GROUP_WORDS if any(w in key for w in words)), None)
+        if name is None:
+            unsorted.append(value)
+        else:
+            groups.setdefault(name, []).append(value)
+    return groups, unsorted
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def flow(value: object) -> str:
+    """A value as YAML that is safe anywhere, inside [..] and {..} too."""
+    text = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=10**6)
+    return text.strip()[1:-1]
+
+
+def flow_list(values: list[str]) -> str:
+    return "[" + ", ".join(flow(v) for v in values) + "]"
+
+
+def starter_goal_file(found: Survey, data_arg: str, output_name: str) -> str:
+    """The commented starter goal file for what ``survey`` found."""
+    parts = [
+        _head(found, data_arg, output_name),
+        _project(found),
+        _data(found),
+        _outcomes(found),
+        _goals(found),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def _head(found: Survey, data_arg: str, output_name: str) -> str:
+    sheet = f", sheet '{found.sheet}'" if found.sheet else ""
+    return (
+        f"# Starter goal file, written by `esfkit init` from {found.path.name}{sheet}\n"
+        f"# ({found.rows} rows). Read it through, change what is marked TODO, then run:\n"
+        f"#\n"
+        f"#   esfkit check {output_name} {data_arg}\n"
+        f"#\n"
+        f"# Every key is explained in docs/goal-file.md. Lines starting with # are comments.\n"
+        f"version: 1\n"
+    )
+
+
+def _project(found: Survey) -> str:
+    lines = [
+        "project:",
+        f"  name: {flow(found.path.stem)}           # TODO: the project's name, shown in the report",
+    ]
+    start = found.start_range[0].isoformat() if found.start_range else "2021-01-01"
+    end = found.end_range[1].isoformat() if found.end_range else "2023-12-31"
+    lines += [
+        "  # TODO: the project period in the ESF decision. Needed for per-year targets and for",
+        '  # the "expected by now" figure. The data runs from the first start date to the last',
+        "  # exit date shown here:",
+        f"  # start: {start}",
+        f"  # end: {end}",
+    ]
+    if found.municipalities:
+        counts = ", ".join(f"{name} {n}" for name, n in found.municipalities)
+        lines += [
+            "  # The municipalities found in the data (rows: " + counts + ").",
+            "  # Any other value in the data is then an error, so a typo cannot start a row of its own.",
+            f"  municipalities: {flow_list([n for n, _ in found.municipalities])}",
+        ]
+    for name, count, likely in found.misspelt:
+        lines.append(
+            f"  # NOTE: '{name}' ({_rows(count)}) looks like a misspelling of '{likely}'"
+            " and is not declared: correct it in the data (esfkit check names the rows)."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _data(found: Survey) -> str:
+    lines = ["data:"]
+    if found.sheet and len(found.sheets) > 1:
+        lines.append(f"  sheet: {flow(found.sheet)}   # the workbook also has other sheets")
+    lines.append("  columns:                 # esfkit field: the header in your file")
+    for name in COLUMN_FIELDS:
+        if name in found.columns:
+            note = FIELD_NAMES[name]
+            if name in found.guessed:
+                note += ", GUESSED from the header: check"
+            if name in found.alternatives:
+                note += "; also possible: " + ", ".join(found.alternatives[name])
+            lines.append(f"    {name}: {flow(found.columns[name])}   # {note}")
+    for name in found.missing:
+        hint = _missing_hint(name)
+        lines.append(f"    # {name}: ...   # NOT FOUND ({FIELD_NAMES[name]}). {hint}")
+    if found.unknown_genders:
+        lines.append(
+            "  genders:                 # TODO: codes esfkit does not know; say what each means"
+        )
+        for code, count in found.unknown_genders:
+            lines.append(
+                f"    {flow(code)}: unknown   # {_rows(count)}; women, men, nonbinary or unknown?"
+            )
+    others = found.other_columns
+    if others:
+        lines.append("  # Your other columns can be used in goals by their header:")
+        lines += [f"  #   {h}" for h in others]
+    return "\n".join(lines) + "\n"
+
+
+def _rows(count: int) -> str:
+    return "1 row" if count == 1 else f"{count} rows"
+
+
+def _missing_hint(name: str) -> str:
+    return {
+        "id": "Without it every row counts as one person; re-enrolments cannot be seen.",
+        "gender": "Without it nothing can be broken down by gender.",
+        "municipality": "Without it nothing can be broken down by municipality.",
+        "start": "Needed for the report date, --period and pacing.",
+        "end": "Needed to tell who has left the project.",
+        "exit": "Needed for every goal about where participants went.",
+        "birth_date": "Age can also come from a personnummer id.",
+    }[name]
+
+
+def _outcomes(found: Survey) -> str:
+    if "exit" not in found.columns:
+        return ""
+    groups, unsorted = group_exits(found.exits)
+    header = found.columns["exit"]
+    counts = dict(found.exits)
+    lines = [
+        f"# The values of the exit column {flow(header)}, sorted into groups by their words.",
+        "# TODO: check each group; move values between groups; a group may name other groups.",
+        "outcomes:",
+    ]
+    for name, values in groups.items():
+        rows = sum(counts[v] for v in values)
+        lines.append(f"  {name}: {flow_list(values)}   # {_rows(rows)}")
+    if "work" in groups and "studies" in groups:
+        lines.append("  job_or_studies: [work, studies]")
+    if not groups:
+        lines.append(f"  first_group: {flow_list(unsorted[:1])}   # TODO: name and fill the groups")
+        unsorted = unsorted[1:]
+    if unsorted:
+        lines.append("  # Not sorted (still counted, and shown under 'Avslut per orsak'):")
+        lines += [f"  #   {flow(v)}   ({_rows(counts[v])})" for v in unsorted]
+    if found.blank_exits:
+        lines.append(
+            f"  # {_rows(found.blank_exits)} without an exit value: still enrolled, or not recorded."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _goals(found: Survey) -> str:
+    groups, _ = group_exits(found.exits)
+    outcome = next((g for g in ("work", "studies", *groups) if g in groups), None)
+    survey_column = found.yes_no_columns[0] if found.yes_no_columns else "Enkät: nöjd"
+    lines = [
+        "# One example of each goal kind. The first three are active; the rest are commented",
+        "# out: remove the # signs, then change the titles, filters and targets to your goals.",
+        "goals:",
+        "  - id: recruited",
+        "    title: Rekryterade deltagare",
+        "    count: everyone                       # count: how many match a filter",
+        "    # target: {women: 50, men: 50}        # TODO: the promised numbers",
+        "",
+    ]
+    if "gender" in found.columns:
+        lines += [
+            "  - id: gender_mix",
+            "    title: Könsfördelning",
+            "    composition: gender                   # composition: each value's share",
+            "    # target: {women: 50 %, men: 50 %}",
+            "    # tolerance: 5 %",
+            "",
+        ]
+    if "exit" in found.columns:
+        lines += [
+            "  - id: exits",
+            "    title: Avslut per orsak",
+            "    distribution: exit                    # distribution: every value, with %",
+            "",
+        ]
+    group = outcome or "work"
+    lines += [
+        f"  # - id: {group}",
+        f"  #   title: 30 % går till {_swedish(group)}",
+        f"  #   share: {{exit: {group}}}                 # share: a percentage ...",
+        "  #   of: exited                            # ... of those who have left",
+        "  #   target: 30 %",
+        "",
+        f"  # - id: {group}_count",
+        f"  #   title: Antal som går till {_swedish(group)}",
+        f"  #   count: {{exit: {group}}}",
+        "  #   target: {women: 20, men: 20}",
+        "",
+        "  # - id: survey",
+        "  #   title: 90 % är nöjda (av dem som svarat)",
+        f"  #   share: {{{flow(survey_column)}: Ja}}",
+        f"  #   of: {{{flow(survey_column)}: [Ja, Nej]}}     # non-respondents are left out",
+        "  #   target: 90 %",
+        "",
+        f"  # - id: women_{group}",
+        f"  #   title: Kvinnor går till {_swedish(group)} i minst samma andel som de deltar",
+        f"  #   parity: {{exit: {group}}}                # parity: women's share here >= overall",
+        "",
+        "  # - id: plan",
+        "  #   title: En implementeringsplan är utarbetad",
+        "  #   manual: in_progress                   # manual: met, not_met or in_progress",
+        "  #   note: Beslutas av styrgruppen",
+        "",
+        "# ESF+ common indicators (EECO01..., EECR01...) ready-made: add `include: esf-plus`",
+        "# at the top level; `esfkit indicators list` shows them and what they need.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _swedish(group: str) -> str:
+    return {
+        "work": "arbete",
+        "studies": "studier",
+        "own_business": "eget företag",
+        "af_measure": "åtgärd hos Arbetsförmedlingen",
+        "back_to_referrer": "remittenten",
+        "sick_leave": "sjukskrivning",
+        "dropped_out": "avbrott",
+    }.get(group, group)
