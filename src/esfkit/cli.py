@@ -33,7 +33,12 @@ _debug = False
 
 class Format(StrEnum):
     table = "table"
+    markdown = "markdown"
+    text = "text"
+    csv = "csv"
+    xlsx = "xlsx"
     json = "json"
+    html = "html"
 
 
 class Lang(StrEnum):
@@ -91,7 +96,14 @@ def check(
     period: PeriodOpt = None,
     from_: FromOpt = None,
     to: ToOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the --output extension, else table).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
@@ -111,6 +123,21 @@ def check(
     width: Annotated[
         int | None, typer.Option("--width", help="Width of the table output in characters.")
     ] = None,
+    csv_excel: Annotated[
+        bool,
+        typer.Option(
+            "--csv-excel", help="CSV for Swedish Excel: UTF-8 with BOM, ';', decimal comma."
+        ),
+    ] = False,
+    suppress_below: Annotated[
+        int | None,
+        typer.Option(
+            "--suppress-below",
+            min=2,
+            help="Hide counts from 1 to N-1 as <N, and what would reveal them "
+            "(default: report.suppress_below in the goal file).",
+        ),
+    ] = None,
 ) -> None:
     """Evaluate every goal against the participant file and print target versus actual.
 
@@ -118,25 +145,64 @@ def check(
     """
     _run(
         lambda: _check(
-            goals, data, as_of, period, from_, to, fmt, output, goal or [], lang, fail_on, width
+            goals,
+            data,
+            as_of,
+            period,
+            from_,
+            to,
+            fmt,
+            output,
+            goal or [],
+            lang,
+            fail_on,
+            width,
+            csv_excel,
+            suppress_below,
         )
     )
 
 
 @app.command()
-def validate(goals: GoalsArg, data: DataArg, as_of: AsOf = None) -> None:
-    """Check the goal file and the participant file, and list what is worth noting.
+def validate(
+    goals: GoalsArg,
+    data: DataArg,
+    as_of: AsOf = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings count as errors (exit 2).")
+    ] = False,
+) -> None:
+    """Check the goal file and the participant file and list every finding, by kind.
 
-    Example: esfkit validate goals.yml deltagare.xlsx
+    Exit 2 when there is an error (with --strict: also a warning), else 0.
+
+    Example: esfkit validate goals.yml deltagare.xlsx --strict
     """
-    _run(lambda: _validate(goals, data, as_of))
+    _run(lambda: _validate(goals, data, as_of, strict))
 
 
 def _check(
-    goals, data, as_of, period, from_, to, fmt, output, goal_ids, lang, fail_on, width
+    goals,
+    data,
+    as_of,
+    period,
+    from_,
+    to,
+    fmt,
+    output,
+    goal_ids,
+    lang,
+    fail_on,
+    width,
+    csv_excel,
+    suppress_below,
 ) -> int:
     from esfkit.engine.report import Status
-    from esfkit.render import RenderOptions, formatter
+    from esfkit.render import BINARY, RenderOptions, format_for, formatter
+
+    fmt_name = fmt.value if fmt else (format_for(output) if output else None) or "table"
+    if fmt_name in BINARY and output is None:
+        raise UsageError(f"--format {fmt_name} needs --output FILE", hint="e.g. -o report.xlsx")
 
     report, spec = _evaluate(goals, data, as_of, period, from_, to, tuple(goal_ids))
     for goal_id in goal_ids:
@@ -146,14 +212,20 @@ def _check(
             raise UsageError(
                 f"no goal with id '{goal_id}'", hint=one_of(goal_id, [g.id for g in spec.goals])
             )
+    threshold = suppress_below or spec.suppress_below
+    if threshold:
+        from esfkit.suppression import suppress
+
+        report = suppress(report, threshold)
     lang_code = (lang.value if lang else None) or spec.project.lang or "sv"
     color = (
         output is None
-        and fmt == Format.table
+        and fmt_name == Format.table
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    text = formatter(fmt.value)(report, RenderOptions(lang_code, width, color, tuple(goal_ids)))
+    options = RenderOptions(lang_code, width, color, tuple(goal_ids), csv_excel)
+    text = formatter(fmt_name)(report, options)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -164,39 +236,99 @@ def _check(
     return ExitCode.OK
 
 
-def _validate(goals, data, as_of) -> int:
-    from esfkit.i18n import Words
-    from esfkit.render.present import finding_lines
+@app.command()
+def explain(
+    goals: GoalsArg,
+    data: DataArg,
+    goal: Annotated[str, typer.Argument(help="The goal's id.", show_default=False)],
+    where: Annotated[
+        str | None,
+        typer.Option("--where", help="Only one cell, e.g. municipality=Piteå,gender=women."),
+    ] = None,
+    as_of: AsOf = None,
+    period: PeriodOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List, by row number, the rows behind a goal's figure, so it can be checked by hand.
 
-    report, _spec = _evaluate(goals, data, as_of, None, None, None, ())
-    w = Words("en")
-    lines = finding_lines(report, w)
-    typer.echo(f"{data.name}: {report.input.rows} rows, {len(report.goals)} goals checked")
-    for line in lines:
-        typer.echo(f"  warning: {line}")
-    if not lines:
-        typer.echo("  no findings")
-    return ExitCode.OK
+    Example: esfkit explain goals.yml deltagare.xlsx studies --where municipality=Piteå
+    """
+    _run(lambda: _explain(goals, data, goal, where, as_of, period, from_, to, fmt))
 
 
-def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
-    from esfkit.data.participants import load_participants
+def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
+    import json
+
+    from esfkit.engine.explain import explain, parse_where, to_json, to_text
     from esfkit.engine.population import period_from_options, report_date_from_option
-    from esfkit.engine.run import evaluate
     from esfkit.spec.parse import load_spec
+    from esfkit.validate import load_checked
 
     the_period = period_from_options(period, from_, to)
     report_date = report_date_from_option(as_of, the_period)
+    chosen = parse_where(where)
     spec = load_spec(goals)
-    participants = load_participants(data, spec)
+    participants = load_checked(data, spec, "explain")
+    found = explain(spec, participants, goal_id, report_date, the_period, chosen)
+    if fmt == Format.json:
+        sys.stdout.write(json.dumps(to_json(found, data.name), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(to_text(found, data.name))
+    return ExitCode.OK
+
+
+def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
+    from esfkit.engine.population import report_date_from_option
+    from esfkit.engine.run import evaluate
+    from esfkit.i18n import Words
+    from esfkit.spec.parse import load_spec
+    from esfkit.validate import validate_file, validation_text
+
+    report_date = report_date_from_option(as_of, None)
+    spec = load_spec(goals)
+    validation = validate_file(data, spec)
+    more = []
+    if validation.participants is not None:
+        _check_includes(spec, validation.participants)
+        report = evaluate(spec, validation.participants, report_date)
+        w = Words("en")
+        more = [
+            (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
+            for f in report.findings
+            if f.kind != "re_enrolments"  # listed person by person as re_enrolment
+        ]
+    text, errors, warnings = validation_text(validation, more, len(validation.raw.frame))
+    sys.stdout.write(text)
+    return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
+
+
+def _check_includes(spec, participants) -> None:
     if spec.includes:
         from esfkit.indicators import check_included
 
         check_included(spec.includes, participants)
+
+
+def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
+    from esfkit.data.prefetch import prefetch_sheet
+
+    prefetch_sheet(data)  # a workbook is parsed on a second core while pandas is imported
+    from esfkit.engine.population import period_from_options, report_date_from_option
+    from esfkit.engine.run import evaluate
+    from esfkit.spec.parse import load_spec
+    from esfkit.validate import load_checked
+
+    the_period = period_from_options(period, from_, to)
+    report_date = report_date_from_option(as_of, the_period)
+    spec = load_spec(goals)
+    participants = load_checked(data, spec)
+    _check_includes(spec, participants)
     return evaluate(spec, participants, report_date, the_period, goal_ids), spec
 
 
-def _write_atomically(path: Path, text: str, inputs: tuple[Path, ...]) -> None:
+def _write_atomically(path: Path, text: str | bytes, inputs: tuple[Path, ...]) -> None:
     """Temporary file beside the target, then rename: a reader never sees half a report."""
     target = path.resolve()
     for source in inputs:
@@ -208,8 +340,12 @@ def _write_atomically(path: Path, text: str, inputs: tuple[Path, ...]) -> None:
         raise UsageError(f"--output: the folder {path.parent} does not exist")
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -361,7 +497,9 @@ def _run(command: Callable[[], int]) -> None:
     except EsfkitError as exc:
         if _debug:
             raise
-        typer.echo(f"error: {exc}", err=True)
+        from esfkit.data.personnummer import mask_text
+
+        typer.echo(f"error: {mask_text(str(exc))}", err=True)  # never a personnummer
         raise typer.Exit(ExitCode.USER_ERROR) from None
     except OSError as exc:
         if _debug:

@@ -1,12 +1,50 @@
-"""Things worth saying about the data that do not stop a report.
+"""Things worth saying about the data: one model for `validate`, `check` and the report header.
 
-A finding names its kind (a stable code the renderers translate), the rows it concerns as
-the user numbers them, and the column. The report header shows them, so the minutes do too.
+A finding names its kind (a stable code the renderers translate as ``finding.<kind>``), its
+severity, the rows it concerns as the user numbers them (Excel row counting the header, or
+CSV line), the column, the value as typed (masked when it is personal), a message and what
+to do. An error stops `check`; a warning is summarised in the report header, so the minutes
+show it too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+ERROR = "error"
+WARNING = "warning"
+
+# Every kind, its severity and what it means; docs and tests read this table.
+KINDS: dict[str, tuple[str, str]] = {
+    # values that cannot be read: the report would be wrong, so `check` stops
+    "gender_code": (ERROR, "a gender value esfkit does not know"),
+    "bad_date": (ERROR, "a date that cannot be read, or an impossible date"),
+    "exit_before_start": (ERROR, "an exit date before the start date"),
+    "undeclared_municipality": (ERROR, "a municipality not in project.municipalities"),
+    "duplicate_row": (
+        WARNING,
+        "the same row twice (a paste twice); an error with unit: enrolment, which counts both",
+    ),
+    # worth a look: the report is produced and says so in its header
+    "municipality_spelling": (WARNING, "a municipality close to an official name, not merged"),
+    "not_a_municipality": (WARNING, "a value that is neither a municipality name nor a code"),
+    "invalid_personnummer": (WARNING, "a personnummer with a wrong check digit or date"),
+    "missing_id": (WARNING, "a row without a participant id, counted as a person of its own"),
+    "re_enrolment": (WARNING, "one id on several rows with separate periods"),
+    "overlapping_enrolments": (WARNING, "one id enrolled twice at the same time"),
+    # from the population: counted and shown, never dropped without a word
+    "starts_after_report_date": (WARNING, "enrolments starting after the report date"),
+    "outside_period": (WARNING, "enrolments not active during the period"),
+    "no_start_date": (WARNING, "rows without a start date"),
+    "re_enrolments": (WARNING, "re-enrolled persons, counted once"),
+    "outcome_without_date": (WARNING, "an exit outcome without an exit date"),
+    "no_outcome": (WARNING, "exited without an exit outcome"),
+    "unknown_gender": (WARNING, "no gender recorded"),
+    "unknown_municipality": (WARNING, "no municipality recorded"),
+    "no_id_column": (WARNING, "no participant id column"),
+    "no_gender_column": (WARNING, "no gender column"),
+    "no_municipality_column": (WARNING, "no municipality column"),
+}
 
 
 @dataclass(frozen=True)
@@ -16,7 +54,28 @@ class Finding:
     column: str | None = None
     count: int | None = None
     params: dict[str, str] = field(default_factory=dict)
+    severity: str = WARNING
+    value: str | None = None  # as typed; masked when it is a personnummer
+    message: str | None = None  # English, for `validate`; the header uses finding.<kind>
+    todo: str | None = None  # what to do about it
 
     @property
     def size(self) -> int:
         return self.count if self.count is not None else len(self.rows)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def summarise(findings: list[Finding]) -> list[Finding]:
+    """One finding per kind, its rows joined: what a report header shows."""
+    first: dict[str, Finding] = {}
+    rows: dict[str, set[int]] = {}
+    for finding in findings:
+        first.setdefault(finding.kind, finding)
+        rows.setdefault(finding.kind, set()).update(finding.rows)
+    return [
+        replace(f, rows=tuple(sorted(rows[kind])), count=None, value=None, message=None, todo=None)
+        for kind, f in first.items()
+    ]

@@ -43,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "summary": "Sammanfattning",
         "findings": "Att notera i data",
         "n": "antal",
+        "n_equals": "n = {n}",
         "note": "Not",
         "scope_excluded": "{n} utanför målets avgränsning",
         "outside_denominator": "{n} ingår inte i nämnaren (uppfyller inte villkoret i of, t.ex. har inte svarat)",
@@ -87,7 +88,48 @@ LABELS: dict[str, dict[str, str]] = {
         "finding.no_id_column": "ingen kolumn med deltagar-id: varje rad räknas som en person",
         "finding.no_gender_column": "ingen kolumn med kön: alla räknas som okänt kön",
         "finding.no_municipality_column": "ingen kolumn med kommun: ingen uppdelning per kommun",
+        "finding.gender_code": "Rader med okänt värde i kolumnen för kön: {n}",
+        "finding.bad_date": "Rader med datum som inte går att läsa: {n}",
+        "finding.exit_before_start": "Rader med avslutsdatum före inskrivningsdatum: {n}",
+        "finding.undeclared_municipality": "Rader med kommun som inte finns i project.municipalities: {n}",
+        "finding.duplicate_row": "Identiska rader (inklistrade två gånger?), rader: {n}",
+        "finding.municipality_spelling": "Rader med kommunnamn som liknar ett officiellt namn men räknas för sig: {n}",
+        "finding.not_a_municipality": "Rader där kommunen inte är en svensk kommun: {n}",
+        "finding.invalid_personnummer": "Rader med ogiltigt personnummer (kontrollsiffra eller datum): {n}",
+        "finding.missing_id": "Rader utan deltagar-id, räknas som egna personer: {n}",
+        "finding.re_enrolment": "Rader med återinskrivning, skilda perioder: {n}",
+        "finding.overlapping_enrolments": "Rader där samma person är inskriven två gånger samtidigt: {n}",
         "rows": "rader",
+        "footer": "Källa: {file}, {rows} rader, sha256 {sha}; rapportdatum {as_of}{period}; esfkit {version}",
+        "footer.period": ", period {period}",
+        "measure": "Mått",
+        "value": "Värde",
+        "goal_id": "Mål-id",
+        "title": "Rubrik",
+        "measure.value": "värde",
+        "measure.numerator": "antal",
+        "measure.denominator": "nämnare",
+        "measure.percent": "procent",
+        "measure.target": "mål",
+        "measure.expected": "förväntat",
+        "measure.gap": "avvikelse",
+        "measure.status": "status",
+        "suppressed.small": "<{n}",
+        "suppressed.secondary": "..",
+        "suppressed.note": 'Antal från 1 till {last} visas som <{n} och andelar som bygger på dem döljs; ".." är ett värde som döljs så att inget dolt antal kan räknas fram ur summor och andra celler.',
+        "change": "Förändring",
+        "change.since": "sedan {date}",
+        "change.none": "–",
+        "history.date": "Rapportdatum",
+        "history.title": "Utveckling",
+        "history.empty": "Historikfilen har inga rader.",
+        "chart.target_actual": "Mål och utfall",
+        "chart.trend": "Utveckling",
+        "chart.value": "Utfall",
+        "chart.target": "Målvärde",
+        "sheet.summary": "Sammanfattning",
+        "sheet.about": "Om rapporten",
+        "html.lang": "sv",
     },
     "en": {
         "project": "Project",
@@ -119,6 +161,7 @@ LABELS: dict[str, dict[str, str]] = {
         "summary": "Summary",
         "findings": "Worth noting in the data",
         "n": "count",
+        "n_equals": "n = {n}",
         "note": "Note",
         "scope_excluded": "{n} outside the goal's scope",
         "outside_denominator": "{n} not in the denominator (outside the `of` condition, e.g. did not answer)",
@@ -163,7 +206,48 @@ LABELS: dict[str, dict[str, str]] = {
         "finding.no_id_column": "no participant id column: every row counts as one person",
         "finding.no_gender_column": "no gender column: everyone counts as unknown gender",
         "finding.no_municipality_column": "no municipality column: no breakdown by municipality",
+        "finding.gender_code": "Rows with an unknown value in the gender column: {n}",
+        "finding.bad_date": "Rows with a date that cannot be read: {n}",
+        "finding.exit_before_start": "Rows with an exit date before the start date: {n}",
+        "finding.undeclared_municipality": "Rows with a municipality not in project.municipalities: {n}",
+        "finding.duplicate_row": "Identical rows (pasted twice?), rows: {n}",
+        "finding.municipality_spelling": "Rows with a municipality name close to an official one, counted apart: {n}",
+        "finding.not_a_municipality": "Rows whose municipality is not a Swedish municipality: {n}",
+        "finding.invalid_personnummer": "Rows with an invalid personnummer (check digit or date): {n}",
+        "finding.missing_id": "Rows without a participant id, each counted as a person: {n}",
+        "finding.re_enrolment": "Rows with a re-enrolment, separate periods: {n}",
+        "finding.overlapping_enrolments": "Rows where one person is enrolled twice at the same time: {n}",
         "rows": "rows",
+        "footer": "Source: {file}, {rows} rows, sha256 {sha}; report date {as_of}{period}; esfkit {version}",
+        "footer.period": ", period {period}",
+        "measure": "Measure",
+        "value": "Value",
+        "goal_id": "Goal id",
+        "title": "Title",
+        "measure.value": "value",
+        "measure.numerator": "count",
+        "measure.denominator": "denominator",
+        "measure.percent": "percent",
+        "measure.target": "target",
+        "measure.expected": "expected",
+        "measure.gap": "gap",
+        "measure.status": "status",
+        "suppressed.small": "<{n}",
+        "suppressed.secondary": "..",
+        "suppressed.note": 'Counts from 1 to {last} are shown as <{n} and percentages built on them are hidden; ".." is a value hidden so that no hidden count can be worked out from totals and other cells.',
+        "change": "Change",
+        "change.since": "since {date}",
+        "change.none": "–",
+        "history.date": "Report date",
+        "history.title": "Trend",
+        "history.empty": "The history file has no rows.",
+        "chart.target_actual": "Target and actual",
+        "chart.trend": "Trend",
+        "chart.value": "Actual",
+        "chart.target": "Target",
+        "sheet.summary": "Summary",
+        "sheet.about": "About the report",
+        "html.lang": "en",
     },
 }
 
@@ -181,9 +265,22 @@ STATUS_SYMBOLS = {
 class Words:
     """Labels and numbers in one language."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, suppress_below: int | None = None):
         self.lang = lang
         self.labels = LABELS[lang]
+        self.suppress_below = suppress_below
+
+    def hidden(self, marker: str) -> str:
+        """What a figure hidden by small-number suppression shows: '<5', or '..'."""
+        if marker == "small":
+            return self("suppressed.small", n=self.integer(self.suppress_below or 0))
+        return self("suppressed.secondary")
+
+    def count(self, value: int) -> str:
+        """A count of persons outside the goal tables (header, findings): '<5' when small."""
+        if self.suppress_below and 1 <= value < self.suppress_below:
+            return self.hidden("small")
+        return self.integer(value)
 
     def __call__(self, key: str, **params: Any) -> str:
         text = self.labels.get(key, key)

@@ -51,7 +51,7 @@ def map_genders(
 
     ``extra`` comes from the goal file's ``data.genders`` and wins over the built-in codes.
     """
-    codes = {**BUILTIN_CODES, **_extra_codes(extra), "": "unknown"}
+    codes = gender_codes(extra)
     keys = normalize(values)
     genders = keys.map(codes)
     missing = genders.isna().to_numpy()
@@ -62,6 +62,11 @@ def map_genders(
         index=values.index,
         name=values.name,
     )
+
+
+def gender_codes(extra: dict[str, str]) -> dict[str, str]:
+    """Every accepted code (normalised) -> gender: built in, the goal file's, and blank."""
+    return {**BUILTIN_CODES, **_extra_codes(extra), "": "unknown"}
 
 
 def _extra_codes(extra: dict[str, str]) -> dict[str, str]:

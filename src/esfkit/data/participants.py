@@ -7,14 +7,17 @@ own columns, which stay as text under their headers for filters to use.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from esfkit.data.columns import map_columns
 from esfkit.data.genders import map_genders
+from esfkit.data.municipalities import name_for_code
 from esfkit.data.read import RawTable, read_table
 from esfkit.data.values import normalize, parse_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean
@@ -59,7 +62,7 @@ def clean(raw: RawTable, columns: dict[str, str], spec: Spec) -> Participants:
     rows = np.asarray(raw.row_numbers)
     source = raw.frame
     findings: list[Finding] = []
-    frame = source.copy()
+    frame = source.copy(deep=False)  # only columns are added; the cells are shared
     for name in CANONICAL:
         if name in frame.columns:
             raise DataError(
@@ -70,7 +73,7 @@ def clean(raw: RawTable, columns: dict[str, str], spec: Spec) -> Participants:
         header = columns.get(field_name)
         if header is None:
             return pd.Series([""] * len(source), index=source.index, dtype=object)
-        return source[header].map(_strip)
+        return _per_value(source[header], _strip)
 
     def dates(field_name: str) -> pd.Series:
         header = columns.get(field_name)
@@ -79,7 +82,8 @@ def clean(raw: RawTable, columns: dict[str, str], spec: Spec) -> Participants:
         return parse_dates(source[header], header, rows, file)
 
     frame["_row"] = rows
-    frame["_id"] = normalize(text("id")) if "id" in columns else ""
+    # normalize() collapses whitespace itself, so the id needs no _strip pass first.
+    frame["_id"] = normalize(source[columns["id"]]) if "id" in columns else ""
     if "gender" in columns:
         frame["_gender"] = map_genders(
             source[columns["gender"]], spec.data.genders, columns["gender"], rows, file
@@ -104,33 +108,45 @@ def _strip(value: str) -> str:
     return " ".join(value.split())
 
 
+def _per_value(values: pd.Series, convert: Callable[[str], Any]) -> pd.Series:
+    """``convert`` applied once per distinct cell: a column of 10^6 rows has few of them."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    converted = np.array([convert(u) for u in uniques], dtype=object)
+    return pd.Series(converted[codes], index=values.index)  # infers 'str', as .map() does
+
+
 def _municipalities(
     values: pd.Series, spec: Spec, header: str | None, rows: np.ndarray, file: str
 ) -> pd.Series:
     """Display names: the declared spelling when declared, else the most common spelling."""
     declared = spec.project.municipalities
-    keys = values.str.casefold()
+    # Work on the distinct spellings (in order of first appearance) and spread the result.
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    uniques = np.array([name_for_code(u) or u for u in uniques], dtype=object)  # 2380: Östersund
+    keys = [value.casefold() for value in uniques]
     if declared is not None:
         lookup = {name.casefold(): name for name in declared}
-        bad = (keys != "") & ~keys.isin(list(lookup))
+        bad = np.array([key != "" and key not in lookup for key in keys], dtype=bool)[codes]
         if bad.any():
             first = values[bad].iloc[0]
             suggestion = did_you_mean(first, declared)
             raise DataError(
                 f"municipality '{first}' is not in project.municipalities"
                 + (f" ({int(bad.sum())} rows with undeclared values)" if bad.sum() > 1 else ""),
-                where=DataLocation(file, tuple(int(r) for r in rows[bad.to_numpy()]), header),
+                where=DataLocation(file, tuple(int(r) for r in rows[bad]), header),
                 hint=(f"did you mean '{suggestion}'? " if suggestion else "")
                 + "Correct the cell, or add the municipality to project.municipalities. Declared: "
                 + ", ".join(declared),
             )
     else:
+        counts = np.bincount(codes, minlength=len(uniques))
         spellings: dict[str, Counter] = {}
-        for key, value in zip(keys, values, strict=True):
+        for key, value, count in zip(keys, uniques, counts.tolist(), strict=True):
             if key:
-                spellings.setdefault(key, Counter())[value] += 1
+                spellings.setdefault(key, Counter())[value] += count
         lookup = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
-    return keys.map(lambda k: lookup.get(k) if k else None)
+    names = np.array([lookup.get(key) if key else None for key in keys], dtype=object)
+    return pd.Series(names[codes], index=values.index)  # 'str' unless every value is blank
 
 
 def _check_order(frame: pd.DataFrame, columns: dict[str, str], file: str) -> None:

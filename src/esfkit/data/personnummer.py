@@ -1,9 +1,11 @@
-"""Birth dates from Swedish personnummer and samordningsnummer.
+"""Swedish personnummer and samordningsnummer: birth date, Luhn check, masking.
 
 ``YYMMDD-NNNN``, ``YYMMDD+NNNN`` (100 years or older), ``YYYYMMDDNNNN``; a
 samordningsnummer adds 60 to the day. A ten-digit number's century is the one that makes the
 person at most 99 years old at the reference date (100 or more with '+'). Anything that is
-not such a number gives no birth date. The number itself is never shown anywhere.
+not such a number gives no birth date. The last digit is a Luhn check digit over the ten
+digits YYMMDDNNN. The number itself is never shown anywhere: :func:`mask` keeps the date
+part and hides the last four digits (``19850101-****``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 import pandas as pd
 
 _PNR = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+])?(\d{4})$")
+# Anything in free text that could be a personnummer: masked before it reaches the user.
+_PNR_IN_TEXT = re.compile(r"(?<!\d)(\d{6}|\d{8})([-+]?)\d{4}(?!\d)")
 
 
 def birth_date(pnr: str, reference: dt.date) -> dt.date | None:
@@ -44,3 +48,53 @@ def birth_dates(ids: pd.Series, reference: pd.Series) -> pd.Series:
     return pd.to_datetime(pd.Series(out, index=ids.index, dtype=object), errors="coerce").astype(
         "datetime64[ns]"
     )
+
+
+def looks_like(text: str) -> bool:
+    """Has the shape of a personnummer (10 or 12 digits, optional '-' or '+')."""
+    return _PNR.match(text.replace(" ", "")) is not None
+
+
+def luhn_ok(pnr: str) -> bool:
+    """The check digit agrees with the nine digits before it (YYMMDDNNN)."""
+    digits = re.sub(r"\D", "", pnr)[-10:]
+    if len(digits) != 10:
+        return False
+    total = 0
+    for index, char in enumerate(digits):
+        product = int(char) * (2 - index % 2)
+        total += product - 9 if product > 9 else product
+    return total % 10 == 0
+
+
+def problem(pnr: str) -> str | None:
+    """Why ``pnr`` is not a valid personnummer or samordningsnummer; None when it is."""
+    text = pnr.replace(" ", "")
+    match = _PNR.match(text)
+    if not match:
+        return "is not a personnummer (10 or 12 digits, e.g. YYYYMMDD-NNNN)"
+    century, yy, mm, dd, _sep, _tail = match.groups()
+    day = int(dd) - 60 if int(dd) > 60 else int(dd)
+    year = int((century or "19") + yy)
+    try:
+        dt.date(year if century else 2000, int(mm), day)  # 2000: a leap year for 29 Feb
+    except ValueError:
+        return "has no valid date (month or day is impossible)"
+    if not luhn_ok(text):
+        return "has a wrong check digit (Luhn)"
+    return None
+
+
+def mask(pnr: str) -> str:
+    """The date part kept, the last four digits hidden: '19850101-****'."""
+    text = pnr.strip().replace(" ", "")
+    match = _PNR.match(text)
+    if match:
+        century, yy, mm, dd, _sep, _tail = match.groups()
+        return f"{century or ''}{yy}{mm}{dd}-****"
+    return mask_text(text)
+
+
+def mask_text(text: str) -> str:
+    """Every run of digits shaped like a personnummer in ``text``, masked."""
+    return _PNR_IN_TEXT.sub(lambda m: f"{m.group(1)}-****", text)

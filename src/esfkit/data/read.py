@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 import python_calamine
 
+from esfkit.data.prefetch import take_sheet
 from esfkit.errors import DataError, DataLocation, one_of
 
 CSV_SUFFIXES = (".csv", ".txt")
@@ -60,8 +62,14 @@ class _Grid:
     numbers: np.ndarray
 
 
-def read_table(path: Path, sheet: str | int | None = None) -> RawTable:
-    """Read ``path`` by its extension; every problem becomes a located :class:`DataError`."""
+def read_table(
+    path: Path, sheet: str | int | None = None, header_row: int | None = None
+) -> RawTable:
+    """Read ``path`` by its extension; every problem becomes a located :class:`DataError`.
+
+    ``header_row`` is the Excel row (CSV line) of the header; by default the first non-blank
+    row, or the first wide row below title rows (see :func:`_header_index`).
+    """
     path = Path(path)
     data = _read_bytes(path)
     suffix = path.suffix.lower()
@@ -75,7 +83,7 @@ def read_table(path: Path, sheet: str | int | None = None) -> RawTable:
             where=DataLocation(path.name),
             hint=f"save the data as one of: {SUPPORTED}",
         )
-    headers, frame, numbers = _to_table(path, sheet_name, grid)
+    headers, frame, numbers = _to_table(path, sheet_name, grid, header_row)
     return RawTable(path, sheet_name, headers, frame, numbers, hashlib.sha256(data).hexdigest())
 
 
@@ -110,10 +118,13 @@ def _read_sheet(path: Path, data: bytes, sheet: str | int | None) -> tuple[str, 
     """Read one sheet through calamine, which is many times faster than openpyxl."""
     workbook = _calamine(path, data, lambda: python_calamine.CalamineWorkbook.from_path(path))
     name = _pick_sheet(path, workbook, sheet)
+    parsed = take_sheet(path, name)  # parsed while pandas was imported, if it was
     # skip_empty_area=False starts the grid at A1, so list index + 1 is the Excel row and
     # the column index gives the Excel letter, whatever blank rows or columns lead.
     rows = _calamine(
-        path, data, lambda: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        path,
+        data,
+        lambda: (parsed or workbook.get_sheet_by_name(name)).to_python(skip_empty_area=False),
     )
     if not rows:
         raise DataError(
@@ -302,10 +313,14 @@ def _read_csv(path: Path, data: bytes) -> _Grid:
             hint="export the data again with the column names on the first row",
         )
     separator = _detect_separator(text)
-    records = _parse_csv(path, text, separator)
+    # A title row above the header is short: the width is the most common one, or the
+    # first record's when wider. A longer record further down is an error of its own line.
+    sample = _first_records(text, separator)
+    width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
+    records = _parse_csv(path, text, separator, width)
     numbers = _record_lines(text, len(records))
     if numbers is None:
-        columns, numbers = _parse_csv_multiline(path, text, separator)
+        columns, numbers = _parse_csv_multiline(path, text, separator, width)
     else:
         columns = [records[c].to_numpy(dtype=object) for c in records.columns]
     return _Grid(columns, numbers + skipped)
@@ -403,7 +418,19 @@ def _detect_separator(text: str) -> str:
         agree = sum(len(r) == len(header) for r in sample) / (len(sample) or 1)
         return (agree >= 0.5, len(header), agree)
 
-    return max(SEPARATORS, key=score)  # max keeps the first of equal scores
+    def score_below_title(separator: str) -> tuple[bool, int, float]:
+        records = _first_records(text, separator)
+        width, agreeing = Counter(map(len, records)).most_common(1)[0]
+        # Three columns at least: "Namn" over "Berg, Anna" is one column, not a title.
+        return (agreeing / len(records) >= 0.5 and width > 2, width, agreeing / len(records))
+
+    best = max(SEPARATORS, key=score)  # max keeps the first of equal scores
+    agreed, width, _ = score(best)
+    if agreed and width > 1:
+        return best
+    # No separator splits the first record like the rest: it may be a title row.
+    below = max(SEPARATORS, key=score_below_title)
+    return below if score_below_title(below)[0] else best
 
 
 def _first_records(text: str, separator: str) -> list[list[str]]:
@@ -421,21 +448,25 @@ def _first_records(text: str, separator: str) -> list[list[str]]:
     return records or [[text]]
 
 
-def _parse_csv(path: Path, text: str, separator: str) -> pd.DataFrame:
+def _parse_csv(path: Path, text: str, separator: str, width: int) -> pd.DataFrame:
     """All records, header included, as text; overlong records become a located error."""
     try:
+        # Bytes, not a StringIO: pandas would encode the text to UTF-8 anyway, and a
+        # StringIO holds 4 bytes per character (400 MB for a 10^6-row file).
         return pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(text.encode("utf-8")),
+            encoding="utf-8",
             sep=separator,
             header=None,
-            dtype=str,
+            dtype=object,
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,
             engine="c",
+            names=range(width),
         )
     except Exception as exc:  # pandas' tokenizer fails in several ways; explain it ourselves
-        _parse_csv_multiline(path, text, separator)
+        _parse_csv_multiline(path, text, separator, width)
         raise DataError(
             f"cannot read this CSV file ({exc})",
             where=DataLocation(path.name),
@@ -444,7 +475,7 @@ def _parse_csv(path: Path, text: str, separator: str) -> pd.DataFrame:
 
 
 def _parse_csv_multiline(
-    path: Path, text: str, separator: str
+    path: Path, text: str, separator: str, width: int
 ) -> tuple[list[np.ndarray], np.ndarray]:
     """Parse with the csv module, which tells the line each record starts on.
 
@@ -458,8 +489,8 @@ def _parse_csv_multiline(
         for record in reader:
             starts.append(last_line + 1)
             last_line = reader.line_num
-            if records and len(record) > len(records[0]):
-                raise _overlong(path, starts[-1], len(record), len(records[0]))
+            if len(record) > width:
+                raise _overlong(path, starts[-1], len(record), width)
             records.append(record)
     except csv.Error as exc:
         raise DataError(
@@ -467,7 +498,6 @@ def _parse_csv_multiline(
             where=DataLocation(path.name, rows=(last_line + 1,)),
             hint='a field probably opens a quote (") that is never closed',
         ) from None
-    width = len(records[0]) if records else 0
     padded = [r + [""] * (width - len(r)) for r in records]
     columns = [np.array(c, dtype=object) for c in zip(*padded, strict=True)]
     return columns, np.array(starts, dtype=np.int64)
@@ -485,7 +515,7 @@ def _overlong(path: Path, line: int, fields: int, width: int) -> DataError:
 
 
 def _to_table(
-    path: Path, sheet: str | None, grid: _Grid
+    path: Path, sheet: str | None, grid: _Grid, header_row: int | None = None
 ) -> tuple[tuple[str, ...], pd.DataFrame, np.ndarray]:
     """Find the header, drop blank rows and columns, and check the header names."""
     columns, blanks = (
@@ -494,7 +524,7 @@ def _to_table(
     filled = ~np.logical_and.reduce(blanks) if blanks else np.zeros(len(grid.numbers), bool)
     if not filled.any():
         raise _empty(path, sheet)
-    top = int(np.argmax(filled))
+    top = _header_index(path, grid, columns, blanks, filled, header_row)
     keep = np.flatnonzero(filled[top + 1 :]) + top + 1
     header_row = int(grid.numbers[top])
     named: dict[str, np.ndarray] = {}
@@ -512,6 +542,40 @@ def _to_table(
     return tuple(named), frame, grid.numbers[keep]
 
 
+def _header_index(
+    path: Path,
+    grid: _Grid,
+    columns: tuple[np.ndarray, ...],
+    blanks: tuple[np.ndarray, ...],
+    filled: np.ndarray,
+    header_row: int | None,
+) -> int:
+    """Where the header is: the row asked for, else the first non-blank row, unless that
+    row and the ones after it are title rows (one or two cells) above a wider row."""
+    if header_row is not None:
+        at = np.flatnonzero(grid.numbers == header_row)
+        if not len(at) or not filled[at[0]]:
+            last = int(grid.numbers[-1]) if len(grid.numbers) else 0
+            raise DataError(
+                f"data.header_row is {header_row}, but that row is "
+                + ("blank" if len(at) else f"past the end of the data (the last is {last})"),
+                where=DataLocation(path.name, rows=(header_row,)),
+                hint="give the row number Excel shows for the header row (CSV: the line)",
+            )
+        return int(at[0])
+    first = np.flatnonzero(filled)[:_SAMPLE_RECORDS]
+    widths = np.sum([~blank[first] for blank in blanks], axis=0)
+    wide = np.flatnonzero(widths * 2 >= widths.max())
+    if widths.max() <= 2 or np.any(widths[: wide[0]] > 2):
+        return int(first[0])
+    candidate = int(first[wide[0]])
+    # A header names columns; a row holding a number or a date is data, so the narrow
+    # first row is the header after all (and its missing names will be reported).
+    if any(str(column[candidate]).strip()[:1].isdigit() for column in columns):
+        return int(first[0])
+    return candidate
+
+
 def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The column with whitespace-only cells made '', and which cells are blank.
 
@@ -522,8 +586,9 @@ def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if blank.any():
         uniques = uniques.copy()
         uniques[blank] = ""
-        column = uniques[codes]
-    return column, blank[codes]
+    # Rebuilt from the distinct values, so equal cells share one string object: 10^6 rows
+    # of 13 columns otherwise keep 13 million strings alive (about 700 MB).
+    return uniques[codes], blank[codes]
 
 
 def _check_unique(

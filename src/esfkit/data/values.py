@@ -8,6 +8,7 @@ silently dropped date would change a goal's figures without anyone noticing.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
@@ -50,6 +51,18 @@ def parse_dates(values: pd.Series, column: str, rows: np.ndarray, file: str) -> 
     return pd.Series(_spread(parsed, codes, np.datetime64("NaT", "ns")), index=values.index)
 
 
+def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Dates, NaT where blank or unreadable, and per cell whether it was unreadable.
+
+    The lenient twin of :func:`parse_dates`, for `validate`, which reports every bad value.
+    """
+    codes, texts = _distinct(values)
+    parsed = _dates_from_texts(texts)
+    bad = np.append(np.isnat(parsed) & (texts != ""), False)[codes]
+    dates = pd.Series(_spread(parsed, codes, np.datetime64("NaT", "ns")), index=values.index)
+    return dates, pd.Series(bad, index=values.index)
+
+
 def parse_numbers(values: pd.Series, column: str, rows: np.ndarray, file: str) -> pd.Series:
     """Numbers from text cells, Swedish style or not; NaN for blank cells."""
     codes, texts = _distinct(values)
@@ -61,13 +74,29 @@ def parse_numbers(values: pd.Series, column: str, rows: np.ndarray, file: str) -
 def normalize(values: pd.Series) -> pd.Series:
     """A key for comparing typed values: 'Kvinna ', 'KVINNA' and 'kvinna' become one."""
     codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-    keys = np.array([_key(u) for u in uniques] + [""], dtype=object)
+    keys = np.array([*_keys(uniques), ""], dtype=object)
     return pd.Series(keys[codes], index=values.index, dtype=object)
 
 
 def _key(value: object) -> str:
     # NFC because text from a Mac may spell 'Ö' as 'O' plus a combining mark.
     return unicodedata.normalize("NFC", " ".join(str(value).casefold().split()))
+
+
+_SPACES = re.compile(r"\s+")  # the characters str.split() splits on
+
+
+def _keys(values: np.ndarray) -> list[str]:
+    """``_key`` of each value. Many strings (an id column has 10^6) are keyed at once, as one
+    NUL-joined string: casefold, whitespace and NFC never cross a NUL, so it is the same."""
+    if len(values) < 1_000 or pd.api.types.infer_dtype(values, skipna=False) != "string":
+        return [_key(v) for v in values]
+    joined = "\x00".join(values)
+    if joined.count("\x00") != len(values) - 1:
+        return [_key(v) for v in values]
+    text = _SPACES.sub(" ", joined.casefold())
+    text = text.replace(" \x00", "\x00").replace("\x00 ", "\x00").strip(" ")
+    return unicodedata.normalize("NFC", text).split("\x00")
 
 
 def _distinct(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:

@@ -389,20 +389,30 @@ class Evaluator:
         if field == "exited":
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
-            raw = self.frame[field.removeprefix("column:")].map(lambda v: " ".join(v.split()))
-            return _labelled(name, raw.where(raw != "", None), ())
+            return _labelled(name, _collapsed(self.frame[field.removeprefix("column:")]), ())
         raise SpecError(f"cannot break down by '{name}'", where=loc)
 
 
+def _collapsed(values: pd.Series) -> pd.Series:
+    """Cells with whitespace collapsed, blank as None; each distinct cell converted once."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    texts = [" ".join(v.split()) for v in uniques]
+    cells = np.array([t or None for t in texts], dtype=object)
+    return pd.Series(cells[codes], index=values.index)
+
+
 def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
-    """Codes for a column of display values; spellings differing only in case are one label."""
-    keys = values.map(lambda v: v.casefold() if isinstance(v, str) else v)
-    present = pd.DataFrame({"key": keys, "value": values}).dropna()
+    """Codes for a column of display values; spellings differing only in case are one label.
+
+    Works on the distinct values, in order of first appearance: a key's label is its most
+    common spelling, the first to appear on a tie.
+    """
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
+    unique_keys = [v.casefold() if isinstance(v, str) else v for v in uniques]
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     spelling: dict[Any, Any] = {}
-    if not present.empty:
-        counts = present.value_counts(sort=True)
-        for (key, value), _count in counts.items():
-            spelling.setdefault(key, value)
+    for i in np.argsort(-counts, kind="stable").tolist():
+        spelling.setdefault(unique_keys[i], uniques[i])
     declared_keys = [d.casefold() if isinstance(d, str) else d for d in declared]
     others = sorted(
         (k for k in spelling if k not in declared_keys), key=lambda k: (str(type(k)), k)
@@ -411,5 +421,5 @@ def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
     labels = [*declared, *(spelling[k] for k in others), None]
     index = {key: i for i, key in enumerate(labels_keys)}
     blank = len(labels) - 1
-    codes = keys.map(lambda k: index.get(k, blank) if k is not None and k == k else blank)
-    return Dimension(name, codes.to_numpy(dtype=np.int64), tuple(labels), tuple(declared))
+    lookup = np.array([index.get(k, blank) for k in unique_keys] + [blank], dtype=np.int64)
+    return Dimension(name, lookup[codes], tuple(labels), tuple(declared))

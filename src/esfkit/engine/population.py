@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from esfkit.data.participants import Participants
@@ -72,8 +73,8 @@ def build_population(
     rows = frame.loc[inside]
     enrolments = len(rows)
     has_id = "id" in participants.columns
-    persons_frame = _one_per_person(rows) if has_id else rows
-    persons = len(persons_frame)
+    latest = _latest_per_person(rows) if has_id else None
+    persons = len(latest[0]) if latest is not None else enrolments
     if has_id and persons < enrolments:
         repeated = (rows["_id"] != "") & rows["_id"].duplicated(keep=False)
         findings.append(
@@ -84,7 +85,10 @@ def build_population(
                 params={"persons": str(persons)},
             )
         )
-    counted = persons_frame if unit == "person" else rows
+    counted = rows
+    if unit == "person" and latest is not None:
+        picked, first_start = latest
+        counted = rows.iloc[picked].assign(_start=first_start)
     counted = _effective_outcomes(counted.reset_index(drop=True), as_of_ts, participants, findings)
     return Population(counted, as_of, period, unit, enrolments, persons, outside, findings)
 
@@ -99,17 +103,33 @@ def _note(findings: list[Finding], kind: str, frame: pd.DataFrame, mask: pd.Seri
         findings.append(Finding(kind, rows=_rows(frame, mask)))
 
 
-def _one_per_person(rows: pd.DataFrame) -> pd.DataFrame:
+def _latest_per_person(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of each person's latest enrolment (latest start, then lowest row), in row
+    order, and each person's first start.
+
+    Works on integer keys and one lexsort: string sorts cost seconds at 10^6 rows.
+    """
     if rows.empty:
-        return rows
-    key = rows["_id"].where(rows["_id"] != "", "\x00row" + rows["_row"].astype(str))
-    ordered = rows.assign(_key=key).sort_values(
-        ["_key", "_start", "_row"], na_position="first", kind="stable"
-    )
-    first_start = ordered.groupby("_key", sort=False)["_start"].transform("min")
-    ordered["_start"] = first_start
-    latest = ordered.drop_duplicates("_key", keep="last").drop(columns="_key")
-    return latest.sort_values("_row", kind="stable")
+        return np.arange(0), rows["_start"].to_numpy()
+    ids = rows["_id"].to_numpy(dtype=object)
+    key, _ = pd.factorize(ids)
+    blank = ids == ""
+    key[blank] = key.max() + 1 + np.arange(int(blank.sum()))  # no id: a person of one row
+    start = rows["_start"].to_numpy()
+    stamps = start.view(np.int64)  # NaT is the smallest int64, so it sorts first
+    row = rows["_row"].to_numpy()
+    order = np.lexsort((row, stamps, key))
+    ordered_key = key[order]
+    change = ordered_key[1:] != ordered_key[:-1]
+    firsts = np.flatnonzero(np.concatenate(([True], change)))
+    lasts = np.flatnonzero(np.concatenate((change, [True])))
+    never = np.iinfo(np.int64).max
+    known = np.where(np.isnat(start), never, stamps)[order]
+    earliest = np.minimum.reduceat(known, firsts)
+    earliest[earliest == never] = np.iinfo(np.int64).min  # no known start: NaT
+    picked = order[lasts]
+    by_row = np.argsort(row[picked], kind="stable")
+    return picked[by_row], earliest[by_row].view(start.dtype)
 
 
 def _effective_outcomes(

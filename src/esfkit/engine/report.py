@@ -51,6 +51,10 @@ class Cell:
     needed: int | None = None
     attainment: float | None = None  # count goals: value as a percentage of the target
     status: Status = Status.NO_TARGET
+    # Figures hidden by small-number suppression (esfkit.suppression): field name -> "small"
+    # (a count from 1 to N-1) or "secondary" (hidden so that no small count can be worked
+    # out). A hidden figure's field is None.
+    suppressed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -105,3 +109,4 @@ class Report:
     project_start: dt.date | None = None
     project_end: dt.date | None = None
     lang: str | None = None
+    suppress_below: int | None = None  # counts 1..N-1 hidden (esfkit.suppression)

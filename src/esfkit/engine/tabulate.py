@@ -28,31 +28,43 @@ class Tally:
 def levels_shown(dimension: Dimension, denominator: np.ndarray) -> list[int]:
     """Label indexes worth a row or column: those with rows, and those always shown."""
     counts = np.bincount(dimension.codes[denominator], minlength=len(dimension.labels))
+    return _shown(dimension, counts)
+
+
+def _shown(dimension: Dimension, counts: np.ndarray) -> list[int]:
     return [
         i for i, label in enumerate(dimension.labels) if counts[i] > 0 or label in dimension.always
     ]
+
+
+def _except(axis: int, count: int) -> tuple[int, ...]:
+    return tuple(i for i in range(count) if i != axis)
 
 
 def tabulate(
     dimensions: list[Dimension], denominator: np.ndarray, numerator: np.ndarray | None = None
 ) -> list[Tally]:
     """Tallies for the total, then each dimension alone, then each combination."""
-    shown = [levels_shown(d, denominator) for d in dimensions]
     in_numerator = numerator & denominator if numerator is not None else None
+    # One pass over the rows: counts for the finest level; coarser levels add those integer
+    # counts up (the same numbers as counting their rows, and nothing is rounded).
+    sizes = [len(d.labels) for d in dimensions]
+    code = np.zeros(len(denominator), dtype=np.int64)
+    for d in dimensions:
+        code = code * len(d.labels) + d.codes
+    den_all = np.bincount(code[denominator], minlength=prod(sizes)).reshape(sizes)
+    num_all = (
+        np.bincount(code[in_numerator], minlength=prod(sizes)).reshape(sizes)
+        if in_numerator is not None
+        else None
+    )
+    shown = [_shown(d, den_all.sum(axis=_except(i, len(sizes)))) for i, d in enumerate(dimensions)]
     tallies: list[Tally] = []
     for size in range(len(dimensions) + 1):
         for subset in combinations(range(len(dimensions)), size):
-            sizes = [len(dimensions[i].labels) for i in subset]
-            code = np.zeros(len(denominator), dtype=np.int64)
-            for i in subset:
-                code = code * len(dimensions[i].labels) + dimensions[i].codes
-            length = prod(sizes)
-            den = np.bincount(code[denominator], minlength=length)
-            num = (
-                np.bincount(code[in_numerator], minlength=length)
-                if in_numerator is not None
-                else None
-            )
+            others = tuple(i for i in range(len(dimensions)) if i not in subset)
+            den = den_all.sum(axis=others).ravel()
+            num = num_all.sum(axis=others).ravel() if num_all is not None else None
             for combo in product(*(shown[i] for i in subset)):
                 flat = 0
                 for i, c in zip(subset, combo, strict=True):

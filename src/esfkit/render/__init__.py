@@ -1,16 +1,37 @@
-"""Output formats: each a module with ``render(report, options) -> str`` that reads only the
-Report. Looked up by name through ``formatter``."""
+"""Output formats: each a module with ``render(report, options)`` that reads only the Report
+and returns text (``str``) or, for binary formats such as xlsx, ``bytes``. Looked up by name
+through ``formatter``."""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from esfkit.engine.report import Report
 from esfkit.errors import UsageError, one_of
 
-FORMATS = {"table": "terminal", "json": "json"}
+FORMATS = {
+    "table": "terminal",
+    "markdown": "markdown",
+    "text": "text",
+    "csv": "csv",
+    "xlsx": "xlsx",
+    "json": "json",
+    "html": "html",
+}
+BINARY = ("xlsx",)
+EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 @dataclass(frozen=True)
@@ -19,9 +40,15 @@ class RenderOptions:
     width: int | None = None
     color: bool = False
     goal_ids: tuple[str, ...] = ()
+    csv_excel: bool = False  # csv: UTF-8 with BOM, ';' and decimal comma, for Swedish Excel
 
 
-def formatter(name: str) -> Callable[[Report, RenderOptions], str]:
+def formatter(name: str) -> Callable[[Report, RenderOptions], str | bytes]:
     if name not in FORMATS:
         raise UsageError(f"unknown format '{name}'", hint=one_of(name, FORMATS))
     return importlib.import_module(f"esfkit.render.{FORMATS[name]}").render
+
+
+def format_for(path: PurePath) -> str | None:
+    """The format a file name asks for by its extension (None: not one esfkit knows)."""
+    return EXTENSIONS.get(path.suffix.lower())

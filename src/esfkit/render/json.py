@@ -42,6 +42,7 @@ def as_dict(report: Report) -> dict[str, Any]:
             for f in report.findings
         ],
         "goals": [_goal(goal) for goal in report.goals],
+        **({"suppress_below": report.suppress_below} if report.suppress_below else {}),
     }
 
 
@@ -79,4 +80,6 @@ def _cell(cell: Cell) -> dict[str, Any]:
         out["needed"] = cell.needed
     if cell.attainment is not None:
         out["attainment"] = cell.attainment
+    if cell.suppressed:
+        out["suppressed"] = dict(sorted(cell.suppressed.items()))
     return out

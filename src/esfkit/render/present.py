@@ -37,22 +37,22 @@ def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
         )
     )
     unit = w("unit_person") if report.population.unit == "person" else w("unit_enrolment")
-    lines.append((w("enrolments"), w.integer(report.population.enrolments)))
-    lines.append((w("persons"), f"{w.integer(report.population.persons)}  ({unit})"))
-    lines.append((w("outside"), w.integer(report.population.outside_period)))
+    lines.append((w("enrolments"), w.count(report.population.enrolments)))
+    lines.append((w("persons"), f"{w.count(report.population.persons)}  ({unit})"))
+    lines.append((w("outside"), w.count(report.population.outside_period)))
     return lines
 
 
 def finding_lines(report: Report, w: Words) -> list[str]:
-    return [w(f"finding.{f.kind}", n=w.integer(f.size), **f.params) for f in report.findings]
+    return [w(f"finding.{f.kind}", n=w.count(f.size), **f.params) for f in report.findings]
 
 
 # --- summary -------------------------------------------------------------------------------
 
 
-def summary_table(report: Report, w: Words) -> TextTable:
+def summary_table(report: Report, w: Words, goals: list[GoalResult] | None = None) -> TextTable:
     columns = [w("goal"), w("target"), w("actual"), w("women"), w("men"), w("status"), w("gap")]
-    rows = [_summary_row(goal, w) for goal in report.goals]
+    rows = [_summary_row(goal, w) for goal in (report.goals if goals is None else goals)]
     return TextTable(w("summary"), columns, rows, total_rows=0)
 
 
@@ -83,15 +83,12 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
             gap_text(goal, w),
         ]
     if goal.kind == "distribution":
-        count = sum(c.numerator or 0 for c in goal.cells if set(c.dims) == {goal.dimension})
-        women_n = _distribution_base(goal, "women")
-        men_n = _distribution_base(goal, "men")
         return [
             goal.title,
             "–",
-            f"n = {w.integer(count)}",
-            women_n and w.integer(women_n),
-            men_n and w.integer(men_n),
+            w("n_equals", n=base_text(goal, {}, w)),
+            _distribution_base(goal, "women", w),
+            _distribution_base(goal, "men", w),
             w.status(goal.status),
             "",
         ]
@@ -116,13 +113,10 @@ def _actual(cell: Cell | None, goal: GoalResult, w: Words) -> str:
     return text
 
 
-def _distribution_base(goal: GoalResult, gender: str) -> int | None:
-    cells = [
-        c
-        for c in goal.cells
-        if c.dims.get("gender") == gender and set(c.dims) == {"gender", goal.dimension}
-    ]
-    return cells[0].denominator if cells else None
+def _distribution_base(goal: GoalResult, gender: str, w: Words) -> str:
+    if "gender" not in goal.breakdown:
+        return ""
+    return base_text(goal, {"gender": gender}, w, missing="")
 
 
 def _fig(cell: Cell | None, goal: GoalResult, w: Words, with_target: bool = False) -> str:
@@ -147,6 +141,8 @@ def target_text(cell: Cell | None, goal: GoalResult, w: Words) -> str:
 
 def figure(cell: Cell, goal: GoalResult, w: Words) -> str:
     """A cell's own figure: the count, or the percentage with enough decimals to be honest."""
+    if "value" in cell.suppressed:
+        return w.hidden(cell.suppressed["value"])
     if goal.measure == "count" or goal.kind == "distribution":
         return w.number(cell.value)
     if cell.value is None:
@@ -263,13 +259,15 @@ def _inner_table(goal: GoalResult, w: Words) -> TextTable:
         rows.append(
             [w.dim_value(inner, value), *_row_cells(goal, fixed, column_dim, col_values, w)]
         )
-    bases = [_base(goal, {column_dim: v}) for v in col_values] + [_base(goal, {})]
-    rows.append([w("total")] + [w.integer(b) if b is not None else "–" for b in bases])
+    outers = [{column_dim: v} for v in col_values] + [{}]
+    rows.append([w("total")] + [base_text(goal, outer, w) for outer in outers])
     return TextTable(goal.title, columns, rows, total_rows=1, notes=goal_notes(goal, w))
 
 
-def _base(goal: GoalResult, outer: dict) -> int | None:
-    cell = next(
+def base_cell(goal: GoalResult, outer: dict) -> Cell | None:
+    """A cell of a composition or distribution goal at this outer level: its denominator is
+    the level's base."""
+    return next(
         (
             c
             for c in goal.cells
@@ -277,7 +275,13 @@ def _base(goal: GoalResult, outer: dict) -> int | None:
         ),
         None,
     )
-    return cell.denominator if cell else None
+
+
+def base_text(goal: GoalResult, outer: dict, w: Words, missing: str = "–") -> str:
+    cell = base_cell(goal, outer)
+    if cell is None:
+        return missing
+    return cell_figure(cell, "denominator", w)
 
 
 def _values(goal: GoalResult, dim: str) -> list[Any]:
@@ -292,16 +296,28 @@ def cell_text(cell: Cell | None, goal: GoalResult, w: Words) -> str:
     if cell is None:
         return ""
     if goal.kind == "distribution" or goal.kind == "composition":
-        return f"{w.integer(cell.numerator or 0)} ({w.percent(cell.percent)})"
+        percent = cell_figure(cell, "percent", w, w.percent)
+        return f"{cell_figure(cell, 'numerator', w)} ({percent})"
     if goal.measure == "count":
-        text = w.number(cell.value)
+        text = figure(cell, goal, w)
         if cell.target is not None:
             text += f" / {w.number(cell.target)}"
         return text
     text = figure(cell, goal, w)
-    if cell.numerator is not None:
-        text += f" ({w.integer(cell.numerator)}/{w.integer(cell.denominator or 0)})"
+    if cell.numerator is not None or cell.suppressed:
+        parts = (cell_figure(cell, "numerator", w), cell_figure(cell, "denominator", w))
+        text += f" ({parts[0]}/{parts[1]})"
     return text
+
+
+def cell_figure(cell: Cell, name: str, w: Words, show=None) -> str:
+    """One figure of a cell as text; a hidden one as its marker."""
+    if name in cell.suppressed:
+        return w.hidden(cell.suppressed[name])
+    value = getattr(cell, name)
+    if show is not None:
+        return show(value)
+    return w.integer(value or 0)
 
 
 def _per_note(per: dict[str, float], w: Words) -> str:
@@ -324,9 +340,9 @@ def _per_note(per: dict[str, float], w: Words) -> str:
 def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     notes = []
     if goal.excluded_by_scope:
-        notes.append(w("scope_excluded", n=w.integer(goal.excluded_by_scope)))
+        notes.append(w("scope_excluded", n=w.count(goal.excluded_by_scope)))
     if goal.outside_denominator:
-        notes.append(w("outside_denominator", n=w.integer(goal.outside_denominator)))
+        notes.append(w("outside_denominator", n=w.count(goal.outside_denominator)))
     if goal.per:
         notes.append(_per_note(goal.per, w))
     if goal.tolerance:
@@ -336,3 +352,88 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     if goal.note:
         notes.append(f"{w('note')}: {goal.note}")
     return notes
+
+
+# --- footer --------------------------------------------------------------------------------
+
+
+def footer_line(report: Report, w: Words) -> str:
+    """Where the figures come from, for the end of a pasted report: file, rows, sha256
+    prefix, report date, period, esfkit version. No wall-clock time: same input, same text."""
+    period = ""
+    if report.period is not None:
+        start, end, label = report.period
+        period = w("footer.period", period=f"{label} ({start.isoformat()} – {end.isoformat()})")
+    source = report.input.path + (f" [{report.input.sheet}]" if report.input.sheet else "")
+    return w(
+        "footer",
+        file=source,
+        rows=w.integer(report.input.rows),
+        sha=report.input.sha256[:12],
+        as_of=report.as_of.isoformat(),
+        period=period,
+        version=report.esfkit,
+    )
+
+
+def selected_goals(report: Report, goal_ids: tuple[str, ...]) -> list[GoalResult]:
+    return [g for g in report.goals if not goal_ids or g.id in goal_ids]
+
+
+# Summary columns that hold words (left-aligned); the others hold figures.
+SUMMARY_TEXT_COLUMNS = (0, 5, 6)
+
+
+def report_notes(report: Report, w: Words) -> list[str]:
+    """Footnotes about the whole report (small-number suppression)."""
+    if not report.suppress_below:
+        return []
+    n = report.suppress_below
+    return [w("suppressed.note", n=w.integer(n), last=w.integer(n - 1))]
+
+
+# --- spreadsheets --------------------------------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A value from a user's file that a spreadsheet would run as a formula (=, +, -, @ at the
+    start) gets a leading apostrophe, so it is shown as the text it is."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def dimensions_of(goals: list[GoalResult]) -> list[str]:
+    """Every dimension the goals' cells use, breakdown dimensions first, in first-seen order."""
+    seen: dict[str, None] = {}
+    for goal in goals:
+        for dim in goal.breakdown:
+            seen.setdefault(dim, None)
+    for goal in goals:
+        for cell in goal.cells:
+            for dim in cell.dims:
+                seen.setdefault(dim, None)
+    return list(seen)
+
+
+MEASURES = ("numerator", "denominator", "percent", "target", "expected", "gap")
+
+
+def cell_measures(goal: GoalResult, cell: Cell) -> list[tuple[str, Any]]:
+    """(measure, raw value) pairs of a cell for long formats; a hidden figure is its marker
+    (``Words.hidden``), never its value. A count goal's count is ``numerator``; its
+    denominator (the cell's population) is not a figure of the goal."""
+    pairs: list[tuple[str, Any]] = []
+    for name in MEASURES:
+        if goal.kind == "count" and name in ("denominator", "percent"):
+            continue
+        if goal.kind in ("composition", "distribution") and name == "denominator":
+            continue
+        value = getattr(cell, name)
+        if name in cell.suppressed:
+            pairs.append((name, cell.suppressed[name]))
+        elif value is not None:
+            pairs.append((name, value))
+    if cell.status not in (Status.NO_TARGET,) or goal.kind == "manual":
+        pairs.append(("status", cell.status))
+    return pairs

@@ -31,7 +31,7 @@ STATUS_STYLES = {
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    w = Words(options.lang)
+    w = Words(options.lang, report.suppress_below)
     buffer = io.StringIO()
     console = Console(
         file=buffer,

@@ -161,6 +161,7 @@ class DataSpec:
     columns: dict[str, ColumnRef] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     unit: str = "person"
+    header_row: int | None = None  # Excel row / CSV line of the header; None: found
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ class Spec:
     goals: tuple[Goal, ...]
     age_bands: tuple[AgeBand, ...] = ()
     includes: tuple[Any, ...] = ()  # esfkit.indicators.Included, one per `include:` entry
+    suppress_below: int | None = None  # report.suppress_below: hide counts 1..N-1
 
     def goal(self, goal_id: str) -> Goal | None:
         return next((g for g in self.goals if g.id == goal_id), None)

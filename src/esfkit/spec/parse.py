@@ -31,9 +31,10 @@ TOP_KEYS = (
     "age_bands",
     "include",
     "goals",
+    "report",
 )
 PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
-DATA_KEYS = ("sheet", "columns", "genders", "unit")
+DATA_KEYS = ("sheet", "columns", "genders", "unit", "header_row")
 COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown")
 DEFAULT_BREAKDOWN = ("municipality", "gender")
 LANGS = ("sv", "en")
@@ -84,6 +85,7 @@ def parse_spec(root: Node, filename: str) -> Spec:
         goals=goals,
         age_bands=_age_bands(top["age_bands"]) if "age_bands" in top else (),
         includes=includes,
+        suppress_below=_suppress_below(top["report"]) if "report" in top else None,
     )
 
 
@@ -138,7 +140,14 @@ def _data(node: Node) -> DataSpec:
                 value, (*GENDER_VALUES, "unknown"), f"the gender for code '{code}'"
             )
     unit = check.choice(entries["unit"], UNITS, "data.unit") if "unit" in entries else "person"
-    return DataSpec(sheet, columns, genders, unit)
+    header_row = None
+    if "header_row" in entries:
+        header_row = entries["header_row"].value
+        if not isinstance(header_row, int) or isinstance(header_row, bool) or header_row < 1:
+            raise entries["header_row"].error(
+                "data.header_row is the row number of the header as Excel shows it (1, 2 ...)"
+            )
+    return DataSpec(sheet, columns, genders, unit, header_row)
 
 
 def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
@@ -270,3 +279,21 @@ def _unique_ids(nodes: list[Node], goals: tuple[Goal, ...]) -> None:
                 hint="every goal needs its own id",
             )
         seen[goal.id] = goal
+
+
+REPORT_KEYS = ("suppress_below",)
+
+
+def _suppress_below(node: Node) -> int | None:
+    """``report: {suppress_below: N}``: counts from 1 to N-1 are hidden in every format."""
+    entries = check.mapping(node, "'report'")
+    check.known_keys(node, REPORT_KEYS, "'report'")
+    if "suppress_below" not in entries:
+        return None
+    value = entries["suppress_below"]
+    if not isinstance(value.value, int) or isinstance(value.value, bool) or value.value < 2:
+        raise value.error(
+            f"report.suppress_below must be a whole number of at least 2, not {value.describe()}",
+            hint="for example `suppress_below: 5` shows counts 1-4 as <5",
+        )
+    return value.value

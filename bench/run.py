@@ -1,0 +1,268 @@
+"""Benchmark esfkit against plain pandas and against the bare cost of reading the file.
+
+    .venv/bin/python bench/run.py                      # 10^4, 10^5, 10^6 rows; a few minutes
+    .venv/bin/python bench/run.py --sizes 2000 --runs 1  # a smoke run
+
+For each size it generates a synthetic register (cached in the system's temp folder, never
+in the repository) as UTF-8 CSV, as Swedish Excel exports CSV, and as XLSX, and measures:
+
+(a) a plain-pandas baseline (bench/baseline.py) computing the goal figures from the
+    register already read into a DataFrame of text cells;
+(b) esfkit's engine (clean + evaluate) on that same DataFrame;
+(c) ``esfkit check`` end to end, as a subprocess, per format;
+(d) the floor: a bare process that only imports the fastest reader and reads the file
+    (pandas' C engine for CSV, python-calamine for XLSX).
+
+It prints medians, peak memory and the ratios (b)/(a) and (c)/(d) as Markdown tables, and
+fails when esfkit's figures (in-process and from ``--format json`` of every file) differ
+from the baseline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import baseline
+import generate
+
+from esfkit.data.columns import map_columns
+from esfkit.data.participants import clean
+from esfkit.data.read import RawTable, read_table
+from esfkit.engine.run import evaluate
+from esfkit.spec.parse import load_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "vagar-till-egen-forsorjning"
+FLOOR = {
+    "csv": "import pandas as pd; pd.read_csv({path!r}, sep=',', encoding='utf-8')",
+    "csv-excel-sv": "import pandas as pd; pd.read_csv({path!r}, sep=';', encoding='cp1252')",
+    "xlsx": "import python_calamine as c; "
+    "c.CalamineWorkbook.from_path({path!r}).get_sheet_by_index(0).to_python()",
+}
+
+
+def main() -> int:
+    args = _arguments()
+    folder = Path(args.data)
+    goals = folder / "goals.yml"
+    engine_rows, e2e_rows, scaling_rows = [], [], []
+    failures: list[str] = []
+    for size in args.sizes:
+        runs = args.runs if size < 1_000_000 else min(args.runs, 3)
+        print(
+            f"# {size:,} rows: generating or reusing files in {folder}", file=sys.stderr, flush=True
+        )
+        paths = generate.files(size, folder, tuple(args.formats))
+        spec = load_spec(goals)
+        raw = read_table(paths[args.formats[0]])
+        expected = baseline.figures(raw.frame, generate.as_of())
+        actual = _report_figures(_engine(raw, spec))
+        failures += [f"{size} in-process: {p}" for p in baseline.differences(expected, actual)]
+        run_a = partial(baseline.figures, raw.frame, generate.as_of())
+        run_b = partial(_engine, raw, spec)
+        a, b = _timed(run_a, runs), _timed(run_b, runs)
+        a_peak, b_peak = _traced_peak(run_a), _traced_peak(run_b)
+        engine_rows.append([f"{size:,}", _s(a), _mib(a_peak), _s(b), _mib(b_peak), f"{b / a:.2f}"])
+        if size == args.scaling:
+            scaling_rows += _goal_scaling(raw, spec, runs)
+        for fmt in [] if args.engine_only else args.formats:
+            print(f"#   {fmt}", file=sys.stderr, flush=True)
+            path = paths[fmt]
+            failures += [
+                f"{size} {fmt} --format json: {p}"
+                for p in baseline.differences(expected, _json_figures(goals, path))
+            ]
+            check = [*_esfkit(), "check", str(goals), str(path), "--as-of", generate.AS_OF]
+            c, c_rss = _process(check, runs)
+            d, d_rss = _process([sys.executable, "-c", FLOOR[fmt].format(path=str(path))], runs)
+            e2e_rows.append(
+                [f"{size:,}", fmt, _s(c), _mib(c_rss), _s(d), _mib(d_rss), f"{c / d:.2f}"]
+            )
+    cli_rows = [] if args.engine_only else _cli(args.runs)
+    print("\n(a) plain pandas and (b) esfkit's engine, from the same DataFrame of text cells")
+    print("(medians; peak = memory allocated at the peak, traced)\n")
+    _table(["rows", "(a) s", "(a) peak", "(b) s", "(b) peak", "(b)/(a)"], engine_rows)
+    if e2e_rows:
+        print("\n(c) `esfkit check` end to end and (d) the floor process (medians; peak RSS)\n")
+        _table(["rows", "format", "(c) s", "(c) peak", "(d) s", "(d) peak", "(c)/(d)"], e2e_rows)
+    if scaling_rows:
+        print(f"\nesfkit's engine on {args.scaling:,} rows, by number of goals\n")
+        _table(["goals", "(b) s", "s per goal"], scaling_rows)
+    if cli_rows:
+        print("\nThe command line\n")
+        _table(["command", "s", "peak"], cli_rows)
+    if failures:
+        print(
+            f"\nFIGURES DIFFER ({len(failures)}):",
+            *failures[:40],
+            sep="\n  ",
+            file=sys.stderr,
+            flush=True,
+        )
+        return 1
+    checked = "in-process" if args.engine_only else "in-process and every file's JSON"
+    print(f"\nesfkit's figures equal the baseline's ({checked}).")
+    return 0
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes", type=lambda t: [int(s) for s in t.split(",")], default=[10**4, 10**5, 10**6]
+    )
+    parser.add_argument("--formats", type=lambda t: t.split(","), default=list(generate.FORMATS))
+    parser.add_argument(
+        "--engine-only", action="store_true", help="only (a) and (b): no subprocesses"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="runs per median (3 at 10^6 rows)")
+    parser.add_argument("--scaling", type=int, default=10**5, help="rows for the goals curve")
+    parser.add_argument(
+        "--data", default=str(Path(tempfile.gettempdir()) / "esfkit-bench"), help="file cache"
+    )
+    args = parser.parse_args()
+    unknown = set(args.formats) - set(generate.FORMATS)
+    if unknown:
+        parser.error(f"unknown formats {sorted(unknown)}; known: {', '.join(generate.FORMATS)}")
+    return args
+
+
+def _engine(raw: RawTable, spec, goal_ids: tuple[str, ...] = ()):
+    participants = clean(raw, map_columns(raw.headers, spec.data.columns, raw.path.name), spec)
+    return evaluate(spec, participants, generate.as_of(), goal_ids=goal_ids)
+
+
+def _report_figures(report) -> dict:
+    figures = baseline.esfkit_figures([dataclasses.asdict(goal) for goal in report.goals])
+    figures["population"] = {
+        "enrolments": report.population.enrolments,
+        "persons": report.population.persons,
+    }
+    return figures
+
+
+def _json_figures(goals: Path, path: Path) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        command = [*_esfkit(), "check", str(goals), str(path), "--as-of", generate.AS_OF]
+        subprocess.run([*command, "--format", "json", "-o", str(out)], check=True)
+        report = json.loads(out.read_text(encoding="utf-8"))
+    figures = baseline.esfkit_figures(report["goals"])
+    figures["population"] = report["population"]
+    return figures
+
+
+def _goal_scaling(raw: RawTable, spec, runs: int) -> list[list[str]]:
+    """The engine on the first 6, 12 and all goals: the cost per goal stays flat."""
+    ids = [g.id for g in spec.goals]
+    rows = []
+    for count in (len(ids) // 4, len(ids) // 2, len(ids)):
+        seconds = _timed(lambda c=count: _engine(raw, spec, tuple(ids[:c])), runs)
+        rows.append([str(count), _s(seconds), f"{seconds / count * 1000:.1f} ms"])
+    return rows
+
+
+def _cli(runs: int) -> list[list[str]]:
+    example = [
+        *_esfkit(),
+        "check",
+        str(EXAMPLE / "goals.yml"),
+        str(EXAMPLE / "deltagare.xlsx"),
+        "--as-of",
+        "2022-06-30",
+    ]
+    rows = []
+    for name, command in (("esfkit --help", [*_esfkit(), "--help"]), ("check an example", example)):
+        seconds, rss = _process(command, runs)
+        rows.append([f"`{name}`", _s(seconds), _mib(rss)])
+    return rows
+
+
+def _esfkit() -> list[str]:
+    script = Path(sys.executable).with_name("esfkit")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "esfkit"]
+
+
+def _timed(call: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _traced_peak(call: Callable[[], object]) -> int:
+    """Bytes allocated at the peak of one call (numpy and pandas report to tracemalloc)."""
+    tracemalloc.start()
+    try:
+        call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+# Runs one command and reports its wall time and its own peak RSS. A child forked by the
+# benchmark itself would report the benchmark's RSS (Linux keeps the high-water mark across
+# fork and exec), so a small launcher without pandas forks it instead.
+_LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status))
+"""
+
+
+def _process(command: list[str], runs: int) -> tuple[float, int]:
+    """Median wall time and the largest peak RSS (bytes) of ``runs`` runs, after a warm-up."""
+    times, peaks = [], []
+    for run in range(runs + 1):
+        with tempfile.TemporaryFile() as errors:
+            done = subprocess.run(
+                [sys.executable, "-S", "-c", _LAUNCHER, *command],
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                check=True,
+            )
+            elapsed, peak, code = done.stdout.split()
+            if int(code) != 0:
+                errors.seek(0)
+                message = errors.read().decode(errors="replace")
+                raise SystemExit(f"{' '.join(command)} failed ({code}):\n{message}")
+        if run:  # the first run only warms the caches
+            times.append(float(elapsed))
+            peaks.append(int(peak))
+    return statistics.median(times), max(peaks)
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.3f}" if seconds < 10 else f"{seconds:.1f}"
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:,.0f} MiB"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> None:
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" if i < 2 else "---:" for i in range(len(header))) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,241 @@
+"""Which rows make a goal's figure: so that anyone can check it by hand.
+
+`esfkit explain` lists, by the row numbers the user sees (never by id), the rows counted in
+the numerator, those in the denominator, those the goal's scope excludes, those outside the
+report (starting after the report date, or not active in the period) and those with an
+unknown value. The masks are the very ones `check` counts with, so the counts agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from esfkit.data.genders import BUILTIN_CODES
+from esfkit.data.participants import Participants
+from esfkit.engine.fields import Evaluator
+from esfkit.engine.population import Period, build_population
+from esfkit.errors import UsageError, one_of
+from esfkit.spec.model import Spec
+
+# Words a user may write for a gender in --where, besides the built-in codes.
+_GENDER_WORDS = {
+    "kvinnor": "women",
+    "män": "men",
+    "icke-binära": "nonbinary",
+    "unknown": "unknown",
+    "okänt": "unknown",
+}
+_BLANK_WORDS = ("", "unknown", "okänt", "(tomt)", "(blank)", "blank")
+
+
+@dataclass
+class Explanation:
+    goal: str
+    kind: str
+    title: str
+    where: dict[str, str]
+    as_of: dt.date
+    unit: str
+    numerator: list[int] | None  # None: the kind has no numerator (composition ...)
+    denominator: list[int]
+    outside_denominator: list[int] | None  # share goals: rows not in `of`
+    excluded_by_scope: list[int]
+    outside_report: list[int]
+    unknown: dict[str, list[int]] = field(default_factory=dict)
+    same_person: dict[int, list[int]] = field(default_factory=dict)  # row -> other rows
+
+
+def parse_where(text: str | None) -> dict[str, str]:
+    """'municipality=Piteå,gender=women' -> {'municipality': 'Piteå', 'gender': 'women'}."""
+    where: dict[str, str] = {}
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        name, sep, value = part.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(
+                f"--where '{part.strip()}' is not NAME=VALUE",
+                hint="e.g. --where municipality=Piteå,gender=women",
+            )
+        where[name.strip()] = value.strip()
+    return where
+
+
+def explain(
+    spec: Spec,
+    participants: Participants,
+    goal_id: str,
+    as_of: dt.date,
+    period: Period | None = None,
+    where: dict[str, str] | None = None,
+) -> Explanation:
+    goal = spec.goal(goal_id)
+    if goal is None:
+        raise UsageError(
+            f"no goal with id '{goal_id}'", hint=one_of(goal_id, [g.id for g in spec.goals])
+        )
+    if goal.kind == "manual":
+        raise UsageError(f"goal '{goal_id}' is set by hand (manual): no rows make its figure")
+    population = build_population(participants, as_of, period, spec.data.unit)
+    ev = Evaluator(population, participants, spec)
+    rows = population.frame["_row"].to_numpy()
+    scope = ev.mask(goal.scope)
+    chosen = _where_mask(ev, where or {})
+    base = scope & chosen
+    definition = goal.definition
+    matching = ev.mask(definition.filter) if hasattr(definition, "filter") else None
+    of = ev.mask(definition.of) if hasattr(definition, "of") else None
+    denominator = base & of if of is not None else base
+    numerator = denominator & matching if matching is not None else None
+    return Explanation(
+        goal=goal.id,
+        kind=goal.kind,
+        title=goal.title,
+        where=dict(where or {}),
+        as_of=as_of,
+        unit=spec.data.unit,
+        numerator=_rows(rows, numerator) if numerator is not None else None,
+        denominator=_rows(rows, denominator),
+        outside_denominator=_rows(rows, base & ~of) if of is not None else None,
+        excluded_by_scope=_rows(rows, chosen & ~scope),
+        outside_report=sorted(
+            r
+            for f in population.findings
+            if f.kind in ("starts_after_report_date", "outside_period")
+            for r in f.rows
+        ),
+        unknown=_unknown(ev, participants, denominator, rows),
+        same_person=_same_person(participants, rows[denominator])
+        if spec.data.unit == "person"
+        else {},
+    )
+
+
+def _rows(rows: np.ndarray, mask: np.ndarray) -> list[int]:
+    return sorted(int(r) for r in rows[mask])
+
+
+def _where_mask(ev: Evaluator, where: dict[str, str]) -> np.ndarray:
+    mask = ev.all.copy()
+    for name, value in where.items():
+        dimension = ev.dimension(name, None)
+        wanted = _label_index(name, value, dimension.labels)
+        mask &= dimension.codes == wanted
+    return mask
+
+
+def _label_index(name: str, value: str, labels: tuple) -> int:
+    folded = " ".join(value.casefold().split())
+    if name == "gender":
+        folded = _GENDER_WORDS.get(folded) or BUILTIN_CODES.get(folded) or folded
+    for index, label in enumerate(labels):
+        if label is None:
+            if folded in _BLANK_WORDS:
+                return index
+        elif str(label).casefold() == folded:
+            return index
+    shown = [str(label) for label in labels if label is not None]
+    raise UsageError(f"--where {name}={value}: no such value", hint=one_of(value, shown))
+
+
+def _unknown(
+    ev: Evaluator, participants: Participants, counted: np.ndarray, rows: np.ndarray
+) -> dict[str, list[int]]:
+    frame = ev.frame
+    unknown = {"gender": (frame["_gender"] == "unknown").to_numpy()}
+    if "municipality" in participants.columns:
+        unknown["municipality"] = frame["_municipality"].isna().to_numpy()
+    unknown["exit"] = (frame["_exited"] & (frame["_outcome"] == "")).to_numpy()
+    return {
+        name: _rows(rows, counted & mask) for name, mask in unknown.items() if mask[counted].any()
+    }
+
+
+def _same_person(participants: Participants, shown: np.ndarray) -> dict[int, list[int]]:
+    """For a person on several rows, listed by one row: the other rows."""
+    frame = participants.frame
+    ids = frame["_id"].to_numpy(dtype=object)
+    if not len(ids) or "id" not in participants.columns:
+        return {}
+    all_rows = frame["_row"].to_numpy()
+    repeated = (ids != "") & frame["_id"].duplicated(keep=False).to_numpy()
+    by_id: dict[object, list[int]] = {}
+    for key, row in zip(ids[repeated], all_rows[repeated], strict=True):
+        by_id.setdefault(key, []).append(int(row))
+    row_id = dict(zip(all_rows[repeated].tolist(), ids[repeated], strict=True))
+    return {
+        int(r): sorted(x for x in by_id[row_id[int(r)]] if x != int(r))
+        for r in shown
+        if int(r) in row_id
+    }
+
+
+# --- as text and as JSON (pure functions: the CLI prints them) -----------------------------
+
+
+def to_text(e: Explanation, file: str) -> str:
+    where = ", ".join(f"{k} = {v}" for k, v in e.where.items()) or "all participants"
+    unit = (
+        "per person: a re-enrolled person is listed by the row of the latest enrolment"
+        if e.unit == "person"
+        else "per enrolment: every row counts"
+    )
+    lines = [
+        f"goal {e.goal} ({e.kind}): {e.title}",
+        f"{file}, report date {e.as_of.isoformat()}, {where}; counted {unit}",
+        "",
+    ]
+
+    def block(label: str, rows: list[int] | None) -> None:
+        if rows is None:
+            return
+        lines.append(f"{label}: {len(rows)}")
+        lines.extend(_wrapped(rows))
+
+    block("counted (numerator)", e.numerator)
+    block("in the denominator" if e.numerator is not None else "counted", e.denominator)
+    block("in scope but outside the denominator (of)", e.outside_denominator)
+    block("excluded by the goal's scope", e.excluded_by_scope)
+    block(
+        "outside the report (start after the report date, or not in the period)", e.outside_report
+    )
+    for name, rows in e.unknown.items():
+        block(f"counted with an unknown {name}", rows)
+    if e.same_person:
+        lines.append(f"the same person on other rows: {len(e.same_person)}")
+        lines.extend(
+            f"  row {row}: also {', '.join(map(str, others))}"
+            for row, others in sorted(e.same_person.items())
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _wrapped(rows: list[int], per_line: int = 15) -> list[str]:
+    return [
+        "  rows " + ", ".join(map(str, rows[i : i + per_line]))
+        for i in range(0, len(rows), per_line)
+    ]
+
+
+def to_json(e: Explanation, file: str) -> dict:
+    def part(rows: list[int] | None) -> dict | None:
+        return None if rows is None else {"count": len(rows), "rows": rows}
+
+    return {
+        "goal": e.goal,
+        "kind": e.kind,
+        "file": file,
+        "as_of": e.as_of.isoformat(),
+        "unit": e.unit,
+        "where": e.where,
+        "numerator": part(e.numerator),
+        "denominator": part(e.denominator),
+        "outside_denominator": part(e.outside_denominator),
+        "excluded_by_scope": part(e.excluded_by_scope),
+        "outside_report": part(e.outside_report),
+        "unknown": {name: part(rows) for name, rows in e.unknown.items()},
+        "same_person": {str(k): v for k, v in e.same_person.items()},
+    }

@@ -1,0 +1,297 @@
+"""Excel: a summary sheet and one sheet per goal, with number and percent formats, status
+colours, frozen headers, fitted widths, and a native bar chart of target versus actual per
+gender for every count and share goal.
+
+Figures are numbers (percentages as fractions with a percent format), so the secretary can
+compute with them; a hidden figure is its marker as text. Text from users' files is
+neutralised against formula injection. The file is the same bytes for the same report: the
+document properties carry the report date, and every zip entry a fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from esfkit.engine.report import Cell, GoalResult, Report, Status
+from esfkit.i18n import Words
+from esfkit.render import RenderOptions
+from esfkit.render.present import (
+    finding_lines,
+    footer_line,
+    header_lines,
+    neutralise,
+    report_notes,
+    selected_goals,
+    summary_table,
+)
+
+COUNT_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.0"
+PERCENT_FORMAT = "0.0%"
+STATUS_FILLS = {
+    "met": "C6EFCE",
+    "on_track": "C6EFCE",
+    "not_met": "FFC7CE",
+    "behind": "FFEB9C",
+    "no_data": "FFEB9C",
+}
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+MAX_WIDTH = 60
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+CHART_GENDERS = ("women", "men", "nonbinary")
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def render(report: Report, options: RenderOptions) -> bytes:
+    w = Words(options.lang, report.suppress_below)
+    goals = selected_goals(report, options.goal_ids)
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = _sheet_name(w("sheet.summary"), set())
+    _summary_sheet(summary, report, goals, w)
+    names = {summary.title}
+    for goal in goals:
+        sheet = workbook.create_sheet(_sheet_name(goal.id, names))
+        names.add(sheet.title)
+        _goal_sheet(sheet, goal, w)
+    moment = dt.datetime.combine(report.as_of, dt.time())
+    workbook.properties.created = moment
+    workbook.properties.modified = moment
+    workbook.properties.creator = f"esfkit {report.esfkit}"
+    workbook.properties.title = report.project
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _fixed_zip(buffer.getvalue(), moment)
+
+
+def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
+    """The same workbook as the same bytes: every entry with one fixed timestamp, and the
+    'modified' property (openpyxl stamps the wall clock at save) set to the report date."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            content = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def _sheet_name(name: str, taken: set[str]) -> str:
+    base = _SHEET_NAME_BAD.sub("_", name)[:31] or "_"
+    candidate, n = base, 2
+    while candidate.casefold() in {t.casefold() for t in taken}:
+        suffix = f"_{n}"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    return candidate
+
+
+def _put(sheet: Worksheet, row: int, col: int, value: Any, number_format: str | None = None):
+    """A cell; text is always text (never a formula), numbers get their format."""
+    cell = sheet.cell(row=row, column=col)
+    if isinstance(value, str):
+        cell.value = neutralise(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+        if number_format and value is not None:
+            cell.number_format = number_format
+    return cell
+
+
+# --- summary -------------------------------------------------------------------------------
+
+
+def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w: Words) -> None:
+    _put(sheet, 1, 1, report.project).font = TITLE
+    row = 2
+    for label, value in header_lines(report, w)[1:]:
+        _put(sheet, row, 1, label).font = BOLD
+        _put(sheet, row, 2, value)
+        row += 1
+    for line in finding_lines(report, w):
+        _put(sheet, row, 1, w("findings")).font = BOLD
+        _put(sheet, row, 2, line)
+        row += 1
+    row += 1
+    table = summary_table(report, w, goals)
+    header_row = row
+    for col, name in enumerate(table.columns, start=1):
+        _put(sheet, row, col, name).font = BOLD
+    for goal, words in zip(goals, table.rows, strict=True):
+        row += 1
+        total = goal.cell()
+        numeric = goal.kind in ("count", "share") and total is not None
+        for col, text in enumerate(words, start=1):
+            _put(sheet, row, col, text)
+        if numeric:  # the figures themselves, so they can be computed with
+            _figure(sheet, row, 2, total.target, "target", total, goal, w)
+            _figure(sheet, row, 3, total.value, "value", total, goal, w)
+            for col, gender in ((4, "women"), (5, "men")):
+                cell = goal.cell(gender=gender)
+                if cell is not None:
+                    _figure(sheet, row, col, cell.value, "value", cell, goal, w)
+        _status_fill(sheet.cell(row=row, column=6), goal.status)
+    row += 2
+    for note in [*report_notes(report, w), footer_line(report, w)]:
+        _put(sheet, row, 1, note)
+        row += 1
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+    _fit(sheet, wrap_first=40)
+
+
+def _figure(sheet, row, col, value, name, cell: Cell, goal: GoalResult, w: Words) -> None:
+    if name in cell.suppressed:
+        _put(sheet, row, col, w.hidden(cell.suppressed[name]))
+        return
+    if value is None:
+        _put(sheet, row, col, "–")
+    elif goal.measure == "percent":
+        _put(sheet, row, col, value / 100, PERCENT_FORMAT)
+    else:
+        _put(sheet, row, col, value, COUNT_FORMAT if float(value).is_integer() else DECIMAL_FORMAT)
+
+
+def _status_fill(cell, status: Status) -> None:
+    colour = STATUS_FILLS.get(status.value)
+    if colour:
+        cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
+
+
+# --- one goal ------------------------------------------------------------------------------
+
+MEASURES = ("value", "numerator", "denominator", "target", "expected", "gap")
+
+
+def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
+    _put(sheet, 1, 1, goal.title).font = TITLE
+    _put(sheet, 2, 1, f"{w('status')}: {w.status(goal.status)}")
+    _status_fill(sheet.cell(row=2, column=1), goal.status)
+    dims = list(dict.fromkeys([*goal.breakdown, *([goal.dimension] if goal.dimension else [])]))
+    measures = _measures(goal)
+    header = 4
+    columns = [w.dim_name(d) for d in dims] + [w(f"measure.{m}") for m in measures]
+    columns.append(w("status"))
+    for col, name in enumerate(columns, start=1):
+        _put(sheet, header, col, name).font = BOLD
+    row = header
+    for cell in goal.cells:
+        row += 1
+        for col, dim in enumerate(dims, start=1):
+            text = w.dim_value(dim, cell.dims[dim]) if dim in cell.dims else w("total")
+            _put(sheet, row, col, text).font = Font(bold=not cell.dims)
+        for col, name in enumerate(measures, start=len(dims) + 1):
+            _measure(sheet, row, col, goal, cell, name, w)
+        status_cell = _put(sheet, row, len(columns), w(f"status.{cell.status.value}"))
+        _status_fill(status_cell, cell.status)
+    if goal.kind == "manual" and goal.note:
+        _put(sheet, header + 1, 1, goal.note)
+    sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1)
+    _fit(sheet)
+    if goal.kind in ("count", "share"):
+        _chart(sheet, goal, w, anchor_col=len(columns) + 2)
+
+
+def _measures(goal: GoalResult) -> list[str]:
+    if goal.kind == "count":
+        wanted = ("value", "target", "expected", "gap")
+    elif goal.kind in ("composition", "distribution"):
+        wanted = ("numerator", "value", "target", "gap")
+    else:
+        wanted = ("value", "numerator", "denominator", "target", "gap")
+    return [
+        m for m in wanted if any(getattr(c, m) is not None or m in c.suppressed for c in goal.cells)
+    ]
+
+
+def _measure(sheet, row: int, col: int, goal: GoalResult, cell: Cell, name: str, w: Words) -> None:
+    value = getattr(cell, name)
+    if name in cell.suppressed:
+        _put(sheet, row, col, w.hidden(cell.suppressed[name]))
+    elif value is None:
+        return
+    elif name in ("value", "target", "gap") and goal.measure == "percent":
+        _put(sheet, row, col, value / 100, PERCENT_FORMAT)
+    elif goal.kind == "distribution" and name == "value":
+        _put(sheet, row, col, cell.percent / 100 if cell.percent is not None else None)
+        sheet.cell(row=row, column=col).number_format = PERCENT_FORMAT
+    else:
+        fmt = COUNT_FORMAT if float(value).is_integer() else DECIMAL_FORMAT
+        _put(sheet, row, col, value, fmt)
+
+
+def _chart(sheet: Worksheet, goal: GoalResult, w: Words, anchor_col: int) -> None:
+    """Target versus actual for each gender and the total: a native clustered bar chart on
+    a small block of figures beside the table (a hidden figure counts as empty)."""
+    levels = [({"gender": g}, w(g)) for g in CHART_GENDERS if goal.cell(gender=g) is not None]
+    levels.append(({}, w("total")))
+    top = 4
+    _put(sheet, top, anchor_col, "").font = BOLD
+    _put(sheet, top, anchor_col + 1, w("chart.value")).font = BOLD
+    _put(sheet, top, anchor_col + 2, w("chart.target")).font = BOLD
+    percent = goal.measure == "percent"
+    for offset, (dims, label) in enumerate(levels, start=1):
+        cell = goal.cell(**dims)
+        _put(sheet, top + offset, anchor_col, label)
+        for col, name in ((anchor_col + 1, "value"), (anchor_col + 2, "target")):
+            value = None if cell is None or name in cell.suppressed else getattr(cell, name)
+            if value is not None:
+                _put(
+                    sheet,
+                    top + offset,
+                    col,
+                    value / 100 if percent else value,
+                    PERCENT_FORMAT if percent else COUNT_FORMAT,
+                )
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "clustered"
+    chart.title = w("chart.target_actual")
+    chart.y_axis.numFmt = PERCENT_FORMAT if percent else "0"
+    chart.y_axis.delete = False
+    chart.x_axis.delete = False
+    last = top + len(levels)
+    data = Reference(
+        sheet, min_col=anchor_col + 1, max_col=anchor_col + 2, min_row=top, max_row=last
+    )
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=anchor_col, min_row=top + 1, max_row=last))
+    chart.height, chart.width = 7.5, 14
+    sheet.add_chart(chart, f"{get_column_letter(anchor_col)}{last + 2}")
+
+
+def _fit(sheet: Worksheet, wrap_first: int | None = None) -> None:
+    """Column widths from the longest text in each column (capped), the first one wrapped."""
+    widths: dict[int, int] = {}
+    for row in sheet.iter_rows(min_row=4):
+        for cell in row:
+            if cell.value is None:
+                continue
+            text = cell.value if isinstance(cell.value, str) else f"{cell.value:,}"
+            widths[cell.column] = max(widths.get(cell.column, 0), len(text) + 2)
+    for col, width in widths.items():
+        limit = wrap_first if (wrap_first and col == 1) else MAX_WIDTH
+        sheet.column_dimensions[get_column_letter(col)].width = min(max(width, 8), limit)
+    if wrap_first:
+        for row in sheet.iter_rows(min_row=4, max_col=1):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")

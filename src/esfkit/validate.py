@@ -1,0 +1,430 @@
+"""Every problem in a participant file, found in one pass, as findings.
+
+`esfkit validate` lists them all; `esfkit check` runs the same pass first and stops on an
+error (a value that would make a figure wrong), while warnings go into the report header.
+The checks read the raw text cells, so a bad value is reported as typed (a personnummer
+masked), with the row the user sees and the column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from esfkit.data import municipalities, personnummer
+from esfkit.data.columns import map_columns
+from esfkit.data.genders import gender_codes
+from esfkit.data.participants import Participants, clean
+from esfkit.data.read import RawTable, read_table
+from esfkit.data.values import DATE_FORMS, normalize, read_dates
+from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
+from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
+from esfkit.spec.model import Spec
+
+_DATE_FIELDS = {"start": "start date", "end": "exit date", "birth_date": "birth date"}
+SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`
+
+
+@dataclass
+class Validation:
+    """The file as read, its column mapping, the findings, and the participants when the
+    data has no error (None otherwise)."""
+
+    raw: RawTable
+    columns: dict[str, str]
+    findings: list[Finding]
+    participants: Participants | None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+
+def validate_file(path: Path, spec: Spec) -> Validation:
+    """Read ``path`` and find every problem; unreadable files still raise DataError."""
+    raw = read_table(path, spec.data.sheet, spec.data.header_row)
+    columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
+    findings = inspect(raw, columns, spec)
+    participants = None
+    if not any(f.is_error for f in findings):
+        participants = clean(raw, columns, spec)
+    return Validation(raw, columns, findings, participants)
+
+
+def load_checked(path: Path, spec: Spec, command: str = "check") -> Participants:
+    """The participants, or a DataError naming the first errors and pointing at validate.
+
+    Warnings are added, one line per kind, to the participants' findings, which the report
+    header shows.
+    """
+    validation = validate_file(path, spec)
+    if validation.errors or validation.participants is None:
+        raise data_errors(validation.errors, f"esfkit validate {spec.path} {path}", command)
+    participants = validation.participants
+    shown = [f for f in summarise(validation.warnings) if f.kind != "re_enrolment"]
+    participants.findings = [*shown, *participants.findings]  # re-enrolments: the population's
+    return participants
+
+
+def data_errors(errors: list[Finding], validate_command: str, command: str) -> DataError:
+    """The first errors, each located, and the command that lists them all."""
+    file = Path(validate_command.rsplit(" ", 1)[-1]).name
+    lines = [f"  {location(f, file)}: {f.message}" for f in errors[:SHOWN_IN_ERROR]]
+    if len(errors) > SHOWN_IN_ERROR:
+        lines.append(f"  ... and {len(errors) - SHOWN_IN_ERROR} more")
+    count = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
+    return DataError(
+        f"{count} in the data stop {command}:\n" + "\n".join(lines),
+        where=DataLocation(file),
+        hint=(f"{errors[0].todo}\n  " if errors and errors[0].todo else "")
+        + f"all findings, with what to do: {validate_command}",
+    )
+
+
+def location(finding: Finding, file: str, every_row: bool = False) -> str:
+    """'file, rows 3, 9, column 'Kön'': with ``every_row``, no row is left out."""
+    parts = [file]
+    if finding.rows:
+        parts.append(format_rows(finding.rows, len(finding.rows) if every_row else 8))
+    if finding.column is not None:
+        parts.append(f"column '{finding.column}'")
+    return ", ".join(parts)
+
+
+# --- the checks ---------------------------------------------------------------------------
+
+
+def inspect(raw: RawTable, columns: dict[str, str], spec: Spec) -> list[Finding]:
+    """Every finding about the cells of ``raw``, errors and warnings, in column order."""
+    rows = np.asarray(raw.row_numbers)
+    frame = raw.frame
+    findings: list[Finding] = []
+    if "gender" in columns:
+        findings += _genders(frame[columns["gender"]], columns["gender"], rows, spec)
+    dates: dict[str, pd.Series] = {}
+    for field, what in _DATE_FIELDS.items():
+        if field in columns:
+            dates[field], bad = read_dates(frame[columns[field]])
+            findings += _bad_dates(frame[columns[field]], bad, columns[field], what, rows)
+    if "start" in dates and "end" in dates:
+        findings += _order(dates["start"], dates["end"], columns["end"], rows)
+    if "municipality" in columns:
+        header = columns["municipality"]
+        findings += _municipalities(frame[header], header, rows, spec)
+    if "id" in columns:
+        findings += _ids(frame[columns["id"]], columns["id"], rows)
+    findings += _duplicates(raw, columns, dates.get("start"), dates.get("end"), spec)
+    return findings
+
+
+def _make(kind: str, rows, column, value=None, message="", todo="", severity=None) -> Finding:
+    return Finding(
+        kind,
+        rows=tuple(int(r) for r in rows),
+        column=column,
+        severity=severity or KINDS[kind][0],
+        value=value,
+        message=message,
+        todo=todo,
+    )
+
+
+def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
+    """Each distinct stripped non-blank cell -> the rows holding it, first seen first."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    texts = [str(u).strip() for u in uniques]
+    out: dict[str, list[np.ndarray]] = {}
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    for index, text in enumerate(texts):
+        if text:
+            out.setdefault(text, []).append(rows[order[bounds[index] : bounds[index + 1]]])
+    return {text: np.sort(np.concatenate(parts)) for text, parts in out.items()}
+
+
+def _genders(values: pd.Series, header: str, rows: np.ndarray, spec: Spec) -> list[Finding]:
+    codes = gender_codes(spec.data.genders)
+    keys = normalize(values)
+    unknown = ~keys.isin(list(codes)).to_numpy()
+    if not unknown.any():
+        return []
+    findings = []
+    for text, where in _by_value(values[unknown], rows[unknown]).items():
+        suggestion = did_you_mean(text, [c for c in codes if c])
+        findings.append(
+            _make(
+                "gender_code",
+                where,
+                header,
+                text,
+                f"'{text}' is not a known gender",
+                (f"did you mean '{suggestion}'? Otherwise " if suggestion else "")
+                + f"add it under data.genders in the goal file, e.g. `{text}: women`",
+            )
+        )
+    return findings
+
+
+def _bad_dates(
+    values: pd.Series, bad: pd.Series, header: str, what: str, rows: np.ndarray
+) -> list[Finding]:
+    mask = bad.to_numpy()
+    if not mask.any():
+        return []
+    return [
+        _make(
+            "bad_date",
+            where,
+            header,
+            text,
+            f"'{text}' cannot be read as a {what}",
+            f"write dates as {DATE_FORMS}",
+        )
+        for text, where in _by_value(values[mask], rows[mask]).items()
+    ]
+
+
+def _order(start: pd.Series, end: pd.Series, header: str, rows: np.ndarray) -> list[Finding]:
+    bad = (end < start).to_numpy()
+    return [
+        _make(
+            "exit_before_start",
+            [row],
+            header,
+            f"{e:%Y-%m-%d}",
+            f"exit date {e:%Y-%m-%d} is before start date {s:%Y-%m-%d}",
+            "correct the dates; an exit cannot come before the enrolment",
+        )
+        for row, s, e in zip(rows[bad], start[bad], end[bad], strict=True)
+    ]
+
+
+def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec) -> list[Finding]:
+    declared = spec.project.municipalities
+    official = tuple(municipalities.official().values())
+    findings = []
+    for text, where in _by_value(values, rows).items():
+        name = municipalities.name_for_code(text) or text
+        if declared is not None:
+            if name.casefold() in {d.casefold() for d in declared}:
+                continue
+            suggestion = municipalities.closest(name, declared) or municipalities.closest(
+                name, official
+            )
+            findings.append(
+                _make(
+                    "undeclared_municipality",
+                    where,
+                    header,
+                    text,
+                    f"municipality '{text}' is not in project.municipalities",
+                    (f"did you mean '{suggestion}'? " if suggestion else "")
+                    + "Correct the cell, or add the municipality to project.municipalities. "
+                    + "Declared: "
+                    + ", ".join(declared),
+                )
+            )
+            continue
+        exact = municipalities.official_name(name)
+        if exact is not None and exact.casefold() == name.casefold():
+            continue
+        suggestion = exact or municipalities.closest(name, official)
+        if suggestion is not None:
+            findings.append(
+                _make(
+                    "municipality_spelling",
+                    where,
+                    header,
+                    text,
+                    f"'{text}' is close to the municipality '{suggestion}' but is counted apart",
+                    f"write '{suggestion}' if that is meant, or declare the names under "
+                    "project.municipalities",
+                )
+            )
+        else:
+            findings.append(
+                _make(
+                    "not_a_municipality",
+                    where,
+                    header,
+                    text,
+                    f"'{text}' is neither the name nor the code of a Swedish municipality",
+                    "write the municipality's name (Östersund) or code (2380), or declare "
+                    "the names the project uses under project.municipalities",
+                )
+            )
+    return findings
+
+
+def _ids(values: pd.Series, header: str, rows: np.ndarray) -> list[Finding]:
+    texts = values.astype(str).str.strip()
+    blank = (texts == "").to_numpy()
+    findings = []
+    if blank.any():
+        findings.append(
+            _make(
+                "missing_id",
+                rows[blank],
+                header,
+                None,
+                "no participant id: each such row counts as a person of its own",
+                "fill in the id, so that a re-enrolled person is counted once",
+            )
+        )
+    filled = texts[~blank]
+    shaped = filled.map(personnummer.looks_like) if len(filled) else filled
+    if not len(filled) or shaped.mean() < 0.5:
+        return findings  # ids such as D0001, whatever the header says: nothing to check
+    for text, where in _by_value(values[~blank], rows[~blank]).items():
+        problem = personnummer.problem(text)
+        if problem is not None:
+            masked = personnummer.mask(text)
+            findings.append(
+                _make(
+                    "invalid_personnummer",
+                    where,
+                    header,
+                    masked,
+                    f"personnummer {masked} {problem}",
+                    "check the number against the participant's papers; a wrong number "
+                    "gives a wrong age and may split or merge persons",
+                )
+            )
+    return findings
+
+
+def _duplicates(
+    raw: RawTable,
+    columns: dict[str, str],
+    start: pd.Series | None,
+    end: pd.Series | None,
+    spec: Spec,
+) -> list[Finding]:
+    """Identical rows; and per id, re-enrolments (separate periods) or overlaps."""
+    rows = np.asarray(raw.row_numbers)
+    if raw.frame.empty:
+        return []
+    cells = raw.frame.apply(lambda c: c.astype(str).str.strip())
+    repeated = cells.duplicated(keep=False).to_numpy()
+    findings = []
+    counts_both = spec.data.unit == "enrolment" and "id" in columns
+    if repeated.any():
+        groups = cells[repeated].groupby(list(cells.columns), sort=False, dropna=False).indices
+        for positions in groups.values():
+            where = rows[np.flatnonzero(repeated)[positions]]
+            findings.append(
+                _make(
+                    "duplicate_row",
+                    where,
+                    None,
+                    None,
+                    f"{format_rows(where)} are identical in every column",
+                    "delete the copies if the row was pasted twice",
+                    severity=ERROR if counts_both else WARNING,
+                )
+            )
+    if "id" not in columns or start is None:
+        return findings
+    first_copy = ~cells.duplicated(keep="first").to_numpy()
+    typed = raw.frame[columns["id"]]
+    ids = normalize(typed).to_numpy(dtype=object)
+    keep = first_copy & (ids != "")
+    findings += _enrolments(
+        ids[keep],
+        typed.to_numpy(dtype=object)[keep],
+        start.to_numpy()[keep],
+        _ends(end, keep),
+        rows[keep],
+        columns["id"],
+    )
+    return findings
+
+
+def _ends(end: pd.Series | None, keep: np.ndarray) -> np.ndarray:
+    if end is None:
+        return np.full(int(keep.sum()), np.datetime64("NaT"), dtype="datetime64[ns]")
+    return end.to_numpy()[keep]
+
+
+def _enrolments(
+    ids: np.ndarray,
+    typed: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    rows: np.ndarray,
+    id_header: str,
+) -> list[Finding]:
+    """Per id on several rows: overlapping periods, or a re-enrolment. ``ids`` are the
+    comparison keys, ``typed`` the cells as written (shown, masked)."""
+    key, _ = pd.factorize(ids)
+    several = np.bincount(key)[key] > 1
+    if not several.any():
+        return []
+    order = np.lexsort((rows, start.view(np.int64), key))
+    order = order[several[order]]
+    # Sorted by start within an id, any overlap shows between neighbours: if enrolment j
+    # begins before an earlier i has ended, so does the one right after i.
+    open_end = np.where(np.isnat(end), np.datetime64("2262-01-01"), end)[order]
+    begins = start[order]
+    same = key[order][1:] == key[order][:-1]
+    known = ~np.isnat(begins[1:]) & ~np.isnat(begins[:-1])
+    clash = same & known & (begins[1:] <= open_end[:-1])
+    bounds = np.flatnonzero(~same) + 1
+    groups = np.split(order, bounds)
+    clashes = np.split(np.append(clash, False), bounds)
+    findings = []
+    for group, clash_in in zip(groups, clashes, strict=True):
+        overlap = bool(clash_in.any())
+        where = np.sort(rows[group])
+        masked = personnummer.mask(str(typed[group[0]]))
+        shown = format_rows(where)
+        if overlap:
+            message = f"id {masked} is enrolled on {shown} and the periods overlap"
+            todo = "correct the dates, or merge the rows if they are one enrolment"
+        else:
+            message = f"id {masked} is enrolled again on {shown}"
+            todo = "nothing, if right: the person counts once (unit: person)"
+        kind = "overlapping_enrolments" if overlap else "re_enrolment"
+        findings.append(_make(kind, where, id_header, masked, message, todo))
+    return findings
+
+
+# --- the text `esfkit validate` prints -----------------------------------------------------
+
+
+def validation_text(
+    validation: Validation, more: list[tuple[Finding, str]], rows: int
+) -> tuple[str, int, int]:
+    """Every finding grouped by kind, errors first, with counts; and the error and warning
+    counts. ``more`` holds population findings with their sentence (already translated)."""
+    file = validation.raw.path.name
+    items = [(f, f"{f.message}") for f in validation.findings] + more
+    errors = sum(f.is_error for f, _ in items)
+    warnings = len(items) - errors
+    lines = [f"{file}: {rows} rows; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"]
+    kinds = list(dict.fromkeys(f.kind for f, _ in items))
+    kinds.sort(key=lambda k: not any(f.is_error for f, _ in items if f.kind == k))
+    for kind in kinds:
+        group = [(f, text) for f, text in items if f.kind == kind]
+        severity = ERROR if group[0][0].is_error else WARNING
+        lines.append("")
+        lines.append(f"{severity} {kind} ({len(group)}): {KINDS.get(kind, ('', kind))[1]}")
+        for finding, text in group:
+            where = location(finding, file, every_row=True)
+            lines.append(f"  {where}: {text}")
+            if finding.todo:
+                lines.append(f"    what to do: {finding.todo}")
+    if not items:
+        lines.append("  no findings")
+    return "\n".join(lines) + "\n", errors, warnings
+
+
+def _plural(n: int, word: str) -> str:
+    return f"1 {word}" if n == 1 else f"{n} {word}s"

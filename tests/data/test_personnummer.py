@@ -1,0 +1,55 @@
+"""Personnummer: shape, date, Luhn check digit, samordningsnummer, and masking."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from esfkit.data.personnummer import birth_date, luhn_ok, mask, mask_text, problem
+
+
+@pytest.mark.parametrize("pnr", ["811218-9876", "198112189876", "19811218-9876", "121212-1212"])
+def test_valid_numbers_pass_the_luhn_check(pnr: str) -> None:
+    assert luhn_ok(pnr) and problem(pnr) is None
+
+
+def test_samordningsnummer_adds_60_to_the_day() -> None:
+    assert problem("850161-1233") is None
+    assert birth_date("850161-1233", dt.date(2021, 1, 1)) == dt.date(1985, 1, 1)
+
+
+def test_plus_means_a_hundred_years_or_more() -> None:
+    assert birth_date("121212+1212", dt.date(2021, 1, 1)) == dt.date(1912, 12, 12)
+
+
+@pytest.mark.parametrize(
+    ("pnr", "why"),
+    [
+        ("198501011234", "check digit"),
+        ("851301-1234", "no valid date"),
+        ("P-17", "is not a personnummer"),
+        ("8501011234567", "is not a personnummer"),
+    ],
+)
+def test_invalid_numbers_say_why(pnr: str, why: str) -> None:
+    assert why in problem(pnr)
+
+
+def test_mask_keeps_the_date_and_hides_the_last_four_digits() -> None:
+    assert mask("198501011234") == "19850101-****"
+    assert mask("850101-1234") == "850101-****"
+    assert mask("19850101+1234") == "19850101-****"
+
+
+def test_mask_text_hides_numbers_inside_messages_but_not_dates() -> None:
+    text = "value '198501011234' on 2021-03-01 (20210301), id 850101-1234"
+    assert mask_text(text) == "value '19850101-****' on 2021-03-01 (20210301), id 850101-****"
+
+
+@given(st.from_regex(r"\A(19|20)?\d{6}[-+]?\d{4}\Z"))
+def test_no_masked_text_keeps_the_last_four_digits(pnr: str) -> None:
+    assert mask(pnr).endswith("-****")
+    assert mask_text(f"x {pnr} y").count("****") == 1

@@ -1,0 +1,105 @@
+"""Excel: what openpyxl reads back, and what LibreOffice makes of it."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import EXAMPLES, run_cli
+from tests.test_cli import DATA, GOALS
+from tests.test_examples import _args
+
+UTAN = EXAMPLES / "utan"
+
+
+def _xlsx(tmp_path: Path, *extra: str) -> Path:
+    out = tmp_path / "report.xlsx"
+    run = run_cli("check", *_args(UTAN), "-o", out, *extra)
+    assert run.exit_code == 0, run.stderr
+    return out
+
+
+def test_summary_and_one_sheet_per_goal_with_formats_and_frozen_headers(tmp_path) -> None:
+    book = load_workbook(_xlsx(tmp_path))
+    assert book.sheetnames[0] == "Sammanfattning"
+    goals = run_cli("check", *_args(UTAN), "-f", "json").json()["goals"]
+    assert book.sheetnames[1:] == [g["id"] for g in goals]
+    summary = book["Sammanfattning"]
+    rows = list(summary.iter_rows(values_only=True))
+    studies = next(r for r in rows if r[0] == "50 % av deltagarna påbörjar studier")
+    assert studies[1] == 0.5 and abs(studies[2] - 50 / 173) < 1e-9
+    assert summary.freeze_panes is not None
+    sheet = book["studies"]
+    assert sheet.freeze_panes == "C5"
+    assert sheet["C5"].number_format == "0.0%"
+    assert sheet.column_dimensions["A"].width >= 8
+    assert book.properties.created == book.properties.modified
+
+
+def test_every_count_and_share_goal_has_a_native_bar_chart(tmp_path) -> None:
+    book = load_workbook(_xlsx(tmp_path))
+    goals = run_cli("check", *_args(UTAN), "-f", "json").json()["goals"]
+    charted = [g["id"] for g in goals if g["kind"] in ("count", "share")]
+    for goal in goals:
+        assert len(book[goal["id"]]._charts) == (goal["id"] in charted), goal["id"]
+    # openpyxl reads each chart back as a bar chart of two series: actual and target.
+    chart = book["studies"]._charts[0]
+    assert chart.tagname == "barChart" and chart.type == "col"
+    assert len(chart.series) == 2
+
+
+def test_values_from_users_files_are_never_formulas(write, tmp_path) -> None:
+    goals = GOALS.replace("title: Rekryterade", "title: '=1+1'")
+    data = DATA.replace(";Berg;", ";@SUM(A1);")
+    out = tmp_path / "r.xlsx"
+    run = run_cli(
+        "check", write("g.yml", goals), write("d.csv", data), "--as-of", "2021-12-31", "-o", out
+    )
+    assert run.exit_code == 0, run.stderr
+    book = load_workbook(out)
+    values = [c.value for s in book for row in s.iter_rows() for c in row if c.value is not None]
+    assert "'=1+1" in values and "'@SUM(A1)" in values
+    assert not any(isinstance(v, str) and v.startswith(("=", "@", "+")) for v in values)
+
+
+def test_xlsx_needs_an_output_file(write) -> None:
+    run = run_cli("check", write("g.yml", GOALS), write("d.csv", DATA), "-f", "xlsx")
+    assert run.exit_code == 2 and "--output" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "folder", sorted(p.parent for p in EXAMPLES.glob("*/expected.yml")), ids=lambda p: p.name
+)
+def test_libreoffice_opens_and_converts_the_workbook(folder: Path, soffice: str, tmp_path) -> None:
+    out = tmp_path / "report.xlsx"
+    run = run_cli("check", *_args(folder), "-o", out)
+    assert run.exit_code == 0, run.stderr
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    for target in ("pdf", "csv:Text - txt - csv (StarCalc):44,34,76"):  # 76: UTF-8
+        done = subprocess.run(
+            [
+                soffice,
+                "--headless",
+                "--norestore",
+                profile,
+                "--convert-to",
+                target,
+                "--outdir",
+                str(tmp_path),
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        converted = tmp_path / f"report.{target.split(':')[0]}"
+        assert converted.exists() and converted.stat().st_size > 0, done.stdout + done.stderr
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    first = list(csv.reader((tmp_path / "report.csv").read_text(encoding="utf-8").splitlines()))
+    assert first[0][0] == run_cli("check", *_args(folder), "-f", "json").json()["project"]

@@ -1,0 +1,27 @@
+"""The benchmark stays runnable and keeps asserting esfkit's figures equal plain pandas'.
+
+Not a timed test: a tiny size, one run. The real benchmark is `bench/run.py` (README,
+Performance).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
+
+
+def test_benchmark_runs_and_figures_equal_the_pandas_baseline(tmp_path: Path) -> None:
+    tiny = ["--sizes", "2000", "--runs", "1", "--scaling", "2000", "--data", str(tmp_path)]
+    done = subprocess.run(
+        [sys.executable, str(BENCH), *tiny],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "esfkit's figures equal the baseline's" in done.stdout
+    for fmt in ("csv", "csv-excel-sv", "xlsx"):
+        assert f"| 2,000 | {fmt} |" in done.stdout

@@ -1,0 +1,209 @@
+"""`esfkit validate`: every finding, grouped by kind, located; and `check` running it first."""
+
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pytest
+
+from esfkit.findings import ERROR, KINDS, WARNING
+from tests.conftest import run_cli
+
+GOALS = """\
+version: 1
+project: {name: Test, start: 2021-01-01, end: 2021-12-31}
+goals:
+  - id: recruited
+    title: Rekryterade
+    count: everyone
+"""
+HEADER = "Personnummer;Kön;Kommun;Inskrivningsdatum;Avslutsdatum;Avslutsorsak\n"
+GOOD = "19811218-9876;Kvinna;Östersund;2021-01-01;2021-03-01;Studier\n"  # a valid number
+
+
+def validate(write, data: str, goals: str = GOALS, *more: str):
+    return run_cli("validate", write("g.yml", goals), write("d.csv", data), *more)
+
+
+def kinds_in(stdout: str) -> dict[str, int]:
+    return {
+        m[1]: int(m[2]) for m in re.finditer(r"^(?:error|warning) (\w+) \((\d+)\)", stdout, re.M)
+    }
+
+
+def test_a_clean_file_has_no_findings_and_exits_0(write) -> None:
+    run = validate(write, HEADER + GOOD, GOALS, "--as-of", "2021-12-31")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert "0 errors, 0 warnings" in run.stdout and "no findings" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "located"),
+    [
+        ("121212-1212;Kvinan;Östersund;2021-01-01;;", "gender_code", "row 3, column 'Kön'"),
+        ("121212-1212;K;Östersund;2021-02-30;;", "bad_date", "column 'Inskrivningsdatum'"),
+        ("121212-1212;K;Östersund;2021-05-01;2021-04-01;", "exit_before_start", "row 3"),
+    ],
+)
+def test_errors_are_located_and_exit_2(write, line, kind, located) -> None:
+    run = validate(write, HEADER + GOOD + line + "\n")
+    assert run.exit_code == 2
+    assert kinds_in(run.stdout) == {kind: 1}
+    assert f"error {kind} (1)" in run.stdout
+    assert f"d.csv, {located}" in run.stdout or located in run.stdout
+    assert "what to do:" in run.stdout
+
+
+def test_findings_are_grouped_by_kind_with_counts_errors_first(write) -> None:
+    data = (
+        HEADER
+        + GOOD
+        + "198501011234;Man;Ostersund;2021-01-01;;\n"  # bad Luhn, misspelt municipality
+        + "121212-1212;Kvinan;2380;2021-01-01;;\n"  # code for Östersund; bad gender
+        + "121212-1212;Kvinan;2380;2021-01-01;;\n"  # the same row again
+        + ";Man;Pitea;2021-01-01;;\n"  # no id
+        + ";Man;Gotham;2021-01-01;;\n"
+    )
+    run = validate(write, data, GOALS, "--as-of", "2021-12-31")
+    assert run.exit_code == 2
+    found = kinds_in(run.stdout)
+    assert found == {
+        "gender_code": 1,
+        "invalid_personnummer": 1,
+        "municipality_spelling": 2,
+        "not_a_municipality": 1,
+        "missing_id": 1,
+        "duplicate_row": 1,
+    }
+    first_warning = run.stdout.index("warning ")
+    assert run.stdout.index("error gender_code") < first_warning
+    assert "rows 4, 5, column 'Kön': 'Kvinan'" in run.stdout
+    assert "'Ostersund' is close to the municipality 'Östersund'" in run.stdout
+    assert "'Pitea' is close to the municipality 'Piteå'" in run.stdout
+    assert "2380" not in run.stdout.split("municipality_spelling")[1].split("warning")[0]
+
+
+def test_a_personnummer_never_appears_in_any_output(write) -> None:
+    data = HEADER + GOOD + "198501011234;Kvinan;Östersund;2021-01-01;;\n"
+    goals, path = write("g.yml", GOALS), write("d.csv", data)
+    outputs = [
+        run_cli("validate", goals, path),
+        run_cli("check", goals, path),
+        run_cli("explain", goals, path, "recruited"),
+    ]
+    for run in outputs:
+        text = run.stdout + run.stderr
+        assert "1234" not in text and "9876" not in text, text
+    assert "19850101-****" in outputs[0].stdout
+
+
+def test_strict_makes_warnings_fail(write) -> None:
+    data = HEADER + GOOD + "19811218-9876;Kvinna;Ostersund;2021-06-01;;\n"
+    assert validate(write, data, GOALS, "--as-of", "2021-12-31").exit_code == 0
+    run = validate(write, data, GOALS, "--as-of", "2021-12-31", "--strict")
+    assert run.exit_code == 2
+    assert "re_enrolment" in run.stdout  # separate periods: Jan-Mar, then June
+
+
+def test_overlapping_enrolments_are_their_own_kind(write) -> None:
+    data = HEADER + GOOD + "19811218-9876;Kvinna;Östersund;2021-02-01;;\n"
+    run = validate(write, data, GOALS, "--as-of", "2021-12-31")
+    assert kinds_in(run.stdout) == {"overlapping_enrolments": 1}
+    assert "19811218-****" in run.stdout and "rows 2, 3" in run.stdout
+
+
+def test_a_duplicate_row_is_an_error_when_every_enrolment_counts(write) -> None:
+    goals = GOALS.replace("version: 1\n", "version: 1\ndata: {unit: enrolment}\n")
+    run = validate(write, HEADER + GOOD + GOOD, goals)
+    assert run.exit_code == 2 and "error duplicate_row (1)" in run.stdout
+
+
+def test_undeclared_municipality_is_an_error_with_a_suggestion(write) -> None:
+    goals = GOALS.replace("end: 2021-12-31", "end: 2021-12-31, municipalities: [Åre, Berg]")
+    data = HEADER + GOOD.replace("Östersund", "Are")
+    run = validate(write, data, goals)
+    assert run.exit_code == 2
+    assert "error undeclared_municipality (1)" in run.stdout
+    assert "did you mean 'Åre'?" in run.stdout
+
+
+def test_check_stops_on_errors_pointing_at_validate(write) -> None:
+    data = HEADER + GOOD + "19811218-9876;Kvinan;Östersund;2021-02-30;;\n"
+    run = run_cli("check", write("g.yml", GOALS), write("d.csv", data))
+    assert run.exit_code == 2
+    assert "2 errors in the data stop check" in run.stderr
+    assert "d.csv, row 3, column 'Kön': 'Kvinan' is not a known gender" in run.stderr
+    assert "esfkit validate" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_check_summarises_warnings_in_the_report_header(write) -> None:
+    data = HEADER + GOOD + "198501011234;Man;Ostersund;2021-01-01;;\n"
+    run = run_cli("check", write("g.yml", GOALS), write("d.csv", data), "--as-of", "2021-12-31")
+    assert run.exit_code == 0, run.stderr
+    assert "Rader med kommunnamn som liknar ett officiellt namn men räknas för sig: 1" in run.stdout
+    assert "Rader med ogiltigt personnummer (kontrollsiffra eller datum): 1" in run.stdout
+    json_run = run_cli(
+        "check", write("g.yml", GOALS), write("d.csv", data), "--as-of", "2021-12-31", "-f", "json"
+    )
+    kinds = {f["kind"] for f in json_run.json()["findings"]}
+    assert {"municipality_spelling", "invalid_personnummer"} <= kinds
+
+
+def test_a_municipality_code_counts_as_its_name(write) -> None:
+    goals = GOALS + "    breakdown: [municipality]\n"
+    data = HEADER + GOOD + "811218-9876;Kvinna;2380;2022-01-01;;\n"
+    run = run_cli(
+        "check", write("g.yml", goals), write("d.csv", data), "--as-of", "2022-12-31", "-f", "json"
+    )
+    assert run.exit_code == 0, run.stderr
+    cells = run.json()["goals"][0]["cells"]
+    assert [c["dims"] for c in cells if c["dims"]] == [{"municipality": "Östersund"}]
+
+
+def test_header_below_title_rows_is_found_in_a_workbook(tmp_path, write) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "Deltagarlista Vägar till egen försörjning"
+    sheet["A2"] = "Uppdaterad 2021-12-01"
+    for c, value in enumerate(HEADER.strip().split(";"), start=1):
+        sheet.cell(row=4, column=c, value=value)
+    for c, value in enumerate(["811218-9876", "Kvinan", "Åre", "2021-01-01"], start=1):
+        sheet.cell(row=5, column=c, value=value)
+    path = tmp_path / "d.xlsx"
+    book.save(path)
+    run = run_cli("validate", write("g.yml", GOALS), path)
+    assert "d.xlsx, row 5, column 'Kön': 'Kvinan'" in run.stdout, run.stdout + run.stderr
+    goals = GOALS.replace("version: 1\n", "version: 1\ndata: {header_row: 2}\n")
+    run = run_cli("validate", write("g2.yml", goals), path)
+    assert run.exit_code == 2 and "Personnummer" not in run.stdout
+    run = run_cli(
+        "validate",
+        write("g3.yml", GOALS.replace("version: 1\n", "version: 1\ndata: {header_row: 40}\n")),
+        path,
+    )
+    assert run.exit_code == 2 and "past the end" in run.stderr and "row 40" in run.stderr
+
+
+def test_header_row_must_be_a_positive_row_number(write) -> None:
+    goals = GOALS.replace("version: 1\n", "version: 1\ndata: {header_row: zero}\n")
+    run = validate(write, HEADER + GOOD, goals)
+    assert run.exit_code == 2 and "g.yml:2:" in run.stderr and "header_row" in run.stderr
+
+
+def test_every_kind_has_a_severity_and_labels_in_both_languages() -> None:
+    from esfkit.i18n import LABELS
+
+    for kind, (severity, meaning) in KINDS.items():
+        assert severity in (ERROR, WARNING) and meaning
+        for lang in ("sv", "en"):
+            assert f"finding.{kind}" in LABELS[lang], (lang, kind)
+
+
+def test_the_data_documentation_lists_every_finding_kind() -> None:
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f"| `{kind}` |" in text, kind
