@@ -51,6 +51,8 @@ def _commands(folder: Path) -> list[list[str]]:
         ["init", folder / "deltagare.csv", "-o", "-"],
         ["template", "-o", out / "mall.xlsx", "--goals", goals],
         ["indicators", "list"],
+        ["check", goals, data, "--as-of", "2014-01-01", "--history", out / "history.csv"],
+        ["check", goals, data, "--as-of", "2014-02-01", "--history", out / "history.csv"],
     ]
     commands += [
         ["check", goals, data, "--as-of", "2014-01-01", "-f", fmt, "-o", out / f"r.{fmt}"]
@@ -69,6 +71,10 @@ def test_no_command_changes_an_input(project: Path) -> None:
         ran += run.exit_code == 0
         assert _digests(project) == before, command
     assert ran >= len(_commands(project)) - 2  # nearly all of them did real work
+    history = project / "out" / "history.csv"
+    recorded = hashlib.sha256(history.read_bytes()).hexdigest()
+    assert run_cli("history", history).exit_code == 0
+    assert hashlib.sha256(history.read_bytes()).hexdigest() == recorded
 
 
 @pytest.mark.parametrize("target", ["goals.yml", "deltagare.xlsx"])
@@ -77,6 +83,9 @@ def test_output_onto_an_input_is_refused(project: Path, target: str) -> None:
     goals, data = project / "goals.yml", project / "deltagare.xlsx"
     for fmt in ("table", "json"):
         run = run_cli("check", goals, data, "-f", fmt, "-o", project / target)
+        assert run.exit_code == 2 and "input" in run.stderr
+    for target_file in (goals, data):
+        run = run_cli("check", goals, data, "--history", target_file)
         assert run.exit_code == 2 and "input" in run.stderr
     for command in (["init", data, "-o", data], ["template", "-o", goals, "--goals", goals]):
         run = run_cli(*command, "--force")

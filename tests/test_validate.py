@@ -6,9 +6,10 @@ import re
 
 import openpyxl
 import pytest
+import yaml
 
 from esfkit.findings import ERROR, KINDS, WARNING
-from tests.conftest import run_cli
+from tests.conftest import EXAMPLES, run_cli
 
 GOALS = """\
 version: 1
@@ -207,3 +208,31 @@ def test_the_data_documentation_lists_every_finding_kind() -> None:
     text = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
     for kind in KINDS:
         assert f"| `{kind}` |" in text, kind
+
+
+def test_a_distribution_over_a_column_of_personnummer_shows_them_masked(write) -> None:
+    goals = GOALS + "  - id: who\n    title: Vem\n    distribution: Anhörigs pnr\n"
+    data = "Deltagar-ID;Kön;Anhörigs pnr\nD1;Kvinna;198501011234\nD2;Man;811218-9876\n"
+    run = run_cli("check", write("g.yml", goals), write("d.csv", data), "--as-of", "2021-12-31")
+    assert run.exit_code == 0, run.stderr
+    assert "1234" not in run.stdout and "9876" not in run.stdout
+    assert "19850101-****" in run.stdout
+
+
+@pytest.mark.parametrize(
+    "folder", sorted(p.name for p in EXAMPLES.iterdir() if (p / "goals.yml").is_file())
+)
+def test_validate_is_clean_on_every_example(folder: str) -> None:
+    path = EXAMPLES / folder
+    expected = yaml.safe_load((path / "expected.yml").read_text(encoding="utf-8"))
+    data = path / expected["data"]
+    run = run_cli("validate", path / "goals.yml", data, "--as-of", str(expected["as_of"]))
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert " 0 errors" in run.stdout
+
+
+def test_a_sum_row_below_the_participants_is_an_error(write) -> None:
+    data = HEADER + GOOD + "Totalt;;;;;\n"
+    run = validate(write, data)
+    assert run.exit_code == 2
+    assert "error total_row (1)" in run.stdout and "row 3 is a 'Totalt' row" in run.stdout

@@ -138,6 +138,14 @@ def check(
             "(default: report.suppress_below in the goal file).",
         ),
     ] = None,
+    history: Annotated[
+        Path | None,
+        typer.Option(
+            "--history",
+            help="Record this run's figures in this CSV file (a re-run of the same report "
+            "date replaces its rows) and show the change since the previous run.",
+        ),
+    ] = None,
 ) -> None:
     """Evaluate every goal against the participant file and print target versus actual.
 
@@ -159,6 +167,7 @@ def check(
             width,
             csv_excel,
             suppress_below,
+            history,
         )
     )
 
@@ -196,6 +205,7 @@ def _check(
     width,
     csv_excel,
     suppress_below,
+    history=None,
 ) -> int:
     from esfkit.engine.report import Status
     from esfkit.render import BINARY, RenderOptions, format_for, formatter
@@ -217,6 +227,17 @@ def _check(
         from esfkit.suppression import suppress
 
         report = suppress(report, threshold)
+    earlier = None
+    if history is not None:
+        from esfkit.history import attach, read_history
+
+        _refuse_input(history, "--history", (goals, data))
+        if output is not None and history.resolve() == output.resolve():
+            raise UsageError(f"--history {history} is also the --output file")
+        if not history.resolve().parent.is_dir():  # found out before the report is written
+            raise UsageError(f"--history: the folder {history.parent} does not exist")
+        earlier = read_history(history)
+        report = attach(report, earlier)
     lang_code = (lang.value if lang else None) or spec.project.lang or "sv"
     color = (
         output is None
@@ -230,6 +251,11 @@ def _check(
         sys.stdout.write(text)
     else:
         _write_atomically(output, text, inputs=(goals, data))
+    if history is not None:
+        from esfkit.history import history_text, record
+
+        recorded = record(earlier or [], report, whole_run=not goal_ids)
+        _write_atomically(history, history_text(recorded), (goals, data), "--history")
     failing = {Status.NOT_MET} | ({Status.BEHIND} if fail_on == FailOn.behind else set())
     if fail_on and any(g.status in failing for g in report.goals):
         return ExitCode.UNMET
@@ -281,25 +307,11 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
 
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
     from esfkit.engine.population import report_date_from_option
-    from esfkit.engine.run import evaluate
-    from esfkit.i18n import Words
     from esfkit.spec.parse import load_spec
-    from esfkit.validate import validate_file, validation_text
+    from esfkit.validate import validation_report
 
     report_date = report_date_from_option(as_of, None)
-    spec = load_spec(goals)
-    validation = validate_file(data, spec)
-    more = []
-    if validation.participants is not None:
-        _check_includes(spec, validation.participants)
-        report = evaluate(spec, validation.participants, report_date)
-        w = Words("en")
-        more = [
-            (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
-            for f in report.findings
-            if f.kind != "re_enrolments"  # listed person by person as re_enrolment
-        ]
-    text, errors, warnings = validation_text(validation, more, len(validation.raw.frame))
+    text, errors, warnings = validation_report(load_spec(goals), data, report_date)
     sys.stdout.write(text)
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 
@@ -328,16 +340,16 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     return evaluate(spec, participants, report_date, the_period, goal_ids), spec
 
 
-def _write_atomically(path: Path, text: str | bytes, inputs: tuple[Path, ...]) -> None:
+def _write_atomically(
+    path: Path, text: str | bytes, inputs: tuple[Path, ...], option: str = "--output"
+) -> None:
     """Temporary file beside the target, then rename: a reader never sees half a report."""
     target = path.resolve()
-    for source in inputs:
-        if source.exists() and target == source.resolve():
-            raise UsageError(f"--output {path} is an input file; esfkit never writes to its inputs")
+    _refuse_input(path, option, inputs)
     if target.is_dir():
-        raise UsageError(f"--output {path} is a directory", hint="give a file name")
+        raise UsageError(f"{option} {path} is a directory", hint="give a file name")
     if not target.parent.is_dir():
-        raise UsageError(f"--output: the folder {path.parent} does not exist")
+        raise UsageError(f"{option}: the folder {path.parent} does not exist")
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         if isinstance(text, bytes):
@@ -350,6 +362,51 @@ def _write_atomically(path: Path, text: str | bytes, inputs: tuple[Path, ...]) -
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _refuse_input(path: Path, option: str, inputs: tuple[Path, ...]) -> None:
+    target = path.resolve()
+    for source in inputs:
+        if source.exists() and target == source.resolve():
+            raise UsageError(f"{option} {path} is an input file; esfkit never writes to its inputs")
+
+
+@app.command("history")
+def history_command(
+    file: Annotated[
+        Path, typer.Argument(help="The history file (check --history).", show_default=False)
+    ],
+    goal: Annotated[
+        list[str] | None, typer.Option("--goal", "-g", help="Only this goal (repeatable).")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the table.")] = Lang.sv,
+) -> None:
+    """Print each goal's recorded figures per report date: value, change, target, status.
+
+    Example: esfkit history history.csv --goal recruited --lang en
+    """
+    _run(lambda: _history(file, tuple(goal or ()), lang.value))
+
+
+def _history(file: Path, goal_ids: tuple[str, ...], lang: str) -> int:
+    from esfkit.history import read_history, trends
+    from esfkit.i18n import Words
+    from esfkit.render.present import trend_tables
+    from esfkit.render.text import render_tables
+
+    if not file.exists():
+        raise UsageError(f"{file}: no such file", hint="write it with esfkit check --history")
+    rows = read_history(file)
+    found = trends(rows, goal_ids)
+    known = list(dict.fromkeys(r.goal for r in rows))
+    for goal_id in goal_ids:
+        if goal_id not in known:
+            from esfkit.errors import one_of
+
+            raise UsageError(f"no goal with id '{goal_id}' in {file}", hint=one_of(goal_id, known))
+    w = Words(lang)
+    sys.stdout.write(render_tables(trend_tables(found, w)) if found else w("history.empty") + "\n")
+    return ExitCode.OK
 
 
 # --- getting started: init, template, indicators (docs/getting-started.md) -----------------

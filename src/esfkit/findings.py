@@ -21,6 +21,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "bad_date": (ERROR, "a date that cannot be read, or an impossible date"),
     "exit_before_start": (ERROR, "an exit date before the start date"),
     "undeclared_municipality": (ERROR, "a municipality not in project.municipalities"),
+    "total_row": (ERROR, "a sum row ('Summa', 'Totalt') below the participants"),
     "duplicate_row": (
         WARNING,
         "the same row twice (a paste twice); an error with unit: enrolment, which counts both",

@@ -8,6 +8,7 @@ masked), with the row the user sees and the column.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,16 +67,17 @@ def load_checked(path: Path, spec: Spec, command: str = "check") -> Participants
     """
     validation = validate_file(path, spec)
     if validation.errors or validation.participants is None:
-        raise data_errors(validation.errors, f"esfkit validate {spec.path} {path}", command)
+        raise data_errors(
+            validation.errors, path.name, f"esfkit validate {spec.path} {path}", command
+        )
     participants = validation.participants
     shown = [f for f in summarise(validation.warnings) if f.kind != "re_enrolment"]
     participants.findings = [*shown, *participants.findings]  # re-enrolments: the population's
     return participants
 
 
-def data_errors(errors: list[Finding], validate_command: str, command: str) -> DataError:
+def data_errors(errors: list[Finding], file: str, validate_command: str, command: str) -> DataError:
     """The first errors, each located, and the command that lists them all."""
-    file = Path(validate_command.rsplit(" ", 1)[-1]).name
     lines = [f"  {location(f, file)}: {f.message}" for f in errors[:SHOWN_IN_ERROR]]
     if len(errors) > SHOWN_IN_ERROR:
         lines.append(f"  ... and {len(errors) - SHOWN_IN_ERROR} more")
@@ -121,6 +123,33 @@ def inspect(raw: RawTable, columns: dict[str, str], spec: Spec) -> list[Finding]
     if "id" in columns:
         findings += _ids(frame[columns["id"]], columns["id"], rows)
     findings += _duplicates(raw, columns, dates.get("start"), dates.get("end"), spec)
+    findings += _total_rows(frame, rows)
+    return findings
+
+
+_TOTAL_WORDS = {"summa", "totalt", "total", "totals", "sum", "antal", "summa:", "totalt:"}
+_TAIL = 5  # sum rows sit at the bottom of a sheet
+
+
+def _total_rows(frame: pd.DataFrame, rows: np.ndarray) -> list[Finding]:
+    """A 'Summa'/'Totalt' row under the participants would be counted as one of them."""
+    findings = []
+    tail = frame.tail(_TAIL)
+    for position, (_, cells) in enumerate(tail.iterrows(), start=len(frame) - len(tail)):
+        word = next(
+            (str(c).strip() for c in cells if str(c).strip().casefold() in _TOTAL_WORDS), None
+        )
+        if word is not None:
+            findings.append(
+                _make(
+                    "total_row",
+                    [rows[position]],
+                    None,
+                    word,
+                    f"row {rows[position]} is a '{word}' row, which would count as a participant",
+                    "delete the sum row, or move the sums to another sheet",
+                )
+            )
     return findings
 
 
@@ -311,7 +340,7 @@ def _duplicates(
     rows = np.asarray(raw.row_numbers)
     if raw.frame.empty:
         return []
-    cells = raw.frame.apply(lambda c: c.astype(str).str.strip())
+    cells = _cell_codes(raw.frame)
     repeated = cells.duplicated(keep=False).to_numpy()
     findings = []
     counts_both = spec.data.unit == "enrolment" and "id" in columns
@@ -345,6 +374,16 @@ def _duplicates(
         columns["id"],
     )
     return findings
+
+
+def _cell_codes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each cell as an integer, equal for equal text once stripped: rows compare fast."""
+    out = {}
+    for index, name in enumerate(frame.columns):
+        codes, uniques = pd.factorize(frame[name].to_numpy(dtype=object))
+        stripped, _ = pd.factorize(np.array([str(u).strip() for u in uniques] + [""], dtype=object))
+        out[index] = stripped[codes]  # code -1 (missing) takes the last entry, ''
+    return pd.DataFrame(out)
 
 
 def _ends(end: pd.Series | None, keep: np.ndarray) -> np.ndarray:
@@ -397,6 +436,30 @@ def _enrolments(
 
 
 # --- the text `esfkit validate` prints -----------------------------------------------------
+
+
+def validation_report(spec: Spec, path: Path, as_of: dt.date) -> tuple[str, int, int]:
+    """The data's findings and, when it has no error, the report's own (who is outside the
+    report date, exits without an outcome ...): the text, and the error and warning counts.
+    """
+    from esfkit.engine.run import evaluate
+    from esfkit.i18n import Words
+
+    validation = validate_file(path, spec)
+    more: list[tuple[Finding, str]] = []
+    if validation.participants is not None:
+        if spec.includes:
+            from esfkit.indicators import check_included
+
+            check_included(spec.includes, validation.participants)
+        report = evaluate(spec, validation.participants, as_of)
+        w = Words("en")
+        more = [
+            (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
+            for f in report.findings
+            if f.kind != "re_enrolments"  # listed person by person as re_enrolment
+        ]
+    return validation_text(validation, more, len(validation.raw.frame))
 
 
 def validation_text(

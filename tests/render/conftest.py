@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,29 @@ def soffice() -> str:
 @pytest.fixture(scope="session")
 def chromium() -> str:
     return _ensure(("chromium", "chromium-browser"), ["chromium", "fonts-dejavu-core"])
+
+
+def convert(soffice: str, workbook: Path, target: str, outdir: Path) -> Path:
+    """LibreOffice headless converts the workbook (to "pdf", or a csv filter string); the
+    converted file, asserted to exist and not be empty."""
+    done = subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{outdir / 'profile'}",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            str(workbook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    converted = outdir / f"{workbook.stem}.{target.split(':')[0]}"
+    assert converted.exists() and converted.stat().st_size > 0, done.stdout + done.stderr
+    return converted

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import subprocess
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import EXAMPLES, run_cli
+from tests.render.conftest import convert
 from tests.test_cli import DATA, GOALS
 from tests.test_examples import _args
 
@@ -78,28 +78,8 @@ def test_libreoffice_opens_and_converts_the_workbook(folder: Path, soffice: str,
     out = tmp_path / "report.xlsx"
     run = run_cli("check", *_args(folder), "-o", out)
     assert run.exit_code == 0, run.stderr
-    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
     for target in ("pdf", "csv:Text - txt - csv (StarCalc):44,34,76"):  # 76: UTF-8
-        done = subprocess.run(
-            [
-                soffice,
-                "--headless",
-                "--norestore",
-                profile,
-                "--convert-to",
-                target,
-                "--outdir",
-                str(tmp_path),
-                str(out),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        converted = tmp_path / f"report.{target.split(':')[0]}"
-        assert converted.exists() and converted.stat().st_size > 0, done.stdout + done.stderr
+        convert(soffice, out, target, tmp_path)
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     first = list(csv.reader((tmp_path / "report.csv").read_text(encoding="utf-8").splitlines()))
     assert first[0][0] == run_cli("check", *_args(folder), "-f", "json").json()["project"]

@@ -18,7 +18,7 @@ import pandas as pd
 
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.participants import Participants
-from esfkit.data.personnummer import birth_dates
+from esfkit.data.personnummer import birth_dates, mask_text
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import SpecError, SpecLocation, did_you_mean
@@ -394,9 +394,11 @@ class Evaluator:
 
 
 def _collapsed(values: pd.Series) -> pd.Series:
-    """Cells with whitespace collapsed, blank as None; each distinct cell converted once."""
+    """Cells with whitespace collapsed, blank as None; each distinct cell converted once.
+
+    A personnummer is masked (19850101-****): a breakdown label must never show one."""
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    texts = [" ".join(v.split()) for v in uniques]
+    texts = [mask_text(" ".join(v.split())) for v in uniques]
     cells = np.array([t or None for t in texts], dtype=object)
     return pd.Series(cells[codes], index=values.index)
 

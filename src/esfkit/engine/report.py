@@ -55,6 +55,19 @@ class Cell:
     # (a count from 1 to N-1) or "secondary" (hidden so that no small count can be worked
     # out). A hidden figure's field is None.
     suppressed: dict[str, str] = field(default_factory=dict)
+    # Since the previous recorded run (esfkit.history): value minus that run's value, in the
+    # value's unit (percentage points for percentages). None: no comparable earlier figure.
+    change: float | None = None
+
+
+@dataclass
+class TrendSeries:
+    """One cell's value at each recorded report date up to this report's, oldest first
+    (None: not recorded, or hidden by suppression)."""
+
+    dims: dict[str, Any]
+    points: list[tuple[dt.date, float | None]]
+    target: float | None = None
 
 
 @dataclass
@@ -75,6 +88,7 @@ class GoalResult:
     tolerance: float | None = None
     per: dict[str, float] | None = None  # count targets per year / municipality: the factors
     group: str | None = None  # parity: the group whose share is compared
+    trend: list[TrendSeries] = field(default_factory=list)  # with --history (esfkit.history)
 
     def cell(self, **dims: Any) -> Cell | None:
         return next((c for c in self.cells if c.dims == dims), None)
@@ -110,3 +124,5 @@ class Report:
     project_end: dt.date | None = None
     lang: str | None = None
     suppress_below: int | None = None  # counts 1..N-1 hidden (esfkit.suppression)
+    history: bool = False  # compared with a history file (esfkit.history)
+    previous_as_of: dt.date | None = None  # the report date the changes are measured from

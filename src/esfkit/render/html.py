@@ -21,6 +21,8 @@ from esfkit.render.present import (
     report_notes,
     selected_goals,
     summary_table,
+    trend_series,
+    trend_shown,
 )
 
 CSS = """
@@ -49,6 +51,7 @@ section.goal { break-inside: avoid; page-break-inside: avoid; }
 ACTUAL_COLOUR = "#2f6db5"
 TARGET_COLOUR = "#b0b0b0"
 CHART_GENDERS = ("women", "men", "nonbinary")
+TREND_COLOURS = ("#2f6db5", "#b0b0b0", "#c0504d", "#9bbb59", "#8064a2", "#f79646")
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -88,6 +91,8 @@ def render(report: Report, options: RenderOptions) -> str:
             out += _table(table, (0,))
             if goal.kind in ("count", "share"):
                 out.append(_chart(goal, w))
+            if trend_shown(goal):
+                out.append(_trend_chart(goal, w))
             if table.notes:
                 out.append('<ul class="notes">')
                 out += [f"<li>{escape(note)}</li>" for note in table.notes]
@@ -189,3 +194,68 @@ def _target(goal: GoalResult, value: float, w: Words) -> str:
         if goal.measure == "percent"
         else w.number(value)
     )
+
+
+def _trend_chart(goal: GoalResult, w: Words) -> str:
+    """Inline SVG, with --history: a line per series (the total and its target, or each
+    share of a composition goal) over the report dates; a hidden figure is a gap."""
+    lines = trend_series(goal, w)
+    dates = [day.isoformat() for day, _value in goal.trend[0].points]
+    values = [v for _label, series in lines for v in series if v is not None]
+    low, high = min([*values, 0.0]), max([*values, 1.0])
+    step, left, base, height = 90, 50, 160, 130
+    width = left + step * max(len(dates) - 1, 1) + 210
+    percent = goal.measure == "percent"
+
+    def y(value: float) -> float:
+        return round(base - height * (value - low) / ((high - low) or 1), 1)
+
+    def shown(value: float) -> str:
+        return w.percent(value) if percent else w.number(value)
+
+    parts = [
+        f'<svg class="chart trend" xmlns="http://www.w3.org/2000/svg" width="{width}"'
+        f' height="{base + 40}" role="img" aria-label="{escape(w("chart.trend"))}">',
+        f'<line x1="{left - 10}" y1="{base}" x2="{width - 170}" y2="{base}" stroke="#555"/>',
+    ]
+    for index, day in enumerate(dates):
+        x = left + index * step
+        parts.append(f'<text x="{x}" y="{base + 16}" text-anchor="middle">{escape(day)}</text>')
+    for number, (label, series) in enumerate(lines):
+        colour = TREND_COLOURS[number % len(TREND_COLOURS)]
+        points = [(left + i * step, v) for i, v in enumerate(series)]
+        for run in _runs(points):
+            path = " ".join(f"{x},{y(v)}" for x, v in run)
+            parts.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>'
+            )
+        for (x, v), day in zip(points, dates, strict=True):
+            if v is None:
+                continue
+            parts.append(
+                f'<circle cx="{x}" cy="{y(v)}" r="3" fill="{colour}">'
+                f"<title>{escape(label)} {escape(day)}: {escape(shown(v))}</title></circle>"
+            )
+            if number == 0:
+                parts.append(
+                    f'<text x="{x}" y="{round(y(v) - 6, 1)}" text-anchor="middle">'
+                    f"{escape(shown(v))}</text>"
+                )
+        ly = 20 + number * 18
+        parts.append(
+            f'<rect x="{width - 160}" y="{ly - 10}" width="12" height="12" fill="{colour}"/>'
+        )
+        parts.append(f'<text x="{width - 142}" y="{ly}">{escape(label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _runs(points: list[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:
+    """The unbroken stretches of a line: a missing figure breaks it."""
+    runs: list[list[tuple[int, float]]] = [[]]
+    for x, value in points:
+        if value is None:
+            runs.append([])
+        else:
+            runs[-1].append((x, value))
+    return [run for run in runs if run]

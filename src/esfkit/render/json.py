@@ -41,12 +41,17 @@ def as_dict(report: Report) -> dict[str, Any]:
             {"kind": f.kind, "count": f.size, "rows": list(f.rows[:FINDING_ROWS])}
             for f in report.findings
         ],
-        "goals": [_goal(goal) for goal in report.goals],
+        "goals": [_goal(goal, report.history) for goal in report.goals],
         **({"suppress_below": report.suppress_below} if report.suppress_below else {}),
+        **({"previous_as_of": _date(report.previous_as_of)} if report.history else {}),
     }
 
 
-def _goal(goal: GoalResult) -> dict[str, Any]:
+def _date(day) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _goal(goal: GoalResult, history: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": goal.id,
         "title": goal.title,
@@ -59,11 +64,11 @@ def _goal(goal: GoalResult) -> dict[str, Any]:
         out["outside_denominator"] = goal.outside_denominator
     if goal.note:
         out["note"] = goal.note
-    out["cells"] = [_cell(cell) for cell in goal.cells]
+    out["cells"] = [_cell(cell, history) for cell in goal.cells]
     return out
 
 
-def _cell(cell: Cell) -> dict[str, Any]:
+def _cell(cell: Cell, history: bool = False) -> dict[str, Any]:
     out = {
         "dims": cell.dims,
         "value": cell.value,
@@ -82,4 +87,6 @@ def _cell(cell: Cell) -> dict[str, Any]:
         out["attainment"] = cell.attainment
     if cell.suppressed:
         out["suppressed"] = dict(sorted(cell.suppressed.items()))
+    if history:  # with --history: the change since the previous run (null: none known)
+        out["change"] = cell.change
     return out

@@ -10,7 +10,7 @@ from itertools import product
 from typing import Any
 
 from esfkit.engine.report import Cell, GoalResult, Report, Status
-from esfkit.i18n import Words, telling_decimals
+from esfkit.i18n import Words, round_half_away, telling_decimals
 
 GENDER_COLUMNS = ("women", "men")
 
@@ -22,6 +22,7 @@ class TextTable:
     rows: list[list[str]]
     total_rows: int = 1  # the last rows are totals
     notes: list[str] = field(default_factory=list)
+    text_columns: tuple[int, ...] = (0,)  # left-aligned; the others hold figures
 
 
 def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
@@ -40,6 +41,8 @@ def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
     lines.append((w("enrolments"), w.count(report.population.enrolments)))
     lines.append((w("persons"), f"{w.count(report.population.persons)}  ({unit})"))
     lines.append((w("outside"), w.count(report.population.outside_period)))
+    if report.previous_as_of is not None:
+        lines.append((w("change"), w("change.since", date=report.previous_as_of.isoformat())))
     return lines
 
 
@@ -70,7 +73,9 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
             return "" if inner == "gender" else f"{w.dim_value(inner, c.dims[inner])} "
 
         target = " / ".join(f"{named(c)}{w.percent(c.target, 0)}" for c in targeted)
-        actual = " / ".join(f"{named(c)}{figure(c, goal, w)}" for c in targeted)
+        actual = " / ".join(
+            with_change(f"{named(c)}{figure(c, goal, w)}", c, goal, w) for c in targeted
+        )
         women = goal.cell(**{inner: "women"}) if inner == "gender" else None
         men = goal.cell(**{inner: "men"}) if inner == "gender" else None
         return [
@@ -110,7 +115,28 @@ def _actual(cell: Cell | None, goal: GoalResult, w: Words) -> str:
     text = figure(cell, goal, w)
     if cell.attainment is not None and not goal.at_most:
         text += f" ({w.percent(cell.attainment)})"
-    return text
+    return with_change(text, cell, goal, w)
+
+
+def with_change(text: str, cell: Cell, goal: GoalResult, w: Words) -> str:
+    """A figure and, after a --history run, its change since the previous one: '62 ▲ 3'."""
+    change = change_text(cell, goal, w)
+    return f"{text} {change}" if change else text
+
+
+def change_text(cell: Cell | None, goal: GoalResult, w: Words) -> str:
+    """▲ 3, ▼ 1 or ±0; a percentage's change in points, one decimal. Empty: no change known."""
+    if cell is None or cell.change is None:
+        return ""
+    return change_words(cell.change, goal.measure == "percent", w)
+
+
+def change_words(change: float, percent: bool, w: Words) -> str:
+    size = abs(change)
+    if round_half_away(size, 1 if percent else 0) == 0:
+        return "±0"
+    shown = w.decimal(size, 1) if percent else w.number(size)
+    return f"{'▲' if change > 0 else '▼'} {shown}"
 
 
 def _distribution_base(goal: GoalResult, gender: str, w: Words) -> str:
@@ -437,3 +463,74 @@ def cell_measures(goal: GoalResult, cell: Cell) -> list[tuple[str, Any]]:
     if cell.status not in (Status.NO_TARGET,) or goal.kind == "manual":
         pairs.append(("status", cell.status))
     return pairs
+
+
+# --- trend charts (check --history) ---------------------------------------------------------
+
+
+def trend_shown(goal: GoalResult) -> bool:
+    """A goal gets a trend chart when its history has an earlier figure to draw from."""
+    return any(sum(v is not None for _d, v in s.points) >= 2 for s in goal.trend)
+
+
+def trend_series(goal: GoalResult, w: Words) -> list[tuple[str, list[float | None]]]:
+    """The lines of a goal's trend chart, named: the total's value and its target, or one
+    line per share of a composition goal."""
+    lines = []
+    for series in goal.trend:
+        values = [value for _day, value in series.points]
+        if not series.dims:
+            lines.append((w("chart.value"), values))
+            if series.target is not None:
+                lines.append((w("chart.target"), [series.target] * len(values)))
+        else:
+            label = " ".join(w.dim_value(k, v) for k, v in series.dims.items())
+            lines.append((label, values))
+    return lines
+
+
+# --- esfkit history ------------------------------------------------------------------------
+
+
+def trend_tables(trends: list, w: Words) -> list[TextTable]:
+    """`esfkit history`: per goal (an ``esfkit.history.GoalTrend``) a row per report date with
+    the total's value, its change since the date before, target and status; a goal without
+    a total gets a column per one-dimension cell instead."""
+    tables = []
+    for trend in trends:
+        percent = trend.measure == "percent"
+        total = trend.dims == [{}]
+        columns = [w("history.date")]
+        if total:
+            columns += [w("actual"), w("change"), w("target"), w("status")]
+        else:
+            columns += [" ".join(w.dim_value(k, v) for k, v in d.items()) for d in trend.dims]
+        rows, before = [], None
+        for date, found in trend.rows:
+            figures = [_recorded(r.value if r else None, percent, w) for r in found]
+            if not total:
+                rows.append([date.isoformat(), *figures])
+                continue
+            row = found[0]
+            value = row.value if row else None
+            change = w("change.none")
+            if value is not None and before is not None:
+                change = change_words(value - before, percent, w)
+            target = "–"
+            if row is not None and row.target is not None:
+                whole = float(row.target).is_integer()
+                target = (
+                    w.percent(row.target, 0 if whole else 1) if percent else w.number(row.target)
+                )
+            status = w.status(row.status) if row else ""
+            rows.append([date.isoformat(), figures[0], change, target, status])
+            before = value
+        text_columns = (0, 4) if total else (0,)
+        tables.append(TextTable(trend.goal, columns, rows, total_rows=0, text_columns=text_columns))
+    return tables
+
+
+def _recorded(value: float | None, percent: bool, w: Words) -> str:
+    if value is None:
+        return "–"
+    return w.percent(value) if percent else w.number(value)

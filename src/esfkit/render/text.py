@@ -102,3 +102,11 @@ def _summary_wrap(table: TextTable, width: int) -> dict[int, int]:
     spare = width - fixed - len(GAP) * (len(table.columns) - 1)
     title = max(MIN_WRAP, spare * 11 // 20)
     return {0: title, 6: max(MIN_WRAP, spare - title)}
+
+
+def render_tables(tables: list[TextTable]) -> str:
+    """Tables alone (``esfkit history``), one after the other."""
+    out: list[str] = []
+    for table in tables:
+        out += [*_table(table, table.text_columns, {}), ""]
+    return "\n".join(line.rstrip() for line in out)

@@ -17,7 +17,7 @@ import zipfile
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -33,6 +33,8 @@ from esfkit.render.present import (
     report_notes,
     selected_goals,
     summary_table,
+    trend_series,
+    trend_shown,
 )
 
 COUNT_FORMAT = "#,##0"
@@ -207,8 +209,12 @@ def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
         _put(sheet, header + 1, 1, goal.note)
     sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1)
     _fit(sheet)
+    anchor = len(columns) + 2
     if goal.kind in ("count", "share"):
-        _chart(sheet, goal, w, anchor_col=len(columns) + 2)
+        _chart(sheet, goal, w, anchor_col=anchor)
+        anchor += 4
+    if trend_shown(goal):
+        _trend_chart(sheet, goal, w, anchor_col=anchor)
 
 
 def _measures(goal: GoalResult) -> list[str]:
@@ -266,12 +272,41 @@ def _chart(sheet: Worksheet, goal: GoalResult, w: Words, anchor_col: int) -> Non
     chart.type = "col"
     chart.grouping = "clustered"
     chart.title = w("chart.target_actual")
+    _place(sheet, chart, percent, anchor_col, 2, top, top + len(levels))
+
+
+def _trend_chart(sheet: Worksheet, goal: GoalResult, w: Words, anchor_col: int) -> None:
+    """With --history: a native line chart of the goal's value per report date (and its
+    target), on a block of figures beside the table; a hidden figure is a gap."""
+    series = trend_series(goal, w)
+    dates = [day for day, _value in goal.trend[0].points]
+    top = 4
+    percent = goal.measure == "percent"
+    _put(sheet, top, anchor_col, w("history.date")).font = BOLD
+    for offset, (label, _values) in enumerate(series, start=1):
+        _put(sheet, top, anchor_col + offset, label).font = BOLD
+    for row, day in enumerate(dates, start=top + 1):
+        _put(sheet, row, anchor_col, day.isoformat())
+        for offset, (_label, values) in enumerate(series, start=1):
+            value = values[row - top - 1]
+            if value is not None:
+                shown = value / 100 if percent else value
+                _put(sheet, row, anchor_col + offset, shown, PERCENT_FORMAT if percent else "0")
+    chart = LineChart()
+    chart.title = w("chart.trend")
+    _place(sheet, chart, percent, anchor_col, len(series), top, top + len(dates))
+
+
+def _place(
+    sheet: Worksheet, chart, percent: bool, anchor_col: int, series: int, top: int, last: int
+) -> None:
+    """The chart's series from the block of figures at rows top..last (titles on row top,
+    categories in anchor_col, one series a column after it), and the chart under the block."""
     chart.y_axis.numFmt = PERCENT_FORMAT if percent else "0"
     chart.y_axis.delete = False
     chart.x_axis.delete = False
-    last = top + len(levels)
     data = Reference(
-        sheet, min_col=anchor_col + 1, max_col=anchor_col + 2, min_row=top, max_row=last
+        sheet, min_col=anchor_col + 1, max_col=anchor_col + series, min_row=top, max_row=last
     )
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=anchor_col, min_row=top + 1, max_row=last))

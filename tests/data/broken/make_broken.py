@@ -365,6 +365,11 @@ def main() -> None:
         "row 5",
     )
 
+    rows = dated(ROWS)
+    rows.append(["Summa", "=COUNTA(B2:B8)", "", "", "", ""])
+    xlsx("28-sum-row.xlsx", rows)
+    case("28-sum-row.xlsx", "a 'Summa' row with a formula below the participants, row 9", "row 9")
+
     (HERE / "cases.yml").write_text(
         "# Broken inputs: each runs through the real `esfkit check` and must give exit 2, a\n"
         "# message naming `expect` (a row, a line, or goal-file:line), and no traceback.\n"
