@@ -293,8 +293,10 @@ def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec
 
 
 def _ids(values: pd.Series, header: str, rows: np.ndarray) -> list[Finding]:
-    texts = values.astype(str).str.strip()
-    blank = (texts == "").to_numpy()
+    # Each distinct cell is looked at once: an id column holds up to one per row.
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    texts = [str(u).strip() for u in uniques]
+    blank = np.array([not t for t in texts], dtype=bool)[codes]
     findings = []
     if blank.any():
         findings.append(
@@ -307,11 +309,13 @@ def _ids(values: pd.Series, header: str, rows: np.ndarray) -> list[Finding]:
                 "fill in the id, so that a re-enrolled person is counted once",
             )
         )
-    filled = texts[~blank]
-    shaped = filled.map(personnummer.looks_like) if len(filled) else filled
-    if not len(filled) or shaped.mean() < 0.5:
+    filled = codes[~blank]
+    shaped = np.fromiter(map(personnummer.looks_like, texts), dtype=bool, count=len(texts))
+    if not len(filled) or shaped[filled].mean() < 0.5:
         return findings  # ids such as D0001, whatever the header says: nothing to check
-    for text, where in _by_value(values[~blank], rows[~blank]).items():
+    wrong = [i for i, text in enumerate(texts) if text and personnummer.problem(text)]
+    bad = np.isin(codes, wrong)
+    for text, where in _by_value(values[bad], rows[bad]).items():
         problem = personnummer.problem(text)
         if problem is not None:
             masked = personnummer.mask(text)
@@ -340,14 +344,23 @@ def _duplicates(
     rows = np.asarray(raw.row_numbers)
     if raw.frame.empty:
         return []
-    cells = _cell_codes(raw.frame)
+    typed = raw.frame[columns["id"]] if "id" in columns else None
+    ids = normalize(typed).to_numpy(dtype=object) if typed is not None else None
+    keys = pd.factorize(ids)[0] if ids is not None else None
+    # Identical rows have one id (a key is coarser than the stripped text the rows are
+    # compared by), so only the rows whose id repeats are compared in full.
+    if keys is None:
+        candidates = np.arange(len(rows))
+    else:
+        candidates = np.flatnonzero(np.bincount(keys)[keys] > 1)
+    cells = _cell_codes(raw.frame.iloc[candidates])
     repeated = cells.duplicated(keep=False).to_numpy()
     findings = []
     counts_both = spec.data.unit == "enrolment" and "id" in columns
     if repeated.any():
         groups = cells[repeated].groupby(list(cells.columns), sort=False, dropna=False).indices
         for positions in groups.values():
-            where = rows[np.flatnonzero(repeated)[positions]]
+            where = rows[candidates[np.flatnonzero(repeated)[positions]]]
             findings.append(
                 _make(
                     "duplicate_row",
@@ -359,14 +372,13 @@ def _duplicates(
                     severity=ERROR if counts_both else WARNING,
                 )
             )
-    if "id" not in columns or start is None:
+    if keys is None or start is None:
         return findings
-    first_copy = ~cells.duplicated(keep="first").to_numpy()
-    typed = raw.frame[columns["id"]]
-    ids = normalize(typed).to_numpy(dtype=object)
+    first_copy = np.ones(len(rows), dtype=bool)
+    first_copy[candidates] = ~cells.duplicated(keep="first").to_numpy()
     keep = first_copy & (ids != "")
     findings += _enrolments(
-        ids[keep],
+        keys[keep],
         typed.to_numpy(dtype=object)[keep],
         start.to_numpy()[keep],
         _ends(end, keep),
@@ -393,36 +405,39 @@ def _ends(end: pd.Series | None, keep: np.ndarray) -> np.ndarray:
 
 
 def _enrolments(
-    ids: np.ndarray,
+    keys: np.ndarray,
     typed: np.ndarray,
     start: np.ndarray,
     end: np.ndarray,
     rows: np.ndarray,
     id_header: str,
 ) -> list[Finding]:
-    """Per id on several rows: overlapping periods, or a re-enrolment. ``ids`` are the
-    comparison keys, ``typed`` the cells as written (shown, masked)."""
-    key, _ = pd.factorize(ids)
-    several = np.bincount(key)[key] > 1
+    """Per id on several rows: overlapping periods, or a re-enrolment. ``keys`` are the ids
+    as integer codes (equal for ids that compare equal), ``typed`` the cells as written
+    (shown, masked)."""
+    several = np.bincount(keys)[keys] > 1 if len(keys) else keys.astype(bool)
     if not several.any():
         return []
-    order = np.lexsort((rows, start.view(np.int64), key))
+    order = np.lexsort((rows, start.view(np.int64), keys))
     order = order[several[order]]
     # Sorted by start within an id, any overlap shows between neighbours: if enrolment j
     # begins before an earlier i has ended, so does the one right after i.
     open_end = np.where(np.isnat(end), np.datetime64("2262-01-01"), end)[order]
     begins = start[order]
-    same = key[order][1:] == key[order][:-1]
+    same = keys[order][1:] == keys[order][:-1]
     known = ~np.isnat(begins[1:]) & ~np.isnat(begins[:-1])
     clash = same & known & (begins[1:] <= open_end[:-1])
-    bounds = np.flatnonzero(~same) + 1
-    groups = np.split(order, bounds)
-    clashes = np.split(np.append(clash, False), bounds)
+    firsts = np.flatnonzero(np.concatenate(([True], ~same)))
+    overlaps = np.logical_or.reduceat(np.append(clash, False), firsts)
+    # One finding per id: tens of thousands in a large register, so plain lists, not numpy.
+    ordered_rows = rows[order].tolist()
+    bounds = [*firsts.tolist(), len(order)]
     findings = []
-    for group, clash_in in zip(groups, clashes, strict=True):
-        overlap = bool(clash_in.any())
-        where = np.sort(rows[group])
-        masked = personnummer.mask(str(typed[group[0]]))
+    for index, (overlap, shown_id) in enumerate(
+        zip(overlaps.tolist(), typed[order[firsts]].tolist(), strict=True)
+    ):
+        where = sorted(ordered_rows[bounds[index] : bounds[index + 1]])
+        masked = personnummer.mask(str(shown_id))
         shown = format_rows(where)
         if overlap:
             message = f"id {masked} is enrolled on {shown} and the periods overlap"

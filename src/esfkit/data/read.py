@@ -525,7 +525,9 @@ def _to_table(
     if not filled.any():
         raise _empty(path, sheet)
     top = _header_index(path, grid, columns, blanks, filled, header_row)
-    keep = np.flatnonzero(filled[top + 1 :]) + top + 1
+    below = np.flatnonzero(filled[top + 1 :]) + top + 1
+    # A slice when no row below the header is blank: views of the columns, not copies.
+    keep = slice(top + 1, None) if len(below) == len(filled) - top - 1 else below
     header_row = int(grid.numbers[top])
     named: dict[str, np.ndarray] = {}
     letters: dict[str, tuple[str, str]] = {}
@@ -535,10 +537,11 @@ def _to_table(
         if not header:
             if cells_blank.all():
                 continue  # an empty spacer column
-            raise _unnamed(path, header_row, index, int(grid.numbers[keep[~cells_blank][0]]))
+            raise _unnamed(path, header_row, index, int(grid.numbers[keep][~cells_blank][0]))
         _check_unique(path, header_row, header, index, letters)
         named[header] = cells
-    frame = pd.DataFrame(named, dtype=object)
+    # copy=False keeps each column its own block: stacking them copies 10^6 x 13 cells.
+    frame = pd.DataFrame(named, dtype=object, copy=False)
     return tuple(named), frame, grid.numbers[keep]
 
 
