@@ -10,6 +10,7 @@ user's file, matched without regard to case or surrounding spaces.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +65,26 @@ class Dimension:
     always: tuple[Any, ...] = ()  # labels shown even when no row has them
 
 
+@dataclass(frozen=True)
+class Keys:
+    """A field's values normalised for comparison, as codes into the distinct keys ('' for
+    blank; code -1, a missing cell, takes the last key, ''): a test is made on the few
+    keys and spread over the rows, instead of hashing every row again."""
+
+    codes: np.ndarray
+    keys: np.ndarray
+
+    @classmethod
+    def of(cls, values: pd.Series, keys: Callable[[np.ndarray], list[str]]) -> Keys:
+        """``keys`` turns the distinct non-missing values into their keys."""
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+        return cls(codes, np.array([*keys(uniques), ""], dtype=object))
+
+    def isin(self, words: list[str]) -> np.ndarray:
+        wanted = set(words)
+        return np.array([key in wanted for key in self.keys], dtype=bool)[self.codes]
+
+
 class Evaluator:
     def __init__(self, population: Population, participants: Participants, spec: Spec):
         self.pop = population
@@ -72,6 +93,7 @@ class Evaluator:
         self.spec = spec
         self._masks: dict[Filter, np.ndarray] = {}
         self._series: dict[tuple[str, str], pd.Series] = {}
+        self._texts: dict[str, Keys] = {}
         self._dimensions: dict[str, Dimension] = {}
         self.all = np.ones(len(self.frame), dtype=bool)
 
@@ -108,19 +130,21 @@ class Evaluator:
         mapped = next((f for f, h in self.participants.columns.items() if h == header), None)
         return mapped or f"column:{header}"
 
-    def text(self, field: str) -> pd.Series:
+    def text(self, field: str) -> Keys:
         """Values normalised for comparison ('' for blank)."""
-        return self._cached(field, "text", lambda: self._text(field))
+        if field not in self._texts:
+            self._texts[field] = self._text(field)
+        return self._texts[field]
 
-    def _text(self, field: str) -> pd.Series:
+    def _text(self, field: str) -> Keys:
         if field.startswith("column:"):
-            return normalize(self.frame[field.removeprefix("column:")])
+            return Keys.of(self.frame[field.removeprefix("column:")], _normalized)
         if field == "municipality":
-            return self.frame["_municipality"].fillna("").str.casefold()
+            return Keys.of(self.frame["_municipality"], lambda names: [n.casefold() for n in names])
         if field in ("id", "exit"):
-            return normalize(self.frame[_CANONICAL[field]])
+            return Keys.of(self.frame[_CANONICAL[field]], _normalized)
         if field == "gender":
-            return self.frame["_gender"].astype(str)
+            return Keys.of(self.frame["_gender"], lambda genders: [str(g) for g in genders])
         raise AssertionError(field)
 
     def dates(self, field: str, loc: SpecLocation | None) -> pd.Series:
@@ -243,7 +267,7 @@ class Evaluator:
                     )
             wanted = [codes.labels.index(label) for label in labels]
             return np.isin(codes.codes, wanted)
-        return self.text(field).isin(self._wanted(field, f)).to_numpy()
+        return self.text(field).isin(self._wanted(field, f))
 
     def _wanted(self, field: str, f: Equals) -> list[str]:
         words: list[str] = []
@@ -315,7 +339,7 @@ class Evaluator:
             dim = self.dimension("age_band", f.loc)
             blank = np.isin(dim.codes, [dim.labels.index(None)] if None in dim.labels else [])
         else:
-            blank = (self.text(field) == "").to_numpy()
+            blank = self.text(field).isin([""])
         return blank if f.missing else ~blank
 
     @staticmethod
@@ -393,6 +417,10 @@ class Evaluator:
         raise SpecError(f"cannot break down by '{name}'", where=loc)
 
 
+def _normalized(values: np.ndarray) -> list[str]:
+    return normalize(pd.Series(values, dtype=object)).tolist()
+
+
 def _collapsed(values: pd.Series) -> pd.Series:
     """Cells with whitespace collapsed, blank as None; each distinct cell converted once.
 
@@ -420,9 +448,7 @@ def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
         (k for k in spelling if k not in declared_keys), key=lambda k: (str(type(k)), k)
     )
     labels_keys = [*declared_keys, *others]
-    # A personnummer typed in the wrong column (Kommun) must not become a label either.
-    shown = (mask_text(v) if isinstance(v, str) else v for v in (spelling[k] for k in others))
-    labels = [*declared, *shown, None]
+    labels = [*declared, *(spelling[k] for k in others), None]
     index = {key: i for i, key in enumerate(labels_keys)}
     blank = len(labels) - 1
     lookup = np.array([index.get(k, blank) for k in unique_keys] + [blank], dtype=np.int64)
