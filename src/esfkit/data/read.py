@@ -321,7 +321,7 @@ def _read_csv(path: Path, data: bytes) -> _Grid:
     # first record's when wider. A longer record further down is an error of its own line.
     sample = _first_records(text, separator)
     width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
-    records = _parse_csv(path, text, separator, width)
+    records = _parse_csv(path, text, _utf8(data, text, skipped), separator, width)
     numbers = _record_lines(text, len(records))
     if numbers is None:
         columns, numbers = _parse_csv_multiline(path, text, separator, width)
@@ -452,13 +452,25 @@ def _first_records(text: str, separator: str) -> list[list[str]]:
     return records or [[text]]
 
 
-def _parse_csv(path: Path, text: str, separator: str, width: int) -> pd.DataFrame:
-    """All records, header included, as text; overlong records become a located error."""
+def _utf8(data: bytes, text: str, skipped: int) -> bytes:
+    """``text`` as UTF-8: the file's own bytes when they are that already (no BOM, no
+    carriage return, no blank line skipped), which saves encoding 100 MB at 10^6 rows."""
+    bom = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    # A one-byte decoding (cp1252) keeps a character per byte; UTF-8 has fewer characters.
+    utf8 = data.isascii() or len(text) < len(data)
+    if skipped or bom or not utf8 or b"\r" in data:
+        return text.encode("utf-8")
+    return data
+
+
+def _parse_csv(path: Path, text: str, encoded: bytes, separator: str, width: int) -> pd.DataFrame:
+    """All records, header included, as text (``encoded`` is ``text`` as UTF-8); overlong
+    records become a located error."""
     try:
         # Bytes, not a StringIO: pandas would encode the text to UTF-8 anyway, and a
         # StringIO holds 4 bytes per character (400 MB for a 10^6-row file).
         return pd.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO(encoded),
             encoding="utf-8",
             sep=separator,
             header=None,
