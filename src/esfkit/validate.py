@@ -358,13 +358,13 @@ def _duplicates(
         candidates = np.arange(len(rows))
     else:
         candidates = np.flatnonzero(np.bincount(keys)[keys] > 1)
-    cells = _cell_codes(raw.frame.iloc[candidates])
-    repeated = cells.duplicated(keep=False).to_numpy()
+    same = pd.Series(_row_keys(raw.frame.iloc[candidates]))
+    repeated = same.duplicated(keep=False).to_numpy()
     findings = []
     counts_both = spec.data.unit == "enrolment" and "id" in columns
     if repeated.any():
-        groups = cells[repeated].groupby(list(cells.columns), sort=False, dropna=False).indices
-        for positions in groups.values():
+        copies = same[repeated]
+        for positions in copies.groupby(copies, sort=False).indices.values():
             where = rows[candidates[np.flatnonzero(repeated)[positions]]]
             findings.append(
                 _make(
@@ -380,7 +380,7 @@ def _duplicates(
     if keys is None or start is None:
         return findings
     first_copy = np.ones(len(rows), dtype=bool)
-    first_copy[candidates] = ~cells.duplicated(keep="first").to_numpy()
+    first_copy[candidates] = ~same.duplicated(keep="first").to_numpy()
     keep = first_copy & (ids != "")
     findings += _enrolments(
         keys[keep],
@@ -393,14 +393,17 @@ def _duplicates(
     return findings
 
 
-def _cell_codes(frame: pd.DataFrame) -> pd.DataFrame:
-    """Each cell as an integer, equal for equal text once stripped: rows compare fast."""
-    out = {}
-    for index, name in enumerate(frame.columns):
+def _row_keys(frame: pd.DataFrame) -> np.ndarray:
+    """An integer per row, equal for rows whose cells are equal once stripped: rows compare
+    as one number, not column by column."""
+    keys = np.zeros(len(frame), dtype=np.int64)
+    for name in frame.columns:
         codes, uniques = pd.factorize(frame[name].to_numpy(dtype=object))
         stripped, _ = pd.factorize(np.array([str(u).strip() for u in uniques] + [""], dtype=object))
-        out[index] = stripped[codes]  # code -1 (missing) takes the last entry, ''
-    return pd.DataFrame(out)
+        cells = stripped[codes]  # code -1 (missing) takes the last entry, ''
+        # Numbered again after each column, so the combined key stays below rows squared.
+        keys = pd.factorize(keys * (cells.max(initial=0) + 1) + cells)[0]
+    return keys
 
 
 def _ends(end: pd.Series | None, keep: np.ndarray) -> np.ndarray:
