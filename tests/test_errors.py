@@ -138,3 +138,50 @@ def test_every_error_is_shown_with_debug_as_a_traceback(write) -> None:
 
     with pytest.raises(SpecError):
         run_cli("--debug", "check", goals, write("d.csv", DATA))
+
+
+def test_an_internal_error_is_one_message_and_exit_3_not_a_traceback(write, monkeypatch) -> None:
+    import esfkit.validate
+    from esfkit.errors import ExitCode
+
+    def broken(*args, **kwargs):
+        raise KeyError("Kön for 19850101-1234")  # a bug; its message may quote a cell
+
+    monkeypatch.setattr(esfkit.validate, "validation_report", broken)
+    run = run_cli("validate", write("g.yml", GOALS), write("d.csv", DATA))
+    assert run.exit_code == ExitCode.INTERNAL == 3
+    assert run.stderr.startswith("esfkit: internal error: KeyError: ")
+    assert "this is a bug in esfkit" in run.stderr and "--debug" in run.stderr
+    assert "Traceback" not in run.stderr and run.stderr.count("\n") == 1
+    assert "1234" not in run.stderr and "19850101-****" in run.stderr
+    with pytest.raises(KeyError):
+        run_cli("--debug", "validate", write("g.yml", GOALS), write("d.csv", DATA))
+
+
+def test_an_internal_error_in_the_installed_command_prints_no_traceback(write, tmp_path) -> None:
+    # Through a real process: sitecustomize breaks the engine before esfkit runs.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "sitecustomize.py").write_text(
+        "import esfkit.engine.run as run\n"
+        "def evaluate(*a, **k):\n"
+        "    raise ZeroDivisionError('division by zero')\n"
+        "run.evaluate = evaluate\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    esfkit = str(Path(sys.executable).with_name("esfkit"))
+    args = [esfkit, "check", str(write("g.yml", GOALS)), str(write("d.csv", DATA))]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert done.returncode == 3, done.stderr
+    assert done.stderr == (
+        "esfkit: internal error: ZeroDivisionError: division by zero; this is a bug in esfkit "
+        "— please report it with the command; --debug shows the details\n"
+    )
+    debug = subprocess.run(
+        [esfkit, "--debug", *args[1:]], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert debug.returncode == 1 and "Traceback" in debug.stderr

@@ -236,3 +236,116 @@ def test_a_sum_row_below_the_participants_is_an_error(write) -> None:
     run = validate(write, data)
     assert run.exit_code == 2
     assert "error total_row (1)" in run.stdout and "row 3 is a 'Totalt' row" in run.stdout
+
+
+def test_a_slashed_date_that_reads_two_ways_is_an_error_naming_its_row(write) -> None:
+    data = HEADER + GOOD + "121212-1212;K;Östersund;5/3/2021;;\n"
+    run = validate(write, data)
+    assert run.exit_code == 2
+    assert kinds_in(run.stdout) == {"ambiguous_date": 1}
+    assert "d.csv, row 3, column 'Inskrivningsdatum': start date '5/3/2021'" in run.stdout
+    assert "2021-03-01" in run.stdout  # what to do: an ISO date
+    check = run_cli("check", write("g.yml", GOALS), write("d.csv", data))
+    assert check.exit_code == 2 and "row 3" in check.stderr
+
+
+def test_slashed_dates_are_read_day_first_where_the_column_shows_it(write) -> None:
+    # 25/3/2021 shows the column writes the day first, so 5/3/2021 is 5 March, before the
+    # exit on 1 April (read month first it would be 3 May, after the exit).
+    data = (
+        HEADER
+        + "121212-1212;K;Östersund;5/3/2021;2021-04-01;\n"
+        + "19811218-9876;Kvinna;Östersund;25/3/2021;;\n"
+    )
+    run = validate(write, data, GOALS, "--as-of", "2021-12-31")
+    assert run.exit_code == 0, run.stdout
+    assert " 0 errors" in run.stdout
+
+
+def _workbook(path, rows) -> None:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+
+
+def test_a_formula_without_a_saved_value_is_an_error_naming_rows_and_column(tmp_path, write):
+    # openpyxl, like any program, writes the formula but not its result: Excel never ran it.
+    path = tmp_path / "d.xlsx"
+    header = ["Deltagar-ID", "Kod", "Kön", "Inskrivningsdatum"]
+    rows = [[f"D{r}", "K", f'=IF(B{r}="K","Kvinna","Man")', "2021-01-04"] for r in (2, 3, 4)]
+    _workbook(path, [header, *rows])
+    run = run_cli("validate", write("g.yml", GOALS), path)
+    assert run.exit_code == 2
+    assert kinds_in(run.stdout) == {"formula_without_value": 1}
+    assert "d.xlsx, rows 2, 3, 4, column 'Kön': 3 cells in column 'Kön' hold a formula" in (
+        run.stdout
+    )
+    assert "open the file in Excel or LibreOffice and save it" in run.stdout
+    assert run_cli("check", write("g.yml", GOALS), path).exit_code == 2
+
+
+def test_formulas_with_saved_values_read_as_those_values(write) -> None:
+    path = EXAMPLES / "norrsken" / "deltagare.xlsx"
+    run = run_cli("validate", EXAMPLES / "norrsken" / "goals.yml", path, "--as-of", "2014-06-30")
+    assert "formula_without_value" not in run.stdout
+
+
+def test_notes_below_the_list_are_errors_and_a_sum_row_above_them_is_found(write) -> None:
+    data = (
+        HEADER
+        + GOOD
+        + "Summa;;;;;1\n"
+        + "Anteckningar:;;;;;\n"
+        + "K = kvinna, M = man;;;;;\n"
+        + "Rad 2 ska kontrolleras;;;;;\n"
+        + "Kontakt: projektledaren;;;;;\n"
+        + "Senast ändrad av Anna;;;;;\n"
+        + "Se blad 2;;;;;\n"
+    )
+    run = validate(write, data)
+    assert run.exit_code == 2
+    assert kinds_in(run.stdout) == {"total_row": 1, "note_row": 6}
+    assert "row 3 is a 'Summa' row" in run.stdout
+    assert "d.csv, row 4, column 'Personnummer': row 4 holds only the text 'Anteckningar:'" in (
+        run.stdout
+    )
+
+
+def test_an_id_typed_alone_at_the_bottom_is_not_taken_for_a_note(write) -> None:
+    run = validate(write, HEADER + GOOD + "D0042;;;;;\n", GOALS, "--as-of", "2021-12-31")
+    assert "note_row" not in run.stdout
+
+
+def test_a_personnummer_typed_in_the_wrong_column_is_masked_everywhere(write) -> None:
+    goals = GOALS + "  - id: exits\n    title: Avslut\n    distribution: exit\n"
+    data = HEADER + GOOD + "121212-1212;Man;198501011234;2021-01-01;2021-02-01;811218-9876\n"
+    g, d = write("g.yml", goals), write("d.csv", data)
+    runs = [
+        run_cli("validate", g, d),
+        run_cli("check", g, d, "--as-of", "2021-12-31"),
+        run_cli("check", g, d, "--as-of", "2021-12-31", "-f", "json"),
+        run_cli("init", d, "-o", "-"),
+    ]
+    for run in runs:
+        text = run.stdout + run.stderr
+        assert "1234" not in text and "9876" not in text, text
+    assert "19850101-****" in runs[1].stdout and "811218-****" in runs[2].stdout
+    bad = HEADER + GOOD + "121212-1212;198501011234;Åre;2021-01-01;;\n"  # in the gender column
+    run = validate(write, bad)
+    assert run.exit_code == 2 and "'19850101-****' is not a known gender" in run.stdout
+    assert "1234" not in run.stdout
+
+
+def test_json_findings_carry_their_severity(write) -> None:
+    data = HEADER + GOOD + "198501011234;Man;Ostersund;2021-01-01;;\n" + ";Kvinna;;2021-02-01;;\n"
+    run = run_cli(
+        "check", write("g.yml", GOALS), write("d.csv", data), "--as-of", "2021-12-31", "-f", "json"
+    )
+    findings = run.json()["findings"]
+    assert {"municipality_spelling", "invalid_personnummer", "missing_id"} <= {
+        f["kind"] for f in findings
+    }
+    for finding in findings:
+        assert list(finding) == ["kind", "severity", "count", "rows"]
+        assert finding["severity"] == KINDS[finding["kind"]][0] == WARNING

@@ -306,13 +306,14 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
 
 
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
+    from esfkit.data.personnummer import mask_text
     from esfkit.engine.population import report_date_from_option
     from esfkit.spec.parse import load_spec
     from esfkit.validate import validation_report
 
     report_date = report_date_from_option(as_of, None)
     text, errors, warnings = validation_report(load_spec(goals), data, report_date)
-    sys.stdout.write(text)
+    sys.stdout.write(mask_text(text))  # a value quoted from a cell may be a personnummer
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 
 
@@ -548,7 +549,8 @@ def _indicators_show(code: str) -> int:
 
 
 def _run(command: Callable[[], int]) -> None:
-    """Run a command; a user error becomes one message on stderr and exit 2."""
+    """Run a command; a user error becomes one message on stderr and exit 2, anything
+    unexpected (a bug) one message and exit 3; ``--debug`` shows the traceback instead."""
     try:
         code = command()
     except EsfkitError as exc:
@@ -564,6 +566,20 @@ def _run(command: Callable[[], int]) -> None:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
         raise typer.Exit(ExitCode.USER_ERROR) from None
+    except (typer.Exit, typer.Abort):
+        raise  # an ending asked for (both derive from Exception), not a bug
+    except Exception as exc:
+        if _debug:
+            raise
+        from esfkit.data.personnummer import mask_text
+
+        message = mask_text(f"{type(exc).__name__}: {exc}")  # the message may quote a cell
+        typer.echo(
+            f"esfkit: internal error: {message}; this is a bug in esfkit — please report it "
+            "with the command; --debug shows the details",
+            err=True,
+        )
+        raise typer.Exit(ExitCode.INTERNAL) from None
     raise typer.Exit(code)
 
 

@@ -19,11 +19,14 @@ class ExitCode(IntEnum):
     OK (0): the report was produced.
     UNMET (1): only with ``--fail-on unmet``: the report was produced and a goal is not met.
     USER_ERROR (2): the goal file, the data or the command line is wrong.
+    INTERNAL (3): a bug in esfkit: one message asking for a report; ``--debug`` shows the
+    traceback.
     """
 
     OK = 0
     UNMET = 1
     USER_ERROR = 2
+    INTERNAL = 3
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,15 @@ KINDS: dict[str, tuple[str, str]] = {
     # values that cannot be read: the report would be wrong, so `check` stops
     "gender_code": (ERROR, "a gender value esfkit does not know"),
     "bad_date": (ERROR, "a date that cannot be read, or an impossible date"),
+    "ambiguous_date": (ERROR, "a date such as 3/1/2021 that reads day first or month first"),
+    "formula_without_value": (
+        ERROR,
+        "a formula with no saved value (the file was never opened in Excel): it reads blank",
+    ),
     "exit_before_start": (ERROR, "an exit date before the start date"),
     "undeclared_municipality": (ERROR, "a municipality not in project.municipalities"),
     "total_row": (ERROR, "a sum row ('Summa', 'Totalt') below the participants"),
+    "note_row": (ERROR, "a line of notes below the participants, which would count as one"),
     "duplicate_row": (
         WARNING,
         "the same row twice (a paste twice); an error with unit: enrolment, which counts both",

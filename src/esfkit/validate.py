@@ -20,7 +20,13 @@ from esfkit.data.columns import map_columns
 from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants, clean
 from esfkit.data.read import RawTable, read_table
-from esfkit.data.values import DATE_FORMS, normalize, read_dates
+from esfkit.data.values import (
+    AMBIGUOUS_TODO,
+    DATE_FORMS,
+    ambiguous_dates,
+    normalize,
+    read_dates,
+)
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
 from esfkit.spec.model import Spec
@@ -107,7 +113,7 @@ def inspect(raw: RawTable, columns: dict[str, str], spec: Spec) -> list[Finding]
     """Every finding about the cells of ``raw``, errors and warnings, in column order."""
     rows = np.asarray(raw.row_numbers)
     frame = raw.frame
-    findings: list[Finding] = []
+    findings: list[Finding] = _blank_formulas(raw)
     if "gender" in columns:
         findings += _genders(frame[columns["gender"]], columns["gender"], rows, spec)
     dates: dict[str, pd.Series] = {}
@@ -115,6 +121,7 @@ def inspect(raw: RawTable, columns: dict[str, str], spec: Spec) -> list[Finding]
         if field in columns:
             dates[field], bad = read_dates(frame[columns[field]])
             findings += _bad_dates(frame[columns[field]], bad, columns[field], what, rows)
+            findings += _ambiguous_dates(frame[columns[field]], columns[field], what, rows)
     if "start" in dates and "end" in dates:
         findings += _order(dates["start"], dates["end"], columns["end"], rows)
     if "municipality" in columns:
@@ -123,12 +130,68 @@ def inspect(raw: RawTable, columns: dict[str, str], spec: Spec) -> list[Finding]
     if "id" in columns:
         findings += _ids(frame[columns["id"]], columns["id"], rows)
     findings += _duplicates(raw, columns, dates.get("start"), dates.get("end"), spec)
-    findings += _total_rows(frame, rows)
+    notes = _note_rows(frame, rows, columns.get("start"))
+    findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
     return findings
+
+
+def _blank_formulas(raw: RawTable) -> list[Finding]:
+    """Formula cells without a saved value read as blank: a figure would change unseen."""
+    by_column: dict[str, list[int]] = {}
+    for row, header in raw.blank_formulas:
+        by_column.setdefault(header, []).append(row)
+    return [
+        _make(
+            "formula_without_value",
+            rows,
+            header,
+            None,
+            ("1 cell" if len(rows) == 1 else f"{len(rows)} cells")
+            + f" in column '{header}' "
+            + ("holds" if len(rows) == 1 else "hold")
+            + " a formula without a saved value (the file was written by a program and never "
+            "opened in Excel), so " + ("it reads" if len(rows) == 1 else "they read") + " as blank",
+            "open the file in Excel or LibreOffice and save it, which stores the formulas' "
+            "values; or copy the column and paste it as values",
+        )
+        for header, rows in by_column.items()
+    ]
 
 
 _TOTAL_WORDS = {"summa", "totalt", "total", "totals", "sum", "antal", "summa:", "totalt:"}
 _TAIL = 5  # sum rows sit at the bottom of a sheet
+
+
+_NOTE_TAIL = 50  # notes below a list are a few lines, not pages
+
+
+def _note_rows(frame: pd.DataFrame, rows: np.ndarray, start: str | None) -> list[Finding]:
+    """Lines of text at the bottom of the sheet ('Anteckningar:', 'K = kvinna'): one cell of
+    words in a row without a start date would count as a participant."""
+    if frame.empty or len(frame.columns) < 3:
+        return []
+    tail = frame.tail(_NOTE_TAIL)
+    findings: list[Finding] = []
+    for position in range(len(tail) - 1, -1, -1):
+        cells = [str(c).strip() for c in tail.iloc[position]]
+        filled = [(header, c) for header, c in zip(tail.columns, cells, strict=True) if c]
+        if len(filled) != 1 or (start is not None and filled[0][0] == start):
+            break
+        header, text = filled[0]
+        if not (len(text.split()) > 1 or text.endswith(":") or "=" in text):
+            break  # one word, such as an id typed before the rest: maybe a participant
+        row = rows[len(frame) - len(tail) + position]
+        findings.append(
+            _make(
+                "note_row",
+                [row],
+                header,
+                text,
+                f"row {row} holds only the text '{text}', which would count as a participant",
+                "delete the note, or move it to another sheet",
+            )
+        )
+    return findings[::-1]
 
 
 def _total_rows(frame: pd.DataFrame, rows: np.ndarray) -> list[Finding]:
@@ -213,8 +276,25 @@ def _bad_dates(
             where,
             header,
             text,
-            f"'{text}' cannot be read as a {what}",
+            f"'{text}' cannot be read as {'an' if what[0] in 'aeiou' else 'a'} {what}",
             f"write dates as {DATE_FORMS}",
+        )
+        for text, where in _by_value(values[mask], rows[mask]).items()
+    ]
+
+
+def _ambiguous_dates(values: pd.Series, header: str, what: str, rows: np.ndarray) -> list[Finding]:
+    mask = ambiguous_dates(values).to_numpy()
+    if not mask.any():
+        return []
+    return [
+        _make(
+            "ambiguous_date",
+            where,
+            header,
+            text,
+            f"{what} '{text}' can be read day first or month first (US order)",
+            AMBIGUOUS_TODO,
         )
         for text, where in _by_value(values[mask], rows[mask]).items()
     ]

@@ -68,3 +68,31 @@ def test_header_row_on_a_blank_row_or_past_the_end_is_an_error(tmp_path: Path) -
         with pytest.raises(DataError) as caught:
             read_table(path, header_row=row)
         assert words in caught.value.message and caught.value.where.rows == (row,)
+
+
+def test_a_row_of_group_labels_above_the_names_is_not_the_header(tmp_path: Path) -> None:
+    # 'Deltagare' merged over A:C and 'Datum' over D:E, as hand-kept lists group columns.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["D1"] = "Deltagare", "Datum"
+    sheet.merge_cells("A1:C1")
+    sheet.merge_cells("D1:E1")
+    names = ["Deltagar-ID", "Kön", "Kommun", "Startdatum", "Slutdatum"]
+    for row in (names, ["D1", "K", "Piteå", "2021-01-01", ""], ["D2", "M", "Luleå", "", ""]):
+        sheet.append(row)
+    path = tmp_path / "d.xlsx"
+    book.save(path)
+    table = read_table(path)
+    assert table.headers == tuple(names)
+    assert table.row_numbers.tolist() == [3, 4]
+
+
+def test_a_wider_first_data_row_does_not_become_the_header(tmp_path: Path) -> None:
+    # The row below the header holds a date: it is data, and the missing name is reported.
+    book = openpyxl.Workbook()
+    for row in (["Deltagar-ID", "Kön", "Kommun"], ["D1", "Kvinna", "Piteå", "2021-01-01"]):
+        book.active.append(row)
+    book.save(tmp_path / "d.xlsx")
+    with pytest.raises(DataError, match="column D has values") as caught:
+        read_table(tmp_path / "d.xlsx")
+    assert "data: {header_row: N}" in caught.value.hint

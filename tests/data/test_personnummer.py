@@ -53,3 +53,13 @@ def test_mask_text_hides_numbers_inside_messages_but_not_dates() -> None:
 def test_no_masked_text_keeps_the_last_four_digits(pnr: str) -> None:
     assert mask(pnr).endswith("-****")
     assert mask_text(f"x {pnr} y").count("****") == 1
+
+
+def test_a_number_that_lost_its_leading_zero_in_excel_is_named_and_masked() -> None:
+    # 050101-1233 (born 2005) kept as a number in Excel reads 501011233.
+    assert luhn_ok("0501011233")
+    assert "leading 0" in problem("501011233") and "text" in problem("501011233")
+    assert mask("501011233") == "050101-****"
+    assert birth_date("501011233", dt.date(2022, 1, 1)) == dt.date(2005, 1, 1)
+    assert mask_text("id 501011233 on row 4") == "id 50101-**** on row 4"
+    assert "is not a personnummer" in problem("501011238")  # the check digit disagrees

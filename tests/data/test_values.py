@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from esfkit.data.values import normalize, parse_dates, parse_numbers
+from esfkit.data.values import ambiguous_dates, normalize, parse_dates, parse_numbers
 from esfkit.errors import DataError
 
 
@@ -43,16 +43,41 @@ def numbers(*values: str) -> list[float]:
         "44256",
         "44256.0",
         "44256,0",
-        "1/3/2021",
-        "01/03/2021",
         "01.03.2021",
         "1.3.2021",
-        "1-3-2021",
         "20210301",
     ],
 )
 def test_accepted_date_forms_mean_the_first_of_march(text: str) -> None:
     assert dates(text) == [pd.Timestamp("2021-03-01")]
+
+
+@pytest.mark.parametrize("text", ["1/3/2021", "01/03/2021", "1-3-2021", "01-03-2021"])
+def test_slashed_dates_are_day_first_where_the_column_shows_that_order(text: str) -> None:
+    assert dates(text, "25/12/2021") == [pd.Timestamp("2021-03-01"), pd.Timestamp("2021-12-25")]
+
+
+@pytest.mark.parametrize("text", ["1/3/2021", "01/03/2021", "1-3-2021", "3/1/2021 08:00"])
+def test_a_slashed_date_that_reads_two_ways_is_an_error_asking_for_iso(text: str) -> None:
+    s = series("2021-01-11", text, "", text)
+    with pytest.raises(DataError) as caught:
+        parse_dates(s, "Startdatum", rows_for(s), "exits.csv")
+    error = caught.value
+    assert error.where.rows == (3, 5) and error.where.column == "Startdatum"
+    assert f"'{text}'" in error.message and "day first or month first" in error.message
+    assert "2021-03-01" in error.hint
+
+
+def test_a_us_export_is_never_read_day_first_without_a_word() -> None:
+    # 03/01/2021 is 1 March in the US; nothing in this column says which order it uses.
+    s = series("03/01/2021", "04/12/2021", "12/05/2021")
+    with pytest.raises(DataError, match="3 dates that can be read day first or month first"):
+        parse_dates(s, "Start", rows_for(s), "us.csv")
+
+
+@pytest.mark.parametrize("text", ["1/1/2021", "01.02.2021", "20210102", "2021-01-02"])
+def test_dates_with_one_reading_are_not_ambiguous(text: str) -> None:
+    assert not ambiguous_dates(series(text)).any()
 
 
 @pytest.mark.parametrize(
@@ -61,7 +86,7 @@ def test_accepted_date_forms_mean_the_first_of_march(text: str) -> None:
         ("2021-03-01T08:00", "2021-03-01 08:00"),
         ("2021-03-01 08:30:15", "2021-03-01 08:30:15"),
         ("2021-03-01 08:30:15.25", "2021-03-01 08:30:15"),
-        ("1/3/2021 17:05", "2021-03-01 17:05"),
+        ("01.03.2021 17:05", "2021-03-01 17:05"),
         ("44256.5", "2021-03-01 12:00"),
         ("44256,75", "2021-03-01 18:00"),
     ],
@@ -71,9 +96,10 @@ def test_date_forms_with_a_time(text: str, expected: str) -> None:
 
 
 def test_day_comes_before_month_in_slashed_dates() -> None:
-    assert dates("12/1/2021", "1/12/2021") == [
+    assert dates("12/1/2021", "1/12/2021", "13/1/2021") == [
         pd.Timestamp("2021-01-12"),
         pd.Timestamp("2021-12-01"),
+        pd.Timestamp("2021-01-13"),
     ]
 
 
@@ -191,7 +217,7 @@ def test_normalize_turns_missing_into_empty_text() -> None:
 
 
 def test_large_columns_parse_through_distinct_values() -> None:
-    base = pd.Series(["2021-03-01", "1/3/2021", "44256", ""] * 250_000, dtype=object)
+    base = pd.Series(["2021-03-01", "13/3/2021", "44256", ""] * 250_000, dtype=object)
     result = parse_dates(base, "Start", np.arange(len(base)) + 2, "big.csv")
     assert result.notna().sum() == 750_000
     assert result.iloc[-2] == pd.Timestamp("2021-03-01")
@@ -215,7 +241,8 @@ DATE_WRITERS = {
 @settings(max_examples=60, deadline=None)
 @given(day=DAYS, form=st.sampled_from(sorted(DATE_WRITERS)))
 def test_dates_round_trip_in_every_textual_form(day: dt.date, form: str) -> None:
-    assert dates(DATE_WRITERS[form](day)) == [pd.Timestamp(day)]
+    # 25/12/2021 beside it shows the column's order, as a real column of dates does.
+    assert dates(DATE_WRITERS[form](day), "25/12/2021")[0] == pd.Timestamp(day)
 
 
 @settings(max_examples=60, deadline=None)

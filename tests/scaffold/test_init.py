@@ -107,3 +107,42 @@ def test_init_picks_the_sheet_that_holds_participants() -> None:
 
 def test_init_help_has_an_example() -> None:
     assert "Example: esfkit init" in run_cli("init", "--help").stdout
+
+
+HAND_KEPT = (
+    "Löpnr;Pers.nr;Kön (K/M);Bostadsort/kommun;Startdatum;Avslutsdatum;Resultat vid avslut\n"
+    "1;19811218-9876;K;Östersund;2022-01-10;2022-06-01;Arbete\n"
+    "2;121212-1212;M;2380;2022-01-12;;\n"
+    "3;19811218-9876;Kvinan;Åre;2022-08-01;2022-09-30;Studier\n"
+    "4;121212-1212;Hen;Åre;2022-02-03;2022-03-01;Arbete\n"
+)
+
+
+def test_init_reads_a_hand_kept_header_row_and_leaves_typos_for_check(write) -> None:
+    data = write("deltagare.csv", HAND_KEPT)
+    text = run_cli("init", data, "-o", "-").stdout
+    spec = parse_spec_text(text)
+    columns = {field: ref.header for field, ref in spec.data.columns.items()}
+    assert columns == {
+        "id": "Pers.nr",  # the personnummer, not the running number
+        "gender": "Kön (K/M)",
+        "municipality": "Bostadsort/kommun",
+        "start": "Startdatum",
+        "end": "Avslutsdatum",
+        "exit": "Resultat vid avslut",
+    }
+    assert "also possible: Löpnr" in text
+    # 2380 is Östersund's code: one municipality, not a second one called '2380'.
+    assert spec.project.municipalities == ("Åre", "Östersund")
+    # 'Kvinan' is a misspelt Kvinna, not an unknown gender; 'Hen' is the project's to say.
+    assert spec.data.genders == {"Hen": "unknown"}
+    assert "gender 'Kvinan' (1 row) looks like a misspelling of 'kvinna'" in text
+    run = run_cli("check", write("goals.yml", text), data, "--as-of", "2022-12-31")
+    assert run.exit_code == 2
+    assert "row 4, column 'Kön (K/M)': 'Kvinan' is not a known gender" in run.stderr
+
+
+def test_init_marks_a_running_number_as_a_guessed_id(write) -> None:
+    data = write("d.csv", "Löpnr;Kön;Kommun;Startdatum\n1;K;Åre;2022-01-10\n")
+    text = run_cli("init", data, "-o", "-").stdout
+    assert "id: Löpnr   # participant id, GUESSED from the header: check" in text

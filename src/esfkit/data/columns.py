@@ -17,16 +17,25 @@ RECOGNISED: dict[str, tuple[str, ...]] = {
         "personnummer",
         "pnr",
         "personnr",
+        "persnr",
         "deltagarid",
         "deltagarnummer",
-        "löpnummer",
         "id",
         "participantid",
         "personid",
         "samordningsnummer",
     ),
-    "gender": ("kön", "kon", "gender", "sex", "juridisktkön"),
-    "municipality": ("kommun", "hemkommun", "bostadskommun", "kommunnamn", "municipality"),
+    "gender": ("kön", "kon", "gender", "sex", "juridisktkön", "könkm", "könmk", "könkmx"),
+    "municipality": (
+        "kommun",
+        "hemkommun",
+        "bostadskommun",
+        "kommunnamn",
+        "municipality",
+        "bostadsortkommun",
+        "folkbokföringskommun",
+        "bostadsort",
+    ),
     "start": (
         "inskrivningsdatum",
         "inskrivning",
@@ -46,6 +55,9 @@ RECOGNISED: dict[str, tuple[str, ...]] = {
         "avslutad",
         "avslutdatum",
         "utskrivning",
+        "utskriven",
+        "datumförutskrivning",
+        "datumföravslut",
         "enddate",
         "exitdate",
     ),
@@ -55,11 +67,18 @@ RECOGNISED: dict[str, tuple[str, ...]] = {
         "orsaktillavslut",
         "avslutsanledning",
         "anledningtillavslut",
+        "resultatvidavslut",
+        "utfallvidavslut",
         "exit",
         "exitoutcome",
         "outcome",
     ),
     "birth_date": ("födelsedatum", "fodelsedatum", "född", "birthdate", "dateofbirth"),
+}
+# Headers taken only when none of the field's names above is there: a running number
+# ("Löpnr") numbers the rows, so beside a personnummer it is not who the participant is.
+FALLBACK: dict[str, tuple[str, ...]] = {
+    "id": ("löpnummer", "löpnr", "lopnr", "lopnummer"),
 }
 
 FIELD_NAMES = {
@@ -95,10 +114,10 @@ def map_columns(
             )
         mapping[field] = header
     taken = set(mapping.values())
-    for field, names in RECOGNISED.items():
+    for field in RECOGNISED:
         if field in mapping:
             continue
-        candidates = [by_key[n] for n in names if n in by_key and by_key[n] not in taken]
+        candidates = candidates_for(field, by_key, taken)
         if len(candidates) > 1:
             raise DataError(
                 f"both '{candidates[0]}' and '{candidates[1]}' could be the {FIELD_NAMES[field]}",
@@ -109,3 +128,13 @@ def map_columns(
             mapping[field] = candidates[0]
             taken.add(candidates[0])
     return mapping
+
+
+def candidates_for(field: str, by_key: dict[str, str], taken: set[str]) -> list[str]:
+    """The headers (``by_key``: header_key -> header) that could hold ``field``, in order of
+    preference; the fallback names only when none of the field's own names is there."""
+    for names in (RECOGNISED[field], FALLBACK.get(field, ())):
+        found = [by_key[n] for n in names if n in by_key and by_key[n] not in taken]
+        if found:
+            return found
+    return []

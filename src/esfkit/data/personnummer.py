@@ -17,11 +17,25 @@ import pandas as pd
 
 _PNR = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+])?(\d{4})$")
 # Anything in free text that could be a personnummer: masked before it reaches the user.
-_PNR_IN_TEXT = re.compile(r"(?<!\d)(\d{6}|\d{8})([-+]?)\d{4}(?!\d)")
+# Nine digits too: Excel drops the leading 0 of 0501011234 (born 2000-2009) kept as a number.
+_PNR_IN_TEXT = re.compile(r"(?<!\d)(\d{5}|\d{6}|\d{8})([-+]?)\d{4}(?!\d)")
+_NINE_DIGITS = re.compile(r"^\d{9}$")
+LOST_ZERO = (
+    "has 9 digits: Excel dropped the leading 0 (born 2000-2009) because the column holds "
+    "numbers; format the column as text and type the number as 0YMMDD-NNNN"
+)
+
+
+def _with_lost_zero(text: str) -> str:
+    """A nine-digit number whose check digit agrees once a 0 is put back in front: a
+    personnummer of someone born 2000-2009 that Excel stored as a number."""
+    if _NINE_DIGITS.match(text) and luhn_ok("0" + text):
+        return "0" + text
+    return text
 
 
 def birth_date(pnr: str, reference: dt.date) -> dt.date | None:
-    match = _PNR.match(pnr.replace(" ", ""))
+    match = _PNR.match(_with_lost_zero(pnr.replace(" ", "")))
     if not match:
         return None
     century, yy, mm, dd, sep, _tail = match.groups()
@@ -51,8 +65,9 @@ def birth_dates(ids: pd.Series, reference: pd.Series) -> pd.Series:
 
 
 def looks_like(text: str) -> bool:
-    """Has the shape of a personnummer (10 or 12 digits, optional '-' or '+')."""
-    return _PNR.match(text.replace(" ", "")) is not None
+    """Has the shape of a personnummer (10 or 12 digits, optional '-' or '+'; or 9 digits
+    that are one with its leading 0 lost)."""
+    return _PNR.match(_with_lost_zero(text.replace(" ", ""))) is not None
 
 
 def luhn_ok(pnr: str) -> bool:
@@ -70,6 +85,8 @@ def luhn_ok(pnr: str) -> bool:
 def problem(pnr: str) -> str | None:
     """Why ``pnr`` is not a valid personnummer or samordningsnummer; None when it is."""
     text = pnr.replace(" ", "")
+    if _with_lost_zero(text) != text:
+        return LOST_ZERO
     match = _PNR.match(text)
     if not match:
         return "is not a personnummer (10 or 12 digits, e.g. YYYYMMDD-NNNN)"
@@ -87,7 +104,7 @@ def problem(pnr: str) -> str | None:
 
 def mask(pnr: str) -> str:
     """The date part kept, the last four digits hidden: '19850101-****'."""
-    text = pnr.strip().replace(" ", "")
+    text = _with_lost_zero(pnr.strip().replace(" ", ""))
     match = _PNR.match(text)
     if match:
         century, yy, mm, dd, _sep, _tail = match.groups()

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 import python_calamine
 
+from esfkit.data.formulas import uncached_cells
 from esfkit.data.prefetch import take_sheet
 from esfkit.errors import DataError, DataLocation, one_of
 
@@ -49,6 +50,9 @@ class RawTable:
     frame: pd.DataFrame
     row_numbers: np.ndarray
     sha256: str
+    # (Excel row, header) of each cell holding a formula without a saved value, which
+    # reads as blank (see data/formulas.py); only .xlsx and .xlsm are scanned.
+    blank_formulas: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,25 @@ def read_table(
             where=DataLocation(path.name),
             hint=f"save the data as one of: {SUPPORTED}",
         )
-    headers, frame, numbers = _to_table(path, sheet_name, grid, header_row)
-    return RawTable(path, sheet_name, headers, frame, numbers, hashlib.sha256(data).hexdigest())
+    headers, frame, numbers, by_index = _to_table(path, sheet_name, grid, header_row)
+    blank_formulas = ()
+    if suffix in (".xlsx", ".xlsm") and sheet_name is not None:
+        blank_formulas = _blank_formulas(data, sheet_name, by_index, numbers)
+    digest = hashlib.sha256(data).hexdigest()
+    return RawTable(path, sheet_name, headers, frame, numbers, digest, blank_formulas)
+
+
+def _blank_formulas(
+    data: bytes, sheet: str, by_index: dict[int, str], numbers: np.ndarray
+) -> tuple[tuple[int, str], ...]:
+    """The formula cells without a saved value that fall in the table's rows and columns."""
+    cells = uncached_cells(data, sheet)
+    if not cells:
+        return ()
+    kept = set(numbers.tolist())
+    return tuple(
+        sorted((row, by_index[col]) for row, col in cells if row in kept and col in by_index)
+    )
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -532,8 +553,9 @@ def _overlong(path: Path, line: int, fields: int, width: int) -> DataError:
 
 def _to_table(
     path: Path, sheet: str | None, grid: _Grid, header_row: int | None = None
-) -> tuple[tuple[str, ...], pd.DataFrame, np.ndarray]:
-    """Find the header, drop blank rows and columns, and check the header names."""
+) -> tuple[tuple[str, ...], pd.DataFrame, np.ndarray, dict[int, str]]:
+    """Find the header, drop blank rows and columns, and check the header names; the
+    headers, the cells, their row numbers, and the header of each kept column by index."""
     columns, blanks = (
         zip(*(_blank_cells(c) for c in grid.columns), strict=True) if grid.columns else ((), ())
     )
@@ -546,6 +568,7 @@ def _to_table(
     keep = slice(top + 1, None) if len(below) == len(filled) - top - 1 else below
     header_row = int(grid.numbers[top])
     named: dict[str, np.ndarray] = {}
+    by_index: dict[int, str] = {}
     letters: dict[str, tuple[str, str]] = {}
     for index, (column, blank) in enumerate(zip(columns, blanks, strict=True)):
         header = column[top].strip()
@@ -556,9 +579,10 @@ def _to_table(
             raise _unnamed(path, header_row, index, int(grid.numbers[keep][~cells_blank][0]))
         _check_unique(path, header_row, header, index, letters)
         named[header] = cells
+        by_index[index] = header
     # copy=False keeps each column its own block: stacking them copies 10^6 x 13 cells.
     frame = pd.DataFrame(named, dtype=object, copy=False)
-    return tuple(named), frame, grid.numbers[keep]
+    return tuple(named), frame, grid.numbers[keep], by_index
 
 
 def _header_index(
@@ -592,7 +616,25 @@ def _header_index(
     # first row is the header after all (and its missing names will be reported).
     if any(str(column[candidate]).strip()[:1].isdigit() for column in columns):
         return int(first[0])
-    return candidate
+    return _below_group_labels(columns, blanks, first, int(wide[0]), widths)
+
+
+def _below_group_labels(
+    columns: tuple[np.ndarray, ...],
+    blanks: tuple[np.ndarray, ...],
+    first: np.ndarray,
+    at: int,
+    widths: np.ndarray,
+) -> int:
+    """A row of group labels ('Datum' merged over 'Start' and 'Slut') above the names: the
+    next row names every column the labels do and more, all in words, so it is the header."""
+    row = int(first[at])
+    if at + 1 >= len(first) or widths[at + 1] <= widths[at]:
+        return row
+    below = int(first[at + 1])
+    covers = all(blank[below] <= blank[row] for blank in blanks)  # named wherever labelled
+    words = not any(str(column[below]).strip()[:1].isdigit() for column in columns)
+    return below if covers and words else row
 
 
 def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -632,7 +674,8 @@ def _unnamed(path: Path, header_row: int, index: int, first_row: int) -> DataErr
         f"column {letter} has values (from row {first_row}) but no header",
         where=DataLocation(path.name, rows=(header_row,), column=letter),
         hint=f"write a name for column {letter} in row {header_row}; if row {header_row} is "
-        "a title above the real header row, delete it",
+        "a title above the real header row, say where the header is in the goal file "
+        "(data: {header_row: N}, N as Excel numbers the row)",
     )
 
 

@@ -37,19 +37,69 @@ _NUMBER = (
     r"(?:[.,](?P<fraction>\d+))?$"
 )
 
+# d/m/yyyy and d-m-yyyy are read day first (Swedish order) only where the column shows
+# that order: a US export writes 03/01/2021 for 1 March, and nothing in '3/1/2021' alone
+# tells which is meant. Dots (01.03.2021) are never month first.
+_ORDER = r"^(?P<first>\d{1,2})(?P<sep>[./-])(?P<second>\d{1,2})(?P=sep)\d{4}(?:[ T].*)?$"
+
 DATE_FORMS = (
-    "2021-03-01, 2021-03-01 08:00 (or with T), 1/3/2021, 01.03.2021 or 1-3-2021 "
-    "(day first), 20210301, or an Excel date number such as 44256"
+    "2021-03-01, 2021-03-01 08:00 (or with T), 20210301, 01.03.2021 (day first), "
+    "1/3/2021 or 1-3-2021 (day first, where a date such as 25/3/2021 in the column shows "
+    "the order), or an Excel date number such as 44256"
+)
+AMBIGUOUS_TODO = (
+    "write the date as year-month-day (2021-03-01); d/m/yyyy is read day first only in a "
+    "column where a date such as 25/3/2021 shows the order"
 )
 NUMBER_FORMS = "12, -3, 12,5 or 12.5, 1 234,5 (space between thousands)"
 
 
 def parse_dates(values: pd.Series, column: str, rows: np.ndarray, file: str) -> pd.Series:
-    """Dates and times from text cells; NaT for blank cells, DataError for anything else."""
+    """Dates and times from text cells; NaT for blank cells, DataError for anything else,
+    and for a date that reads two ways (3/1/2021)."""
     codes, texts = _distinct(values)
     parsed = _dates_from_texts(texts)
     _fail_on_unparsed(texts, np.isnat(parsed), codes, column, rows, file, "dates", DATE_FORMS)
+    _fail_on_ambiguous(texts, codes, column, rows, file)
     return pd.Series(_spread(parsed, codes, np.datetime64("NaT", "ns")), index=values.index)
+
+
+def ambiguous_dates(values: pd.Series) -> pd.Series:
+    """Per cell, whether it is a date that reads two ways: d/m/yyyy or m/d/yyyy with both
+    numbers 12 or less and different, in a column where no date shows the day first."""
+    codes, texts = _distinct(values)
+    return pd.Series(np.append(_ambiguous(texts), False)[codes], index=values.index)
+
+
+def _ambiguous(texts: np.ndarray) -> np.ndarray:
+    """Which distinct texts of one column are ambiguous slashed or dashed dates."""
+    out = np.zeros(len(texts), dtype=bool)
+    maybe = np.fromiter(("/" in t or "-" in t[:3] for t in texts), dtype=bool, count=len(texts))
+    if not maybe.any():
+        return out
+    parts = pd.Series(texts, dtype=object).str.extract(_ORDER)
+    first = pd.to_numeric(parts["first"], errors="coerce")
+    second = pd.to_numeric(parts["second"], errors="coerce")
+    if (first > 12).any():
+        return out  # the column writes the day first: 1/3/2021 is 1 March
+    return ((parts["sep"] != ".") & (first <= 12) & (second <= 12) & (first != second)).to_numpy()
+
+
+def _fail_on_ambiguous(
+    texts: np.ndarray, codes: np.ndarray, column: str, rows: np.ndarray, file: str
+) -> None:
+    ambiguous = _ambiguous(texts)
+    if not ambiguous.any():
+        return
+    bad_rows = np.asarray(rows)[np.append(ambiguous, False)[codes]]
+    examples = ", ".join(f"'{t}'" for t in texts[ambiguous][:3])
+    count = int(ambiguous.sum())
+    raise DataError(
+        f"column '{column}' has {count} date{'s' if count > 1 else ''} that can be read day "
+        f"first or month first: {examples}",
+        where=DataLocation(file, rows=tuple(int(r) for r in bad_rows), column=column),
+        hint=AMBIGUOUS_TODO,
+    )
 
 
 def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:

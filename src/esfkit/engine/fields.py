@@ -448,7 +448,9 @@ def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
         (k for k in spelling if k not in declared_keys), key=lambda k: (str(type(k)), k)
     )
     labels_keys = [*declared_keys, *others]
-    labels = [*declared, *(spelling[k] for k in others), None]
+    # A personnummer typed in the wrong column (Kommun) must not become a label either.
+    shown = (mask_text(v) if isinstance(v, str) else v for v in (spelling[k] for k in others))
+    labels = [*declared, *shown, None]
     index = {key: i for i, key in enumerate(labels_keys)}
     blank = len(labels) - 1
     lookup = np.array([index.get(k, blank) for k in unique_keys] + [blank], dtype=np.int64)

@@ -38,7 +38,12 @@ def as_dict(report: Report) -> dict[str, Any]:
             "unit": report.population.unit,
         },
         "findings": [
-            {"kind": f.kind, "count": f.size, "rows": list(f.rows[:FINDING_ROWS])}
+            {
+                "kind": f.kind,
+                "severity": f.severity,
+                "count": f.size,
+                "rows": list(f.rows[:FINDING_ROWS]),
+            }
             for f in report.findings
         ],
         "goals": [_goal(goal, report.history) for goal in report.goals],

@@ -9,6 +9,7 @@ for the file it was made from, so ``esfkit check`` runs on it straight away.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,16 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from esfkit.data.columns import FIELD_NAMES, RECOGNISED, header_key
+from esfkit.data.columns import (
+    FALLBACK,
+    FIELD_NAMES,
+    RECOGNISED,
+    candidates_for,
+    header_key,
+)
 from esfkit.data.genders import BUILTIN_CODES
+from esfkit.data.municipalities import name_for_code
+from esfkit.data.personnummer import mask_text
 from esfkit.data.read import SHEET_SUFFIXES, RawTable, read_table
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, did_you_mean
@@ -65,6 +74,7 @@ class Survey:
     exits: list[tuple[str, int]] = field(default_factory=list)
     blank_exits: int = 0
     unknown_genders: list[tuple[str, int]] = field(default_factory=list)
+    gender_typos: list[tuple[str, int, str]] = field(default_factory=list)  # value, rows, likely
     start_range: tuple[dt.date, dt.date] | None = None
     end_range: tuple[dt.date, dt.date] | None = None
     yes_no_columns: list[str] = field(default_factory=list)
@@ -92,11 +102,14 @@ def survey(path: Path, sheet: str | None = None) -> Survey:
         found.exits = _distinct(values)
         found.blank_exits = int((values.str.strip() == "").sum())
     if "gender" in found.columns:
-        found.unknown_genders = [
-            (value, n)
-            for value, n in _distinct(frame[found.columns["gender"]])
-            if _key(value) not in BUILTIN_CODES
-        ]
+        for value, n in _distinct(frame[found.columns["gender"]]):
+            if _key(value) in BUILTIN_CODES:
+                continue
+            likely = _gender_typo(value)
+            if likely:
+                found.gender_typos.append((value, n, likely))
+            else:
+                found.unknown_genders.append((value, n))
     found.start_range = _date_range(raw, found.columns.get("start"))
     found.end_range = _date_range(raw, found.columns.get("end"))
     found.yes_no_columns = [h for h in found.other_columns if _is_yes_no(frame[h])]
@@ -138,8 +151,8 @@ def _recognised(headers: tuple[str, ...]) -> dict[str, list[str]]:
     by_key = {header_key(h): h for h in headers}
     found: dict[str, list[str]] = {}
     taken: set[str] = set()
-    for name, keys in RECOGNISED.items():
-        candidates = [by_key[k] for k in keys if k in by_key and by_key[k] not in taken]
+    for name in RECOGNISED:
+        candidates = candidates_for(name, by_key, taken)
         if candidates:
             found[name] = candidates
             taken.add(candidates[0])
@@ -150,6 +163,8 @@ def _map_fields(found: Survey) -> None:
     """Exact header names first; then headers containing a telling word, marked as guesses."""
     for name, candidates in _recognised(found.headers).items():
         found.columns[name] = candidates[0]
+        if header_key(candidates[0]) in FALLBACK.get(name, ()):
+            found.guessed.add(name)  # a running number may number rows, not persons
         if len(candidates) > 1:
             found.alternatives[name] = candidates[1:]
     for name, words in HEADER_WORDS.items():
@@ -183,9 +198,22 @@ def _distinct(values: pd.Series) -> list[tuple[str, int]]:
     return sorted(merged, key=lambda pair: (-pair[1], pair[0]))
 
 
+def _gender_typo(value: str) -> str | None:
+    """The built-in code a gender value is a misspelling of ('Kvinan': 'kvinna'), or None.
+
+    Stricter than a 'did you mean': 'Hen' is not taken for 'men', 'Annat' not for 'man'.
+    """
+    key = _key(value)
+    codes = [code for code in BUILTIN_CODES if len(code) > 2]
+    match = difflib.get_close_matches(key, codes, n=1, cutoff=0.75) if len(key) > 2 else []
+    return match[0] if match else None
+
+
 def _municipalities(found: Survey, values: pd.Series) -> None:
-    """Declared names in order of size; a rare spelling close to a common one is a typo."""
-    names = _distinct(values)
+    """Declared names in order of size; a rare spelling close to a common one is a typo.
+
+    A four-digit code (2380) counts as its municipality's name, as check reads it."""
+    names = _distinct(values.map(lambda v: name_for_code(str(v)) or v))
     kept: list[tuple[str, int]] = []
     for name, count in names:
         bigger = {k: n for k, n in kept if n > count}
@@ -261,7 +289,8 @@ def starter_goal_file(found: Survey, data_arg: str, output_name: str) -> str:
         _outcomes(found),
         _goals(found),
     ]
-    return "\n".join(part for part in parts if part)
+    # Values come from the cells: a personnummer typed in the wrong column stays masked.
+    return mask_text("\n".join(part for part in parts if part))
 
 
 def _head(found: Survey, data_arg: str, output_name: str) -> str:
@@ -330,6 +359,11 @@ def _data(found: Survey) -> str:
             lines.append(
                 f"    {flow(code)}: unknown   # {_rows(count)}; women, men, nonbinary or unknown?"
             )
+    for code, count, likely in found.gender_typos:
+        lines.append(
+            f"  # NOTE: gender '{code}' ({_rows(count)}) looks like a misspelling of '{likely}'"
+            " and is not declared: correct it in the data (esfkit check names the rows)."
+        )
     others = found.other_columns
     if others:
         lines.append("  # Your other columns can be used in goals by their header:")

@@ -94,6 +94,14 @@ def dated(rows: list[list[str]]) -> list[list[object]]:
 
 
 CASES: list[dict] = []
+NOTES = [
+    "Anteckningar:",
+    "K = kvinna, M = man",
+    "Rad 4 ska kontrolleras",
+    "Kontakt: projektledaren",
+    "Se även blad 2",
+    "Senast ändrad 2021-12-01",
+]
 
 
 def case(data: str, note: str, expect: str, goals: str = "goals.yml") -> None:
@@ -369,6 +377,48 @@ def main() -> None:
     rows.append(["Summa", "=COUNTA(B2:B8)", "", "", "", ""])
     xlsx("28-sum-row.xlsx", rows)
     case("28-sum-row.xlsx", "a 'Summa' row with a formula below the participants, row 9", "row 9")
+
+    write(
+        "29-ambiguous-slash-date.csv",
+        csv_text(with_row(2, ["D003", "Kvinna", "Luleå", "5/3/2021", "", ""])),
+    )
+    case(
+        "29-ambiguous-slash-date.csv",
+        "5/3/2021 typed by hand among ISO dates, line 4: 5 March or 3 May?",
+        "row 4",
+    )
+
+    us = [
+        ["D001", "Kvinna", "Piteå", "01/02/2021", "06/10/2021", "Arbete"],
+        ["D002", "Man", "Piteå", "02/01/2021", "", ""],
+        ["D003", "Kvinna", "Luleå", "03/08/2021", "", ""],
+    ]
+    write("30-us-export-dates.csv", csv_text(us, sep=","))
+    case(
+        "30-us-export-dates.csv",
+        "an English Excel export, month first, every day 12 or less: line 2 reads two ways",
+        "row 2",
+    )
+
+    rows = dated(ROWS)
+    for row in rows:
+        row[1] = f'=IF("{row[1]}"="","","{row[1]}")'  # written by a program, never calculated
+    xlsx("31-formulas-without-values.xlsx", rows)
+    case(
+        "31-formulas-without-values.xlsx",
+        "the Kön column holds formulas that were never calculated (rows 2-8 read blank)",
+        "rows 2, 3, 4",
+    )
+
+    rows = dated(ROWS)
+    rows.append(["Summa", "", "", "", "", "5"])
+    rows += [[note, "", "", "", "", ""] for note in NOTES]
+    xlsx("32-sum-row-above-notes.xlsx", rows)
+    case(
+        "32-sum-row-above-notes.xlsx",
+        "a 'Summa' row (row 9) and six lines of notes below it (rows 10-15)",
+        "row 9",
+    )
 
     (HERE / "cases.yml").write_text(
         "# Broken inputs: each runs through the real `esfkit check` and must give exit 2, a\n"
