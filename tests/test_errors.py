@@ -58,6 +58,16 @@ def test_unknown_goal_kind_names_the_known_kinds(write) -> None:
     )
 
 
+def test_kind_written_as_kind_key_says_how_to_write_it(write) -> None:
+    goals = write("goals.yml", GOALS.replace("count: everyone", "kind: count"))
+    _fails(
+        run_cli("check", goals, write("d.csv", DATA)),
+        "goals.yml:7:5",
+        "the kind is written as the key",
+        "`count: everyone`",
+    )
+
+
 def test_missing_column_in_data_columns_lists_the_columns(write) -> None:
     goals = write(
         "goals.yml",

@@ -256,6 +256,13 @@ def _goal(node: Node, index: int) -> Goal:
 def _no_kind(node: Node, label: str) -> None:
     known = set(COMMON_GOAL_KEYS) | {"target", "of", "at_most", "per", "tolerance", "group"}
     for key, loc in node.key_locs.items():
+        if key == "kind":  # `kind: count`, as other tools write it
+            raise SpecError(
+                f"{label}: the kind is written as the key that holds what to measure",
+                where=loc,
+                hint="for example `count: everyone` or `share: {exit: work}` with `of: exited`,"
+                " instead of `kind: count`",
+            )
         if key not in known:
             suggestion = did_you_mean(key, kinds.KIND_NAMES)
             hint = f"did you mean '{suggestion}'? " if suggestion else ""
