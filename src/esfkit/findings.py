@@ -17,6 +17,7 @@ WARNING = "warning"
 # Every kind, its severity and what it means; docs and tests read this table.
 KINDS: dict[str, tuple[str, str]] = {
     # values that cannot be read: the report would be wrong, so `check` stops
+    "no_rows": (ERROR, "a header with no participant rows under it"),
     "gender_code": (ERROR, "a gender value esfkit does not know"),
     "bad_date": (ERROR, "a date that cannot be read, or an impossible date"),
     "ambiguous_date": (ERROR, "a date such as 3/1/2021 that reads day first or month first"),

@@ -113,6 +113,19 @@ def inspect(raw: RawTable, columns: dict[str, str], spec: Spec) -> list[Finding]
     """Every finding about the cells of ``raw``, errors and warnings, in column order."""
     rows = np.asarray(raw.row_numbers)
     frame = raw.frame
+    if frame.empty:  # a report of zeros would look like a real one
+        where = f"the sheet '{raw.sheet}'" if raw.sheet else "the file"
+        return [
+            _make(
+                "no_rows",
+                [],
+                None,
+                message=f"{where} has its header on row {raw.header_row} "
+                "but no participant rows under it",
+                todo="check that the right file and sheet (data.sheet) were read, "
+                "and that the rows were saved",
+            )
+        ]
     findings: list[Finding] = _blank_formulas(raw)
     if "gender" in columns:
         findings += _genders(frame[columns["gender"]], columns["gender"], rows, spec)

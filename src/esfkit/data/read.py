@@ -53,6 +53,7 @@ class RawTable:
     # (Excel row, header) of each cell holding a formula without a saved value, which
     # reads as blank (see data/formulas.py); only .xlsx and .xlsm are scanned.
     blank_formulas: tuple[tuple[int, str], ...] = ()
+    header_row: int = 1  # the Excel row (CSV line) of the header
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,12 @@ def read_table(
             where=DataLocation(path.name),
             hint=f"save the data as one of: {SUPPORTED}",
         )
-    headers, frame, numbers, by_index = _to_table(path, sheet_name, grid, header_row)
+    headers, frame, numbers, by_index, header_row = _to_table(path, sheet_name, grid, header_row)
     blank_formulas = ()
     if suffix in (".xlsx", ".xlsm") and sheet_name is not None:
         blank_formulas = _blank_formulas(data, sheet_name, by_index, numbers)
     digest = hashlib.sha256(data).hexdigest()
-    return RawTable(path, sheet_name, headers, frame, numbers, digest, blank_formulas)
+    return RawTable(path, sheet_name, headers, frame, numbers, digest, blank_formulas, header_row)
 
 
 def _blank_formulas(
@@ -553,9 +554,10 @@ def _overlong(path: Path, line: int, fields: int, width: int) -> DataError:
 
 def _to_table(
     path: Path, sheet: str | None, grid: _Grid, header_row: int | None = None
-) -> tuple[tuple[str, ...], pd.DataFrame, np.ndarray, dict[int, str]]:
+) -> tuple[tuple[str, ...], pd.DataFrame, np.ndarray, dict[int, str], int]:
     """Find the header, drop blank rows and columns, and check the header names; the
-    headers, the cells, their row numbers, and the header of each kept column by index."""
+    headers, the cells, their row numbers, the header of each kept column by index, and the
+    header's row."""
     columns, blanks = (
         zip(*(_blank_cells(c) for c in grid.columns), strict=True) if grid.columns else ((), ())
     )
@@ -582,7 +584,7 @@ def _to_table(
         by_index[index] = header
     # copy=False keeps each column its own block: stacking them copies 10^6 x 13 cells.
     frame = pd.DataFrame(named, dtype=object, copy=False)
-    return tuple(named), frame, grid.numbers[keep], by_index
+    return tuple(named), frame, grid.numbers[keep], by_index, header_row
 
 
 def _header_index(

@@ -420,6 +420,13 @@ def main() -> None:
         "row 9",
     )
 
+    xlsx("33-header-only.xlsx", [], first_row=4, title="Deltagarlista 2021")
+    case(
+        "33-header-only.xlsx",
+        "title rows and the header on row 4, but the participants were never saved below it",
+        "row 4",
+    )
+
     (HERE / "cases.yml").write_text(
         "# Broken inputs: each runs through the real `esfkit check` and must give exit 2, a\n"
         "# message naming `expect` (a row, a line, or goal-file:line), and no traceback.\n"
