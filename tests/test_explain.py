@@ -39,6 +39,7 @@ rows_strategy = st.lists(
             "survey": st.sampled_from(["Ja", "Nej", "", "ja "]),
         }
     ),
+    min_size=1,  # a header with no rows under it is an input error (no_rows)
     max_size=30,
 )
 goal_strategy = st.fixed_dictionaries(
