@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 
 import openpyxl
+import pandas as pd
 import pytest
 import yaml
 
+from esfkit.data.participants import load_participants
 from esfkit.findings import ERROR, KINDS, WARNING
+from esfkit.spec.parse import load_spec
+from esfkit.validate import validate_file
 from tests.conftest import EXAMPLES, run_cli
 
 GOALS = """\
@@ -349,3 +353,25 @@ def test_json_findings_carry_their_severity(write) -> None:
     for finding in findings:
         assert list(finding) == ["kind", "severity", "count", "rows"]
         assert finding["severity"] == KINDS[finding["kind"]][0] == WARNING
+
+
+def test_check_skips_only_re_enrolments_and_cleans_from_the_dates_validation_read(write) -> None:
+    data = (
+        HEADER
+        + GOOD
+        + "19811218-9876;Kvinna;Östersund;2021-06-01;;\n"  # re-enrolled
+        + "198501011234;Man;Ostersund;2021-02-01;2021-05-01;\n"
+        + "198501011234;Man;Ostersund;20210401;;\n"  # overlapping
+        + " X1 ;Man;Berg;44256;;\n"
+    )
+    spec = load_spec(write("g.yml", GOALS))
+    path = write("d.csv", data)
+    every = validate_file(path, spec)
+    for_check = validate_file(path, spec, re_enrolments=False)
+    assert "re_enrolment" in {f.kind for f in every.findings}
+    assert for_check.findings == [f for f in every.findings if f.kind != "re_enrolment"]
+    assert "overlapping_enrolments" in {f.kind for f in for_check.findings}
+    expected = load_participants(path, spec)
+    for validation in (every, for_check):
+        pd.testing.assert_frame_equal(validation.participants.frame, expected.frame)
+        assert validation.participants.findings == expected.findings

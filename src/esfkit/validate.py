@@ -18,13 +18,13 @@ import pandas as pd
 from esfkit.data import municipalities, personnummer
 from esfkit.data.columns import map_columns
 from esfkit.data.genders import gender_codes
-from esfkit.data.participants import Participants, clean
+from esfkit.data.participants import CANONICAL_DATES, Participants, clean
 from esfkit.data.read import RawTable, read_table
 from esfkit.data.values import (
     AMBIGUOUS_TODO,
     DATE_FORMS,
-    ambiguous_dates,
     normalize,
+    normalize_distinct,
     read_dates,
 )
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
@@ -54,14 +54,19 @@ class Validation:
         return [f for f in self.findings if not f.is_error]
 
 
-def validate_file(path: Path, spec: Spec) -> Validation:
-    """Read ``path`` and find every problem; unreadable files still raise DataError."""
+def validate_file(path: Path, spec: Spec, re_enrolments: bool = True) -> Validation:
+    """Read ``path`` and find every problem; unreadable files still raise DataError.
+
+    Without ``re_enrolments`` the findings leave out one kind, re-enrolments (a warning per
+    re-enrolled id, tens of thousands in a large register), which `check` does not show.
+    """
     raw = read_table(path, spec.data.sheet, spec.data.header_row)
     columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
-    findings = inspect(raw, columns, spec)
+    parsed: dict[str, pd.Series] = {}
+    findings = inspect(raw, columns, spec, re_enrolments, parsed)
     participants = None
     if not any(f.is_error for f in findings):
-        participants = clean(raw, columns, spec)
+        participants = clean(raw, columns, spec, parsed)
     return Validation(raw, columns, findings, participants)
 
 
@@ -71,7 +76,7 @@ def load_checked(path: Path, spec: Spec, command: str = "check") -> Participants
     Warnings are added, one line per kind, to the participants' findings, which the report
     header shows.
     """
-    validation = validate_file(path, spec)
+    validation = validate_file(path, spec, re_enrolments=False)
     if validation.errors or validation.participants is None:
         raise data_errors(
             validation.errors, path.name, f"esfkit validate {spec.path} {path}", command
@@ -109,8 +114,20 @@ def location(finding: Finding, file: str, every_row: bool = False) -> str:
 # --- the checks ---------------------------------------------------------------------------
 
 
-def inspect(raw: RawTable, columns: dict[str, str], spec: Spec) -> list[Finding]:
-    """Every finding about the cells of ``raw``, errors and warnings, in column order."""
+def inspect(
+    raw: RawTable,
+    columns: dict[str, str],
+    spec: Spec,
+    re_enrolments: bool = True,
+    parsed: dict[str, pd.Series] | None = None,
+) -> list[Finding]:
+    """Every finding about the cells of ``raw``, errors and warnings, in column order
+    (re-enrolments only with ``re_enrolments``).
+
+    ``parsed`` receives the keyed ids and the dates read on the way, under their canonical
+    names (``_id``, ``_start`` ...), for `clean` to reuse when no finding is an error.
+    """
+    parsed = {} if parsed is None else parsed
     rows = np.asarray(raw.row_numbers)
     frame = raw.frame
     if frame.empty:  # a report of zeros would look like a real one
@@ -132,17 +149,26 @@ def inspect(raw: RawTable, columns: dict[str, str], spec: Spec) -> list[Finding]
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
-            dates[field], bad = read_dates(frame[columns[field]])
+            dates[field], bad, ambiguous = read_dates(frame[columns[field]])
+            parsed[CANONICAL_DATES[field]] = dates[field]
             findings += _bad_dates(frame[columns[field]], bad, columns[field], what, rows)
-            findings += _ambiguous_dates(frame[columns[field]], columns[field], what, rows)
+            findings += _ambiguous_dates(
+                frame[columns[field]], ambiguous, columns[field], what, rows
+            )
     if "start" in dates and "end" in dates:
         findings += _order(dates["start"], dates["end"], columns["end"], rows)
     if "municipality" in columns:
         header = columns["municipality"]
         findings += _municipalities(frame[header], header, rows, spec)
     if "id" in columns:
-        findings += _ids(frame[columns["id"]], columns["id"], rows)
-    findings += _duplicates(raw, columns, dates.get("start"), dates.get("end"), spec)
+        # Factorized once for both the id checks and the keys: up to one id per row.
+        values = frame[columns["id"]]
+        distinct = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+        parsed["_id"] = pd.Series(normalize_distinct(*distinct), index=values.index, dtype=object)
+        findings += _ids(values, distinct, columns["id"], rows)
+    findings += _duplicates(
+        raw, columns, dates.get("start"), dates.get("end"), spec, re_enrolments, parsed
+    )
     notes = _note_rows(frame, rows, columns.get("start"))
     findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
     return findings
@@ -296,8 +322,10 @@ def _bad_dates(
     ]
 
 
-def _ambiguous_dates(values: pd.Series, header: str, what: str, rows: np.ndarray) -> list[Finding]:
-    mask = ambiguous_dates(values).to_numpy()
+def _ambiguous_dates(
+    values: pd.Series, ambiguous: pd.Series, header: str, what: str, rows: np.ndarray
+) -> list[Finding]:
+    mask = ambiguous.to_numpy()
     if not mask.any():
         return []
     return [
@@ -385,9 +413,13 @@ def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec
     return findings
 
 
-def _ids(values: pd.Series, header: str, rows: np.ndarray) -> list[Finding]:
+def _ids(
+    values: pd.Series, distinct: tuple[np.ndarray, np.ndarray], header: str, rows: np.ndarray
+) -> list[Finding]:
+    """Missing ids and invalid personnummer; ``distinct`` is the column factorized (without
+    a sentinel for missing cells)."""
     # Each distinct cell is looked at once: an id column holds up to one per row.
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    codes, uniques = distinct
     texts = [str(u).strip() for u in uniques]
     blank = np.array([not t for t in texts], dtype=bool)[codes]
     findings = []
@@ -437,13 +469,16 @@ def _duplicates(
     start: pd.Series | None,
     end: pd.Series | None,
     spec: Spec,
+    re_enrolments: bool,
+    parsed: dict[str, pd.Series],
 ) -> list[Finding]:
-    """Identical rows; and per id, re-enrolments (separate periods) or overlaps."""
+    """Identical rows; and per id, re-enrolments (separate periods) or overlaps. The ids
+    are compared by their keys, ``parsed["_id"]``."""
     rows = np.asarray(raw.row_numbers)
     if raw.frame.empty:
         return []
     typed = raw.frame[columns["id"]] if "id" in columns else None
-    ids = normalize(typed).to_numpy(dtype=object) if typed is not None else None
+    ids = parsed["_id"].to_numpy(dtype=object) if typed is not None else None
     keys = pd.factorize(ids)[0] if ids is not None else None
     # Identical rows have one id (a key is coarser than the stripped text the rows are
     # compared by), so only the rows whose id repeats are compared in full.
@@ -482,6 +517,7 @@ def _duplicates(
         _ends(end, keep),
         rows[keep],
         columns["id"],
+        re_enrolments,
     )
     return findings
 
@@ -512,10 +548,11 @@ def _enrolments(
     end: np.ndarray,
     rows: np.ndarray,
     id_header: str,
+    re_enrolments: bool = True,
 ) -> list[Finding]:
-    """Per id on several rows: overlapping periods, or a re-enrolment. ``keys`` are the ids
-    as integer codes (equal for ids that compare equal), ``typed`` the cells as written
-    (shown, masked)."""
+    """Per id on several rows: overlapping periods, or a re-enrolment (left out without
+    ``re_enrolments``). ``keys`` are the ids as integer codes (equal for ids that compare
+    equal), ``typed`` the cells as written (shown, masked)."""
     several = np.bincount(keys)[keys] > 1 if len(keys) else keys.astype(bool)
     if not several.any():
         return []
@@ -537,6 +574,8 @@ def _enrolments(
     for index, (overlap, shown_id) in enumerate(
         zip(overlaps.tolist(), typed[order[firsts]].tolist(), strict=True)
     ):
+        if not (overlap or re_enrolments):
+            continue
         where = sorted(ordered_rows[bounds[index] : bounds[index + 1]])
         masked = personnummer.mask(str(shown_id))
         shown = format_rows(where)

@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from esfkit.data.values import ambiguous_dates, normalize, parse_dates, parse_numbers
+from esfkit.data.values import (
+    ambiguous_dates,
+    normalize,
+    normalize_distinct,
+    parse_dates,
+    parse_numbers,
+)
 from esfkit.errors import DataError
 
 
@@ -214,6 +220,16 @@ def test_normalize_turns_missing_into_empty_text() -> None:
     result = normalize(s)
     assert result.tolist() == ["a", "", ""]
     assert result.index.tolist() == [3, 4, 5]
+
+
+@pytest.mark.parametrize("sentinel", [True, False])
+@pytest.mark.parametrize("size", [3, 3_000])  # below and above the joined-string path
+def test_normalize_distinct_equals_normalize_however_factorized(sentinel, size) -> None:
+    cells = np.array([" Kvinna ", None, "O\u0308stersund", np.nan, "D 1"] * size, dtype=object)
+    cells[:size] = [f" Id{i} " for i in range(size)]
+    distinct = pd.factorize(cells, use_na_sentinel=sentinel)
+    expected = normalize(pd.Series(cells, dtype=object)).tolist()
+    assert normalize_distinct(*distinct).tolist() == expected
 
 
 def test_large_columns_parse_through_distinct_values() -> None:

@@ -7,7 +7,7 @@ own columns, which stay as text under their headers for filters to use.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from esfkit.findings import Finding
 from esfkit.spec.model import Spec
 
 CANONICAL = ("_row", "_id", "_gender", "_municipality", "_start", "_end", "_birth", "_exit")
+CANONICAL_DATES = {"start": "_start", "end": "_end", "birth_date": "_birth"}  # field -> column
 
 
 @dataclass
@@ -57,8 +58,17 @@ def load_participants(path: Path, spec: Spec) -> Participants:
     return clean(raw, columns, spec)
 
 
-def clean(raw: RawTable, columns: dict[str, str], spec: Spec) -> Participants:
+def clean(
+    raw: RawTable,
+    columns: dict[str, str],
+    spec: Spec,
+    parsed: Mapping[str, pd.Series] | None = None,
+) -> Participants:
+    """The canonical frame. ``parsed`` holds canonical columns (``_id``, ``_start`` ...)
+    already computed from these cells by the validation pass, which found them without
+    error: they are taken as they are, not parsed a second time."""
     file = raw.path.name
+    parsed = parsed or {}
     rows = np.asarray(raw.row_numbers)
     source = raw.frame
     findings: list[Finding] = []
@@ -79,11 +89,16 @@ def clean(raw: RawTable, columns: dict[str, str], spec: Spec) -> Participants:
         header = columns.get(field_name)
         if header is None:
             return pd.Series(pd.NaT, index=source.index, dtype="datetime64[ns]")
+        if CANONICAL_DATES[field_name] in parsed:
+            return parsed[CANONICAL_DATES[field_name]]
         return parse_dates(source[header], header, rows, file)
 
     frame["_row"] = rows
     # normalize() collapses whitespace itself, so the id needs no _strip pass first.
-    frame["_id"] = normalize(source[columns["id"]]) if "id" in columns else ""
+    if "id" in columns:
+        frame["_id"] = parsed["_id"] if "_id" in parsed else normalize(source[columns["id"]])
+    else:
+        frame["_id"] = ""
     if "gender" in columns:
         frame["_gender"] = map_genders(
             source[columns["gender"]], spec.data.genders, columns["gender"], rows, file

@@ -102,16 +102,18 @@ def _fail_on_ambiguous(
     )
 
 
-def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Dates, NaT where blank or unreadable, and per cell whether it was unreadable.
+def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Dates, NaT where blank or unreadable; per cell whether it was unreadable; and per
+    cell whether it reads two ways (as :func:`ambiguous_dates`).
 
     The lenient twin of :func:`parse_dates`, for `validate`, which reports every bad value.
     """
     codes, texts = _distinct(values)
     parsed = _dates_from_texts(texts)
     bad = np.append(np.isnat(parsed) & (texts != ""), False)[codes]
+    ambiguous = np.append(_ambiguous(texts), False)[codes]
     dates = pd.Series(_spread(parsed, codes, np.datetime64("NaT", "ns")), index=values.index)
-    return dates, pd.Series(bad, index=values.index)
+    return dates, pd.Series(bad, index=values.index), pd.Series(ambiguous, index=values.index)
 
 
 def parse_numbers(values: pd.Series, column: str, rows: np.ndarray, file: str) -> pd.Series:
@@ -125,8 +127,16 @@ def parse_numbers(values: pd.Series, column: str, rows: np.ndarray, file: str) -
 def normalize(values: pd.Series) -> pd.Series:
     """A key for comparing typed values: 'Kvinna ', 'KVINNA' and 'kvinna' become one."""
     codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    return pd.Series(normalize_distinct(codes, uniques), index=values.index, dtype=object)
+
+
+def normalize_distinct(codes: np.ndarray, uniques: np.ndarray) -> np.ndarray:
+    """:func:`normalize` of the cells ``pd.factorize`` gave as ``codes`` into ``uniques``
+    (with or without its sentinel for missing cells, which become ''), for a caller that
+    has factorized the column already: an id column has up to one distinct value per row."""
     keys = np.array([*_keys(uniques), ""], dtype=object)
-    return pd.Series(keys[codes], index=values.index, dtype=object)
+    keys[:-1][pd.isna(uniques)] = ""  # a missing cell kept as a value of its own
+    return keys[codes]
 
 
 def _key(value: object) -> str:
