@@ -54,16 +54,17 @@ class Validation:
         return [f for f in self.findings if not f.is_error]
 
 
-def validate_file(path: Path, spec: Spec, re_enrolments: bool = True) -> Validation:
+def validate_file(path: Path, spec: Spec, every: bool = True) -> Validation:
     """Read ``path`` and find every problem; unreadable files still raise DataError.
 
-    Without ``re_enrolments`` the findings leave out one kind, re-enrolments (a warning per
-    re-enrolled id, tens of thousands in a large register), which `check` does not show.
+    Without ``every``, the findings are those `check` shows, summarised per kind in its
+    header: no re-enrolments, and the overlapping enrolments as one finding holding their
+    rows, not one per id (either kind is tens of thousands of ids in a large register).
     """
     raw = read_table(path, spec.data.sheet, spec.data.header_row)
     columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
     parsed: dict[str, pd.Series] = {}
-    findings = inspect(raw, columns, spec, re_enrolments, parsed)
+    findings = inspect(raw, columns, spec, every, parsed)
     participants = None
     if not any(f.is_error for f in findings):
         participants = clean(raw, columns, spec, parsed)
@@ -76,7 +77,7 @@ def load_checked(path: Path, spec: Spec, command: str = "check") -> Participants
     Warnings are added, one line per kind, to the participants' findings, which the report
     header shows.
     """
-    validation = validate_file(path, spec, re_enrolments=False)
+    validation = validate_file(path, spec, every=False)
     if validation.errors or validation.participants is None:
         raise data_errors(
             validation.errors, path.name, f"esfkit validate {spec.path} {path}", command
@@ -118,11 +119,11 @@ def inspect(
     raw: RawTable,
     columns: dict[str, str],
     spec: Spec,
-    re_enrolments: bool = True,
+    every: bool = True,
     parsed: dict[str, pd.Series] | None = None,
 ) -> list[Finding]:
     """Every finding about the cells of ``raw``, errors and warnings, in column order
-    (re-enrolments only with ``re_enrolments``).
+    (without ``every``: re-enrolments as `check` shows them, see :func:`validate_file`).
 
     ``parsed`` receives the keyed ids and the dates read on the way, under their canonical
     names (``_id``, ``_start`` ...), for `clean` to reuse when no finding is an error.
@@ -166,9 +167,7 @@ def inspect(
         distinct = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
         parsed["_id"] = pd.Series(normalize_distinct(*distinct), index=values.index, dtype=object)
         findings += _ids(values, distinct, columns["id"], rows)
-    findings += _duplicates(
-        raw, columns, dates.get("start"), dates.get("end"), spec, re_enrolments, parsed
-    )
+    findings += _duplicates(raw, columns, dates.get("start"), dates.get("end"), spec, every, parsed)
     notes = _note_rows(frame, rows, columns.get("start"))
     findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
     return findings
@@ -469,7 +468,7 @@ def _duplicates(
     start: pd.Series | None,
     end: pd.Series | None,
     spec: Spec,
-    re_enrolments: bool,
+    every: bool,
     parsed: dict[str, pd.Series],
 ) -> list[Finding]:
     """Identical rows; and per id, re-enrolments (separate periods) or overlaps. The ids
@@ -517,7 +516,7 @@ def _duplicates(
         _ends(end, keep),
         rows[keep],
         columns["id"],
-        re_enrolments,
+        every,
     )
     return findings
 
@@ -548,11 +547,12 @@ def _enrolments(
     end: np.ndarray,
     rows: np.ndarray,
     id_header: str,
-    re_enrolments: bool = True,
+    every: bool = True,
 ) -> list[Finding]:
-    """Per id on several rows: overlapping periods, or a re-enrolment (left out without
-    ``re_enrolments``). ``keys`` are the ids as integer codes (equal for ids that compare
-    equal), ``typed`` the cells as written (shown, masked)."""
+    """Per id on several rows: overlapping periods, or a re-enrolment; without ``every``,
+    only one finding holding the rows of every overlap. ``keys`` are the ids as integer
+    codes (equal for ids that compare equal), ``typed`` the cells as written (shown,
+    masked)."""
     several = np.bincount(keys)[keys] > 1 if len(keys) else keys.astype(bool)
     if not several.any():
         return []
@@ -567,15 +567,16 @@ def _enrolments(
     clash = same & known & (begins[1:] <= open_end[:-1])
     firsts = np.flatnonzero(np.concatenate(([True], ~same)))
     overlaps = np.logical_or.reduceat(np.append(clash, False), firsts)
+    bounds = [*firsts.tolist(), len(order)]
+    if not every:  # what check's header shows of these: a count of overlapping rows
+        where = np.sort(rows[order][np.repeat(overlaps, np.diff(bounds))])
+        return [_make("overlapping_enrolments", where, id_header)] if len(where) else []
     # One finding per id: tens of thousands in a large register, so plain lists, not numpy.
     ordered_rows = rows[order].tolist()
-    bounds = [*firsts.tolist(), len(order)]
     findings = []
     for index, (overlap, shown_id) in enumerate(
         zip(overlaps.tolist(), typed[order[firsts]].tolist(), strict=True)
     ):
-        if not (overlap or re_enrolments):
-            continue
         where = sorted(ordered_rows[bounds[index] : bounds[index + 1]])
         masked = personnummer.mask(str(shown_id))
         shown = format_rows(where)
