@@ -12,8 +12,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esfkit.suppression import SMALL, Grid, protect
+from esfkit.suppression import OPEN, SMALL, Grid, protect
 from tests.conftest import run_cli
+from tests.leaks import assert_markdown_has_no_small_count, assert_no_small_count
 
 # --- the oracle ----------------------------------------------------------------------------
 
@@ -29,13 +30,13 @@ def _feasible(grid: Grid, hidden: dict, threshold: int, fixed: dict) -> bool:
     """Is there a table that fits what is shown, with the hidden keys in ``fixed`` set?"""
     rows, cols = grid.shape
     cap = 2 * max(max(line) for line in grid.values) + threshold + 2
-    # A table hidden whole (no "<N" in it) says nothing of its figures but that they add up.
-    whole = SMALL not in hidden.values()
+    # "<N" is 1..N-1; ".." is 0 or at least N; an OPEN ".." (where the markers alone would
+    # pin a count down) says nothing but that it is a count.
     domain = {
         key: range(1, threshold)
         if marker == SMALL
         else range(cap + 1)
-        if whole
+        if marker == OPEN
         else [0, *range(threshold, cap + 1)]
         for key, marker in hidden.items()
     }
@@ -172,10 +173,11 @@ def test_report_suppress_below_hides_small_counts_in_every_text_format(write) ->
         assert run.exit_code == 0, run.stderr
         assert "<3" in run.stdout, fmt
     run = run_cli("check", goals, data, "--as-of", "2021-12-31", "-f", "markdown")
-    # Berg: 2 women, 1 man -> both hidden, and Åre's two cells so that the column totals
-    # do not give them away.
-    lines = run.stdout.splitlines()
-    assert "| Berg | <3 | <3 | 3 |" in lines and "| Åre | .. | .. | 10 |" in lines
+    # Berg: 2 women, 1 man -> both hidden, and enough of Åre's and the exits' cells that
+    # neither table, nor the two together, give them away.
+    berg = next(line for line in run.stdout.splitlines() if line.startswith("| Berg |"))
+    assert set(berg.strip("| ").split(" | ")[1:3]) <= {"<3", ".."}
+    assert_markdown_has_no_small_count(run.stdout, 3)
     assert "Antal från 1 till 2 visas som <3" in run.stdout
 
 
@@ -185,17 +187,18 @@ def test_json_carries_no_hidden_value(write) -> None:
     )
     report = run.json()
     assert report["suppress_below"] == 3
+    assert_no_small_count(run.stdout, 3)
     for goal in report["goals"]:
         for cell in goal["cells"]:
-            for name in ("value", "numerator", "denominator"):
-                if cell[name] is not None and name in ("numerator", "value"):
-                    assert not 1 <= cell[name] < 3, (goal["id"], cell)
             assert set(cell.get("suppressed", {})) <= {
                 "value",
                 "numerator",
                 "denominator",
                 "percent",
+                "target",
             }
+            for name in cell.get("suppressed", {}):
+                assert cell[name] is None, (goal["id"], cell)
 
 
 def test_command_line_threshold_wins_and_must_be_at_least_two(write) -> None:
@@ -208,3 +211,162 @@ def test_command_line_threshold_wins_and_must_be_at_least_two(write) -> None:
     bad = write("bad.yml", GOALS.replace("suppress_below: 3", "suppress_below: yes"))
     run = run_cli("check", bad, data)
     assert run.exit_code == 2 and "suppress_below" in run.stderr
+
+
+# --- the leaks of the first implementation, one by one ------------------------------------
+
+LINKED = """\
+version: 1
+project: {name: Test, start: 2021-01-01, end: 2021-12-31}
+goals:
+  - id: recruited
+    title: Rekryterade
+    count: everyone
+    target: {women: 2, men: 20}
+  - id: work
+    title: Arbete
+    share: {exit: Arbete}
+    of: everyone
+  - id: exits
+    title: Avslut
+    distribution: exit
+    breakdown: [gender]
+  - id: women_at_work
+    title: Kvinnor i arbete
+    parity: {exit: Arbete}
+"""
+
+
+def _people(*groups: tuple[str, str, str, int]) -> str:
+    """(gender, municipality, exit, how many) -> participant rows."""
+    lines, n = [HEADER], 0
+    for gender, municipality, exit_, count in groups:
+        for _ in range(count):
+            n += 1
+            lines.append(f"{n};{gender};{municipality};2021-01-01;2021-06-01;{exit_}\n")
+    return "".join(lines)
+
+
+LINKED_DATA = _people(
+    ("Kvinna", "Berg", "Arbete", 1),
+    ("Kvinna", "Berg", "Studier", 6),
+    ("Man", "Berg", "Arbete", 7),
+    ("Man", "Berg", "Studier", 6),
+    ("Kvinna", "Åre", "Arbete", 6),
+    ("Kvinna", "Åre", "Studier", 7),
+    ("Man", "Åre", "Arbete", 8),
+    ("Man", "Åre", "Studier", 9),
+)
+
+
+def _json(write, goals: str, data: str, *extra: str) -> dict:
+    run = run_cli(
+        "check", write("g.yml", goals), write("d.csv", data), "--as-of", "2021-12-31",
+        "-f", "json", "--suppress-below", "5", *extra,
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    assert_no_small_count(run.stdout, 5)
+    return run.json()
+
+
+def _cell(report: dict, goal: str, **dims) -> dict:
+    found = next(g for g in report["goals"] if g["id"] == goal)
+    return next(c for c in found["cells"] if c["dims"] == dims)
+
+
+def test_a_figure_hidden_in_one_table_is_hidden_in_every_table_that_shows_it(write) -> None:
+    # Berg: one woman at work. The share's numerator, the distribution's row (Berg is not in
+    # it, but women at work are 1 + 6 = 7 and Åre's 6 is a cell of the share table) and the
+    # parity goal's numerator by municipality all count her.
+    report = _json(write, LINKED, LINKED_DATA)
+    assert _cell(report, "work", municipality="Berg", gender="women")["numerator"] is None
+    assert _cell(report, "women_at_work", municipality="Berg")["numerator"] is None
+    # Women at work (7) and women in Åre at work (6) may not both be shown: 7 - 6 = 1.
+    shown = [
+        _cell(report, "exits", exit="Arbete", gender="women")["numerator"],
+        _cell(report, "work", municipality="Åre", gender="women")["numerator"],
+        _cell(report, "work", gender="women")["numerator"],
+    ]
+    assert None in shown[1:] or shown[0] is None
+
+
+def test_a_share_hides_its_numerator_with_its_percentage_and_value(write) -> None:
+    # Berg women: 1 of 7 at work. The 7 may stay: 7 alone says nothing of the 1 (or of the 6
+    # who did not), but the percentage would.
+    report = _json(write, LINKED, LINKED_DATA)
+    cell = _cell(report, "work", municipality="Berg", gender="women")
+    assert cell["numerator"] is None and cell["percent"] is None and cell["value"] is None
+    assert cell["needed"] is None if "needed" in cell else True
+
+
+def test_a_hidden_count_keeps_its_status_only_when_its_marker_decides_it(write) -> None:
+    report = _json(write, LINKED, LINKED_DATA)
+    # recruited: women 20 of a target of 2 -> shown, met; Berg women is no target cell.
+    women = _cell(report, "recruited", gender="women")
+    assert women["value"] == 20 and women["status"] == "met"
+    small = _json(write, LINKED.replace("women: 2,", "women: 3,"), _people(
+        ("Kvinna", "Berg", "Arbete", 2), ("Man", "Berg", "Arbete", 20)
+    ))  # fmt: skip
+    # "<5" against a target of 3 may be met or not: the status and the gap are hidden.
+    cell = _cell(small, "recruited", gender="women")
+    assert cell["value"] is None and cell["status"] == "hidden" and cell["gap"] is None
+    # The goal is not met whatever the women are: the total, 22 of 23, decides it.
+    assert next(g for g in small["goals"] if g["id"] == "recruited")["status"] == "not_met"
+    far = _json(write, LINKED.replace("women: 2,", "women: 30,"), _people(
+        ("Kvinna", "Berg", "Arbete", 2), ("Man", "Berg", "Arbete", 20)
+    ))  # fmt: skip
+    # "<5" against a target of 30: not met whatever it is.
+    assert _cell(far, "recruited", gender="women")["status"] == "not_met"
+
+
+def test_parity_target_built_on_a_hidden_count_is_hidden(write) -> None:
+    # Berg: 3 women of 13, so the target there (the share of women, 23,1 %) is built on a 3.
+    data = _people(
+        ("Kvinna", "Berg", "Studier", 3),
+        ("Man", "Berg", "Arbete", 5),
+        ("Man", "Berg", "Studier", 5),
+        ("Kvinna", "Åre", "Arbete", 6),
+        ("Kvinna", "Åre", "Studier", 7),
+        ("Man", "Åre", "Arbete", 8),
+    )
+    berg = _cell(_json(write, LINKED, data), "women_at_work", municipality="Berg")
+    assert berg["target"] is None and berg["suppressed"]["target"] == "secondary"
+    assert berg["status"] in ("hidden", "no_data")
+
+
+def test_header_and_data_notes_hide_small_counts_and_what_adds_up_to_them(write) -> None:
+    late = "".join(f"{100 + i};Man;Åre;2022-03-01;;\n" for i in range(2))
+    report = _json(write, LINKED, LINKED_DATA + late)
+    hidden = report["suppressed"]
+    assert report["population"]["outside_period"] is None
+    assert hidden["population.outside_period"] == "small"
+    assert hidden["finding.starts_after_report_date"] == "small"
+    # rows of the file = enrolments + rows outside: one of the first two goes too.
+    assert report["input"]["rows"] is None or report["population"]["enrolments"] is None
+    finding = next(f for f in report["findings"] if f["kind"] == "starts_after_report_date")
+    assert finding["count"] is None and finding["rows"] == []
+    markdown = run_cli(
+        "check", write("g.yml", LINKED), write("d.csv", LINKED_DATA + late), "--as-of",
+        "2021-12-31", "--suppress-below", "5", "-f", "markdown",
+    ).stdout  # fmt: skip
+    assert "- **Rader utanför rapporten:** <5" in markdown
+    assert "räknas inte: <5" in markdown
+    assert_markdown_has_no_small_count(markdown, 5)
+
+
+def test_fail_on_judges_the_real_figures_and_history_records_hidden_statuses(
+    write, tmp_path
+) -> None:
+    goals = write("g.yml", LINKED.replace("women: 2,", "women: 3,"))
+    data = write("d.csv", _people(("Kvinna", "Berg", "Arbete", 2), ("Man", "Berg", "Arbete", 20)))
+    history = tmp_path / "history.csv"
+    args = ("--suppress-below", "5", "--history", history, "-f", "json")
+    run = run_cli("check", goals, data, "--as-of", "2021-12-31", *args, "--fail-on", "unmet")
+    assert run.exit_code == 1  # women: 2 of 3, not met, though the report hides it
+    run = run_cli("check", goals, data, "--as-of", "2022-01-31", *args)
+    assert run.exit_code == 0, run.stderr
+    women = _cell(run.json(), "recruited", gender="women")
+    assert women["change"] is None  # hidden now and then: no arrow gives it away
+    rows = history.read_text(encoding="utf-8").splitlines()
+    assert any(',"{""gender"":""women""}",,3,hidden,5' in row for row in rows), rows
+    assert run_cli("history", history, "--goal", "recruited").exit_code == 0  # it reads back

@@ -214,7 +214,8 @@ def _check(
     if fmt_name in BINARY and output is None:
         raise UsageError(f"--format {fmt_name} needs --output FILE", hint="e.g. -o report.xlsx")
 
-    report, spec = _evaluate(goals, data, as_of, period, from_, to, tuple(goal_ids))
+    report, spec, participants = _evaluate(goals, data, as_of, period, from_, to, tuple(goal_ids))
+    statuses = [g.status for g in report.goals]  # --fail-on judges the figures, hidden or not
     for goal_id in goal_ids:
         if spec.goal(goal_id) is None:
             from esfkit.errors import one_of
@@ -226,7 +227,7 @@ def _check(
     if threshold:
         from esfkit.suppression import suppress
 
-        report = suppress(report, threshold)
+        report = suppress(report, threshold, spec, participants)
     earlier = None
     if history is not None:
         from esfkit.history import attach, read_history
@@ -257,7 +258,7 @@ def _check(
         recorded = record(earlier or [], report, whole_run=not goal_ids)
         _write_atomically(history, history_text(recorded), (goals, data), "--history")
     failing = {Status.NOT_MET} | ({Status.BEHIND} if fail_on == FailOn.behind else set())
-    if fail_on and any(g.status in failing for g in report.goals):
+    if fail_on and any(status in failing for status in statuses):
         return ExitCode.UNMET
     return ExitCode.OK
 
@@ -338,7 +339,7 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     spec = load_spec(goals)
     participants = load_checked(data, spec)
     _check_includes(spec, participants)
-    return evaluate(spec, participants, report_date, the_period, goal_ids), spec
+    return evaluate(spec, participants, report_date, the_period, goal_ids), spec, participants
 
 
 def _write_atomically(

@@ -62,6 +62,7 @@ LABELS: dict[str, dict[str, str]] = {
         "status.no_target": "Inget mål",
         "status.no_data": "Inga data",
         "status.in_progress": "Pågår",
+        "status.hidden": "Dold (små tal)",
         "gap.more_group": "{n} {group} till behövs",
         "gap.more": "{n} till behövs",
         "gap.over_group": "{n} {group} över taket",
@@ -121,7 +122,7 @@ LABELS: dict[str, dict[str, str]] = {
         "measure.status": "status",
         "suppressed.small": "<{n}",
         "suppressed.secondary": "..",
-        "suppressed.note": 'Antal från 1 till {last} visas som <{n} och andelar som bygger på dem döljs; ".." är ett värde som döljs så att inget dolt antal kan räknas fram ur summor och andra celler.',
+        "suppressed.note": 'Antal från 1 till {last} visas som <{n}, och andelar och status som bygger på dem döljs. ".." är ett värde som döljs så att inget dolt antal kan räknas fram ur summor, andra celler eller rapportens andra tabeller; ett antal som döljs på ett ställe döljs överallt där det står.',
         "change": "Förändring",
         "change.since": "sedan {date}",
         "change.none": "–",
@@ -185,6 +186,7 @@ LABELS: dict[str, dict[str, str]] = {
         "status.no_target": "No target",
         "status.no_data": "No data",
         "status.in_progress": "In progress",
+        "status.hidden": "Hidden (small numbers)",
         "gap.more_group": "{n} more {group} needed",
         "gap.more": "{n} more needed",
         "gap.over_group": "{n} {group} over the limit",
@@ -244,7 +246,7 @@ LABELS: dict[str, dict[str, str]] = {
         "measure.status": "status",
         "suppressed.small": "<{n}",
         "suppressed.secondary": "..",
-        "suppressed.note": 'Counts from 1 to {last} are shown as <{n} and percentages built on them are hidden; ".." is a value hidden so that no hidden count can be worked out from totals and other cells.',
+        "suppressed.note": 'Counts from 1 to {last} are shown as <{n}, and percentages and statuses built on them are hidden. ".." is a value hidden so that no hidden count can be worked out from totals, other cells or the report\'s other tables; a count hidden in one place is hidden wherever it appears.',
         "change": "Change",
         "change.since": "since {date}",
         "change.none": "–",
@@ -269,6 +271,7 @@ STATUS_SYMBOLS = {
     "no_target": "·",
     "no_data": "∅",
     "in_progress": "…",
+    "hidden": "◦",
 }
 
 

@@ -40,10 +40,7 @@ class GoalContext:
     @property
     def pacing(self) -> float | None:
         """Share of the project's time elapsed at the report date, while it runs."""
-        start, end = self.spec.project.start, self.spec.project.end
-        if start is None or end is None or self.as_of >= end or self.as_of < start:
-            return None
-        return ((self.as_of - start).days + 1) / ((end - start).days + 1)
+        return elapsed(self.spec.project.start, self.spec.project.end, self.as_of)
 
     def project_years(self) -> float:
         start, end = self.spec.project.start, self.spec.project.end
@@ -63,6 +60,13 @@ class GoalContext:
         dim = self.ev.dimension("municipality", self.goal.loc)
         present = set(dim.codes[self.population].tolist())
         return len([i for i in present if dim.labels[i] is not None])
+
+
+def elapsed(start: dt.date | None, end: dt.date | None, as_of: dt.date) -> float | None:
+    """Share of the project's time elapsed at the report date, while it runs."""
+    if start is None or end is None or as_of >= end or as_of < start:
+        return None
+    return ((as_of - start).days + 1) / ((end - start).days + 1)
 
 
 def percent(numerator: int | None, denominator: int | None) -> float | None:

@@ -18,6 +18,7 @@ class Status(StrEnum):
     NO_TARGET = "no_target"
     NO_DATA = "no_data"
     IN_PROGRESS = "in_progress"
+    HIDDEN = "hidden"  # small-number suppression: the status would give a hidden count away
 
 
 # Worst first: a goal's status is the worst of its cells' statuses.
@@ -82,13 +83,15 @@ class GoalResult:
     at_most: bool = False
     note: str | None = None
     dimension: str | None = None  # the inner dimension of composition and distribution goals
-    population: int = 0  # rows this goal looks at (after scope)
-    excluded_by_scope: int = 0
+    population: int | None = 0  # rows this goal looks at (after scope)
+    excluded_by_scope: int | None = 0
     outside_denominator: int | None = None
     tolerance: float | None = None
     per: dict[str, float] | None = None  # count targets per year / municipality: the factors
     group: str | None = None  # parity: the group whose share is compared
     trend: list[TrendSeries] = field(default_factory=list)  # with --history (esfkit.history)
+    # Goal-level figures hidden by small-number suppression: field name -> marker (as Cell's)
+    suppressed: dict[str, str] = field(default_factory=dict)
 
     def cell(self, **dims: Any) -> Cell | None:
         return next((c for c in self.cells if c.dims == dims), None)
@@ -98,15 +101,15 @@ class GoalResult:
 class InputInfo:
     path: str
     sha256: str
-    rows: int
+    rows: int | None  # None: hidden by small-number suppression (Report.suppressed)
     sheet: str | None = None
 
 
 @dataclass(frozen=True)
 class PopulationInfo:
-    enrolments: int
-    persons: int
-    outside_period: int
+    enrolments: int | None  # None: hidden by small-number suppression (Report.suppressed)
+    persons: int | None
+    outside_period: int | None
     unit: str
 
 
@@ -124,5 +127,9 @@ class Report:
     project_end: dt.date | None = None
     lang: str | None = None
     suppress_below: int | None = None  # counts 1..N-1 hidden (esfkit.suppression)
+    # Header figures hidden by suppression: "input.rows", "population.<field>",
+    # "finding.<kind>" -> "small" ("<N") or "secondary" (".."); a hidden one is None above, a
+    # hidden finding has no rows and a count of 0.
+    suppressed: dict[str, str] = field(default_factory=dict)
     history: bool = False  # compared with a history file (esfkit.history)
     previous_as_of: dt.date | None = None  # the report date the changes are measured from

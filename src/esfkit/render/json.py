@@ -21,7 +21,7 @@ def as_dict(report: Report) -> dict[str, Any]:
     if report.period is not None:
         start, end, _label = report.period
         period = {"start": start.isoformat(), "end": end.isoformat()}
-    return {
+    out = {
         "esfkit": report.esfkit,
         "project": report.project,
         "as_of": report.as_of.isoformat(),
@@ -50,6 +50,12 @@ def as_dict(report: Report) -> dict[str, Any]:
         **({"suppress_below": report.suppress_below} if report.suppress_below else {}),
         **({"previous_as_of": _date(report.previous_as_of)} if report.history else {}),
     }
+    if report.suppressed:  # header figures hidden by small-number suppression: null, named
+        out["suppressed"] = dict(sorted(report.suppressed.items()))
+        for finding in out["findings"]:
+            if f"finding.{finding['kind']}" in report.suppressed:
+                finding["count"] = None
+    return out
 
 
 def _date(day) -> str | None:
@@ -69,6 +75,8 @@ def _goal(goal: GoalResult, history: bool = False) -> dict[str, Any]:
         out["outside_denominator"] = goal.outside_denominator
     if goal.note:
         out["note"] = goal.note
+    if goal.suppressed:
+        out["suppressed"] = dict(sorted(goal.suppressed.items()))
     out["cells"] = [_cell(cell, history) for cell in goal.cells]
     return out
 

@@ -31,23 +31,40 @@ def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
         start, end, label = report.period
         lines.append((w("period"), f"{label} ({start.isoformat()} – {end.isoformat()})"))
     source = report.input.path + (f" [{report.input.sheet}]" if report.input.sheet else "")
-    lines.append(
-        (
-            w("data"),
-            f"{source}  sha256 {report.input.sha256[:12]}  {w.integer(report.input.rows)} {w('rows')}",
-        )
-    )
+    rows = header_count(report, "input.rows", report.input.rows, w)
+    lines.append((w("data"), f"{source}  sha256 {report.input.sha256[:12]}  {rows} {w('rows')}"))
     unit = w("unit_person") if report.population.unit == "person" else w("unit_enrolment")
-    lines.append((w("enrolments"), w.count(report.population.enrolments)))
-    lines.append((w("persons"), f"{w.count(report.population.persons)}  ({unit})"))
-    lines.append((w("outside"), w.count(report.population.outside_period)))
+    population = report.population
+    lines.append(
+        (w("enrolments"), header_count(report, "population.enrolments", population.enrolments, w))
+    )
+    persons = header_count(report, "population.persons", population.persons, w)
+    lines.append((w("persons"), f"{persons}  ({unit})"))
+    outside = header_count(report, "population.outside_period", population.outside_period, w)
+    lines.append((w("outside"), outside))
     if report.previous_as_of is not None:
         lines.append((w("change"), w("change.since", date=report.previous_as_of.isoformat())))
     return lines
 
 
+def header_count(report: Report, key: str, value: int | None, w: Words) -> str:
+    """A count of the header or the data notes; a hidden one as its marker."""
+    if key in report.suppressed:
+        return w.hidden(report.suppressed[key])
+    return w.count(value or 0)
+
+
 def finding_lines(report: Report, w: Words) -> list[str]:
-    return [w(f"finding.{f.kind}", n=w.count(f.size), **f.params) for f in report.findings]
+    lines = []
+    for f in report.findings:
+        params = dict(f.params)
+        if "persons" in params:  # the re-enrolment note names the unique persons
+            params["persons"] = header_count(
+                report, "population.persons", report.population.persons, w
+            )
+        n = header_count(report, f"finding.{f.kind}", f.size, w)
+        lines.append(w(f"finding.{f.kind}", n=n, **params))
+    return lines
 
 
 # --- summary -------------------------------------------------------------------------------
@@ -155,6 +172,8 @@ def _fig(cell: Cell | None, goal: GoalResult, w: Words, with_target: bool = Fals
 
 
 def target_text(cell: Cell | None, goal: GoalResult, w: Words) -> str:
+    if cell is not None and "target" in cell.suppressed:  # a parity target built on a hidden count
+        return w.hidden(cell.suppressed["target"])
     if cell is None or cell.target is None:
         return "–"
     if goal.kind == "parity":
@@ -365,10 +384,14 @@ def _per_note(per: dict[str, float], w: Words) -> str:
 
 def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     notes = []
-    if goal.excluded_by_scope:
-        notes.append(w("scope_excluded", n=w.count(goal.excluded_by_scope)))
-    if goal.outside_denominator:
-        notes.append(w("outside_denominator", n=w.count(goal.outside_denominator)))
+    for name, key in (
+        ("excluded_by_scope", "scope_excluded"),
+        ("outside_denominator", "outside_denominator"),
+    ):
+        if name in goal.suppressed:
+            notes.append(w(key, n=w.hidden(goal.suppressed[name])))
+        elif getattr(goal, name):
+            notes.append(w(key, n=w.count(getattr(goal, name))))
     if goal.per:
         notes.append(_per_note(goal.per, w))
     if goal.tolerance:
@@ -394,7 +417,7 @@ def footer_line(report: Report, w: Words) -> str:
     return w(
         "footer",
         file=source,
-        rows=w.integer(report.input.rows),
+        rows=header_count(report, "input.rows", report.input.rows, w),
         sha=report.input.sha256[:12],
         as_of=report.as_of.isoformat(),
         period=period,

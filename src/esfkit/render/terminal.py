@@ -15,7 +15,14 @@ from rich.text import Text
 from esfkit.engine.report import Report
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
-from esfkit.render.present import TextTable, finding_lines, goal_table, header_lines, summary_table
+from esfkit.render.present import (
+    TextTable,
+    finding_lines,
+    goal_table,
+    header_lines,
+    report_notes,
+    summary_table,
+)
 
 # The goal title and the gap wrap within these widths; the figures never wrap.
 SUMMARY_MAX_WIDTHS = {0: 40, -1: 34}
@@ -27,6 +34,7 @@ STATUS_STYLES = {
     "no_target": "dim",
     "no_data": "yellow",
     "in_progress": "cyan",
+    "hidden": "dim",
 }
 
 
@@ -66,6 +74,9 @@ def render(report: Report, options: RenderOptions) -> str:
         console.print(_rich(table))
         for note in table.notes:
             console.print(Text(f"  {note}", style="dim"))
+    for note in report_notes(report, w):  # what small-number suppression hides
+        console.print()
+        console.print(Text(note))
     return buffer.getvalue()
 
 

@@ -1,0 +1,180 @@
+"""Writing the hidden figures into a copy of the Report, with what is built on them.
+
+A hidden count is None in the copy and named in ``suppressed`` ("small": shown "<N";
+"secondary": shown ".."), so no renderer can show it. What is computed from a hidden count
+goes with it: a percentage, a value, the gap to the target, the persons needed, the share of
+the whole a parity target is. A cell's status stays when every value its hidden count may
+have (by its marker) gives the same status ("<5" against a target of 112: not met whatever
+it is); otherwise it is ``hidden``, and so is a goal's status that such a cell could change.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import replace
+
+from esfkit.engine.context import elapsed, judge
+from esfkit.engine.report import Cell, GoalResult, Report, Status
+from esfkit.spec.model import Spec
+from esfkit.suppression.figures import Place, inner_key
+from esfkit.suppression.search import OPEN, SECONDARY, SMALL
+
+_RANK = {Status.NOT_MET: 0, Status.BEHIND: 1, Status.ON_TRACK: 2, Status.MET: 3}
+_JUDGED_ELSEWHERE = {Status.MET, Status.NOT_MET, Status.NO_DATA}
+_MANY = 10**9
+
+
+def shown_as(marker: str) -> str:
+    """The marker a reader sees: "<N" for a small count, ".." for any other hidden one."""
+    return SMALL if marker == SMALL else SECONDARY
+
+
+def apply(
+    report: Report, hidden: dict[Place, str], header: dict[str, str], threshold: int, spec: Spec
+) -> Report:
+    goals = [copy.deepcopy(goal) for goal in report.goals]
+    markers: dict[tuple[int, int], dict[str, str]] = {}
+    for place, marker in hidden.items():
+        if place.goal is None:
+            header = {**header, place.field: marker}
+            continue
+        goal = goals[place.goal]
+        if place.cell is None:
+            setattr(goal, place.field, None)
+            goal.suppressed[place.field] = shown_as(marker)
+            continue
+        markers.setdefault((place.goal, place.cell), {})[place.field] = marker
+        cell = goal.cells[place.cell]
+        if not place.field.startswith("target_"):
+            setattr(cell, place.field, None)
+            cell.suppressed[place.field] = shown_as(marker)
+    pacing = elapsed(report.project_start, report.project_end, report.as_of)
+    for index, goal in enumerate(goals):
+        possible = [
+            _derive(goal, cell, markers.get((index, j), {}), threshold, pacing)
+            for j, cell in enumerate(goal.cells)
+        ]
+        _goal_status(goal, possible, spec)
+    return _header(replace(report, goals=goals, suppress_below=threshold), header)
+
+
+def _derive(goal: GoalResult, cell: Cell, hidden: dict[str, str], n: int, pacing) -> set[Status]:
+    """Hide what a cell builds on its hidden counts; the statuses the cell may have."""
+    if goal.kind == "count":
+        cell.denominator = cell.percent = None  # the cell's population: not a goal figure
+        if "numerator" not in hidden:
+            return {cell.status}
+        cell.suppressed["value"] = cell.suppressed["numerator"]
+        cell.value = cell.attainment = cell.gap = cell.needed = None
+        # "expected by now" is the target's alone; shown whatever the count, it says nothing
+        at_least = cell.target and pacing is not None and not goal.at_most
+        cell.expected = cell.target * pacing if at_least else None
+        possible = _count_statuses(cell, hidden["numerator"], goal.at_most, n, pacing)
+    else:
+        counts = "numerator" in hidden or "denominator" in hidden
+        target = "target_numerator" in hidden or "target_denominator" in hidden
+        if not counts and not target:
+            return {cell.status}
+        if counts:
+            if goal.kind != "distribution":
+                cell.suppressed["value"] = SECONDARY
+                cell.value = None
+            elif "numerator" in hidden:  # a distribution's value is its count
+                cell.suppressed["value"] = cell.suppressed["numerator"]
+                cell.value = None
+            cell.suppressed["percent"] = SECONDARY
+            cell.percent = cell.gap = cell.needed = None
+        if target:  # a parity target is the group's share of everyone
+            cell.suppressed["target"] = SECONDARY
+            cell.target = cell.gap = None
+        if goal.kind == "distribution" or (cell.target is None and not target):
+            return {cell.status}
+        possible = _JUDGED_ELSEWHERE
+    if len(possible) > 1:
+        cell.status = Status.HIDDEN
+    return set(possible)
+
+
+def _count_statuses(cell: Cell, marker: str, at_most: bool, n: int, pacing) -> set[Status]:
+    """Every status the count could give, for each value its marker allows."""
+    if cell.target is None:
+        return {Status.NO_TARGET}
+    turns = [cell.target] + ([cell.target * pacing] if pacing is not None else [])
+    near = {v for t in turns for v in (math.floor(t) - 1, math.floor(t), math.ceil(t) + 1)}
+    near |= {math.ceil(t) for t in turns}
+    if marker == SMALL:
+        values = set(range(1, n))
+    elif marker == OPEN:
+        values = {*range(n + 1), _MANY, *(v for v in near if v >= 0)}
+    else:
+        values = {0, n, _MANY, *(v for v in near if v >= n)}
+    statuses = set()
+    for value in values:
+        trial = Cell(cell.dims, value=value, numerator=value, target=cell.target)
+        statuses.add(judge(trial, at_most, pacing).status)
+    return statuses
+
+
+def _goal_status(goal: GoalResult, possible: list[set[Status]], spec: Spec) -> None:
+    """A goal's status stays only when no hidden figure could change it."""
+    binding = _binding(goal, spec)
+    sets = [possible[j] for j in binding]
+    if all(len(s) == 1 for s in sets):
+        return
+    # The worst status wins: it can be anything from each cell's worst to each one's best.
+    lowest = min(min(_RANK.get(s, 4) for s in each) for each in sets)
+    highest = min(max(_RANK.get(s, 4) for s in each) for each in sets)
+    if lowest != highest:
+        goal.status = Status.HIDDEN
+    elif lowest == 4:  # nothing judged: no data if some cell surely has none
+        surely = any(each == {Status.NO_DATA} for each in sets)
+        maybe = any(Status.NO_DATA in each for each in sets)
+        if maybe and not surely:
+            goal.status = Status.HIDDEN
+
+
+def _binding(goal: GoalResult, spec: Spec) -> list[int]:
+    """The cells a goal's status is made of (as each goal kind judges)."""
+    cells = goal.cells
+    if goal.kind == "count":
+        return list(range(len(cells)))
+    if goal.kind == "share":
+        target = getattr(spec.goal(goal.id).definition, "target", None)
+        if target is None:
+            return []
+        return [
+            j
+            for j, c in enumerate(cells)
+            if (not c.dims and target.total is not None)
+            or (set(c.dims) == {"gender"} and c.dims["gender"] in target.by_gender)
+        ]
+    if goal.kind == "composition":
+        inner = inner_key(goal)
+        return [j for j, c in enumerate(cells) if set(c.dims) == {inner}]
+    if goal.kind == "parity":
+        return [j for j, c in enumerate(cells) if not c.dims]
+    return []
+
+
+def _header(report: Report, header: dict[str, str]) -> Report:
+    shown = {key: shown_as(marker) for key, marker in header.items()}
+    population = report.population
+    for name in ("enrolments", "persons", "outside_period"):
+        if f"population.{name}" in shown:
+            population = replace(population, **{name: None})
+    rows = None if "input.rows" in shown else report.input.rows
+    findings = []
+    for f in report.findings:
+        if f"finding.{f.kind}" in shown:
+            f = replace(f, rows=(), count=0)
+        if "persons" in f.params and "population.persons" in shown:
+            f = replace(f, params={**f.params, "persons": ""})
+        findings.append(f)
+    return replace(
+        report,
+        population=population,
+        input=replace(report.input, rows=rows),
+        findings=findings,
+        suppressed=shown,
+    )

@@ -1,0 +1,479 @@
+"""Every count a report shows, as the rows it counts: the Problem ``search`` protects.
+
+For each figure of the Report (a cell's numerator or denominator, a parity target's two
+counts, a goal's population and its notes, the population total, a data finding that counts
+people of the report) this finds its rows with the very masks the goal kinds count with, and
+checks that they give the Report's number. A figure becomes (predicate, municipalities,
+genders). A predicate is a conjunction of *atoms*: the goal's scope, its filter, its ``of``,
+one value of a breakdown dimension other than municipality and gender (an outcome, an age
+band, a column), a data note's rows; each atom knows the columns it reads, so that a
+person's answers to one can change without the others. Each table also says which labels it lists (a row
+"Ostersund" says someone there is counted; no column "Icke-binära" says no one is): those
+become figures too, that must stay at least 1 or stay 0.
+
+Header figures that do not count people of the report (rows of the file, rows outside the
+report date, re-enrolments, data findings about other rows) are left to ``header``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Any
+
+import numpy as np
+
+from esfkit.engine.fields import Evaluator
+from esfkit.engine.report import Cell, GoalResult, Report
+from esfkit.spec.model import AllOf, AnyOf, Between, Enrolled, Equals, Exited, Missing, Not, Spec
+from esfkit.suppression.search import Problem
+
+# The columns an esfkit field reads (a derived one, those it is computed from).
+_EXIT = frozenset({"exit", "end"})
+_BIRTH = frozenset({"birth_date", "id", "start"})
+_FIELD_COLUMNS = {
+    "exit": _EXIT,
+    "end": _EXIT,  # an exit date decides whether the outcome counts
+    "exited": _EXIT,
+    "enrolled": _EXIT,
+    "days_enrolled": _EXIT | {"start"},
+    "age": _BIRTH,
+    "age_band": _BIRTH,
+    "birth_date": _BIRTH,
+    "start_year": frozenset({"start"}),
+}
+# The columns a data finding is about; any other kind is taken to read every column.
+EVERYTHING = "*"
+_FINDING_COLUMNS = {
+    "no_outcome": _EXIT,
+    "outcome_without_date": _EXIT,
+    "no_start_date": frozenset({"start"}),
+    "invalid_personnummer": frozenset({"id"}),
+    "missing_id": frozenset({"id"}),
+    "unknown_gender": frozenset({"gender"}),
+    "gender_code": frozenset({"gender"}),
+    "unknown_municipality": frozenset({"municipality"}),
+    "municipality_spelling": frozenset({"municipality"}),
+    "not_a_municipality": frozenset({"municipality"}),
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a figure is shown: a cell's field, a goal's field, or a header key."""
+
+    goal: int | None  # index into report.goals; None: the report header
+    cell: int | None  # index into the goal's cells; None: the goal itself
+    field: str  # numerator, denominator, target_numerator, target_denominator, population,
+    # excluded_by_scope, outside_denominator; in the header population.persons,
+    # population.enrolments or finding.<kind>
+
+
+@dataclass
+class Figures:
+    problem: Problem
+    places: dict[int, list[Place]]  # group -> where it is shown
+    header_findings: list[str]  # finding kinds left to the header
+    # How the population maps onto atoms (the property test rebuilds witnesses as data):
+    rows: np.ndarray  # (n,) the user's row number of each counted row
+    m_codes: np.ndarray
+    g_codes: np.ndarray
+    classes: np.ndarray
+    m_labels: tuple[Any, ...]
+    g_labels: tuple[Any, ...]
+    factor_columns: list[set[str]]  # the fields each factor reads
+    figure_places: list[Place | None]  # where each figure of the problem is shown
+
+
+@dataclass
+class _Figure:
+    predicate: int
+    m: np.ndarray  # (M,) bool
+    g: np.ndarray  # (G,) bool
+    value: int
+    place: Place | None
+    rule: str  # shown | present | absent
+    key: bytes = b""
+
+
+Part = tuple[np.ndarray, frozenset[str]]  # a mask (one filter, one value) and the columns it reads
+
+
+@dataclass
+class _Builder:
+    ev: Evaluator
+    figures: list[_Figure] = field(default_factory=list)
+    atoms: list[np.ndarray] = field(default_factory=list)  # one filter or one value each
+    atom_ids: dict[bytes, int] = field(default_factory=dict)
+    columns: list[set[str]] = field(default_factory=list)  # what each atom reads
+    predicates: list[tuple[int, ...]] = field(default_factory=list)  # atoms that must all hold
+    predicate_ids: dict[tuple[int, ...], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        municipality = self.ev.dimension("municipality", None)
+        gender = self.ev.dimension("gender", None)
+        self.m_codes, self.m_labels = municipality.codes, municipality.labels
+        self.g_codes, self.g_labels = gender.codes, gender.labels
+        self.m_index = {label: i for i, label in enumerate(self.m_labels)}
+        self.g_index = {label: i for i, label in enumerate(self.g_labels)}
+
+    def add(
+        self,
+        parts: list[Part],
+        dims: dict[str, Any],
+        place: Place | None,
+        expected: float | None = None,
+        rule: str = "shown",
+    ) -> _Figure:
+        m = np.ones(len(self.m_labels), dtype=bool)
+        g = np.ones(len(self.g_labels), dtype=bool)
+        parts = list(parts)
+        for name, label in dims.items():
+            dimension = self.ev.dimension(name, None)
+            if dimension.name == "municipality":
+                m[:] = False
+                m[self.m_index[label]] = True
+            elif dimension.name == "gender":
+                g[:] = False
+                g[self.g_index[label]] = True
+            else:
+                value = dimension.codes == dimension.labels.index(label)
+                parts.append((value, field_columns(self.ev, name)))
+        return self._add(parts, m, g, place, expected, rule)
+
+    def _add(self, parts: list[Part], m, g, place, expected, rule) -> _Figure:
+        mask = self.ev.all.copy()
+        for part, _columns in parts:
+            mask &= part
+        rows = mask & m[self.m_codes] & g[self.g_codes]
+        value = int(rows.sum())
+        if expected is not None and value != expected:
+            raise RuntimeError(f"suppression: {place} counts {value} rows, the report {expected}")
+        figure = _Figure(self._predicate(parts), m, g, value, place, rule)
+        figure.key = np.packbits(rows).tobytes() if value else b""
+        self.figures.append(figure)
+        return figure
+
+    def add_rows(self, rows: np.ndarray, place: Place, kind: str) -> None:
+        """A data note's rows: the people of the report it counts. A note is there only
+        while it counts someone."""
+        m = np.ones(len(self.m_labels), dtype=bool)
+        g = np.ones(len(self.g_labels), dtype=bool)
+        if kind == "unknown_gender":
+            g = np.array([label == "unknown" for label in self.g_labels])
+            self._add([], m, g, place, int(rows.sum()), "present")
+        elif kind == "unknown_municipality":
+            m = np.array([label is None for label in self.m_labels])
+            self._add([], m, g, place, int(rows.sum()), "present")
+        else:
+            columns = _FINDING_COLUMNS.get(kind, frozenset({EVERYTHING}))
+            self._add([(rows, columns)], m, g, place, None, "present")
+
+    def add_none(self, m_label: Any = ..., g_label: Any = ...) -> None:
+        """No one has this municipality (or gender): a data note that is not there says so."""
+        m = np.ones(len(self.m_labels), dtype=bool)
+        g = np.ones(len(self.g_labels), dtype=bool)
+        if m_label is not ...:
+            m = np.array([label == m_label for label in self.m_labels])
+        if g_label is not ...:
+            g = np.array([label == g_label for label in self.g_labels])
+        self._add([], m, g, None, 0, "absent")
+
+    def _predicate(self, parts: list[Part]) -> int:
+        atoms = []
+        for mask, columns in parts:
+            if mask.all():
+                continue  # holds for everyone: says nothing
+            key = np.packbits(mask).tobytes()
+            if key not in self.atom_ids:
+                self.atom_ids[key] = len(self.atoms)
+                self.atoms.append(mask)
+                self.columns.append(set())
+            self.columns[self.atom_ids[key]] |= columns
+            atoms.append(self.atom_ids[key])
+        predicate = tuple(sorted(set(atoms)))
+        return self.predicate_ids.setdefault(predicate, len(self.predicate_ids))
+
+
+def field_columns(ev: Evaluator, name: str) -> frozenset[str]:
+    """The columns a field of the goal file reads."""
+    field = ev.resolve(name, None)
+    if field in _FIELD_COLUMNS:
+        return _FIELD_COLUMNS[field]
+    return frozenset({field})
+
+
+def filter_columns(ev: Evaluator, f) -> frozenset[str]:
+    if f is None:
+        return frozenset()
+    if isinstance(f, AllOf | AnyOf):
+        return frozenset().union(*(filter_columns(ev, part) for part in f.parts))
+    if isinstance(f, Not):
+        return filter_columns(ev, f.part)
+    if isinstance(f, Exited | Enrolled):
+        return _EXIT
+    if isinstance(f, Equals | Between | Missing):
+        return field_columns(ev, f.field)
+    return frozenset()
+
+
+def build(report: Report, spec: Spec, ev: Evaluator, threshold: int) -> Figures:
+    b = _Builder(ev)
+    total_key = (
+        "population.persons" if report.population.unit == "person" else "population.enrolments"
+    )
+    b.add([], {}, Place(None, None, total_key), len(ev.frame))  # figure 0
+    for index, result in enumerate(report.goals):
+        goal = spec.goal(result.id)
+        if goal is None:
+            raise RuntimeError(f"suppression: goal {result.id} is not in the goal file")
+        _goal(b, ev, index, result, goal)
+    pop_rows = ev.frame["_row"].to_numpy()
+    header_findings = []
+    for finding in report.findings:
+        rows = np.isin(pop_rows, np.asarray(finding.rows, dtype=pop_rows.dtype))
+        if finding.rows and int(rows.sum()) == finding.size == len(finding.rows):
+            b.add_rows(rows, Place(None, None, f"finding.{finding.kind}"), finding.kind)
+        else:
+            header_findings.append(finding.kind)
+    noted = {f.kind for f in report.findings}
+    if "unknown_gender" not in noted:
+        b.add_none(g_label="unknown")
+    if "unknown_municipality" not in noted and "municipality" in ev.participants.columns:
+        b.add_none(m_label=None)
+    return _problem(b, threshold, pop_rows, header_findings)
+
+
+def _goal(b: _Builder, ev: Evaluator, index: int, result: GoalResult, goal) -> None:
+    scope = _parts(ev, goal.scope)
+    definition = goal.definition
+    b.add(scope, {}, Place(index, None, "population"), result.population)
+    outside_scope = [_negated(ev, goal.scope)]
+    b.add(outside_scope, {}, Place(index, None, "excluded_by_scope"), result.excluded_by_scope)
+    if result.kind == "manual":
+        return
+    kind = result.kind
+    if kind == "share":
+        base = scope + _parts(ev, definition.of)
+        outside = Place(index, None, "outside_denominator")
+        b.add([*scope, _negated(ev, definition.of)], {}, outside, result.outside_denominator)
+    elif kind == "parity":
+        base = scope + _parts(ev, definition.filter)
+    else:
+        base = scope
+    for j, cell in enumerate(result.cells):
+        _cell(b, ev, Place(index, j, ""), cell, result, goal, scope, base)
+    _labels(b, ev, result, base)
+
+
+def _parts(ev: Evaluator, f) -> list[Part]:
+    """A filter as atoms: each condition of an ``all:`` on its own (they may read different
+    columns), anything else whole."""
+    if f is None:
+        return []
+    if isinstance(f, AllOf):
+        return [part for sub in f.parts for part in _parts(ev, sub)]
+    return [(ev.mask(f), filter_columns(ev, f))]
+
+
+def _negated(ev: Evaluator, f) -> Part:
+    """Those a filter leaves out: one atom (a negated conjunction does not split)."""
+    if f is None:
+        return np.zeros(len(ev.frame), dtype=bool), frozenset()
+    return ~ev.mask(f), filter_columns(ev, f)
+
+
+def _cell(b, ev, where: Place, cell: Cell, result: GoalResult, goal, scope, base) -> None:
+    kind, dims, definition = result.kind, cell.dims, goal.definition
+    place = lambda name: Place(where.goal, where.cell, name)  # noqa: E731
+    if kind in ("count", "share"):
+        b.add([*base, *_parts(ev, definition.filter)], dims, place("numerator"), cell.numerator)
+        if kind == "share":
+            b.add(base, dims, place("denominator"), cell.denominator)
+    elif kind in ("composition", "distribution"):
+        outer = {k: v for k, v in dims.items() if k != inner_key(result)}
+        b.add(scope, dims, place("numerator"), cell.numerator)
+        b.add(scope, outer, place("denominator"), cell.denominator)
+    elif kind == "parity":
+        group = {"gender": result.group}
+        b.add(base, {**dims, **group}, place("numerator"), cell.numerator)
+        b.add(base, dims, place("denominator"), cell.denominator)
+        everyone_in = b.add(scope, {**dims, **group}, place("target_numerator"))
+        everyone = b.add(scope, dims, place("target_denominator"))
+        target = 100.0 * everyone_in.value / everyone.value if everyone.value else None
+        if target != cell.target:
+            raise RuntimeError(f"suppression: parity target of {result.id} {dims}")
+    else:
+        raise RuntimeError(f"suppression: unknown goal kind {kind}")
+
+
+def _labels(b: _Builder, ev: Evaluator, result: GoalResult, base: list[Part]) -> None:
+    """A listed label counts someone of the table's population; a label not listed, no one."""
+    for name in printed_dimensions(result):
+        dimension = ev.dimension(name, None)
+        listed = {c.dims[name] for c in result.cells if name in c.dims}
+        for label in dimension.labels:
+            if label in dimension.always:
+                continue
+            rule = "present" if label in listed else "absent"
+            b.add(base, {name: label}, None, None, rule)
+
+
+def inner_key(result: GoalResult) -> str:
+    """The key of a composition or distribution goal's own dimension in its cells."""
+    dimension = result.dimension or ""
+    if any(dimension in c.dims for c in result.cells):
+        return dimension
+    extra = (k for c in result.cells for k in c.dims if k not in result.breakdown)
+    return next(extra, dimension)
+
+
+def printed_dimensions(result: GoalResult) -> list[str]:
+    if result.kind in ("composition", "distribution"):
+        return [inner_key(result), *result.breakdown[-1:]]
+    return list(result.breakdown)
+
+
+def printed_cells(result: GoalResult) -> list[Cell]:
+    """The cells of the goal's printed table (rows by the first dimensions, columns by the
+    last, totals): with three or more dimensions the others are not shown anywhere."""
+    if result.kind == "manual" or not result.cells:
+        return list(result.cells)
+    if result.kind in ("composition", "distribution"):
+        inner = inner_key(result)
+        shown = set(printed_dimensions(result))
+        return [c for c in result.cells if inner in c.dims and set(c.dims) <= shown]
+    dims = list(result.breakdown)
+    col_dim = dims[-1] if dims else None
+    row_dims = dims[:-1]
+    rows = [
+        dict(zip(row_dims, combo, strict=True))
+        for combo in product(*(_values(result.cells, d) for d in row_dims))
+    ]
+    rows = [*(rows if row_dims else [{}]), {}]
+    cols = [{col_dim: v} for v in _values(result.cells, col_dim)] if col_dim else [{}]
+    cols.append({})
+    keep = {_key({**row, **col}) for row in rows for col in cols}
+    return [c for c in result.cells if _key(c.dims) in keep]
+
+
+def _key(dims: dict[str, Any]) -> tuple:
+    return tuple(sorted(dims.items(), key=str))
+
+
+def _values(cells: list[Cell], dim: str | None) -> list[Any]:
+    return list(dict.fromkeys(c.dims[dim] for c in cells if dim in c.dims))
+
+
+def _problem(b: _Builder, threshold, pop_rows, header_findings) -> Figures:
+    figures = b.figures
+    groups: dict[Any, int] = {}
+    fig_group = []
+    for f in figures:
+        # Figures counting the same people are one; an empty figure is only itself.
+        key = f.key or ("empty", f.predicate, f.m.tobytes(), f.g.tobytes())
+        fig_group.append(groups.setdefault(key, len(groups)))
+    n_groups = len(groups)
+    value = np.zeros(n_groups, dtype=np.int64)
+    displayed = np.zeros(n_groups, dtype=bool)
+    pinned = np.zeros(n_groups, dtype=bool)
+    present = np.zeros(n_groups, dtype=bool)
+    weight = np.ones(n_groups, dtype=np.int64)
+    places: dict[int, list[Place]] = {}
+    for f, group in zip(figures, fig_group, strict=True):
+        value[group] = f.value
+        if f.place is not None:
+            displayed[group] = True
+            places.setdefault(group, []).append(f.place)
+        pinned[group] |= f.rule == "absent"
+        present[group] |= f.rule == "present"
+        # A total across municipalities is in the summary, one across genders in a table's
+        # last column; the header's and goals' own figures matter most.
+        cost = (
+            1
+            + 2 * (f.m.sum() > 1)
+            + (f.g.sum() > 1)
+            + 4 * (f.place is not None and f.place.cell is None)
+        )
+        weight[group] = max(weight[group], cost)
+    n = len(b.m_codes)
+    member_rows = np.array(b.atoms, dtype=bool) if b.atoms else np.zeros((0, n), dtype=bool)
+    if len(b.atoms) and member_rows.shape[1]:
+        packed = np.packbits(member_rows, axis=0).T  # one row of bytes per counted row
+        _, first, classes = np.unique(packed, axis=0, return_index=True, return_inverse=True)
+    else:  # no atoms: everyone is of one class
+        first, classes = np.zeros(min(n, 1), dtype=np.int64), np.zeros(n, dtype=np.int64)
+    classes = classes.reshape(-1)
+    n_m, n_g = len(b.m_labels), len(b.g_labels)
+    counts = np.zeros((n_m, n_g, len(first)), dtype=np.int64)
+    np.add.at(counts, (b.m_codes, b.g_codes, classes), 1)
+    factor, reads_gender, reads_municipality = _factors(b.columns)
+    factor_columns: list[set[str]] = [set() for _ in reads_gender]
+    for k, reads in enumerate(b.columns):
+        factor_columns[factor[k]] |= reads
+    conjunction = np.zeros((len(b.predicate_ids), len(b.atoms)), dtype=bool)
+    for predicate, index in b.predicate_ids.items():
+        conjunction[index, list(predicate)] = True
+    problem = Problem(
+        threshold=threshold,
+        counts=counts,
+        member=member_rows[:, first],
+        conjunction=conjunction,
+        factor=factor,
+        reads_gender=reads_gender,
+        reads_municipality=reads_municipality,
+        fig_pred=np.array([f.predicate for f in figures], dtype=np.int64),
+        fig_m=np.array([f.m for f in figures], dtype=bool).reshape(len(figures), n_m),
+        fig_g=np.array([f.g for f in figures], dtype=bool).reshape(len(figures), n_g),
+        fig_group=np.array(fig_group, dtype=np.int64),
+        fig_displayed=np.array([f.place is not None for f in figures], dtype=bool),
+        value=value,
+        displayed=displayed,
+        pinned=pinned,
+        present=present,
+        weight=weight,
+        total=fig_group[0],
+    )
+    return Figures(
+        problem,
+        places,
+        header_findings,
+        pop_rows,
+        b.m_codes,
+        b.g_codes,
+        classes,
+        b.m_labels,
+        b.g_labels,
+        factor_columns,
+        [f.place for f in figures],
+    )
+
+
+def _factors(columns: list[set[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Predicates reading a common column form one factor (union-find over the columns);
+    a predicate reading every column joins them all."""
+    everything = any(EVERYTHING in c for c in columns)
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for reads in columns:
+        reads = {EVERYTHING} if everything and reads else reads
+        first, *rest = sorted(reads) or ["(none)"]
+        for other in rest:
+            parent[root(other)] = root(first)
+        root(first)
+    roots: dict[str, int] = {}
+    factor = np.zeros(len(columns), dtype=np.int64)
+    for k, reads in enumerate(columns):
+        reads = {EVERYTHING} if everything and reads else reads
+        factor[k] = roots.setdefault(root(sorted(reads)[0] if reads else "(none)"), len(roots))
+    reads = [set() for _ in roots]
+    for k, columns_k in enumerate(columns):
+        reads[factor[k]] |= columns_k
+    gender = np.array([bool({"gender", EVERYTHING} & r) for r in reads], dtype=bool)
+    municipality = np.array([bool({"municipality", EVERYTHING} & r) for r in reads], dtype=bool)
+    return factor, gender, municipality
