@@ -136,6 +136,9 @@ def html_counts(text: str) -> Iterator[tuple[str, int]]:
                     yield from ((row, n) for n in cell_counts(_unescape(cell)))
         for bar in re.findall(r'<rect [^>]*fill="#2f6db5"><title>([^<]*)</title>', section):
             yield from ((bar, n) for n in cell_counts(_unescape(bar.split(": ", 1)[1])))
+        # a trend chart's points: the value's line (its first colour), not the target's
+        for point in re.findall(r'<circle [^>]*fill="#2f6db5"><title>([^<]*)</title>', section):
+            yield from ((point, n) for n in cell_counts(_unescape(point.rsplit(": ", 1)[1])))
 
 
 def _unescape(text: str) -> str:

@@ -9,6 +9,7 @@ and chart blocks.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -54,3 +55,34 @@ def test_no_format_shows_a_count_under_the_threshold(
     outputs["xlsx"] = book.read_bytes()
     assert_formats_have_no_small_count(outputs, threshold, count_goals)
     assert any(True for _ in markdown_counts(outputs["markdown.sv"]))  # it reads something
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
+def test_changes_and_trends_show_no_hidden_figure(folder: Path, tmp_path) -> None:
+    """With --history the change arrows and trend charts compare only figures both reports
+    show: a run half a year earlier, then the example's own."""
+    args = _args(folder)
+    as_of = dt.date.fromisoformat(args[args.index("--as-of") + 1])
+    earlier = [a if a != as_of.isoformat() else str(as_of - dt.timedelta(days=120)) for a in args]
+    history = tmp_path / "history.csv"
+    hide = ("--suppress-below", "5", "--history", history)
+    for run_args in (earlier, args):
+        run = run_cli("check", *run_args, *hide, "-f", "json")
+        assert run.exit_code == 0, run.stderr
+    report = run.json()
+    for goal in report["goals"]:
+        for cell in goal["cells"]:
+            if "value" in cell.get("suppressed", {}):
+                assert cell["change"] is None, (goal["id"], cell)
+    kinds = {g["id"]: g["kind"] for g in report["goals"]}
+    count_goals = {goal for goal, kind in kinds.items() if kind in ("count", "distribution")}
+    book = tmp_path / "report.xlsx"
+    outputs: dict[str, str | bytes] = {"json": run.stdout}
+    for fmt in ("markdown", "html", "text"):
+        outputs[fmt] = run_cli("check", *args, *hide, "-f", fmt, "--width", "400").stdout
+    assert run_cli("check", *args, *hide, "-o", book).exit_code == 0
+    outputs["xlsx"] = book.read_bytes()
+    assert_formats_have_no_small_count(outputs, 5, count_goals)
+    changes = [c["change"] for g in report["goals"] for c in g["cells"]]
+    assert any(change is not None for change in changes)  # the comparison did happen
+    assert 'class="chart trend"' in str(outputs["html"])
