@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +17,7 @@ import typer
 
 from esfkit import __version__
 from esfkit.errors import EsfkitError, ExitCode, UsageError
+from esfkit.files import refuse_input, write_atomically
 
 app = typer.Typer(
     name="esfkit",
@@ -232,7 +232,7 @@ def _check(
     if history is not None:
         from esfkit.history import attach, read_history
 
-        _refuse_input(history, "--history", (goals, data))
+        refuse_input(history, "--history", (goals, data))
         if output is not None and history.resolve() == output.resolve():
             raise UsageError(f"--history {history} is also the --output file")
         if not history.resolve().parent.is_dir():  # found out before the report is written
@@ -251,12 +251,12 @@ def _check(
     if output is None:
         sys.stdout.write(text)
     else:
-        _write_atomically(output, text, inputs=(goals, data))
+        write_atomically(output, text, inputs=(goals, data))
     if history is not None:
         from esfkit.history import history_text, record
 
         recorded = record(earlier or [], report, whole_run=not goal_ids)
-        _write_atomically(history, history_text(recorded), (goals, data), "--history")
+        write_atomically(history, history_text(recorded), inputs=(goals, data), option="--history")
     failing = {Status.NOT_MET} | ({Status.BEHIND} if fail_on == FailOn.behind else set())
     if fail_on and any(status in failing for status in statuses):
         return ExitCode.UNMET
@@ -342,37 +342,6 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     return evaluate(spec, participants, report_date, the_period, goal_ids), spec, participants
 
 
-def _write_atomically(
-    path: Path, text: str | bytes, inputs: tuple[Path, ...], option: str = "--output"
-) -> None:
-    """Temporary file beside the target, then rename: a reader never sees half a report."""
-    target = path.resolve()
-    _refuse_input(path, option, inputs)
-    if target.is_dir():
-        raise UsageError(f"{option} {path} is a directory", hint="give a file name")
-    if not target.parent.is_dir():
-        raise UsageError(f"{option}: the folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        if isinstance(text, bytes):
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(text)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _refuse_input(path: Path, option: str, inputs: tuple[Path, ...]) -> None:
-    target = path.resolve()
-    for source in inputs:
-        if source.exists() and target == source.resolve():
-            raise UsageError(f"{option} {path} is an input file; esfkit never writes to its inputs")
-
-
 @app.command("history")
 def history_command(
     file: Annotated[
@@ -438,7 +407,6 @@ def init(
 
 
 def _init(data: Path, output: Path, sheet: str | None, force: bool) -> int:
-    from esfkit.scaffold.files import write_new
     from esfkit.scaffold.starter import starter_goal_file, survey
 
     found = survey(data, sheet)
@@ -446,7 +414,7 @@ def _init(data: Path, output: Path, sheet: str | None, force: bool) -> int:
     if str(output) == "-":
         sys.stdout.write(text)
         return ExitCode.OK
-    write_new(output, text, force=force, inputs=(data,))
+    write_atomically(output, text, inputs=(data,), option="-o", overwrite=force)
     mapped = ", ".join(f"{f}={h}" for f, h in found.columns.items()) or "nothing"
     typer.echo(f"wrote {output}: {found.rows} rows; columns found: {mapped}", err=True)
     if found.missing:
@@ -476,7 +444,6 @@ def template(
 
 
 def _template(output: Path, goals: Path | None, force: bool) -> int:
-    from esfkit.scaffold.files import write_new
     from esfkit.scaffold.template import template_columns, template_workbook
 
     spec = None
@@ -488,7 +455,13 @@ def _template(output: Path, goals: Path | None, force: bool) -> int:
     columns = template_columns(spec)
     project = spec.project.name if spec else None
     inputs = (goals,) if goals else ()
-    write_new(output, template_workbook(columns, sheet, project), force=force, inputs=inputs)
+    write_atomically(
+        output,
+        template_workbook(columns, sheet, project),
+        inputs=inputs,
+        option="-o",
+        overwrite=force,
+    )
     typer.echo(f"wrote {output}: {len(columns)} columns on sheet '{sheet}'", err=True)
     return ExitCode.OK
 
