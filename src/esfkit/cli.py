@@ -309,11 +309,14 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
     from esfkit.data.personnummer import mask_text
     from esfkit.engine.population import report_date_from_option
+    from esfkit.progress import working
     from esfkit.spec.parse import load_spec
     from esfkit.validate import validation_report
 
     report_date = report_date_from_option(as_of, None)
-    text, errors, warnings = validation_report(load_spec(goals), data, report_date)
+    spec = load_spec(goals)
+    with working(f"Reading and checking {data.name} …"):
+        text, errors, warnings = validation_report(spec, data, report_date)
     sys.stdout.write(mask_text(text))  # a value quoted from a cell may be a personnummer
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 
@@ -331,13 +334,15 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     prefetch_sheet(data)  # a workbook is parsed on a second core while pandas is imported
     from esfkit.engine.population import period_from_options, report_date_from_option
     from esfkit.engine.run import evaluate
+    from esfkit.progress import working
     from esfkit.spec.parse import load_spec
     from esfkit.validate import load_checked
 
     the_period = period_from_options(period, from_, to)
     report_date = report_date_from_option(as_of, the_period)
     spec = load_spec(goals)
-    participants = load_checked(data, spec)
+    with working(f"Reading and checking {data.name} …"):
+        participants = load_checked(data, spec)
     _check_includes(spec, participants)
     return evaluate(spec, participants, report_date, the_period, goal_ids), spec, participants
 

@@ -1,0 +1,47 @@
+"""A spinner on the terminal while a large file is read and checked: it appears only when the
+work has taken longer than about two seconds, only on a terminal (never when output is piped
+or in a cron job), and is gone when the work is done."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+AFTER_SECONDS = 2.0
+
+
+@contextmanager
+def working(
+    message: str, stream: TextIO | None = None, after: float = AFTER_SECONDS
+) -> Iterator[None]:
+    """Show ``message`` with a spinner on ``stream`` (stderr) once ``after`` seconds pass."""
+    stream = stream if stream is not None else sys.stderr
+    if not stream.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    status = Console(file=stream).status(message)
+    lock = threading.Lock()
+    state = {"started": False, "done": False}
+
+    def start() -> None:
+        with lock:
+            if not state["done"]:
+                status.start()
+                state["started"] = True
+
+    timer = threading.Timer(after, start)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["done"] = True
+            if state["started"]:
+                status.stop()
