@@ -195,3 +195,18 @@ def test_an_internal_error_in_the_installed_command_prints_no_traceback(write, t
         [esfkit, "--debug", *args[1:]], capture_output=True, text=True, env=env, timeout=60
     )
     assert debug.returncode == 1 and "Traceback" in debug.stderr
+
+
+def test_a_gender_filter_may_name_a_code_the_goal_file_declares(write) -> None:
+    """A code from `data.genders`, written in a filter in other case, means its gender."""
+    goals = (
+        "version: 1\nproject: {name: T}\ndata:\n  genders: {Kv: women}\ngoals:\n"
+        "  - id: women\n    title: Kvinnor\n    count: {gender: KV}\n"
+    )
+    data = "Kön;Kommun;Inskrivningsdatum\nKv;Berg;2021-01-01\nKvinna;Berg;2021-01-01\nMan;Berg;2021-01-01\n"
+    run = run_cli(
+        "check", write("g.yml", goals), write("d.csv", data), "--as-of", "2021-12-31", "-f", "json"
+    )
+    assert run.exit_code == 0, run.stderr
+    total = next(c for c in run.json()["goals"][0]["cells"] if c["dims"] == {})
+    assert total["value"] == 2

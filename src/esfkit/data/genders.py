@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from esfkit.data.text import key
 from esfkit.data.values import normalize
 from esfkit.errors import DataError, DataLocation, SpecError, did_you_mean, one_of
 
@@ -73,18 +74,14 @@ def _extra_codes(extra: dict[str, str]) -> dict[str, str]:
     """The goal file's codes, normalised; a gender may be given by name or by a code."""
     mapped = {}
     for code, gender in extra.items():
-        target = gender if gender in GENDERS else BUILTIN_CODES.get(_one_key(str(gender)))
+        target = gender if gender in GENDERS else BUILTIN_CODES.get(key(gender))
         if target is None:
             raise SpecError(
                 f"data.genders maps '{code}' to '{gender}', which is not a gender",
                 hint=one_of(str(gender), GENDERS),
             )
-        mapped[_one_key(str(code))] = target
+        mapped[key(code)] = target
     return mapped
-
-
-def _one_key(text: str) -> str:
-    return str(normalize(pd.Series([text], dtype=object)).iloc[0])
 
 
 def _unknown_codes(

@@ -13,6 +13,8 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from esfkit.data.text import key as text_key
+
 
 @cache
 def official() -> dict[str, str]:
@@ -29,8 +31,7 @@ def _by_key() -> dict[str, str]:
 
 def key(text: str) -> str:
     """Comparison key: case, surrounding spaces, a trailing ' kommun' and Unicode form ignored."""
-    folded = unicodedata.normalize("NFC", " ".join(text.casefold().split()))
-    return folded.removesuffix(" kommun").removeprefix("region ")
+    return text_key(text).removesuffix(" kommun").removeprefix("region ")
 
 
 def name_for_code(text: str) -> str | None:

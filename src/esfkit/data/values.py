@@ -14,6 +14,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from esfkit.data.text import key
 from esfkit.errors import DataError, DataLocation
 
 _TIME = r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
@@ -139,22 +140,17 @@ def normalize_distinct(codes: np.ndarray, uniques: np.ndarray) -> np.ndarray:
     return keys[codes]
 
 
-def _key(value: object) -> str:
-    # NFC because text from a Mac may spell 'Ö' as 'O' plus a combining mark.
-    return unicodedata.normalize("NFC", " ".join(str(value).casefold().split()))
-
-
 _SPACES = re.compile(r"\s+")  # the characters str.split() splits on
 
 
 def _keys(values: np.ndarray) -> list[str]:
-    """``_key`` of each value. Many strings (an id column has 10^6) are keyed at once, as one
+    """:func:`~esfkit.data.text.key` of each value. Many strings (an id column has 10^6) are keyed at once, as one
     NUL-joined string: casefold, whitespace and NFC never cross a NUL, so it is the same."""
     if len(values) < 1_000 or pd.api.types.infer_dtype(values, skipna=False) != "string":
-        return [_key(v) for v in values]
+        return [key(v) for v in values]
     joined = "\x00".join(values)
     if joined.count("\x00") != len(values) - 1:
-        return [_key(v) for v in values]
+        return [key(v) for v in values]
     text = _SPACES.sub(" ", joined.casefold())
     text = text.replace(" \x00", "\x00").replace("\x00 ", "\x00").strip(" ")
     return unicodedata.normalize("NFC", text).split("\x00")

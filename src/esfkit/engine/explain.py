@@ -15,6 +15,7 @@ import numpy as np
 
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.participants import Participants
+from esfkit.data.text import key as text_key
 from esfkit.engine.fields import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.errors import UsageError, one_of
@@ -128,14 +129,14 @@ def _where_mask(ev: Evaluator, where: dict[str, str]) -> np.ndarray:
 
 
 def _label_index(name: str, value: str, labels: tuple) -> int:
-    folded = " ".join(value.casefold().split())
+    folded = text_key(value)
     if name == "gender":
         folded = _GENDER_WORDS.get(folded) or BUILTIN_CODES.get(folded) or folded
     for index, label in enumerate(labels):
         if label is None:
             if folded in _BLANK_WORDS:
                 return index
-        elif str(label).casefold() == folded:
+        elif text_key(label) == folded:
             return index
     shown = [str(label) for label in labels if label is not None]
     raise UsageError(f"--where {name}={value}: no such value", hint=one_of(value, shown))

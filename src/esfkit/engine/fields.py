@@ -17,9 +17,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from esfkit.data.genders import BUILTIN_CODES
+from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, mask_text
+from esfkit.data.text import key as text_key
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import SpecError, SpecLocation, did_you_mean
@@ -286,9 +287,8 @@ class Evaluator:
         word = v.text.strip()
         if word in GENDER_ORDER:
             return word
-        code = " ".join(word.casefold().split())
-        extra = {k.casefold(): g for k, g in self.spec.data.genders.items()}
-        gender = extra.get(code) or BUILTIN_CODES.get(code)
+        code = text_key(word)
+        gender = gender_codes(self.spec.data.genders).get(code) if code else None
         if gender is None:
             raise SpecError(
                 f"'{word}' is not a gender",
