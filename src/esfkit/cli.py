@@ -307,8 +307,8 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
 
 
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
-    from esfkit.data.personnummer import mask_text
     from esfkit.engine.population import report_date_from_option
+    from esfkit.privacy import mask_text
     from esfkit.progress import working
     from esfkit.spec.parse import load_spec
     from esfkit.validate import validation_report
@@ -535,7 +535,7 @@ def _run(command: Callable[[], int]) -> None:
     except EsfkitError as exc:
         if _debug:
             raise
-        from esfkit.data.personnummer import mask_text
+        from esfkit.privacy import mask_text
 
         typer.echo(f"error: {mask_text(str(exc))}", err=True)  # never a personnummer
         raise typer.Exit(ExitCode.USER_ERROR) from None
@@ -550,7 +550,7 @@ def _run(command: Callable[[], int]) -> None:
     except Exception as exc:
         if _debug:
             raise
-        from esfkit.data.personnummer import mask_text
+        from esfkit.privacy import mask_text
 
         message = mask_text(f"{type(exc).__name__}: {exc}")  # the message may quote a cell
         typer.echo(

@@ -15,10 +15,9 @@ import re
 
 import pandas as pd
 
+from esfkit.privacy import mask_text
+
 _PNR = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+])?(\d{4})$")
-# Anything in free text that could be a personnummer: masked before it reaches the user.
-# Nine digits too: Excel drops the leading 0 of 0501011234 (born 2000-2009) kept as a number.
-_PNR_IN_TEXT = re.compile(r"(?<!\d)(\d{5}|\d{6}|\d{8})([-+]?)\d{4}(?!\d)")
 _NINE_DIGITS = re.compile(r"^\d{9}$")
 LOST_ZERO = (
     "has 9 digits: Excel dropped the leading 0 (born 2000-2009) because the column holds "
@@ -110,8 +109,3 @@ def mask(pnr: str) -> str:
         century, yy, mm, dd, _sep, _tail = match.groups()
         return f"{century or ''}{yy}{mm}{dd}-****"
     return mask_text(text)
-
-
-def mask_text(text: str) -> str:
-    """Every run of digits shaped like a personnummer in ``text``, masked."""
-    return _PNR_IN_TEXT.sub(lambda m: f"{m.group(1)}-****", text)

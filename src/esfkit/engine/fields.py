@@ -19,11 +19,12 @@ import pandas as pd
 
 from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
-from esfkit.data.personnummer import birth_dates, mask_text
+from esfkit.data.personnummer import birth_dates
 from esfkit.data.text import key as text_key
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import SpecError, SpecLocation, did_you_mean
+from esfkit.privacy import mask_text
 from esfkit.spec.model import (
     COLUMN_FIELDS,
     DERIVED_FIELDS,

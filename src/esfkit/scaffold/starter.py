@@ -26,10 +26,10 @@ from esfkit.data.columns import (
 )
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.municipalities import name_for_code
-from esfkit.data.personnummer import mask_text
 from esfkit.data.read import SHEET_SUFFIXES, RawTable, read_table
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, did_you_mean
+from esfkit.privacy import mask_text
 from esfkit.spec.model import COLUMN_FIELDS
 
 # Exit values are sorted into these groups by words they contain; first match wins, so
