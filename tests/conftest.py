@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,27 @@ def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> Run:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+EXTERNAL_PROGRAMS = {"soffice", "chromium"}  # fixtures of tests/render/conftest.py
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs LibreOffice or Chromium is ``external``, whatever its file."""
+    for item in items:
+        if EXTERNAL_PROGRAMS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.external)
+
+
+def assert_golden(golden: Path, produced: str | bytes) -> None:
+    """``produced`` equals the golden file. A missing golden file fails the test: golden
+    files are written only on request, ``ESFKIT_UPDATE_GOLDEN=1 pytest ...``, and then
+    reviewed with ``git diff`` before they are committed."""
+    data = produced.encode("utf-8") if isinstance(produced, str) else produced
+    if os.environ.get("ESFKIT_UPDATE_GOLDEN"):
+        golden.write_bytes(data)
+    assert golden.exists(), f"no golden file {golden}: ESFKIT_UPDATE_GOLDEN=1 writes it"
+    assert data == golden.read_bytes(), f"differs from {golden}"
 
 
 @pytest.fixture

@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # the fast loop leaves it out (docs/dev/testing.md)
+
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
 
 

@@ -7,7 +7,6 @@ what users see; refresh it with ``ESFKIT_UPDATE_GOLDEN=1 pytest tests/test_examp
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 import yaml
 
 from esfkit.i18n import round_half_away
-from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.conftest import EXAMPLES, ROOT, assert_golden, run_cli
 
 GOLDEN = ROOT / "tests" / "golden"
 FOLDERS = sorted(p.parent for p in EXAMPLES.glob("*/expected.yml"))
@@ -90,10 +89,7 @@ def test_published_figure_is_reproduced(folder: Path, figure: dict) -> None:
 def test_terminal_output_matches_golden(folder: Path) -> None:
     run = run_cli("check", *_args(folder), "--width", "120")
     assert run.exit_code == 0, run.stderr
-    golden = GOLDEN / f"{folder.name}.txt"
-    if os.environ.get("ESFKIT_UPDATE_GOLDEN") or not golden.exists():
-        golden.write_text(run.stdout, encoding="utf-8")
-    assert run.stdout == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / f"{folder.name}.txt", run.stdout)
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])

@@ -6,6 +6,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -73,6 +74,7 @@ def _goal_file(goals: list[dict], unit: str) -> str:
     return text
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=rows_strategy,
@@ -98,6 +100,7 @@ def test_explain_counts_equal_every_cell_of_check(rows, goals, unit) -> None:
                         assert len(found.outside_denominator) == result.outside_denominator
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=rows_strategy, goal=goal_strategy)
 def test_explain_command_agrees_with_check_json(rows, goal) -> None:

@@ -14,11 +14,14 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import run_cli
+
+pytestmark = pytest.mark.slow  # the fast loop leaves it out (docs/dev/testing.md)
 
 SCALE = int(os.environ.get("ESFKIT_FUZZ_EXAMPLES", "1"))
 

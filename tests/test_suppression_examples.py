@@ -19,6 +19,8 @@ from tests.conftest import run_cli
 from tests.leaks import assert_formats_have_no_small_count, markdown_counts
 from tests.test_examples import FOLDERS, _args
 
+pytestmark = pytest.mark.slow  # the fast loop leaves it out (docs/dev/testing.md)
+
 THRESHOLDS = (5, 10)
 
 

@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -232,6 +233,7 @@ def _nothing_small(report, shown: dict[str, str], threshold: int) -> None:
     assert_formats_have_no_small_count(outputs, threshold, counts)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=int(os.environ.get("ESFKIT_SUPPRESSION_EXAMPLES", "60")),
     deadline=None,

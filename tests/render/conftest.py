@@ -1,7 +1,9 @@
 """Real programs for the real-program tests: LibreOffice (opens and converts the Excel file)
-and headless Chromium (renders the HTML). Installed here, once per session, when missing
-(a fresh Debian machine, as root). When CI=true a failed install fails the tests; elsewhere
-they are skipped with the reason."""
+and headless Chromium (renders the HTML). They are system packages, installed by
+.ci/install-system-packages (which .ci/run calls), never from inside the tests. A test that
+asks for one is marked ``external`` (tests/conftest.py); when the program is missing it is
+skipped with the reason, except under CI=true, where a missing program fails the test.
+"""
 
 from __future__ import annotations
 
@@ -12,27 +14,12 @@ from pathlib import Path
 
 import pytest
 
-APT = ["apt-get", "install", "-y", "--no-install-recommends"]
 
-
-def _ensure(binaries: tuple[str, ...], packages: list[str]) -> str:
+def _find(binaries: tuple[str, ...]) -> str:
     for name in binaries:
         if found := shutil.which(name):
             return found
-    problem = ""
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        problem = "not root or no apt-get"
-    else:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        for command in (["apt-get", "update"], [*APT, *packages]):
-            done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-            if done.returncode != 0:
-                problem = f"{' '.join(command)} failed: {done.stderr[-500:]}"
-                break
-    for name in binaries:
-        if found := shutil.which(name):
-            return found
-    message = f"{binaries[0]} is not installed and could not be installed ({problem})"
+    message = f"{binaries[0]} is not installed: run .ci/install-system-packages (as root)"
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
@@ -40,12 +27,12 @@ def _ensure(binaries: tuple[str, ...], packages: list[str]) -> str:
 
 @pytest.fixture(scope="session")
 def soffice() -> str:
-    return _ensure(("soffice", "libreoffice"), ["libreoffice-calc-nogui"])
+    return _find(("soffice", "libreoffice"))
 
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    return _ensure(("chromium", "chromium-browser"), ["chromium", "fonts-dejavu-core"])
+    return _find(("chromium", "chromium-browser"))
 
 
 def convert(soffice: str, workbook: Path, target: str, outdir: Path) -> Path:

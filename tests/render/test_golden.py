@@ -1,18 +1,16 @@
 """Every output format for every example, compared byte for byte with tests/golden/.
 
 A new ``examples/<project>/expected.yml`` is picked up by itself. Refresh the files with
-``ESFKIT_UPDATE_GOLDEN=1 pytest tests/render``; a missing golden file is written on the first
-run.
+``ESFKIT_UPDATE_GOLDEN=1 pytest tests/render``; a missing golden file fails the test.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.conftest import EXAMPLES, ROOT, assert_golden, run_cli
 from tests.test_examples import _args
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -57,10 +55,7 @@ def render_to_file(folder: Path, fmt: str, lang: str, out: Path, *extra: str) ->
 @pytest.mark.parametrize(("folder", "fmt", "lang", "ext", "extra"), _cases())
 def test_output_matches_golden(folder: Path, fmt, lang, ext, extra, tmp_path) -> None:
     produced = render_to_file(folder, fmt, lang, tmp_path / f"report.{ext}", *extra)
-    golden = GOLDEN / f"{folder.name}.{_name(fmt, lang, extra)}.{ext}"
-    if os.environ.get("ESFKIT_UPDATE_GOLDEN") or not golden.exists():
-        golden.write_bytes(produced)
-    assert produced == golden.read_bytes()
+    assert_golden(GOLDEN / f"{folder.name}.{_name(fmt, lang, extra)}.{ext}", produced)
 
 
 @pytest.mark.parametrize(("folder", "fmt", "lang", "ext", "extra"), _cases())
