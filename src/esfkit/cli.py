@@ -18,6 +18,7 @@ import typer
 from esfkit import __version__
 from esfkit.errors import EsfkitError, ExitCode, UsageError
 from esfkit.files import refuse_input, write_atomically
+from esfkit.limits import SUPPRESS_LIMIT
 
 app = typer.Typer(
     name="esfkit",
@@ -121,7 +122,8 @@ def check(
         ),
     ] = None,
     width: Annotated[
-        int | None, typer.Option("--width", help="Width of the table output in characters.")
+        int | None,
+        typer.Option("--width", min=40, max=1000, help="Width of the table output in characters."),
     ] = None,
     csv_excel: Annotated[
         bool,
@@ -134,6 +136,7 @@ def check(
         typer.Option(
             "--suppress-below",
             min=2,
+            max=SUPPRESS_LIMIT,
             help="Hide counts from 1 to N-1 as <N, and what would reveal them "
             "(default: report.suppress_below in the goal file).",
         ),
@@ -300,7 +303,8 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
     participants = load_checked(data, spec, "explain")
     found = explain(spec, participants, goal_id, report_date, the_period, chosen)
     if fmt == Format.json:
-        sys.stdout.write(json.dumps(to_json(found, data.name), ensure_ascii=False, indent=2) + "\n")
+        document = to_json(found, data.name)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         sys.stdout.write(to_text(found, data.name))
     return ExitCode.OK

@@ -13,7 +13,8 @@ FINDING_ROWS = 50  # the first rows of each finding; `esfkit validate` lists the
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    """Strict JSON: a number that is not finite is a bug, never a bare NaN in the output."""
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def as_dict(report: Report) -> dict[str, Any]:
