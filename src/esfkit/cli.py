@@ -267,13 +267,16 @@ def _check(
     if history is None:
         write_output(output, formatter(fmt_name)(report, options), inputs=(goals, data))
     else:
-        from esfkit.history import attach, history_text, read_history, record
+        from esfkit import history as recorded
 
-        earlier = read_history(history)
-        report = attach(report, earlier)
-        write_output(output, formatter(fmt_name)(report, options), inputs=(goals, data))
-        text = history_text(record(earlier, report, whole_run=not goal_ids))
-        write_atomically(history, text, inputs=(goals, data), option="--history")
+        with recorded.locked(history):  # read, report, record: no other run in between
+            earlier = recorded.read_history(history, project=report.project)
+            definitions = recorded.definitions(spec)
+            report = recorded.attach(report, earlier, definitions)
+            write_output(output, formatter(fmt_name)(report, options), inputs=(goals, data))
+            rows = recorded.record(earlier, report, definitions, whole_run=not goal_ids)
+            text = recorded.history_text(rows)
+            write_atomically(history, text, inputs=(goals, data), option="--history")
     failing = {Status.NOT_MET} | ({Status.BEHIND} if fail_on == FailOn.behind else set())
     if fail_on and any(status in failing for status in statuses):
         return ExitCode.UNMET

@@ -102,6 +102,38 @@ def test_an_output_that_is_not_a_regular_file_is_refused_and_left_alone(
     assert _leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize(
+    ("kind", "linked", "command"),
+    [
+        ("fifo", False, "check"),
+        ("fifo", True, "history"),
+        ("device", False, "history"),
+        ("device", True, "check"),
+        ("socket", True, "check"),
+    ],
+)
+def test_a_history_file_that_is_not_a_regular_file_is_refused_without_hanging(
+    project, tmp_path, kind, linked, command
+) -> None:
+    """A real process: reading a FIFO would wait forever, a device be read without end."""
+    given, special = _special(kind, tmp_path, linked)
+    before = (_kind(given), _kind(special))
+    args = ("history", given) if command == "history" else ("check", *project, *AS_OF)
+    if command == "check":
+        args += ("--history", given)
+    done = esfkit_process(*args, timeout=30, preexec_fn=_memory_limit)
+    assert done.returncode == 2, done.stderr
+    assert b"not a regular file" in done.stderr and b"Traceback" not in done.stderr
+    assert (_kind(given), _kind(special)) == before
+    assert _leftovers(tmp_path) == []
+
+
+def _memory_limit() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+
 def test_a_symlink_to_a_regular_file_replaces_the_file_and_keeps_the_link(
     project, tmp_path
 ) -> None:

@@ -1,5 +1,5 @@
-"""Class 16: numbers and nesting. Every number and date in the goal file and on the command
-line is finite and within its documented range (esfkit.limits),
+"""Class 16: numbers and nesting. Every number and date in the goal file, on the command line
+and in a hand-edited history file is finite and within its documented range (esfkit.limits),
 and a goal file nested or listed beyond its limits is refused: exit 2 with file:line:column,
 never exit 3. JSON output is strict JSON."""
 
@@ -255,6 +255,51 @@ def test_a_goal_file_too_long_is_a_located_error(write, case) -> None:
     assert run.exit_code == 2, run.stderr
     assert re.search(r"goals\.yml:\d+:\d+: ", run.stderr), run.stderr
     assert "internal error" not in run.stderr
+
+
+# --- the history file ------------------------------------------------------------------------
+
+HISTORY_HEADER = "as_of,goal,measure,dims,value,target,status,suppress_below\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "column"),
+    [
+        ("1e308", "value"),
+        ("1.7976931348623157e308", "value"),
+        ("nan", "value"),
+        ("NaN", "value"),
+        ("inf", "value"),
+        ("-inf", "value"),
+        ("-1", "value"),
+        ("2.5", "value"),
+        ("1" * 400, "value"),
+        ("1e16", "value"),
+        ("1e308", "target"),
+        ("nan", "target"),
+        ("-2", "target"),
+        ("1e308", "suppress_below"),
+        ("inf", "suppress_below"),
+    ],
+)
+def test_a_hand_edited_history_number_out_of_range_is_a_located_error(write, value, column):
+    fields = {"value": "2", "target": "4", "suppress_below": ""}
+    fields[column] = value
+    row = f"2021-01-31,a,count,{{}},{fields['value']},{fields['target']},met,{fields['suppress_below']}"
+    history = write("history.csv", HISTORY_HEADER + row + "\n")
+    goals = write("goals.yml", PROJECT + SLOTS["count target"].replace("@@", "4"))
+    data = write("data.csv", DATA)
+    for args in (("check", goals, data, *AS_OF, "--history", history), ("history", history)):
+        run = run_cli(*args)
+        assert run.exit_code == 2, run.stdout
+        assert f"history.csv, row 2, column '{column}'" in run.stderr
+        assert "internal error" not in run.stderr
+
+
+def test_a_history_percentage_above_100_is_a_located_error(write) -> None:
+    history = write("history.csv", HISTORY_HEADER + "2021-01-31,a,percent,{},100.5,50,met,\n")
+    run = run_cli("history", history)
+    assert run.exit_code == 2 and "row 2, column 'value'" in run.stderr
 
 
 # --- strict JSON -------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "goals": [_goal(goal, report.history) for goal in report.goals],
         **({"suppress_below": report.suppress_below} if report.suppress_below else {}),
         **({"previous_as_of": _date(report.previous_as_of)} if report.history else {}),
+        **({"redefined": list(report.redefined)} if report.history else {}),
     }
     if report.suppressed:  # header figures hidden by small-number suppression: null, named
         out["suppressed"] = dict(sorted(report.suppressed.items()))
