@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from esfkit.history import COLUMNS, dims_text
+from esfkit.history import COLUMNS, OLD_COLUMNS, dims_text
 from tests.conftest import run_cli
 from tests.test_cli import DATA, GOALS
 
@@ -102,7 +102,7 @@ def test_without_history_there_is_no_change_anywhere(project) -> None:
 )
 def test_a_malformed_history_is_a_located_error(project, write, line, column) -> None:
     good = "2021-01-31,recruited,count,{},2,4,not_met,"
-    history = write("history.csv", ",".join(COLUMNS) + f"\n{good}\n{line}\n")
+    history = write("history.csv", ",".join(OLD_COLUMNS) + f"\n{good}\n{line}\n")
     before = history.read_bytes()
     run = _check(project, "2021-05-31", history)
     assert run.exit_code == 2

@@ -17,7 +17,15 @@ import typer
 
 from esfkit import __version__
 from esfkit.errors import EsfkitError, ExitCode, UsageError
-from esfkit.files import refuse_input, write_atomically
+from esfkit.files import (
+    is_stdout,
+    refuse_input,
+    utf8_streams,
+    write_atomically,
+    write_output,
+    write_stdout,
+)
+from esfkit.limits import SUPPRESS_LIMIT
 
 app = typer.Typer(
     name="esfkit",
@@ -105,7 +113,8 @@ def check(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead ('-': standard output)."),
     ] = None,
     goal: Annotated[
         list[str] | None, typer.Option("--goal", "-g", help="Only this goal (repeatable).")
@@ -121,7 +130,8 @@ def check(
         ),
     ] = None,
     width: Annotated[
-        int | None, typer.Option("--width", help="Width of the table output in characters.")
+        int | None,
+        typer.Option("--width", min=40, max=1000, help="Width of the table output in characters."),
     ] = None,
     csv_excel: Annotated[
         bool,
@@ -134,6 +144,7 @@ def check(
         typer.Option(
             "--suppress-below",
             min=2,
+            max=SUPPRESS_LIMIT,
             help="Hide counts from 1 to N-1 as <N, and what would reveal them "
             "(default: report.suppress_below in the goal file).",
         ),
@@ -190,6 +201,17 @@ def validate(
     _run(lambda: _validate(goals, data, as_of, strict))
 
 
+def _check_history_path(history: Path, output: Path | None, inputs: tuple[Path, ...]) -> None:
+    """Refused before any work: the history as an input, the report or standard output."""
+    if is_stdout(history):
+        raise UsageError("--history needs a file name", hint="e.g. --history history.csv")
+    refuse_input(history, "--history", inputs)
+    if not is_stdout(output) and history.resolve() == output.resolve():
+        raise UsageError(f"--history {history} is also the --output file")
+    if not history.resolve().parent.is_dir():  # found out before the report is written
+        raise UsageError(f"--history: the folder {history.parent} does not exist")
+
+
 def _check(
     goals,
     data,
@@ -212,7 +234,12 @@ def _check(
 
     fmt_name = fmt.value if fmt else (format_for(output) if output else None) or "table"
     if fmt_name in BINARY and output is None:
-        raise UsageError(f"--format {fmt_name} needs --output FILE", hint="e.g. -o report.xlsx")
+        raise UsageError(
+            f"--format {fmt_name} needs --output FILE",
+            hint="e.g. -o report.xlsx, or -o - > report.xlsx",
+        )
+    if history is not None:
+        _check_history_path(history, output, (goals, data))
 
     report, spec, participants = _evaluate(goals, data, as_of, period, from_, to, tuple(goal_ids))
     statuses = [g.status for g in report.goals]  # --fail-on judges the figures, hidden or not
@@ -228,35 +255,28 @@ def _check(
         from esfkit.suppression import suppress
 
         report = suppress(report, threshold, spec, participants)
-    earlier = None
-    if history is not None:
-        from esfkit.history import attach, read_history
-
-        refuse_input(history, "--history", (goals, data))
-        if output is not None and history.resolve() == output.resolve():
-            raise UsageError(f"--history {history} is also the --output file")
-        if not history.resolve().parent.is_dir():  # found out before the report is written
-            raise UsageError(f"--history: the folder {history.parent} does not exist")
-        earlier = read_history(history)
-        report = attach(report, earlier)
     lang_code = (lang.value if lang else None) or spec.project.lang or "sv"
     color = (
-        output is None
+        is_stdout(output)
         and fmt_name == Format.table
+        and sys.stdout is not None
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
     options = RenderOptions(lang_code, width, color, tuple(goal_ids), csv_excel)
-    text = formatter(fmt_name)(report, options)
-    if output is None:
-        sys.stdout.write(text)
+    if history is None:
+        write_output(output, formatter(fmt_name)(report, options), inputs=(goals, data))
     else:
-        write_atomically(output, text, inputs=(goals, data))
-    if history is not None:
-        from esfkit.history import history_text, record
+        from esfkit import history as recorded
 
-        recorded = record(earlier or [], report, whole_run=not goal_ids)
-        write_atomically(history, history_text(recorded), inputs=(goals, data), option="--history")
+        with recorded.locked(history):  # read, report, record: no other run in between
+            earlier = recorded.read_history(history, project=report.project)
+            definitions = recorded.definitions(spec)
+            report = recorded.attach(report, earlier, definitions)
+            write_output(output, formatter(fmt_name)(report, options), inputs=(goals, data))
+            rows = recorded.record(earlier, report, definitions, whole_run=not goal_ids)
+            text = recorded.history_text(rows)
+            write_atomically(history, text, inputs=(goals, data), option="--history")
     failing = {Status.NOT_MET} | ({Status.BEHIND} if fail_on == FailOn.behind else set())
     if fail_on and any(status in failing for status in statuses):
         return ExitCode.UNMET
@@ -300,9 +320,10 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
     participants = load_checked(data, spec, "explain")
     found = explain(spec, participants, goal_id, report_date, the_period, chosen)
     if fmt == Format.json:
-        sys.stdout.write(json.dumps(to_json(found, data.name), ensure_ascii=False, indent=2) + "\n")
+        document = to_json(found, data.name)
+        write_stdout(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
-        sys.stdout.write(to_text(found, data.name))
+        write_stdout(to_text(found, data.name))
     return ExitCode.OK
 
 
@@ -317,7 +338,7 @@ def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
     spec = load_spec(goals)
     with working(f"Reading and checking {data.name} …"):
         text, errors, warnings = validation_report(spec, data, report_date)
-    sys.stdout.write(mask_text(text))  # a value quoted from a cell may be a personnummer
+    write_stdout(mask_text(text))  # a value quoted from a cell may be a personnummer
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 
 
@@ -381,7 +402,7 @@ def _history(file: Path, goal_ids: tuple[str, ...], lang: str) -> int:
 
             raise UsageError(f"no goal with id '{goal_id}' in {file}", hint=one_of(goal_id, known))
     w = Words(lang)
-    sys.stdout.write(render_tables(trend_tables(found, w)) if found else w("history.empty") + "\n")
+    write_stdout(render_tables(trend_tables(found, w)) if found else w("history.empty") + "\n")
     return ExitCode.OK
 
 
@@ -415,11 +436,10 @@ def _init(data: Path, output: Path, sheet: str | None, force: bool) -> int:
     from esfkit.scaffold.starter import starter_goal_file, survey
 
     found = survey(data, sheet)
-    text = starter_goal_file(found, str(data), "goals.yml" if str(output) == "-" else str(output))
-    if str(output) == "-":
-        sys.stdout.write(text)
+    text = starter_goal_file(found, str(data), "goals.yml" if is_stdout(output) else str(output))
+    write_output(output, text, inputs=(data,), option="-o", overwrite=force)
+    if is_stdout(output):
         return ExitCode.OK
-    write_atomically(output, text, inputs=(data,), option="-o", overwrite=force)
     mapped = ", ".join(f"{f}={h}" for f, h in found.columns.items()) or "nothing"
     typer.echo(f"wrote {output}: {found.rows} rows; columns found: {mapped}", err=True)
     if found.missing:
@@ -431,7 +451,10 @@ def _init(data: Path, output: Path, sheet: str | None, force: bool) -> int:
 @app.command()
 def template(
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The workbook (.xlsx) to write.")
+        Path,
+        typer.Option(
+            "--output", "-o", help="The workbook (.xlsx) to write ('-': standard output)."
+        ),
     ] = Path("deltagare.xlsx"),
     goals: Annotated[
         Path | None,
@@ -460,14 +483,10 @@ def _template(output: Path, goals: Path | None, force: bool) -> int:
     columns = template_columns(spec)
     project = spec.project.name if spec else None
     inputs = (goals,) if goals else ()
-    write_atomically(
-        output,
-        template_workbook(columns, sheet, project),
-        inputs=inputs,
-        option="-o",
-        overwrite=force,
-    )
-    typer.echo(f"wrote {output}: {len(columns)} columns on sheet '{sheet}'", err=True)
+    workbook = template_workbook(columns, sheet, project)
+    write_output(output, workbook, inputs=inputs, option="-o", overwrite=force)
+    where = "standard output" if is_stdout(output) else output
+    typer.echo(f"wrote {where}: {len(columns)} columns on sheet '{sheet}'", err=True)
     return ExitCode.OK
 
 
@@ -510,7 +529,7 @@ def _indicators_list(name: str | None) -> int:
     from esfkit.indicators.describe import indicator_list
 
     names = LIBRARIES if name is None else (library(name).name,)
-    sys.stdout.write(indicator_list(names))
+    write_stdout(indicator_list(names))
     return ExitCode.OK
 
 
@@ -523,7 +542,7 @@ def _indicators_show(code: str) -> int:
     if indicator is None:
         codes = [i.code for i in all_indicators()]
         raise UsageError(f"no indicator with code '{code}'", hint=one_of(code, codes))
-    sys.stdout.write(indicator_detail(indicator))
+    write_stdout(indicator_detail(indicator))
     return ExitCode.OK
 
 
@@ -564,6 +583,7 @@ def _run(command: Callable[[], int]) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    utf8_streams()  # a report's å and ▲ never end a run under a C or Latin-1 locale
     try:
         app()
     except KeyboardInterrupt:

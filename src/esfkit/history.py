@@ -1,13 +1,18 @@
 """The history file: each run's figures, one row per goal and cell, so months can be compared.
 
-``check --history FILE.csv`` reads the file, attaches to the Report the change of every cell
-since the previous recorded run and each goal's trend (:func:`attach`), and, once the report
-is written, records this run's rows in place of any rows of the same report date
-(:func:`record`), so a re-run is harmless.
+``check --history FILE.csv`` takes the file's lock (:func:`locked`, ``FILE.csv.lock``), reads
+the file, attaches to the Report the change of every cell since the previous recorded run
+and each goal's trend (:func:`attach`), and, once the report is written, records this run's
+rows in place of any rows of the same report date (:func:`record`), so a re-run is harmless;
+two runs at once take turns, and neither loses the other's rows.
 
 The file is UTF-8 CSV with the columns of :data:`COLUMNS`, one row per goal × cell, ``dims``
 as compact JSON with sorted keys (``{}`` is the total), rows sorted by report date, goal and
-dims: the same figures give the same bytes.
+dims: the same figures give the same bytes. Each row names the project and the digest of
+its goal's definition (``esfkit.spec.digest``): a file of another project is refused, and a
+figure is only compared with earlier figures of the same definition (a goal whose definition
+changed is named in the report's header instead). A file of an older esfkit, without these
+two columns, is read and gets them on the next write.
 
 Suppression: a run with small-number suppression records a hidden figure as a blank value,
 and its threshold in ``suppress_below``; the file holds no figure the report did not show. A
@@ -23,20 +28,33 @@ import datetime as dt
 import io
 import json
 import math
-from dataclasses import dataclass, replace
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from esfkit.engine.report import Cell, GoalResult, Report, Status, TrendSeries
-from esfkit.errors import DataError, DataLocation
+from esfkit.errors import DataError, DataLocation, EsfkitError
+from esfkit.inputfile import MIB, read_input
+from esfkit.limits import NUMBER_LIMIT, SUPPRESS_LIMIT, readable
+from esfkit.privacy import mask_text
+from esfkit.spec.model import Spec
 
-COLUMNS = ("as_of", "goal", "measure", "dims", "value", "target", "status", "suppress_below")
+OLD_COLUMNS = ("as_of", "goal", "measure", "dims", "value", "target", "status", "suppress_below")
+COLUMNS = (*OLD_COLUMNS, "project", "definition")
 MEASURES = ("count", "percent")
 _STATUSES = {s.value for s in Status}
+SIZE_LIMIT = 64 * MIB  # about 500 000 rows: four years of daily runs of a large project
+LOCK_TIMEOUT = 60.0  # seconds to wait for another run's lock
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class HistoryRow:
+    """One recorded figure (never changed once read: rows share their dims dicts)."""
+
     as_of: dt.date
     goal: str
     measure: str
@@ -45,27 +63,70 @@ class HistoryRow:
     target: float | None
     status: str
     suppress_below: int | None = None
+    project: str = ""  # blank: recorded by an esfkit that did not record it
+    definition: str = ""  # the goal's digest (esfkit.spec.digest); blank: not recorded
+    dims_key: str = field(default="", compare=False, repr=False)  # dims_text(dims)
 
-    @property
-    def dims_key(self) -> str:
-        return dims_text(self.dims)
+    def __post_init__(self) -> None:
+        if not self.dims_key:
+            self.dims_key = dims_text(self.dims)
 
 
 def dims_text(dims: dict[str, Any]) -> str:
-    """The dims as the file holds them: compact JSON, keys sorted."""
-    return json.dumps(dims, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """The dims as the file holds them: compact JSON, keys sorted (a personnummer typed as a
+    municipality masked, as in every output)."""
+    return mask_text(json.dumps(dims, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def definitions(spec: Spec) -> dict[str, str]:
+    """Each goal's definition digest, by goal id."""
+    from esfkit.spec.digest import goal_digest
+
+    return {goal.id: goal_digest(goal, spec) for goal in spec.goals}
+
+
+@contextmanager
+def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold ``FILE.lock`` beside the history file (the file a symlink points to) while it is
+    read and rewritten; another run waits up to ``timeout`` seconds for it. The lock is the
+    system's, released when its process ends, however it ends; the empty ``.lock`` file stays."""
+    from filelock import FileLock, Timeout
+
+    target = Path(os.path.realpath(path))
+    lock_path = target.with_name(target.name + ".lock")
+    wait = LOCK_TIMEOUT if timeout is None else timeout
+    lock = FileLock(lock_path, timeout=wait)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise EsfkitError(
+            f"another esfkit run has been writing the history file {path} for {wait:.0f} s "
+            f"(it holds {lock_path.name})",
+            hint="run again when it has finished; the lock is released when that run ends",
+        ) from None
+    except OSError as exc:
+        raise EsfkitError(
+            f"cannot lock the history file {path}: {lock_path}: {exc.strerror or exc}",
+            hint="esfkit needs to create this lock file beside the history file",
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 # --- reading -------------------------------------------------------------------------------
 
 
-def read_history(path: Path) -> list[HistoryRow]:
-    """The rows of a history file; none when it does not exist yet (the first run)."""
+def read_history(path: Path, project: str | None = None) -> list[HistoryRow]:
+    """The rows of a history file; none when it does not exist yet (the first run). With
+    ``project``, a file of another project is refused."""
     if not path.exists():
         return []
     name = str(path)
+    data = read_input(path, what="the history file", limit=SIZE_LIMIT, error=DataError)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(
             "the history file is not UTF-8 text",
@@ -75,24 +136,102 @@ def read_history(path: Path) -> list[HistoryRow]:
     if not text.strip():
         return []
     lines = csv.reader(io.StringIO(text, newline=""))
-    header = next(lines)
-    if tuple(header) != COLUMNS:
+    try:
+        return _read_rows(lines, name, project)
+    except csv.Error as exc:  # a field over csv's limit of 128 KiB: no history has one
+        raise DataError(
+            f"cannot read the line: {exc}", DataLocation(name, (lines.line_num,))
+        ) from None
+
+
+def _read_rows(lines, name: str, project: str | None) -> list[HistoryRow]:
+    header = tuple(next(lines, ()))
+    if header not in (COLUMNS, OLD_COLUMNS):
         raise DataError(
             f"the header is '{','.join(header)}', expected '{','.join(COLUMNS)}'",
             DataLocation(name, (1,)),
             hint="is this a history file written by esfkit check --history?",
         )
-    rows = []
+    rows = _Rows(name, None if project is None else mask_text(project))
     for fields in lines:
-        line = lines.line_num
-        if not fields:
-            continue
-        if len(fields) != len(COLUMNS):
+        if fields:
+            rows.add(fields, header, lines.line_num)
+    return rows.rows
+
+
+class _Rows:
+    """The rows read so far, and the checks that span rows: one project, no two rows for one
+    cell and date that disagree, one measure and definition per goal and date."""
+
+    def __init__(self, name: str, project: str | None) -> None:
+        self.name, self.project = name, project
+        self.rows: list[HistoryRow] = []
+        self.first: dict[tuple, tuple[int, HistoryRow]] = {}
+        self.goal_rows: dict[tuple, tuple[int, HistoryRow]] = {}
+        self.owner: tuple[int, str] | None = None
+
+    def add(self, fields: list[str], header: tuple[str, ...], line: int) -> None:
+        if len(fields) != len(header):
             raise DataError(
-                f"{len(fields)} fields, expected {len(COLUMNS)}", DataLocation(name, (line,))
+                f"{len(fields)} fields, expected {len(header)}", DataLocation(self.name, (line,))
             )
-        rows.append(_row(dict(zip(COLUMNS, fields, strict=True)), name, line))
-    return rows
+        row = _row(dict(zip(header, fields, strict=True)), self.name, line)
+        self._same_project(row, line)
+        key = (row.as_of, row.goal, row.dims_key)
+        if key in self.first:
+            first_line, first = self.first[key]
+            if first != row:
+                raise self.error(
+                    line,
+                    "value",
+                    f"a second row for {row.as_of}, goal '{row.goal}', {row.dims_key} that "
+                    f"differs from row {first_line}",
+                    "keep one of the two rows",
+                )
+            return  # the same row twice: one is enough
+        self.first[key] = (line, row)
+        self._same_goal(row, line)
+        self.rows.append(row)
+
+    def _same_project(self, row: HistoryRow, line: int) -> None:
+        if not row.project:
+            return
+        if self.project is not None and row.project != self.project:
+            raise self.error(
+                line,
+                "project",
+                f"the history file belongs to project '{row.project}', not to "
+                f"'{self.project}' of this goal file",
+                "give each project its own --history file",
+            )
+        if self.owner is None:
+            self.owner = (line, row.project)
+        elif row.project != self.owner[1]:
+            raise self.error(
+                line,
+                "project",
+                f"project '{row.project}', but row {self.owner[0]} is of project '{self.owner[1]}'",
+                "a history file holds one project's runs",
+            )
+
+    def _same_goal(self, row: HistoryRow, line: int) -> None:
+        key = (row.as_of, row.goal)
+        if key not in self.goal_rows:
+            self.goal_rows[key] = (line, row)
+            return
+        first_line, first = self.goal_rows[key]
+        for column in ("measure", "definition"):
+            if getattr(row, column) != getattr(first, column):
+                raise self.error(
+                    line,
+                    column,
+                    f"goal '{row.goal}' on {row.as_of} has {column} '{getattr(row, column)}' "
+                    f"here and '{getattr(first, column)}' on row {first_line}",
+                    "one run records one measure and one definition per goal",
+                )
+
+    def error(self, line: int, column: str, message: str, hint: str) -> DataError:
+        return DataError(message, DataLocation(self.name, (line,), column), hint=hint)
 
 
 def _row(fields: dict[str, str], name: str, line: int) -> HistoryRow:
@@ -107,50 +246,79 @@ def _row(fields: dict[str, str], name: str, line: int) -> HistoryRow:
         raise bad("as_of", "not a date", "write it as YYYY-MM-DD") from None
     if not fields["goal"]:
         raise bad("goal", "no goal id")
-    if fields["measure"] not in MEASURES:
+    measure = fields["measure"]
+    if measure not in MEASURES:
         raise bad("measure", "unknown measure", f"one of {', '.join(MEASURES)}")
-    try:
-        dims = json.loads(fields["dims"])
-    except ValueError:
-        dims = None
-    if not isinstance(dims, dict):
-        raise bad("dims", "not a JSON object", 'e.g. {} or {"gender":"women"}')
+    dims, dims_key = _dims(fields["dims"])
+    if dims is None:
+        raise bad("dims", "not a JSON object of names and values", 'e.g. {} or {"gender":"women"}')
     if fields["status"] not in _STATUSES:
         raise bad("status", "unknown status", f"one of {', '.join(sorted(_STATUSES))}")
-    value, target = (_number(fields, c, bad) for c in ("value", "target"))
-    threshold = _number(fields, "suppress_below", bad)
+    highest = 100 if measure == "percent" else NUMBER_LIMIT
+    value = _number(fields, "value", bad, highest, whole=measure == "count")
+    target = _number(fields, "target", bad, highest)
+    threshold = _number(fields, "suppress_below", bad, SUPPRESS_LIMIT)
     if threshold is not None and (threshold < 2 or not threshold.is_integer()):
         raise bad("suppress_below", "not a whole number of at least 2")
     return HistoryRow(
         as_of,
         fields["goal"],
-        fields["measure"],
+        measure,
         dims,
         value,
         target,
         fields["status"],
         None if threshold is None else int(threshold),
+        fields.get("project", ""),
+        fields.get("definition", ""),
+        dims_key,
     )
 
 
-def _number(fields: dict[str, str], column: str, bad) -> float | None:
+@lru_cache(maxsize=4096)
+def _dims(text: str) -> tuple[dict[str, Any] | None, str]:
+    """A cell's dims as written, and as the file holds them; (None, '') unless an object of
+    names and plain values. A file repeats a few cells on every date: each is read once (the
+    rows share the dict, which nothing changes)."""
+    try:
+        dims = json.loads(text)
+    except (ValueError, RecursionError):
+        return None, ""
+    if not isinstance(dims, dict) or not all(_plain_value(v) for v in dims.values()):
+        return None, ""
+    return dims, dims_text(dims)
+
+
+def _plain_value(value: Any) -> bool:
+    return value is None or (isinstance(value, str | int) and not isinstance(value, bool))
+
+
+def _number(fields: dict[str, str], column: str, bad, highest: float, whole: bool = False):
+    """A number from 0 to ``highest`` (a whole one for a count), or None when blank."""
     text = fields[column]
     if text == "":
         return None
     try:
         number = float(text)
     except ValueError:
-        number = math.nan
-    if not math.isfinite(number):
-        raise bad(column, "not a number", "a number with a decimal point, or blank")
+        raise bad(column, "not a number", "a number with a decimal point, or blank") from None
+    if not math.isfinite(number) or not 0 <= number <= highest:
+        raise bad(
+            column,
+            f"not a number from 0 to {readable(highest)}",
+            "a hand edit? esfkit wrote a count or a percentage here",
+        )
+    if whole and not number.is_integer():
+        raise bad(column, "not a whole number", "a count of persons is a whole number")
     return number
 
 
 # --- writing -------------------------------------------------------------------------------
 
 
-def rows_of(report: Report) -> list[HistoryRow]:
+def rows_of(report: Report, digests: dict[str, str]) -> list[HistoryRow]:
     """This run's rows: every cell's value as the report shows it (a hidden one blank)."""
+    project = mask_text(report.project)
     rows = []
     for goal in report.goals:
         for cell in goal.cells:
@@ -165,19 +333,30 @@ def rows_of(report: Report) -> list[HistoryRow]:
                     cell.target,
                     cell.status.value,
                     report.suppress_below,
+                    project,
+                    digests.get(goal.id, ""),
                 )
             )
     return rows
 
 
-def record(earlier: list[HistoryRow], report: Report, whole_run: bool = True) -> list[HistoryRow]:
+def record(
+    earlier: list[HistoryRow],
+    report: Report,
+    digests: dict[str, str],
+    whole_run: bool = True,
+) -> list[HistoryRow]:
     """The history with this run's rows in place of any of the same report date. A run of
-    only some goals (``whole_run=False``) replaces only those goals' rows of that date."""
+    only some goals (``whole_run=False``) replaces only those goals' rows of that date. Rows
+    of an older esfkit, without a project, are this project's from now on."""
     goals = {g.id for g in report.goals}
+    project = mask_text(report.project)
     kept = [
-        r for r in earlier if r.as_of != report.as_of or (not whole_run and r.goal not in goals)
+        r if r.project else replace(r, project=project)
+        for r in earlier
+        if r.as_of != report.as_of or (not whole_run and r.goal not in goals)
     ]
-    return sorted([*kept, *rows_of(report)], key=lambda r: (r.as_of, r.goal, r.dims_key))
+    return sorted([*kept, *rows_of(report, digests)], key=lambda r: (r.as_of, r.goal, r.dims_key))
 
 
 def history_text(rows: list[HistoryRow]) -> str:
@@ -195,6 +374,8 @@ def history_text(rows: list[HistoryRow]) -> str:
                 _number_text(r.target),
                 r.status,
                 "" if r.suppress_below is None else str(r.suppress_below),
+                r.project,
+                r.definition,
             ]
         )
     return out.getvalue()
@@ -211,16 +392,23 @@ def _number_text(value: float | None) -> str:
 # --- comparing -----------------------------------------------------------------------------
 
 
-def attach(report: Report, earlier: list[HistoryRow]) -> Report:
+def attach(report: Report, earlier: list[HistoryRow], digests: dict[str, str]) -> Report:
     """A copy of the report with each cell's change since the previous recorded run (the
-    latest report date strictly before this one) and each goal's trend."""
+    latest report date strictly before this one) and each goal's trend; only from earlier
+    figures of the goal's present definition (``digests``, by goal id; a blank recorded one
+    is taken as the same). The goals an earlier definition left out are named in the
+    report's ``redefined``."""
     before = [r for r in earlier if r.as_of < report.as_of]
     previous = max((r.as_of for r in before), default=None)
     threshold = report.suppress_below or 0
+    changed = {r.goal for r in before if r.definition and r.definition != digests.get(r.goal, "")}
+    changed &= {g.id for g in report.goals}
     usable = {
         (r.as_of, r.goal, r.dims_key): r.value
         for r in before
-        if r.value is not None and (r.suppress_below or 0) >= threshold
+        if r.value is not None
+        and (r.suppress_below or 0) >= threshold
+        and r.definition in ("", digests.get(r.goal, ""))
     }
     dates = sorted({r.as_of for r in before})
     measures = {(r.as_of, r.goal): r.measure for r in before}
@@ -248,7 +436,8 @@ def attach(report: Report, earlier: list[HistoryRow]) -> Report:
             for cell in _trend_cells(goal)
         ]
         goals.append(replace(goal, cells=cells, trend=trend))
-    return replace(report, goals=goals, history=True, previous_as_of=previous)
+    redefined = tuple(g.id for g in report.goals if g.id in changed)
+    return replace(report, goals=goals, history=True, previous_as_of=previous, redefined=redefined)
 
 
 def _change(cell: Cell, before: float | None) -> float | None:

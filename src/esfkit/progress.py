@@ -19,7 +19,7 @@ def working(
 ) -> Iterator[None]:
     """Show ``message`` with a spinner on ``stream`` (stderr) once ``after`` seconds pass."""
     stream = stream if stream is not None else sys.stderr
-    if not stream.isatty():
+    if stream is None or not stream.isatty():  # None: standard error was closed (2>&-)
         yield
         return
     from rich.console import Console

@@ -25,6 +25,8 @@ import pandas as pd
 from esfkit.data.participants import Participants
 from esfkit.errors import UsageError
 from esfkit.findings import Finding
+from esfkit.limits import FIRST_DATE, LAST_DATE
+from esfkit.spec.check import date_range_message, in_date_range
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,10 @@ def _named_period(text: str) -> Period:
         )
     year, letter, number, month = match.groups()
     y = int(year)
+    if not FIRST_DATE.year <= y <= LAST_DATE.year:
+        raise UsageError(
+            f"--period '{text}': esfkit reports on the years {FIRST_DATE.year} to {LAST_DATE.year}"
+        )
     if letter and letter.upper() == "H":
         if number not in ("1", "2"):
             raise UsageError(f"--period '{text}': a year has halves H1 and H2")
@@ -217,8 +223,11 @@ def _named_period(text: str) -> Period:
 
 def _iso(text: str, option: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(
             f"{option} '{text}' is not a date", hint="write it as YYYY-MM-DD"
         ) from None
+    if not in_date_range(day):
+        raise UsageError(date_range_message(option, f"'{text}'"))
+    return day

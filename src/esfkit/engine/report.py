@@ -133,3 +133,5 @@ class Report:
     suppressed: dict[str, str] = field(default_factory=dict)
     history: bool = False  # compared with a history file (esfkit.history)
     previous_as_of: dt.date | None = None  # the report date the changes are measured from
+    # Goals whose definition differs from an earlier run's: not compared with those runs
+    redefined: tuple[str, ...] = ()

@@ -65,7 +65,7 @@ def tolerance_of(entries: dict[str, Node]) -> float:
         return 0.0
     node = entries["tolerance"]
     if isinstance(node.value, int | float) and not isinstance(node.value, bool):
-        return check.number(node, "tolerance")
+        return check.number(node, "tolerance", maximum=100)
     return check.percent(node, "tolerance")
 
 

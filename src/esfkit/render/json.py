@@ -13,7 +13,8 @@ FINDING_ROWS = 50  # the first rows of each finding; `esfkit validate` lists the
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    """Strict JSON: a number that is not finite is a bug, never a bare NaN in the output."""
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def as_dict(report: Report) -> dict[str, Any]:
@@ -49,6 +50,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "goals": [_goal(goal, report.history) for goal in report.goals],
         **({"suppress_below": report.suppress_below} if report.suppress_below else {}),
         **({"previous_as_of": _date(report.previous_as_of)} if report.history else {}),
+        **({"redefined": list(report.redefined)} if report.history else {}),
     }
     if report.suppressed:  # header figures hidden by small-number suppression: null, named
         out["suppressed"] = dict(sorted(report.suppressed.items()))

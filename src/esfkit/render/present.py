@@ -44,6 +44,9 @@ def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
     lines.append((w("outside"), outside))
     if report.previous_as_of is not None:
         lines.append((w("change"), w("change.since", date=report.previous_as_of.isoformat())))
+    if report.redefined:
+        titles = "; ".join(g.title for g in report.goals if g.id in report.redefined)
+        lines.append((w("change.redefined"), w("change.redefined.goals", goals=titles)))
     return lines
 
 

@@ -1,12 +1,19 @@
-"""Small validators for goal-file nodes: each turns a wrong shape into a located SpecError."""
+"""Small validators for goal-file nodes: each turns a wrong shape into a located SpecError.
+
+Every number and date has a range (docs/goal-file.md, "Numbers and dates"): a number that
+is not finite (``.nan``, ``.inf``) or lies outside its range is refused where it is written,
+before it can make a figure wrong or a report fail.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 
 from esfkit.errors import SpecError, did_you_mean
+from esfkit.limits import FIRST_DATE, LAST_DATE, NUMBER_LIMIT, readable
 from esfkit.spec.yamlnode import Node
 
 _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
@@ -53,13 +60,35 @@ def text(node: Node, what: str) -> str:
     return str(node.text).strip()
 
 
-def number(node: Node, what: str, *, minimum: float | None = 0) -> float:
+def number(node: Node, what: str, *, minimum: float = 0, maximum: float = NUMBER_LIMIT) -> float:
+    """A finite number from ``minimum`` to ``maximum``."""
     value = node.value
     if isinstance(value, bool) or not isinstance(value, int | float):
+        raise node.error(
+            f"{what} must be a number, not {node.describe()}",
+            hint="write it with digits, e.g. 12 or 2.5 (1e6 is text in YAML; write 1000000)"
+            if isinstance(value, str)
+            else None,
+        )
+    if not (isinstance(value, int) or math.isfinite(value)):
         raise node.error(f"{what} must be a number, not {node.describe()}")
-    if minimum is not None and value < minimum:
-        raise node.error(f"{what} must be at least {minimum:g}, not {value:g}")
+    if not minimum <= value <= maximum:
+        raise node.error(
+            f"{what} must be from {readable(minimum)} to {readable(maximum)}, not {node.describe()}"
+        )
     return float(value)
+
+
+def whole(node: Node, what: str, minimum: int, maximum: int, hint: str | None = None) -> int:
+    """A whole number from ``minimum`` to ``maximum``."""
+    value = node.value
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        raise node.error(
+            f"{what} must be a whole number from {readable(minimum)} to {readable(maximum)}, "
+            f"not {node.describe()}",
+            hint=hint,
+        )
+    return value
 
 
 def percent(node: Node, what: str) -> float:
@@ -79,16 +108,25 @@ def percent(node: Node, what: str) -> float:
 
 def date(node: Node, what: str) -> dt.date:
     value = node.value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    day = value.date() if isinstance(value, dt.datetime) else value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
-    raise node.error(f"{what} must be a date written YYYY-MM-DD, not {node.describe()}")
+            day = None
+    if not isinstance(day, dt.date):
+        raise node.error(f"{what} must be a date written YYYY-MM-DD, not {node.describe()}")
+    if not in_date_range(day):
+        raise node.error(date_range_message(what, node.describe()))
+    return day
+
+
+def in_date_range(day: dt.date) -> bool:
+    return FIRST_DATE <= day <= LAST_DATE
+
+
+def date_range_message(what: str, value: str) -> str:
+    return f"{what} must be a date from {FIRST_DATE} to {LAST_DATE}, not {value}"
 
 
 def boolean(node: Node, what: str) -> bool:

@@ -7,8 +7,10 @@ hold; see docs/goal-file.md for every form. Nothing here looks at data.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from esfkit.errors import SpecError, did_you_mean
+from esfkit.limits import NUMBER_LIMIT, readable
 from esfkit.spec import check
 from esfkit.spec.model import (
     AllOf,
@@ -86,8 +88,27 @@ def _values(node: Node, column: str) -> tuple[Scalar, ...]:
                 f"the value for '{column}' is empty",
                 hint=f"to select blank cells write {{{column}: {{missing: true}}}}",
             )
+        quoted = f"to compare text, quote it: '{item.text}'"
+        _in_range(item, item.value, f"a value for '{column}'", quoted)
         values.append(Scalar(str(item.text).strip(), item.value, item.loc))
     return tuple(values)
+
+
+def _in_range(node: Node, value: object, what: str, hint: str | None = None) -> None:
+    """A number (finite) or a date in a filter within its range."""
+    if isinstance(value, dt.date) and not check.in_date_range(_day(value)):
+        raise node.error(check.date_range_message(what, node.describe()), hint=hint)
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and (abs(value) > NUMBER_LIMIT or not math.isfinite(value)):
+        raise node.error(
+            f"{what} must be a number from {readable(-NUMBER_LIMIT)} to {readable(NUMBER_LIMIT)}, "
+            f"not {node.describe()}",
+            hint=hint,
+        )
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _conditions(column: str, node: Node) -> Filter:
@@ -124,6 +145,7 @@ def _bound(node: Node, column: str, key: str) -> Scalar:
             )
     if isinstance(value, dt.datetime):
         value = value.date()
+    _in_range(node, value, f"'{key}' on '{column}'")
     if key in ("after", "before") and not isinstance(value, dt.date):
         raise node.error(f"'{key}' on '{column}' compares dates; write a date such as 2021-01-01")
     return Scalar(str(node.text).strip(), value, node.loc)

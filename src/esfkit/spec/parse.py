@@ -7,6 +7,7 @@ from pathlib import Path
 
 from esfkit import kinds
 from esfkit.errors import SpecError, did_you_mean
+from esfkit.limits import EXCEL_ROWS, GOALS_LIMIT, GROUP_DEPTH, OLDEST, SHEETS, SUPPRESS_LIMIT
 from esfkit.spec import check
 from esfkit.spec.filters import parse_filter
 from esfkit.spec.model import (
@@ -74,6 +75,11 @@ def parse_spec(root: Node, filename: str) -> Spec:
 
         included_nodes, includes = expand_include(top["include"], outcomes)
         goal_nodes = [*goal_nodes, *included_nodes]
+    if len(goal_nodes) > GOALS_LIMIT:
+        raise goal_nodes[GOALS_LIMIT].error(
+            f"the goal file has {len(goal_nodes)} goals; esfkit reads at most {GOALS_LIMIT}",
+            hint="a report of more goals than this could not be read; split the file",
+        )
     goals = tuple(_goal(node, index) for index, node in enumerate(goal_nodes, start=1))
     _unique_ids(goal_nodes, goals)
     return Spec(
@@ -120,11 +126,16 @@ def _data(node: Node) -> DataSpec:
     if "sheet" in entries:
         value = entries["sheet"].value
         if isinstance(value, int) and not isinstance(value, bool):
-            if value < 1:
-                raise entries["sheet"].error(
-                    "data.sheet as a number counts from 1 (the first sheet)"
+            sheet = (
+                check.whole(
+                    entries["sheet"],
+                    "data.sheet as a number",
+                    1,
+                    SHEETS,
+                    hint="it counts the sheets from 1 (the first sheet); or give the sheet's name",
                 )
-            sheet = value - 1
+                - 1
+            )
         else:
             sheet = check.text(entries["sheet"], "data.sheet")
     columns: dict[str, ColumnRef] = {}
@@ -142,11 +153,13 @@ def _data(node: Node) -> DataSpec:
     unit = check.choice(entries["unit"], UNITS, "data.unit") if "unit" in entries else "person"
     header_row = None
     if "header_row" in entries:
-        header_row = entries["header_row"].value
-        if not isinstance(header_row, int) or isinstance(header_row, bool) or header_row < 1:
-            raise entries["header_row"].error(
-                "data.header_row is the row number of the header as Excel shows it (1, 2 ...)"
-            )
+        header_row = check.whole(
+            entries["header_row"],
+            "data.header_row",
+            1,
+            EXCEL_ROWS,
+            hint="the row number of the header as Excel shows it (1, 2 ...)",
+        )
     return DataSpec(sheet, columns, genders, unit, header_row)
 
 
@@ -168,6 +181,12 @@ def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
                 if word in trail:
                     cycle = " -> ".join((*trail, word))
                     raise item.error(f"outcome groups name each other in a circle: {cycle}")
+                if len(trail) >= GROUP_DEPTH:
+                    raise item.error(
+                        f"outcome groups name groups more than {GROUP_DEPTH} deep: "
+                        f"{trail[0]} -> ... -> {name} -> {word}",
+                        hint="list the values of a group directly",
+                    )
                 values.extend(expand(word, (*trail, word)))
             else:
                 values.append(word)
@@ -195,8 +214,7 @@ def _age_bands(node: Node) -> tuple[AgeBand, ...]:
                 f"age band '{label}' is not of the form 16-19, -17 or 55-",
                 hint="write each band as LOW-HIGH, both ages included",
             )
-        low = int(match.group(1)) if match.group(1) else None
-        high = int(match.group(2)) if match.group(2) else None
+        low, high = (_age(item, label, group) for group in match.groups())
         if low is not None and high is not None and high < low:
             raise item.error(f"age band '{label}' ends before it starts")
         for other in bands:
@@ -204,6 +222,14 @@ def _age_bands(node: Node) -> tuple[AgeBand, ...]:
                 raise item.error(f"age band '{label}' overlaps '{other.label}'")
         bands.append(AgeBand(label, low, high))
     return tuple(bands)
+
+
+def _age(node: Node, label: str, digits: str | None) -> int | None:
+    if digits is None:
+        return None
+    if len(digits) > 3 or int(digits) > OLDEST:
+        raise node.error(f"age band '{label}': an age is from 0 to {OLDEST}")
+    return int(digits)
 
 
 def _overlap(band: AgeBand, low: int | None, high: int | None) -> bool:
@@ -297,10 +323,10 @@ def _suppress_below(node: Node) -> int | None:
     check.known_keys(node, REPORT_KEYS, "'report'")
     if "suppress_below" not in entries:
         return None
-    value = entries["suppress_below"]
-    if not isinstance(value.value, int) or isinstance(value.value, bool) or value.value < 2:
-        raise value.error(
-            f"report.suppress_below must be a whole number of at least 2, not {value.describe()}",
-            hint="for example `suppress_below: 5` shows counts 1-4 as <5",
-        )
-    return value.value
+    return check.whole(
+        entries["suppress_below"],
+        "report.suppress_below",
+        2,
+        SUPPRESS_LIMIT,
+        hint="for example `suppress_below: 5` shows counts 1-4 as <5",
+    )

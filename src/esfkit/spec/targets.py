@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from esfkit.limits import COUNT_LIMIT, SMALLEST_COUNT
 from esfkit.spec import check
 from esfkit.spec.model import GENDER_VALUES, Target
 from esfkit.spec.yamlnode import Node
@@ -11,7 +12,14 @@ _TARGET_KEYS = (*GENDER_VALUES, "total")
 
 def count_target(node: Node) -> Target:
     """``210`` or ``{women: 112, men: 98}`` (the total is then their sum) or with ``total:``."""
-    return _target(node, lambda n, what: check.number(n, what), percent=False)
+    return _target(node, _count, percent=False)
+
+
+def _count(node: Node, what: str) -> float:
+    value = check.number(node, what, maximum=COUNT_LIMIT)
+    if 0 < value < SMALLEST_COUNT:
+        raise node.error(f"{what} must be 0 or at least {SMALLEST_COUNT}, not {node.describe()}")
+    return value
 
 
 def percent_target(node: Node) -> Target:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from esfkit.errors import SpecError, SpecLocation
+from esfkit.limits import YAML_DEPTH, YAML_ITEMS
 
 
 @dataclass(eq=False)
@@ -73,9 +74,40 @@ def load_file(path: Path) -> Node:
     return load_text(text, path.name)
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing lists and mappings nested deeper than ``YAML_DEPTH``
+    before composing them: PyYAML's composer recurses once per level, so a few hundred
+    levels would end in a RecursionError."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > YAML_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def load_text(text: str, filename: str) -> Node:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
+    except _TooDeep as exc:
+        raise SpecError(
+            f"the goal file is nested more than {YAML_DEPTH} levels deep here",
+            where=_loc(filename, exc.mark),
+            hint="lists and mappings inside each other: a goal file needs a few levels "
+            "(a filter's all, any and not), never this many",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _loc(filename, mark) if mark else None
@@ -111,6 +143,12 @@ def _convert(node: yaml.Node, filename: str, seen: set[int]) -> Node:
                 hint="write the value out in full",
             )
         seen.add(id(node))
+    if not isinstance(node, yaml.ScalarNode) and len(node.value) > YAML_ITEMS:
+        raise SpecError(
+            f"a list or mapping of {len(node.value)} entries; esfkit reads at most {YAML_ITEMS}",
+            where=loc,
+            hint="is this the right file?",
+        )
     if isinstance(node, yaml.MappingNode):
         values: dict[str, Node] = {}
         key_locs: dict[str, SpecLocation] = {}
