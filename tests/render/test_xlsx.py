@@ -61,9 +61,13 @@ def test_values_from_users_files_are_never_formulas(write, tmp_path) -> None:
     )
     assert run.exit_code == 0, run.stderr
     book = load_workbook(out)
-    values = [c.value for s in book for row in s.iter_rows() for c in row if c.value is not None]
-    assert "'=1+1" in values and "'@SUM(A1)" in values
-    assert not any(isinstance(v, str) and v.startswith(("=", "@", "+")) for v in values)
+    cells = [c for s in book for row in s.iter_rows() for c in row if c.value is not None]
+    typed = {c.value: c for c in cells if c.value in ("=1+1", "@SUM(A1)")}
+    # Text cells showing the text as typed (no apostrophe), with Excel's hidden quote prefix
+    # so that editing the cell keeps it text.
+    assert set(typed) == {"=1+1", "@SUM(A1)"}
+    assert all(c.data_type == "s" and c.quotePrefix for c in typed.values())
+    assert not any(c.data_type == "f" for c in cells)
 
 
 def test_xlsx_needs_an_output_file(write) -> None:
