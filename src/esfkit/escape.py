@@ -220,11 +220,11 @@ def json_text(text: object) -> str:
     return mask_text(str(text))
 
 
-def json_document(value: Any) -> str:
-    """``value`` as indented JSON with every control and format character (C1, bidi
-    overrides, line separators ...) as a ``\\u`` escape: the same data, and nothing a
-    terminal would act on."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+def json_document(value: Any, **options: Any) -> str:
+    """``value`` as JSON (indented, unless ``options`` for ``json.dumps`` say otherwise) with
+    every control and format character (C1, bidi overrides, line separators ...) as a
+    ``\\u`` escape: the same data, and nothing a terminal would act on."""
+    text = json.dumps(value, ensure_ascii=False, **({"indent": 2} | options))
     if text.isprintable():
         return text
     return "".join(_json_char(ch) for ch in text)

@@ -29,6 +29,7 @@ from typing import Any
 
 from esfkit.engine.report import Cell, GoalResult, Report, Status, TrendSeries
 from esfkit.errors import DataError, DataLocation
+from esfkit.escape import json_document, json_text
 
 COLUMNS = ("as_of", "goal", "measure", "dims", "value", "target", "status", "suppress_below")
 MEASURES = ("count", "percent")
@@ -53,7 +54,7 @@ class HistoryRow:
 
 def dims_text(dims: dict[str, Any]) -> str:
     """The dims as the file holds them: compact JSON, keys sorted."""
-    return json.dumps(dims, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json_document(dims, indent=None, sort_keys=True, separators=(",", ":"))
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -181,6 +182,8 @@ def record(earlier: list[HistoryRow], report: Report, whole_run: bool = True) ->
 
 
 def history_text(rows: list[HistoryRow]) -> str:
+    """The file's text. Goal ids and dims come from the goal file and the data: masked
+    (esfkit.escape.json_text), like every other output; the csv module quotes the rest."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -188,9 +191,9 @@ def history_text(rows: list[HistoryRow]) -> str:
         writer.writerow(
             [
                 r.as_of.isoformat(),
-                r.goal,
+                json_text(r.goal),
                 r.measure,
-                r.dims_key,
+                json_text(r.dims_key),
                 _number_text(r.value),
                 _number_text(r.target),
                 r.status,
