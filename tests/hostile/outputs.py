@@ -324,6 +324,22 @@ def html_shape(text: str) -> list[str]:
     return parser.found
 
 
+# Every element esfkit's HTML report is built of; anything else came from a user's text.
+HTML_TAGS_ALLOWED = {
+    *("html", "head", "meta", "title", "style", "body", "h1", "h2", "dl", "dt", "dd", "ul"),
+    *("li", "section", "table", "thead", "tbody", "tr", "th", "td", "p", "footer", "svg"),
+    *("line", "rect", "text", "circle", "polyline"),
+}
+
+
+def assert_html_safe(text: str) -> None:
+    assert_clean_text(text, "html")
+    for element in html_shape(text):
+        tag, _, attributes = element.lstrip("/").partition("[")
+        assert tag in HTML_TAGS_ALLOWED, element
+        assert not any(a.startswith("on") for a in attributes.rstrip("]").split(",")), element
+
+
 def html_text(text: str) -> str:
     """The page's text as a browser shows it."""
 

@@ -93,6 +93,7 @@ def test_markdown_escapes_bare_links_that_github_would_turn_into_links(hostile) 
 
 def test_html_structure_is_the_same_as_with_plain_words(hostile, plain) -> None:
     produced = _check(hostile, "-f", "html")
+    o.assert_html_safe(produced)
     assert o.html_shape(produced) == o.html_shape(_check(plain, "-f", "html"))
     text = o.html_text(produced)
     assert o.HTML_TAGS in text and o.DDE in text
@@ -157,6 +158,10 @@ def test_the_history_file_is_masked_and_the_history_table_escaped(hostile, tmp_p
         o.assert_clean_text(run.stdout, "check --history")
     text = history.read_text(encoding="utf-8")
     o.assert_clean_text(text, "history file")
+    # With a history, the HTML draws trend lines named by the users' values.
+    page = _check(hostile, "-f", "html", "--history", history)
+    o.assert_html_safe(page)
+    assert 'class="chart trend"' in page and "Pite\\u202eå" in page
     assert "850101-****" in text and "\\u202e" in text  # masked; a bidi override as \u202e
     # A hand-edited history file: its goal ids reach the table.
     rows = list(csv.reader(io.StringIO(text)))
@@ -242,3 +247,16 @@ def test_template_keeps_its_lists_apart_from_a_data_sheet_named_listor(write, tm
     o.assert_xlsx_safe(out)
     formulas = {v.formula1 for v in book["Listor"].data_validations.dataValidation}
     assert any(f.startswith("='Listor (esfkit)'!") for f in formulas if f)
+
+
+def test_a_goal_id_holding_a_personnummer_is_masked_everywhere(write, tmp_path) -> None:
+    spec = o.goal_spec(o.Texts())
+    spec["goals"][0]["id"] = o.PNR_12
+    goals, data = write("g.yml", o.dump(spec)), write("d.csv", o.data_file(o.Texts()))
+    for fmt in TEXT_FORMATS:
+        run = run_cli("check", goals, data, *ARGS, "-f", fmt)
+        assert run.exit_code == 0, run.stderr
+        o.assert_clean_text(run.stdout, fmt)
+    out = tmp_path / "r.xlsx"
+    assert run_cli("check", goals, data, *ARGS, "-o", out).exit_code == 0
+    assert "19850101-____" in o.assert_xlsx_safe(out)  # the sheet's name: no '*' in a name

@@ -149,3 +149,32 @@ def test_a_header_holding_a_personnummer_is_not_mapped_but_named(write) -> None:
     o.assert_clean_text(run.stdout)
     assert "# municipality: Kommun 850101-****   # municipality, GUESSED" in run.stdout
     assert "holds a personal number: rename the column" in run.stdout
+
+
+def test_init_from_a_workbook_with_alt_enter_and_number_headers_gives_a_working_file(
+    tmp_path,
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Deltagare 2021 #1 - ja"
+    headers = [*STANDARD, "Enkät:\nnöjd", 2021, "yes", "#1", "- x", "'quoted' & \"more\""]
+    sheet.append(headers)
+    for n, place in enumerate(["Åre", "on", "- Berg", "null"]):
+        sheet.append([f"P{n}", "Kvinna", place, "2021-01-01", "2021-02-01", "Arbete\nheltid"])
+        for column in range(7, len(headers) + 1):
+            sheet.cell(row=n + 2, column=column, value=("Ja", "Nej")[n % 2])
+    book.create_sheet("Annat")
+    data, goals = tmp_path / "deltagare.xlsx", tmp_path / "goals.yml"
+    book.save(data)
+    run = run_cli("init", data, "-o", goals)
+    assert run.exit_code == 0, run.stderr
+    spec = load_spec(goals)
+    assert spec.data.sheet == "Deltagare 2021 #1 - ja"
+    assert spec.project.municipalities == ("- Berg", "null", "on", "Åre")
+    run = run_cli("check", goals, data, "--as-of", "2021-12-31", "-f", "json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["population"]["enrolments"] == 4
+    text = goals.read_text(encoding="utf-8")
+    assert "#   Enkät:\\x0anöjd" in text and "#   2021" in text and "#   yes" in text
