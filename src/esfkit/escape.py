@@ -6,25 +6,30 @@ where it is put into that output (docs/dev/architecture.md, "Text from users' fi
 Each function first masks personal numbers (:func:`esfkit.privacy.mask_text`), then makes
 the text show as the text it is in its sink:
 
-- :func:`terminal`: control characters (C0, DEL, C1, so every ESC and OSC sequence),
-  format characters that reorder or hide text (bidi overrides such as U+202E, zero-width
+- :func:`terminal` (a message quoting a cell, one line) and :func:`terminal_lines` (a whole
+  message): control characters (C0, DEL, C1, so every ESC and OSC sequence), format
+  characters that reorder or hide text (bidi overrides such as U+202E, zero-width
   characters), line and paragraph separators, surrogates and noncharacters are shown as
   ``\\x1b``, ``\\u202e`` ...; never emitted raw.
-- :func:`markdown`: the same, on one line, and every character Markdown (CommonMark and
-  GitHub's tables, strikethrough and autolinks) would read as syntax backslash-escaped.
-- :func:`html`: the same, then HTML-escaped (quotes too: safe in attributes).
-- :func:`csv_field`: the same, on one line, and a field a spreadsheet would run as a
-  formula gets a leading apostrophe.
-- :func:`excel`: the same, line breaks kept (Excel shows them in the cell); the renderer
-  writes it as a text cell (:func:`excel_text_cell`), never a formula.
+- :func:`plain`: a report's words for the terminal and plain text: the same, but a line
+  break or tab the user typed (Alt+Enter) is a space.
+- :func:`markdown`: as :func:`plain`, whitespace collapsed, and every character Markdown
+  (CommonMark and GitHub's tables, strikethrough and autolinks) would read as syntax
+  backslash-escaped.
+- :func:`html`: as :func:`plain`, then HTML-escaped (quotes too: safe in attributes).
+- :func:`csv_field`: as :func:`plain`, and a field a spreadsheet would run as a formula
+  gets a leading apostrophe.
+- :func:`excel`: as :func:`terminal`, but line breaks kept (Excel shows them in the cell);
+  the renderer writes it as a text cell (:func:`excel_text_cell`), never a formula.
 - :func:`yaml_scalar`: a YAML scalar that loads back as the same text, on one line, safe
   in block and flow context alike.
 - :func:`json_text` and :func:`json_document`: masked strings, and a document whose
   control and format characters are ``\\u`` escapes.
 
 The functions only escape what their sink would interpret, so esfkit's own words may go
-through them unchanged, and applying one twice changes nothing more than once (``\\``
-is not escaped by :func:`terminal`: ``\\x1b`` in a cell shows as it is).
+through them unchanged, and applying :func:`terminal`, :func:`plain` or :func:`excel` twice
+changes nothing more than once (``\\`` is not escaped: ``\\x1b`` typed in a cell shows as
+it is).
 
 Light on purpose (no pandas, no openpyxl): error messages use it too.
 """
@@ -59,8 +64,12 @@ def _is_unsafe(ch: str) -> bool:
     return True
 
 
-def _code(ch: str) -> str:
+def _code(ch: str, braced: bool = False) -> str:
+    """``\\x1b``, ``\\u202e``, ``\\U000e0001``; ``braced`` (before a digit): ``\\x{85}``,
+    ``\\u{2028}``."""
     code = ord(ch)
+    if braced:
+        return f"\\{'x' if code <= 0xFF else 'u'}{{{code:x}}}"
     if code <= 0xFF:
         return f"\\x{code:02x}"
     if code <= 0xFFFF:
@@ -68,12 +77,28 @@ def _code(ch: str) -> str:
     return f"\\U{code:08x}"
 
 
+# Characters that may be unsafe: all but printable ASCII and the Latin, Greek, Cyrillic,
+# Armenian and Hebrew letters (U+00AD, the soft hyphen, is a format character). The rest
+# are looked at one by one, so a long Swedish text is one regular-expression scan.
+_CANDIDATE = re.compile(r"[^\x20-\x7e\xa1-\xac\xae-\u05ff]")
+_BEFORE_DIGIT = re.compile(r"([^\x20-\x7e\xa1-\xac\xae-\u05ff])(?=(\d)?)")
+
+
 def visible(text: str, keep: str = "") -> str:
     """``text`` with every unsafe character (see :func:`_is_unsafe`) but those in ``keep``
-    shown as its escape: ``\\x1b``, ``\\u202e``, ``\\U000e0001``. No masking."""
+    shown as its escape: ``\\x1b``, ``\\u202e``, ``\\U000e0001``, braced before a digit
+    (``\\u{2028}850101``) so that an escape's digits never join the text's into a number
+    that reads as a personnummer. No masking."""
     if text.isprintable():
         return text
-    return "".join(_code(ch) if ch not in keep and _is_unsafe(ch) else ch for ch in text)
+
+    def shown(match: re.Match) -> str:
+        ch = match.group(1)
+        if ch in keep or not _is_unsafe(ch):
+            return ch
+        return _code(ch, braced=match.group(2) is not None)
+
+    return _BEFORE_DIGIT.sub(shown, text)
 
 
 def _one_line(text: str) -> str:
@@ -81,12 +106,30 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# A line break (Alt+Enter in an Excel cell) or a tab in a title or a cell is layout the user
+# typed: a report shows it as a space. Done before masking, so that a number broken over two
+# lines is seen whole.
+_BREAKS = re.compile(r"\r\n|[\n\r\t\v\f\x1c-\x1f\x85\u2028\u2029]")
+
+
+def _spaced(text: object) -> str:
+    return _BREAKS.sub(" ", str(text))
+
+
 # --- terminal --------------------------------------------------------------------------------
 
 
+def plain(text: object) -> str:
+    """A report's words for a terminal or a plain-text mail (the table and text formats):
+    line breaks and tabs as spaces, masked, every other control character shown as its
+    escape."""
+    return visible(mask_text(_spaced(text)))
+
+
 def terminal(text: object) -> str:
-    """One line for a terminal: masked, every control character (line breaks and tabs too)
-    shown as its escape."""
+    """One line of a message that quotes a cell as typed (validate, explain, init's
+    comments): masked, every control character (line breaks and tabs too) shown as its
+    escape, so the message says exactly what the cell holds."""
     return visible(mask_text(str(text)))
 
 
@@ -114,7 +157,7 @@ def markdown(text: object) -> str:
     """One line of Markdown that shows ``text`` literally: masked, controls escaped,
     whitespace collapsed (a line break would end a table row or a heading), and every
     character Markdown would read as syntax backslash-escaped."""
-    shown = _one_line(visible(mask_text(str(text)), keep="\n\t\r\x0b\x0c"))
+    shown = visible(mask_text(_one_line(str(text))))
     shown = _MD_INLINE.sub(r"\\\1", shown)
     shown = _MD_SCHEME.sub(r"\\\1", shown)
     shown = _MD_WWW.sub(r"\1\\\2", shown)
@@ -130,9 +173,9 @@ def markdown(text: object) -> str:
 
 
 def html(text: object) -> str:
-    """Text for HTML content or an attribute value: masked, controls escaped, then
-    HTML-escaped (quotes too)."""
-    return _html.escape(visible(mask_text(str(text))), quote=True)
+    """Text for HTML content or an attribute value: line breaks as spaces, masked, controls
+    escaped, then HTML-escaped (quotes too)."""
+    return _html.escape(plain(text), quote=True)
 
 
 def html_label(text: str) -> str:
@@ -160,9 +203,9 @@ def formula_like(text: str) -> bool:
 
 
 def csv_field(text: object) -> str:
-    """A CSV field: masked, on one line with controls escaped, and an apostrophe in front
-    of what a spreadsheet would run as a formula (OWASP's advice for CSV injection)."""
-    shown = visible(mask_text(str(text)))
+    """A CSV field: line breaks as spaces, masked, controls escaped, and an apostrophe in
+    front of what a spreadsheet would run as a formula (OWASP's advice for CSV injection)."""
+    shown = plain(text)
     return "'" + shown if formula_like(shown) else shown
 
 
@@ -186,7 +229,22 @@ def excel_text_cell(cell: Any, text: str) -> Any:
 
 # --- YAML (esfkit init) ------------------------------------------------------------------------
 
-_YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+# YAML's named escapes (no digits to join a number written after them), then \\x.. \\u....
+_YAML_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\x1b": "\\e",
+    "\x07": "\\a",
+    "\x08": "\\b",
+    "\x0b": "\\v",
+    "\x0c": "\\f",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
 
 
 def yaml_scalar(text: object) -> str:
@@ -225,12 +283,11 @@ def json_document(value: Any, **options: Any) -> str:
     every control and format character (C1, bidi overrides, line separators ...) as a
     ``\\u`` escape: the same data, and nothing a terminal would act on."""
     text = json.dumps(value, ensure_ascii=False, **({"indent": 2} | options))
-    if text.isprintable():
-        return text
-    return "".join(_json_char(ch) for ch in text)
+    return _CANDIDATE.sub(_json_char, text)
 
 
-def _json_char(ch: str) -> str:
+def _json_char(match: re.Match) -> str:
+    ch = match.group()
     if ch == "\n" or not _is_unsafe(ch):  # json.dumps escaped the line breaks inside strings
         return ch
     code = ord(ch)
@@ -256,7 +313,7 @@ class Sink:
     label: Callable[[str], str] = _same
 
 
-TERMINAL = Sink(terminal)
+TERMINAL = Sink(plain)
 MARKDOWN = Sink(markdown)
 HTML = Sink(html, html_label)
 CSV = Sink(csv_field)

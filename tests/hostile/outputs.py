@@ -83,6 +83,8 @@ BROADER_PNR_SPELLINGS = (
     "850101\u00a02382",  # no-break space
     "850101\u20112382",  # non-breaking hyphen
     "850101\u22122382",  # minus sign
+    "19850101TF29",  # protected identity (SCB's form for ESF reporting)
+    "19850101Tf29",
 )
 
 _DAY = r"(?:0[1-9]|[12]\d|3[01]|[6-8]\d|9[01])"  # samordningsnummer add 60 to the day

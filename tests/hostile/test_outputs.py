@@ -63,7 +63,7 @@ def test_the_terminal_shows_escapes_and_rich_markup_as_typed(hostile) -> None:
     assert "[bold red]rich[/] [link=http://evil.example]y[/link]" in project
     assert "\\x1b]0;pwned\\x07retitled 850101-****" in project
     assert "Pite\\u202eå\\u2066x\\u2069\\u200b" in out  # the bidi override, shown
-    assert "c1\\x9b31m\\x9d0;x\\x9c" in out  # C1 controls (CSI, OSC, ST)
+    assert "c1\\x{9b}31m\\x{9d}0;x\\x9c" in out  # C1 controls (CSI, OSC, ST)
 
 
 def test_text_for_mail_has_no_control_character_either(hostile) -> None:
@@ -140,7 +140,7 @@ def test_validate_and_explain_show_cells_and_titles_escaped(hostile) -> None:
     run = run_cli("validate", hostile.goals, hostile.data, "--as-of", "2021-12-31")
     assert run.exit_code == 0, run.stderr
     o.assert_clean_text(run.stdout, "validate")
-    assert "'c1\\x9b31m\\x9d0;x\\x9c' is neither" in run.stdout
+    assert "'c1\\x{9b}31m\\x{9d}0;x\\x9c' is neither" in run.stdout
     for fmt in ("table", "json"):
         run = run_cli(
             "explain", hostile.goals, hostile.data, "recruited", "--as-of", "2021-12-31", "-f", fmt
@@ -260,3 +260,17 @@ def test_a_goal_id_holding_a_personnummer_is_masked_everywhere(write, tmp_path) 
     out = tmp_path / "r.xlsx"
     assert run_cli("check", goals, data, *ARGS, "-o", out).exit_code == 0
     assert "19850101-____" in o.assert_xlsx_safe(out)  # the sheet's name: no '*' in a name
+
+
+# Today's mask_text covers '-', '+' and no separator; h10-identity widens it to every
+# separator (class 6). Until that branch is merged these spellings still show: remove the
+# mark after the merge (strict: a spelling that starts passing fails here, so it is seen).
+@pytest.mark.xfail(strict=True, reason="needs h10-identity: mask_text for every separator")
+@pytest.mark.parametrize("spelling", o.BROADER_PNR_SPELLINGS)
+def test_every_output_masks_the_broader_spellings(spelling, tmp_path) -> None:
+    texts = o.Texts(project=f"P {spelling}", note=f"n {spelling}", municipalities=(spelling, "Åre"))
+    inputs = o.write_inputs(tmp_path, texts)
+    outputs = [_check(inputs, "-f", fmt) for fmt in ("table", "markdown", "csv", "json")]
+    outputs.append(run_cli("validate", inputs.goals, inputs.data).stdout)
+    for text in outputs:
+        assert not o.personnummer_in(text, o.BROAD_PNR), text
