@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import pty
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,7 @@ from openpyxl import load_workbook
 from esfkit.privacy import mask_text
 from tests.conftest import run_cli
 from tests.hostile import outputs as o
+from tests.hostile.conftest import ESFKIT
 
 ARGS = ("--as-of", "2021-12-31", "--width", "300")
 TEXT_FORMATS = ("table", "text", "markdown", "csv", "json", "html")
@@ -274,3 +279,26 @@ def test_every_output_masks_the_broader_spellings(spelling, tmp_path) -> None:
     outputs.append(run_cli("validate", inputs.goals, inputs.data).stdout)
     for text in outputs:
         assert not o.personnummer_in(text, o.BROAD_PNR), text
+
+
+def test_in_colour_on_a_terminal_only_esfkit_s_own_styles_are_escape_codes(hostile) -> None:
+    # Colour is only written to a terminal: the real command on a pseudo-terminal.
+    leader, follower = pty.openpty()
+    args = [ESFKIT, "check", hostile.goals, hostile.data, "--as-of", "2021-12-31"]
+    done = subprocess.run(args, stdout=follower, stderr=follower, timeout=60, check=False)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is closed once everything is read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    out = b"".join(chunks).decode()
+    assert done.returncode == 0, out
+    styles = re.sub(r"\x1b\[[0-9;]*m", "", out)  # rich's colours and bold
+    assert "\x1b[" in out and not o.raw_controls(styles.replace("\r\n", "\n"))
+    assert "[bold red]rich[/] [link=http://evil.example]y[/link] \\x1b]0;pwned" in styles
