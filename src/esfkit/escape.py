@@ -283,12 +283,16 @@ def json_document(value: Any, **options: Any) -> str:
     every control and format character (C1, bidi overrides, line separators ...) as a
     ``\\u`` escape: the same data, and nothing a terminal would act on."""
     text = json.dumps(value, ensure_ascii=False, **({"indent": 2} | options))
-    return _CANDIDATE.sub(_json_char, text)
+    return _JSON_CANDIDATE.sub(_json_char, text)
+
+
+# The line breaks of the layout are safe: json.dumps escaped those inside strings.
+_JSON_CANDIDATE = re.compile(r"[^\n\x20-\x7e\xa1-\xac\xae-\u05ff]")
 
 
 def _json_char(match: re.Match) -> str:
     ch = match.group()
-    if ch == "\n" or not _is_unsafe(ch):  # json.dumps escaped the line breaks inside strings
+    if not _is_unsafe(ch):
         return ch
     code = ord(ch)
     if code <= 0xFFFF:

@@ -35,13 +35,14 @@ def render(report: Report, options: RenderOptions) -> str:
     for goal in goals:
         own = {*goal.breakdown, goal.dimension}
         cells = goal.cells or [Cell({}, None, status=goal.status)]
+        ident, title = w.user(goal.id), w.user(goal.title)  # once a goal, not once a row
         for cell in cells:
             labels = [_dim(w, d, cell) if d in own else "" for d in dims]
             for measure, value in cell_measures(goal, cell):
                 writer.writerow(
                     [
-                        w.user(goal.id),
-                        w.user(goal.title),
+                        ident,
+                        title,
                         *labels,
                         w(f"measure.{measure}"),
                         _value(value, w, report, options.csv_excel),
