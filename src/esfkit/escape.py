@@ -279,10 +279,11 @@ def json_text(text: object) -> str:
 
 
 def json_document(value: Any, **options: Any) -> str:
-    """``value`` as JSON (indented, unless ``options`` for ``json.dumps`` say otherwise) with
-    every control and format character (C1, bidi overrides, line separators ...) as a
-    ``\\u`` escape: the same data, and nothing a terminal would act on."""
-    text = json.dumps(value, ensure_ascii=False, **({"indent": 2} | options))
+    """``value`` as strict JSON (indented and without NaN, unless ``options`` for
+    ``json.dumps`` say otherwise) with every control and format character (C1, bidi
+    overrides, line separators ...) as a ``\\u`` escape: the same data, and nothing a
+    terminal would act on."""
+    text = json.dumps(value, ensure_ascii=False, **({"indent": 2, "allow_nan": False} | options))
     return _JSON_CANDIDATE.sub(_json_char, text)
 
 

@@ -87,6 +87,7 @@ SINKS = {
 }
 
 
+@pytest.mark.slow
 @given(TEXT)
 def test_no_sink_lets_through_a_control_character_or_a_personnummer(text: str) -> None:
     for name, sink in SINKS.items():
@@ -96,6 +97,7 @@ def test_no_sink_lets_through_a_control_character_or_a_personnummer(text: str) -
         assert "\n" not in shown or name == "excel", name  # Excel shows a line break
 
 
+@pytest.mark.slow
 @given(TEXT)
 def test_each_sink_is_idempotent_on_its_own_output(text: str) -> None:
     for name in ("terminal", "plain", "excel"):
@@ -103,6 +105,7 @@ def test_each_sink_is_idempotent_on_its_own_output(text: str) -> None:
         assert SINKS[name](once) == once, name
 
 
+@pytest.mark.slow
 @given(TEXT)
 def test_markdown_text_renders_as_one_paragraph_of_plain_text(text: str) -> None:
     shown = escape.markdown(text)
@@ -127,6 +130,7 @@ def test_markdown_text_renders_as_one_paragraph_of_plain_text(text: str) -> None
     assert rendered == "" or (rendered.startswith("<p>") and rendered.count("<") == 2), rendered
 
 
+@pytest.mark.slow
 @given(TEXT)
 def test_markdown_shows_the_text_as_typed(text: str) -> None:
     # Rendered and read back, the text is the masked text on one line with controls shown
@@ -135,6 +139,7 @@ def test_markdown_shows_the_text_as_typed(text: str) -> None:
     assert rendered.strip() == escape.visible(escape.mask_text(" ".join(text.split())))
 
 
+@pytest.mark.slow
 @given(TEXT)
 def test_html_text_reads_back_as_the_escaped_text(text: str) -> None:
     shown = escape.html(text)
@@ -142,11 +147,13 @@ def test_html_text_reads_back_as_the_escaped_text(text: str) -> None:
     assert o.html_text(f"<p>{shown}</p>") == escape.plain(text)
 
 
+@pytest.mark.slow
 @given(TEXT)
 def test_a_csv_field_is_never_a_formula(text: str) -> None:
     assert not o.live_formula(escape.csv_field(text))
 
 
+@pytest.mark.slow
 @given(TEXT)
 def test_a_yaml_scalar_loads_back_as_the_masked_text_wherever_it_is_written(text: str) -> None:
     scalar = escape.yaml_scalar(text)
@@ -158,6 +165,7 @@ def test_a_yaml_scalar_loads_back_as_the_masked_text_wherever_it_is_written(text
     assert yaml.safe_load(f"{scalar}: 1") == {value: 1} or len(scalar) > 1000
 
 
+@pytest.mark.slow
 @given(st.dictionaries(TEXT, TEXT, max_size=4))
 def test_a_json_document_is_the_same_data_without_raw_controls(value: dict) -> None:
     text = escape.json_document(value)

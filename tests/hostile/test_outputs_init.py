@@ -11,6 +11,7 @@ import io
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -97,6 +98,7 @@ def _distinct(values: list[str]) -> bool:
     return len(set(keys)) == len(keys)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     headers=st.lists(CELL, min_size=1, max_size=3).filter(_distinct),

@@ -12,12 +12,15 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import run_cli
 from tests.hostile import outputs as o
+
+pytestmark = pytest.mark.slow  # every command, several times an example
 
 FORMATS = ("table", "text", "markdown", "csv", "json", "html")
 MARKUP = (
