@@ -80,8 +80,8 @@ def _code(ch: str, braced: bool = False) -> str:
 # Characters that may be unsafe: all but printable ASCII and the Latin, Greek, Cyrillic,
 # Armenian and Hebrew letters (U+00AD, the soft hyphen, is a format character). The rest
 # are looked at one by one, so a long Swedish text is one regular-expression scan.
-_CANDIDATE = re.compile(r"[^\x20-\x7e\xa1-\xac\xae-\u05ff]")
-_BEFORE_DIGIT = re.compile(r"([^\x20-\x7e\xa1-\xac\xae-\u05ff])(?=(\d)?)")
+_MAYBE_UNSAFE = r"[^\x20-\x7e\xa1-\xac\xae-\u05ff]"
+_BEFORE_DIGIT = re.compile(rf"({_MAYBE_UNSAFE})(?=(\d)?)")
 
 
 def visible(text: str, keep: str = "") -> str:
@@ -288,7 +288,7 @@ def json_document(value: Any, **options: Any) -> str:
 
 
 # The line breaks of the layout are safe: json.dumps escaped those inside strings.
-_JSON_CANDIDATE = re.compile(r"[^\n\x20-\x7e\xa1-\xac\xae-\u05ff]")
+_JSON_CANDIDATE = re.compile(_MAYBE_UNSAFE.replace("[^", "[^\\n"))
 
 
 def _json_char(match: re.Match) -> str:
