@@ -306,10 +306,9 @@ def explain(
 
 
 def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
-    import json
-
     from esfkit.engine.explain import explain, parse_where, to_json, to_text
     from esfkit.engine.population import period_from_options, report_date_from_option
+    from esfkit.escape import json_document
     from esfkit.spec.parse import load_spec
     from esfkit.validate import load_checked
 
@@ -320,8 +319,7 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
     participants = load_checked(data, spec, "explain")
     found = explain(spec, participants, goal_id, report_date, the_period, chosen)
     if fmt == Format.json:
-        document = to_json(found, data.name)
-        write_stdout(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+        write_stdout(json_document(to_json(found, data.name)) + "\n")
     else:
         write_stdout(to_text(found, data.name))
     return ExitCode.OK
@@ -329,16 +327,16 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
 
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
     from esfkit.engine.population import report_date_from_option
-    from esfkit.privacy import mask_text
+    from esfkit.escape import terminal
     from esfkit.progress import working
     from esfkit.spec.parse import load_spec
     from esfkit.validate import validation_report
 
     report_date = report_date_from_option(as_of, None)
     spec = load_spec(goals)
-    with working(f"Reading and checking {data.name} …"):
+    with working(f"Reading and checking {terminal(data.name)} …"):
         text, errors, warnings = validation_report(spec, data, report_date)
-    write_stdout(mask_text(text))  # a value quoted from a cell may be a personnummer
+    write_stdout(text)
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 
 
@@ -355,6 +353,7 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     prefetch_sheet(data)  # a workbook is parsed on a second core while pandas is imported
     from esfkit.engine.population import period_from_options, report_date_from_option
     from esfkit.engine.run import evaluate
+    from esfkit.escape import terminal
     from esfkit.progress import working
     from esfkit.spec.parse import load_spec
     from esfkit.validate import load_checked
@@ -362,7 +361,7 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     the_period = period_from_options(period, from_, to)
     report_date = report_date_from_option(as_of, the_period)
     spec = load_spec(goals)
-    with working(f"Reading and checking {data.name} …"):
+    with working(f"Reading and checking {terminal(data.name)} …"):
         participants = load_checked(data, spec)
     _check_includes(spec, participants)
     return evaluate(spec, participants, report_date, the_period, goal_ids), spec, participants
@@ -433,6 +432,7 @@ def init(
 
 
 def _init(data: Path, output: Path, sheet: str | None, force: bool) -> int:
+    from esfkit.escape import terminal
     from esfkit.scaffold.starter import starter_goal_file, survey
 
     found = survey(data, sheet)
@@ -440,11 +440,12 @@ def _init(data: Path, output: Path, sheet: str | None, force: bool) -> int:
     write_output(output, text, inputs=(data,), option="-o", overwrite=force)
     if is_stdout(output):
         return ExitCode.OK
-    mapped = ", ".join(f"{f}={h}" for f, h in found.columns.items()) or "nothing"
-    typer.echo(f"wrote {output}: {found.rows} rows; columns found: {mapped}", err=True)
+    mapped = ", ".join(f"{f}={terminal(h)}" for f, h in found.columns.items()) or "nothing"
+    shown, source = terminal(output), terminal(data)
+    typer.echo(f"wrote {shown}: {found.rows} rows; columns found: {mapped}", err=True)
     if found.missing:
         typer.echo(f"  not found: {', '.join(found.missing)} (see the file)", err=True)
-    typer.echo(f"next: edit {output}, then: esfkit check {output} {data}", err=True)
+    typer.echo(f"next: edit {shown}, then: esfkit check {shown} {source}", err=True)
     return ExitCode.OK
 
 
@@ -485,8 +486,10 @@ def _template(output: Path, goals: Path | None, force: bool) -> int:
     inputs = (goals,) if goals else ()
     workbook = template_workbook(columns, sheet, project)
     write_output(output, workbook, inputs=inputs, option="-o", overwrite=force)
-    where = "standard output" if is_stdout(output) else output
-    typer.echo(f"wrote {where}: {len(columns)} columns on sheet '{sheet}'", err=True)
+    from esfkit.escape import terminal
+
+    where = "standard output" if is_stdout(output) else terminal(output)
+    typer.echo(f"wrote {where}: {len(columns)} columns on sheet '{terminal(sheet)}'", err=True)
     return ExitCode.OK
 
 
@@ -554,24 +557,26 @@ def _run(command: Callable[[], int]) -> None:
     except EsfkitError as exc:
         if _debug:
             raise
-        from esfkit.privacy import mask_text
+        from esfkit.escape import terminal_lines
 
-        typer.echo(f"error: {mask_text(str(exc))}", err=True)  # never a personnummer
+        typer.echo(f"error: {terminal_lines(exc)}", err=True)  # never a personnummer, nor ESC
         raise typer.Exit(ExitCode.USER_ERROR) from None
     except OSError as exc:
         if _debug:
             raise
+        from esfkit.escape import terminal_lines
+
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        typer.echo(f"error: {terminal_lines(f'{where}{exc.strerror or exc}')}", err=True)
         raise typer.Exit(ExitCode.USER_ERROR) from None
     except (typer.Exit, typer.Abort):
         raise  # an ending asked for (both derive from Exception), not a bug
     except Exception as exc:
         if _debug:
             raise
-        from esfkit.privacy import mask_text
+        from esfkit.escape import terminal_lines
 
-        message = mask_text(f"{type(exc).__name__}: {exc}")  # the message may quote a cell
+        message = terminal_lines(f"{type(exc).__name__}: {exc}")  # it may quote a cell
         typer.echo(
             f"esfkit: internal error: {message}; this is a bug in esfkit — please report it "
             "with the command; --debug shows the details",

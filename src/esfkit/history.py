@@ -38,6 +38,7 @@ from typing import Any
 
 from esfkit.engine.report import Cell, GoalResult, Report, Status, TrendSeries
 from esfkit.errors import DataError, DataLocation, EsfkitError
+from esfkit.escape import json_document, json_text, plain
 from esfkit.inputfile import MIB, read_input
 from esfkit.limits import NUMBER_LIMIT, SUPPRESS_LIMIT, readable
 from esfkit.privacy import mask_text
@@ -75,7 +76,7 @@ class HistoryRow:
 def dims_text(dims: dict[str, Any]) -> str:
     """The dims as the file holds them: compact JSON, keys sorted (a personnummer typed as a
     municipality masked, as in every output)."""
-    return mask_text(json.dumps(dims, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return mask_text(json_document(dims, indent=None, sort_keys=True, separators=(",", ":")))
 
 
 def definitions(spec: Spec) -> dict[str, str]:
@@ -152,7 +153,7 @@ def _read_rows(lines, name: str, project: str | None) -> list[HistoryRow]:
             DataLocation(name, (1,)),
             hint="is this a history file written by esfkit check --history?",
         )
-    rows = _Rows(name, None if project is None else mask_text(project))
+    rows = _Rows(name, None if project is None else plain(project))
     for fields in lines:
         if fields:
             rows.add(fields, header, lines.line_num)
@@ -318,7 +319,7 @@ def _number(fields: dict[str, str], column: str, bad, highest: float, whole: boo
 
 def rows_of(report: Report, digests: dict[str, str]) -> list[HistoryRow]:
     """This run's rows: every cell's value as the report shows it (a hidden one blank)."""
-    project = mask_text(report.project)
+    project = plain(report.project)
     rows = []
     for goal in report.goals:
         for cell in goal.cells:
@@ -350,7 +351,7 @@ def record(
     only some goals (``whole_run=False``) replaces only those goals' rows of that date. Rows
     of an older esfkit, without a project, are this project's from now on."""
     goals = {g.id for g in report.goals}
-    project = mask_text(report.project)
+    project = plain(report.project)
     kept = [
         r if r.project else replace(r, project=project)
         for r in earlier
@@ -360,6 +361,8 @@ def record(
 
 
 def history_text(rows: list[HistoryRow]) -> str:
+    """The file's text. Goal ids and dims come from the goal file and the data: masked
+    (esfkit.escape.json_text), like every other output; the csv module quotes the rest."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -367,9 +370,9 @@ def history_text(rows: list[HistoryRow]) -> str:
         writer.writerow(
             [
                 r.as_of.isoformat(),
-                r.goal,
+                json_text(r.goal),
                 r.measure,
-                r.dims_key,
+                json_text(r.dims_key),
                 _number_text(r.value),
                 _number_text(r.target),
                 r.status,

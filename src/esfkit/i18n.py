@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from esfkit.escape import TERMINAL, Sink
+
 LANGS = ("sv", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -280,12 +282,23 @@ STATUS_SYMBOLS = {
 
 
 class Words:
-    """Labels and numbers in one language."""
+    """Labels and numbers in one language, made safe for one output (``sink``).
 
-    def __init__(self, lang: str, suppress_below: int | None = None):
+    Every word a renderer lays out comes from here: esfkit's labels through
+    ``sink.label``, and text from users' files (titles, notes, values, headers, file
+    names) through :meth:`user`, that is ``sink.user`` (masked and escaped, see
+    ``esfkit.escape``). The renderer escapes nothing again.
+    """
+
+    def __init__(self, lang: str, suppress_below: int | None = None, sink: Sink = TERMINAL):
         self.lang = lang
         self.labels = LABELS[lang]
         self.suppress_below = suppress_below
+        self.sink = sink
+
+    def user(self, text: object) -> str:
+        """Text from a user's file (or the goal file), masked and escaped for the sink."""
+        return self.sink.user(text)
 
     def hidden(self, marker: str) -> str:
         """What a figure hidden by small-number suppression shows: '<5', or '..'."""
@@ -300,7 +313,8 @@ class Words:
         return self.integer(value)
 
     def __call__(self, key: str, **params: Any) -> str:
-        text = self.labels.get(key, key)
+        """A label; ``params`` are words already made safe (figures, :meth:`user` text)."""
+        text = self.sink.label(self.labels.get(key, key))
         return text.format(**params) if params else text
 
     def group(self, gender: str, count: float) -> str:
@@ -315,10 +329,11 @@ class Words:
             return self(value)
         if value is None:
             return self("no_outcome") if dim == "exit" else self("blank")
-        return str(value)
+        return self.user(value)
 
     def dim_name(self, dim: str) -> str:
-        return self.labels.get(dim, dim)
+        """A dimension's name: esfkit's label, or the user's column header."""
+        return self(dim) if dim in self.labels else self.user(dim)
 
     def integer(self, value: float) -> str:
         text = f"{round_half_away(value, 0):,.0f}"

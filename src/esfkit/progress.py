@@ -23,8 +23,9 @@ def working(
         yield
         return
     from rich.console import Console
+    from rich.text import Text
 
-    status = Console(file=stream).status(message)
+    status = Console(file=stream).status(Text(message))  # a file name is no markup
     lock = threading.Lock()
     state = {"started": False, "done": False}
 

@@ -28,6 +28,7 @@ from esfkit.data.values import (
     read_dates,
 )
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
+from esfkit.escape import terminal
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
 from esfkit.spec.model import Spec
 
@@ -89,15 +90,16 @@ def load_checked(path: Path, spec: Spec, command: str = "check") -> Participants
 
 
 def data_errors(errors: list[Finding], file: str, validate_command: str, command: str) -> DataError:
-    """The first errors, each located, and the command that lists them all."""
-    lines = [f"  {location(f, file)}: {f.message}" for f in errors[:SHOWN_IN_ERROR]]
+    """The first errors, each located, and the command that lists them all. Each line
+    quoting a cell is escaped on its own (a line break in a cell stays inside its line)."""
+    lines = [terminal(f"  {location(f, file)}: {f.message}") for f in errors[:SHOWN_IN_ERROR]]
     if len(errors) > SHOWN_IN_ERROR:
         lines.append(f"  ... and {len(errors) - SHOWN_IN_ERROR} more")
     count = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
     return DataError(
         f"{count} in the data stop {command}:\n" + "\n".join(lines),
         where=DataLocation(file),
-        hint=(f"{errors[0].todo}\n  " if errors and errors[0].todo else "")
+        hint=(f"{terminal(errors[0].todo)}\n  " if errors and errors[0].todo else "")
         + f"all findings, with what to do: {validate_command}",
     )
 
@@ -622,12 +624,17 @@ def validation_text(
     validation: Validation, more: list[tuple[Finding, str]], rows: int
 ) -> tuple[str, int, int]:
     """Every finding grouped by kind, errors first, with counts; and the error and warning
-    counts. ``more`` holds population findings with their sentence (already translated)."""
+    counts. ``more`` holds population findings with their sentence (already translated).
+
+    A finding's message quotes cells as typed: each line with one is escaped for the
+    terminal (esfkit.escape.terminal: masked, no control character, one line)."""
     file = validation.raw.path.name
     items = [(f, f"{f.message}") for f in validation.findings] + more
     errors = sum(f.is_error for f, _ in items)
     warnings = len(items) - errors
-    lines = [f"{file}: {rows} rows; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"]
+    lines = [
+        terminal(f"{file}: {rows} rows; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
+    ]
     kinds = list(dict.fromkeys(f.kind for f, _ in items))
     kinds.sort(key=lambda k: not any(f.is_error for f, _ in items if f.kind == k))
     for kind in kinds:
@@ -637,9 +644,9 @@ def validation_text(
         lines.append(f"{severity} {kind} ({len(group)}): {KINDS.get(kind, ('', kind))[1]}")
         for finding, text in group:
             where = location(finding, file, every_row=True)
-            lines.append(f"  {where}: {text}")
+            lines.append(terminal(f"  {where}: {text}"))
             if finding.todo:
-                lines.append(f"    what to do: {finding.todo}")
+                lines.append(f"    what to do: {terminal(finding.todo)}")
     if not items:
         lines.append("  no findings")
     return "\n".join(lines) + "\n", errors, warnings

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import EXAMPLES, run_cli
+from tests.hostile import outputs as o
 from tests.render.conftest import convert
 from tests.test_cli import DATA, GOALS
 from tests.test_examples import _args
@@ -61,9 +62,13 @@ def test_values_from_users_files_are_never_formulas(write, tmp_path) -> None:
     )
     assert run.exit_code == 0, run.stderr
     book = load_workbook(out)
-    values = [c.value for s in book for row in s.iter_rows() for c in row if c.value is not None]
-    assert "'=1+1" in values and "'@SUM(A1)" in values
-    assert not any(isinstance(v, str) and v.startswith(("=", "@", "+")) for v in values)
+    cells = [c for s in book for row in s.iter_rows() for c in row if c.value is not None]
+    typed = {c.value: c for c in cells if c.value in ("=1+1", "@SUM(A1)")}
+    # Text cells showing the text as typed (no apostrophe), with Excel's hidden quote prefix
+    # so that editing the cell keeps it text.
+    assert set(typed) == {"=1+1", "@SUM(A1)"}
+    assert all(c.data_type == "s" and c.quotePrefix for c in typed.values())
+    assert not any(c.data_type == "f" for c in cells)
 
 
 def test_xlsx_needs_an_output_file(write) -> None:
@@ -83,3 +88,14 @@ def test_libreoffice_opens_and_converts_the_workbook(folder: Path, soffice: str,
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     first = list(csv.reader((tmp_path / "report.csv").read_text(encoding="utf-8").splitlines()))
     assert first[0][0] == run_cli("check", *_args(folder), "-f", "json").json()["project"]
+
+
+def test_libreoffice_shows_formulas_typed_by_users_as_text(soffice: str, tmp_path) -> None:
+    texts = o.Texts(manual_title=o.DDE, municipalities=(o.AT, o.FULLWIDTH), exits=(o.PLUS, "-2+3"))
+    inputs = o.write_inputs(tmp_path / "in", texts)
+    out = tmp_path / "report.xlsx"
+    run = run_cli("check", inputs.goals, inputs.data, "--as-of", "2021-12-31", "-o", out)
+    assert run.exit_code == 0, run.stderr
+    converted = convert(soffice, out, "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path)
+    rows = list(csv.reader(converted.read_text(encoding="utf-8").splitlines()))
+    assert [o.DDE] in [row[:1] for row in rows]  # the summary's title cell, never computed

@@ -19,6 +19,7 @@ from esfkit.data.text import key as text_key
 from esfkit.engine.fields import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.errors import UsageError, one_of
+from esfkit.escape import json_text, terminal
 from esfkit.spec.model import Spec
 
 # Words a user may write for a gender in --where, besides the built-in codes.
@@ -175,6 +176,8 @@ def _same_person(participants: Participants, shown: np.ndarray) -> dict[int, lis
 
 
 # --- as text and as JSON (pure functions: the CLI prints them) -----------------------------
+# The goal's title and id, the file name and the --where values are escaped here: the text
+# for the terminal (esfkit.escape.terminal), the JSON's strings masked (json_text).
 
 
 def to_text(e: Explanation, file: str) -> str:
@@ -185,8 +188,8 @@ def to_text(e: Explanation, file: str) -> str:
         else "per enrolment: every row counts"
     )
     lines = [
-        f"goal {e.goal} ({e.kind}): {e.title}",
-        f"{file}, report date {e.as_of.isoformat()}, {where}; counted {unit}",
+        terminal(f"goal {e.goal} ({e.kind}): {e.title}"),
+        terminal(f"{file}, report date {e.as_of.isoformat()}, {where}; counted {unit}"),
         "",
     ]
 
@@ -226,12 +229,12 @@ def to_json(e: Explanation, file: str) -> dict:
         return None if rows is None else {"count": len(rows), "rows": rows}
 
     return {
-        "goal": e.goal,
+        "goal": json_text(e.goal),
         "kind": e.kind,
-        "file": file,
+        "file": json_text(file),
         "as_of": e.as_of.isoformat(),
         "unit": e.unit,
-        "where": e.where,
+        "where": {json_text(k): json_text(v) for k, v in e.where.items()},
         "numerator": part(e.numerator),
         "denominator": part(e.denominator),
         "outside_denominator": part(e.outside_denominator),

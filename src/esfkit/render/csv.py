@@ -2,8 +2,10 @@
 dimension, measure, value), ready for a pivot table.
 
 ``--csv-excel`` writes what Swedish Excel opens by double-click: UTF-8 with BOM, ``;`` as
-separator and a decimal comma. Text that comes from users' files is neutralised against
-formula injection.
+separator and a decimal comma. Text from users' files (goal ids, titles, dimension values
+and the headers they come from) is masked and neutralised against formula injection by
+``Words`` (esfkit.escape.csv_field); esfkit's own figures are written as numbers, a negative
+one with its minus sign.
 """
 
 from __future__ import annotations
@@ -13,20 +15,16 @@ import io
 from typing import Any
 
 from esfkit.engine.report import Cell, Report, Status
+from esfkit.escape import CSV
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
-from esfkit.render.present import (
-    cell_measures,
-    dimensions_of,
-    neutralise,
-    selected_goals,
-)
+from esfkit.render.present import cell_measures, dimensions_of, selected_goals
 
 PERCENT_DECIMALS = 4
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    w = Words(options.lang, report.suppress_below)
+    w = Words(options.lang, report.suppress_below, CSV)
     goals = selected_goals(report, options.goal_ids)
     dims = dimensions_of(goals)
     buffer = io.StringIO()
@@ -37,13 +35,14 @@ def render(report: Report, options: RenderOptions) -> str:
     for goal in goals:
         own = {*goal.breakdown, goal.dimension}
         cells = goal.cells or [Cell({}, None, status=goal.status)]
+        ident, title = w.user(goal.id), w.user(goal.title)  # once a goal, not once a row
         for cell in cells:
             labels = [_dim(w, d, cell) if d in own else "" for d in dims]
             for measure, value in cell_measures(goal, cell):
                 writer.writerow(
                     [
-                        goal.id,
-                        neutralise(goal.title),
+                        ident,
+                        title,
                         *labels,
                         w(f"measure.{measure}"),
                         _value(value, w, report, options.csv_excel),
@@ -56,7 +55,7 @@ def render(report: Report, options: RenderOptions) -> str:
 def _dim(w: Words, dim: str, cell: Cell) -> str:
     if dim not in cell.dims:
         return w("total")
-    return neutralise(w.dim_value(dim, cell.dims[dim]))
+    return w.dim_value(dim, cell.dims[dim])
 
 
 def _value(value: Any, w: Words, report: Report, excel: bool) -> str:

@@ -1,13 +1,14 @@
 """HTML: one self-contained page (inline CSS and SVG, no scripts, no external assets) with
 the summary, each goal's table and an inline SVG bar chart of target versus actual per
 gender for count and share goals. Prints cleanly: no goal is split across pages where it
-can be helped. The words come from ``present``; only the layout is here."""
+can be helped. The words come from ``present`` and ``Words``, already HTML-escaped (esfkit's
+labels too; text from users' files also masked, esfkit.escape.html); only the layout is
+here, and nothing is escaped a second time."""
 
 from __future__ import annotations
 
-from html import escape
-
 from esfkit.engine.report import GoalResult, Report
+from esfkit.escape import HTML
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import (
@@ -55,37 +56,37 @@ TREND_COLOURS = ("#2f6db5", "#b0b0b0", "#c0504d", "#9bbb59", "#8064a2", "#f79646
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    w = Words(options.lang, report.suppress_below)
+    w = Words(options.lang, report.suppress_below, HTML)
     goals = selected_goals(report, options.goal_ids)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{w("html.lang")}">',
         "<head>",
         '<meta charset="utf-8">',
-        f"<title>{escape(report.project)}</title>",
+        f"<title>{w.user(report.project)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
-        f"<h1>{escape(report.project)}</h1>",
+        f"<h1>{w.user(report.project)}</h1>",
         '<dl class="meta">',
     ]
     for label, value in header_lines(report, w)[1:]:
-        out.append(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")
+        out.append(f"<dt>{label}</dt><dd>{value}</dd>")
     out.append("</dl>")
     findings = finding_lines(report, w)
     if findings:
-        out.append(f"<h2>{escape(w('findings'))}</h2><ul>")
-        out += [f"<li>{escape(line)}</li>" for line in findings]
+        out.append(f"<h2>{w('findings')}</h2><ul>")
+        out += [f"<li>{line}</li>" for line in findings]
         out.append("</ul>")
     summary = summary_table(report, w, goals)
-    out.append(f'<section class="summary"><h2>{escape(summary.title)}</h2>')
+    out.append(f'<section class="summary"><h2>{summary.title}</h2>')
     out += _table(summary, SUMMARY_TEXT_COLUMNS, [g.status.value for g in goals], status_col=5)
     out.append("</section>")
     for goal in goals:
         out.append(
-            f'<section class="goal" id="goal-{escape(goal.id)}" data-goal="{escape(goal.id)}">'
+            f'<section class="goal" id="goal-{w.user(goal.id)}" data-goal="{w.user(goal.id)}">'
         )
-        out.append(f"<h2>{escape(goal.title)}</h2>")
+        out.append(f"<h2>{w.user(goal.title)}</h2>")
         table = goal_table(goal, w)
         if table is not None:
             out += _table(table, (0,))
@@ -95,15 +96,15 @@ def render(report: Report, options: RenderOptions) -> str:
                 out.append(_trend_chart(goal, w))
             if table.notes:
                 out.append('<ul class="notes">')
-                out += [f"<li>{escape(note)}</li>" for note in table.notes]
+                out += [f"<li>{note}</li>" for note in table.notes]
                 out.append("</ul>")
         else:
-            out.append(f'<p class="status-{goal.status.value}">{escape(w.status(goal.status))}</p>')
+            out.append(f'<p class="status-{goal.status.value}">{w.status(goal.status)}</p>')
             if goal.note:
-                out.append(f"<p>{escape(goal.note)}</p>")
+                out.append(f"<p>{w.user(goal.note)}</p>")
         out.append("</section>")
-    out += [f'<p class="notes">{escape(note)}</p>' for note in report_notes(report, w)]
-    out += [f"<footer>{escape(footer_line(report, w))}</footer>", "</body>", "</html>", ""]
+    out += [f'<p class="notes">{note}</p>' for note in report_notes(report, w)]
+    out += [f"<footer>{footer_line(report, w)}</footer>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
@@ -115,9 +116,7 @@ def _table(
 ) -> list[str]:
     out = ["<table>", "<thead><tr>"]
     for i, name in enumerate(table.columns):
-        out.append(
-            f"<th>{escape(name)}</th>" if i in left else f'<th class="num">{escape(name)}</th>'
-        )
+        out.append(f"<th>{name}</th>" if i in left else f'<th class="num">{name}</th>')
     out.append("</tr></thead><tbody>")
     total_from = len(table.rows) - table.total_rows
     for index, row in enumerate(table.rows):
@@ -128,7 +127,7 @@ def _table(
             if statuses is not None and i == status_col:
                 classes.append(f"status-{statuses[index]}")
             attr = f' class="{" ".join(classes)}"' if classes else ""
-            cells.append(f"<td{attr}>{escape(text)}</td>")
+            cells.append(f"<td{attr}>{text}</td>")
         out.append(f"<tr{css}>{''.join(cells)}</tr>")
     out.append("</tbody></table>")
     return out
@@ -146,7 +145,7 @@ def _chart(goal: GoalResult, w: Words) -> str:
     width = 40 + len(levels) * (2 * bar + gap + group_gap) + 150
     parts = [
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{base + 40}"'
-        f' role="img" aria-label="{escape(w("chart.target_actual"))}">',
+        f' role="img" aria-label="{w("chart.target_actual")}">',
         f'<line x1="30" y1="{base}" x2="{width - 150}" y2="{base}" stroke="#555"/>',
     ]
     x = 40
@@ -160,21 +159,21 @@ def _chart(goal: GoalResult, w: Words) -> str:
                 if cell is not None and name in cell.suppressed:
                     parts.append(
                         f'<text x="{bx + bar / 2}" y="{base - 4}" text-anchor="middle">'
-                        f"{escape(w.hidden(cell.suppressed[name]))}</text>"
+                        f"{w.hidden(cell.suppressed[name])}</text>"
                     )
                 continue
             h = round(height * value / top, 1)
             shown = figure(cell, goal, w) if name == "value" else _target(goal, value, w)
             parts.append(
                 f'<rect x="{bx}" y="{round(base - h, 1)}" width="{bar}" height="{h}" fill="{colour}">'
-                f"<title>{escape(label)}: {escape(shown)}</title></rect>"
+                f"<title>{label}: {shown}</title></rect>"
             )
             parts.append(
                 f'<text x="{bx + bar / 2}" y="{round(base - h - 3, 1)}" text-anchor="middle">'
-                f"{escape(shown)}</text>"
+                f"{shown}</text>"
             )
         parts.append(
-            f'<text x="{x + bar + gap / 2}" y="{base + 16}" text-anchor="middle">{escape(label)}</text>'
+            f'<text x="{x + bar + gap / 2}" y="{base + 16}" text-anchor="middle">{label}</text>'
         )
         x += 2 * bar + gap + group_gap
     legend_x = width - 140
@@ -183,7 +182,7 @@ def _chart(goal: GoalResult, w: Words) -> str:
     ):
         y = 20 + row * 18
         parts.append(f'<rect x="{legend_x}" y="{y - 10}" width="12" height="12" fill="{colour}"/>')
-        parts.append(f'<text x="{legend_x + 18}" y="{y}">{escape(w(name))}</text>')
+        parts.append(f'<text x="{legend_x + 18}" y="{y}">{w(name)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -215,12 +214,12 @@ def _trend_chart(goal: GoalResult, w: Words) -> str:
 
     parts = [
         f'<svg class="chart trend" xmlns="http://www.w3.org/2000/svg" width="{width}"'
-        f' height="{base + 40}" role="img" aria-label="{escape(w("chart.trend"))}">',
+        f' height="{base + 40}" role="img" aria-label="{w("chart.trend")}">',
         f'<line x1="{left - 10}" y1="{base}" x2="{width - 170}" y2="{base}" stroke="#555"/>',
     ]
     for index, day in enumerate(dates):
         x = left + index * step
-        parts.append(f'<text x="{x}" y="{base + 16}" text-anchor="middle">{escape(day)}</text>')
+        parts.append(f'<text x="{x}" y="{base + 16}" text-anchor="middle">{day}</text>')
     for number, (label, series) in enumerate(lines):
         colour = TREND_COLOURS[number % len(TREND_COLOURS)]
         points = [(left + i * step, v) for i, v in enumerate(series)]
@@ -234,18 +233,17 @@ def _trend_chart(goal: GoalResult, w: Words) -> str:
                 continue
             parts.append(
                 f'<circle cx="{x}" cy="{y(v)}" r="3" fill="{colour}">'
-                f"<title>{escape(label)} {escape(day)}: {escape(shown(v))}</title></circle>"
+                f"<title>{label} {day}: {shown(v)}</title></circle>"
             )
             if number == 0:
                 parts.append(
-                    f'<text x="{x}" y="{round(y(v) - 6, 1)}" text-anchor="middle">'
-                    f"{escape(shown(v))}</text>"
+                    f'<text x="{x}" y="{round(y(v) - 6, 1)}" text-anchor="middle">{shown(v)}</text>'
                 )
         ly = 20 + number * 18
         parts.append(
             f'<rect x="{width - 160}" y="{ly - 10}" width="12" height="12" fill="{colour}"/>'
         )
-        parts.append(f'<text x="{width - 142}" y="{ly}">{escape(label)}</text>')
+        parts.append(f'<text x="{width - 142}" y="{ly}">{label}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

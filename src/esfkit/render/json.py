@@ -1,12 +1,14 @@
 """JSON: the stable machine interface. Keys and status words are part of the contract
-(docs/json.md); numbers are raw, never rounded."""
+(docs/json.md); numbers are raw, never rounded. Text from users' files is masked
+(esfkit.escape.json_text), and control and format characters are ``\\u`` escapes in the
+document (esfkit.escape.json_document)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from esfkit.engine.report import Cell, GoalResult, Report
+from esfkit.escape import json_document, json_text
 from esfkit.render import RenderOptions
 
 FINDING_ROWS = 50  # the first rows of each finding; `esfkit validate` lists them all
@@ -14,7 +16,7 @@ FINDING_ROWS = 50  # the first rows of each finding; `esfkit validate` lists the
 
 def render(report: Report, options: RenderOptions) -> str:
     """Strict JSON: a number that is not finite is a bug, never a bare NaN in the output."""
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_document(as_dict(report)) + "\n"
 
 
 def as_dict(report: Report) -> dict[str, Any]:
@@ -24,11 +26,11 @@ def as_dict(report: Report) -> dict[str, Any]:
         period = {"start": start.isoformat(), "end": end.isoformat()}
     out = {
         "esfkit": report.esfkit,
-        "project": report.project,
+        "project": json_text(report.project),
         "as_of": report.as_of.isoformat(),
         "period": period,
         "input": {
-            "path": report.input.path,
+            "path": json_text(report.input.path),
             "sha256": report.input.sha256,
             "rows": report.input.rows,
         },
@@ -50,7 +52,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "goals": [_goal(goal, report.history) for goal in report.goals],
         **({"suppress_below": report.suppress_below} if report.suppress_below else {}),
         **({"previous_as_of": _date(report.previous_as_of)} if report.history else {}),
-        **({"redefined": list(report.redefined)} if report.history else {}),
+        **({"redefined": [json_text(i) for i in report.redefined]} if report.history else {}),
     }
     if report.suppressed:  # header figures hidden by small-number suppression: null, named
         out["suppressed"] = dict(sorted(report.suppressed.items()))
@@ -66,8 +68,8 @@ def _date(day) -> str | None:
 
 def _goal(goal: GoalResult, history: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "id": goal.id,
-        "title": goal.title,
+        "id": json_text(goal.id),
+        "title": json_text(goal.title),
         "kind": goal.kind,
         "status": goal.status.value,
         "population": goal.population,
@@ -76,7 +78,7 @@ def _goal(goal: GoalResult, history: bool = False) -> dict[str, Any]:
     if goal.outside_denominator is not None:
         out["outside_denominator"] = goal.outside_denominator
     if goal.note:
-        out["note"] = goal.note
+        out["note"] = json_text(goal.note)
     if goal.suppressed:
         out["suppressed"] = dict(sorted(goal.suppressed.items()))
     out["cells"] = [_cell(cell, history) for cell in goal.cells]
@@ -85,7 +87,9 @@ def _goal(goal: GoalResult, history: bool = False) -> dict[str, Any]:
 
 def _cell(cell: Cell, history: bool = False) -> dict[str, Any]:
     out = {
-        "dims": cell.dims,
+        "dims": {
+            json_text(k): json_text(v) if isinstance(v, str) else v for k, v in cell.dims.items()
+        },
         "value": cell.value,
         "numerator": cell.numerator,
         "denominator": cell.denominator,

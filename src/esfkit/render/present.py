@@ -1,6 +1,8 @@
 """The Report as rows of words: shared by every text format (terminal, and the ones to come).
 
-Nothing here knows about terminals or files; it decides what each figure reads like.
+Nothing here knows about terminals or files; it decides what each figure reads like. Every
+word comes from ``Words``: text from users' files through ``w.user`` (or ``w.dim_value``,
+``w.dim_name``), so the words are already safe for the renderer's output (esfkit.escape).
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ class TextTable:
 
 
 def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
-    lines = [(w("project"), report.project), (w("as_of"), report.as_of.isoformat())]
+    lines = [(w("project"), w.user(report.project)), (w("as_of"), report.as_of.isoformat())]
     if report.period is not None:
         start, end, label = report.period
         lines.append((w("period"), f"{label} ({start.isoformat()} – {end.isoformat()})"))
-    source = report.input.path + (f" [{report.input.sheet}]" if report.input.sheet else "")
+    source = _source(report, w)
     rows = header_count(report, "input.rows", report.input.rows, w)
     lines.append((w("data"), f"{source}  sha256 {report.input.sha256[:12]}  {rows} {w('rows')}"))
     unit = w("unit_person") if report.population.unit == "person" else w("unit_enrolment")
@@ -45,9 +47,15 @@ def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
     if report.previous_as_of is not None:
         lines.append((w("change"), w("change.since", date=report.previous_as_of.isoformat())))
     if report.redefined:
-        titles = "; ".join(g.title for g in report.goals if g.id in report.redefined)
+        titles = "; ".join(w.user(g.title) for g in report.goals if g.id in report.redefined)
         lines.append((w("change.redefined"), w("change.redefined.goals", goals=titles)))
     return lines
+
+
+def _source(report: Report, w: Words) -> str:
+    """The data file's name, and the sheet read: 'deltagare.xlsx [Deltagare]'."""
+    sheet = report.input.sheet
+    return w.user(report.input.path) + (f" [{w.user(sheet)}]" if sheet else "")
 
 
 def header_count(report: Report, key: str, value: int | None, w: Words) -> str:
@@ -83,7 +91,8 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
     total = goal.cell()
     women, men = goal.cell(gender="women"), goal.cell(gender="men")
     if goal.kind == "manual":
-        return [goal.title, "–", "–", "", "", w.status(goal.status), goal.note or ""]
+        note = w.user(goal.note) if goal.note else ""
+        return [w.user(goal.title), "–", "–", "", "", w.status(goal.status), note]
     if goal.kind == "composition":
         inner = goal.dimension or ""
         targeted = [c for c in goal.cells if set(c.dims) == {inner} and c.target is not None]
@@ -99,7 +108,7 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
         women = goal.cell(**{inner: "women"}) if inner == "gender" else None
         men = goal.cell(**{inner: "men"}) if inner == "gender" else None
         return [
-            goal.title,
+            w.user(goal.title),
             target or "–",
             actual or "–",
             _fig(women, goal, w),
@@ -109,7 +118,7 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
         ]
     if goal.kind == "distribution":
         return [
-            goal.title,
+            w.user(goal.title),
             "–",
             w("n_equals", n=base_text(goal, {}, w)),
             _distribution_base(goal, "women", w),
@@ -118,7 +127,7 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
             "",
         ]
     return [
-        goal.title,
+        w.user(goal.title),
         target_text(total, goal, w),
         _actual(total, goal, w),
         _fig(women, goal, w, with_target=True),
@@ -244,7 +253,7 @@ def _count_gap(cell: Cell, goal: GoalResult, w: Words) -> str:
         return ""
     group = cell.dims.get("gender")
     where = cell.dims.get("municipality")
-    suffix = f" ({where})" if where else ""
+    suffix = f" ({w.dim_value('municipality', where)})" if where else ""
     amount = w.number(abs(cell.gap))
     if goal.at_most:
         if cell.gap <= 0:
@@ -285,7 +294,7 @@ def goal_table(goal: GoalResult, w: Words) -> TextTable | None:
     if not row_dims:
         rows = []
     rows.append(total)
-    return TextTable(goal.title, columns, rows, total_rows=1, notes=goal_notes(goal, w))
+    return TextTable(w.user(goal.title), columns, rows, total_rows=1, notes=goal_notes(goal, w))
 
 
 def _row_cells(
@@ -309,7 +318,7 @@ def _inner_table(goal: GoalResult, w: Words) -> TextTable:
         )
     outers = [{column_dim: v} for v in col_values] + [{}]
     rows.append([w("total")] + [base_text(goal, outer, w) for outer in outers])
-    return TextTable(goal.title, columns, rows, total_rows=1, notes=goal_notes(goal, w))
+    return TextTable(w.user(goal.title), columns, rows, total_rows=1, notes=goal_notes(goal, w))
 
 
 def base_cell(goal: GoalResult, outer: dict) -> Cell | None:
@@ -402,7 +411,7 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     if goal.kind == "parity" and goal.group:
         notes.append(f"{w('target')}: {w('parity_target', group=w(f'group.{goal.group}'))}")
     if goal.note:
-        notes.append(f"{w('note')}: {goal.note}")
+        notes.append(f"{w('note')}: {w.user(goal.note)}")
     return notes
 
 
@@ -416,10 +425,9 @@ def footer_line(report: Report, w: Words) -> str:
     if report.period is not None:
         start, end, label = report.period
         period = w("footer.period", period=f"{label} ({start.isoformat()} – {end.isoformat()})")
-    source = report.input.path + (f" [{report.input.sheet}]" if report.input.sheet else "")
     return w(
         "footer",
-        file=source,
+        file=_source(report, w),
         rows=header_count(report, "input.rows", report.input.rows, w),
         sha=report.input.sha256[:12],
         as_of=report.as_of.isoformat(),
@@ -445,14 +453,6 @@ def report_notes(report: Report, w: Words) -> list[str]:
 
 
 # --- spreadsheets --------------------------------------------------------------------------
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """A value from a user's file that a spreadsheet would run as a formula (=, +, -, @ at the
-    start) gets a leading apostrophe, so it is shown as the text it is."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def dimensions_of(goals: list[GoalResult]) -> list[str]:
@@ -552,7 +552,10 @@ def trend_tables(trends: list, w: Words) -> list[TextTable]:
             rows.append([date.isoformat(), figures[0], change, target, status])
             before = value
         text_columns = (0, 4) if total else (0,)
-        tables.append(TextTable(trend.goal, columns, rows, total_rows=0, text_columns=text_columns))
+        table = TextTable(
+            w.user(trend.goal), columns, rows, total_rows=0, text_columns=text_columns
+        )
+        tables.append(table)
     return tables
 
 

@@ -1,6 +1,8 @@
 """The terminal report (rich): a header, the summary, then each goal's table.
 
-Colour only when writing to a terminal; otherwise plain text of the same layout.
+Colour only when writing to a terminal; otherwise plain text of the same layout. Every
+string goes to rich as a ``Text``, never as markup: a '[bold]' or '[link=...]' in a title
+prints as typed (and the words are escaped for the terminal by ``Words``).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def render(report: Report, options: RenderOptions) -> str:
     header.add_column(style="bold")
     header.add_column()
     for label, value in header_lines(report, w):
-        header.add_row(label, value)
+        header.add_row(Text(label), Text(value))
     console.print(header)
     findings = finding_lines(report, w)
     if findings:
@@ -87,15 +89,18 @@ def _rich(
     figures never wrap."""
     summary = status_column is not None
     rich_table = Table(
-        title=table.title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD
+        title=Text(table.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD
     )
     last = len(table.columns) - 1
     for index, name in enumerate(table.columns):
         if summary:
             widest = SUMMARY_MAX_WIDTHS.get(index if index < last else -1)
-            rich_table.add_column(name, max_width=widest, no_wrap=widest is None, overflow="fold")
+            rich_table.add_column(
+                Text(name), max_width=widest, no_wrap=widest is None, overflow="fold"
+            )
         else:
-            rich_table.add_column(name, justify="right" if index > 0 else "left", overflow="fold")
+            justify = "right" if index > 0 else "left"
+            rich_table.add_column(Text(name), justify=justify, overflow="fold")
     total_from = len(table.rows) - table.total_rows
     for index, row in enumerate(table.rows):
         cells = [Text(value) for value in row]

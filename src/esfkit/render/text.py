@@ -1,5 +1,6 @@
 """Plain fixed-width text for mail: no colour, no box-drawing beyond a rule of dashes, and
-every line within ``options.width`` (default 100) where the words allow it."""
+every line within ``options.width`` (default 100) where the words allow it. Text from users'
+files comes escaped for the terminal from ``Words`` (no control character is written)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ def render(report: Report, options: RenderOptions) -> str:
     w = Words(options.lang, report.suppress_below)
     width = options.width or WIDTH
     goals = selected_goals(report, options.goal_ids)
-    out = [report.project, "=" * min(len(report.project), width), ""]
+    project = w.user(report.project)
+    out = [project, "=" * min(len(project), width), ""]
     pairs = header_lines(report, w)[1:]
     label_width = max(len(label) for label, _ in pairs)
     out += [f"{label.ljust(label_width)}  {value}" for label, value in pairs]

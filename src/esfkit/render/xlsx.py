@@ -3,8 +3,9 @@ colours, frozen headers, fitted widths, and a native bar chart of target versus 
 gender for every count and share goal.
 
 Figures are numbers (percentages as fractions with a percent format), so the secretary can
-compute with them; a hidden figure is its marker as text. Text from users' files is
-neutralised against formula injection. The file is the same bytes for the same report: the
+compute with them; a hidden figure is its marker as text. Every text is a text cell, never
+a formula (esfkit.escape.excel_text_cell: no apostrophe shown); text from users' files comes
+masked, its control characters escaped, from ``Words``. The file is the same bytes for the same report: the
 document properties carry the report date, and every zip entry a fixed timestamp.
 """
 
@@ -23,13 +24,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from esfkit.engine.report import Cell, GoalResult, Report, Status
+from esfkit.escape import EXCEL, excel_text_cell
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import (
     finding_lines,
     footer_line,
     header_lines,
-    neutralise,
     report_notes,
     selected_goals,
     summary_table,
@@ -57,7 +58,7 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
-    w = Words(options.lang, report.suppress_below)
+    w = Words(options.lang, report.suppress_below, EXCEL)
     goals = selected_goals(report, options.goal_ids)
     workbook = Workbook()
     summary = workbook.active
@@ -65,14 +66,14 @@ def render(report: Report, options: RenderOptions) -> bytes:
     _summary_sheet(summary, report, goals, w)
     names = {summary.title}
     for goal in goals:
-        sheet = workbook.create_sheet(_sheet_name(goal.id, names))
+        sheet = workbook.create_sheet(_sheet_name(w.user(goal.id), names))
         names.add(sheet.title)
         _goal_sheet(sheet, goal, w)
     moment = dt.datetime.combine(report.as_of, dt.time())
     workbook.properties.created = moment
     workbook.properties.modified = moment
     workbook.properties.creator = f"esfkit {report.esfkit}"
-    workbook.properties.title = report.project
+    workbook.properties.title = w.user(report.project)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _fixed_zip(buffer.getvalue(), moment)
@@ -111,8 +112,7 @@ def _put(sheet: Worksheet, row: int, col: int, value: Any, number_format: str | 
     """A cell; text is always text (never a formula), numbers get their format."""
     cell = sheet.cell(row=row, column=col)
     if isinstance(value, str):
-        cell.value = neutralise(value)
-        cell.data_type = "s"
+        excel_text_cell(cell, value)
     else:
         cell.value = value
         if number_format and value is not None:
@@ -124,7 +124,7 @@ def _put(sheet: Worksheet, row: int, col: int, value: Any, number_format: str | 
 
 
 def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w: Words) -> None:
-    _put(sheet, 1, 1, report.project).font = TITLE
+    _put(sheet, 1, 1, w.user(report.project)).font = TITLE
     row = 2
     for label, value in header_lines(report, w)[1:]:
         _put(sheet, row, 1, label).font = BOLD
@@ -185,7 +185,7 @@ MEASURES = ("value", "numerator", "denominator", "target", "expected", "gap")
 
 
 def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
-    _put(sheet, 1, 1, goal.title).font = TITLE
+    _put(sheet, 1, 1, w.user(goal.title)).font = TITLE
     _put(sheet, 2, 1, f"{w('status')}: {w.status(goal.status)}")
     _status_fill(sheet.cell(row=2, column=1), goal.status)
     dims = list(dict.fromkeys([*goal.breakdown, *([goal.dimension] if goal.dimension else [])]))
@@ -206,7 +206,7 @@ def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
         status_cell = _put(sheet, row, len(columns), w(f"status.{cell.status.value}"))
         _status_fill(status_cell, cell.status)
     if goal.kind == "manual" and goal.note:
-        _put(sheet, header + 1, 1, goal.note)
+        _put(sheet, header + 1, 1, w.user(goal.note))
     sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1)
     _fit(sheet)
     anchor = len(columns) + 2

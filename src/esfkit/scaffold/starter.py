@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from esfkit.data.columns import (
     FALLBACK,
@@ -29,6 +28,7 @@ from esfkit.data.municipalities import name_for_code
 from esfkit.data.read import SHEET_SUFFIXES, RawTable, read_table
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, did_you_mean
+from esfkit.escape import terminal, yaml_scalar
 from esfkit.privacy import mask_text
 from esfkit.spec.model import COLUMN_FIELDS
 
@@ -268,16 +268,15 @@ def group_exits(exits: list[tuple[str, int]]) -> tuple[dict[str, list[str]], lis
 
 
 # --- writing ------------------------------------------------------------------------------
-
-
-def flow(value: object) -> str:
-    """A value as YAML that is safe anywhere, inside [..] and {..} too."""
-    text = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=10**6)
-    return text.strip()[1:-1]
+# Every header, value and name from the data file is written through esfkit.escape: as a
+# YAML value by `yaml_scalar` (one line, loads back as the same text, masked), in a comment
+# by `terminal` (one line, masked, control characters shown escaped). Nothing else from the
+# file reaches the goal file.
 
 
 def flow_list(values: list[str]) -> str:
-    return "[" + ", ".join(flow(v) for v in values) + "]"
+    """Values as a YAML flow list; values that read alike once masked are written once."""
+    return "[" + ", ".join(dict.fromkeys(yaml_scalar(v) for v in values)) + "]"
 
 
 def starter_goal_file(found: Survey, data_arg: str, output_name: str) -> str:
@@ -289,17 +288,16 @@ def starter_goal_file(found: Survey, data_arg: str, output_name: str) -> str:
         _outcomes(found),
         _goals(found),
     ]
-    # Values come from the cells: a personnummer typed in the wrong column stays masked.
-    return mask_text("\n".join(part for part in parts if part))
+    return "\n".join(part for part in parts if part)
 
 
 def _head(found: Survey, data_arg: str, output_name: str) -> str:
-    sheet = f", sheet '{found.sheet}'" if found.sheet else ""
+    sheet = f", sheet '{terminal(found.sheet)}'" if found.sheet else ""
     return (
-        f"# Starter goal file, written by `esfkit init` from {found.path.name}{sheet}\n"
+        f"# Starter goal file, written by `esfkit init` from {terminal(found.path.name)}{sheet}\n"
         f"# ({found.rows} rows). Read it through, change what is marked TODO, then run:\n"
         f"#\n"
-        f"#   esfkit check {output_name} {data_arg}\n"
+        f"#   esfkit check {terminal(output_name)} {terminal(data_arg)}\n"
         f"#\n"
         f"# Every key is explained in docs/goal-file.md. Lines starting with # are comments.\n"
         f"version: 1\n"
@@ -309,7 +307,7 @@ def _head(found: Survey, data_arg: str, output_name: str) -> str:
 def _project(found: Survey) -> str:
     lines = [
         "project:",
-        f"  name: {flow(found.path.stem)}           # TODO: the project's name, shown in the report",
+        f"  name: {yaml_scalar(found.path.stem)}           # TODO: the project's name, shown in the report",
     ]
     start = found.start_range[0].isoformat() if found.start_range else "2021-01-01"
     end = found.end_range[1].isoformat() if found.end_range else "2023-12-31"
@@ -321,7 +319,7 @@ def _project(found: Survey) -> str:
         f"  # end: {end}",
     ]
     if found.municipalities:
-        counts = ", ".join(f"{name} {n}" for name, n in found.municipalities)
+        counts = ", ".join(f"{terminal(name)} {n}" for name, n in found.municipalities)
         lines += [
             "  # The municipalities found in the data (rows: " + counts + ").",
             "  # Any other value in the data is then an error, so a typo cannot start a row of its own.",
@@ -329,7 +327,8 @@ def _project(found: Survey) -> str:
         ]
     for name, count, likely in found.misspelt:
         lines.append(
-            f"  # NOTE: '{name}' ({_rows(count)}) looks like a misspelling of '{likely}'"
+            f"  # NOTE: '{terminal(name)}' ({_rows(count)}) looks like a misspelling of "
+            f"'{terminal(likely)}'"
             " and is not declared: correct it in the data (esfkit check names the rows)."
         )
     return "\n".join(lines) + "\n"
@@ -338,7 +337,7 @@ def _project(found: Survey) -> str:
 def _data(found: Survey) -> str:
     lines = ["data:"]
     if found.sheet and len(found.sheets) > 1:
-        lines.append(f"  sheet: {flow(found.sheet)}   # the workbook also has other sheets")
+        lines.append(f"  sheet: {yaml_scalar(found.sheet)}   # the workbook also has other sheets")
     lines.append("  columns:                 # esfkit field: the header in your file")
     for name in COLUMN_FIELDS:
         if name in found.columns:
@@ -347,7 +346,7 @@ def _data(found: Survey) -> str:
                 note += ", GUESSED from the header: check"
             if name in found.alternatives:
                 note += "; also possible: " + ", ".join(found.alternatives[name])
-            lines.append(f"    {name}: {flow(found.columns[name])}   # {note}")
+            lines.append(_column_line(name, found.columns[name], note))
     for name in found.missing:
         hint = _missing_hint(name)
         lines.append(f"    # {name}: ...   # NOT FOUND ({FIELD_NAMES[name]}). {hint}")
@@ -355,20 +354,39 @@ def _data(found: Survey) -> str:
         lines.append(
             "  genders:                 # TODO: codes esfkit does not know; say what each means"
         )
+        codes: dict[str, int] = {}  # codes that read alike once masked: one key
         for code, count in found.unknown_genders:
+            key = _key_scalar(code)
+            codes[key] = codes.get(key, 0) + count
+        for key, count in codes.items():
             lines.append(
-                f"    {flow(code)}: unknown   # {_rows(count)}; women, men, nonbinary or unknown?"
+                f"    {key}: unknown   # {_rows(count)}; women, men, nonbinary or unknown?"
             )
     for code, count, likely in found.gender_typos:
         lines.append(
-            f"  # NOTE: gender '{code}' ({_rows(count)}) looks like a misspelling of '{likely}'"
+            f"  # NOTE: gender '{terminal(code)}' ({_rows(count)}) looks like a misspelling of '{likely}'"
             " and is not declared: correct it in the data (esfkit check names the rows)."
         )
     others = found.other_columns
     if others:
         lines.append("  # Your other columns can be used in goals by their header:")
-        lines += [f"  #   {h}" for h in others]
+        lines += [f"  #   {terminal(h)}" for h in others]
     return "\n".join(lines) + "\n"
+
+
+def _column_line(name: str, header: str, note: str) -> str:
+    """``name: header   # note``; a header holding a personal number is written masked and
+    commented out, since it cannot name the column any more."""
+    line = f"{name}: {yaml_scalar(header)}   # {terminal(note)}"
+    if mask_text(header) != header:
+        return f"    # {line}; NOTE: the header holds a personal number: rename the column"
+    return f"    {line}"
+
+
+def _key_scalar(text: str) -> str:
+    """A value as a YAML mapping key: a key over 1024 characters must be written ``? key``."""
+    scalar = yaml_scalar(text)
+    return scalar if len(scalar) < 1000 else f"? {scalar}\n    "
 
 
 def _rows(count: int) -> str:
@@ -394,7 +412,7 @@ def _outcomes(found: Survey) -> str:
     header = found.columns["exit"]
     counts = dict(found.exits)
     lines = [
-        f"# The values of the exit column {flow(header)}, sorted into groups by their words.",
+        f"# The values of the exit column {terminal(header)}, sorted into groups by their words.",
         "# TODO: check each group; move values between groups; a group may name other groups.",
         "outcomes:",
     ]
@@ -408,7 +426,7 @@ def _outcomes(found: Survey) -> str:
         unsorted = unsorted[1:]
     if unsorted:
         lines.append("  # Not sorted (still counted, and shown under 'Avslut per orsak'):")
-        lines += [f"  #   {flow(v)}   ({_rows(counts[v])})" for v in unsorted]
+        lines += [f"  #   {yaml_scalar(v)}   ({_rows(counts[v])})" for v in unsorted]
     if found.blank_exits:
         lines.append(
             f"  # {_rows(found.blank_exits)} without an exit value: still enrolled, or not recorded."
@@ -461,8 +479,8 @@ def _goals(found: Survey) -> str:
         "",
         "  # - id: survey",
         "  #   title: 90 % är nöjda (av dem som svarat)",
-        f"  #   share: {{{flow(survey_column)}: Ja}}",
-        f"  #   of: {{{flow(survey_column)}: [Ja, Nej]}}     # non-respondents are left out",
+        f"  #   share: {{{yaml_scalar(survey_column)}: Ja}}",
+        f"  #   of: {{{yaml_scalar(survey_column)}: [Ja, Nej]}}     # non-respondents are left out",
         "  #   target: 90 %",
         "",
         f"  # - id: women_{group}",

@@ -4,6 +4,10 @@ The "Deltagare" sheet has the columns esfkit reads (and, with a goal file, every
 goals use), drop-down lists where the values are fixed, date formats, and a frozen header;
 the "Instruktioner" sheet tells the person filling it in what goes where, in Swedish. A
 hidden "Listor" sheet holds the drop-down values, so a value may contain a comma.
+
+Headers, drop-down values and names from the goal file are text cells, never formulas
+(esfkit.escape.excel and excel_text_cell): a value such as ``=cmd|' /C calc'!A0`` shows as
+typed. A drop-down's list is a reference to the "Listor" sheet, never built from values.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import io
 import typing
 from dataclasses import dataclass
 
+from esfkit.errors import UsageError
+from esfkit.escape import excel, excel_text_cell
 from esfkit.spec.filters import fields_used
 from esfkit.spec.model import (
     COLUMN_FIELDS,
@@ -26,6 +32,9 @@ from esfkit.spec.model import (
 GENDERS = ("Kvinna", "Man", "Icke-binär")
 YES_NO = ("Ja", "Nej")
 _ROWS = 5000  # drop-downs and formats reach this far down
+# Excel's limits for a drop-down's texts: longer ones make it "repair" the workbook.
+_TITLE_CHARS, _PROMPT_CHARS = 32, 255
+_SHEET_NAME_BAD = frozenset("[]:*?/\\")
 _FILTER_TYPES = typing.get_args(Filter)
 
 DEFAULT_HEADERS = {
@@ -173,15 +182,49 @@ def template_workbook(columns: list[TemplateColumn], sheet: str, project: str | 
 
     book = Workbook()
     data = book.active
-    data.title = sheet
-    lists = book.create_sheet("Listor")
+    data.title = _sheet_title(sheet)
+    lists = book.create_sheet(_other_title("Listor", sheet))
     lists.sheet_state = "hidden"
     _data_sheet(data, lists, columns)
-    _instructions(book.create_sheet("Instruktioner", 1), columns, sheet, project)
+    instructions = book.create_sheet(_other_title("Instruktioner", sheet), 1)
+    _instructions(instructions, columns, sheet, project)
     book.active = 0
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _sheet_title(name: str) -> str:
+    """The goal file's data.sheet as the template's sheet name, which Excel must accept."""
+    if (
+        not name
+        or len(name) > 31
+        or _SHEET_NAME_BAD & set(name)
+        or name[0] == "'"
+        or name[-1] == "'"
+        or excel(name) != name
+    ):
+        raise UsageError(
+            f"data.sheet '{name}' in the goal file cannot name an Excel sheet",
+            hint="Excel allows up to 31 characters, none of [ ] : * ? / \\ nor a control "
+            "character, and no ' at either end; rename the sheet in the goal file",
+        )
+    return name
+
+
+def _other_title(name: str, data_sheet: str) -> str:
+    """A helper sheet's name, changed if the data sheet already has it."""
+    return name if name.casefold() != data_sheet.casefold() else f"{name} (esfkit)"
+
+
+def _text(cell, text: str):
+    """A text cell holding ``text`` from the goal file or esfkit: never a formula."""
+    return excel_text_cell(cell, excel(text))
+
+
+def _limited(text: str, limit: int) -> str:
+    text = excel(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _data_sheet(data, lists, columns: list[TemplateColumn]) -> None:
@@ -193,7 +236,7 @@ def _data_sheet(data, lists, columns: list[TemplateColumn]) -> None:
     list_index = 0
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        cell = data.cell(row=1, column=index, value=column.header)
+        cell = _text(data.cell(row=1, column=index), column.header)
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         width = max(len(column.header), *(len(v) for v in column.values), 10) + 2
@@ -212,19 +255,21 @@ def _data_sheet(data, lists, columns: list[TemplateColumn]) -> None:
         elif column.kind == "list":
             list_index += 1
             source = get_column_letter(list_index)
-            lists.cell(row=1, column=list_index, value=column.header)
+            _text(lists.cell(row=1, column=list_index), column.header)
             for row, value in enumerate(column.values, start=2):
-                lists.cell(row=row, column=list_index, value=value)
+                _text(lists.cell(row=row, column=list_index), value)
             last = len(column.values) + 1
-            check = DataValidation(type="list", formula1=f"=Listor!${source}$2:${source}${last}")
+            # A reference to the cells, quoted as a sheet name: no value is ever in a formula.
+            where = f"'{lists.title}'!${source}$2:${source}${last}"
+            check = DataValidation(type="list", formula1=f"={where}")
             check.error = "Välj ett värde i listan (eller lämna cellen tom)."
         else:
             data.column_dimensions[letter].number_format = "@"  # ids keep leading zeros
         if check is not None:
             check.allow_blank = True
             check.showErrorMessage = True
-            check.errorTitle = column.header
-            check.prompt = column.help
+            check.errorTitle = _limited(column.header, _TITLE_CHARS)
+            check.prompt = _limited(column.help, _PROMPT_CHARS)
             check.showInputMessage = True
             data.add_data_validation(check)
             check.add(cells)
@@ -268,7 +313,7 @@ def _instructions(
     lines += [(f"{c.header}: {c.help}", False) for c in columns]
     sheet.column_dimensions["A"].width = 110
     for row, (text, heading) in enumerate(lines, start=1):
-        cell = sheet.cell(row=row, column=1, value=text)
+        cell = _text(sheet.cell(row=row, column=1), text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if heading:
             cell.font = Font(bold=True, size=13)
