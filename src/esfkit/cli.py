@@ -563,7 +563,12 @@ def _run(command: Callable[[], int]) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. Python's warnings (pandas, numpy, openpyxl) are for
+    developers: they never reach the user's terminal, except with --debug."""
+    if "--debug" not in sys.argv[1:]:
+        import warnings
+
+        warnings.simplefilter("ignore")
     try:
         app()
     except KeyboardInterrupt:

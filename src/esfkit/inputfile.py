@@ -58,8 +58,11 @@ def read_input(
 def _check_kind(path, what, limit, error, where, info: os.stat_result) -> None:
     """Refuse what is not a regular file (a FIFO, a device, a socket) or is too large."""
     if not stat.S_ISREG(info.st_mode):
+        kind = "a pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device or a socket"
+        target = os.path.realpath(path)
+        link = f", through a link to {target}" if target != os.path.abspath(path) else ""
         raise error(
-            f"{path} is not a regular file (it is a pipe, a device or a socket), so it is not read",
+            f"{path} is not a regular file: it is {kind}{link}, so it is not read",
             where=where,
             hint=f"give the {what} as a file saved on disk",
         )

@@ -220,8 +220,9 @@ def _detached(raw: RawTable) -> list[Finding]:
             None,
             text,
             f"row {first} ({text}) "
-            + (f"and {len(rows) - 1} more rows " if len(rows) > 1 else "")
-            + f"lie {first - raw.table_end - 1} empty rows below the table, which ends on "
+            + (f"and {len(rows) - 1} more rows below it " if len(rows) > 1 else "")
+            + ("lie " if len(rows) > 1 else "lies ")
+            + f"{first - raw.table_end - 1} empty rows below the table, which ends on "
             f"row {raw.table_end}: not counted as participants",
             "delete what is below the table (Ctrl+End in Excel goes to the last used cell), "
             "or, if these rows are participants, delete the empty rows above them",

@@ -172,7 +172,7 @@ def read_table(
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, or a DataError saying why there are none (not a regular file,
     larger than DATA_FILE_LIMIT)."""
-    where = DataLocation(path.name)
+    where = DataLocation(path.name or str(path))
     data = read_input(
         path, what="participant file", limit=DATA_FILE_LIMIT, error=DataError, where=where
     )
