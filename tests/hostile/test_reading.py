@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import run_cli
+from tests.hostile import workbooks
 from tests.hostile.conftest import esfkit_process
 
 GOALS = """\
@@ -246,6 +247,19 @@ def test_a_real_error_cell_in_a_workbook_is_an_error(tmp_path: Path, error: str)
     goals = tmp_path / "g.yml"
     goals.write_text(GOALS, encoding="utf-8")
     assert_refused(run_cli("check", goals, data), "row 3", "(E)", error)
+
+
+@pytest.mark.parametrize("code, error", [(0x2A, "#N/A"), (0x17, "#REF!"), (0x07, "#DIV/0!")])
+def test_a_real_error_cell_in_an_xlsb_is_an_error(tmp_path: Path, code: int, error: str) -> None:
+    cells = b"".join(
+        workbooks.xlsb_row(r) + b"".join(workbooks.xlsb_text(c, v) for c, v in enumerate(row))
+        for r, row in enumerate([HEADER, *ROWS])
+    )
+    cells += workbooks.xlsb_row(5) + workbooks.xlsb_text(0, "Ö5") + workbooks.xlsb_error(4, code)
+    data = workbooks.xlsb(tmp_path / "d.xlsb", cells)
+    goals = tmp_path / "g.yml"
+    goals.write_text(GOALS, encoding="utf-8")
+    assert_refused(run_cli("check", goals, data), "row 6", "column 'Avslutsorsak' (E)", error)
 
 
 def test_an_error_formula_result_in_an_ods_is_an_error(tmp_path: Path) -> None:

@@ -80,6 +80,14 @@ def test_a_dimension_bomb_is_refused_before_the_reader_allocates_it(tmp_path, bo
     )
 
 
+@pytest.mark.parametrize("row, column", [(1_048_575, 16_383), (1_048_575, 40), (3_000, 16_383)])
+def test_an_xlsb_cell_far_away_is_refused(tmp_path: Path, row: int, column: int) -> None:
+    cells = workbooks.xlsb_row(0) + workbooks.xlsb_text(0, "Deltagar-ID")
+    cells += workbooks.xlsb_row(row) + workbooks.xlsb_number(column, 1)
+    data = workbooks.xlsb(tmp_path / "bomb.xlsb", cells)
+    assert refused(tmp_path, data, "bomb.xlsb", "cells") < 15
+
+
 @pytest.mark.parametrize("claimed", [None, 1_000], ids=["honest sizes", "lying sizes"])
 def test_a_shared_strings_bomb_is_refused_as_it_unpacks(tmp_path: Path, claimed) -> None:
     shared = workbooks.repeated_part(

@@ -133,3 +133,81 @@ def xlsx(path: Path, sheet: Part, shared: Part | None = None, extra: list[Part] 
 
 def plain_xlsx(path: Path, rows: str = "", dimension: str = "A1:B2") -> Path:
     return xlsx(path, text_part("xl/worksheets/sheet1.xml", sheet_xml(rows, dimension)))
+
+
+# --- .xlsb: binary records ----------------------------------------------------------------
+
+
+def record(kind: int, body: bytes = b"") -> bytes:
+    """One BIFF12 record: its type and length as 7-bit groups, then the body."""
+    head = bytes([kind]) if kind < 0x80 else bytes([(kind & 0x7F) | 0x80, kind >> 7])
+    size, length = len(body), b""
+    while True:
+        length += bytes([(size & 0x7F) | (0x80 if size > 0x7F else 0)])
+        size >>= 7
+        if not size:
+            break
+    return head + length + body
+
+
+def _wide(text: str) -> bytes:
+    return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+
+def xlsb_row(row: int) -> bytes:
+    """BrtRowHdr for the 0-based ``row``."""
+    return record(0x00, struct.pack("<IIHBBB", row, 0, 0, 0, 0, 0) + struct.pack("<I", 0))
+
+
+def xlsb_number(column: int, value: float) -> bytes:
+    return record(0x05, struct.pack("<IId", column, 0, value))  # BrtCellReal
+
+
+def xlsb_text(column: int, text: str) -> bytes:
+    return record(0x06, struct.pack("<II", column, 0) + _wide(text))  # BrtCellSt
+
+
+def xlsb_error(column: int, code: int) -> bytes:
+    return record(0x03, struct.pack("<IIB", column, 0, code))  # BrtCellError
+
+
+def xlsb(path: Path, cells: bytes) -> Path:
+    """A one-sheet .xlsb ('Deltagare') whose sheet data is the records ``cells``."""
+    book = (
+        record(0x83)  # BrtBeginBook
+        + record(0x8F)  # BrtBeginBundleShs
+        + record(0x9C, struct.pack("<II", 0, 1) + _wide("rId1") + _wide("Deltagare"))
+        + record(0x90)
+        + record(0x84)
+    )
+    sheet = (
+        record(0x81)  # BrtBeginSheet
+        + record(0x94, struct.pack("<IIII", 0, 0, 0, 0))  # BrtWsDim (A1, claimed)
+        + record(0x91)  # BrtBeginSheetData
+        + cells
+        + record(0x92)
+        + record(0x82)
+    )
+    types = CONTENT_TYPES.replace(
+        'Extension="xml" ContentType="application/xml"/>',
+        'Extension="xml" ContentType="application/xml"/>'
+        '<Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>',
+    )
+    rels = ROOT_RELS.replace("xl/workbook.xml", "xl/workbook.bin")
+    book_rels = WORKBOOK_RELS.replace("sheet1.xml", "sheet1.bin").replace(
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>',
+        "",
+    )
+    parts = [
+        text_part("[Content_Types].xml", types),
+        text_part("_rels/.rels", rels),
+        _bytes_part("xl/workbook.bin", book),
+        text_part("xl/_rels/workbook.bin.rels", book_rels),
+        _bytes_part("xl/worksheets/sheet1.bin", sheet),
+    ]
+    return write_zip(path, parts)
+
+
+def _bytes_part(name: str, data: bytes) -> Part:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return Part(name, packer.compress(data) + packer.flush(), len(data), zlib.crc32(data))

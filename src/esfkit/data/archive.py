@@ -11,8 +11,10 @@ DataError naming the limit (docs/data.md, "Limits").
 
 The same pass collects what calamine hides: it hands over an Excel error value (#N/A,
 #DIV/0! ...) as an empty cell, and a formula without a saved value as blank, so both are
-listed here with their row and column (.xlsx and .xlsm: the sheet XML; .ods: content.xml).
-Neither is found in .xls or .xlsb files.
+listed here with their row and column (.xlsx and .xlsm: the sheet XML; .xlsb: the sheet's
+binary records; .ods: content.xml; formulas without a value only in .xlsx and .xlsm).
+An .xls file (not a zip) has only the participant file's size limit: its sheets cannot
+exceed 65 536 x 256 cells, and its error values are not found.
 """
 
 from __future__ import annotations
@@ -136,16 +138,17 @@ def _unpacked(path: Path, data: bytes, info: zipfile.ZipInfo, limit: int) -> Ite
 
 
 def _inflate(path: Path, info: zipfile.ZipInfo, packed: memoryview) -> Iterator[bytes]:
+    """Unpack in pieces of at most _CHUNK, feeding the packed bytes a MiB at a time (the
+    unconsumed rest is copied on each call)."""
     inflater = zlib.decompressobj(-15)
-    rest: bytes | memoryview = packed
     try:
-        while rest:
-            piece = inflater.decompress(rest, _CHUNK)
-            rest = inflater.unconsumed_tail
-            if piece:
-                yield piece
-            elif inflater.eof or not rest:
-                break
+        for start in range(0, len(packed), 1 << 20):
+            rest: bytes | memoryview = packed[start : start + (1 << 20)]
+            while rest and not inflater.eof:
+                piece = inflater.decompress(rest, _CHUNK)
+                rest = inflater.unconsumed_tail
+                if piece:
+                    yield piece
     except zlib.error:
         raise _damaged(path, info) from None
 
@@ -176,8 +179,8 @@ class _Bytes:
 
 
 def scan_sheet(path: Path, data: bytes, sheet: str) -> SheetScan | None:
-    """Scan the sheet ``sheet`` of an .xlsx/.xlsm (None for other formats or when the part
-    cannot be found: calamine then explains); a DataError when it is too large."""
+    """Scan the sheet ``sheet`` of an .xlsx, .xlsm or .xlsb (None when the part cannot be
+    found: calamine then explains); a DataError when it is too large."""
     archive = _open(data)
     if archive is None:
         return None
@@ -189,7 +192,8 @@ def scan_sheet(path: Path, data: bytes, sheet: str) -> SheetScan | None:
             return None
     if info is None:
         return None
-    scan = _XlsxScan(path, lambda: _unpacked(path, data, info, PART_LIMIT)).run()
+    pieces = lambda: _unpacked(path, data, info, PART_LIMIT)  # noqa: E731
+    scan = _xlsb_scan(path, pieces()) if part.endswith(".bin") else _XlsxScan(path, pieces).run()
     check_extent(path, sheet, scan)
     return scan
 
@@ -222,14 +226,19 @@ def check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
 
 def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
     """The zip member holding the sheet called ``sheet``."""
-    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rid = next(
-        (s.get(f"{_DOC_RELS}id") for s in book.iter(f"{_MAIN}sheet") if s.get("name") == sheet),
-        None,
-    )
+    if "xl/workbook.bin" in archive.namelist():
+        rid = _xlsb_sheets(archive.read("xl/workbook.bin")).get(sheet)
+        rels_part = "xl/_rels/workbook.bin.rels"
+    else:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rid = next(
+            (s.get(f"{_DOC_RELS}id") for s in book.iter(f"{_MAIN}sheet") if s.get("name") == sheet),
+            None,
+        )
+        rels_part = "xl/_rels/workbook.xml.rels"
     if rid is None:
         return None
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    rels = ElementTree.fromstring(archive.read(rels_part))
     target = next(
         (r.get("Target") for r in rels.iter(f"{_RELS}Relationship") if r.get("Id") == rid), None
     )
@@ -258,9 +267,11 @@ def xml_pieces(path: Path, pieces: Iterator[bytes], cut: bytes) -> Iterator[byte
 _R = re.compile(rb'(?:^|\s)r="([A-Z]*)([0-9]*)"')
 _TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
-_WIDE = re.compile(rb' r="([A-Z]{2,})([0-9]+)"')  # column AA or beyond
-_DEEP = re.compile(rb' r="([A-Z]*)([0-9]{7,})"')  # row 1 000 000 or beyond (cells and rows)
+# A cell in column AA or beyond, or a cell or row at row 1 000 000 or beyond.
+_FAR = re.compile(rb' r="([A-Z]{2,}(?=[0-9]+")|[A-Z]?(?=[0-9]{7,}"))([0-9]+)"')
 _SIX = re.compile(rb' r="[A-Z]*[0-9]{6}"')
+_UNNAMED = re.compile(rb'<c(?:>| (?!r="))')  # a cell whose r="" is missing or not first
+_FEW = 1000  # cells without r="" in a piece that are followed row by row
 _TOKEN = re.compile(rb"<row\b([^>]*?)(/?)>|</row>|<c\b([^>]*?)(/?)>")
 _ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
 _FORMULA_CELL = re.compile(
@@ -281,13 +292,14 @@ class _XlsxScan:
 
     def run(self) -> SheetScan:
         for text in xml_pieces(self.path, self.pieces(), b"<row"):
-            cells = text.count(b"<c ") + text.count(b"<c>")
-            if cells != text.count(b'<c r="') and self.next_row is not None:
+            cells = b"<c" in text
+            unnamed = _UNNAMED.search(text) and len(_UNNAMED.findall(text))
+            if not unnamed or (unnamed <= _FEW and self._follow_rows(text)):
+                self._search(text, cells)
+            elif self.next_row is not None:
                 self._follow(text)
-            elif cells != text.count(b'<c r="'):
-                return self._exact()
             else:
-                self._search(text, bool(cells))
+                return self._exact()
         if self.row_bound * max(self.col_bound, self.scan.columns) > CELL_LIMIT or (
             self.col_bound * max(self.row_bound, self.scan.rows) > CELL_LIMIT
         ):
@@ -300,19 +312,38 @@ class _XlsxScan:
             again._follow(text)
         return again.scan
 
+    def _follow_rows(self, text: bytes) -> bool:
+        """Follow only the rows holding cells without r="" (a header written without
+        them); False when such a row does not say which row it is."""
+        done = -1
+        for match in _UNNAMED.finditer(text):
+            start = text.rfind(b"<row", 0, match.start())
+            if start <= done:
+                continue
+            row = _TOKEN.match(text, start) if start >= 0 else None
+            ref = _R.search(row.group(1)) if row is not None and row.group(1) is not None else None
+            end = text.find(b"</row>", match.start())
+            if ref is None or not ref.group(2) or row.group(2) or end < 0:
+                return False
+            self.next_row = int(ref.group(2)) - 1
+            self._follow(text[start : end + len(b"</row>")])
+            done = start
+        return True
+
     def _search(self, text: bytes, has_cells: bool) -> None:
         """Every cell has r="": the far ones are found by their long references."""
         scan = self.scan
-        for letters, digits in _WIDE.findall(text):
-            scan.columns = max(scan.columns, _column(letters) + 1)
-            scan.rows = max(scan.rows, int(digits))
-        for letters, digits in _DEEP.findall(text):
+        for letters, digits in _FAR.findall(text):
             scan.rows = max(scan.rows, int(digits))
             if letters:
                 scan.columns = max(scan.columns, _column(letters) + 1)
         if has_cells:
             self.col_bound = max(self.col_bound, 26)
-            self.row_bound = max(self.row_bound, 999_999 if _SIX.search(text) else 99_999)
+            # Below row 100 000 unless a 6-digit row shows; looked for only where a wide
+            # sheet makes the row count matter.
+            wide = scan.columns > CELL_LIMIT // 999_999
+            six = not wide or _SIX.search(text) is not None
+            self.row_bound = max(self.row_bound, 999_999 if six else 99_999)
         if b't="e"' in text:
             for match in _ERROR_CELL.finditer(text):
                 ref = _R.search(match.group(1))
@@ -387,6 +418,96 @@ def _column(letters: bytes) -> int:
     for letter in letters:
         index = index * 26 + letter - 64
     return index - 1
+
+
+# --- .xlsb: records of a type, a length and a body (MS-XLSB 2.1.4) ----------------------
+
+_XLSB_ERRORS = {
+    0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
+    0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A", 0x2B: "#GETTING_DATA",
+}  # fmt: skip
+_ROW_HEADER, _CELL_ERROR, _FORMULA_ERROR, _END_SHEET_DATA, _BUNDLE_SHEET = 0, 3, 11, 0x92, 0x9C
+
+
+def _records(path: Path, pieces: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
+    """Each record's type and the first 9 bytes of its body (all a cell's place needs)."""
+    buffer, at = b"", 0
+    for piece in pieces:
+        buffer, at = buffer[at:] + piece, 0
+        while True:
+            head = _record_head(buffer, at)
+            if head is None or head[1] + head[2] > len(buffer):
+                break
+            kind, start, size = head
+            yield kind, buffer[start : start + min(size, 9)]
+            at = start + size
+        if len(buffer) - at > ROW_XML_LIMIT:
+            raise _refuse(path, f"one record of the sheet holds more than {_mib(ROW_XML_LIMIT)}")
+
+
+def _record_head(buffer: bytes, at: int) -> tuple[int, int, int] | None:
+    """(type, where the body starts, its length), or None when the head is cut off."""
+    if at + 1 > len(buffer):
+        return None
+    kind, at = buffer[at], at + 1
+    if kind & 0x80:
+        if at + 1 > len(buffer):
+            return None
+        kind, at = (kind & 0x7F) | ((buffer[at] & 0x7F) << 7), at + 1
+    size = 0
+    for shift in range(0, 28, 7):
+        if at + 1 > len(buffer):
+            return None
+        byte, at = buffer[at], at + 1
+        size |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            break
+    return kind, at, size
+
+
+def _xlsb_scan(path: Path, pieces: Iterator[bytes]) -> SheetScan:
+    """Rows and cells as calamine reads them: a row header sets the row (past Excel's last
+    row calamine stops), each cell record names its column."""
+    scan, row = SheetScan(), 0
+    for kind, body in _records(path, pieces):
+        if kind == _ROW_HEADER and len(body) >= 4:
+            row = int.from_bytes(body[:4], "little")
+            if row > MAX_ROWS:
+                break
+        elif 2 <= kind <= 11 and len(body) >= 4:
+            column = int.from_bytes(body[:4], "little")
+            scan.rows, scan.columns = max(scan.rows, row + 1), max(scan.columns, column + 1)
+            if kind in (_CELL_ERROR, _FORMULA_ERROR) and len(body) >= 9:
+                scan.errors.append((row + 1, column, _XLSB_ERRORS.get(body[8], "#N/A")))
+        elif kind == _END_SHEET_DATA:
+            break
+    return scan
+
+
+def _xlsb_sheets(book: bytes) -> dict[str, str]:
+    """Each sheet's name and relationship id, from the workbook's BrtBundleSh records."""
+    sheets = {}
+    at = 0
+    while (head := _record_head(book, at)) is not None:
+        kind, start, size = head
+        if kind == _BUNDLE_SHEET:
+            rid, after = _wide_string(book, start + 8)
+            name, _ = _wide_string(book, after)
+            if rid is not None and name is not None:
+                sheets[name] = rid
+        at = start + size
+        if at >= len(book):
+            break
+    return sheets
+
+
+def _wide_string(data: bytes, at: int) -> tuple[str | None, int]:
+    """An XLWideString: a character count, then UTF-16 (0xFFFFFFFF: none)."""
+    count = int.from_bytes(data[at : at + 4], "little")
+    if count == 0xFFFFFFFF:
+        return None, at + 4
+    end = at + 4 + 2 * count
+    return data[at + 4 : end].decode("utf-16-le", "replace"), end
 
 
 # --- OpenDocument -------------------------------------------------------------------------

@@ -57,7 +57,7 @@ class _Parse(threading.Thread):
                     scans = dict(archive.scan_ods(self.path, data))
             workbook = python_calamine.CalamineWorkbook.from_path(self.path)
             name = _likely_sheet(workbook, python_calamine)
-            if suffix in (".xlsx", ".xlsm") and archive.is_zip(data):
+            if suffix in (".xlsx", ".xlsm", ".xlsb") and archive.is_zip(data):
                 scans[name] = archive.scan_sheet(self.path, data, name)
             self.result = Prefetched(name, workbook.get_sheet_by_name(name), scans)
         except BaseException:  # any failure: read.py reads the file itself and explains

@@ -107,8 +107,8 @@ class RawTable:
     # (Excel row, header, error value, column letter) of each cell holding an Excel error,
     # real or typed.
     error_cells: tuple[tuple[int, str, str, str], ...] = ()
-    # Rows (with their cells' text) cut off from the table by DETACHED_GAP or more empty
-    # rows: not in ``frame``; and the table's last row above them.
+    # Rows cut off from the table by DETACHED_GAP or more empty rows, not in ``frame``, the
+    # first with its cells' text; and the table's last row above them.
     detached: tuple[tuple[int, str], ...] = ()
     table_end: int = 0
     # CSV lines, with non-ASCII text, in UTF-8 and in Windows-1252 when a file mixes both.
@@ -196,7 +196,7 @@ def _read_sheet(path: Path, data: bytes, sheet: str | int | None) -> tuple[str, 
     workbook = _calamine(path, data, lambda: python_calamine.CalamineWorkbook.from_path(path))
     name = _pick_sheet(path, workbook, sheet)
     parsed = prefetched.sheet if prefetched is not None and prefetched.name == name else None
-    if name not in scans and path.suffix.lower() in (".xlsx", ".xlsm") and is_zip(data):
+    if name not in scans and path.suffix.lower() in (".xlsx", ".xlsm", ".xlsb") and is_zip(data):
         scans[name] = scan_sheet(path, data, name)
     # skip_empty_area=False starts the grid at A1, so list index + 1 is the Excel row and
     # the column index gives the Excel letter, whatever blank rows or columns lead.
@@ -779,13 +779,12 @@ def _to_table(path: Path, sheet: str | None, grid: _Grid, header_row: int | None
     # copy=False keeps each column its own block: stacking them copies 10^6 x 13 cells. A
     # wide sheet is stacked all the same: pandas warns about a frame of over 100 blocks.
     frame = pd.DataFrame(named, dtype=object, copy=len(named) > 100)
-    cut_off = below[cut:]
-    detached = tuple((int(grid.numbers[i]), _row_text(columns, i)) for i in cut_off[:_SHOWN])
+    cut_off = grid.numbers[below[cut:]].tolist()
+    detached = tuple(
+        (row, _row_text(columns, below[cut]) if not k else "") for k, row in enumerate(cut_off)
+    )
     end = int(grid.numbers[below[cut - 1]]) if cut else header_row
     return _Table(tuple(named), frame, numbers, by_index, header_row, tuple(errors), detached, end)
-
-
-_SHOWN = 100  # rows cut off from the table that are listed; the rest are counted
 
 
 def _row_text(columns: tuple[np.ndarray, ...], index: int) -> str:
@@ -859,12 +858,16 @@ def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     """
     codes, uniques = pd.factorize(column)
     blank = np.fromiter((not u.strip() for u in uniques), dtype=bool, count=len(uniques))
-    lengths = np.fromiter(map(len, uniques), dtype=np.int64, count=len(uniques))
-    too_long = np.flatnonzero(lengths > CELL_CHARS)
-    longest = int(np.flatnonzero(codes == too_long[0])[0]) if len(too_long) else -1
-    shaped = [i for i, u in enumerate(uniques) if "#" in u[:4] or "Err:" in u[:7]]
-    failed = [i for i in shaped if uniques[i].strip().upper() in _ERROR_KEYS]
-    flagged = np.isin(codes, failed) if failed else None
+    joined = "\n".join(uniques)  # one search instead of one per value, in the common case
+    longest = -1
+    if len(joined) > CELL_CHARS:
+        lengths = np.fromiter(map(len, uniques), dtype=np.int64, count=len(uniques))
+        too_long = np.flatnonzero(lengths > CELL_CHARS)
+        longest = int(np.flatnonzero(codes == too_long[0])[0]) if len(too_long) else -1
+    flagged = None
+    if "#" in joined or "Err:" in joined:
+        failed = [i for i, u in enumerate(uniques) if u.strip().upper() in _ERROR_KEYS]
+        flagged = np.isin(codes, failed) if failed else None
     if blank.any():
         uniques = uniques.copy()
         uniques[blank] = ""
