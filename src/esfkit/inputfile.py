@@ -36,16 +36,17 @@ def read_input(
     bytes.
     """
     try:
-        if stat.S_ISDIR(os.stat(path).st_mode):  # follows symlinks, as open does
+        info = os.stat(path)  # follows symlinks, as open does
+        if stat.S_ISDIR(info.st_mode):
             raise error(f"{path} is a folder, not a {what}", where=where, hint="give the file")
-        handle = os.open(path, _NO_WAIT)  # a FIFO opens at once, and is refused below
+        _check_kind(path, what, limit, error, where, info)  # a socket cannot even be opened
+        handle = os.open(path, _NO_WAIT)  # swapped for a FIFO since? It opens at once
     except FileNotFoundError:
         raise error(f"{what} not found: {path}", where=where, hint="check the path") from None
     except OSError as exc:
         raise _unreadable(path, what, error, where, exc) from None
     with os.fdopen(handle, "rb") as file:
-        info = os.fstat(file.fileno())
-        _check_kind(path, what, limit, error, where, info)
+        _check_kind(path, what, limit, error, where, os.fstat(file.fileno()))
         try:
             data = file.read(limit + 1)
         except OSError as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import warnings
 import zipfile
 from pathlib import Path
@@ -100,12 +101,21 @@ def _special(tmp_path: Path, kind: str, suffix: str) -> Path:
         path.symlink_to(tmp_path / f"real{suffix}")
     elif kind == "link to /dev/zero":
         path.symlink_to("/dev/zero")
+    elif kind == "socket":
+        listening = socket.socket(socket.AF_UNIX)
+        listening.bind(str(path))  # kept open by the test's garbage: a live socket
+        _SOCKETS.append(listening)
     else:
         return Path(kind)  # a device by its own name
     return path
 
 
-@pytest.mark.parametrize("kind", ["fifo", "link to fifo", "link to /dev/zero", "/dev/zero"])
+_SOCKETS: list[socket.socket] = []
+
+
+@pytest.mark.parametrize(
+    "kind", ["fifo", "link to fifo", "link to /dev/zero", "/dev/zero", "socket"]
+)
 @pytest.mark.parametrize("which", ["data", "goals"])
 def test_a_fifo_or_a_device_is_refused_at_once_not_read(tmp_path: Path, kind, which) -> None:
     goals, data = tmp_path / "g.yml", tmp_path / "d.csv"
@@ -118,7 +128,7 @@ def test_a_fifo_or_a_device_is_refused_at_once_not_read(tmp_path: Path, kind, wh
     for command in ("check", "validate") if kind == "fifo" else ("check",):
         run = Process(esfkit_process(command, goals, data, timeout=20))
         assert_refused(run, "not a regular file")
-        assert ("pipe" if "fifo" in kind else "device") in run.stderr
+        assert ("pipe" if "fifo" in kind else "device or a socket") in run.stderr
 
 
 def test_a_goal_file_over_its_limit_is_refused(tmp_path: Path) -> None:
@@ -308,6 +318,14 @@ def _ods(path: Path, rows: str) -> Path:
         )
         archive.writestr("content.xml", content)
     return path
+
+
+def test_an_error_value_as_a_header_is_an_error(tmp_path: Path) -> None:
+    data = tmp_path / "d.csv"
+    data.write_text(csv_text(ROWS).replace("Avslutsorsak", "#REF!", 1), encoding="utf-8")
+    goals = tmp_path / "g.yml"
+    goals.write_text(GOALS.split("  - id: to_work")[0], encoding="utf-8")
+    assert_refused(run_cli("check", goals, data), "row 1", "column 'E'", "#REF!")
 
 
 def test_an_error_value_in_a_column_no_goal_uses_is_an_error_too(tmp_path: Path) -> None:

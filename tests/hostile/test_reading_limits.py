@@ -182,6 +182,11 @@ CSVS = {
     "a giant quoted cell": (lambda: _header() + 'D1;"' + "x" * 20_000_000 + '"\n', "row 2"),
     "a giant unquoted cell": (lambda: _header() + "D1;" + "x" * 50_000_000 + "\n", "row 2"),
     "a quote never closed": (lambda: csv_text(ROWS) + 'D9;"' + "x\n" * 100_000, "row 6"),
+    "three million empty lines": (lambda: csv_text(ROWS) + "\n" * 3_000_000, "2 097 152"),
+    "three million lines of separators": (
+        lambda: ";;;;\n" * 3_000_000 + csv_text(ROWS),
+        "2 097 152",
+    ),
 }
 
 

@@ -34,6 +34,7 @@ from esfkit.errors import DataError, DataLocation
 MIB = 1024 * 1024
 PART_LIMIT = 2048 * MIB  # one part unpacked: a sheet of 10^6 rows x 13 columns is 450 MiB
 SHARED_STRINGS_LIMIT = 256 * MIB  # all distinct texts; 10^6 rows hold 22 MiB
+OTHER_PART_LIMIT = 64 * MIB  # the workbook, its styles, relationships: a few KiB to MiB
 RATIO_LIMIT = 100  # unpacked / packed, for parts above RATIO_FROM; real XML packs 5-15 x
 RATIO_FROM = 16 * MIB
 CELL_LIMIT = 1 << 25  # A1 to the last used cell: 33 554 432 cells, 1 048 576 rows x 32
@@ -73,10 +74,11 @@ def check_archive(path: Path, data: bytes) -> None:
         return
     with archive:
         for info in archive.infolist():
-            if _is_sheet(info.filename) or info.is_dir():
-                continue
+            read = info.filename.lower().endswith((".xml", ".rels", ".bin"))
+            if _is_sheet(info.filename) or info.is_dir() or not read:
+                continue  # a picture is never read
             shared = "sharedstrings" in info.filename.lower()
-            limit = SHARED_STRINGS_LIMIT if shared else PART_LIMIT
+            limit = SHARED_STRINGS_LIMIT if shared else OTHER_PART_LIMIT
             if info.compress_size * _DEFLATE_MAX_RATIO <= min(limit, RATIO_FROM):
                 continue  # cannot unpack past the limits, whatever it claims
             size = sum(len(piece) for piece in _unpacked(path, data, info, limit))
@@ -127,7 +129,9 @@ def _unpacked(path: Path, data: bytes, info: zipfile.ZipInfo, limit: int) -> Ite
     for piece in pieces:
         total += len(piece)
         if total > limit:
-            what = "the shared strings" if limit == SHARED_STRINGS_LIMIT else "one part"
+            what = {SHARED_STRINGS_LIMIT: "the shared strings", PART_LIMIT: "one sheet"}.get(
+                limit, "one part"
+            )
             raise _refuse(
                 path,
                 f"the part {info.filename} unpacks to more than {_mib(limit)}; esfkit reads "

@@ -46,6 +46,7 @@ _EXCEL_DIGITS = 15
 MAX_COLUMNS = 16_384  # Excel's own number of columns
 CELL_CHARS = 32_767  # Excel's own limit on the text of one cell
 DETACHED_GAP = 20  # empty rows that cut a row off from the table above it
+MAX_LINES = 2 * 1_048_576  # lines of a CSV file: Excel's rows, with room for line breaks
 
 # Excel's error values, as stored and as a Swedish Excel shows them (a CSV export holds the
 # shown text), and LibreOffice's: each reads as an empty cell or as text, never a value.
@@ -406,6 +407,14 @@ def _read_csv(path: Path, data: bytes) -> _Grid:
     csv.field_size_limit(2**31 - 1)  # a long cell is judged by CELL_CHARS, with its row
     decoded, as_read, mixed = _decode(path, data)
     text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        raise DataError(
+            f"the file has {lines:,} lines; esfkit reads at most ".replace(",", " ")
+            + f"{MAX_LINES:,} (twice as many as Excel has rows)".replace(",", " "),
+            where=DataLocation(path.name, rows=(MAX_LINES + 1,)),
+            hint="check that this is the participant list; remove the empty lines at its end",
+        )
     skipped, text = _skip_blank_start(text)
     if not text:
         raise DataError(
@@ -590,16 +599,13 @@ _MOJIBAKE = re.compile(
 
 def _skip_blank_start(text: str) -> tuple[int, str]:
     """Drop leading lines with nothing but spaces and separators; pandas chokes on them."""
-    skipped = 0
-    blank = " \t" + "".join(SEPARATORS)
-    while text:
-        end = text.find("\n")
-        line = text if end < 0 else text[:end]
-        if line.strip(blank):
-            break
-        text = "" if end < 0 else text[end + 1 :]
-        skipped += 1
-    return skipped, text
+    blank = _BLANK_START.match(text)
+    if blank is None or not blank.end():
+        return 0, text
+    return text.count("\n", 0, blank.end()), text[blank.end() :]
+
+
+_BLANK_START = re.compile(r"(?:[ \t;,|]*\n)+|[ \t;,|]+$")
 
 
 def _detect_separator(text: str) -> str:
@@ -768,6 +774,12 @@ def _to_table(path: Path, sheet: str | None, grid: _Grid, header_row: int | None
             if cells_blank.all():
                 continue  # an empty spacer column
             raise _unnamed(path, header_row, index, int(numbers[~cells_blank][0]))
+        if header.upper() in _ERROR_KEYS:
+            raise DataError(
+                f"the header of column {column_letter(index)} is the Excel error {header}",
+                where=DataLocation(path.name, rows=(header_row,), column=column_letter(index)),
+                hint="type the column's name in the header cell instead of a formula",
+            )
         _check_unique(path, header_row, header, index, letters)
         named[header] = cells
         by_index[index] = header
