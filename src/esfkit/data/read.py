@@ -434,7 +434,7 @@ def _read_csv(path: Path, data: bytes) -> _Grid:
     records = _parse_csv(
         path, text, data if own else text.encode("utf-8"), separator, width, skipped
     )
-    numbers = _record_lines(text, len(records))
+    numbers = _record_lines(text, len(records), lines - skipped)
     if numbers is None:
         columns, numbers = _parse_csv_multiline(path, text, separator, width, skipped)
     else:
@@ -458,14 +458,15 @@ def _check_lines(path: Path, lines, separator: str, first: int):
         yield line
 
 
-def _record_lines(text: str, count: int) -> np.ndarray | None:
+def _record_lines(text: str, count: int, newlines: int) -> np.ndarray | None:
     """The line each of ``count`` records starts on, or None when it cannot be told cheaply.
 
     Without quoted line breaks record i starts on line i + 1. With them, a line break ends
     a record when an even number of quotes precede it; a stray quote inside an unquoted
     field breaks that rule, the counts then disagree and the caller asks the csv module.
+    ``newlines`` is the number of line breaks in ``text``.
     """
-    lines = text.count("\n") + (not text.endswith("\n"))
+    lines = newlines + (not text.endswith("\n"))
     if count == lines:
         return np.arange(1, lines + 1, dtype=np.int64)
     raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
