@@ -32,17 +32,19 @@ def read_input(
 ) -> bytes:
     """The bytes of the regular file ``path``; ``error`` (located at ``where``) otherwise.
 
-    ``what`` names the file in messages ("goal file"); ``limit`` is its largest size in
-    bytes.
+    ``what`` names the file in messages ("the goal file"); ``limit`` is its largest size
+    in bytes.
     """
     try:
         info = os.stat(path)  # follows symlinks, as open does
         if stat.S_ISDIR(info.st_mode):
-            raise error(f"{path} is a folder, not a {what}", where=where, hint="give the file")
+            raise error(f"{path} is a folder, not {what}", where=where, hint="give the file")
         _check_kind(path, what, limit, error, where, info)  # a socket cannot even be opened
         handle = os.open(path, _NO_WAIT)  # swapped for a FIFO since? It opens at once
     except FileNotFoundError:
-        raise error(f"{what} not found: {path}", where=where, hint="check the path") from None
+        raise error(
+            f"{_noun(what)} not found: {path}", where=where, hint="check the path"
+        ) from None
     except OSError as exc:
         raise _unreadable(path, what, error, where, exc) from None
     with os.fdopen(handle, "rb") as file:
@@ -65,7 +67,7 @@ def _check_kind(path, what, limit, error, where, info: os.stat_result) -> None:
         raise error(
             f"{path} is not a regular file: it is {kind}{link}, so it is not read",
             where=where,
-            hint=f"give the {what} as a file saved on disk",
+            hint=f"give {what} as a file saved on disk",
         )
     if info.st_size > limit:
         raise _too_large(path, what, limit, error, where, info.st_size)
@@ -73,8 +75,8 @@ def _check_kind(path, what, limit, error, where, info: os.stat_result) -> None:
 
 def _too_large(path, what, limit, error, where, size: int) -> EsfkitError:
     return error(
-        f"the {what} {path} is {size / MIB:.1f} MiB; esfkit reads at most "
-        f"{_size(limit)} (a limit no real {what} reaches)",
+        f"{what} {path} is {size / MIB:.1f} MiB; esfkit reads at most "
+        f"{_size(limit)} (a limit no real {_noun(what)} reaches)",
         where=where,
         hint="check that this is the right file (the limits are listed in docs/data.md)",
     )
@@ -82,10 +84,15 @@ def _too_large(path, what, limit, error, where, size: int) -> EsfkitError:
 
 def _unreadable(path, what, error, where, exc: OSError) -> EsfkitError:
     return error(
-        f"cannot read the {what} {path}: {exc.strerror or exc}",
+        f"cannot read {what} {path}: {exc.strerror or exc}",
         where=where,
         hint="check that the file is not locked by another program and that you may read it",
     )
+
+
+def _noun(what: str) -> str:
+    """'the goal file' -> 'goal file'."""
+    return what.removeprefix("the ")
 
 
 def _size(limit: int) -> str:

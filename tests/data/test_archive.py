@@ -8,8 +8,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tests.hostile import workbooks
 
-from esfkit.data.archive import CELL_LIMIT, scan_sheet
+from esfkit.data.archive import CELL_LIMIT, OTHER_PART_LIMIT, check_archive, scan_sheet
 from esfkit.errors import DataError
 
 WORKBOOK = (
@@ -110,3 +111,11 @@ def test_a_tall_narrow_sheet_within_the_cell_limit_is_read() -> None:
     rows = '<row r="1048576"><c r="Z1048576"><v>1</v></c></row>'
     scan = scan_sheet(Path("w.xlsx"), workbook('<c r="A2"><v>1</v></c>', rows), "Deltagare")
     assert scan is not None and scan.rows * scan.columns <= CELL_LIMIT
+
+
+def test_an_ods_content_part_is_checked_by_its_scan_not_by_the_part_limit(tmp_path) -> None:
+    block = b"<table:table-row/>" * 4000
+    content = workbooks.repeated_part("content.xml", b"<x>", block, 1200, b"</x>")
+    assert content.size > OTHER_PART_LIMIT
+    path = workbooks.write_zip(tmp_path / "w.ods", [content])
+    check_archive(path, path.read_bytes())  # no error: scan_ods reads it within PART_LIMIT

@@ -95,7 +95,10 @@ def _open(data: bytes) -> zipfile.ZipFile | None:
 
 
 def _is_sheet(name: str) -> bool:
-    return name.startswith("xl/worksheets/") and name.endswith((".xml", ".bin"))
+    """A part holding sheets, checked as it is scanned (an .ods keeps them all in one)."""
+    return name == "content.xml" or (
+        name.startswith("xl/worksheets/") and name.endswith((".xml", ".bin"))
+    )
 
 
 def _check_ratio(path: Path, info: zipfile.ZipInfo, size: int) -> None:

@@ -48,7 +48,7 @@ class _Parse(threading.Thread):
             from esfkit.errors import DataError
             from esfkit.inputfile import DATA_FILE_LIMIT, read_input
 
-            data = read_input(self.path, what="file", limit=DATA_FILE_LIMIT, error=DataError)
+            data = read_input(self.path, what="the file", limit=DATA_FILE_LIMIT, error=DataError)
             suffix = self.path.suffix.lower()
             scans: dict[str, Any] = {}
             if archive.is_zip(data):

@@ -175,7 +175,7 @@ def _read_bytes(path: Path) -> bytes:
     larger than DATA_FILE_LIMIT)."""
     where = DataLocation(path.name or str(path))
     data = read_input(
-        path, what="participant file", limit=DATA_FILE_LIMIT, error=DataError, where=where
+        path, what="the participant file", limit=DATA_FILE_LIMIT, error=DataError, where=where
     )
     if not data:
         raise DataError(
@@ -427,8 +427,7 @@ def _read_csv(path: Path, data: bytes) -> _Grid:
     # first record's when wider. A longer record further down is an error of its own line.
     sample = _first_records(text, separator)
     if max(map(len, sample)) > MAX_COLUMNS:
-        for _ in _check_lines(path, text.split("\n", _SAMPLE_RECORDS * 4), separator, skipped + 1):
-            pass
+        _refuse_wide_sample(path, text, separator, skipped)
     width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
     own = as_read and not skipped and "\r" not in decoded
     records = _parse_csv(
@@ -448,14 +447,34 @@ def _check_lines(path: Path, lines, separator: str, first: int):
     for number, line in enumerate(lines, first):
         fields = line.count(separator) + 1
         if fields > MAX_COLUMNS:
-            raise DataError(
-                f"line {number} has {fields:,} fields; esfkit reads at most ".replace(",", " ")
-                + f"{MAX_COLUMNS:,} columns (as many as Excel has)".replace(",", " "),
-                where=DataLocation(path.name, rows=(number,)),
-                hint="check that this is the participant list: remove the extra separators "
-                "on that line, or export the data again",
-            )
+            raise _too_wide(path, number, fields)
         yield line
+
+
+def _refuse_wide_sample(path: Path, text: str, separator: str, skipped: int) -> None:
+    """The sample holds a record wider than MAX_COLUMNS: name its line and its width."""
+    sample = text[:_SAMPLE_CHARS]
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=separator)
+    start = 0
+    with contextlib.suppress(csv.Error):
+        for record in reader:
+            if len(record) > MAX_COLUMNS:
+                break
+            start = reader.line_num
+    begin = sum(map(len, sample.split("\n")[:start])) + start  # where that line starts
+    end = text.find("\n", begin)
+    fields = text.count(separator, begin, end if end >= 0 else len(text)) + 1
+    raise _too_wide(path, start + 1 + skipped, max(fields, MAX_COLUMNS + 1))
+
+
+def _too_wide(path: Path, line: int, fields: int) -> DataError:
+    return DataError(
+        f"line {line} has {fields:,} fields; esfkit reads at most ".replace(",", " ")
+        + f"{MAX_COLUMNS:,} columns (as many as Excel has)".replace(",", " "),
+        where=DataLocation(path.name, rows=(line,)),
+        hint="check that this is the participant list: remove the extra separators on that "
+        "line, or export the data again",
+    )
 
 
 def _record_lines(text: str, count: int, newlines: int) -> np.ndarray | None:

@@ -58,7 +58,7 @@ class Node:
 
 def load_file(path: Path) -> Node:
     """Read and parse a goal file; every problem is a located SpecError."""
-    data = read_input(path, what="goal file", limit=GOAL_FILE_LIMIT, error=SpecError)
+    data = read_input(path, what="the goal file", limit=GOAL_FILE_LIMIT, error=SpecError)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
