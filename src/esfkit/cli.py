@@ -587,7 +587,12 @@ def _run(command: Callable[[], int]) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. Python's warnings (pandas, numpy, openpyxl) are for
+    developers: they never reach the user's terminal, except with --debug."""
+    if "--debug" not in sys.argv[1:]:
+        import warnings
+
+        warnings.simplefilter("ignore")
     utf8_streams()  # a report's å and ▲ never end a run under a C or Latin-1 locale
     try:
         app()

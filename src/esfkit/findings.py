@@ -29,6 +29,15 @@ KINDS: dict[str, tuple[str, str]] = {
     "undeclared_municipality": (ERROR, "a municipality not in project.municipalities"),
     "total_row": (ERROR, "a sum row ('Summa', 'Totalt') below the participants"),
     "note_row": (ERROR, "a line of notes below the participants, which would count as one"),
+    "error_value": (ERROR, "an Excel error value (#N/A, #REF! ...) where a value should be"),
+    "detached_rows": (
+        ERROR,
+        "rows far below the table, cut off from it by a long run of empty rows",
+    ),
+    "mixed_encoding": (
+        WARNING,
+        "a CSV file with lines in UTF-8 and lines in Windows-1252, each read in its own",
+    ),
     "duplicate_row": (
         WARNING,
         "the same row twice (a paste twice); an error with unit: enrolment, which counts both",

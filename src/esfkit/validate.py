@@ -136,6 +136,7 @@ def inspect(
     if frame.empty:  # a report of zeros would look like a real one
         where = f"the sheet '{raw.sheet}'" if raw.sheet else "the file"
         return [
+            *_reading(raw),
             _make(
                 "no_rows",
                 [],
@@ -144,9 +145,9 @@ def inspect(
                 "but no participant rows under it",
                 todo="check that the right file and sheet (data.sheet) were read, "
                 "and that the rows were saved",
-            )
+            ),
         ]
-    findings: list[Finding] = _blank_formulas(raw)
+    findings: list[Finding] = _reading(raw) + _blank_formulas(raw)
     if "gender" in columns:
         findings += _genders(frame[columns["gender"]], columns["gender"], rows, spec)
     dates: dict[str, pd.Series] = {}
@@ -173,6 +174,84 @@ def inspect(
     notes = _note_rows(frame, rows, columns.get("start"))
     findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
     return findings
+
+
+def _reading(raw: RawTable) -> list[Finding]:
+    """What reading the file found: error values, rows cut off below the table, lines in
+    two encodings."""
+    return _error_values(raw) + _detached(raw) + _mixed_encoding(raw)
+
+
+def _error_values(raw: RawTable) -> list[Finding]:
+    """An error value reads as blank (or as text): the gender or outcome it stands for
+    would be missing from every figure."""
+    by_cell: dict[tuple[str, str, str], list[int]] = {}
+    for row, header, value, letter in raw.error_cells:
+        by_cell.setdefault((header, value, letter), []).append(row)
+    return [
+        _make(
+            "error_value",
+            rows,
+            header,
+            value,
+            f"{_cells(rows)} in column '{header}' ({letter}) "
+            + ("holds" if len(rows) == 1 else "hold")
+            + f" the Excel error {value}, not a value: a formula that failed, or its result "
+            "pasted as text",
+            "correct the formula (or what it refers to) and save, or type the value itself; "
+            "Ctrl+F in Excel finds the cells",
+        )
+        for (header, value, letter), rows in by_cell.items()
+    ]
+
+
+def _cells(rows: list[int]) -> str:
+    return "1 cell" if len(rows) == 1 else f"{len(rows)} cells"
+
+
+def _detached(raw: RawTable) -> list[Finding]:
+    """A value far below the table (a stray cell in row 1 048 576) is no participant."""
+    if not raw.detached:
+        return []
+    rows = [row for row, _ in raw.detached]
+    first, text = raw.detached[0]
+    return [
+        _make(
+            "detached_rows",
+            rows,
+            None,
+            text,
+            f"row {first} ({text}) "
+            + (f"and {len(rows) - 1} more rows below it " if len(rows) > 1 else "")
+            + ("lie " if len(rows) > 1 else "lies ")
+            + f"{first - raw.table_end - 1} empty rows below the table, which ends on "
+            f"row {raw.table_end}: not counted as participants",
+            "delete what is below the table (Ctrl+End in Excel goes to the last used cell), "
+            "or, if these rows are participants, delete the empty rows above them",
+        )
+    ]
+
+
+def _mixed_encoding(raw: RawTable) -> list[Finding]:
+    """Two exports pasted together: each line was read in its own encoding, but the user
+    should know the file is a patchwork."""
+    if raw.mixed_encoding is None:
+        return []
+    utf8, cp1252 = raw.mixed_encoding
+    fewer, other = (cp1252, "Windows-1252") if len(cp1252) <= len(utf8) else (utf8, "UTF-8")
+    return [
+        _make(
+            "mixed_encoding",
+            fewer,
+            None,
+            None,
+            f"{format_rows(fewer).replace('row', 'line')} {'is' if len(fewer) == 1 else 'are'} "
+            f"in {other}, the other lines with letters such as å, ä, ö in "
+            + ("UTF-8" if other == "Windows-1252" else "Windows-1252")
+            + " (two exports pasted together?); each line was read in its own encoding",
+            "export the data again in one piece, as CSV UTF-8",
+        )
+    ]
 
 
 def _blank_formulas(raw: RawTable) -> list[Finding]:

@@ -559,3 +559,10 @@ def test_password_protected_workbook_says_so(tmp_path: Path) -> None:
     )
     path = write_file(tmp_path / "secret.xlsx", content + b"\x00" * 400)
     assert "password" in data_error(path).hint
+
+
+def test_csv_record_wider_than_excel_is_refused_naming_its_first_line(tmp_path: Path) -> None:
+    wide = '"x\ny";' + ";" * 20_000
+    path = write_file(tmp_path / "w.csv", f"a;b\n1;2\n3;4\n5;6\n{wide}\n".encode())
+    error = data_error(path)
+    assert "line 5" in error.message and "16 384" in error.message

@@ -2,20 +2,34 @@
 
 python-calamine parses a sheet's XML with the GIL released, and ``import pandas`` takes a
 quarter of a second, so on a machine with two cores the import costs nothing extra for a
-large workbook. Only the likely sheet is parsed (the first visible worksheet). read.py
-still decides which sheet it reads, and takes the parsed one only when it is that sheet
-of the unchanged file; otherwise the work is simply wasted. No pandas here: this module is
-imported before it.
+large workbook. Only the likely sheet is parsed (the first visible worksheet), and only
+after the workbook has passed the checks read.py makes (a regular file within the size
+limit, data/archive.py's limits), so a bomb or a FIFO never reaches calamine here either.
+read.py still decides which sheet it reads, and takes the parsed one only when it is that
+sheet of the unchanged file; otherwise the work is simply wasted. No pandas here: this
+module is imported before it.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 _SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 _jobs: dict[Path, _Parse] = {}
+
+
+@dataclass(frozen=True)
+class Prefetched:
+    """The likely sheet's name and parsed sheet, and the scans made on the way."""
+
+    name: str
+    sheet: Any
+    scans: dict[str, Any]
 
 
 class _Parse(threading.Thread):
@@ -24,17 +38,30 @@ class _Parse(threading.Thread):
     def __init__(self, path: Path, stamp: tuple[int, int]):
         super().__init__(name="esfkit-prefetch")
         self.path, self.stamp = path, stamp
-        self.sheet: tuple[str, Any] | None = None
+        self.result: Prefetched | None = None
 
     def run(self) -> None:
         try:
             import python_calamine
 
+            from esfkit.data import archive
+            from esfkit.errors import DataError
+            from esfkit.inputfile import DATA_FILE_LIMIT, read_input
+
+            data = read_input(self.path, what="the file", limit=DATA_FILE_LIMIT, error=DataError)
+            suffix = self.path.suffix.lower()
+            scans: dict[str, Any] = {}
+            if archive.is_zip(data):
+                archive.check_archive(self.path, data)
+                if suffix == ".ods":
+                    scans = dict(archive.scan_ods(self.path, data))
             workbook = python_calamine.CalamineWorkbook.from_path(self.path)
             name = _likely_sheet(workbook, python_calamine)
-            self.sheet = (name, workbook.get_sheet_by_name(name))
+            if suffix in (".xlsx", ".xlsm", ".xlsb") and archive.is_zip(data):
+                scans[name] = archive.scan_sheet(self.path, data, name)
+            self.result = Prefetched(name, workbook.get_sheet_by_name(name), scans)
         except BaseException:  # any failure: read.py reads the file itself and explains
-            self.sheet = None
+            self.result = None
 
 
 def _likely_sheet(workbook: Any, calamine: Any) -> str:
@@ -48,11 +75,13 @@ def _likely_sheet(workbook: Any, calamine: Any) -> str:
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
+    """The file's modification time and size; None unless it is a regular file (a FIFO
+    would keep the thread, and so the process, waiting forever)."""
     try:
-        stat = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
-    return (stat.st_mtime_ns, stat.st_size)
+    return (info.st_mtime_ns, info.st_size) if stat.S_ISREG(info.st_mode) else None
 
 
 def prefetch_sheet(path: Path) -> None:
@@ -66,12 +95,12 @@ def prefetch_sheet(path: Path) -> None:
     job.start()
 
 
-def take_sheet(path: Path, name: str) -> Any | None:
-    """The parsed sheet ``name`` of ``path`` (a CalamineSheet) if a prefetch made it."""
+def take_sheet(path: Path) -> Prefetched | None:
+    """What a prefetch of ``path`` found, if one ran on the unchanged file and succeeded."""
     job = _jobs.pop(Path(path).resolve(), None)
     if job is None:
         return None
     job.join()
-    if job.sheet is None or job.sheet[0] != name or _stamp(Path(path)) != job.stamp:
+    if job.result is None or _stamp(Path(path)) != job.stamp:
         return None
-    return job.sheet[1]
+    return job.result

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,9 +24,11 @@ import numpy as np
 import pandas as pd
 import python_calamine
 
-from esfkit.data.formulas import uncached_cells
+from esfkit.data.archive import SheetScan, check_archive, is_zip, scan_ods, scan_sheet
 from esfkit.data.prefetch import take_sheet
 from esfkit.errors import DataError, DataLocation, one_of
+from esfkit.inputfile import DATA_FILE_LIMIT, read_input
+from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
 
 CSV_SUFFIXES = (".csv", ".txt")
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
@@ -38,6 +41,54 @@ _SAMPLE_CHARS = 65_536
 
 # Excel keeps 15 significant digits; beyond that a float's digits are noise.
 _EXCEL_DIGITS = 15
+
+# Limits (docs/data.md, "Limits"): far beyond any participant list, short of what would
+# take minutes or gigabytes. The workbook limits are in data/archive.py.
+CELL_CHARS = 32_767  # Excel's own limit on the text of one cell
+DETACHED_GAP = 20  # empty rows that cut a row off from the table above it
+MAX_LINES = 2 * EXCEL_ROWS  # lines of a CSV file: Excel's rows, with room for line breaks
+
+# Excel's error values, as stored and as a Swedish Excel shows them (a CSV export holds the
+# shown text), and LibreOffice's: each reads as an empty cell or as text, never a value.
+ERROR_VALUES = frozenset(
+    [
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#DATA!",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#PYTHON!",
+        "#EXTERNAL!",
+        "#ERROR!",
+        "#SKÄRNING!",
+        "#DIVISION/0!",
+        "#VÄRDEFEL!",
+        "#REFERENS!",
+        "#NAMN?",
+        "#OGILTIGT!",
+        "#SAKNAS!",
+        "#HÄMTAR_DATA",
+        "#BERÄKNA!",
+        "#FÄLT!",
+        "#BLOCKERAD!",
+        "#ANSLUT!",
+        "#UPPTAGEN!",
+        "#OKÄNT!",
+        "#Ogiltigt!",
+        "Err:502",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +105,15 @@ class RawTable:
     # reads as blank (see data/formulas.py); only .xlsx and .xlsm are scanned.
     blank_formulas: tuple[tuple[int, str], ...] = ()
     header_row: int = 1  # the Excel row (CSV line) of the header
+    # (Excel row, header, error value, column letter) of each cell holding an Excel error,
+    # real or typed.
+    error_cells: tuple[tuple[int, str, str, str], ...] = ()
+    # Rows cut off from the table by DETACHED_GAP or more empty rows, not in ``frame``, the
+    # first with its cells' text; and the table's last row above them.
+    detached: tuple[tuple[int, str], ...] = ()
+    table_end: int = 0
+    # CSV lines, with non-ASCII text, in UTF-8 and in Windows-1252 when a file mixes both.
+    mixed_encoding: tuple[tuple[int, ...], tuple[int, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +125,8 @@ class _Grid:
 
     columns: list[np.ndarray]
     numbers: np.ndarray
+    scan: SheetScan | None = None  # a workbook's error cells and uncached formulas
+    mixed_encoding: tuple[tuple[int, ...], tuple[int, ...]] | None = None
 
 
 def read_table(
@@ -88,42 +150,33 @@ def read_table(
             where=DataLocation(path.name),
             hint=f"save the data as one of: {SUPPORTED}",
         )
-    headers, frame, numbers, by_index, header_row = _to_table(path, sheet_name, grid, header_row)
-    blank_formulas = ()
-    if suffix in (".xlsx", ".xlsm") and sheet_name is not None:
-        blank_formulas = _blank_formulas(data, sheet_name, by_index, numbers)
-    digest = hashlib.sha256(data).hexdigest()
-    return RawTable(path, sheet_name, headers, frame, numbers, digest, blank_formulas, header_row)
-
-
-def _blank_formulas(
-    data: bytes, sheet: str, by_index: dict[int, str], numbers: np.ndarray
-) -> tuple[tuple[int, str], ...]:
-    """The formula cells without a saved value that fall in the table's rows and columns."""
-    cells = uncached_cells(data, sheet)
-    if not cells:
-        return ()
-    kept = set(numbers.tolist())
-    return tuple(
-        sorted((row, by_index[col]) for row, col in cells if row in kept and col in by_index)
+    table = _to_table(path, sheet_name, grid, header_row)
+    scan = grid.scan or SheetScan()
+    blank_formulas = tuple(sorted(table.in_table((r, c, "") for r, c in scan.uncached)))
+    errors = sorted({*table.errors, *table.in_table(scan.errors)})
+    return RawTable(
+        path,
+        sheet_name,
+        table.headers,
+        table.frame,
+        table.numbers,
+        hashlib.sha256(data).hexdigest(),
+        tuple((row, header) for row, header, _, _ in blank_formulas),
+        table.header_row,
+        tuple(errors),
+        table.detached,
+        table.table_end,
+        grid.mixed_encoding,
     )
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a DataError saying why there are none."""
-    where = DataLocation(path.name)
-    if path.is_dir():
-        raise DataError("is a folder, not a file", where=where, hint="give the data file itself")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError("file not found", where=where, hint=f"check the path: {path}") from None
-    except OSError as exc:
-        raise DataError(
-            f"cannot read the file: {exc.strerror or exc}",
-            where=where,
-            hint="check that the file is not locked by another program and that you may read it",
-        ) from None
+    """The file's bytes, or a DataError saying why there are none (not a regular file,
+    larger than DATA_FILE_LIMIT)."""
+    where = DataLocation(path.name or str(path))
+    data = read_input(
+        path, what="the participant file", limit=DATA_FILE_LIMIT, error=DataError, where=where
+    )
     if not data:
         raise DataError(
             "the file is empty (0 bytes)",
@@ -137,10 +190,15 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_sheet(path: Path, data: bytes, sheet: str | int | None) -> tuple[str, _Grid]:
-    """Read one sheet through calamine, which is many times faster than openpyxl."""
+    """Read one sheet through calamine, which is many times faster than openpyxl, once the
+    workbook is known to fit the limits (data/archive.py)."""
+    prefetched = take_sheet(path)  # checked and parsed while pandas was imported, if it was
+    scans = dict(prefetched.scans) if prefetched is not None else _check_workbook(path, data)
     workbook = _calamine(path, data, lambda: python_calamine.CalamineWorkbook.from_path(path))
     name = _pick_sheet(path, workbook, sheet)
-    parsed = take_sheet(path, name)  # parsed while pandas was imported, if it was
+    parsed = prefetched.sheet if prefetched is not None and prefetched.name == name else None
+    if name not in scans and path.suffix.lower() in (".xlsx", ".xlsm", ".xlsb") and is_zip(data):
+        scans[name] = scan_sheet(path, data, name)
     # skip_empty_area=False starts the grid at A1, so list index + 1 is the Excel row and
     # the column index gives the Excel letter, whatever blank rows or columns lead.
     rows = _calamine(
@@ -158,7 +216,24 @@ def _read_sheet(path: Path, data: bytes, sheet: str | int | None) -> tuple[str, 
     rows = [row if len(row) == width else [*row, *[""] * (width - len(row))] for row in rows]
     # One object array, transposed into contiguous columns: numpy's loops, not zip's.
     columns = [_column_text(column) for column in np.array(rows, dtype=object).T.copy()]
-    return name, _Grid(columns, np.arange(1, len(rows) + 1, dtype=np.int64))
+    return name, _Grid(columns, np.arange(1, len(rows) + 1, dtype=np.int64), scans.get(name))
+
+
+def _check_workbook(path: Path, data: bytes) -> dict[str, SheetScan | None]:
+    """Refuse a zip-based workbook beyond the limits before calamine opens it; an .ods
+    has every sheet scanned now (calamine reads them all on opening)."""
+    if not is_zip(data):
+        return {}
+    check_archive(path, data)
+    return dict(scan_ods(path, data)) if path.suffix.lower() == ".ods" else {}
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of the workbook ``path``, read within the limits; a DataError otherwise."""
+    data = _read_bytes(path)
+    _check_workbook(path, data)
+    workbook = _calamine(path, data, lambda: python_calamine.CalamineWorkbook.from_path(path))
+    return list(workbook.sheet_names)
 
 
 def _calamine(path: Path, data: bytes, call: Callable[[], Any]) -> Any:
@@ -329,8 +404,17 @@ _CELL_TEXT: dict[type, Callable[[Any], str]] = {
 
 def _read_csv(path: Path, data: bytes) -> _Grid:
     """Parse CSV text with pandas' C engine, every field kept as text."""
-    csv.field_size_limit(2**31 - 1)  # a long cell is not an error; the default is 128 KiB
-    text = _decode(path, data).replace("\r\n", "\n").replace("\r", "\n")
+    csv.field_size_limit(2**31 - 1)  # a long cell is judged by CELL_CHARS, with its row
+    decoded, as_read, mixed = _decode(path, data)
+    text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        raise DataError(
+            f"the file has {lines:,} lines; esfkit reads at most ".replace(",", " ")
+            + f"{MAX_LINES:,} (twice as many as Excel has rows)".replace(",", " "),
+            where=DataLocation(path.name, rows=(MAX_LINES + 1,)),
+            hint="check that this is the participant list; remove the empty lines at its end",
+        )
     skipped, text = _skip_blank_start(text)
     if not text:
         raise DataError(
@@ -342,24 +426,66 @@ def _read_csv(path: Path, data: bytes) -> _Grid:
     # A title row above the header is short: the width is the most common one, or the
     # first record's when wider. A longer record further down is an error of its own line.
     sample = _first_records(text, separator)
+    if max(map(len, sample)) > EXCEL_COLUMNS:
+        _refuse_wide_sample(path, text, separator, skipped)
     width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
-    records = _parse_csv(path, text, _utf8(data, text, skipped), separator, width)
-    numbers = _record_lines(text, len(records))
+    own = as_read and not skipped and "\r" not in decoded
+    records = _parse_csv(
+        path, text, data if own else text.encode("utf-8"), separator, width, skipped
+    )
+    numbers = _record_lines(text, len(records), lines - skipped)
     if numbers is None:
-        columns, numbers = _parse_csv_multiline(path, text, separator, width)
+        columns, numbers = _parse_csv_multiline(path, text, separator, width, skipped)
     else:
         columns = [records[c].to_numpy(dtype=object) for c in records.columns]
-    return _Grid(columns, numbers + skipped)
+    return _Grid(columns, numbers + skipped, mixed_encoding=mixed)
 
 
-def _record_lines(text: str, count: int) -> np.ndarray | None:
+def _check_lines(path: Path, lines, separator: str, first: int):
+    """Yield the lines, refusing one with more than EXCEL_COLUMNS fields (quotes ignored: a
+    line of a million separators must not reach a parser)."""
+    for number, line in enumerate(lines, first):
+        fields = line.count(separator) + 1
+        if fields > EXCEL_COLUMNS:
+            raise _too_wide(path, number, fields)
+        yield line
+
+
+def _refuse_wide_sample(path: Path, text: str, separator: str, skipped: int) -> None:
+    """The sample holds a record wider than EXCEL_COLUMNS: name its line and its width."""
+    sample = text[:_SAMPLE_CHARS]
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=separator)
+    start = 0
+    with contextlib.suppress(csv.Error):
+        for record in reader:
+            if len(record) > EXCEL_COLUMNS:
+                break
+            start = reader.line_num
+    begin = sum(map(len, sample.split("\n")[:start])) + start  # where that line starts
+    end = text.find("\n", begin)
+    fields = text.count(separator, begin, end if end >= 0 else len(text)) + 1
+    raise _too_wide(path, start + 1 + skipped, max(fields, EXCEL_COLUMNS + 1))
+
+
+def _too_wide(path: Path, line: int, fields: int) -> DataError:
+    return DataError(
+        f"line {line} has {fields:,} fields; esfkit reads at most ".replace(",", " ")
+        + f"{EXCEL_COLUMNS:,} columns (as many as Excel has)".replace(",", " "),
+        where=DataLocation(path.name, rows=(line,)),
+        hint="check that this is the participant list: remove the extra separators on that "
+        "line, or export the data again",
+    )
+
+
+def _record_lines(text: str, count: int, newlines: int) -> np.ndarray | None:
     """The line each of ``count`` records starts on, or None when it cannot be told cheaply.
 
     Without quoted line breaks record i starts on line i + 1. With them, a line break ends
     a record when an even number of quotes precede it; a stray quote inside an unquoted
     field breaks that rule, the counts then disagree and the caller asks the csv module.
+    ``newlines`` is the number of line breaks in ``text``.
     """
-    lines = text.count("\n") + (not text.endswith("\n"))
+    lines = newlines + (not text.endswith("\n"))
     if count == lines:
         return np.arange(1, lines + 1, dtype=np.int64)
     raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
@@ -371,37 +497,102 @@ def _record_lines(text: str, count: int) -> np.ndarray | None:
     return starts.astype(np.int64) if found == count else None
 
 
-def _decode(path: Path, data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM (Excel's 'Unicode text'), else cp1252."""
+Mixed = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, bool, Mixed | None]:
+    """The text; whether it is the file's own bytes read as UTF-8 (no BOM); and, when the
+    file mixes encodings, its non-ASCII lines in UTF-8 and in Windows-1252.
+
+    UTF-16 with a BOM (Excel's 'Unicode text') must decode whole. Otherwise valid UTF-8 is
+    never read as Windows-1252: a file that is not UTF-8 throughout is read line by line,
+    each line in UTF-8 if it is valid UTF-8, else in Windows-1252 (what Swedish Excel
+    writes), and a file with lines of both (two exports pasted together) says which.
+    """
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise DataError(
             "this is a spreadsheet, not a text (CSV) file",
             where=DataLocation(path.name),
             hint=_content_hint(data, path.suffix.lower()),
         )
+    as_read, mixed = False, None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace")
-    elif data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
+        text = _decode_utf16(path, data)
     else:
-        text = _decode_legacy(data)
+        bom = data.startswith(b"\xef\xbb\xbf")
+        body = data[3:] if bom else data
+        try:
+            text, as_read = body.decode("utf-8"), not bom
+        except UnicodeDecodeError:
+            text, mixed = _decode_lines(path, body, bom)
     if "\x00" in text:
         raise DataError(
             "the file contains NUL bytes, so it is not a text (CSV) file",
             where=DataLocation(path.name),
             hint=_content_hint(data, path.suffix.lower()),
         )
-    return text
+    return text, as_read, mixed
 
 
-def _decode_legacy(data: bytes) -> str:
-    """UTF-8 if the bytes are valid UTF-8, else Windows-1252 (what Swedish Excel writes)."""
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
+def _decode_utf16(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
+        raise DataError(
+            f"line {line} is not valid UTF-16 text, though the file starts as UTF-16 "
+            f"(byte {exc.start}); no character is guessed",
+            where=DataLocation(path.name, rows=(line,)),
+            hint="open the file in Excel and save it again as CSV UTF-8",
+        ) from None
+
+
+def _decode_lines(path: Path, body: bytes, bom: bool) -> tuple[str, Mixed | None]:
+    """Bytes that are not UTF-8 throughout: Windows-1252 as a whole when no line holds a
+    UTF-8 character, else line by line."""
+    if not bom and not _holds_utf8(body):
+        return _decode_cp1252(body), None
+    body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    lines, utf8, cp1252 = [], [], []
+    for number, line in enumerate(body.split(b"\n"), 1):
+        if line.isascii():
+            lines.append(line.decode("ascii"))
             continue
-    return data.decode("latin-1").translate(_CP1252)  # slow, but only for stray C1 bytes
+        try:
+            lines.append(line.decode("utf-8"))
+            utf8.append(number)
+        except UnicodeDecodeError:
+            text = _decode_cp1252(line)
+            if _MOJIBAKE.search(text):
+                raise _mixed_line(path, number) from None
+            lines.append(text)
+            cp1252.append(number)
+    mixed = (tuple(utf8), tuple(cp1252)) if cp1252 and (utf8 or bom) else None
+    return "\n".join(lines), mixed
+
+
+def _holds_utf8(data: bytes) -> bool:
+    """Whether a UTF-8 sequence of two bytes or more occurs (a lead byte, a continuation)."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    lead = (raw[:-1] >= 0xC2) & (raw[:-1] <= 0xF4)
+    return bool((lead & ((raw[1:] & 0xC0) == 0x80)).any())
+
+
+def _decode_cp1252(data: bytes) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1").translate(_CP1252)  # slow, but only for stray C1 bytes
+
+
+def _mixed_line(path: Path, number: int) -> DataError:
+    return DataError(
+        f"line {number} holds UTF-8 text and Windows-1252 text in the same line, so no "
+        "encoding reads all of it",
+        where=DataLocation(path.name, rows=(number,)),
+        hint="open the file in Excel, correct the line (letters such as 'Ã¤' for 'ä') and "
+        "save it again as CSV UTF-8",
+    )
 
 
 def _cp1252_table() -> dict[int, str]:
@@ -420,20 +611,21 @@ def _cp1252_table() -> dict[int, str]:
 
 
 _CP1252 = _cp1252_table()
+# UTF-8 read as Windows-1252: 'ä' becomes 'Ã¤', a no-break space 'Â\xa0'.
+_MOJIBAKE = re.compile(
+    "[ÃÂ][" + re.escape(bytes(range(0x80, 0xC0)).decode("latin-1").translate(_CP1252)) + "]"
+)
 
 
 def _skip_blank_start(text: str) -> tuple[int, str]:
     """Drop leading lines with nothing but spaces and separators; pandas chokes on them."""
-    skipped = 0
-    blank = " \t" + "".join(SEPARATORS)
-    while text:
-        end = text.find("\n")
-        line = text if end < 0 else text[:end]
-        if line.strip(blank):
-            break
-        text = "" if end < 0 else text[end + 1 :]
-        skipped += 1
-    return skipped, text
+    blank = _BLANK_START.match(text)
+    if blank is None or not blank.end():
+        return 0, text
+    return text.count("\n", 0, blank.end()), text[blank.end() :]
+
+
+_BLANK_START = re.compile(r"(?:[ \t;,|]*\n)+|[ \t;,|]+$")
 
 
 def _detect_separator(text: str) -> str:
@@ -474,18 +666,9 @@ def _first_records(text: str, separator: str) -> list[list[str]]:
     return records or [[text]]
 
 
-def _utf8(data: bytes, text: str, skipped: int) -> bytes:
-    """``text`` as UTF-8: the file's own bytes when they are that already (no BOM, no
-    carriage return, no blank line skipped), which saves encoding 100 MB at 10^6 rows."""
-    bom = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
-    # A one-byte decoding (cp1252) keeps a character per byte; UTF-8 has fewer characters.
-    utf8 = data.isascii() or len(text) < len(data)
-    if skipped or bom or not utf8 or b"\r" in data:
-        return text.encode("utf-8")
-    return data
-
-
-def _parse_csv(path: Path, text: str, encoded: bytes, separator: str, width: int) -> pd.DataFrame:
+def _parse_csv(
+    path: Path, text: str, encoded: bytes, separator: str, width: int, skipped: int
+) -> pd.DataFrame:
     """All records, header included, as text (``encoded`` is ``text`` as UTF-8); overlong
     records become a located error."""
     try:
@@ -504,7 +687,7 @@ def _parse_csv(path: Path, text: str, encoded: bytes, separator: str, width: int
             names=range(width),
         )
     except Exception as exc:  # pandas' tokenizer fails in several ways; explain it ourselves
-        _parse_csv_multiline(path, text, separator, width)
+        _parse_csv_multiline(path, text, separator, width, skipped)
         raise DataError(
             f"cannot read this CSV file ({exc})",
             where=DataLocation(path.name),
@@ -513,13 +696,15 @@ def _parse_csv(path: Path, text: str, encoded: bytes, separator: str, width: int
 
 
 def _parse_csv_multiline(
-    path: Path, text: str, separator: str, width: int
+    path: Path, text: str, separator: str, width: int, skipped: int = 0
 ) -> tuple[list[np.ndarray], np.ndarray]:
-    """Parse with the csv module, which tells the line each record starts on.
+    """Parse with the csv module, which tells the line each record starts on (below the
+    ``skipped`` blank lines).
 
     Used only when a quoted field holds a line break (and to explain pandas' errors).
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    lines = _check_lines(path, io.StringIO(text, newline=""), separator, skipped + 1)
+    reader = csv.reader(lines, delimiter=separator, strict=True)
     records: list[list[str]] = []
     starts: list[int] = []
     last_line = 0
@@ -528,12 +713,12 @@ def _parse_csv_multiline(
             starts.append(last_line + 1)
             last_line = reader.line_num
             if len(record) > width:
-                raise _overlong(path, starts[-1], len(record), width)
+                raise _overlong(path, starts[-1] + skipped, len(record), width)
             records.append(record)
     except csv.Error as exc:
         raise DataError(
-            f"the CSV cannot be parsed from line {last_line + 1} on ({exc})",
-            where=DataLocation(path.name, rows=(last_line + 1,)),
+            f"the CSV cannot be parsed from line {last_line + 1 + skipped} on ({exc})",
+            where=DataLocation(path.name, rows=(last_line + 1 + skipped,)),
             hint='a field probably opens a quote (") that is never closed',
         ) from None
     padded = [r + [""] * (width - len(r)) for r in records]
@@ -552,39 +737,96 @@ def _overlong(path: Path, line: int, fields: int, width: int) -> DataError:
 # --- both ---------------------------------------------------------------------------------
 
 
-def _to_table(
-    path: Path, sheet: str | None, grid: _Grid, header_row: int | None = None
-) -> tuple[tuple[str, ...], pd.DataFrame, np.ndarray, dict[int, str], int]:
-    """Find the header, drop blank rows and columns, and check the header names; the
-    headers, the cells, their row numbers, the header of each kept column by index, and the
-    header's row."""
-    columns, blanks = (
-        zip(*(_blank_cells(c) for c in grid.columns), strict=True) if grid.columns else ((), ())
-    )
+@dataclass(frozen=True)
+class _Table:
+    """The table found in a grid: headers, cells, the row of each record, the header of
+    each kept column by index, the header's row, error values typed in cells, and the rows
+    cut off below it."""
+
+    headers: tuple[str, ...]
+    frame: pd.DataFrame
+    numbers: np.ndarray
+    by_index: dict[int, str]
+    header_row: int
+    errors: tuple[tuple[int, str, str, str], ...]
+    detached: tuple[tuple[int, str], ...]
+    table_end: int
+
+    def in_table(self, cells) -> list[tuple[int, str, str, str]]:
+        """The ``(row, column index, text)`` cells that fall in the table, as (row, header,
+        text, column letter)."""
+        kept = set(self.numbers.tolist())
+        return [
+            (row, self.by_index[column], text, column_letter(column))
+            for row, column, text in cells
+            if row in kept and column in self.by_index
+        ]
+
+
+def _to_table(path: Path, sheet: str | None, grid: _Grid, header_row: int | None = None) -> _Table:
+    """Find the header, drop blank rows and columns and the rows cut off below the table,
+    and check the header names and the cells' sizes."""
+    cleaned = [_blank_cells(c) for c in grid.columns]
+    for index, (_, _, _, longest) in enumerate(cleaned):
+        if longest >= 0:
+            raise _too_long(path, grid, index, longest)
+    columns = tuple(c[0] for c in cleaned)
+    blanks = tuple(c[1] for c in cleaned)
     filled = ~np.logical_and.reduce(blanks) if blanks else np.zeros(len(grid.numbers), bool)
     if not filled.any():
         raise _empty(path, sheet)
     top = _header_index(path, grid, columns, blanks, filled, header_row)
     below = np.flatnonzero(filled[top + 1 :]) + top + 1
+    gaps = np.flatnonzero(np.diff(np.concatenate(([top], below))) > DETACHED_GAP)
+    cut = int(gaps[0]) if len(gaps) else len(below)
     # A slice when no row below the header is blank: views of the columns, not copies.
-    keep = slice(top + 1, None) if len(below) == len(filled) - top - 1 else below
+    keep = slice(top + 1, None) if cut == len(below) == len(filled) - top - 1 else below[:cut]
     header_row = int(grid.numbers[top])
     named: dict[str, np.ndarray] = {}
     by_index: dict[int, str] = {}
     letters: dict[str, tuple[str, str]] = {}
+    errors: list[tuple[int, str, str, str]] = []
+    numbers = grid.numbers[keep]
     for index, (column, blank) in enumerate(zip(columns, blanks, strict=True)):
         header = column[top].strip()
         cells, cells_blank = column[keep], blank[keep]
         if not header:
             if cells_blank.all():
                 continue  # an empty spacer column
-            raise _unnamed(path, header_row, index, int(grid.numbers[keep][~cells_blank][0]))
+            raise _unnamed(path, header_row, index, int(numbers[~cells_blank][0]))
+        if header.upper() in _ERROR_KEYS:
+            raise DataError(
+                f"the header of column {column_letter(index)} is the Excel error {header}",
+                where=DataLocation(path.name, rows=(header_row,), column=column_letter(index)),
+                hint="type the column's name in the header cell instead of a formula",
+            )
         _check_unique(path, header_row, header, index, letters)
         named[header] = cells
         by_index[index] = header
-    # copy=False keeps each column its own block: stacking them copies 10^6 x 13 cells.
-    frame = pd.DataFrame(named, dtype=object, copy=False)
-    return tuple(named), frame, grid.numbers[keep], by_index, header_row
+        flagged = cleaned[index][2]
+        if flagged is not None and flagged[keep].any():
+            where = np.flatnonzero(flagged[keep])
+            letter = column_letter(index)
+            errors += [(int(numbers[i]), header, str(cells[i]).strip(), letter) for i in where]
+    # copy=False keeps each column its own block: stacking them copies 10^6 x 13 cells. A
+    # wide sheet is stacked all the same: pandas warns about a frame of over 100 blocks.
+    frame = pd.DataFrame(named, dtype=object, copy=len(named) > 100)
+    cut_off = grid.numbers[below[cut:]].tolist()
+    detached = tuple(
+        (row, _row_text(columns, below[cut]) if not k else "") for k, row in enumerate(cut_off)
+    )
+    end = int(grid.numbers[below[cut - 1]]) if cut else header_row
+    return _Table(tuple(named), frame, numbers, by_index, header_row, tuple(errors), detached, end)
+
+
+def _row_text(columns: tuple[np.ndarray, ...], index: int) -> str:
+    """The filled cells of one record, as 'A: x, C: y' (a few, each shortened)."""
+    cells = [
+        f"{column_letter(c)}: {columns[c][index][:40]}"
+        for c in range(len(columns))
+        if columns[c][index]
+    ]
+    return ", ".join(cells[:5]) + (f" and {len(cells) - 5} more cells" if len(cells) > 5 else "")
 
 
 def _header_index(
@@ -639,19 +881,46 @@ def _below_group_labels(
     return below if covers and words else row
 
 
-def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The column with whitespace-only cells made '', and which cells are blank.
+def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, int]:
+    """The column with whitespace-only cells made '', which cells are blank, which hold an
+    Excel error value as text (None when none does), and the position of a cell longer than
+    CELL_CHARS (-1 when none is).
 
     Works on unique values: a column of 10^6 cells holds only a few thousand distinct ones.
     """
     codes, uniques = pd.factorize(column)
     blank = np.fromiter((not u.strip() for u in uniques), dtype=bool, count=len(uniques))
+    joined = "\n".join(uniques)  # one search instead of one per value, in the common case
+    longest = -1
+    if len(joined) > CELL_CHARS:
+        lengths = np.fromiter(map(len, uniques), dtype=np.int64, count=len(uniques))
+        too_long = np.flatnonzero(lengths > CELL_CHARS)
+        longest = int(np.flatnonzero(codes == too_long[0])[0]) if len(too_long) else -1
+    flagged = None
+    if "#" in joined or "Err:" in joined:
+        failed = [i for i, u in enumerate(uniques) if u.strip().upper() in _ERROR_KEYS]
+        flagged = np.isin(codes, failed) if failed else None
     if blank.any():
         uniques = uniques.copy()
         uniques[blank] = ""
     # Rebuilt from the distinct values, so equal cells share one string object: 10^6 rows
     # of 13 columns otherwise keep 13 million strings alive (about 700 MB).
-    return uniques[codes], blank[codes]
+    return uniques[codes], blank[codes], flagged, longest
+
+
+_ERROR_KEYS = frozenset(value.upper() for value in ERROR_VALUES)
+
+
+def _too_long(path: Path, grid: _Grid, index: int, at: int) -> DataError:
+    row = int(grid.numbers[at])
+    size = len(grid.columns[index][at])
+    return DataError(
+        f"the cell in column {column_letter(index)} holds {size:,} characters".replace(",", " ")
+        + f"; esfkit reads at most {CELL_CHARS:,} (Excel's own limit for a cell)".replace(",", " "),
+        where=DataLocation(path.name, rows=(row,), column=column_letter(index)),
+        hint='in a CSV file a quote (") that is never closed makes the rest of the file one '
+        "cell; otherwise shorten the text or move it out of the participant list",
+    )
 
 
 def _check_unique(

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from esfkit.errors import SpecError, SpecLocation
+from esfkit.inputfile import GOAL_FILE_LIMIT, read_input
 from esfkit.limits import YAML_DEPTH, YAML_ITEMS
 
 
@@ -58,20 +59,15 @@ class Node:
 
 def load_file(path: Path) -> Node:
     """Read and parse a goal file; every problem is a located SpecError."""
+    data = read_input(path, what="the goal file", limit=GOAL_FILE_LIMIT, error=SpecError)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SpecError(f"goal file not found: {path}") from None
-    except IsADirectoryError:
-        raise SpecError(f"{path} is a directory, not a goal file") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(
             f"{path.name} is not UTF-8 text (byte {exc.start})",
             hint="save the goal file as UTF-8",
         ) from None
-    except OSError as exc:
-        raise SpecError(f"cannot read {path}: {exc.strerror}") from None
-    return load_text(text, path.name)
+    return load_text(text.replace("\r\n", "\n").replace("\r", "\n"), path.name)
 
 
 class _TooDeep(Exception):
