@@ -297,7 +297,7 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
     report_date = report_date_from_option(as_of, the_period)
     chosen = parse_where(where)
     spec = load_spec(goals)
-    participants = load_checked(data, spec, "explain")
+    participants = load_checked(data, spec, report_date, "explain")
     found = explain(spec, participants, goal_id, report_date, the_period, chosen)
     if fmt == Format.json:
         sys.stdout.write(json.dumps(to_json(found, data.name), ensure_ascii=False, indent=2) + "\n")
@@ -342,7 +342,7 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     report_date = report_date_from_option(as_of, the_period)
     spec = load_spec(goals)
     with working(f"Reading and checking {data.name} …"):
-        participants = load_checked(data, spec)
+        participants = load_checked(data, spec, report_date)
     _check_includes(spec, participants)
     return evaluate(spec, participants, report_date, the_period, goal_ids), spec, participants
 

@@ -20,13 +20,7 @@ from esfkit.data.columns import map_columns
 from esfkit.data.genders import gender_codes
 from esfkit.data.participants import CANONICAL_DATES, Participants, clean
 from esfkit.data.read import RawTable, read_table
-from esfkit.data.values import (
-    AMBIGUOUS_TODO,
-    DATE_FORMS,
-    normalize,
-    normalize_distinct,
-    read_dates,
-)
+from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, normalize, read_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
 from esfkit.spec.model import Spec
@@ -54,8 +48,9 @@ class Validation:
         return [f for f in self.findings if not f.is_error]
 
 
-def validate_file(path: Path, spec: Spec, every: bool = True) -> Validation:
-    """Read ``path`` and find every problem; unreadable files still raise DataError.
+def validate_file(path: Path, spec: Spec, report_date: dt.date, every: bool = True) -> Validation:
+    """Read ``path`` and find every problem; unreadable files still raise DataError. Ids
+    are keyed at ``report_date`` (a ten-digit personnummer's century depends on it).
 
     Without ``every``, the findings are those `check` shows, summarised per kind in its
     header: no re-enrolments, and the overlapping enrolments as one finding holding their
@@ -64,20 +59,22 @@ def validate_file(path: Path, spec: Spec, every: bool = True) -> Validation:
     raw = read_table(path, spec.data.sheet, spec.data.header_row)
     columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
     parsed: dict[str, pd.Series] = {}
-    findings = inspect(raw, columns, spec, every, parsed)
+    findings = inspect(raw, columns, spec, report_date, every, parsed)
     participants = None
     if not any(f.is_error for f in findings):
-        participants = clean(raw, columns, spec, parsed)
+        participants = clean(raw, columns, spec, report_date, parsed)
     return Validation(raw, columns, findings, participants)
 
 
-def load_checked(path: Path, spec: Spec, command: str = "check") -> Participants:
+def load_checked(
+    path: Path, spec: Spec, report_date: dt.date, command: str = "check"
+) -> Participants:
     """The participants, or a DataError naming the first errors and pointing at validate.
 
     Warnings are added, one line per kind, to the participants' findings, which the report
     header shows.
     """
-    validation = validate_file(path, spec, every=False)
+    validation = validate_file(path, spec, report_date, every=False)
     if validation.errors or validation.participants is None:
         raise data_errors(
             validation.errors, path.name, f"esfkit validate {spec.path} {path}", command
@@ -119,6 +116,7 @@ def inspect(
     raw: RawTable,
     columns: dict[str, str],
     spec: Spec,
+    report_date: dt.date,
     every: bool = True,
     parsed: dict[str, pd.Series] | None = None,
 ) -> list[Finding]:
@@ -162,11 +160,11 @@ def inspect(
         header = columns["municipality"]
         findings += _municipalities(frame[header], header, rows, spec)
     if "id" in columns:
-        # Factorized once for both the id checks and the keys: up to one id per row.
+        # Keyed once for both the id checks and the keys: up to one id per row.
         values = frame[columns["id"]]
-        distinct = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-        parsed["_id"] = pd.Series(normalize_distinct(*distinct), index=values.index, dtype=object)
-        findings += _ids(values, distinct, columns["id"], rows)
+        ids = personnummer.read_ids(values, report_date)
+        parsed["_id"] = ids.keys
+        findings += _ids(values, ids, columns["id"], rows)
     findings += _duplicates(raw, columns, dates.get("start"), dates.get("end"), spec, every, parsed)
     notes = _note_rows(frame, rows, columns.get("start"))
     findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
@@ -412,14 +410,9 @@ def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec
     return findings
 
 
-def _ids(
-    values: pd.Series, distinct: tuple[np.ndarray, np.ndarray], header: str, rows: np.ndarray
-) -> list[Finding]:
-    """Missing ids and invalid personnummer; ``distinct`` is the column factorized (without
-    a sentinel for missing cells)."""
-    # Each distinct cell is looked at once: an id column holds up to one per row.
-    codes, uniques = distinct
-    texts = [str(u).strip() for u in uniques]
+def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray) -> list[Finding]:
+    """Missing ids and invalid personnummer, each distinct cell looked at once."""
+    codes, texts = ids.codes, ids.texts
     blank = np.array([not t for t in texts], dtype=bool)[codes]
     findings = []
     if blank.any():
@@ -434,32 +427,38 @@ def _ids(
             )
         )
     filled = codes[~blank]
-    # A personnummer starts with a digit: most other ids are told apart without the pattern.
-    shaped = np.fromiter(
-        (text[:1].isdigit() and personnummer.looks_like(text) for text in texts),
-        dtype=bool,
-        count=len(texts),
-    )
+    shaped = np.array([number is not None for number in ids.numbers], dtype=bool)
     if not len(filled) or shaped[filled].mean() < 0.5:
         return findings  # ids such as D0001, whatever the header says: nothing to check
-    wrong = [i for i, text in enumerate(texts) if text and personnummer.problem(text)]
+    why = dict(zip(texts, _id_problems(ids), strict=True))
+    wrong = [i for i, text in enumerate(texts) if text and why[text]]
     bad = np.isin(codes, wrong)
     for text, where in _by_value(values[bad], rows[bad]).items():
-        problem = personnummer.problem(text)
-        if problem is not None:
-            masked = personnummer.mask(text)
-            findings.append(
-                _make(
-                    "invalid_personnummer",
-                    where,
-                    header,
-                    masked,
-                    f"personnummer {masked} {problem}",
-                    "check the number against the participant's papers; a wrong number "
-                    "gives a wrong age and may split or merge persons",
-                )
+        masked = personnummer.mask(text)
+        findings.append(
+            _make(
+                "invalid_personnummer",
+                where,
+                header,
+                masked,
+                f"personnummer {masked} {why[text]}",
+                "check the number against the participant's papers; a wrong number "
+                "gives a wrong age and may split or merge persons",
             )
+        )
     return findings
+
+
+def _id_problems(ids: personnummer.Ids) -> list[str | None]:
+    """Per distinct id, why it is not a valid personnummer (None when it is one, or blank)."""
+    numbers = [n for n in ids.numbers if n is not None]
+    found = iter(personnummer.problems(numbers))
+    return [
+        (personnummer.NOT_ONE if text else None)
+        if number is None
+        else (personnummer.LOST_ZERO if personnummer.lost_zero(text) else next(found))
+        for text, number in zip(ids.texts, ids.numbers, strict=True)
+    ]
 
 
 def _duplicates(
@@ -601,7 +600,7 @@ def validation_report(spec: Spec, path: Path, as_of: dt.date) -> tuple[str, int,
     from esfkit.engine.run import evaluate
     from esfkit.i18n import Words
 
-    validation = validate_file(path, spec)
+    validation = validate_file(path, spec, as_of)
     more: list[tuple[Finding, str]] = []
     if validation.participants is not None:
         if spec.includes:

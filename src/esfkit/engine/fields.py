@@ -190,8 +190,7 @@ class Evaluator:
         return self._cached(field, "numbers", compute)
 
     def _birth_dates(self) -> pd.Series:
-        start = self.frame["_start"].fillna(pd.Timestamp(self.pop.as_of))
-        return birth_dates(self.frame["_id"], start)
+        return birth_dates(self.frame["_id"])  # person keys, their century known
 
     def _age(self, loc: SpecLocation | None) -> pd.Series:
         if "birth_date" not in self.participants.columns and "id" not in self.participants.columns:
