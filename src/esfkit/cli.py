@@ -66,7 +66,11 @@ def _main(
         ),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show the full traceback of an error.")
+        bool,
+        typer.Option(
+            "--debug",
+            help="Show the traceback of an error too (same exit status, numbers masked).",
+        ),
     ] = False,
 ) -> None:
     global _debug
@@ -529,29 +533,25 @@ def _indicators_show(code: str) -> int:
 
 def _run(command: Callable[[], int]) -> None:
     """Run a command; a user error becomes one message on stderr and exit 2, anything
-    unexpected (a bug) one message and exit 3; ``--debug`` shows the traceback instead."""
+    unexpected (a bug) one message and exit 3. ``--debug`` adds the traceback before the
+    message and changes nothing else: the same exit status, the same masking."""
+    from esfkit.privacy import mask_text  # never a personnummer, from a cell or a path
+
     try:
         code = command()
     except EsfkitError as exc:
-        if _debug:
-            raise
-        from esfkit.privacy import mask_text
-
-        typer.echo(f"error: {mask_text(str(exc))}", err=True)  # never a personnummer
+        _traceback(exc)
+        typer.echo(f"error: {mask_text(str(exc))}", err=True)
         raise typer.Exit(ExitCode.USER_ERROR) from None
     except OSError as exc:
-        if _debug:
-            raise
+        _traceback(exc)
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        typer.echo(mask_text(f"error: {where}{exc.strerror or exc}"), err=True)
         raise typer.Exit(ExitCode.USER_ERROR) from None
     except (typer.Exit, typer.Abort):
         raise  # an ending asked for (both derive from Exception), not a bug
     except Exception as exc:
-        if _debug:
-            raise
-        from esfkit.privacy import mask_text
-
+        _traceback(exc)
         message = mask_text(f"{type(exc).__name__}: {exc}")  # the message may quote a cell
         typer.echo(
             f"esfkit: internal error: {message}; this is a bug in esfkit — please report it "
@@ -560,6 +560,17 @@ def _run(command: Callable[[], int]) -> None:
         )
         raise typer.Exit(ExitCode.INTERNAL) from None
     raise typer.Exit(code)
+
+
+def _traceback(exc: BaseException) -> None:
+    """With ``--debug``, the traceback on stderr, masked: an exception's message (and
+    those it was raised from) may quote a cell."""
+    if _debug:
+        import traceback
+
+        from esfkit.privacy import mask_text
+
+        typer.echo(mask_text("".join(traceback.format_exception(exc))).rstrip("\n"), err=True)
 
 
 def main() -> None:
