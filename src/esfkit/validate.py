@@ -17,13 +17,14 @@ import pandas as pd
 
 from esfkit.data import municipalities, personnummer
 from esfkit.data.columns import map_columns
-from esfkit.data.genders import gender_codes
+from esfkit.data.genders import BUILTIN_CODES, gender_codes
 from esfkit.data.participants import CANONICAL_DATES, Participants, clean
 from esfkit.data.read import RawTable, read_table
-from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, normalize, read_dates
+from esfkit.data.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
+from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normalize, read_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
-from esfkit.spec.model import Spec
+from esfkit.spec.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, Not, Spec
 
 _DATE_FIELDS = {"start": "start date", "end": "exit date", "birth_date": "birth date"}
 SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`
@@ -143,8 +144,12 @@ def inspect(
             )
         ]
     findings: list[Finding] = _blank_formulas(raw)
+    odd = _odd_values(frame, columns, spec, rows)
+    findings += odd
+    look_alike = {f.value for f in odd if f.kind == "lookalike_characters"}  # said once
     if "gender" in columns:
-        findings += _genders(frame[columns["gender"]], columns["gender"], rows, spec)
+        header = columns["gender"]
+        findings += _genders(frame[header], header, rows, spec, look_alike)
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
@@ -158,7 +163,7 @@ def inspect(
         findings += _order(dates["start"], dates["end"], columns["end"], rows)
     if "municipality" in columns:
         header = columns["municipality"]
-        findings += _municipalities(frame[header], header, rows, spec)
+        findings += _municipalities(frame[header], header, rows, spec, look_alike)
     if "id" in columns:
         # Keyed once for both the id checks and the keys: up to one id per row.
         values = frame[columns["id"]]
@@ -277,7 +282,9 @@ def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
     return {text: np.sort(np.concatenate(parts)) for text, parts in out.items()}
 
 
-def _genders(values: pd.Series, header: str, rows: np.ndarray, spec: Spec) -> list[Finding]:
+def _genders(
+    values: pd.Series, header: str, rows: np.ndarray, spec: Spec, look_alike: set[str]
+) -> list[Finding]:
     codes = gender_codes(spec.data.genders)
     keys = normalize(values)
     unknown = ~keys.isin(list(codes)).to_numpy()
@@ -285,6 +292,8 @@ def _genders(values: pd.Series, header: str, rows: np.ndarray, spec: Spec) -> li
         return []
     findings = []
     for text, where in _by_value(values[unknown], rows[unknown]).items():
+        if visible(text) in look_alike:
+            continue
         suggestion = did_you_mean(text, [c for c in codes if c])
         findings.append(
             _make(
@@ -353,14 +362,18 @@ def _order(start: pd.Series, end: pd.Series, header: str, rows: np.ndarray) -> l
     ]
 
 
-def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec) -> list[Finding]:
+def _municipalities(
+    values: pd.Series, header: str, rows: np.ndarray, spec: Spec, look_alike: set[str]
+) -> list[Finding]:
     declared = spec.project.municipalities
     official = tuple(municipalities.official().values())
     findings = []
     for text, where in _by_value(values, rows).items():
+        if visible(text) in look_alike:
+            continue
         name = municipalities.name_for_code(text) or text
         if declared is not None:
-            if name.casefold() in {d.casefold() for d in declared}:
+            if key(name) in {key(d) for d in declared}:
                 continue
             suggestion = municipalities.closest(name, declared) or municipalities.closest(
                 name, official
@@ -380,7 +393,7 @@ def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec
             )
             continue
         exact = municipalities.official_name(name)
-        if exact is not None and exact.casefold() == name.casefold():
+        if exact is not None and key(exact) == key(name):
             continue
         suggestion = exact or municipalities.closest(name, official)
         if suggestion is not None:
@@ -408,6 +421,111 @@ def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec
                 )
             )
     return findings
+
+
+# --- values that only look like what the goal file means ------------------------------------
+
+
+def _odd_values(
+    frame: pd.DataFrame, columns: dict[str, str], spec: Spec, rows: np.ndarray
+) -> list[Finding]:
+    """Cells that differ from a declared value (an outcome, a filter's value, a gender code,
+    a municipality) only by invisible characters, which the comparison key ignores (a
+    warning), or by letters of another script that look the same, which it does not (an
+    error: the row would silently fall out of its group)."""
+    findings = []
+    for header, declared in _declared_values(spec, columns, tuple(frame.columns)).items():
+        findings += _odd_cells(frame[header], header, declared, rows)
+    return findings
+
+
+def _declared_values(
+    spec: Spec, columns: dict[str, str], headers: tuple[str, ...]
+) -> dict[str, dict[str, str]]:
+    """Per column, the values the goal file and esfkit name for it, by their keys."""
+    named: dict[str, list[str]] = {}
+
+    def add(name: str, words: list[str]) -> None:
+        wanted = name.strip().casefold()
+        header = columns.get(name) if name in COLUMN_FIELDS else None
+        header = header or next((h for h in headers if h.strip().casefold() == wanted), None)
+        if header is not None and header != columns.get("id"):
+            named.setdefault(header, []).extend(words)
+
+    add("exit", [v for values in spec.outcomes.values() for v in values])
+    add("gender", [*spec.data.genders, *(code.capitalize() for code in BUILTIN_CODES)])
+    add("municipality", list(spec.project.municipalities or municipalities.official().values()))
+    for goal in spec.goals:
+        for leaf in _equals(goal):
+            words = [v.text for v in leaf.values if isinstance(v.value, str)]
+            add(leaf.field, [w for w in words if not (leaf.field == "exit" and w in spec.outcomes)])
+    return {header: {key(w): w for w in words if key(w)} for header, words in named.items()}
+
+
+def _equals(goal) -> list[Equals]:
+    """The `field: value` conditions of a goal: its scope and its kind's filters."""
+    found: list[Equals] = []
+    todo: list = [goal.scope] if goal.scope is not None else []
+    todo += [v for v in vars(goal.definition).values() if isinstance(v, Filter)]
+    while todo:
+        part = todo.pop()
+        if isinstance(part, AllOf | AnyOf):
+            todo += part.parts
+        elif isinstance(part, Not):
+            todo.append(part.part)
+        elif isinstance(part, Equals):
+            found.append(part)
+    return found
+
+
+def _odd_cells(
+    values: pd.Series, header: str, declared: dict[str, str], rows: np.ndarray
+) -> list[Finding]:
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    keys = distinct_keys(uniques)
+    texts = ["" if k == "" else str(u).strip() for u, k in zip(uniques, keys, strict=True)]
+    findings = []
+    for index in np.flatnonzero(np.isin(keys, list(declared))):
+        if odd_characters(texts[index]):  # counted as declared, but not as typed
+            meant = declared[keys[index]]
+            findings.append(_odd(rows[codes == index], header, texts[index], meant, WARNING))
+    odd_words = any(has_lookalike(w) for w in declared.values())
+    if not odd_words and not has_lookalike("\x00".join(texts)):
+        return findings
+    by_skeleton = {skeleton(word): word for word in declared.values()}
+    for index, text in enumerate(texts):
+        meant = by_skeleton.get(skeleton(text)) if text and keys[index] not in declared else None
+        if meant is not None:
+            findings.append(_odd(rows[codes == index], header, text, meant, ERROR))
+    return findings
+
+
+def _odd(where: np.ndarray, header: str, text: str, meant: str, severity: str) -> Finding:
+    """The finding on the cells ``where`` holding ``text``, which passes for ``meant``."""
+    shown = visible(text)
+    if severity == WARNING:
+        return _make(
+            "invisible_characters",
+            where,
+            header,
+            shown,
+            f"'{shown}' holds characters that are hard to see "
+            f"({', '.join(odd_characters(text))}); it is counted as '{meant}'",
+            "retype the cell, or remove the character from the column with Find and Replace",
+        )
+    in_cell = has_lookalike(text)
+    names = ", ".join(odd_characters(text if in_cell else meant))
+    return _make(
+        "lookalike_characters",
+        where,
+        header,
+        shown,
+        f"'{shown}' looks like '{visible(meant)}' but is other text: "
+        + (f"the cell has {names}" if in_cell else f"the goal file's value has {names}")
+        + f", so the row would not be counted as '{tidy(meant)}'",
+        (f"retype '{tidy(meant)}' in the cell" if in_cell else "retype the goal file's value")
+        + " on a Swedish keyboard: the letter is of another alphabet (from a copied text?)",
+    )
 
 
 def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray) -> list[Finding]:

@@ -335,3 +335,20 @@ def test_a_personnummer_typed_in_any_cell_never_reaches_the_output(write, separa
     outputs.append(explained.stdout + explained.stderr)
     for text in outputs:
         assert "2382" not in text and date_shaped_numbers(text) == [], text
+
+
+def test_a_goal_filter_on_the_id_matches_every_spelling(write) -> None:
+    goals = GOALS + "  - {id: others, title: Andra, count: {not: {id: 19850101-2382}}}\n"
+    data = _rows(["850101 2382", "811218-9876", "8501012382"])
+    run = run_cli(
+        "check",
+        write("g.yml", goals),
+        write("d.csv", data),
+        "--as-of",
+        AS_OF.isoformat(),
+        "-f",
+        "json",
+    )
+    assert run.exit_code == 0, run.stderr
+    others = next(g for g in run.json()["goals"] if g["id"] == "others")
+    assert others["cells"][0]["value"] == 1

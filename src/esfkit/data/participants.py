@@ -21,6 +21,8 @@ from esfkit.data.genders import map_genders
 from esfkit.data.municipalities import name_for_code
 from esfkit.data.personnummer import read_ids
 from esfkit.data.read import RawTable, read_table
+from esfkit.data.text import key as text_key
+from esfkit.data.text import tidy
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean
 from esfkit.findings import Finding
@@ -138,14 +140,15 @@ def _per_value(values: pd.Series, convert: Callable[[str], Any]) -> pd.Series:
 def _municipalities(
     values: pd.Series, spec: Spec, header: str | None, rows: np.ndarray, file: str
 ) -> pd.Series:
-    """Display names: the declared spelling when declared, else the most common spelling."""
+    """Display names: the declared spelling when declared, else the most common spelling
+    (without invisible characters); spellings are one name when their keys are equal."""
     declared = spec.project.municipalities
     # Work on the distinct spellings (in order of first appearance) and spread the result.
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    uniques = np.array([name_for_code(u) or u for u in uniques], dtype=object)  # 2380: Östersund
-    keys = [value.casefold() for value in uniques]
+    uniques = np.array([name_for_code(u) or tidy(u) for u in uniques], dtype=object)  # 2380
+    keys = [text_key(value) for value in uniques]
     if declared is not None:
-        lookup = {name.casefold(): name for name in declared}
+        lookup = {text_key(name): name for name in declared}
         bad = np.array([key != "" and key not in lookup for key in keys], dtype=bool)[codes]
         if bad.any():
             first = values[bad].iloc[0]

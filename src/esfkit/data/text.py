@@ -61,7 +61,8 @@ def tidy(text: str) -> str:
 
 def has_lookalike(text: str) -> bool:
     """Holds a letter of another script that passes for a Latin one."""
-    return _LOOKALIKES.search(unicodedata.normalize("NFKC", text)) is not None
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text))  # 'ӓ' too
+    return _LOOKALIKES.search(decomposed) is not None
 
 
 def skeleton(text: str) -> str:
@@ -91,6 +92,8 @@ def odd_characters(text: str) -> list[str]:
 def _odd(char: str) -> bool:
     """Invisible, a look-alike, or a compatibility form NFKC changes (a full-width 'Ａ');
     not an unusual space, which is folded like any other."""
-    if char == "\x00" or INVISIBLE.match(char) or char in _LOOKALIKE:
+    if char == "\x00" or INVISIBLE.match(char):
+        return True
+    if unicodedata.normalize("NFD", char)[0] in _LOOKALIKE:  # 'а', and 'ӓ' (а with diaeresis)
         return True
     return not char.isspace() and unicodedata.normalize("NFKC", char) != char

@@ -19,8 +19,9 @@ import pandas as pd
 
 from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
-from esfkit.data.personnummer import birth_dates
+from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.text import key as text_key
+from esfkit.data.text import tidy
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import SpecError, SpecLocation, did_you_mean
@@ -142,7 +143,7 @@ class Evaluator:
         if field.startswith("column:"):
             return Keys.of(self.frame[field.removeprefix("column:")], _normalized)
         if field == "municipality":
-            return Keys.of(self.frame["_municipality"], lambda names: [n.casefold() for n in names])
+            return Keys.of(self.frame["_municipality"], _normalized)
         if field in ("id", "exit"):
             return Keys.of(self.frame[_CANONICAL[field]], _normalized)
         if field == "gender":
@@ -277,6 +278,8 @@ class Evaluator:
                 words.extend(self.spec.outcomes[v.text])
             elif field == "gender":
                 words.append(self._gender(v))
+            elif field == "id":  # a personnummer by its person key, as the column is
+                words.append(person_key(v.text.strip(), self.pop.as_of) or v.text)
             else:
                 words.append(v.text)
         if field == "gender":
@@ -432,24 +435,25 @@ def _collapsed(values: pd.Series) -> pd.Series:
 
 
 def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
-    """Codes for a column of display values; spellings differing only in case are one label.
+    """Codes for a column of display values; spellings with one key (differing in case,
+    spaces, Unicode form or invisible characters) are one label.
 
     Works on the distinct values, in order of first appearance: a key's label is its most
     common spelling, the first to appear on a tie.
     """
     codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
-    unique_keys = [v.casefold() if isinstance(v, str) else v for v in uniques]
+    unique_keys = [text_key(v) if isinstance(v, str) else v for v in uniques]
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     spelling: dict[Any, Any] = {}
     for i in np.argsort(-counts, kind="stable").tolist():
         spelling.setdefault(unique_keys[i], uniques[i])
-    declared_keys = [d.casefold() if isinstance(d, str) else d for d in declared]
+    declared_keys = [text_key(d) if isinstance(d, str) else d for d in declared]
     others = sorted(
         (k for k in spelling if k not in declared_keys), key=lambda k: (str(type(k)), k)
     )
     labels_keys = [*declared_keys, *others]
     # A personnummer typed in the wrong column (Kommun) must not become a label either.
-    shown = (mask_text(v) if isinstance(v, str) else v for v in (spelling[k] for k in others))
+    shown = (mask_text(tidy(v)) if isinstance(v, str) else v for v in (spelling[k] for k in others))
     labels = [*declared, *shown, None]
     index = {key: i for i, key in enumerate(labels_keys)}
     blank = len(labels) - 1
