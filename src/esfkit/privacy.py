@@ -41,8 +41,8 @@ _SPACE = "[^\\S\\n\\r\\x0b\\x0c\\x1c-\\x1e\\x85\\u2028\\u2029]"  # whitespace, n
 # Between the birth date and the last four: what a register and a hand have typed there.
 BETWEEN = f"(?:{_SPACE}|{_SEPARATOR}){{0,5}}"
 TF = "[Tt\uff34\uff54\u0422\u0442\u03a4\u03c4][Ff\uff26\uff46\u03dc\u03dd]"
-_PNR_IN_TEXT = re.compile(
-    "(?<![0-9])(?:"
+_PNR_IN_TEXT = re.compile(  # the lookahead first: most places fail it at once
+    "(?=[0-9]{5})(?<![0-9])(?:"
     "(?P<loose>[0-9]{5}|[0-9]{6}|[0-9]{8})[-+]?[0-9]{4}"
     f"|(?P<date>{_BIRTH}){BETWEEN}[0-9]{{4}}"
     f"|(?P<tf>{_BIRTH}){BETWEEN}{TF}[0-9]{{2}}"
@@ -52,7 +52,7 @@ _PNR_IN_TEXT = re.compile(
 # whose compatibility form is a digit (superscript, circled), or an invisible character.
 _UNUSUAL = re.compile(
     f"[{INVISIBLE_CLASS}\\x00\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u249b\u24ea-\u24ff"
-    "\u2776-\u2793]|(?![0-9])\\d"
+    "\u2776-\u2793]|[^\\D0-9]"
 )
 _DROPPED = re.compile(f"[{INVISIBLE_CLASS}\\x00]")
 

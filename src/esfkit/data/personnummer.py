@@ -199,6 +199,8 @@ def birth_date(pnr: str, report_date: dt.date) -> dt.date | None:
 
 def mask(pnr: str) -> str:
     """The date part kept, the rest hidden: '19850101-****', in any spelling."""
+    if pnr[:1].isascii() and not pnr[:1].isdigit() and pnr[:1] != " ":
+        return mask_text(pnr)  # D0001: no personnummer of its own (but maybe inside)
     text = plain_digits(pnr).strip()
     if lost_zero(text):
         return f"0{text[:5]}-****"
