@@ -24,6 +24,7 @@ from esfkit.data.text import has_lookalike, key, odd_characters, skeleton, tidy,
 from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normalize, read_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
+from esfkit.privacy import mask_text
 from esfkit.spec.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, Not, Spec
 
 _DATE_FIELDS = {"start": "start date", "end": "exit date", "birth_date": "birth date"}
@@ -292,7 +293,7 @@ def _genders(
         return []
     findings = []
     for text, where in _by_value(values[unknown], rows[unknown]).items():
-        if visible(text) in look_alike:
+        if _shown(text) in look_alike:
             continue
         suggestion = did_you_mean(text, [c for c in codes if c])
         findings.append(
@@ -369,7 +370,7 @@ def _municipalities(
     official = tuple(municipalities.official().values())
     findings = []
     for text, where in _by_value(values, rows).items():
-        if visible(text) in look_alike:
+        if _shown(text) in look_alike:
             continue
         name = municipalities.name_for_code(text) or text
         if declared is not None:
@@ -502,7 +503,7 @@ def _odd_cells(
 
 def _odd(where: np.ndarray, header: str, text: str, meant: str, severity: str) -> Finding:
     """The finding on the cells ``where`` holding ``text``, which passes for ``meant``."""
-    shown = visible(text)
+    shown = _shown(text)
     if severity == WARNING:
         return _make(
             "invisible_characters",
@@ -520,12 +521,18 @@ def _odd(where: np.ndarray, header: str, text: str, meant: str, severity: str) -
         where,
         header,
         shown,
-        f"'{shown}' looks like '{visible(meant)}' but is other text: "
+        f"'{shown}' looks like '{_shown(meant)}' but is other text: "
         + (f"the cell has {names}" if in_cell else f"the goal file's value has {names}")
         + f", so the row would not be counted as '{tidy(meant)}'",
         (f"retype '{tidy(meant)}' in the cell" if in_cell else "retype the goal file's value")
         + " on a Swedish keyboard: the letter is of another alphabet (from a copied text?)",
     )
+
+
+def _shown(text: str) -> str:
+    """A value as a finding shows it: odd characters as code points, no personnummer
+    (masked first: once written out, an invisible separator no longer looks like one)."""
+    return visible(mask_text(text))
 
 
 def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray) -> list[Finding]:
@@ -548,8 +555,9 @@ def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
     shaped = np.array([number is not None for number in ids.numbers], dtype=bool)
     if not len(filled) or shaped[filled].mean() < 0.5:
         return findings  # ids such as D0001, whatever the header says: nothing to check
-    why = dict(zip(texts, _id_problems(ids), strict=True))
-    wrong = [i for i, text in enumerate(texts) if text and why[text]]
+    found = _id_problems(ids, shaped)
+    wrong = np.flatnonzero(found)
+    why = {texts[i]: _WHY[found[i]] for i in wrong.tolist()}
     bad = np.isin(codes, wrong)
     for text, where in _by_value(values[bad], rows[bad]).items():
         masked = personnummer.mask(text)
@@ -567,16 +575,20 @@ def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
     return findings
 
 
-def _id_problems(ids: personnummer.Ids) -> list[str | None]:
-    """Per distinct id, why it is not a valid personnummer (None when it is one, or blank)."""
-    numbers = [n for n in ids.numbers if n is not None]
-    found = iter(personnummer.problems(numbers))
-    return [
-        (personnummer.NOT_ONE if text else None)
-        if number is None
-        else (personnummer.LOST_ZERO if personnummer.lost_zero(text) else next(found))
-        for text, number in zip(ids.texts, ids.numbers, strict=True)
-    ]
+_WHY = (None, *personnummer.PROBLEMS[1:], personnummer.LOST_ZERO, personnummer.NOT_ONE)
+
+
+def _id_problems(ids: personnummer.Ids, shaped: np.ndarray) -> np.ndarray:
+    """Per distinct id, why it is not a valid personnummer, as an index into _WHY: 0 when
+    it is one, or blank."""
+    numbers = np.flatnonzero(shaped)
+    found = np.zeros(len(shaped), dtype=np.int8)
+    found[numbers] = personnummer.problems([ids.numbers[i] for i in numbers.tolist()])
+    nine = [i for i in numbers.tolist() if len(ids.texts[i]) == 9]  # the rest have 10 or more
+    found[[i for i in nine if personnummer.lost_zero(ids.texts[i])]] = len(_WHY) - 2
+    texts = np.array([bool(t) for t in ids.texts], dtype=bool)
+    found[~shaped & texts] = len(_WHY) - 1
+    return found
 
 
 def _duplicates(

@@ -17,6 +17,7 @@ never shown: :func:`mask` keeps the date part and hides the rest (``19850101-***
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ _SHAPE = re.compile(
 _PLUS = re.compile("[+\ufe62\uff0b]")
 _NINE_DIGITS = re.compile(r"[0-9]{9}")
 _KEY = re.compile(r"[0-9]{8}(?:[0-9]{4}|TF[0-9]{2})")
+_MAYBE_NUMBER = re.compile(r"\x00(?:[0-9]|[^\x00-\x7f])")  # a text that starts so
 LOST_ZERO = (
     "has 9 digits: Excel dropped the leading 0 (born 2000-2009) because the column holds "
     "numbers; format the column as text and type the number as 0YMMDD-NNNN"
@@ -78,13 +80,16 @@ def read_ids(values: pd.Series, report_date: dt.date) -> Ids:
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
     missing = pd.isna(uniques)
     texts = ["" if gone else str(u).strip() for u, gone in zip(uniques, missing, strict=True)]
-    # A personnummer starts with a digit (or an odd character): other ids skip the pattern.
-    numbers = [
-        person_key(t, report_date) if t[:1].isdigit() or not t[:1].isascii() else None
-        for t in texts
-    ]
-    keys = np.array(numbers, dtype=object)
+    # A personnummer starts with a digit (or an odd character): other ids skip the pattern,
+    # and a column of ids such as D0001 is told at once by the joined texts.
+    numbers: list[str | None] = [None] * len(texts)
+    if _MAYBE_NUMBER.search("\x00" + "\x00".join(texts)):
+        numbers = [
+            person_key(t, report_date) if t[:1].isdigit() or not t[:1].isascii() else None
+            for t in texts
+        ]
     others = np.array([number is None for number in numbers], dtype=bool)
+    keys = np.array(numbers, dtype=object)
     keys[others] = distinct_keys(uniques[others])
     return Ids(codes, texts, numbers, pd.Series(keys[codes], index=values.index, dtype=object))
 
@@ -102,6 +107,7 @@ def _key_of_any_spelling(text: str, report_date: dt.date) -> str | None:
     return century + date + (tail if tail[0].isdigit() else "TF" + tail[2:])
 
 
+@functools.lru_cache(maxsize=100_000)  # per date and sign: 10^6 ids have few thousand
 def _century(yy: str, mm: str, dd: str, plus: bool, report_date: dt.date) -> str:
     """The century that makes the person at most 99 at the report date, or at least 100
     with '+'."""
@@ -117,19 +123,21 @@ def lost_zero(text: str) -> bool:
     return _NINE_DIGITS.fullmatch(text) is not None and luhn_ok("0" + text)
 
 
-def problems(keys: list[str]) -> list[str | None]:
-    """Per person key, why it is not a valid number (an impossible date, a wrong check
-    digit), or None. A protected-identity id has no check digit. Computed on all keys at
-    once: an id column holds up to one number per row."""
+PROBLEMS = (None, BAD_DATE, BAD_CHECK_DIGIT)
+
+
+def problems(keys: list[str]) -> np.ndarray:
+    """Per person key, why it is not a valid number, as an index into PROBLEMS: 0 when it
+    is one, 1 for an impossible date, 2 for a wrong check digit (a protected-identity id
+    has none). Computed on all keys at once: an id column holds up to one number per row."""
     if not keys:
-        return []
+        return np.zeros(0, dtype=np.int8)
     year, month, day, digits, tf = _parts(keys)
-    valid_date = _is_date(year, month, day)
     doubled = digits[:, 2:11:2] * 2
     total = (doubled - 9 * (doubled > 9)).sum(axis=1) + digits[:, 3:12:2].sum(axis=1)
-    luhn = tf | (total % 10 == 0)
-    found = np.where(~valid_date, BAD_DATE, np.where(~luhn, BAD_CHECK_DIGIT, ""))
-    return [text or None for text in found.tolist()]
+    found = np.where(tf | (total % 10 == 0), 0, 2).astype(np.int8)
+    found[~_is_date(year, month, day)] = 1
+    return found
 
 
 def birth_dates(ids: pd.Series) -> pd.Series:
@@ -187,7 +195,7 @@ def problem(pnr: str, report_date: dt.date) -> str | None:
     if lost_zero(plain_digits(text)):
         return LOST_ZERO
     key = person_key(text, report_date)
-    return NOT_ONE if key is None else problems([key])[0]
+    return NOT_ONE if key is None else PROBLEMS[problems([key])[0]]
 
 
 def birth_date(pnr: str, report_date: dt.date) -> dt.date | None:
