@@ -54,13 +54,14 @@ _UNUSUAL = re.compile(
     f"[{INVISIBLE_CLASS}\\x00\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u249b\u24ea-\u24ff"
     "\u2776-\u2793]|[^\\D0-9]"
 )
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")  # what _UNUSUAL finds in ASCII
 _DROPPED = re.compile(f"[{INVISIBLE_CLASS}\\x00]")
 
 
 def mask_text(text: str) -> str:
     """Every personnummer in ``text``, in any spelling (see the module's docstring),
     masked as '19850101-****'."""
-    if _UNUSUAL.search(text) is None:
+    if _UNUSUAL.search(text) is None if not text.isascii() else _CONTROL.search(text) is None:
         return _PNR_IN_TEXT.sub(_masked, text)
     plain, where = _plain_digits(text)
     pieces, done = [], 0
@@ -77,6 +78,8 @@ def _masked(match: re.Match) -> str:
 
 def plain_digits(text: str) -> str:
     """``text`` with every digit written 0-9 and invisible characters left out."""
+    if text.isascii() and _CONTROL.search(text) is None:
+        return text
     return text if _UNUSUAL.search(text) is None else _plain_digits(text)[0]
 
 
@@ -86,10 +89,10 @@ def _plain_digits(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     where: list[int] = []
     for position, char in enumerate(text):
-        if char.isascii() and char != "\x00":
-            chars.append(char)
-        elif _DROPPED.match(char):
+        if _DROPPED.match(char):
             continue
+        if char.isascii():
+            chars.append(char)
         else:
             digit = unicodedata.decimal(char, None)
             if digit is None:

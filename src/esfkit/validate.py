@@ -496,7 +496,7 @@ def _odd_cells(
     by_skeleton = {skeleton(word): word for word in declared.values()}
     for index, text in enumerate(texts):
         meant = by_skeleton.get(skeleton(text)) if text and keys[index] not in declared else None
-        if meant is not None:
+        if meant is not None and (has_lookalike(text) or has_lookalike(meant)):  # not 'l' for 'i'
             findings.append(_odd(rows[codes == index], header, text, meant, ERROR))
     return findings
 

@@ -27,7 +27,8 @@ from tests.conftest import run_cli
 AS_OF = dt.date(2023, 6, 30)
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 SPACES = " \u00a0\u2007\u2009\u202f\u3000"
-SEPARATORS = ["", ".", "/", " - ", " \u2013 ", "\u200b", "\u00a0-\u00a0", *DASHES, *SPACES]
+SEPARATORS = ["", ".", "/", " - ", " \u2013 ", "\u200b", "\u00a0-\u00a0", "\x07"]
+SEPARATORS += [*DASHES, *SPACES]
 # Decimal digits of other scripts (full-width, Arabic-Indic, Devanagari, mathematical bold).
 DIGIT_ZEROS = ("0", "\uff10", "\u0660", "\u0966", "\U0001d7ce")
 
@@ -132,7 +133,7 @@ text_around = st.text(
     coordination=st.booleans(),
     valid=st.booleans(),
     twelve=st.booleans(),
-    separator=st.sampled_from([*SEPARATORS, "+"]),
+    separator=st.sampled_from([*SEPARATORS, "+", "\x00"]),  # a CSV with NUL is refused
     zero=st.sampled_from(DIGIT_ZEROS),
     protected=st.booleans(),
     before=text_around,

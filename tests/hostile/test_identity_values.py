@@ -154,3 +154,12 @@ def test_a_value_of_another_alphabet_that_looks_like_nothing_declared_is_just_a_
         run = run_cli("check", goals, data, "--as-of", "2021-06-30", "--format", "json")
         assert run.exit_code == 0, run.stderr
         assert _figures(run.json())["work"] == 1
+
+
+def test_a_plain_typo_beside_a_lookalike_is_not_called_a_lookalike(tmp_path) -> None:
+    # 'Anstäilning' (i for l) is a typo, counted apart as ever; only the Cyrillic one is an error.
+    goals, data = _files(tmp_path, "exit", "\u0410nställning")[0]
+    data.write_text(data.read_text(encoding="utf-8").replace("Studier", "Anstäilning", 1))
+    listed = run_cli("validate", goals, data, "--as-of", "2021-06-30")
+    assert "lookalike_characters (1)" in listed.stdout
+    assert "Anstäilning" not in listed.stdout
