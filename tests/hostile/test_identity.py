@@ -207,7 +207,6 @@ def test_plus_is_a_hundred_years_or_more_and_the_report_date_decides_the_century
 GOALS = """\
 version: 1
 project: {name: Test, start: 2020-01-01, end: 2023-12-31}
-age_bands: [0-29, 30-200]
 goals:
   - {id: everyone, title: Alla, count: everyone}
   - {id: young, title: Unga, count: {age: {max: 29}}}

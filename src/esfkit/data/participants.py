@@ -22,7 +22,6 @@ from esfkit.data.municipalities import name_for_code
 from esfkit.data.personnummer import read_ids
 from esfkit.data.read import RawTable, read_table
 from esfkit.data.text import key as text_key
-from esfkit.data.text import tidy
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean
 from esfkit.findings import Finding
@@ -141,11 +140,12 @@ def _municipalities(
     values: pd.Series, spec: Spec, header: str | None, rows: np.ndarray, file: str
 ) -> pd.Series:
     """Display names: the declared spelling when declared, else the most common spelling
-    (without invisible characters); spellings are one name when their keys are equal."""
+    (as typed: an output shows its odd characters escaped); spellings with one key are one
+    name."""
     declared = spec.project.municipalities
     # Work on the distinct spellings (in order of first appearance) and spread the result.
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    uniques = np.array([name_for_code(u) or tidy(u) for u in uniques], dtype=object)  # 2380
+    uniques = np.array([name_for_code(u) or u for u in uniques], dtype=object)  # 2380
     keys = [text_key(value) for value in uniques]
     if declared is not None:
         lookup = {text_key(name): name for name in declared}

@@ -21,7 +21,6 @@ from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.text import key as text_key
-from esfkit.data.text import tidy
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import SpecError, SpecLocation, did_you_mean
@@ -453,7 +452,7 @@ def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
     )
     labels_keys = [*declared_keys, *others]
     # A personnummer typed in the wrong column (Kommun) must not become a label either.
-    shown = (mask_text(tidy(v)) if isinstance(v, str) else v for v in (spelling[k] for k in others))
+    shown = (mask_text(v) if isinstance(v, str) else v for v in (spelling[k] for k in others))
     labels = [*declared, *shown, None]
     index = {key: i for i, key in enumerate(labels_keys)}
     blank = len(labels) - 1
