@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,11 +53,6 @@ def person_key(text: str, report_date: dt.date) -> str | None:
         century, yy, mm, dd, sep, tail = match.groups()
         return (century or _century(yy, mm, dd, sep == "+", report_date)) + yy + mm + dd + tail
     return _key_of_any_spelling(text, report_date)
-
-
-def person_keys(texts: Iterable[str], report_date: dt.date) -> list[str | None]:
-    """:func:`person_key` of each text."""
-    return [person_key(text, report_date) for text in texts]
 
 
 @dataclass(frozen=True)

@@ -48,10 +48,6 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", " ".join(folded.split()))
 
 
-def has_invisible(text: str) -> bool:
-    return INVISIBLE.search(text) is not None or "\x00" in text
-
-
 def tidy(text: str) -> str:
     """A value as it is shown: invisible characters gone, NFKC, whitespace collapsed, the
     case as typed."""
