@@ -138,7 +138,8 @@ def _arguments() -> argparse.Namespace:
 
 
 def _engine(raw: RawTable, spec, goal_ids: tuple[str, ...] = ()):
-    participants = clean(raw, map_columns(raw.headers, spec.data.columns, raw.path.name), spec)
+    columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
+    participants = clean(raw, columns, spec, generate.as_of())
     return evaluate(spec, participants, generate.as_of(), goal_ids=goal_ids)
 
 

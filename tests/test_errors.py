@@ -142,12 +142,12 @@ def test_missing_files_are_named(write, tmp_path) -> None:
     _fails(run_cli("check", write("g.yml", GOALS), tmp_path / "nope.xlsx"), "nope.xlsx")
 
 
-def test_every_error_is_shown_with_debug_as_a_traceback(write) -> None:
+def test_every_error_is_shown_with_debug_with_its_traceback_and_exit_2(write) -> None:
     goals = write("goals.yml", GOALS.replace("    target:", "    trget:"))
-    from esfkit.errors import SpecError
-
-    with pytest.raises(SpecError):
-        run_cli("--debug", "check", goals, write("d.csv", DATA))
+    run = run_cli("--debug", "check", goals, write("d.csv", DATA))
+    assert run.exit_code == 2
+    assert "Traceback" in run.stderr and "SpecError" in run.stderr
+    assert "\nerror: " in run.stderr  # the message as without --debug, after it
 
 
 def test_an_internal_error_is_one_message_and_exit_3_not_a_traceback(write, monkeypatch) -> None:
@@ -164,8 +164,8 @@ def test_an_internal_error_is_one_message_and_exit_3_not_a_traceback(write, monk
     assert "this is a bug in esfkit" in run.stderr and "--debug" in run.stderr
     assert "Traceback" not in run.stderr and run.stderr.count("\n") == 1
     assert "1234" not in run.stderr and "19850101-****" in run.stderr
-    with pytest.raises(KeyError):
-        run_cli("--debug", "validate", write("g.yml", GOALS), write("d.csv", DATA))
+    debug = run_cli("--debug", "validate", write("g.yml", GOALS), write("d.csv", DATA))
+    assert debug.exit_code == 3 and "Traceback" in debug.stderr and "1234" not in debug.stderr
 
 
 def test_an_internal_error_in_the_installed_command_prints_no_traceback(write, tmp_path) -> None:
@@ -194,7 +194,7 @@ def test_an_internal_error_in_the_installed_command_prints_no_traceback(write, t
     debug = subprocess.run(
         [esfkit, "--debug", *args[1:]], capture_output=True, text=True, env=env, timeout=60
     )
-    assert debug.returncode == 1 and "Traceback" in debug.stderr
+    assert debug.returncode == 3 and "Traceback" in debug.stderr
 
 
 def test_a_gender_filter_may_name_a_code_the_goal_file_declares(write) -> None:

@@ -86,7 +86,7 @@ def test_explain_counts_equal_every_cell_of_check(rows, goals, unit) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "data.csv"
         path.write_text(_csv(rows), encoding="utf-8")
-        participants = load_participants(path, spec)
+        participants = load_participants(path, spec, AS_OF)
         report = evaluate(spec, participants, AS_OF)
         for result in report.goals:
             for cell in result.cells:

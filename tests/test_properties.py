@@ -102,7 +102,7 @@ def test_cells_add_up_to_margins_and_total_and_match_a_plain_count(rows, filters
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "data.csv"
         path.write_text(_csv(rows), encoding="utf-8")
-        report = evaluate(spec, load_participants(path, spec), AS_OF)
+        report = evaluate(spec, load_participants(path, spec, AS_OF), AS_OF)
     oracle = _oracle_rows(rows)
     for f, goal in zip(filters, report.goals, strict=True):
         cells = {tuple(sorted(c.dims.items(), key=str)): c.value for c in goal.cells}

@@ -149,7 +149,7 @@ FORMATS = ("markdown", "json", "csv", "html")
 def _report(folder: Path, spec, rows: list[dict]):
     data = folder / "data.csv"
     data.write_text(_text(rows), encoding="utf-8")
-    participants = load_checked(data, spec)
+    participants = load_checked(data, spec, AS_OF)
     return evaluate(spec, participants, AS_OF), participants
 
 

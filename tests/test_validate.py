@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import openpyxl
@@ -369,14 +370,15 @@ def test_check_finds_what_its_header_shows_and_cleans_from_the_dates_validation_
     )
     spec = load_spec(write("g.yml", GOALS))
     path = write("d.csv", data)
-    every = validate_file(path, spec)
-    for_check = validate_file(path, spec, every=False)
+    as_of = dt.date(2022, 6, 30)
+    every = validate_file(path, spec, as_of)
+    for_check = validate_file(path, spec, as_of, every=False)
     assert "re_enrolment" in {f.kind for f in every.findings}
     shown = [f for f in every.findings if f.kind != "re_enrolment"]
     assert summarise(for_check.findings) == summarise(shown)
     assert {f.kind for f in for_check.findings} == {f.kind for f in shown}
     assert sum(f.kind == "overlapping_enrolments" for f in every.findings) == 2
-    expected = load_participants(path, spec)
+    expected = load_participants(path, spec, as_of)
     for validation in (every, for_check):
         pd.testing.assert_frame_equal(validation.participants.frame, expected.frame)
         assert validation.participants.findings == expected.findings

@@ -74,7 +74,11 @@ def _main(
         ),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show the full traceback of an error.")
+        bool,
+        typer.Option(
+            "--debug",
+            help="Show the traceback of an error too (same exit status, numbers masked).",
+        ),
     ] = False,
 ) -> None:
     global _debug
@@ -316,7 +320,7 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
     report_date = report_date_from_option(as_of, the_period)
     chosen = parse_where(where)
     spec = load_spec(goals)
-    participants = load_checked(data, spec, "explain")
+    participants = load_checked(data, spec, report_date, "explain")
     found = explain(spec, participants, goal_id, report_date, the_period, chosen)
     if fmt == Format.json:
         write_stdout(json_document(to_json(found, data.name)) + "\n")
@@ -362,7 +366,7 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     report_date = report_date_from_option(as_of, the_period)
     spec = load_spec(goals)
     with working(f"Reading and checking {terminal(data.name)} …"):
-        participants = load_checked(data, spec)
+        participants = load_checked(data, spec, report_date)
     _check_includes(spec, participants)
     return evaluate(spec, participants, report_date, the_period, goal_ids), spec, participants
 
@@ -551,31 +555,25 @@ def _indicators_show(code: str) -> int:
 
 def _run(command: Callable[[], int]) -> None:
     """Run a command; a user error becomes one message on stderr and exit 2, anything
-    unexpected (a bug) one message and exit 3; ``--debug`` shows the traceback instead."""
+    unexpected (a bug) one message and exit 3. ``--debug`` adds the traceback before the
+    message and changes nothing else: the same exit status, the same masking."""
+    from esfkit.escape import terminal_lines  # never a personnummer, nor ESC, from a cell
+
     try:
         code = command()
     except EsfkitError as exc:
-        if _debug:
-            raise
-        from esfkit.escape import terminal_lines
-
+        _traceback(exc)
         typer.echo(f"error: {terminal_lines(exc)}", err=True)  # never a personnummer, nor ESC
         raise typer.Exit(ExitCode.USER_ERROR) from None
     except OSError as exc:
-        if _debug:
-            raise
-        from esfkit.escape import terminal_lines
-
+        _traceback(exc)
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         typer.echo(f"error: {terminal_lines(f'{where}{exc.strerror or exc}')}", err=True)
         raise typer.Exit(ExitCode.USER_ERROR) from None
     except (typer.Exit, typer.Abort):
         raise  # an ending asked for (both derive from Exception), not a bug
     except Exception as exc:
-        if _debug:
-            raise
-        from esfkit.escape import terminal_lines
-
+        _traceback(exc)
         message = terminal_lines(f"{type(exc).__name__}: {exc}")  # it may quote a cell
         typer.echo(
             f"esfkit: internal error: {message}; this is a bug in esfkit — please report it "
@@ -584,6 +582,17 @@ def _run(command: Callable[[], int]) -> None:
         )
         raise typer.Exit(ExitCode.INTERNAL) from None
     raise typer.Exit(code)
+
+
+def _traceback(exc: BaseException) -> None:
+    """With ``--debug``, the traceback on stderr, masked: an exception's message (and
+    those it was raised from) may quote a cell."""
+    if _debug:
+        import traceback
+
+        from esfkit.escape import terminal_lines
+
+        typer.echo(terminal_lines("".join(traceback.format_exception(exc))).rstrip("\n"), err=True)
 
 
 def main() -> None:

@@ -40,7 +40,7 @@ import html as _html
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -273,17 +273,26 @@ def yaml_scalar(text: object) -> str:
     value = mask_text(_str(text))
     dumped = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=10**6)
     flow = dumped.strip()[1:-1]
-    if "\n" not in flow and visible(flow) == flow and yaml.safe_load(f"[{flow}]") == [value]:
+    plain_flow = "\n" not in flow and "\\" not in flow and visible(flow) == flow
+    if plain_flow and yaml.safe_load(f"[{flow}]") == [value]:
         return flow
-    return '"' + "".join(_yaml_char(ch) for ch in value) + '"'
+    return '"' + "".join(_yaml_chars(value)) + '"'
 
 
-def _yaml_char(ch: str) -> str:
-    if ch in _YAML_ESCAPES:
-        return _YAML_ESCAPES[ch]
-    if _is_unsafe(ch):
-        return _code(ch)
-    return ch
+def _yaml_chars(value: str) -> Iterator[str]:
+    """The characters of a double-quoted scalar. A digit right after an escape is escaped
+    too (``\\x31``), so an escape's hex digits never join the text's digits into a number
+    that reads as a personnummer (YAML escapes have no braced form)."""
+    escaped = False
+    for ch in value:
+        if ch in _YAML_ESCAPES:
+            out = _YAML_ESCAPES[ch]
+        elif _is_unsafe(ch) or (escaped and ch.isdigit()):
+            out = _code(ch)
+        else:
+            out = ch
+        escaped = out != ch and out[-1].isalnum()
+        yield out
 
 
 # --- JSON ------------------------------------------------------------------------------------

@@ -38,11 +38,19 @@ KINDS: dict[str, tuple[str, str]] = {
         WARNING,
         "a CSV file with lines in UTF-8 and lines in Windows-1252, each read in its own",
     ),
+    "lookalike_characters": (
+        ERROR,
+        "a value that looks like a declared one but has a letter of another alphabet",
+    ),
     "duplicate_row": (
         WARNING,
         "the same row twice (a paste twice); an error with unit: enrolment, which counts both",
     ),
     # worth a look: the report is produced and says so in its header
+    "invisible_characters": (
+        WARNING,
+        "a declared value with invisible or compatibility characters, counted as declared",
+    ),
     "municipality_spelling": (WARNING, "a municipality close to an official name, not merged"),
     "not_a_municipality": (WARNING, "a value that is neither a municipality name nor a code"),
     "invalid_personnummer": (WARNING, "a personnummer with a wrong check digit or date"),

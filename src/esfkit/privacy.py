@@ -3,17 +3,167 @@
 Light on purpose (no pandas): every output path — reports in every format, error messages,
 `validate`, `explain`, `init`, the history file — calls :func:`mask_text` on text that came
 from a user's file, the goal file included.
+
+What is masked (docs/data.md, "Personnummer in text"): a number is a maximal run of digits
+(any script's digits: '８５０１０１' is a run of six), with invisible characters inside it
+ignored. Masked are
+
+- a *date-shaped* birth date, YYMMDD or YYYYMMDD with a month 01-12 and a day 01-31 or
+  61-91 (samordningsnummer), followed by four digits, with no separator or any mix of up to
+  five spaces (any Unicode space but a line break), dashes (any: hyphen, non-breaking
+  hyphen, en and em dash, minus sign, full-width hyphen-minus ...), '+', '.' and '/'
+  between them, check digit right or wrong;
+- the same birth date followed by 'TF' and two digits (a protected identity, SCB's form);
+- as before, any run of 5, 6 or 8 digits and four more with '-', '+' or nothing between
+  (9, 10 or 12 digits: a personnummer with an impossible date, or one that lost its leading
+  0 in Excel).
+
+Date-shaped numbers glued together ('850101-2382850101-2382', two pasted into one cell)
+are each masked. An invisible character is looked through inside a number
+('850101<ZWSP>-2382') and parts two numbers ('0<NUL>850101-2382'): both readings are
+masked, so a sink that shows the character as an escape shows no number either.
+
+The mask keeps the date part: '19850101-****'. A date (2021-03-01, 20210301) or a count
+is no such number and stays as it is.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-# Anything in free text that could be a personnummer: masked before it reaches the user.
-# Nine digits too: Excel drops the leading 0 of 0501011234 (born 2000-2009) kept as a number.
-_PNR_IN_TEXT = re.compile(r"(?<!\d)(\d{5}|\d{6}|\d{8})([-+]?)\d{4}(?!\d)")
+from esfkit.data.text import INVISIBLE_CLASS
+
+_MONTH = "(?:0[1-9]|1[0-2])"
+_DAY = "(?:0[1-9]|[12][0-9]|3[01]|6[1-9]|[78][0-9]|9[01])"  # +60: samordningsnummer
+_BIRTH = f"(?:[0-9]{{2}})?[0-9]{{2}}{_MONTH}{_DAY}"
+_DASHES = (
+    "\\-\u2010-\u2015\u2212\u2043\u2796\u02d7\u058a\u05be\u1400\u1806\u2e17\u2e1a\u2e3a"
+    "\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d"
+)
+_SEPARATOR = f"[{_DASHES}+\ufe62\uff0b./\u2044\u2215\uff0e\uff0f]"
+_SPACE = "[^\\S\\n\\r\\x0b\\x0c\\x1c-\\x1e\\x85\\u2028\\u2029]"  # whitespace, not a line break
+# Between the birth date and the last four: what a register and a hand have typed there.
+BETWEEN = f"(?:{_SPACE}|{_SEPARATOR}){{0,5}}"
+TF = "[Tt\uff34\uff54\u0422\u0442\u03a4\u03c4][Ff\uff26\uff46\u03dc\u03dd]"
+_TAIL = f"{BETWEEN}(?:[0-9]{{4}}|{TF}[0-9]{{2}})"
+# Where a number may start (no digit before it): the regular expression's lookahead finds
+# them at C speed; each is then read by _number.
+_START = re.compile(
+    "(?<![0-9])(?=[0-9]{5})(?="
+    "(?:[0-9]{5}|[0-9]{6}|[0-9]{8})[-+]?[0-9]{4}(?![0-9])"
+    f"|{_BIRTH}{_TAIL}"
+    ")"
+)
+_LOOSE = re.compile("([0-9]{5}|[0-9]{6}|[0-9]{8})[-+]?[0-9]{4}(?![0-9])")
+# One date-shaped number, with the century and without: both are tried.
+_ONE = (
+    re.compile(f"(?P<date>[0-9]{{4}}{_MONTH}{_DAY}){_TAIL}"),
+    re.compile(f"(?P<date>[0-9]{{2}}{_MONTH}{_DAY}){_TAIL}"),
+)
+# What makes a text need its digits read first: a digit of another script, a character
+# whose compatibility form is a digit (superscript, circled), or an invisible character.
+_UNUSUAL = re.compile(
+    f"[{INVISIBLE_CLASS}\\x00\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u249b\u24ea-\u24ff"
+    "\u2776-\u2793]|[^\\D0-9]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")  # what _UNUSUAL finds in ASCII
+_DROPPED = re.compile(f"[{INVISIBLE_CLASS}\\x00]")
 
 
 def mask_text(text: str) -> str:
-    """Every run of digits shaped like a personnummer in ``text``, masked."""
-    return _PNR_IN_TEXT.sub(lambda m: f"{m.group(1)}-****", text)
+    """Every personnummer in ``text``, in any spelling (see the module's docstring),
+    masked as '19850101-****'."""
+    if _UNUSUAL.search(text) is None if not text.isascii() else _CONTROL.search(text) is None:
+        return _masked(text, text, None)
+    # An invisible character between two numbers parts them ('0<NUL>850101-2382'); inside
+    # one it is looked through ('850101<ZWSP>-2382'): both readings are masked.
+    parted = _masked(text, *_plain_digits(text, drop=False))
+    return _masked(parted, *_plain_digits(parted, drop=True))
+
+
+def _masked(text: str, plain: str, where: list[int] | None) -> str:
+    """``text`` with the numbers found in ``plain`` masked; ``plain`` is ``text`` with its
+    digits written 0-9 and ``where`` the position in ``text`` of each of its characters
+    (None: the same text)."""
+    pieces, done, read = [], 0, 0  # done: in text; read: in plain
+    for found in _START.finditer(plain):
+        if found.start() < read:
+            continue  # inside a number masked already
+        number = _number(plain, found.start())
+        if number is None:
+            continue
+        read, masked = number
+        start, stop = (
+            (found.start(), read) if where is None else (where[found.start()], where[read - 1] + 1)
+        )
+        pieces += [text[done:start], masked]
+        done = stop
+    return "".join([*pieces, text[done:]])
+
+
+def _number(text: str, at: int) -> tuple[int, str] | None:
+    """The personnummer starting at ``at`` (no digit before it): its end and its masked
+    form; None when there is none. Date-shaped numbers glued together
+    ('850101-2382850101-2382', two pasted into one cell) are read as one each."""
+    glued = _glued(text, at)
+    if glued is not None:
+        return glued
+    loose = _LOOSE.match(text, at)
+    return None if loose is None else (loose.end(), f"{loose[1]}-****")
+
+
+def _glued(text: str, at: int) -> tuple[int, str] | None:
+    """Date-shaped numbers, one after the other from ``at`` to a place no digit follows:
+    the furthest such place, and the numbers masked. Each place is looked at once (a
+    number is read with or without its century), so this takes time linear in the text."""
+    came_from: dict[int, tuple[int, str]] = {}
+    todo, ends = [at], []
+    while todo:
+        position = todo.pop()
+        for one in _ONE:
+            match = one.match(text, position)
+            if match is None or match.end() in came_from:
+                continue
+            came_from[match.end()] = (position, match["date"])
+            if match.end() < len(text) and text[match.end()].isdigit():
+                todo.append(match.end())  # another number glued on
+            else:
+                ends.append(match.end())
+    if not ends:
+        return None
+    end = position = max(ends)
+    masked = []
+    while position != at:
+        position, date = came_from[position]
+        masked.append(f"{date}-****")
+    return end, "".join(reversed(masked))
+
+
+def plain_digits(text: str) -> str:
+    """``text`` with every digit written 0-9 and invisible characters left out."""
+    if text.isascii() and _CONTROL.search(text) is None:
+        return text
+    return text if _UNUSUAL.search(text) is None else _plain_digits(text)[0]
+
+
+def _plain_digits(text: str, drop: bool = True) -> tuple[str, list[int]]:
+    """``text`` with every digit written 0-9 and (with ``drop``) invisible characters left
+    out, and for each of its characters the position it came from."""
+    chars: list[str] = []
+    where: list[int] = []
+    for position, char in enumerate(text):
+        if drop and _DROPPED.match(char):
+            continue
+        if char.isascii():
+            chars.append(char)
+        else:
+            digit = unicodedata.decimal(char, None)
+            if digit is None:
+                compatible = unicodedata.normalize("NFKC", char)
+                digit = (
+                    int(compatible) if len(compatible) == 1 and "0" <= compatible <= "9" else None
+                )
+            chars.append(char if digit is None else str(digit))
+        where.append(position)
+    return "".join(chars), where

@@ -17,20 +17,16 @@ import pandas as pd
 
 from esfkit.data import municipalities, personnummer
 from esfkit.data.columns import map_columns
-from esfkit.data.genders import gender_codes
+from esfkit.data.genders import BUILTIN_CODES, gender_codes
 from esfkit.data.participants import CANONICAL_DATES, Participants, clean
 from esfkit.data.read import RawTable, read_table
-from esfkit.data.values import (
-    AMBIGUOUS_TODO,
-    DATE_FORMS,
-    normalize,
-    normalize_distinct,
-    read_dates,
-)
+from esfkit.data.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
+from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normalize, read_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
 from esfkit.escape import terminal
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
-from esfkit.spec.model import Spec
+from esfkit.privacy import mask_text
+from esfkit.spec.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, Not, Spec
 
 _DATE_FIELDS = {"start": "start date", "end": "exit date", "birth_date": "birth date"}
 SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`
@@ -55,8 +51,9 @@ class Validation:
         return [f for f in self.findings if not f.is_error]
 
 
-def validate_file(path: Path, spec: Spec, every: bool = True) -> Validation:
-    """Read ``path`` and find every problem; unreadable files still raise DataError.
+def validate_file(path: Path, spec: Spec, report_date: dt.date, every: bool = True) -> Validation:
+    """Read ``path`` and find every problem; unreadable files still raise DataError. Ids
+    are keyed at ``report_date`` (a ten-digit personnummer's century depends on it).
 
     Without ``every``, the findings are those `check` shows, summarised per kind in its
     header: no re-enrolments, and the overlapping enrolments as one finding holding their
@@ -65,20 +62,22 @@ def validate_file(path: Path, spec: Spec, every: bool = True) -> Validation:
     raw = read_table(path, spec.data.sheet, spec.data.header_row)
     columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
     parsed: dict[str, pd.Series] = {}
-    findings = inspect(raw, columns, spec, every, parsed)
+    findings = inspect(raw, columns, spec, report_date, every, parsed)
     participants = None
     if not any(f.is_error for f in findings):
-        participants = clean(raw, columns, spec, parsed)
+        participants = clean(raw, columns, spec, report_date, parsed)
     return Validation(raw, columns, findings, participants)
 
 
-def load_checked(path: Path, spec: Spec, command: str = "check") -> Participants:
+def load_checked(
+    path: Path, spec: Spec, report_date: dt.date, command: str = "check"
+) -> Participants:
     """The participants, or a DataError naming the first errors and pointing at validate.
 
     Warnings are added, one line per kind, to the participants' findings, which the report
     header shows.
     """
-    validation = validate_file(path, spec, every=False)
+    validation = validate_file(path, spec, report_date, every=False)
     if validation.errors or validation.participants is None:
         raise data_errors(
             validation.errors, path.name, f"esfkit validate {spec.path} {path}", command
@@ -121,6 +120,7 @@ def inspect(
     raw: RawTable,
     columns: dict[str, str],
     spec: Spec,
+    report_date: dt.date,
     every: bool = True,
     parsed: dict[str, pd.Series] | None = None,
 ) -> list[Finding]:
@@ -148,8 +148,12 @@ def inspect(
             ),
         ]
     findings: list[Finding] = _reading(raw) + _blank_formulas(raw)
+    odd = _odd_values(frame, columns, spec, rows)
+    findings += odd
+    look_alike = {f.value for f in odd if f.kind == "lookalike_characters"}  # said once
     if "gender" in columns:
-        findings += _genders(frame[columns["gender"]], columns["gender"], rows, spec)
+        header = columns["gender"]
+        findings += _genders(frame[header], header, rows, spec, look_alike)
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
@@ -163,13 +167,13 @@ def inspect(
         findings += _order(dates["start"], dates["end"], columns["end"], rows)
     if "municipality" in columns:
         header = columns["municipality"]
-        findings += _municipalities(frame[header], header, rows, spec)
+        findings += _municipalities(frame[header], header, rows, spec, look_alike)
     if "id" in columns:
-        # Factorized once for both the id checks and the keys: up to one id per row.
+        # Keyed once for both the id checks and the keys: up to one id per row.
         values = frame[columns["id"]]
-        distinct = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-        parsed["_id"] = pd.Series(normalize_distinct(*distinct), index=values.index, dtype=object)
-        findings += _ids(values, distinct, columns["id"], rows)
+        ids = personnummer.read_ids(values, report_date)
+        parsed["_id"] = ids.keys
+        findings += _ids(values, ids, columns["id"], rows)
     findings += _duplicates(raw, columns, dates.get("start"), dates.get("end"), spec, every, parsed)
     notes = _note_rows(frame, rows, columns.get("start"))
     findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
@@ -360,7 +364,9 @@ def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
     return {text: np.sort(np.concatenate(parts)) for text, parts in out.items()}
 
 
-def _genders(values: pd.Series, header: str, rows: np.ndarray, spec: Spec) -> list[Finding]:
+def _genders(
+    values: pd.Series, header: str, rows: np.ndarray, spec: Spec, look_alike: set[str]
+) -> list[Finding]:
     codes = gender_codes(spec.data.genders)
     keys = normalize(values)
     unknown = ~keys.isin(list(codes)).to_numpy()
@@ -368,6 +374,8 @@ def _genders(values: pd.Series, header: str, rows: np.ndarray, spec: Spec) -> li
         return []
     findings = []
     for text, where in _by_value(values[unknown], rows[unknown]).items():
+        if _shown(text) in look_alike:
+            continue
         suggestion = did_you_mean(text, [c for c in codes if c])
         findings.append(
             _make(
@@ -436,14 +444,18 @@ def _order(start: pd.Series, end: pd.Series, header: str, rows: np.ndarray) -> l
     ]
 
 
-def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec) -> list[Finding]:
+def _municipalities(
+    values: pd.Series, header: str, rows: np.ndarray, spec: Spec, look_alike: set[str]
+) -> list[Finding]:
     declared = spec.project.municipalities
     official = tuple(municipalities.official().values())
     findings = []
     for text, where in _by_value(values, rows).items():
+        if _shown(text) in look_alike:
+            continue
         name = municipalities.name_for_code(text) or text
         if declared is not None:
-            if name.casefold() in {d.casefold() for d in declared}:
+            if key(name) in {key(d) for d in declared}:
                 continue
             suggestion = municipalities.closest(name, declared) or municipalities.closest(
                 name, official
@@ -463,7 +475,7 @@ def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec
             )
             continue
         exact = municipalities.official_name(name)
-        if exact is not None and exact.casefold() == name.casefold():
+        if exact is not None and key(exact) == key(name):
             continue
         suggestion = exact or municipalities.closest(name, official)
         if suggestion is not None:
@@ -493,14 +505,120 @@ def _municipalities(values: pd.Series, header: str, rows: np.ndarray, spec: Spec
     return findings
 
 
-def _ids(
-    values: pd.Series, distinct: tuple[np.ndarray, np.ndarray], header: str, rows: np.ndarray
+# --- values that only look like what the goal file means ------------------------------------
+
+
+def _odd_values(
+    frame: pd.DataFrame, columns: dict[str, str], spec: Spec, rows: np.ndarray
 ) -> list[Finding]:
-    """Missing ids and invalid personnummer; ``distinct`` is the column factorized (without
-    a sentinel for missing cells)."""
-    # Each distinct cell is looked at once: an id column holds up to one per row.
-    codes, uniques = distinct
-    texts = [str(u).strip() for u in uniques]
+    """Cells that differ from a declared value (an outcome, a filter's value, a gender code,
+    a municipality) only by invisible characters, which the comparison key ignores (a
+    warning), or by letters of another script that look the same, which it does not (an
+    error: the row would silently fall out of its group)."""
+    findings = []
+    for header, declared in _declared_values(spec, columns, tuple(frame.columns)).items():
+        findings += _odd_cells(frame[header], header, declared, rows)
+    return findings
+
+
+def _declared_values(
+    spec: Spec, columns: dict[str, str], headers: tuple[str, ...]
+) -> dict[str, dict[str, str]]:
+    """Per column, the values the goal file and esfkit name for it, by their keys."""
+    named: dict[str, list[str]] = {}
+
+    def add(name: str, words: list[str]) -> None:
+        wanted = name.strip().casefold()
+        header = columns.get(name) if name in COLUMN_FIELDS else None
+        header = header or next((h for h in headers if h.strip().casefold() == wanted), None)
+        if header is not None and header != columns.get("id"):
+            named.setdefault(header, []).extend(words)
+
+    add("exit", [v for values in spec.outcomes.values() for v in values])
+    add("gender", [*spec.data.genders, *(code.capitalize() for code in BUILTIN_CODES)])
+    add("municipality", list(spec.project.municipalities or municipalities.official().values()))
+    for goal in spec.goals:
+        for leaf in _equals(goal):
+            words = [v.text for v in leaf.values if isinstance(v.value, str)]
+            add(leaf.field, [w for w in words if not (leaf.field == "exit" and w in spec.outcomes)])
+    return {header: {key(w): w for w in words if key(w)} for header, words in named.items()}
+
+
+def _equals(goal) -> list[Equals]:
+    """The `field: value` conditions of a goal: its scope and its kind's filters."""
+    found: list[Equals] = []
+    todo: list = [goal.scope] if goal.scope is not None else []
+    todo += [v for v in vars(goal.definition).values() if isinstance(v, Filter)]
+    while todo:
+        part = todo.pop()
+        if isinstance(part, AllOf | AnyOf):
+            todo += part.parts
+        elif isinstance(part, Not):
+            todo.append(part.part)
+        elif isinstance(part, Equals):
+            found.append(part)
+    return found
+
+
+def _odd_cells(
+    values: pd.Series, header: str, declared: dict[str, str], rows: np.ndarray
+) -> list[Finding]:
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    keys = distinct_keys(uniques)
+    texts = ["" if k == "" else str(u).strip() for u, k in zip(uniques, keys, strict=True)]
+    findings = []
+    for index in np.flatnonzero(np.isin(keys, list(declared))):
+        meant = declared[keys[index]]
+        if texts[index] != meant and odd_characters(texts[index]):  # counted as declared
+            findings.append(_odd(rows[codes == index], header, texts[index], meant, WARNING))
+    odd_words = any(has_lookalike(w) for w in declared.values())
+    if not odd_words and not has_lookalike("\x00".join(texts)):
+        return findings
+    by_skeleton = {skeleton(word): word for word in declared.values()}
+    for index, text in enumerate(texts):
+        meant = by_skeleton.get(skeleton(text)) if text and keys[index] not in declared else None
+        if meant is not None and (has_lookalike(text) or has_lookalike(meant)):  # not 'l' for 'i'
+            findings.append(_odd(rows[codes == index], header, text, meant, ERROR))
+    return findings
+
+
+def _odd(where: np.ndarray, header: str, text: str, meant: str, severity: str) -> Finding:
+    """The finding on the cells ``where`` holding ``text``, which passes for ``meant``."""
+    shown = _shown(text)
+    if severity == WARNING:
+        return _make(
+            "invisible_characters",
+            where,
+            header,
+            shown,
+            f"'{shown}' holds characters that are hard to see "
+            f"({', '.join(odd_characters(text))}); it is counted as '{meant}'",
+            "retype the cell, or remove the character from the column with Find and Replace",
+        )
+    in_cell = has_lookalike(text)
+    names = ", ".join(odd_characters(text if in_cell else meant))
+    return _make(
+        "lookalike_characters",
+        where,
+        header,
+        shown,
+        f"'{shown}' looks like '{_shown(meant)}' but is other text: "
+        + (f"the cell has {names}" if in_cell else f"the goal file's value has {names}")
+        + f", so the row would not be counted as '{tidy(meant)}'",
+        (f"retype '{tidy(meant)}' in the cell" if in_cell else "retype the goal file's value")
+        + " on a Swedish keyboard: the letter is of another alphabet (from a copied text?)",
+    )
+
+
+def _shown(text: str) -> str:
+    """A value as a finding shows it: odd characters as code points, no personnummer
+    (masked first: once written out, an invisible separator no longer looks like one)."""
+    return visible(mask_text(text))
+
+
+def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray) -> list[Finding]:
+    """Missing ids and invalid personnummer, each distinct cell looked at once."""
+    codes, texts = ids.codes, ids.texts
     blank = np.array([not t for t in texts], dtype=bool)[codes]
     findings = []
     if blank.any():
@@ -515,32 +633,43 @@ def _ids(
             )
         )
     filled = codes[~blank]
-    # A personnummer starts with a digit: most other ids are told apart without the pattern.
-    shaped = np.fromiter(
-        (text[:1].isdigit() and personnummer.looks_like(text) for text in texts),
-        dtype=bool,
-        count=len(texts),
-    )
+    shaped = np.array([number is not None for number in ids.numbers], dtype=bool)
     if not len(filled) or shaped[filled].mean() < 0.5:
         return findings  # ids such as D0001, whatever the header says: nothing to check
-    wrong = [i for i, text in enumerate(texts) if text and personnummer.problem(text)]
+    found = _id_problems(ids, shaped)
+    wrong = np.flatnonzero(found)
+    why = {texts[i]: _WHY[found[i]] for i in wrong.tolist()}
     bad = np.isin(codes, wrong)
     for text, where in _by_value(values[bad], rows[bad]).items():
-        problem = personnummer.problem(text)
-        if problem is not None:
-            masked = personnummer.mask(text)
-            findings.append(
-                _make(
-                    "invalid_personnummer",
-                    where,
-                    header,
-                    masked,
-                    f"personnummer {masked} {problem}",
-                    "check the number against the participant's papers; a wrong number "
-                    "gives a wrong age and may split or merge persons",
-                )
+        masked = personnummer.mask(text)
+        findings.append(
+            _make(
+                "invalid_personnummer",
+                where,
+                header,
+                masked,
+                f"personnummer {masked} {why[text]}",
+                "check the number against the participant's papers; a wrong number "
+                "gives a wrong age and may split or merge persons",
             )
+        )
     return findings
+
+
+_WHY = (None, *personnummer.PROBLEMS[1:], personnummer.LOST_ZERO, personnummer.NOT_ONE)
+
+
+def _id_problems(ids: personnummer.Ids, shaped: np.ndarray) -> np.ndarray:
+    """Per distinct id, why it is not a valid personnummer, as an index into _WHY: 0 when
+    it is one, or blank."""
+    numbers = np.flatnonzero(shaped)
+    found = np.zeros(len(shaped), dtype=np.int8)
+    found[numbers] = personnummer.problems([ids.numbers[i] for i in numbers.tolist()])
+    nine = [i for i in numbers.tolist() if len(ids.texts[i]) == 9]  # the rest have 10 or more
+    found[[i for i in nine if personnummer.lost_zero(ids.texts[i])]] = len(_WHY) - 2
+    texts = np.array([bool(t) for t in ids.texts], dtype=bool)
+    found[~shaped & texts] = len(_WHY) - 1
+    return found
 
 
 def _duplicates(
@@ -682,7 +811,7 @@ def validation_report(spec: Spec, path: Path, as_of: dt.date) -> tuple[str, int,
     from esfkit.engine.run import evaluate
     from esfkit.i18n import Words
 
-    validation = validate_file(path, spec)
+    validation = validate_file(path, spec, as_of)
     more: list[tuple[Finding, str]] = []
     if validation.participants is not None:
         if spec.includes:

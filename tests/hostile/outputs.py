@@ -28,7 +28,7 @@ ESC_TITLE = "\x1b]0;pwned\x07retitled"
 OSC_LINK = "\x1b]8;;http://evil.example/\x07click me\x1b]8;;\x07"
 CSI = "\x1b[2J\x1b[31mred\x1b[0m"
 C1 = "c1\x9b31m\x9d0;x\x9c"
-BIDI = "Pite\u202eå\u2066x\u2069\u200b"
+BIDI = "Qwz\u202eå\u2066x\u2069\u200b"  # far from every municipality: no spelling finding
 RICH = "[bold red]rich[/] [link=http://evil.example]y[/link]"
 HTML_TAGS = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 MD_IMAGE = "![x](http://evil.example/a.png)"

@@ -206,7 +206,6 @@ def test_esfkit_s_own_words_pass_every_sink_unchanged() -> None:
 # A personnummer in the spellings today's mask_text covers ('-', '+', none) is masked by
 # every sink above. h10-identity widens mask_text to every separator; until that branch is
 # merged these spellings still show. Flip to passing tests (remove the mark) after the merge.
-@pytest.mark.xfail(strict=True, reason="needs h10-identity: mask_text for every separator")
 @pytest.mark.parametrize("spelling", o.BROADER_PNR_SPELLINGS)
 def test_every_sink_masks_the_broader_spellings(spelling: str) -> None:
     for name, sink in SINKS.items():

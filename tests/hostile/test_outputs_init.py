@@ -142,7 +142,7 @@ def test_init_to_standard_output_prints_no_control_character(write) -> None:
     run = run_cli("init", write("d.csv", data), "-o", "-")
     assert run.exit_code == 0, run.stderr
     o.assert_clean_text(run.stdout, "init -o -")
-    assert '"Pite\\u202eå\\u2066x\\u2069\\u200b"' in run.stdout  # a value, loadable
+    assert '"Qwz\\u202eå\\u2066x\\u2069\\u200b"' in run.stdout  # a value, loadable
     assert "#   b\\x0ac: d # e" in run.stdout  # a header in a comment, on its line
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from esfkit.data.text import key
 from tests.conftest import run_cli
 from tests.hostile import outputs as o
 
@@ -98,6 +99,10 @@ def _formats(inputs: o.Inputs, folder: Path) -> dict[str, str]:
 )
 @given(texts=_texts())
 def test_any_text_anywhere_leaves_every_output_clean(texts: o.Texts) -> None:
+    # Values that differ only by invisible characters count as one, with a finding: the
+    # layout would differ from the plain words' for that reason (tests/hostile/test_identity*).
+    for values in (texts.municipalities, texts.exits, texts.answers):
+        assume(len({key(v) for v in values}) == len(set(values)))
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         inputs = o.write_inputs(folder / "hostile", texts)

@@ -36,7 +36,7 @@ def key(text: str) -> str:
 
 def name_for_code(text: str) -> str | None:
     """The municipality a four-digit code stands for; None when ``text`` is not such a code."""
-    stripped = text.strip()
+    stripped = text_key(text)  # '２３８０' too
     return official().get(stripped) if len(stripped) == 4 and stripped.isdigit() else None
 
 

@@ -6,6 +6,7 @@ own columns, which stay as text under their headers for filters to use.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -18,8 +19,10 @@ import pandas as pd
 from esfkit.data.columns import map_columns
 from esfkit.data.genders import map_genders
 from esfkit.data.municipalities import name_for_code
+from esfkit.data.personnummer import read_ids
 from esfkit.data.read import RawTable, read_table
-from esfkit.data.values import normalize, parse_dates
+from esfkit.data.text import key as text_key
+from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean
 from esfkit.findings import Finding
 from esfkit.spec.model import Spec
@@ -52,21 +55,23 @@ class Participants:
         return next((h for h in self.headers if h.casefold() == wanted), None)
 
 
-def load_participants(path: Path, spec: Spec) -> Participants:
+def load_participants(path: Path, spec: Spec, report_date: dt.date) -> Participants:
     raw = read_table(path, spec.data.sheet)
     columns = map_columns(raw.headers, spec.data.columns, path.name)
-    return clean(raw, columns, spec)
+    return clean(raw, columns, spec, report_date)
 
 
 def clean(
     raw: RawTable,
     columns: dict[str, str],
     spec: Spec,
+    report_date: dt.date,
     parsed: Mapping[str, pd.Series] | None = None,
 ) -> Participants:
-    """The canonical frame. ``parsed`` holds canonical columns (``_id``, ``_start`` ...)
-    already computed from these cells by the validation pass, which found them without
-    error: they are taken as they are, not parsed a second time."""
+    """The canonical frame; ids are person keys at ``report_date`` (the century of a
+    ten-digit personnummer depends on it). ``parsed`` holds canonical columns (``_id``,
+    ``_start`` ...) already computed from these cells by the validation pass, which found
+    them without error: they are taken as they are, not parsed a second time."""
     file = raw.path.name
     parsed = parsed or {}
     rows = np.asarray(raw.row_numbers)
@@ -94,9 +99,10 @@ def clean(
         return parse_dates(source[header], header, rows, file)
 
     frame["_row"] = rows
-    # normalize() collapses whitespace itself, so the id needs no _strip pass first.
     if "id" in columns:
-        frame["_id"] = parsed["_id"] if "_id" in parsed else normalize(source[columns["id"]])
+        frame["_id"] = (
+            parsed["_id"] if "_id" in parsed else read_ids(source[columns["id"]], report_date).keys
+        )
     else:
         frame["_id"] = ""
     if "gender" in columns:
@@ -133,14 +139,16 @@ def _per_value(values: pd.Series, convert: Callable[[str], Any]) -> pd.Series:
 def _municipalities(
     values: pd.Series, spec: Spec, header: str | None, rows: np.ndarray, file: str
 ) -> pd.Series:
-    """Display names: the declared spelling when declared, else the most common spelling."""
+    """Display names: the declared spelling when declared, else the most common spelling
+    (as typed: an output shows its odd characters escaped); spellings with one key are one
+    name."""
     declared = spec.project.municipalities
     # Work on the distinct spellings (in order of first appearance) and spread the result.
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    uniques = np.array([name_for_code(u) or u for u in uniques], dtype=object)  # 2380: Östersund
-    keys = [value.casefold() for value in uniques]
+    uniques = np.array([name_for_code(u) or u for u in uniques], dtype=object)  # 2380
+    keys = [text_key(value) for value in uniques]
     if declared is not None:
-        lookup = {name.casefold(): name for name in declared}
+        lookup = {text_key(name): name for name in declared}
         bad = np.array([key != "" and key not in lookup for key in keys], dtype=bool)[codes]
         if bad.any():
             first = values[bad].iloc[0]

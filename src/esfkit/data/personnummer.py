@@ -1,72 +1,173 @@
-"""Swedish personnummer and samordningsnummer: birth date, Luhn check, masking.
+"""Swedish personnummer, samordningsnummer and protected-identity ids: one key per person.
 
-``YYMMDD-NNNN``, ``YYMMDD+NNNN`` (100 years or older), ``YYYYMMDDNNNN``; a
-samordningsnummer adds 60 to the day. A ten-digit number's century is the one that makes the
-person at most 99 years old at the reference date (100 or more with '+'). Anything that is
-not such a number gives no birth date. The last digit is a Luhn check digit over the ten
-digits YYMMDDNNN. The number itself is never shown anywhere: :func:`mask` keeps the date
-part and hides the last four digits (``19850101-****``).
+A personnummer is written ``YYMMDD-NNNN``, ``YYMMDD+NNNN`` (100 years or older),
+``YYYYMMDDNNNN`` and, by hand, with any separator between the birth date and the last four
+digits: none, a space, any dash, '.', '/' (see :mod:`esfkit.privacy`). A samordningsnummer
+adds 60 to the day. A person with a protected identity is written, by SCB's rules for ESF
+reporting, as the birth date followed by 'TF' and two digits (``19850101TF29``).
+
+Every spelling of one number gives one **person key**, :func:`person_key`: twelve
+characters, the birth date with its century and the last four (``198501012382``,
+``19850101TF29``). A ten-digit number's century is the one that makes the person at most
+99 years old at the report date (100 or more with '+'). The key gives the birth date, and
+the last digit of a number is a Luhn check digit over YYMMDDNNN. The number itself is
+never shown: :func:`mask` keeps the date part and hides the rest (``19850101-****``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from esfkit.privacy import mask_text
+from esfkit.data.values import distinct_keys
+from esfkit.privacy import BETWEEN, TF, mask_text, plain_digits
 
-_PNR = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+])?(\d{4})$")
-_NINE_DIGITS = re.compile(r"^\d{9}$")
+_FAST = re.compile(r"([0-9]{2})?([0-9]{2})([0-9]{2})([0-9]{2})([-+ ]?)([0-9]{4})")
+_SHAPE = re.compile(
+    "(?P<cc>[0-9]{2})?(?P<date>[0-9]{6})"
+    f"(?P<between>{BETWEEN})(?P<tail>[0-9]{{4}}|{TF}[0-9]{{2}})"
+)
+_PLUS = re.compile("[+\ufe62\uff0b]")
+_NINE_DIGITS = re.compile(r"[0-9]{9}")
+_KEY = re.compile(r"[0-9]{8}(?:[0-9]{4}|TF[0-9]{2})")
+_MAYBE_NUMBER = re.compile(r"\x00(?:[0-9]|[^\x00-\x7f])")  # a text that starts so
 LOST_ZERO = (
     "has 9 digits: Excel dropped the leading 0 (born 2000-2009) because the column holds "
     "numbers; format the column as text and type the number as 0YMMDD-NNNN"
 )
+BAD_DATE = "has no valid date (month or day is impossible)"
+BAD_CHECK_DIGIT = "has a wrong check digit (Luhn)"
+NOT_ONE = "is not a personnummer (10 or 12 digits, e.g. YYYYMMDD-NNNN)"
 
 
-def _with_lost_zero(text: str) -> str:
-    """A nine-digit number whose check digit agrees once a 0 is put back in front: a
-    personnummer of someone born 2000-2009 that Excel stored as a number."""
-    if _NINE_DIGITS.match(text) and luhn_ok("0" + text):
-        return "0" + text
-    return text
+def person_key(text: str, report_date: dt.date) -> str | None:
+    """The person key of an id typed in any spelling; None when it is not shaped as a
+    personnummer (whatever its date and check digit: those are :func:`problems`)."""
+    match = _FAST.fullmatch(text)
+    if match is not None:
+        century, yy, mm, dd, sep, tail = match.groups()
+        return (century or _century(yy, mm, dd, sep == "+", report_date)) + yy + mm + dd + tail
+    return _key_of_any_spelling(text, report_date)
 
 
-def birth_date(pnr: str, reference: dt.date) -> dt.date | None:
-    match = _PNR.match(_with_lost_zero(pnr.replace(" ", "")))
-    if not match:
+@dataclass(frozen=True)
+class Ids:
+    """An id column, keyed. Per distinct cell (``codes`` gives each row's): the cell as
+    typed, stripped, and its person key (None when it is not shaped as a personnummer);
+    per row the key everything is compared by: the person key, else the text key of
+    :func:`esfkit.data.text.key`, '' for a blank cell."""
+
+    codes: np.ndarray
+    texts: list[str]
+    numbers: list[str | None]
+    keys: pd.Series
+
+
+def read_ids(values: pd.Series, report_date: dt.date) -> Ids:
+    """Every cell of an id column keyed, each distinct cell once: a column of 10^6 rows
+    has up to as many ids."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    missing = pd.isna(uniques)
+    texts = ["" if gone else str(u).strip() for u, gone in zip(uniques, missing, strict=True)]
+    # A personnummer starts with a digit (or an odd character): other ids skip the pattern,
+    # and a column of ids such as D0001 is told at once by the joined texts.
+    numbers: list[str | None] = [None] * len(texts)
+    if _MAYBE_NUMBER.search("\x00" + "\x00".join(texts)):
+        numbers = [
+            person_key(t, report_date) if t[:1].isdigit() or not t[:1].isascii() else None
+            for t in texts
+        ]
+    others = np.array([number is None for number in numbers], dtype=bool)
+    keys = np.array(numbers, dtype=object)
+    keys[others] = distinct_keys(uniques[others])
+    return Ids(codes, texts, numbers, pd.Series(keys[codes], index=values.index, dtype=object))
+
+
+def _key_of_any_spelling(text: str, report_date: dt.date) -> str | None:
+    plain = plain_digits(text).strip()
+    if _NINE_DIGITS.fullmatch(plain) and luhn_ok("0" + plain):
+        plain = "0" + plain  # see LOST_ZERO
+    match = _SHAPE.fullmatch(plain)
+    if match is None:
         return None
-    century, yy, mm, dd, sep, _tail = match.groups()
+    century, date, between, tail = match.group("cc", "date", "between", "tail")
+    plus = _PLUS.search(between) is not None
+    century = century or _century(date[:2], date[2:4], date[4:], plus, report_date)
+    return century + date + (tail if tail[0].isdigit() else "TF" + tail[2:])
+
+
+@functools.lru_cache(maxsize=100_000)  # per date and sign: 10^6 ids have few thousand
+def _century(yy: str, mm: str, dd: str, plus: bool, report_date: dt.date) -> str:
+    """The century that makes the person at most 99 at the report date, or at least 100
+    with '+'."""
+    year = report_date.year - (report_date.year - int(yy)) % 100
     day = int(dd) - 60 if int(dd) > 60 else int(dd)
-    if century is not None:
-        year = int(century + yy)
-    else:
-        year = reference.year - (reference.year - int(yy)) % 100 - (100 if sep == "+" else 0)
-    try:
-        born = dt.date(year, int(mm), day)
-        if born > reference and century is None:
-            born = dt.date(year - 100, int(mm), day)
-    except ValueError:
-        return None
-    return born
+    if year == report_date.year and (int(mm), day) > (report_date.month, report_date.day):
+        year -= 100  # not born yet this year: a hundred years earlier
+    return f"{year - 100 if plus else year:04d}"[:2]
 
 
-def birth_dates(ids: pd.Series, reference: pd.Series) -> pd.Series:
-    """Birth date per row, NaT where the id is not a personnummer."""
-    out = [
-        birth_date(pnr, ref.date()) if pnr else None
-        for pnr, ref in zip(ids.astype(str), reference, strict=True)
-    ]
-    return pd.to_datetime(pd.Series(out, index=ids.index, dtype=object), errors="coerce").astype(
-        "datetime64[ns]"
-    )
+def lost_zero(text: str) -> bool:
+    """Nine digits that are a personnummer once a 0 is put back in front."""
+    return _NINE_DIGITS.fullmatch(text) is not None and luhn_ok("0" + text)
 
 
-def looks_like(text: str) -> bool:
-    """Has the shape of a personnummer (10 or 12 digits, optional '-' or '+'; or 9 digits
-    that are one with its leading 0 lost)."""
-    return _PNR.match(_with_lost_zero(text.replace(" ", ""))) is not None
+PROBLEMS = (None, BAD_DATE, BAD_CHECK_DIGIT)
+
+
+def problems(keys: list[str]) -> np.ndarray:
+    """Per person key, why it is not a valid number, as an index into PROBLEMS: 0 when it
+    is one, 1 for an impossible date, 2 for a wrong check digit (a protected-identity id
+    has none). Computed on all keys at once: an id column holds up to one number per row."""
+    if not keys:
+        return np.zeros(0, dtype=np.int8)
+    year, month, day, digits, tf = _parts(keys)
+    doubled = digits[:, 2:11:2] * 2
+    total = (doubled - 9 * (doubled > 9)).sum(axis=1) + digits[:, 3:12:2].sum(axis=1)
+    found = np.where(tf | (total % 10 == 0), 0, 2).astype(np.int8)
+    found[~_is_date(year, month, day)] = 1
+    return found
+
+
+def birth_dates(ids: pd.Series) -> pd.Series:
+    """Birth date per row from the person keys in ``ids``; NaT where an id is no key or
+    its date is impossible."""
+    codes, uniques = pd.factorize(ids.to_numpy(dtype=object))
+    is_key = np.array([isinstance(u, str) and _KEY.fullmatch(u) is not None for u in uniques])
+    born = np.full(len(uniques) + 1, np.datetime64("NaT"), dtype="datetime64[ns]")
+    if is_key.any():
+        year, month, day, _digits, _tf = _parts(uniques[is_key].tolist())
+        ok = _is_date(year, month, day)
+        dates = pd.to_datetime(
+            pd.DataFrame({"year": year[ok], "month": month[ok], "day": day[ok]})
+        ).to_numpy(dtype="datetime64[ns]")
+        born[np.flatnonzero(is_key)[ok]] = dates
+    return pd.Series(born[codes], index=ids.index)
+
+
+def _parts(keys: list[str]) -> tuple[np.ndarray, ...]:
+    """Year, month, day (samordningsnummer's +60 undone), the digits as a (n, 12) array,
+    and whether each is a protected-identity id, of 12-character person keys."""
+    digits = np.array(keys, dtype="U12").view(np.uint32).reshape(-1, 12).astype(np.int64) - 48
+    year = digits[:, 0] * 1000 + digits[:, 1] * 100 + digits[:, 2] * 10 + digits[:, 3]
+    month = digits[:, 4] * 10 + digits[:, 5]
+    day = digits[:, 6] * 10 + digits[:, 7]
+    day = np.where(day > 60, day - 60, day)
+    tf = digits[:, 8] == ord("T") - 48
+    return year, month, day, digits, tf
+
+
+def _is_date(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    length = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+    month_ok = (month >= 1) & (month <= 12)
+    days = length[np.where(month_ok, month, 0)] + (leap & (month == 2))
+    return month_ok & (day >= 1) & (day <= days) & (year >= 1678)  # datetime64[ns] begins 1677
 
 
 def luhn_ok(pnr: str) -> bool:
@@ -81,31 +182,31 @@ def luhn_ok(pnr: str) -> bool:
     return total % 10 == 0
 
 
-def problem(pnr: str) -> str | None:
-    """Why ``pnr`` is not a valid personnummer or samordningsnummer; None when it is."""
-    text = pnr.replace(" ", "")
-    if _with_lost_zero(text) != text:
+def problem(pnr: str, report_date: dt.date) -> str | None:
+    """Why ``pnr`` is not a valid personnummer, samordningsnummer or protected-identity
+    id; None when it is."""
+    text = pnr.strip()
+    if lost_zero(plain_digits(text)):
         return LOST_ZERO
-    match = _PNR.match(text)
-    if not match:
-        return "is not a personnummer (10 or 12 digits, e.g. YYYYMMDD-NNNN)"
-    century, yy, mm, dd, _sep, _tail = match.groups()
-    day = int(dd) - 60 if int(dd) > 60 else int(dd)
-    year = int((century or "19") + yy)
-    try:
-        dt.date(year if century else 2000, int(mm), day)  # 2000: a leap year for 29 Feb
-    except ValueError:
-        return "has no valid date (month or day is impossible)"
-    if not luhn_ok(text):
-        return "has a wrong check digit (Luhn)"
-    return None
+    key = person_key(text, report_date)
+    return NOT_ONE if key is None else PROBLEMS[problems([key])[0]]
+
+
+def birth_date(pnr: str, report_date: dt.date) -> dt.date | None:
+    """The birth date of one id in any spelling, None when it has none."""
+    key = person_key(pnr.strip(), report_date)
+    born = birth_dates(pd.Series([key], dtype=object)).iloc[0] if key else pd.NaT
+    return None if pd.isna(born) else born.date()
 
 
 def mask(pnr: str) -> str:
-    """The date part kept, the last four digits hidden: '19850101-****'."""
-    text = _with_lost_zero(pnr.strip().replace(" ", ""))
-    match = _PNR.match(text)
+    """The date part kept, the rest hidden: '19850101-****', in any spelling."""
+    if pnr[:1].isascii() and not pnr[:1].isdigit() and pnr[:1] != " ":
+        return mask_text(pnr)  # D0001: no personnummer of its own (but maybe inside)
+    text = plain_digits(pnr).strip()
+    if lost_zero(text):
+        return f"0{text[:5]}-****"
+    match = _SHAPE.fullmatch(text)
     if match:
-        century, yy, mm, dd, _sep, _tail = match.groups()
-        return f"{century or ''}{yy}{mm}{dd}-****"
-    return mask_text(text)
+        return f"{match['cc'] or ''}{match['date']}-****"
+    return mask_text(pnr)

@@ -14,7 +14,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from esfkit.data.text import key
+from esfkit.data.text import INVISIBLE, key
 from esfkit.errors import DataError, DataLocation
 
 _TIME = r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
@@ -135,25 +135,32 @@ def normalize_distinct(codes: np.ndarray, uniques: np.ndarray) -> np.ndarray:
     """:func:`normalize` of the cells ``pd.factorize`` gave as ``codes`` into ``uniques``
     (with or without its sentinel for missing cells, which become ''), for a caller that
     has factorized the column already: an id column has up to one distinct value per row."""
-    keys = np.array([*_keys(uniques), ""], dtype=object)
-    keys[:-1][pd.isna(uniques)] = ""  # a missing cell kept as a value of its own
-    return keys[codes]
+    return np.append(distinct_keys(uniques), "")[codes]
+
+
+def distinct_keys(uniques: np.ndarray) -> np.ndarray:
+    """The key of each of the distinct cells ``uniques``, '' for a missing one."""
+    keys = np.array(_keys(uniques), dtype=object)
+    keys[pd.isna(uniques)] = ""  # a missing cell kept as a value of its own
+    return keys
 
 
 _SPACES = re.compile(r"\s+")  # the characters str.split() splits on
 
 
 def _keys(values: np.ndarray) -> list[str]:
-    """:func:`~esfkit.data.text.key` of each value. Many strings (an id column has 10^6) are keyed at once, as one
-    NUL-joined string: casefold, whitespace and NFC never cross a NUL, so it is the same."""
+    """:func:`~esfkit.data.text.key` of each value. Many strings (an id column has 10^6) are
+    keyed at once, as one NUL-joined string: invisible characters, NFKC, casefold and
+    whitespace never cross a NUL, so it is the same."""
     if len(values) < 1_000 or pd.api.types.infer_dtype(values, skipna=False) != "string":
         return [key(v) for v in values]
     joined = "\x00".join(values)
     if joined.count("\x00") != len(values) - 1:
         return [key(v) for v in values]
-    text = _SPACES.sub(" ", joined.casefold())
+    text = unicodedata.normalize("NFKC", INVISIBLE.sub("", joined)).casefold()
+    text = _SPACES.sub(" ", text)
     text = text.replace(" \x00", "\x00").replace("\x00 ", "\x00").strip(" ")
-    return unicodedata.normalize("NFC", text).split("\x00")
+    return unicodedata.normalize("NFKC", text).split("\x00")
 
 
 def _distinct(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:

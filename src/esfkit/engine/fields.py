@@ -19,7 +19,7 @@ import pandas as pd
 
 from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
-from esfkit.data.personnummer import birth_dates
+from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.text import key as text_key
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
@@ -142,7 +142,7 @@ class Evaluator:
         if field.startswith("column:"):
             return Keys.of(self.frame[field.removeprefix("column:")], _normalized)
         if field == "municipality":
-            return Keys.of(self.frame["_municipality"], lambda names: [n.casefold() for n in names])
+            return Keys.of(self.frame["_municipality"], _normalized)
         if field in ("id", "exit"):
             return Keys.of(self.frame[_CANONICAL[field]], _normalized)
         if field == "gender":
@@ -190,8 +190,7 @@ class Evaluator:
         return self._cached(field, "numbers", compute)
 
     def _birth_dates(self) -> pd.Series:
-        start = self.frame["_start"].fillna(pd.Timestamp(self.pop.as_of))
-        return birth_dates(self.frame["_id"], start)
+        return birth_dates(self.frame["_id"])  # person keys, their century known
 
     def _age(self, loc: SpecLocation | None) -> pd.Series:
         if "birth_date" not in self.participants.columns and "id" not in self.participants.columns:
@@ -278,6 +277,8 @@ class Evaluator:
                 words.extend(self.spec.outcomes[v.text])
             elif field == "gender":
                 words.append(self._gender(v))
+            elif field == "id":  # a personnummer by its person key, as the column is
+                words.append(person_key(v.text.strip(), self.pop.as_of) or v.text)
             else:
                 words.append(v.text)
         if field == "gender":
@@ -433,18 +434,19 @@ def _collapsed(values: pd.Series) -> pd.Series:
 
 
 def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
-    """Codes for a column of display values; spellings differing only in case are one label.
+    """Codes for a column of display values; spellings with one key (differing in case,
+    spaces, Unicode form or invisible characters) are one label.
 
     Works on the distinct values, in order of first appearance: a key's label is its most
     common spelling, the first to appear on a tie.
     """
     codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
-    unique_keys = [v.casefold() if isinstance(v, str) else v for v in uniques]
+    unique_keys = [text_key(v) if isinstance(v, str) else v for v in uniques]
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     spelling: dict[Any, Any] = {}
     for i in np.argsort(-counts, kind="stable").tolist():
         spelling.setdefault(unique_keys[i], uniques[i])
-    declared_keys = [d.casefold() if isinstance(d, str) else d for d in declared]
+    declared_keys = [text_key(d) if isinstance(d, str) else d for d in declared]
     others = sorted(
         (k for k in spelling if k not in declared_keys), key=lambda k: (str(type(k)), k)
     )
