@@ -130,7 +130,6 @@ class _Search:
         self.table = np.zeros((len(p.value), 2 * _MOST + 1), dtype=np.int8)
         self.table_state, self.table_pinned = self.state, self.pinned
         self.table_open: bool | None = None  # not worked out yet
-        self.corners = _Corners(self)
 
     def _index_figures(self) -> None:
         """The figures that count each cell (municipality, gender), in figure order; and
@@ -143,8 +142,8 @@ class _Search:
         figures = np.flatnonzero((p.fig_m.sum(axis=1) == 1) & (p.fig_g.sum(axis=1) == 1))
         cell = p.fig_m[figures].argmax(axis=1) * p.fig_g.shape[1] + p.fig_g[figures].argmax(axis=1)
         order = np.lexsort((figures, p.fig_group[figures], cell))
-        self.cell_figures, self.cell_of = figures[order], cell[order]
-        self.cell_start = np.searchsorted(self.cell_of, np.arange(self.make.cells + 1))
+        self.cell_figures = figures[order]
+        self.cell_start = np.searchsorted(cell[order], np.arange(self.make.cells + 1))
         self.by_group = np.argsort(p.fig_group, kind="stable")  # figures in group order
 
     # --- the pass over hidden groups ------------------------------------------------------
@@ -210,17 +209,16 @@ class _Search:
         nothing more.
 
         Not every candidate is checked in full: a bound on its cost from the figures of
-        one municipality and one gender (``_Corners``) rules out most, and the others are
+        one municipality and one gender (``_corner_values``) rules out most, and the others are
         checked (``_costs``) in the order of their bound until none left can be cheaper
         than the best found."""
         table = self._table()
-        corners = self.corners
         best: tuple[tuple, Candidates, int] | None = None  # cost, candidates, which
 
         def keep(keys: np.ndarray) -> np.ndarray:
             """Corners worth making: none rules its candidates out or costs more alone
             than the best found."""
-            each = corners.values(keys)
+            each = self._values(keys)
             worth = ~each[..., 3].any(axis=-1)
             if best is not None:
                 worth &= ~_above(each[..., :3].reshape(-1, 3), best[0][:3]).reshape(keys.shape).any(
@@ -229,7 +227,7 @@ class _Search:
             return worth
 
         for candidates in self.make.families(f, keep):
-            found = self._cheapest(candidates, table, corners, f, best)
+            found = self._cheapest(candidates, table, f, best)
             if found is None:
                 continue
             cost, pick, stop = found
@@ -239,10 +237,10 @@ class _Search:
                 break
         return None if best is None else self._witness(best[1], best[2], table)
 
-    def _cheapest(self, candidates: Candidates, table, corners: _Corners, f: int, best):
+    def _cheapest(self, candidates: Candidates, table, f: int, best):
         """The first of the least cost in one family: (cost, which, whether it hides
         nothing more), or None; only those that may cost no more than ``best``."""
-        each = corners.values(candidates.corners).sum(axis=1)
+        each = self._values(candidates.corners).sum(axis=1)
         bound, broken = each[:, :3], each[:, 3] > 0
         cost = np.full((len(bound), 5), _NONE, dtype=np.int64)  # _NONE: not a witness
         cost[:, 4] = candidates.family
@@ -306,7 +304,6 @@ class _Search:
             self.table[again] = self._flags(again)
             self.table_state, self.table_pinned = self.state.copy(), self.pinned.copy()
             self.table_open = self.allow_open
-            self.corners.changed(again)
         return self.table
 
     def _flags(self, group: np.ndarray) -> np.ndarray:
@@ -332,6 +329,14 @@ class _Search:
         if not self.allow_open:
             bad |= as_open
         return (bad * _BAD | need * _NEED | as_open * _OPEN).astype(np.int8)
+
+    def _values(self, corners: np.ndarray) -> np.ndarray:
+        """corners.shape + (4,): what each corner costs alone (no corner: nothing)."""
+        active = corners >= 0
+        unique, inverse = _unique(corners[active])
+        out = np.zeros((*corners.shape, 4), dtype=np.int64)
+        out[active] = self._corner_values(unique)[inverse]
+        return out
 
     def _corner_values(self, keys: np.ndarray) -> np.ndarray:
         """(n, 4) for distinct corner keys: the cost of each alone in the figures of its
@@ -412,78 +417,6 @@ class _Search:
         keys[:, 2] = np.bincount(rows, hidden * p.value[group], n)
         keys[:, 3] = -np.bincount(rows, self.state[group] != 0, n)
         return keys
-
-
-class _Corners:
-    """What each corner costs alone (``_Search._corner_values``), kept from one search to
-    the next: a corner is worked out again only once a group with a figure in its cell has
-    changed how it is hidden."""
-
-    def __init__(self, search: _Search):
-        self.search = search
-        self.block = np.full(0, -1, dtype=np.int64)  # vector -> its block of rows
-        self.slots = np.zeros((0, 3 * search.make.cells), dtype=np.int64)  # -> row, -1
-        self.known = np.zeros((0, 4), dtype=np.int64)
-        self.seen = np.zeros(0, dtype=np.int64)  # the version of its cell it was made at
-        self.blocks = self.rows = 0  # in use
-        self.version = np.zeros(search.make.cells, dtype=np.int64)
-        self.groups = np.zeros(len(search.p.value), dtype=bool)
-
-    def changed(self, groups: np.ndarray) -> None:
-        """These groups have changed how they are hidden: their cells' corners are stale."""
-        self.groups[:] = False
-        self.groups[groups] = True
-        s = self.search
-        self.version[s.cell_of[self.groups[s.p.fig_group[s.cell_figures]]]] += 1
-
-    def values(self, keys: np.ndarray) -> np.ndarray:
-        """keys.shape + (4,): opened, hidden weight, hidden value, ruled out (no corner:
-        zeros)."""
-        active = keys >= 0
-        vector, cell, sign = self.search.make.decode(keys[active])
-        rows = self._rows(vector, cell * 3 + sign + 1)
-        stale = self.seen[rows] != self.version[cell]
-        if stale.any():
-            redo, first = np.unique(rows[stale], return_index=True)
-            at = np.flatnonzero(stale)[first]
-            self.known[redo] = self.search._corner_values(keys[active][at])
-            self.seen[redo] = self.version[cell[at]]
-        out = np.zeros((*keys.shape, 4), dtype=np.int64)
-        out[active] = self.known[rows]
-        return out
-
-    def _rows(self, vector: np.ndarray, slot: np.ndarray) -> np.ndarray:
-        """The row of each corner (a vector's slot), new ones added (stale)."""
-        if len(vector) and vector.max() >= len(self.block):
-            self.block = _grown(self.block, 2 * int(vector.max()) + 64, -1)
-        missing = self.block[vector] < 0
-        if missing.any():
-            new = _unique(vector[missing])[0]
-            self.block[new] = np.arange(self.blocks, self.blocks + len(new))
-            self.blocks += len(new)
-            self.slots = _grown(self.slots, self.blocks, -1)
-        rows = self.slots[self.block[vector], slot]
-        if (rows < 0).any():
-            block, place = self.block[vector][rows < 0], slot[rows < 0]
-            pairs = np.unique(block * self.slots.shape[1] + place)
-            self.slots.reshape(-1)[pairs] = np.arange(self.rows, self.rows + len(pairs))
-            self.rows += len(pairs)
-            self.known, self.seen = (
-                _grown(self.known, self.rows, 0),
-                _grown(self.seen, self.rows, -1),
-            )
-            rows = self.slots[self.block[vector], slot]
-        return rows
-
-
-def _grown(array: np.ndarray, size: int, fill: int) -> np.ndarray:
-    """The array with room for at least ``size`` rows (twice as many as asked), the new
-    ones ``fill``."""
-    if size <= len(array):
-        return array
-    grown = np.full((2 * size, *array.shape[1:]), fill, dtype=array.dtype)
-    grown[: len(array)] = array
-    return grown
 
 
 def _unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

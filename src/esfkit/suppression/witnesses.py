@@ -256,29 +256,37 @@ class Witnesses:
         predicate k in that factor: those its own cells have people for first, then those
         changing the fewest other atoms."""
         out: list[tuple[int, tuple[int, int, int]]] = []
-        atoms = np.flatnonzero(self.p.conjunction[k])
-        for f in sorted({int(self.p.factor[a]) for a in atoms}):
-            factor = self.factors[f]
-            needed = np.isin(factor.atoms, atoms)
-            meets = factor.bits[:, needed].all(axis=1)
-            outside, inside = np.flatnonzero(~meets), np.flatnonzero(meets)
-            if not len(outside) or not len(inside):
-                continue
-            here = factor.stock[np.ix_(m_in, g_in)].sum(axis=(0, 1))
-            everywhere = factor.stock.sum(axis=(0, 1))
-            outside, inside = (
-                values[np.lexsort((-everywhere[values], -here[values]))][:20]
-                for values in (outside, inside)
-            )
-            distance = (factor.bits[outside][:, None, :] != factor.bits[inside][None, :, :]).sum(2)
-            local = (here[outside][:, None] > 0) | (here[inside][None, :] > 0)
-            order = np.lexsort((distance.ravel(), ~local.ravel()))[:_CLASSES]
-            rows, cols = np.unravel_index(order, distance.shape)
-            for a, b, i in zip(rows, cols, order, strict=True):
-                score = int(distance.ravel()[i]) - 100 * bool(local.ravel()[i])
-                out.append((score, (f, int(outside[a]), int(inside[b]))))
+        for f, outside, inside, distance, everywhere in self._answers(k):
+            here = self.factors[f].stock[m_in][:, g_in].sum(axis=(0, 1))
+            # the most people here first, then the most everywhere, then in value order
+            most = -(here * (int(everywhere.max()) + 1) + everywhere)
+            a = np.argsort(most[outside], kind="stable")[:20]
+            b = np.argsort(most[inside], kind="stable")[:20]
+            near = distance[a][:, b].ravel()
+            local = ((here[outside[a]] > 0)[:, None] | (here[inside[b]] > 0)[None, :]).ravel()
+            order = np.lexsort((near, ~local))[:_CLASSES]
+            scores = (near[order] - 100 * local[order]).tolist()
+            froms, tos = outside[a][order // len(b)].tolist(), inside[b][order % len(b)].tolist()
+            out += [(s, (f, x, y)) for s, x, y in zip(scores, froms, tos, strict=True)]
         out.sort(key=lambda item: item[0])
         return [turn for _score, turn in out[:_CLASSES]]
+
+    def _answers(self, k: int) -> list[tuple]:
+        """Per factor predicate k reads: the values that fail its atoms there and those
+        that meet them, how many atoms tell each pair apart, and each value's people."""
+        key = ("answers", k)
+        if key not in self.cache:
+            found = []
+            for f in np.unique(self.p.factor[self.p.conjunction[k]]).tolist():
+                factor = self.factors[f]
+                meets = factor.bits[:, self.p.conjunction[k][factor.atoms]].all(axis=1)
+                outside, inside = np.flatnonzero(~meets), np.flatnonzero(meets)
+                if len(outside) and len(inside):
+                    bits = factor.bits
+                    distance = (bits[outside][:, None, :] != bits[inside][None, :, :]).sum(2)
+                    found.append((f, outside, inside, distance, factor.stock.sum(axis=(0, 1))))
+            self.cache[key] = found
+        return self.cache[key]
 
     # Each family is arrays of corners (``_family``), in the order of the loops that
     # describe it: ``_grid`` gives every combination of its axes, the last varying fastest.
@@ -456,19 +464,22 @@ class Witnesses:
 
     def _flips(self, ax: _Axes) -> _Flips:
         """The person in each cell who changes, for each of the axes' turns and ways."""
-        tables, factor, target = [], [], []
-        for f, a, b in ax.turns:
-            for source, value in ((a, b), (b, a)):
-                key = ("flip", ax.k, f, source, value)
-                if key not in self.cache:
-                    self.cache[key] = self._flip_table(ax.k, f, source, value)
-                tables.append(self.cache[key])
-                factor.append(f)
-                target.append(value)
-        if not tables:
-            tables = [np.zeros((3, self.cells), dtype=np.int64)]
-        cls, key, ok = np.stack(tables, axis=1)
-        return _Flips(cls, key, ok.astype(bool), np.array(factor), np.array(target))
+        key = ("flips", ax.k, tuple(ax.turns))
+        if key not in self.cache:
+            tables, factor, target = [], [], []
+            for f, a, b in ax.turns:
+                for source, value in ((a, b), (b, a)):
+                    turn = ("flip", ax.k, f, source, value)
+                    if turn not in self.cache:
+                        self.cache[turn] = self._flip_table(ax.k, f, source, value)
+                    tables.append(self.cache[turn])
+                    factor.append(f)
+                    target.append(value)
+            if not tables:
+                tables = [np.zeros((3, self.cells), dtype=np.int64)]
+            cls, keys, ok = np.stack(tables, axis=1)
+            self.cache[key] = _Flips(cls, keys, ok.astype(bool), np.array(factor), np.array(target))
+        return self.cache[key]
 
     def _flip_table(self, k: int, f: int, source: int, value: int) -> np.ndarray:
         """(3, cells): who in each cell changes from source to value, the corner's key,
