@@ -27,7 +27,7 @@ from esfkit.engine.fields import Evaluator
 from esfkit.engine.report import Cell, GoalResult, Report
 from esfkit.spec.model import AllOf, AnyOf, Between, Enrolled, Equals, Exited, Missing, Not, Spec
 from esfkit.suppression.search import Problem
-from esfkit.suppression.witnesses import as_words, satisfied
+from esfkit.suppression.witnesses import distinct_columns, satisfied
 
 # The columns an esfkit field reads (a derived one, those it is computed from).
 _EXIT = frozenset({"exit", "end"})
@@ -475,17 +475,11 @@ def _problem(b: _Builder, threshold, pop_rows, header_findings) -> Figures:
 
 def _classes(member_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Rows with the same atoms are one class: (the first row of each class, each row's
-    class), classes in the order of their atoms as bytes."""
+    class), classes in the order of their atoms."""
     n = member_rows.shape[1]
     if not len(member_rows) or not n:  # no atoms: everyone is of one class
         return np.zeros(min(n, 1), dtype=np.int64), np.zeros(n, dtype=np.int64)
-    words = as_words(member_rows).T  # (n, words): compare as the bytes
-    order = np.lexsort(words.T[::-1])  # stable: the first row of a class first
-    ordered = words[order]
-    new = np.r_[True, (ordered[1:] != ordered[:-1]).any(axis=1)]
-    classes = np.empty(n, dtype=np.int64)
-    classes[order] = np.cumsum(new) - 1
-    return order[new], classes
+    return distinct_columns(member_rows)
 
 
 def _cells(holds: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

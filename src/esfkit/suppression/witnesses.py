@@ -129,12 +129,12 @@ class Witnesses:
     def _factor(self, f: int) -> Factor:
         p = self.p
         atoms = np.flatnonzero(p.factor == f)
-        answers = p.member[atoms].T  # (R, k)
-        if len(answers):
-            bits, of_class = np.unique(answers, axis=0, return_inverse=True)
+        answers = p.member[atoms]  # (k, R)
+        if answers.shape[1]:
+            first, of_class = distinct_columns(answers)
+            bits = answers[:, first].T
         else:
             bits, of_class = np.zeros((1, len(atoms)), dtype=bool), np.zeros(0, dtype=int)
-        of_class = of_class.reshape(-1)
         m, g, r = p.counts.shape
         stock = np.zeros((m * g, len(bits)), dtype=np.int64)
         if r:  # every value is some class's: add each value's classes up
@@ -552,6 +552,23 @@ def satisfied(conjunction: np.ndarray, member: np.ndarray) -> np.ndarray:
     needs = np.packbits(conjunction, axis=1)  # (P, bytes)
     lacks = np.packbits(~member, axis=0)  # (bytes, R)
     return ~((needs[:, :, None] & lacks[None, :, :]) != 0).any(axis=1)
+
+
+def distinct_columns(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct columns of a bool matrix, in the order of their bits (as
+    ``np.unique(bits.T, axis=0)``): the first column of each, and each column's."""
+    if not len(bits):  # no rows: every column is the same
+        return np.zeros(min(bits.shape[1], 1), dtype=np.int64), np.zeros(
+            bits.shape[1], dtype=np.int64
+        )
+    words = as_words(bits).T  # (n, words): compare as the bits do
+    order = np.lexsort(words.T[::-1])  # stable: the first column of each first
+    ordered = words[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    which = np.empty(len(order), dtype=np.int64)
+    which[order] = np.cumsum(new) - 1
+    return order[new], which
 
 
 def as_words(bits: np.ndarray) -> np.ndarray:
