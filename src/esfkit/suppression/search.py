@@ -102,6 +102,7 @@ class Protection:
     # figure -> a witness that changes it: every figure of a hidden group has one
     witnesses: dict[int, tuple[Change, ...]] = field(default_factory=dict)
     everything: bool = False  # the last resort was needed: every figure is hidden
+    searches: int = 0  # how many times a witness was looked for (bench/suppression.py)
 
 
 def protect(problem: Problem) -> Protection:
@@ -124,6 +125,7 @@ class _Search:
             self.pinned[p.total] = True
         self.allow_open = False
         self.everything = False
+        self.searches = 0
         self.witnesses: dict[int, tuple[Change, ...]] = {}
         self.make = Witnesses(p)
         self._index_figures()
@@ -180,7 +182,7 @@ class _Search:
                         done[changed_figure] = True
                         self.witnesses[changed_figure] = changes
         markers = {int(g): _MARKER[int(s)] for g, s in enumerate(self.state) if s}
-        return Protection(markers, self.witnesses, self.everything)
+        return Protection(markers, self.witnesses, self.everything, self.searches)
 
     def _protect(self, h: int, f: int):
         found = self._best(f)
@@ -209,9 +211,10 @@ class _Search:
         nothing more.
 
         Not every candidate is checked in full: a bound on its cost from the figures of
-        one municipality and one gender (``_corner_values``) rules out most, and the others are
-        checked (``_costs``) in the order of their bound until none left can be cheaper
-        than the best found."""
+        one municipality and one gender (``_corner_values``) rules out most, and the
+        others are checked (``_costs``) in the order of their bound until none left can be
+        cheaper than the best found."""
+        self.searches += 1
         table = self._table()
         best: tuple[tuple, Candidates, int] | None = None  # cost, candidates, which
 
@@ -221,9 +224,8 @@ class _Search:
             each = self._values(keys)
             worth = ~each[..., 3].any(axis=-1)
             if best is not None:
-                worth &= ~_above(each[..., :3].reshape(-1, 3), best[0][:3]).reshape(keys.shape).any(
-                    axis=-1
-                )
+                dearer = _above(each[..., :3].reshape(-1, 3), best[0][:3]).reshape(keys.shape)
+                worth &= ~dearer.any(axis=-1)
             return worth
 
         for candidates in self.make.families(f, keep):
