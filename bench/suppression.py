@@ -27,6 +27,7 @@ from pathlib import Path
 
 import generate
 import numpy as np
+from run import _s, _table
 
 from esfkit.data.columns import map_columns
 from esfkit.data.participants import clean
@@ -124,17 +125,6 @@ def _spread(folder: Path, size: int, count: int) -> tuple[Path, Path]:
     text = generate.GOALS.format(municipalities=", ".join(names[:count]))
     goals.write_text(text, encoding="utf-8")
     return goals, data
-
-
-def _s(seconds: float) -> str:
-    return f"{seconds:.3f}"
-
-
-def _table(header: list[str], rows: list[list[str]]) -> None:
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---" if i < 1 else "---:" for i in range(len(header))) + "|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":
