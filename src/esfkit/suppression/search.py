@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from esfkit.suppression.witnesses import Candidates, Witnesses
+from esfkit.suppression.witnesses import Candidates, Witnesses, spans
 
 SMALL = "small"
 SECONDARY = "secondary"
@@ -347,7 +347,7 @@ class _Search:
         own, and the figures that add cells up can only make a candidate dearer (more
         figures to hide, and a hidden one opened instead costs more)."""
         vector, cell, sign = self.make.decode(keys)
-        owner, figures = _expand(self.cell_start[cell], self.cell_start[cell + 1])
+        owner, figures = spans(self.cell_start[cell], self.cell_start[cell + 1])
         figures = self.cell_figures[figures]
         d = sign[owner] * self.make.vectors[vector[owner], self.p.fig_pred[figures]]
         changed = d != 0
@@ -384,7 +384,7 @@ class _Search:
         the order of candidate, then group."""
         p = self.p
         (vector, cell, sign), slots = self._distinct(corners)
-        owner, figures = _expand(self.cover_start[cell], self.cover_start[cell + 1])
+        owner, figures = spans(self.cover_start[cell], self.cover_start[cell + 1])
         figures = self.cover_figures[figures]
         d = sign[owner] * self.make.vectors[vector[owner], p.fig_pred[figures]]
         owner, figures, d = owner[d != 0], figures[d != 0], d[d != 0]
@@ -431,14 +431,6 @@ def _unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     inverse = np.empty(len(values), dtype=np.int64)
     inverse[order] = np.cumsum(new) - 1
     return ordered[new], inverse
-
-
-def _expand(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The ranges start..end one after the other: (which range, position) per element."""
-    lengths = ends - starts
-    owner = np.repeat(np.arange(len(starts)), lengths)
-    offsets = np.cumsum(lengths) - lengths
-    return owner, np.arange(int(lengths.sum())) - np.repeat(offsets - starts, lengths)
 
 
 def _first(cost: np.ndarray, among: np.ndarray) -> int:

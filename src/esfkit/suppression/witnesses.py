@@ -26,6 +26,7 @@ goal reads gender (``Factor.present``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -294,7 +295,7 @@ class Witnesses:
 
     def _cubes(self, ax: _Axes):
         t, m1, m2, g1, g2, s = _grid(
-            range(len(ax.turns)), ax.m_in, ax.m_out, ax.g_in, ax.g_out, (0, 1)
+            range(len(ax.turns)), ax.m_in, ax.m_out, ax.g_in, ax.g_out, range(2)
         )
         one, other = 2 * t + s, 2 * t + 1 - s
         corners = [(FLIP, m1, g1, one, 1), (FLIP, m1, g2, other, 1)]
@@ -306,7 +307,7 @@ class Witnesses:
         each way (out of the figure, into it), each person leaving and the two most like
         them in the second municipality: both move, or (another class) also swap answers."""
         batch, m1, g1, g2, way, i = _grid(
-            range(len(ax.m_out)), ax.m_in, ax.g_in, ax.g_out, (0, 1), range(_PEOPLE)
+            range(len(ax.m_out)), ax.m_in, ax.g_in, ax.g_out, range(2), range(_PEOPLE)
         )
         leaving, staying = np.where(way == 0, g1, g2), np.where(way == 0, g2, g1)
         c1 = self._people(ax.k)[m1, leaving, i]
@@ -334,9 +335,9 @@ class Witnesses:
     def _axis_flips(self, ax: _Axes):
         """Per turn: along the municipalities, then along the genders."""
         turns = range(len(ax.turns))
-        t, m1, m2, g, s = _grid(turns, ax.m_in, ax.m_out, ax.g_in, (0, 1))
+        t, m1, m2, g, s = _grid(turns, ax.m_in, ax.m_out, ax.g_in, range(2))
         along_m = _family([(FLIP, m1, g, 2 * t + s, 1), (FLIP, m2, g, 2 * t + 1 - s, 1)], t)
-        t, m, g1, g2, s = _grid(turns, ax.m_in, ax.g_in, ax.g_out, (0, 1))
+        t, m, g1, g2, s = _grid(turns, ax.m_in, ax.g_in, ax.g_out, range(2))
         along_g = _family([(FLIP, m, g1, 2 * t + s, 1), (FLIP, m, g2, 2 * t + 1 - s, 1)], t)
         parts = np.concatenate([along_m[0], along_g[0]], axis=1)
         batch = np.concatenate([along_m[1], along_g[1]])
@@ -346,9 +347,9 @@ class Witnesses:
     def _moves(self, ax: _Axes):
         """Per cell of the figure and municipality outside it: in from there, then out to
         there; per cell and gender outside it: in, then out."""
-        m1, m2, g, way, i = _grid(ax.m_in, ax.m_out, ax.g_in, (0, 1), range(_PEOPLE))
+        m1, m2, g, way, i = _grid(ax.m_in, ax.m_out, ax.g_in, range(2), range(_PEOPLE))
         across = (np.where(way == 0, m2, m1), g, np.where(way == 0, m1, m2), g, i)
-        m, g1, g2, way, i = _grid(ax.m_in, ax.g_in, ax.g_out, (0, 1), range(_PEOPLE))
+        m, g1, g2, way, i = _grid(ax.m_in, ax.g_in, ax.g_out, range(2), range(_PEOPLE))
         within = (m, np.where(way == 0, g2, g1), m, np.where(way == 0, g1, g2), i)
         from_m, from_g, to_m, to_g, i = (
             np.concatenate(x) for x in zip(across, within, strict=True)
@@ -360,11 +361,11 @@ class Witnesses:
         return _family(corners, np.zeros(len(cls), dtype=np.int64))
 
     def _single_flips(self, ax: _Axes):
-        m, g, t, s = _grid(ax.m_in, ax.g_in, range(len(ax.turns)), (0, 1))
+        m, g, t, s = _grid(ax.m_in, ax.g_in, range(len(ax.turns)), range(2))
         return _family([(FLIP, m, g, 2 * t + s, 1)], np.zeros(len(m), dtype=np.int64))
 
     def _additions(self, ax: _Axes):
-        m, g, i, s = _grid(ax.m_in, ax.g_in, range(_PEOPLE), (0, 1))
+        m, g, i, s = _grid(ax.m_in, ax.g_in, range(_PEOPLE), range(2))
         cls = self._people(ax.k)[m, g, i]
         keep = cls >= 0
         sign = np.where(s[keep] == 0, 1, -1)
@@ -375,23 +376,12 @@ class Witnesses:
         """The figure's own people (the first, in the order of cell and class), each
         copied, then removed."""
         p = self.p
-        holds = self.holds[p.fig_pred[f]]
-        found: list[np.ndarray] = []
-        left = _COPIES
-        for m in np.flatnonzero(p.fig_m[f]):
-            for g in np.flatnonzero(p.fig_g[f]):
-                cell = m * self.genders + g
-                classes = self.found[self.found_start[cell] : self.found_start[cell + 1]]
-                classes = classes[holds[classes]][:left]
-                found.append(
-                    np.stack([np.full(len(classes), m), np.full(len(classes), g), classes])
-                )
-                left -= len(classes)
-                if not left:
-                    break
-            if not left:
-                break
-        atoms = np.concatenate(found, axis=1) if found else np.zeros((3, 0), dtype=np.int64)
+        cells = np.flatnonzero(p.fig_m[f])[:, None] * self.genders + np.flatnonzero(p.fig_g[f])
+        owner, at = spans(self.found_start[cells.ravel()], self.found_start[cells.ravel() + 1])
+        cls = self.found[at]
+        own = np.flatnonzero(self.holds[p.fig_pred[f]][cls])[:_COPIES]
+        cell = cells.ravel()[owner[own]]
+        atoms = np.stack([cell // self.genders, cell % self.genders, cls[own]])
         m, g, cls = np.repeat(atoms, 2, axis=1)
         sign = np.tile([1, -1], len(m) // 2)
         return _family([(CLASS, m, g, cls, sign)], np.zeros(len(m), dtype=np.int64))
@@ -523,17 +513,10 @@ class Witnesses:
 
 def _grid(*axes) -> list[np.ndarray]:
     """Every combination of the axes' values, the last varying fastest (as
-    ``itertools.product``)."""
-    values = [np.asarray(axis, dtype=np.int64) for axis in axes]
-    sizes = [len(v) for v in values]
-    total = int(np.prod(sizes))
-    if not total:
-        return [v[:0] for v in values]
-    index, out, each = np.arange(total), [], total
-    for v, size in zip(values, sizes, strict=True):
-        each //= size  # combinations of the axes after it: each value stands for as many
-        out.append(v[index // each % size])
-    return out
+    ``itertools.product``); an axis is an array, or a range (its values are its indexes)."""
+    sizes = tuple(len(axis) for axis in axes)
+    digits = np.unravel_index(np.arange(math.prod(sizes)), sizes)
+    return [d if isinstance(a, range) else a[d] for a, d in zip(axes, digits, strict=True)]
 
 
 def _family(corners: list[tuple], batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -544,6 +527,14 @@ def _family(corners: list[tuple], batch: np.ndarray) -> tuple[np.ndarray, np.nda
         parts[0, :, j], parts[1, :, j], parts[2, :, j] = m, g, what
         parts[3, :, j], parts[4, :, j] = which, sign
     return parts, batch
+
+
+def spans(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ranges start..end one after the other: (which range, position) per element."""
+    lengths = ends - starts
+    owner = np.repeat(np.arange(len(starts)), lengths)
+    offsets = np.cumsum(lengths) - lengths
+    return owner, np.arange(int(lengths.sum())) - np.repeat(offsets - starts, lengths)
 
 
 def satisfied(conjunction: np.ndarray, member: np.ndarray) -> np.ndarray:
