@@ -146,7 +146,6 @@ class _Search:
         order = np.lexsort((figures, p.fig_group[figures], cell))
         self.cell_figures = figures[order]
         self.cell_start = np.searchsorted(cell[order], np.arange(self.make.cells + 1))
-        self.by_group = np.argsort(p.fig_group, kind="stable")  # figures in group order
 
     # --- the pass over hidden groups ------------------------------------------------------
 
@@ -387,14 +386,12 @@ class _Search:
         owner, figures = spans(self.cover_start[cell], self.cover_start[cell + 1])
         figures = self.cover_figures[figures]
         d = sign[owner] * self.make.vectors[vector[owner], p.fig_pred[figures]]
-        owner, figures, d = owner[d != 0], figures[d != 0], d[d != 0]
-        touched = np.zeros(len(p.fig_group), dtype=bool)
-        touched[figures] = True
-        columns = self.by_group[touched[self.by_group]]  # those any corner changes, by group
-        at = np.empty(len(p.fig_group), dtype=np.int64)
-        at[columns] = np.arange(len(columns))
+        changed = d != 0
+        owner, figures, d = owner[changed], figures[changed], d[changed]
+        columns, at = _unique(p.fig_group[figures] * len(p.fig_group) + figures)
+        columns %= len(p.fig_group)  # those any corner changes, by group then figure
         dense = np.zeros((len(cell) + 1, len(columns)), dtype=np.int8)  # the last: none
-        dense[owner, at[figures]] = d
+        dense[owner, at] = d
         delta = dense[slots[:, 0]] + dense[slots[:, 1]] + dense[slots[:, 2]] + dense[slots[:, 3]]
         rows, place = np.nonzero(delta)
         figures = columns[place]

@@ -137,13 +137,10 @@ class Witnesses:
         else:
             bits, of_class = np.zeros((1, len(atoms)), dtype=bool), np.zeros(0, dtype=int)
         m, g, r = p.counts.shape
-        stock = np.zeros((m * g, len(bits)), dtype=np.int64)
-        if r:  # every value is some class's: add each value's classes up
-            order = np.argsort(of_class, kind="stable")
-            starts = np.flatnonzero(np.r_[True, np.diff(of_class[order]) != 0])
-            stock[:, of_class[order][starts]] = np.add.reduceat(
-                p.counts.reshape(m * g, r)[:, order], starts, axis=1
-            )
+        cell, cls = np.nonzero(p.counts.reshape(m * g, r))
+        people = p.counts.reshape(m * g, r)[cell, cls]
+        slot = cell * len(bits) + of_class[cls]  # each value: its classes' people added up
+        stock = np.bincount(slot, people, m * g * len(bits)).astype(np.int64)
         stock = stock.reshape(m, g, len(bits))
         present = stock > 0
         if not p.reads_gender[f]:  # answers seen with one gender are possible with any
