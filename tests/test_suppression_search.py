@@ -80,7 +80,8 @@ def test_the_bound_never_exceeds_the_cost_nor_rules_out_a_witness(
     for f in np.flatnonzero(search.p.fig_displayed):
         for candidates in search.make.families(int(f), _everything):
             each = search._values(candidates.corners).sum(axis=1)
-            cost, valid = search._costs(candidates.corners, table, int(f))
+            entries = search._entries(candidates.corners, table)
+            cost, valid = search._costs(entries, len(candidates.corners), int(f))
             for bound, ruled_out, exact, witness in zip(
                 each[:, :3].tolist(), each[:, 3] > 0, cost[:, :3].tolist(), valid, strict=True
             ):

@@ -215,7 +215,7 @@ class _Search:
         cheaper than the best found."""
         self.searches += 1
         table = self._table()
-        best: tuple[tuple, Candidates, int] | None = None  # cost, candidates, which
+        best: tuple | None = None  # cost, candidates, which, what it changes
 
         def keep(keys: np.ndarray) -> np.ndarray:
             """Corners worth making: none rules its candidates out or costs more alone
@@ -231,26 +231,35 @@ class _Search:
             found = self._cheapest(candidates, table, f, best)
             if found is None:
                 continue
-            cost, pick, stop = found
+            cost, pick, entries, stop = found
             if best is None or cost < best[0]:
-                best = (cost, candidates, pick)
+                best = (cost, candidates, pick, entries)
             if stop:  # a witness that hides nothing more: the search stops after its batch
                 break
-        return None if best is None else self._witness(best[1], best[2], table)
+        return None if best is None else self._witness(*best[1:])
 
     def _cheapest(self, candidates: Candidates, table, f: int, best):
-        """The first of the least cost in one family: (cost, which, whether it hides
-        nothing more), or None; only those that may cost no more than ``best``."""
+        """The first of the least cost in one family: (cost, which, the figures it changes
+        and their flags, whether it hides nothing more), or None; only those that may cost
+        no more than ``best``."""
         each = self._values(candidates.corners).sum(axis=1)
         bound, broken = each[:, :3], each[:, 3] > 0
         cost = np.full((len(bound), 5), _NONE, dtype=np.int64)  # _NONE: not a witness
         cost[:, 4] = candidates.family
+        checked: list[tuple] = []  # (candidates, their entries)
 
         def check(chosen: np.ndarray) -> None:
             for start in range(0, len(chosen), _CHUNK):
                 chunk = chosen[start : start + _CHUNK]
-                keys, valid = self._costs(candidates.corners[chunk], table, f)
+                entries = self._entries(candidates.corners[chunk], table)
+                keys, valid = self._costs(entries, len(chunk), f)
                 cost[chunk[valid], :4] = keys[valid]
+                checked.append((chunk, entries))
+
+        def found(pick: int, stop: bool) -> tuple:
+            chunk, (rows, figures, flags) = next(c for c in checked if pick in c[0])
+            mine = rows == np.flatnonzero(chunk == pick)[0]
+            return tuple(cost[pick].tolist()), pick, (figures[mine], flags[mine]), stop
 
         free = ~broken & ~bound.any(axis=1)
         rest = np.flatnonzero(~broken)
@@ -260,8 +269,7 @@ class _Search:
         nothing_more = (cost[:, 0] == 0) & (cost[:, 1] == 0)
         if nothing_more.any():  # the search stops after the first batch that has one
             last = candidates.batch[nothing_more].min()
-            pick = _first(cost, candidates.batch <= last)
-            return tuple(cost[pick].tolist()), pick, True
+            return found(_first(cost, candidates.batch <= last), True)
         rest, chunk = rest[chunk:], 2 * _FIRST
         while len(rest):
             pick = _first(cost, cost[:, 0] != _NONE)
@@ -273,12 +281,12 @@ class _Search:
             check(rest[:chunk])
             rest, chunk = rest[chunk:], min(2 * chunk, _CHUNK)
         pick = _first(cost, cost[:, 0] != _NONE)
-        return None if pick < 0 else (tuple(cost[pick].tolist()), pick, False)
+        return None if pick < 0 else found(pick, False)
 
-    def _witness(self, candidates: Candidates, pick: int, table: np.ndarray):
+    def _witness(self, candidates: Candidates, pick: int, entries: tuple):
         """The chosen candidate: its changes, the groups it hides as "..", those whose
         marker it breaks, and the figures it changes."""
-        _rows, figures, flags = self._entries(candidates.corners[pick : pick + 1], table)
+        figures, flags = entries
         group = self.p.fig_group[figures]
         opened = np.zeros(len(self.p.value), dtype=bool)
         opened[group[(flags & _OPEN) != 0]] = True
@@ -365,14 +373,11 @@ class _Search:
         slots[active] = inverse.reshape(-1)
         return self.make.decode(unique), slots
 
-    def _costs(
-        self, corners: np.ndarray, table: np.ndarray, target: int
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Each candidate's cost (opened, hidden weight, hidden value, minus the hidden
-        groups it changes) and whether it is a witness for figure ``target``: changes it
-        and rules nothing out."""
-        rows, figures, flags = self._entries(corners, table)
-        n = len(corners)
+    def _costs(self, entries: tuple, n: int, target: int) -> tuple[np.ndarray, np.ndarray]:
+        """Each of n candidates' cost (opened, hidden weight, hidden value, minus the
+        hidden groups it changes) from what it changes (``_entries``), and whether it is a
+        witness for figure ``target``: changes it and rules nothing out."""
+        rows, figures, flags = entries
         bad = np.bincount(rows, (flags & _BAD) != 0, n) > 0
         hit = np.zeros(n, dtype=bool)
         hit[rows[figures == target]] = True
