@@ -134,13 +134,17 @@ class _Search:
         self.table_open: bool | None = None  # not worked out yet
 
     def _index_figures(self) -> None:
-        """The figures that count each cell (municipality, gender), in figure order; and
+        """The figures that count each cell (municipality, gender), by predicate; and
         those of one municipality and one gender, by cell and group: only the corner in
         that cell changes those (a candidate's corners are in different cells)."""
         p = self.p
         cover = p.fig_m.T[:, None, :] & p.fig_g.T[None, :, :]  # (M, G, F)
-        cell, self.cover_figures = np.nonzero(cover.reshape(self.make.cells, -1))
-        self.cover_start = np.searchsorted(cell, np.arange(self.make.cells + 1))
+        cell, figures = np.nonzero(cover.reshape(self.make.cells, -1))
+        slot = cell * len(p.conjunction) + p.fig_pred[figures]  # by cell, then predicate
+        order = np.argsort(slot, kind="stable")
+        self.cover_figures = figures[order]
+        slots = np.arange(self.make.cells * len(p.conjunction) + 1)
+        self.cover_start = np.searchsorted(slot[order], slots)  # [cell * P + predicate]
         figures = np.flatnonzero((p.fig_m.sum(axis=1) == 1) & (p.fig_g.sum(axis=1) == 1))
         cell = p.fig_m[figures].argmax(axis=1) * p.fig_g.shape[1] + p.fig_g[figures].argmax(axis=1)
         order = np.lexsort((figures, p.fig_group[figures], cell))
@@ -388,11 +392,12 @@ class _Search:
         the order of candidate, then group."""
         p = self.p
         (vector, cell, sign), slots = self._distinct(corners)
-        owner, figures = spans(self.cover_start[cell], self.cover_start[cell + 1])
+        moves = self.make.vectors[vector]  # (Q, P): what each corner does to each predicate
+        corner, predicate = np.nonzero(moves)
+        slot = cell[corner] * len(p.conjunction) + predicate
+        at, figures = spans(self.cover_start[slot], self.cover_start[slot + 1])
         figures = self.cover_figures[figures]
-        d = sign[owner] * self.make.vectors[vector[owner], p.fig_pred[figures]]
-        changed = d != 0
-        owner, figures, d = owner[changed], figures[changed], d[changed]
+        owner, d = corner[at], (sign[corner] * moves[corner, predicate])[at]
         columns, at = _unique(p.fig_group[figures] * len(p.fig_group) + figures)
         columns %= len(p.fig_group)  # those any corner changes, by group then figure
         dense = np.zeros((len(cell) + 1, len(columns)), dtype=np.int8)  # the last: none
