@@ -489,9 +489,9 @@ def _cells(holds: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarra
     cell, cls = np.nonzero(counts)
     start = np.searchsorted(cell, np.arange(len(counts) + 1))
     inside = holds[:, cls]
-    total = np.zeros((len(holds), len(cls) + 1), dtype=np.int64)
-    np.cumsum(inside * counts[cell, cls], axis=1, out=total[:, 1:])
-    per_cell = total[:, start[1:]] - total[:, start[:-1]]
+    people = counts[cell, cls]
+    per_cell = np.array([np.bincount(cell, people * row, len(counts)) for row in inside])
+    per_cell = per_cell.astype(np.int64).reshape(len(holds), len(counts))
     subsets = np.zeros((len(holds), len(counts)), dtype=np.int64)
     for c in np.flatnonzero(np.diff(start)):
         packed = np.packbits(inside[:, start[c] : start[c + 1]], axis=1)
