@@ -29,3 +29,19 @@ def test_benchmark_runs_and_figures_equal_the_pandas_baseline(tmp_path: Path) ->
     assert "esfkit's figures equal the baseline's" in done.stdout
     for fmt in ("csv", "csv-excel-sv", "xlsx"):
         assert f"| 2,000 | {fmt} |" in done.stdout
+
+
+def test_suppression_benchmark_runs_and_counts_the_small_cells(tmp_path: Path) -> None:
+    tiny = ["--sizes", "2000", "--runs", "1", "--growth", "2000", "--municipalities", "5,20"]
+    done = subprocess.run(
+        [sys.executable, str(BENCH.with_name("suppression.py")), *tiny, "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "| 2,000 |" in done.stdout
+    growth = [line.split("|") for line in done.stdout.splitlines() if line.startswith("| 5 |")]
+    assert len(growth) == 1 and int(growth[0][2]) > 0  # counts from 1 to 4 people
+    more = [line.split("|") for line in done.stdout.splitlines() if line.startswith("| 20 |")]
+    assert int(more[0][2]) > int(growth[0][2])  # more municipalities, more small cells

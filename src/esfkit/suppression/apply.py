@@ -10,7 +10,6 @@ it is); otherwise it is ``hidden``, and so is a goal's status that such a cell c
 
 from __future__ import annotations
 
-import copy
 import math
 from dataclasses import replace
 
@@ -33,7 +32,7 @@ def shown_as(marker: str) -> str:
 def apply(
     report: Report, hidden: dict[Place, str], header: dict[str, str], threshold: int, spec: Spec
 ) -> Report:
-    goals = [copy.deepcopy(goal) for goal in report.goals]
+    goals = [_copy(goal) for goal in report.goals]
     markers: dict[tuple[int, int], dict[str, str]] = {}
     for place, marker in hidden.items():
         if place.goal is None:
@@ -57,6 +56,16 @@ def apply(
         ]
         _goal_status(goal, possible, spec)
     return _header(replace(report, goals=goals, suppress_below=threshold), header)
+
+
+def _copy(goal: GoalResult) -> GoalResult:
+    """A copy of the goal that this module may change: its cells and every dict and list
+    they hold (what else they hold is never changed)."""
+    cells = [replace(c, dims=dict(c.dims), suppressed=dict(c.suppressed)) for c in goal.cells]
+    per = dict(goal.per) if goal.per is not None else None
+    return replace(
+        goal, cells=cells, suppressed=dict(goal.suppressed), trend=list(goal.trend), per=per
+    )
 
 
 def _derive(goal: GoalResult, cell: Cell, hidden: dict[str, str], n: int, pacing) -> set[Status]:

@@ -27,6 +27,7 @@ from esfkit.engine.fields import Evaluator
 from esfkit.engine.report import Cell, GoalResult, Report
 from esfkit.spec.model import AllOf, AnyOf, Between, Enrolled, Equals, Exited, Missing, Not, Spec
 from esfkit.suppression.search import Problem
+from esfkit.suppression.witnesses import distinct_columns, satisfied
 
 # The columns an esfkit field reads (a derived one, those it is computed from).
 _EXIT = frozenset({"exit", "end"})
@@ -90,10 +91,10 @@ class _Figure:
     predicate: int
     m: np.ndarray  # (M,) bool
     g: np.ndarray  # (G,) bool
-    value: int
     place: Place | None
     rule: str  # shown | present | absent
-    key: bytes = b""
+    expected: float | None = None  # what the report says it counts
+    value: int = 0  # what it counts (``_problem``)
 
 
 Part = tuple[np.ndarray, frozenset[str]]  # a mask (one filter, one value) and the columns it reads
@@ -108,6 +109,11 @@ class _Builder:
     columns: list[set[str]] = field(default_factory=list)  # what each atom reads
     predicates: list[tuple[int, ...]] = field(default_factory=list)  # atoms that must all hold
     predicate_ids: dict[tuple[int, ...], int] = field(default_factory=dict)
+    # A mask's atom (None: it holds for everyone), by the mask (kept, so its id stays its)
+    known: dict[int, tuple[np.ndarray, int | None]] = field(default_factory=dict)
+    values: dict[tuple[str, Any], np.ndarray] = field(default_factory=dict)  # dims' masks
+    # Parity targets to check once figures are counted: (figure, group's, everyone's, target)
+    parities: list[tuple[int, _Figure, _Figure, float | None, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         municipality = self.ev.dimension("municipality", None)
@@ -137,20 +143,15 @@ class _Builder:
                 g[:] = False
                 g[self.g_index[label]] = True
             else:
-                value = dimension.codes == dimension.labels.index(label)
-                parts.append((value, field_columns(self.ev, name)))
+                if (name, label) not in self.values:
+                    self.values[name, label] = dimension.codes == dimension.labels.index(label)
+                parts.append((self.values[name, label], field_columns(self.ev, name)))
         return self._add(parts, m, g, place, expected, rule)
 
     def _add(self, parts: list[Part], m, g, place, expected, rule) -> _Figure:
-        mask = self.ev.all.copy()
-        for part, _columns in parts:
-            mask &= part
-        rows = mask & m[self.m_codes] & g[self.g_codes]
-        value = int(rows.sum())
-        if expected is not None and value != expected:
-            raise RuntimeError(f"suppression: {place} counts {value} rows, the report {expected}")
-        figure = _Figure(self._predicate(parts), m, g, value, place, rule)
-        figure.key = np.packbits(rows).tobytes() if value else b""
+        """A figure: the rows of its atoms, in its municipalities and genders. What it
+        counts is worked out for all figures at once (``_problem``)."""
+        figure = _Figure(self._predicate(parts), m, g, place, rule, expected)
         self.figures.append(figure)
         return figure
 
@@ -179,20 +180,34 @@ class _Builder:
             g = np.array([label == g_label for label in self.g_labels])
         self._add([], m, g, None, 0, "absent")
 
+    def check_parity(self, group: _Figure, everyone: _Figure, target, goal: str) -> None:
+        """The parity target the report shows must be the group's share of everyone."""
+        self.parities.append((len(self.figures) - 1, group, everyone, target, goal))
+
     def _predicate(self, parts: list[Part]) -> int:
         atoms = []
         for mask, columns in parts:
-            if mask.all():
+            atom = self._atom(mask)
+            if atom is None:
                 continue  # holds for everyone: says nothing
-            key = np.packbits(mask).tobytes()
-            if key not in self.atom_ids:
-                self.atom_ids[key] = len(self.atoms)
-                self.atoms.append(mask)
-                self.columns.append(set())
-            self.columns[self.atom_ids[key]] |= columns
-            atoms.append(self.atom_ids[key])
+            self.columns[atom] |= columns
+            atoms.append(atom)
         predicate = tuple(sorted(set(atoms)))
         return self.predicate_ids.setdefault(predicate, len(self.predicate_ids))
+
+    def _atom(self, mask: np.ndarray) -> int | None:
+        """The atom of a mask (one with the same rows is the same atom), once per mask."""
+        if id(mask) not in self.known:
+            atom = None
+            if not mask.all():
+                key = np.packbits(mask).tobytes()
+                if key not in self.atom_ids:
+                    self.atom_ids[key] = len(self.atoms)
+                    self.atoms.append(mask)
+                    self.columns.append(set())
+                atom = self.atom_ids[key]
+            self.known[id(mask)] = (mask, atom)
+        return self.known[id(mask)][1]
 
 
 def field_columns(ev: Evaluator, name: str) -> frozenset[str]:
@@ -300,9 +315,7 @@ def _cell(b, ev, where: Place, cell: Cell, result: GoalResult, goal, scope, base
         b.add(base, dims, place("denominator"), cell.denominator)
         everyone_in = b.add(scope, {**dims, **group}, place("target_numerator"))
         everyone = b.add(scope, dims, place("target_denominator"))
-        target = 100.0 * everyone_in.value / everyone.value if everyone.value else None
-        if target != cell.target:
-            raise RuntimeError(f"suppression: parity target of {result.id} {dims}")
+        b.check_parity(everyone_in, everyone, cell.target, f"{result.id} {dims}")
     else:
         raise RuntimeError(f"suppression: unknown goal kind {kind}")
 
@@ -367,20 +380,45 @@ def _values(cells: list[Cell], dim: str | None) -> list[Any]:
 
 def _problem(b: _Builder, threshold, pop_rows, header_findings) -> Figures:
     figures = b.figures
-    groups: dict[Any, int] = {}
-    fig_group = []
-    for f in figures:
-        # Figures counting the same people are one; an empty figure is only itself.
-        key = f.key or ("empty", f.predicate, f.m.tobytes(), f.g.tobytes())
-        fig_group.append(groups.setdefault(key, len(groups)))
-    n_groups = len(groups)
+    n = len(b.m_codes)
+    member_rows = np.array(b.atoms, dtype=bool) if b.atoms else np.zeros((0, n), dtype=bool)
+    first, classes = _classes(member_rows)
+    n_m, n_g = len(b.m_labels), len(b.g_labels)
+    counts = np.zeros((n_m, n_g, len(first)), dtype=np.int64)
+    np.add.at(counts, (b.m_codes, b.g_codes, classes), 1)
+    conjunction = np.zeros((len(b.predicate_ids), len(b.atoms)), dtype=bool)
+    for predicate, index in b.predicate_ids.items():
+        conjunction[index, list(predicate)] = True
+    fig_pred = np.array([f.predicate for f in figures], dtype=np.int64)
+    fig_m = np.array([f.m for f in figures], dtype=bool).reshape(len(figures), n_m)
+    fig_g = np.array([f.g for f in figures], dtype=bool).reshape(len(figures), n_g)
+    cover = (fig_m[:, :, None] & fig_g[:, None, :]).reshape(len(figures), n_m * n_g)
+    holds = satisfied(conjunction, member_rows[:, first])  # (P, R)
+    per_cell, subsets = _cells(holds, counts.reshape(n_m * n_g, -1))
+    for f, count in zip(figures, (cover * per_cell[fig_pred]).sum(axis=1).tolist(), strict=True):
+        f.value = count
+    _check(b)
+    # Figures counting the same people are one (the same classes of people in each cell);
+    # an empty figure is only itself.
+    empty = np.array([f.value == 0 for f in figures], dtype=bool)
+    width = 1 + max(n_m * n_g, 1 + n_m + n_g)
+    key = np.zeros((len(figures), width), dtype=np.int64)
+    key[:, 1 : 1 + n_m * n_g] = np.where(cover, subsets[fig_pred], 0)
+    key[empty] = 0
+    key[empty, 0] = 1
+    key[empty, 1] = fig_pred[empty]
+    key[empty, 2 : 2 + n_m] = fig_m[empty]
+    key[empty, 2 + n_m : 2 + n_m + n_g] = fig_g[empty]
+    _, seen, fig_group = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    fig_group = np.argsort(np.argsort(seen))[fig_group.reshape(-1)]  # numbered as first seen
+    n_groups = len(seen)
     value = np.zeros(n_groups, dtype=np.int64)
     displayed = np.zeros(n_groups, dtype=bool)
     pinned = np.zeros(n_groups, dtype=bool)
     present = np.zeros(n_groups, dtype=bool)
     weight = np.ones(n_groups, dtype=np.int64)
     places: dict[int, list[Place]] = {}
-    for f, group in zip(figures, fig_group, strict=True):
+    for f, group in zip(figures, fig_group.tolist(), strict=True):
         value[group] = f.value
         if f.place is not None:
             displayed[group] = True
@@ -396,24 +434,10 @@ def _problem(b: _Builder, threshold, pop_rows, header_findings) -> Figures:
             + 4 * (f.place is not None and f.place.cell is None)
         )
         weight[group] = max(weight[group], cost)
-    n = len(b.m_codes)
-    member_rows = np.array(b.atoms, dtype=bool) if b.atoms else np.zeros((0, n), dtype=bool)
-    if len(b.atoms) and member_rows.shape[1]:
-        packed = np.packbits(member_rows, axis=0).T  # one row of bytes per counted row
-        _, first, classes = np.unique(packed, axis=0, return_index=True, return_inverse=True)
-    else:  # no atoms: everyone is of one class
-        first, classes = np.zeros(min(n, 1), dtype=np.int64), np.zeros(n, dtype=np.int64)
-    classes = classes.reshape(-1)
-    n_m, n_g = len(b.m_labels), len(b.g_labels)
-    counts = np.zeros((n_m, n_g, len(first)), dtype=np.int64)
-    np.add.at(counts, (b.m_codes, b.g_codes, classes), 1)
     factor, reads_gender, reads_municipality = _factors(b.columns)
     factor_columns: list[set[str]] = [set() for _ in reads_gender]
     for k, reads in enumerate(b.columns):
         factor_columns[factor[k]] |= reads
-    conjunction = np.zeros((len(b.predicate_ids), len(b.atoms)), dtype=bool)
-    for predicate, index in b.predicate_ids.items():
-        conjunction[index, list(predicate)] = True
     problem = Problem(
         threshold=threshold,
         counts=counts,
@@ -422,17 +446,17 @@ def _problem(b: _Builder, threshold, pop_rows, header_findings) -> Figures:
         factor=factor,
         reads_gender=reads_gender,
         reads_municipality=reads_municipality,
-        fig_pred=np.array([f.predicate for f in figures], dtype=np.int64),
-        fig_m=np.array([f.m for f in figures], dtype=bool).reshape(len(figures), n_m),
-        fig_g=np.array([f.g for f in figures], dtype=bool).reshape(len(figures), n_g),
-        fig_group=np.array(fig_group, dtype=np.int64),
+        fig_pred=fig_pred,
+        fig_m=fig_m,
+        fig_g=fig_g,
+        fig_group=fig_group.astype(np.int64),
         fig_displayed=np.array([f.place is not None for f in figures], dtype=bool),
         value=value,
         displayed=displayed,
         pinned=pinned,
         present=present,
         weight=weight,
-        total=fig_group[0],
+        total=int(fig_group[0]),
     )
     return Figures(
         problem,
@@ -447,6 +471,51 @@ def _problem(b: _Builder, threshold, pop_rows, header_findings) -> Figures:
         factor_columns,
         [f.place for f in figures],
     )
+
+
+def _classes(member_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows with the same atoms are one class: (the first row of each class, each row's
+    class), classes in the order of their atoms."""
+    n = member_rows.shape[1]
+    if not len(member_rows) or not n:  # no atoms: everyone is of one class
+        return np.zeros(min(n, 1), dtype=np.int64), np.zeros(n, dtype=np.int64)
+    return distinct_columns(member_rows)
+
+
+def _cells(holds: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per predicate and cell (municipality, gender): the people it counts there, and
+    which of the cell's classes it counts, as a number (0: none; equal numbers in one cell,
+    the same classes)."""
+    cell, cls = np.nonzero(counts)
+    start = np.searchsorted(cell, np.arange(len(counts) + 1))
+    inside = holds[:, cls]
+    people = counts[cell, cls]
+    per_cell = np.array([np.bincount(cell, people * row, len(counts)) for row in inside])
+    per_cell = per_cell.astype(np.int64).reshape(len(holds), len(counts))
+    subsets = np.zeros((len(holds), len(counts)), dtype=np.int64)
+    for c in np.flatnonzero(np.diff(start)):
+        packed = np.packbits(inside[:, start[c] : start[c + 1]], axis=1)
+        seen: dict[bytes, int] = {bytes(packed.shape[1]): 0}  # none of them: 0
+        for p, row in enumerate(packed):
+            subsets[p, c] = seen.setdefault(row.tobytes(), len(seen))
+    return per_cell, subsets
+
+
+def _check(b: _Builder) -> None:
+    """Every figure counts what the report shows, and every parity target is the group's
+    share of everyone (the first that does not is a bug in esfkit)."""
+    parities: dict[int, list] = {}
+    for after, *parity in b.parities:
+        parities.setdefault(after, []).append(parity)
+    for index, f in enumerate(b.figures):
+        if f.expected is not None and f.value != f.expected:
+            raise RuntimeError(
+                f"suppression: {f.place} counts {f.value} rows, the report {f.expected}"
+            )
+        for group, everyone, target, goal in parities.get(index, []):
+            share = 100.0 * group.value / everyone.value if everyone.value else None
+            if share != target:
+                raise RuntimeError(f"suppression: parity target of {goal}")
 
 
 def _factors(columns: list[set[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -21,38 +21,38 @@ a few people's answers in one factor, moving a few to another municipality or ge
 adding or removing one, in which every shown figure keeps its value, every hidden one stays
 within what its marker says, every listed label keeps a person, and the hidden group
 changes. A witness proves that the group cannot be worked out. The search tries small
-changes: four people in the four corners of a table's rectangle change an answer (+1 -1 /
--1 +1: every total stays), the classic rectangle of people moved, and the changes along one
-axis or at one place. When no change leaves the shown figures alone, the cheapest one that
-needs more figures hidden is taken (fewest; then no zeros, no totals, the smallest values),
-and its newly hidden figures are protected by the same witness. Hiding more, or relaxing a
-marker, never invalidates a witness found before, so one pass settles the report. A group
-no change can protect first loses its "<N" (becomes ``OPEN``), then may take zeros with it,
-and as a last resort every figure is hidden.
+changes (``witnesses``): four people in the four corners of a table's rectangle change an
+answer (+1 -1 / -1 +1: every total stays), the classic rectangle of people moved, and the
+changes along one axis or at one place. When no change leaves the shown figures alone, the
+cheapest one that needs more figures hidden is taken (fewest; then no zeros, no totals, the
+smallest values), and its newly hidden figures are protected by the same witness. Hiding
+more, or relaxing a marker, never invalidates a witness found before, so one pass settles
+the report. A group no change can protect first loses its "<N" (becomes ``OPEN``), then may
+take zeros with it, and as a last resort every figure is hidden.
 
-A changed person only takes answers seen in the data: seen in their municipality when a
-goal reads the municipality or the answers belong to one municipality each in the data
-(districts, local programmes), seen with their gender when a goal reads gender.
+**Checking** a candidate means adding up what its corners do to every figure. Most are ruled
+out, or shown to cost more than one already found, by the figures of one municipality and
+one gender alone (each changed by one corner only): only the others are added up in full.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import product
 
 import numpy as np
+
+from esfkit.suppression.witnesses import Candidates, Witnesses, spans
 
 SMALL = "small"
 SECONDARY = "secondary"
 OPEN = "open"
 _STATE = {SMALL: 1, SECONDARY: 2, OPEN: 3}
 _MARKER = {1: SMALL, 2: SECONDARY, 3: OPEN}
-# Tried per axis (the most populated first) and per class or change of answers.
-_LABELS = 6
-_CLASSES = 12
-_PEOPLE = 6  # classes of people tried in a cell
-_NEAREST = 2  # partners tried for a person who changes gender
-_CHUNK = 4096
+_CHUNK = 1024  # candidates checked in full at once
+_FIRST = 16  # ... at first, in the order of their bound
+_BAD, _NEED, _OPEN = 1, 2, 4  # what a change to a figure means (``_table``)
+_MOST = 4  # a candidate changes a figure by at most 4: four corners, each by one
+_NONE = np.iinfo(np.int64).max  # the cost of what is not a witness
 
 
 @dataclass
@@ -102,6 +102,7 @@ class Protection:
     # figure -> a witness that changes it: every figure of a hidden group has one
     witnesses: dict[int, tuple[Change, ...]] = field(default_factory=dict)
     everything: bool = False  # the last resort was needed: every figure is hidden
+    searches: int = 0  # how many times a witness was looked for (bench/suppression.py)
 
 
 def protect(problem: Problem) -> Protection:
@@ -110,77 +111,45 @@ def protect(problem: Problem) -> Protection:
 
 def answers(problem: Problem) -> list[np.ndarray]:
     """Per factor, the value (answers) of each class: what a witness's ``flip`` refers to."""
-    search = _Search(problem)
-    return [factor.of_class for factor in search.factors]
-
-
-@dataclass
-class _Factor:
-    atoms: np.ndarray  # indices into the atoms
-    bits: np.ndarray  # (V, len(atoms)) bool: each value's answers
-    of_class: np.ndarray  # (R,) each class's value
-    stock: np.ndarray  # (M, G, V) people with the value
-    present: np.ndarray  # (M, G, V) bool: the value is seen there (any gender unless read)
+    return [factor.of_class for factor in Witnesses(problem).factors]
 
 
 class _Search:
     def __init__(self, p: Problem):
         self.p = p
         self.n = p.threshold
-        groups = len(p.value)
-        self.state = np.zeros(groups, dtype=np.int8)
+        self.state = np.zeros(len(p.value), dtype=np.int8)
         self.state[p.displayed & (p.value >= 1) & (p.value < self.n)] = _STATE[SMALL]
         self.pinned = p.pinned.copy()
         if p.total is not None:
             self.pinned[p.total] = True
         self.allow_open = False
         self.everything = False
-        self.used = np.arange(len(p.fig_group))  # every figure: each is checked on its own
-        self.mg = (p.fig_m.T[:, None, :] & p.fig_g.T[None, :, :]).astype(np.int8)
-        self.groups = groups
-        self.population = p.counts.sum(axis=(1, 2))
-        self.class_size = p.counts.sum(axis=(0, 1))
-        self.holds = self._holds(p.member)  # (P, R): class r satisfies predicate p
-        self.factors = [self._factor(f) for f in range(len(p.reads_gender))]
-        self.realisable = self._realisable()  # (M, G, R): a person of the class may be there
+        self.searches = 0
         self.witnesses: dict[int, tuple[Change, ...]] = {}
-        self.cache: dict[tuple, list[int]] = {}
-        # The change each kind of corner makes to every figure, made once: a row per vector.
-        self.vectors: dict[tuple, int] = {}
-        self.buffer = np.zeros((0, len(self.used)), dtype=np.int8)
+        self.make = Witnesses(p)
+        self._index_figures()
+        self.table = np.zeros((len(p.value), 2 * _MOST + 1), dtype=np.int8)
+        self.table_state, self.table_pinned = self.state, self.pinned
+        self.table_open: bool | None = None  # not worked out yet
 
-    def _factor(self, f: int) -> _Factor:
+    def _index_figures(self) -> None:
+        """The figures that count each cell (municipality, gender), by predicate; and
+        those of one municipality and one gender, by cell and group: only the corner in
+        that cell changes those (a candidate's corners are in different cells)."""
         p = self.p
-        atoms = np.flatnonzero(p.factor == f)
-        answers = p.member[atoms].T  # (R, k)
-        if len(answers):
-            bits, of_class = np.unique(answers, axis=0, return_inverse=True)
-        else:
-            bits, of_class = np.zeros((1, len(atoms)), dtype=bool), np.zeros(0, dtype=int)
-        of_class = of_class.reshape(-1)
-        m, g, _ = p.counts.shape
-        stock = np.zeros((m, g, len(bits)), dtype=np.int64)
-        for r in range(len(of_class)):
-            stock[:, :, of_class[r]] += p.counts[:, :, r]
-        present = stock > 0
-        if not p.reads_gender[f]:  # answers seen with one gender are possible with any
-            present = present.any(axis=1, keepdims=True)
-        if not p.reads_municipality[f] and not _confined(stock):
-            present = present.any(axis=0, keepdims=True)  # ... and in any municipality
-        return _Factor(atoms, bits, of_class, stock, np.broadcast_to(present, stock.shape))
-
-    def _holds(self, member: np.ndarray) -> np.ndarray:
-        """Which predicates each column of atoms (a class) satisfies: all of their atoms
-        (none of them failed)."""
-        failed = self.p.conjunction.astype(np.float32) @ (~member).astype(np.float32)
-        return failed == 0
-
-    def _realisable(self) -> np.ndarray:
-        m, g, r = self.p.counts.shape
-        ok = np.ones((m, g, r), dtype=bool)
-        for factor in self.factors:
-            ok &= factor.present[:, :, factor.of_class]
-        return ok
+        cover = p.fig_m.T[:, None, :] & p.fig_g.T[None, :, :]  # (M, G, F)
+        cell, figures = np.nonzero(cover.reshape(self.make.cells, -1))
+        slot = cell * len(p.conjunction) + p.fig_pred[figures]  # by cell, then predicate
+        order = np.argsort(slot, kind="stable")
+        self.cover_figures = figures[order]
+        slots = np.arange(self.make.cells * len(p.conjunction) + 1)
+        self.cover_start = np.searchsorted(slot[order], slots)  # [cell * P + predicate]
+        figures = np.flatnonzero((p.fig_m.sum(axis=1) == 1) & (p.fig_g.sum(axis=1) == 1))
+        cell = p.fig_m[figures].argmax(axis=1) * p.fig_g.shape[1] + p.fig_g[figures].argmax(axis=1)
+        order = np.lexsort((figures, p.fig_group[figures], cell))
+        self.cell_figures = figures[order]
+        self.cell_start = np.searchsorted(cell[order], np.arange(self.make.cells + 1))
 
     # --- the pass over hidden groups ------------------------------------------------------
 
@@ -216,16 +185,16 @@ class _Search:
                         done[changed_figure] = True
                         self.witnesses[changed_figure] = changes
         markers = {int(g): _MARKER[int(s)] for g, s in enumerate(self.state) if s}
-        return Protection(markers, self.witnesses, self.everything)
+        return Protection(markers, self.witnesses, self.everything, self.searches)
 
     def _protect(self, h: int, f: int):
-        found = self._best(h, f)
+        found = self._best(f)
         if found is None and self.state[h] == _STATE[SMALL]:
             self.state[h] = _STATE[OPEN]  # its "<N" alone would pin it down
-            found = self._best(h, f)
+            found = self._best(f)
         if found is None and not self.allow_open:
             self.allow_open = True  # from now on zeros (and "<N" neighbours) may be hidden too
-            found = self._best(h, f)
+            found = self._best(f)
         return found
 
     def _hide_everything(self) -> None:
@@ -236,285 +205,132 @@ class _Search:
         self.state[:] = 0  # zeros are shown again: copying a person never changes one
         self.state[self.p.displayed & (self.p.value >= 1)] = _STATE[OPEN]
 
-    # --- candidates -----------------------------------------------------------------------
+    # --- choosing ------------------------------------------------------------------------
 
-    def _best(self, h: int, f: int):
-        """The cheapest witness found that changes figure f (of group h)."""
-        best = None
-        figures = [f]
-        axes = [self._axes(f)]
-        makers = (
-            self._cubes,
-            self._rectangles,
-            self._axis_flips,
-            self._moves,
-            self._flips,
-            self._additions,
-        )
-        for family, make in enumerate(makers):
-            batches = (batch for each in axes for batch in make(*each))
-            if family == len(makers) - 1:
-                copies = (batch for f in figures for batch in self._copies(int(f)))
-                batches = (batch for source in (batches, copies) for batch in source)
-            for batch in batches:
-                rows = [row for row in batch if row is not None]  # None: nobody to change
-                for start in range(0, len(rows), _CHUNK):
-                    vectors = self.buffer[: len(self.vectors)]
-                    found = self._evaluate(rows[start : start + _CHUNK], vectors, f, family)
-                    if found is not None and (best is None or found[0] < best[0]):
-                        best = found
-                if best is not None and best[0][:2] == (0, 0):
-                    return best[1]  # a witness that hides nothing more
-        return None if best is None else best[1]
+    def _best(self, f: int):
+        """The cheapest witness that changes figure f: the first of the least cost
+        (opened, hidden weight, hidden value, protects more at once, family) among the
+        candidates in their order, stopping after the first batch that has one hiding
+        nothing more.
 
-    def _axes(self, f: int):
-        p = self.p
-        k = int(p.fig_pred[f])
-        by_size = lambda labels: labels[np.argsort(-self.population[labels], kind="stable")]  # noqa: E731
-        m_in = [int(m) for m in by_size(np.flatnonzero(p.fig_m[f]))[:_LABELS]]
-        m_out = [int(m) for m in by_size(np.flatnonzero(~p.fig_m[f]))[:_LABELS]]
-        g_in = [int(g) for g in np.flatnonzero(p.fig_g[f])]
-        g_out = [int(g) for g in np.flatnonzero(~p.fig_g[f])]
-        return k, m_in, m_out, g_in, g_out, self._turns(k, m_in, g_in)
+        Not every candidate is checked in full: a bound on its cost from the figures of
+        one municipality and one gender (``_corner_values``) rules out most, and the
+        others are checked (``_costs``) in the order of their bound until none left can be
+        cheaper than the best found."""
+        self.searches += 1
+        table = self._table()
+        best: tuple | None = None  # cost, candidates, which, what it changes
 
-    def _people(self, m: int, g: int, k: int) -> list[int]:
-        """Classes of people in (m, g) who satisfy predicate k, the most common first."""
-        key = ("people", m, g, k)
-        if key not in self.cache:
-            counts = self.p.counts[m, g]
-            found = np.flatnonzero((counts > 0) & self.holds[k])
-            found = found[np.argsort(-counts[found], kind="stable")][:_PEOPLE]
-            self.cache[key] = [int(c) for c in found]
-        return self.cache[key]
+        def keep(keys: np.ndarray) -> np.ndarray:
+            """Corners worth making: none rules its candidates out or costs more alone
+            than the best found."""
+            each = self._values(keys)
+            worth = ~each[..., 3].any(axis=-1)
+            if best is not None:
+                dearer = _above(each[..., :3].reshape(-1, 3), best[0][:3]).reshape(keys.shape)
+                worth &= ~dearer.any(axis=-1)
+            return worth
 
-    def _nearest(self, cls: int, m: int, g: int) -> list[int]:
-        """Classes of people in (m, g) most like class cls (fewest atoms differ)."""
-        key = ("nearest", cls, m, g)
-        if key not in self.cache:
-            found = np.flatnonzero(self.p.counts[m, g] > 0)
-            member = self.p.member
-            distance = (member[:, found] != member[:, [cls]]).sum(axis=0)
-            order = np.lexsort((-self.p.counts[m, g][found], distance))[:_NEAREST]
-            self.cache[key] = [int(found[i]) for i in order]
-        return self.cache[key]
-
-    def _turns(self, k: int, m_in: list[int], g_in: list[int]) -> list[tuple[int, int, int]]:
-        """Changes of answers (factor, from value, to value) that meet the atoms of
-        predicate k in that factor: those its own cells have people for first, then those
-        changing the fewest other atoms."""
-        out: list[tuple[int, tuple[int, int, int]]] = []
-        atoms = np.flatnonzero(self.p.conjunction[k])
-        for f in sorted({int(self.p.factor[a]) for a in atoms}):
-            factor = self.factors[f]
-            needed = np.isin(factor.atoms, atoms)
-            meets = factor.bits[:, needed].all(axis=1)
-            outside, inside = np.flatnonzero(~meets), np.flatnonzero(meets)
-            if not len(outside) or not len(inside):
+        for candidates in self.make.families(f, keep):
+            found = self._cheapest(candidates, table, f, best)
+            if found is None:
                 continue
-            here = factor.stock[np.ix_(m_in, g_in)].sum(axis=(0, 1))
-            everywhere = factor.stock.sum(axis=(0, 1))
-            outside, inside = (
-                values[np.lexsort((-everywhere[values], -here[values]))][:20]
-                for values in (outside, inside)
-            )
-            distance = (factor.bits[outside][:, None, :] != factor.bits[inside][None, :, :]).sum(2)
-            local = (here[outside][:, None] > 0) | (here[inside][None, :] > 0)
-            order = np.lexsort((distance.ravel(), ~local.ravel()))[:_CLASSES]
-            rows, cols = np.unravel_index(order, distance.shape)
-            for a, b, i in zip(rows, cols, order, strict=True):
-                score = int(distance.ravel()[i]) - 100 * bool(local.ravel()[i])
-                out.append((score, (f, int(outside[a]), int(inside[b]))))
-        out.sort(key=lambda item: item[0])
-        return [turn for _score, turn in out[:_CLASSES]]
+            cost, pick, entries, stop = found
+            if best is None or cost < best[0]:
+                best = (cost, candidates, pick, entries)
+            if stop:  # a witness that hides nothing more: the search stops after its batch
+                break
+        return None if best is None else self._witness(*best[1:])
 
-    def _person(self, m: int, g: int, f: int, value: int, k: int) -> int:
-        """A class of people in (m, g) with this value of factor f, one who meets the
-        predicate's other atoms if there is one; -1 when nobody there has the value."""
-        key = ("person", m, g, f, value, k)
-        if key not in self.cache:
-            counts = self.p.counts[m, g]
-            found = np.flatnonzero((counts > 0) & (self.factors[f].of_class == value))
-            others = self.p.conjunction[k] & (self.p.factor != f)
-            meets = self.p.member[others][:, found].all(axis=0)
-            order = np.lexsort((-counts[found], ~meets))
-            self.cache[key] = [int(found[order[0]])] if len(found) else [-1]
-        return self.cache[key][0]
+    def _cheapest(self, candidates: Candidates, table, f: int, best):
+        """The first of the least cost in one family: (cost, which, the figures it changes
+        and their flags, whether it hides nothing more), or None; only those that may cost
+        no more than ``best``."""
+        each = self._values(candidates.corners).sum(axis=1)
+        bound, broken = each[:, :3], each[:, 3] > 0
+        cost = np.full((len(bound), 5), _NONE, dtype=np.int64)  # _NONE: not a witness
+        cost[:, 4] = candidates.family
+        checked: list[tuple] = []  # (candidates, their entries)
 
-    def _vector(self, key: tuple) -> int:
-        """The change a corner makes to every predicate: a person of a class added (or,
-        with the corner's sign -1, removed), or a person's answers in a factor changed."""
-        if key not in self.vectors:
-            if key[0] == "flip":
-                _, cls, f, value = key
-                before = self.p.member[:, cls]
-                after = before.copy()
-                after[self.factors[f].atoms] = self.factors[f].bits[value]
-                vector = self._holds(after[:, None])[:, 0].astype(np.int8)
-                vector -= self.holds[:, cls]
-            else:
-                vector = self.holds[:, key[1]].astype(np.int8)
-            index = len(self.vectors)
-            if index == len(self.buffer):  # room for twice as many
-                grown = np.zeros((2 * len(self.buffer) + 64, len(self.used)), dtype=np.int8)
-                grown[:index] = self.buffer
-                self.buffer = grown
-            self.buffer[index] = vector[self.p.fig_pred[self.used]]
-            self.vectors[key] = index
-        return self.vectors[key]
+        def check(chosen: np.ndarray) -> None:
+            for start in range(0, len(chosen), _CHUNK):
+                chunk = chosen[start : start + _CHUNK]
+                entries = self._entries(candidates.corners[chunk], table)
+                keys, valid = self._costs(entries, len(chunk), f)
+                cost[chunk[valid], :4] = keys[valid]
+                checked.append((chunk, entries))
 
-    def _flip(self, m: int, g: int, turn: tuple[int, int, int], sign: int, k: int):
-        """One person in (m, g) changes answers: a -> b (sign 1) or b -> a (sign -1)."""
-        f, a, b = turn
-        factor = self.factors[f]
-        source, target = (a, b) if sign > 0 else (b, a)
-        if not factor.present[m, g, target]:
-            return None
-        cls = self._person(m, g, f, source, k)
-        if cls < 0:
-            return None
-        change = ("flip", m, g, cls, f, target, -1, -1)
-        return (m, g, self._vector(("flip", cls, f, target)), 1), change
+        def found(pick: int, stop: bool) -> tuple:
+            chunk, (rows, figures, flags) = next(c for c in checked if pick in c[0])
+            mine = rows == np.flatnonzero(chunk == pick)[0]
+            return tuple(cost[pick].tolist()), pick, (figures[mine], flags[mine]), stop
 
-    def _move(self, cls: int, m: int, g: int, to_m: int, to_g: int):
-        if not self.p.counts[m, g, cls] or not self.realisable[to_m, to_g, cls]:
-            return None
-        vid = self._vector(("class", cls))
-        return [(m, g, vid, -1), (to_m, to_g, vid, 1)], ("move", m, g, cls, -1, -1, to_m, to_g)
+        free = ~broken & ~bound.any(axis=1)
+        rest = np.flatnonzero(~broken)
+        rest = rest[np.lexsort((rest, *bound[rest].T[::-1]))]  # those bound to cost 0 first
+        chunk = int(free.sum()) + _FIRST  # and a few more: the best rules most others out
+        check(rest[:chunk])
+        nothing_more = (cost[:, 0] == 0) & (cost[:, 1] == 0)
+        if nothing_more.any():  # the search stops after the first batch that has one
+            last = candidates.batch[nothing_more].min()
+            return found(_first(cost, candidates.batch <= last), True)
+        rest, chunk = rest[chunk:], 2 * _FIRST
+        while len(rest):
+            pick = _first(cost, cost[:, 0] != _NONE)
+            limit = cost[pick, :3] if pick >= 0 else None
+            if best is not None and (limit is None or tuple(limit.tolist()) > best[0][:3]):
+                limit = np.array(best[0][:3])
+            if limit is not None:  # only those that may cost no more than the best found
+                rest = rest[~_above(bound[rest], limit)]
+            check(rest[:chunk])
+            rest, chunk = rest[chunk:], min(2 * chunk, _CHUNK)
+        pick = _first(cost, cost[:, 0] != _NONE)
+        return None if pick < 0 else found(pick, False)
 
-    def _become(self, cls: int, m: int, g: int, other: int, to_m: int, to_g: int):
-        """A person of class cls in (m, g) goes to (to_m, to_g) with the answers of class
-        other."""
-        if not self.p.counts[m, g, cls] or not self.realisable[to_m, to_g, other]:
-            return None
-        corners = [(m, g, self._vector(("class", cls)), -1)]
-        corners.append((to_m, to_g, self._vector(("class", other)), 1))
-        return corners, ("become", m, g, cls, -1, other, to_m, to_g)
-
-    def _combine(self, parts) -> tuple | None:
-        if any(part is None for part in parts):
-            return None
-        corners, changes = [], []
-        for corner, change in parts:
-            corners += corner if isinstance(corner, list) else [corner]
-            changes.append(change)
-        return corners, tuple(changes)
-
-    # Each family yields its candidates in batches, the most promising first, so that the
-    # search can stop at the first witness that hides nothing more.
-
-    def _cubes(self, k, m_in, m_out, g_in, g_out, turns):
-        for t in turns:
-            yield [
-                self._combine(
-                    [
-                        self._flip(m1, g1, t, s, k),
-                        self._flip(m1, g2, t, -s, k),
-                        self._flip(m2, g1, t, -s, k),
-                        self._flip(m2, g2, t, s, k),
-                    ]
-                )
-                for m1, m2, g1, g2, s in product(m_in, m_out, g_in, g_out, (1, -1))
-            ]
-
-    def _rectangles(self, k, m_in, m_out, g_in, g_out, turns):
-        """Two people change gender in two municipalities, the second as like the first as
-        can be found: out of the figure, or into it."""
-        for m2 in m_out:
-            out = []
-            for m1, g1, g2 in product(m_in, g_in, g_out):
-                for leaving, staying in ((g1, g2), (g2, g1)):
-                    for c1 in self._people(m1, leaving, k):
-                        for c2 in self._nearest(c1, m2, staying):
-                            moves = [self._move(c1, m1, leaving, m1, staying)]
-                            moves.append(self._move(c2, m2, staying, m2, leaving))
-                            out.append(self._combine(moves))
-                            if c1 != c2:  # ... or each takes the other's answers too
-                                swap = [self._become(c1, m1, leaving, c2, m1, staying)]
-                                swap.append(self._become(c2, m2, staying, c1, m2, leaving))
-                                out.append(self._combine(swap))
-            yield out
-
-    def _axis_flips(self, k, m_in, m_out, g_in, g_out, turns):
-        for t in turns:
-            along_m = [
-                self._combine([self._flip(m1, g, t, s, k), self._flip(m2, g, t, -s, k)])
-                for m1, m2, g, s in product(m_in, m_out, g_in, (1, -1))
-            ]
-            along_g = [
-                self._combine([self._flip(m, g1, t, s, k), self._flip(m, g2, t, -s, k)])
-                for m, g1, g2, s in product(m_in, g_in, g_out, (1, -1))
-            ]
-            yield along_m + along_g
-
-    def _moves(self, k, m_in, m_out, g_in, g_out, turns):
-        """One person of the figure's kind moves into its cells, or out of them."""
-        out = []
-        for m1, m2, g in product(m_in, m_out, g_in):
-            out += [self._combine([self._move(c, m2, g, m1, g)]) for c in self._people(m2, g, k)]
-            out += [self._combine([self._move(c, m1, g, m2, g)]) for c in self._people(m1, g, k)]
-        for m, g1, g2 in product(m_in, g_in, g_out):
-            out += [self._combine([self._move(c, m, g2, m, g1)]) for c in self._people(m, g2, k)]
-            out += [self._combine([self._move(c, m, g1, m, g2)]) for c in self._people(m, g1, k)]
-        yield out
-
-    def _flips(self, k, m_in, m_out, g_in, g_out, turns):
-        yield [
-            self._combine([self._flip(m, g, t, s, k)])
-            for m, g, t, s in product(m_in, g_in, turns, (1, -1))
-        ]
-
-    def _additions(self, k, m_in, m_out, g_in, g_out, turns):
-        yield [
-            self._one(m, g, c, s)
-            for m, g in product(m_in, g_in)
-            for c in self._people(m, g, k)
-            for s in (1, -1)
-        ]
-
-    def _copies(self, f: int):
-        """Copying or removing one of the figure's own people: always possible."""
-        p = self.p
-        inside = p.counts * p.fig_m[f][:, None, None] * p.fig_g[f][None, :, None]
-        inside = inside * self.holds[p.fig_pred[f]][None, None, :]
-        atoms = np.argwhere(inside > 0)[:50]
-        yield [self._one(int(m), int(g), int(c), s) for m, g, c in atoms for s in (1, -1)]
-
-    def _one(self, m: int, g: int, cls: int, sign: int):
-        if not (self.p.counts[m, g, cls] if sign < 0 else self.realisable[m, g, cls]):
-            return None
-        kind = "add" if sign > 0 else "remove"
-        return [(m, g, self._vector(("class", cls)), sign)], ((kind, m, g, cls, -1, -1, -1, -1),)
+    def _witness(self, candidates: Candidates, pick: int, entries: tuple):
+        """The chosen candidate: its changes, the groups it hides as "..", those whose
+        marker it breaks, and the figures it changes."""
+        figures, flags = entries
+        group = self.p.fig_group[figures]
+        opened = np.zeros(len(self.p.value), dtype=bool)
+        opened[group[(flags & _OPEN) != 0]] = True
+        hidden = np.zeros(len(self.p.value), dtype=bool)
+        hidden[group[(flags & _NEED) != 0]] = True
+        opened, hidden = np.flatnonzero(opened), np.flatnonzero(hidden & ~opened)
+        changes = tuple(Change(*fields) for fields in self.make.changes(candidates, pick))
+        return changes, hidden, opened, np.sort(figures)
 
     # --- checking candidates --------------------------------------------------------------
 
-    def _delta(self, m, g, v, s, figures: slice, vectors: np.ndarray) -> np.ndarray:
-        """How much each candidate (rows of corners) changes each figure in ``figures``."""
-        mg, pv = self.mg[:, :, figures], vectors[:, figures]
-        delta = np.zeros((len(m), pv.shape[1]), dtype=np.int8)
-        for j in range(m.shape[1]):
-            sign = s[:, j].astype(np.int8)
-            if sign.any():
-                delta += sign[:, None] * mg[m[:, j], g[:, j]] * pv[v[:, j]]
-        return delta
+    def _table(self) -> np.ndarray:
+        """(groups, 9): what changing a figure of each group by d (-4..4) means now, as
+        flags: it rules the candidate out (_BAD), the figure must be hidden (_NEED), its
+        marker must go (_OPEN). Kept from one search to the next: only the groups whose
+        marker changed since are worked out again."""
+        if self.allow_open is not self.table_open:
+            again = np.arange(len(self.state))
+        else:
+            again = np.flatnonzero(
+                (self.state != self.table_state) | (self.pinned != self.table_pinned)
+            )
+        if len(again):
+            self.table[again] = self._flags(again)
+            self.table_state, self.table_pinned = self.state.copy(), self.pinned.copy()
+            self.table_open = self.allow_open
+        return self.table
 
-    def _evaluate(self, rows, vectors: np.ndarray, target: int, family: int):
-        """The cheapest valid candidate of a batch: (cost, (changes, groups to hide as
-        "..", groups whose marker it breaks, groups it changes)).
-
-        Each figure is checked on its own: a shown group must keep its value in every place;
-        a hidden group's figures (people who happen to be the same in two tables) may
-        differ in the witness, each within the group's marker."""
-        cand = np.array([corners for corners, _ in rows], dtype=np.int64)  # a family: one width
-        m, g, v, s = cand[..., 0], cand[..., 1], cand[..., 2], cand[..., 3]
-        figure_delta = self._delta(m, g, v, s, slice(None), vectors)
-        touched = np.flatnonzero((figure_delta != 0).any(axis=0))  # the checks look only there
-        delta = figure_delta[:, touched]
+    def _flags(self, group: np.ndarray) -> np.ndarray:
+        """Each figure is checked on its own: a shown group must keep its value in every
+        place; a hidden group's figures (people who happen to be the same in two tables)
+        may differ in the witness, each within the group's marker."""
         p, n = self.p, self.n
-        group = p.fig_group[touched]
-        state, value, pinned = self.state[group], p.value[group], self.pinned[group]
-        new = value + delta
-        changed = delta != 0
-        need = (state == 0) & p.displayed[group] & changed & ~pinned
+        value = p.value[group][:, None]
+        state = self.state[group][:, None]
+        pinned = self.pinned[group][:, None]
+        d = np.arange(-_MOST, _MOST + 1)[None, :]
+        new = value + d
+        changed = d != 0
+        need = (state == 0) & p.displayed[group][:, None] & changed & ~pinned
         as_secondary = need & (value >= n) & ((new >= n) | (new == 0))
         # A hidden figure whose marker the change would break may lose its marker ("..").
         relax = (state == _STATE[SMALL]) & ((new < 1) | (new >= n))
@@ -522,52 +338,121 @@ class _Search:
         as_open = (need & ~as_secondary) | relax
         bad = changed & pinned
         bad |= (state != 0) & (new < 0)
-        bad |= p.present[group] & (new < 1)
+        bad |= p.present[group][:, None] & (new < 1)
         if not self.allow_open:
             bad |= as_open
-        valid = ~bad.any(axis=1) & (figure_delta[:, target] != 0)
-        if not valid.any():
-            return None
-        # Per group (the valid candidates only): hidden as ".." when any figure needs it.
-        rows_ = np.flatnonzero(valid)
-        by_group = np.argsort(group, kind="stable")
-        sorted_group = group[by_group]
-        starts = np.flatnonzero(np.r_[True, sorted_group[1:] != sorted_group[:-1]])
-        groups = sorted_group[starts]
+        return (bad * _BAD | need * _NEED | as_open * _OPEN).astype(np.int8)
 
-        def per_group(figures: np.ndarray) -> np.ndarray:
-            return np.logical_or.reduceat(figures[rows_][:, by_group], starts, axis=1)
+    def _values(self, corners: np.ndarray) -> np.ndarray:
+        """corners.shape + (4,): what each corner costs alone (no corner: nothing)."""
+        active = corners >= 0
+        unique, inverse = _unique(corners[active])
+        out = np.zeros((*corners.shape, 4), dtype=np.int64)
+        out[active] = self._corner_values(unique)[inverse]
+        return out
 
-        opened = per_group(as_open)
-        hidden = per_group(need) & ~opened
-        moved = per_group(changed)
-        keys = np.stack(
-            [
-                opened.sum(axis=1),
-                (hidden * p.weight[groups]).sum(axis=1),
-                (hidden * p.value[groups]).sum(axis=1),
-                -(moved & (self.state[groups] != 0)).sum(axis=1),  # protects more at once
-            ],
-            axis=1,
-        )
-        best = int(np.lexsort(keys.T[::-1])[0])
-        pick = int(rows_[best])
-        cost = (*(int(k) for k in keys[best]), family)
-        chosen = (groups[hidden[best]], groups[opened[best]], touched[changed[pick]])
-        return cost, (_changes(rows[pick][1]), *chosen)
+    def _corner_values(self, keys: np.ndarray) -> np.ndarray:
+        """(n, 4) for distinct corner keys: the cost of each alone in the figures of its
+        cell (opened, hidden weight, hidden value) and whether those rule it out. Only the
+        corner in that cell changes those, so each corner's share of a candidate's is its
+        own, and the figures that add cells up can only make a candidate dearer (more
+        figures to hide, and a hidden one opened instead costs more)."""
+        vector, cell, sign = self.make.decode(keys)
+        owner, figures = spans(self.cell_start[cell], self.cell_start[cell + 1])
+        figures = self.cell_figures[figures]
+        d = sign[owner] * self.make.vectors[vector[owner], self.p.fig_pred[figures]]
+        changed = d != 0
+        owner, figures = owner[changed], figures[changed]
+        flags = self.table[self.p.fig_group[figures], d[changed] + _MOST]
+        values = self._keys(owner, figures, flags, len(keys))
+        values[:, 3] = np.bincount(owner, (flags & _BAD) != 0, len(keys))
+        return values
+
+    def _distinct(self, corners: np.ndarray):
+        """The distinct corners (vector, cell, sign), and each candidate's as indices
+        into them (the last index: no corner)."""
+        active = corners >= 0
+        unique, inverse = _unique(corners[active])
+        slots = np.full(corners.shape, len(unique))
+        slots[active] = inverse.reshape(-1)
+        return self.make.decode(unique), slots
+
+    def _costs(self, entries: tuple, n: int, target: int) -> tuple[np.ndarray, np.ndarray]:
+        """Each of n candidates' cost (opened, hidden weight, hidden value, minus the
+        hidden groups it changes) from what it changes (``_entries``), and whether it is a
+        witness for figure ``target``: changes it and rules nothing out."""
+        rows, figures, flags = entries
+        bad = np.bincount(rows, (flags & _BAD) != 0, n) > 0
+        hit = np.zeros(n, dtype=bool)
+        hit[rows[figures == target]] = True
+        return self._keys(rows, figures, flags, n), ~bad & hit
+
+    def _entries(self, corners: np.ndarray, table: np.ndarray):
+        """The figures each candidate changes, as entries (candidate, figure, flags), in
+        the order of candidate, then group."""
+        p = self.p
+        (vector, cell, sign), slots = self._distinct(corners)
+        moves = self.make.vectors[vector]  # (Q, P): what each corner does to each predicate
+        corner, predicate = np.nonzero(moves)
+        slot = cell[corner] * len(p.conjunction) + predicate
+        at, figures = spans(self.cover_start[slot], self.cover_start[slot + 1])
+        figures = self.cover_figures[figures]
+        owner, d = corner[at], (sign[corner] * moves[corner, predicate])[at]
+        columns, at = _unique(p.fig_group[figures] * len(p.fig_group) + figures)
+        columns %= len(p.fig_group)  # those any corner changes, by group then figure
+        dense = np.zeros((len(cell) + 1, len(columns)), dtype=np.int8)  # the last: none
+        dense[owner, at] = d
+        delta = dense[slots[:, 0]] + dense[slots[:, 1]] + dense[slots[:, 2]] + dense[slots[:, 3]]
+        rows, place = np.nonzero(delta)
+        figures = columns[place]
+        return rows, figures, table[p.fig_group[figures], delta[rows, place] + _MOST]
+
+    def _keys(self, rows: np.ndarray, figures: np.ndarray, flags: np.ndarray, n: int):
+        """Per candidate (rows, entries in order of candidate and group): the groups whose
+        marker it opens, the weight and value of those it hides as "..", and minus the
+        hidden groups it changes."""
+        p = self.p
+        keys = np.zeros((n, 4), dtype=np.int64)
+        if not len(rows):
+            return keys
+        group = p.fig_group[figures]
+        pair = rows * len(p.value) + group
+        first = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
+        opened = np.logical_or.reduceat((flags & _OPEN) != 0, first)
+        hidden = np.logical_or.reduceat((flags & _NEED) != 0, first) & ~opened
+        group, rows = group[first], rows[first]
+        keys[:, 0] = np.bincount(rows, opened, n)
+        keys[:, 1] = np.bincount(rows, hidden * p.weight[group], n)
+        keys[:, 2] = np.bincount(rows, hidden * p.value[group], n)
+        keys[:, 3] = -np.bincount(rows, self.state[group] != 0, n)
+        return keys
 
 
-def _changes(parts: tuple[tuple, ...]) -> tuple[Change, ...]:
-    return tuple(Change(*(int(x) if not isinstance(x, str) else x for x in p)) for p in parts)
+def _unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values in order, and where each value is among them (``np.unique``
+    with ``return_inverse``, with less to do)."""
+    order = np.argsort(values)
+    ordered = values[order]
+    new = np.ones(len(values), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    inverse = np.empty(len(values), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return ordered[new], inverse
 
 
-def _confined(stock: np.ndarray) -> bool:
-    """Answers that in the data belong to one municipality each (a district, a local
-    programme): taken to depend on the municipality, though no goal reads it."""
-    by_place = stock.sum(axis=1)  # (M, V)
-    people = by_place.sum(axis=0)
-    places = (by_place > 0).sum(axis=0)
-    common = people >= 2
-    if by_place.shape[0] < 2 or common.sum() < 2:
-        return False
-    return people[common & (places == 1)].sum() >= 0.9 * people[common].sum()
+def _first(cost: np.ndarray, among: np.ndarray) -> int:
+    """The first of the least cost among these witnesses (-1: none)."""
+    rows = np.flatnonzero(among & (cost[:, 0] != _NONE))
+    if not len(rows):
+        return -1
+    return int(rows[np.lexsort(cost[rows].T[::-1])[0]])
+
+
+def _above(bound: np.ndarray, limit: np.ndarray) -> np.ndarray:
+    """Rows of keys that come after ``limit`` (compared as tuples)."""
+    above = np.zeros(len(bound), dtype=bool)
+    equal = np.ones(len(bound), dtype=bool)
+    for i in range(len(limit)):
+        above |= equal & (bound[:, i] > limit[i])
+        equal &= bound[:, i] == limit[i]
+    return above
