@@ -97,7 +97,8 @@ def _growth(folder: Path, size: int, count: int, runs: int) -> list[str]:
     goals, data = _spread(folder, size, count)
     spec = load_spec(goals)
     raw = read_table(data)
-    participants = clean(raw, map_columns(raw.headers, spec.data.columns, raw.path.name), spec)
+    columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
+    participants = clean(raw, columns, spec, generate.as_of())
     report = evaluate(spec, participants, generate.as_of())
     times = []
     for _ in range(runs):
