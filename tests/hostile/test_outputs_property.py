@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from esfkit.data.text import key
+from esfkit.privacy import mask_text
 from tests.conftest import run_cli
 from tests.hostile import outputs as o
 
@@ -99,10 +100,11 @@ def _formats(inputs: o.Inputs, folder: Path) -> dict[str, str]:
 )
 @given(texts=_texts())
 def test_any_text_anywhere_leaves_every_output_clean(texts: o.Texts) -> None:
-    # Values that differ only by invisible characters count as one, with a finding: the
-    # layout would differ from the plain words' for that reason (tests/hostile/test_identity*).
+    # Values that differ only by invisible characters (with a finding) or only in digits the
+    # masking hides count as one: the layout would differ from the plain words' for that
+    # reason (tests/hostile/test_identity*).
     for values in (texts.municipalities, texts.exits, texts.answers):
-        assume(len({key(v) for v in values}) == len(set(values)))
+        assume(len({key(mask_text(v)) for v in values}) == len(set(values)))
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         inputs = o.write_inputs(folder / "hostile", texts)

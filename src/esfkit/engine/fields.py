@@ -435,25 +435,31 @@ def _collapsed(values: pd.Series) -> pd.Series:
 
 def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
     """Codes for a column of display values; spellings with one key (differing in case,
-    spaces, Unicode form or invisible characters) are one label.
+    spaces, Unicode form or invisible characters, or only in the digits masking hides) are
+    one label.
 
     Works on the distinct values, in order of first appearance: a key's label is its most
     common spelling, the first to appear on a tie.
     """
     codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
-    unique_keys = [text_key(v) if isinstance(v, str) else v for v in uniques]
+    declared_keys = [text_key(d) if isinstance(d, str) else d for d in declared]
+    # A personnummer typed in the wrong column (Kommun) must not become a label either: an
+    # undeclared value is shown masked, and values shown alike are one label (two labels
+    # alike would be two rows no reader can tell apart).
+    shown = [
+        v if not isinstance(v, str) or text_key(v) in declared_keys else mask_text(v)
+        for v in uniques
+    ]
+    unique_keys = [text_key(v) if isinstance(v, str) else v for v in shown]
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     spelling: dict[Any, Any] = {}
     for i in np.argsort(-counts, kind="stable").tolist():
-        spelling.setdefault(unique_keys[i], uniques[i])
-    declared_keys = [text_key(d) if isinstance(d, str) else d for d in declared]
+        spelling.setdefault(unique_keys[i], shown[i])
     others = sorted(
         (k for k in spelling if k not in declared_keys), key=lambda k: (str(type(k)), k)
     )
     labels_keys = [*declared_keys, *others]
-    # A personnummer typed in the wrong column (Kommun) must not become a label either.
-    shown = (mask_text(v) if isinstance(v, str) else v for v in (spelling[k] for k in others))
-    labels = [*declared, *shown, None]
+    labels = [*declared, *(spelling[k] for k in others), None]
     index = {key: i for i, key in enumerate(labels_keys)}
     blank = len(labels) - 1
     lookup = np.array([index.get(k, blank) for k in unique_keys] + [blank], dtype=np.int64)
