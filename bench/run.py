@@ -40,7 +40,7 @@ from esfkit.data.columns import map_columns
 from esfkit.data.participants import clean
 from esfkit.data.read import RawTable, read_table
 from esfkit.engine.run import evaluate
-from esfkit.spec.parse import load_spec
+from esfkit.goalfile.parse import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vagar-till-egen-forsorjning"

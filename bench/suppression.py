@@ -33,7 +33,7 @@ from esfkit.data.columns import map_columns
 from esfkit.data.participants import clean
 from esfkit.data.read import read_table
 from esfkit.engine.run import evaluate
-from esfkit.spec.parse import load_spec
+from esfkit.goalfile.parse import load_spec
 from esfkit.suppression import SMALL, protect_report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,7 @@ import pytest
 
 from esfkit import kinds
 from esfkit.errors import SpecError
-from esfkit.spec.parse import parse_spec_text
+from esfkit.goalfile.parse import parse_spec_text
 from tests.conftest import ROOT
 
 REFERENCE = ROOT / "docs" / "goal-file.md"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from esfkit.data.participants import load_participants
 from esfkit.engine.run import evaluate
-from esfkit.spec.parse import parse_spec_text
+from esfkit.goalfile.parse import parse_spec_text
 
 AS_OF = dt.date(2022, 6, 30)
 GENDERS = {

@@ -30,8 +30,8 @@ from hypothesis import strategies as st
 from esfkit.engine.fields import Evaluator
 from esfkit.engine.population import build_population
 from esfkit.engine.run import evaluate
+from esfkit.goalfile.parse import load_spec
 from esfkit.render import RenderOptions, formatter
-from esfkit.spec.parse import load_spec
 from esfkit.suppression import OPEN, SMALL, protect_report
 from esfkit.suppression.apply import apply
 from esfkit.suppression.figures import build, printed_cells

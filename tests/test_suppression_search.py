@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from esfkit.engine.fields import Evaluator
 from esfkit.engine.population import build_population
-from esfkit.spec.parse import load_spec
+from esfkit.goalfile.parse import load_spec
 from esfkit.suppression.figures import build, printed_cells
 from esfkit.suppression.search import _Search
 from tests.test_suppression_report import GOALS, _goal_file, _report, _rows, rows_strategy

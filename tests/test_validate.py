@@ -12,7 +12,7 @@ import yaml
 
 from esfkit.data.participants import load_participants
 from esfkit.findings import ERROR, KINDS, WARNING, summarise
-from esfkit.spec.parse import load_spec
+from esfkit.goalfile.parse import load_spec
 from esfkit.validate import validate_file
 from tests.conftest import EXAMPLES, run_cli
 

@@ -313,7 +313,7 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
     from esfkit.engine.explain import explain, parse_where, to_json, to_text
     from esfkit.engine.population import period_from_options, report_date_from_option
     from esfkit.escape import json_document
-    from esfkit.spec.parse import load_spec
+    from esfkit.goalfile.parse import load_spec
     from esfkit.validate import load_checked
 
     the_period = period_from_options(period, from_, to)
@@ -332,8 +332,8 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
     from esfkit.engine.population import report_date_from_option
     from esfkit.escape import terminal
+    from esfkit.goalfile.parse import load_spec
     from esfkit.progress import working
-    from esfkit.spec.parse import load_spec
     from esfkit.validate import validation_report
 
     report_date = report_date_from_option(as_of, None)
@@ -358,8 +358,8 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     from esfkit.engine.population import period_from_options, report_date_from_option
     from esfkit.engine.run import evaluate
     from esfkit.escape import terminal
+    from esfkit.goalfile.parse import load_spec
     from esfkit.progress import working
-    from esfkit.spec.parse import load_spec
     from esfkit.validate import load_checked
 
     the_period = period_from_options(period, from_, to)
@@ -481,7 +481,7 @@ def _template(output: Path, goals: Path | None, force: bool) -> int:
 
     spec = None
     if goals is not None:
-        from esfkit.spec.parse import load_spec
+        from esfkit.goalfile.parse import load_spec
 
         spec = load_spec(goals)
     sheet = spec.data.sheet if spec and isinstance(spec.data.sheet, str) else "Deltagare"

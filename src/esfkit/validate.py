@@ -25,8 +25,8 @@ from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normal
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
 from esfkit.escape import terminal
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
+from esfkit.goalfile.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, Not, Spec
 from esfkit.privacy import mask_text
-from esfkit.spec.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, Not, Spec
 
 _DATE_FIELDS = {"start": "start date", "end": "exit date", "birth_date": "birth date"}
 SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`

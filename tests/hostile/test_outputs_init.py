@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from esfkit.escape import terminal, yaml_scalar
+from esfkit.goalfile.parse import load_spec
 from esfkit.privacy import mask_text
 from esfkit.scaffold.starter import survey
-from esfkit.spec.parse import load_spec
 from tests.conftest import run_cli
 from tests.hostile import outputs as o
 

@@ -7,8 +7,8 @@ from importlib import resources
 import pytest
 
 from esfkit.errors import SpecError
+from esfkit.goalfile.parse import parse_spec_text
 from esfkit.indicators import LIBRARIES, all_indicators, library
-from esfkit.spec.parse import parse_spec_text
 from tests.conftest import run_cli
 
 OUTCOMES = """\

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from esfkit.spec.parse import load_spec, parse_spec_text
+from esfkit.goalfile.parse import load_spec, parse_spec_text
 from tests.conftest import EXAMPLES, run_cli
 
 DATA_FILES = sorted(p for p in EXAMPLES.glob("*/deltagare.*") if p.suffix in (".csv", ".xlsx"))

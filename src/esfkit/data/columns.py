@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from esfkit.errors import DataError, DataLocation, SpecError, did_you_mean
-from esfkit.spec.model import ColumnRef
+from esfkit.goalfile.model import ColumnRef
 
 RECOGNISED: dict[str, tuple[str, ...]] = {
     "id": (

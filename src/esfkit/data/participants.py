@@ -25,7 +25,7 @@ from esfkit.data.text import key as text_key
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean
 from esfkit.findings import Finding
-from esfkit.spec.model import Spec
+from esfkit.goalfile.model import Spec
 
 CANONICAL = ("_row", "_id", "_gender", "_municipality", "_start", "_end", "_birth", "_exit")
 CANONICAL_DATES = {"start": "_start", "end": "_end", "birth_date": "_birth"}  # field -> column

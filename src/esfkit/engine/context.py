@@ -12,7 +12,7 @@ from esfkit.engine.fields import Dimension, Evaluator
 from esfkit.engine.report import Cell, Status
 from esfkit.engine.tabulate import Tally, tabulate
 from esfkit.errors import SpecError
-from esfkit.spec.model import Goal, Spec
+from esfkit.goalfile.model import Goal, Spec
 
 
 @dataclass

@@ -20,7 +20,7 @@ from esfkit.engine.fields import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.errors import UsageError, one_of
 from esfkit.escape import json_text, terminal
-from esfkit.spec.model import Spec
+from esfkit.goalfile.model import Spec
 
 # Words a user may write for a gender in --where, besides the built-in codes.
 _GENDER_WORDS = {

@@ -24,8 +24,7 @@ from esfkit.data.text import key as text_key
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import SpecError, SpecLocation, did_you_mean
-from esfkit.privacy import mask_text
-from esfkit.spec.model import (
+from esfkit.goalfile.model import (
     COLUMN_FIELDS,
     DERIVED_FIELDS,
     AllOf,
@@ -40,6 +39,7 @@ from esfkit.spec.model import (
     Not,
     Spec,
 )
+from esfkit.privacy import mask_text
 
 GENDER_ORDER = ("women", "men", "nonbinary", "unknown")
 _CANONICAL = {

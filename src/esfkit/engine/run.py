@@ -11,7 +11,7 @@ from esfkit.engine.fields import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.engine.report import InputInfo, PopulationInfo, Report
 from esfkit.findings import Finding
-from esfkit.spec.model import Spec
+from esfkit.goalfile.model import Spec
 
 
 def evaluate(

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 from esfkit.errors import SpecError, SpecLocation, did_you_mean, one_of
-from esfkit.spec import check
-from esfkit.spec.yamlnode import Node, load_text
+from esfkit.goalfile import nodes
+from esfkit.goalfile.yamlnode import Node, load_text
 
 LIBRARIES = ("esf-plus", "esf-2014")
 INCLUDE_KEYS = ("only", "skip", "columns", "targets")
@@ -104,7 +104,7 @@ def library(name: str) -> Library:
     columns = {
         key: LibraryColumn(
             key,
-            check.text(entry.value["header"], "header"),
+            nodes.text(entry.value["header"], "header"),
             tuple(str(v.text) for v in entry.value["values"].value),
             " ".join(str(entry.value["help"].text).split()),
         )
@@ -180,17 +180,17 @@ def expand_include(
     goal_nodes: list[Node] = []
     included: list[Included] = []
     for name, options, loc in _entries(node):
-        nodes, info = _include_one(name, options, loc, outcomes)
-        goal_nodes += nodes
+        added, info = _include_one(name, options, loc, outcomes)
+        goal_nodes += added
         included.append(info)
     return goal_nodes, tuple(included)
 
 
 def _entries(node: Node) -> list[tuple[str, Node | None, SpecLocation]]:
     if node.is_scalar:
-        return [(check.text(node, "include"), None, node.loc)]
+        return [(nodes.text(node, "include"), None, node.loc)]
     if node.is_sequence:
-        return [(check.text(item, "include"), None, item.loc) for item in node.value]
+        return [(nodes.text(item, "include"), None, item.loc) for item in node.value]
     return [(key, value, node.key_locs[key]) for key, value in node.value.items()]
 
 
@@ -203,13 +203,13 @@ def _include_one(
         raise SpecError(exc.message, where=loc, hint=exc.hint) from None
     entries: dict[str, Node] = {}
     if options is not None and options.value is not None:
-        entries = check.mapping(options, f"include '{name}'")
-        check.known_keys(options, INCLUDE_KEYS, f"include '{name}'")
+        entries = nodes.mapping(options, f"include '{name}'")
+        nodes.known_keys(options, INCLUDE_KEYS, f"include '{name}'")
     chosen = _chosen(lib, entries)
     headers = _headers(lib, entries.get("columns"))
     targets = _targets(lib, entries.get("targets"), chosen)
     _require_outcomes(lib, chosen, outcomes, loc)
-    nodes = [_goal_node(i, headers, targets.get(i.code), loc) for i in chosen]
+    added = [_goal_node(i, headers, targets.get(i.code), loc) for i in chosen]
     needed = [
         NeededColumn(
             key,
@@ -222,14 +222,14 @@ def _include_one(
         if any(key in i.columns for i in chosen)
     ]
     age_for = tuple(i.code for i in chosen if i.needs_age)
-    return nodes, Included(name, loc, tuple(i.code for i in chosen), tuple(needed), age_for)
+    return added, Included(name, loc, tuple(i.code for i in chosen), tuple(needed), age_for)
 
 
 def _codes(lib: Library, node: Node, what: str) -> set[str]:
     items = node.value if node.is_sequence else [node]
     codes = set()
     for item in items:
-        code = check.text(item, what)
+        code = nodes.text(item, what)
         if lib.indicator(code) is None:
             raise item.error(
                 f"'{code}' is not an indicator of {lib.name}",
@@ -253,16 +253,16 @@ def _headers(lib: Library, node: Node | None) -> dict[str, str]:
     headers = {key: column.header for key, column in lib.columns.items()}
     if node is None:
         return headers
-    check.known_keys(node, list(lib.columns), f"the columns of include '{lib.name}'")
-    for key, value in check.mapping(node, f"the columns of include '{lib.name}'").items():
-        headers[key] = check.text(value, f"the header for {key}")
+    nodes.known_keys(node, list(lib.columns), f"the columns of include '{lib.name}'")
+    for key, value in nodes.mapping(node, f"the columns of include '{lib.name}'").items():
+        headers[key] = nodes.text(value, f"the header for {key}")
     return headers
 
 
 def _targets(lib: Library, node: Node | None, chosen: list[Indicator]) -> dict[str, Node]:
     if node is None:
         return {}
-    entries = check.mapping(node, f"the targets of include '{lib.name}'")
+    entries = nodes.mapping(node, f"the targets of include '{lib.name}'")
     targets = {}
     codes = {i.code for i in chosen}
     for code, value in entries.items():

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 
 from esfkit.engine.context import GoalContext, percent
 from esfkit.engine.report import Cell, GoalResult, Status
+from esfkit.goalfile import nodes
+from esfkit.goalfile.filters import parse_filter
+from esfkit.goalfile.model import GENDER_VALUES, Filter, Goal
+from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.composition import tolerance_of
-from esfkit.spec import check
-from esfkit.spec.filters import parse_filter
-from esfkit.spec.model import GENDER_VALUES, Filter, Goal
-from esfkit.spec.yamlnode import Node
 
 NAME = "parity"
 KEYS = ("group", "tolerance")
@@ -44,7 +44,7 @@ class ParityGoal:
 
 def parse(node: Node, entries: dict[str, Node]) -> ParityGoal:
     group = (
-        check.choice(entries["group"], GENDER_VALUES, "group") if "group" in entries else "women"
+        nodes.choice(entries["group"], GENDER_VALUES, "group") if "group" in entries else "women"
     )
     return ParityGoal(parse_filter(entries["parity"], "'parity'"), group, tolerance_of(entries))
 

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 
 from esfkit.engine.context import GoalContext, judge, percent, persons_needed
 from esfkit.engine.report import Cell, GoalResult, Status, combine
-from esfkit.spec import check
-from esfkit.spec.filters import parse_filter
-from esfkit.spec.model import Everyone, Filter, Goal, Target
-from esfkit.spec.targets import percent_target
-from esfkit.spec.yamlnode import Node
+from esfkit.goalfile import nodes
+from esfkit.goalfile.filters import parse_filter
+from esfkit.goalfile.model import Everyone, Filter, Goal, Target
+from esfkit.goalfile.targets import percent_target
+from esfkit.goalfile.yamlnode import Node
 
 NAME = "share"
 KEYS = ("of", "target", "at_most")
@@ -49,7 +49,7 @@ class ShareGoal:
 def parse(node: Node, entries: dict[str, Node]) -> ShareGoal:
     of = parse_filter(entries["of"], "'of'") if "of" in entries else Everyone(node.loc)
     target = percent_target(entries["target"]) if "target" in entries else None
-    at_most = check.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
+    at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
     return ShareGoal(parse_filter(entries["share"], "'share'"), of, target, at_most)
 
 

@@ -29,8 +29,8 @@ from esfkit.data.read import SHEET_SUFFIXES, RawTable, read_table, sheet_names
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, did_you_mean
 from esfkit.escape import terminal, yaml_scalar
+from esfkit.goalfile.model import COLUMN_FIELDS
 from esfkit.privacy import mask_text
-from esfkit.spec.model import COLUMN_FIELDS
 
 # Exit values are sorted into these groups by words they contain; first match wins, so
 # "Arbetsförmedlingen" is checked before "arbete". The user checks every guess.

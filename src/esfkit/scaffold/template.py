@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from esfkit.errors import UsageError
 from esfkit.escape import excel, excel_text_cell
-from esfkit.spec.filters import fields_used
-from esfkit.spec.model import (
+from esfkit.goalfile.filters import fields_used
+from esfkit.goalfile.model import (
     COLUMN_FIELDS,
     DERIVED_FIELDS,
     Between,
@@ -164,7 +164,7 @@ def _filters(goal) -> list[Filter]:
 
 def _leaves(part: Filter) -> list:
     """The Equals / Between / Missing conditions inside a filter."""
-    from esfkit.spec.model import AllOf, AnyOf, Not
+    from esfkit.goalfile.model import AllOf, AnyOf, Not
 
     if isinstance(part, AllOf | AnyOf):
         return [leaf for p in part.parts for leaf in _leaves(p)]

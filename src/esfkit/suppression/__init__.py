@@ -23,7 +23,7 @@ from esfkit.data.participants import Participants
 from esfkit.engine.fields import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.engine.report import Report
-from esfkit.spec.model import Spec
+from esfkit.goalfile.model import Spec
 from esfkit.suppression.apply import apply
 from esfkit.suppression.figures import Figures, build, printed_cells
 from esfkit.suppression.grid import Grid, protect

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from esfkit.engine.context import elapsed, judge
 from esfkit.engine.report import Cell, GoalResult, Report, Status
-from esfkit.spec.model import Spec
+from esfkit.goalfile.model import Spec
 from esfkit.suppression.figures import Place, inner_key
 from esfkit.suppression.search import OPEN, SECONDARY, SMALL
 

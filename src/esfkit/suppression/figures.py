@@ -25,7 +25,17 @@ import numpy as np
 
 from esfkit.engine.fields import Evaluator
 from esfkit.engine.report import Cell, GoalResult, Report
-from esfkit.spec.model import AllOf, AnyOf, Between, Enrolled, Equals, Exited, Missing, Not, Spec
+from esfkit.goalfile.model import (
+    AllOf,
+    AnyOf,
+    Between,
+    Enrolled,
+    Equals,
+    Exited,
+    Missing,
+    Not,
+    Spec,
+)
 from esfkit.suppression.search import Problem
 from esfkit.suppression.witnesses import distinct_columns, satisfied
 

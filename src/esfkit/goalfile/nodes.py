@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 
 from esfkit.errors import SpecError, did_you_mean
+from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import FIRST_DATE, LAST_DATE, NUMBER_LIMIT, readable
-from esfkit.spec.yamlnode import Node
 
 _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 

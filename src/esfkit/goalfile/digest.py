@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from esfkit.errors import SpecLocation
-from esfkit.spec.model import Goal, Spec
+from esfkit.goalfile.model import Goal, Spec
 
 JUDGING = frozenset({"target", "at_most", "per", "tolerance"})
 
