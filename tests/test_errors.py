@@ -146,7 +146,7 @@ def test_every_error_is_shown_with_debug_with_its_traceback_and_exit_2(write) ->
     goals = write("goals.yml", GOALS.replace("    target:", "    trget:"))
     run = run_cli("--debug", "check", goals, write("d.csv", DATA))
     assert run.exit_code == 2
-    assert "Traceback" in run.stderr and "SpecError" in run.stderr
+    assert "Traceback" in run.stderr and "GoalFileError" in run.stderr
     assert "\nerror: " in run.stderr  # the message as without --debug, after it
 
 

@@ -39,7 +39,7 @@ from typing import Any
 from esfkit.engine.report import Cell, GoalResult, Report, Status, TrendSeries
 from esfkit.errors import DataError, DataLocation, EsfkitError
 from esfkit.escape import json_document, json_text, plain
-from esfkit.goalfile.model import Spec
+from esfkit.goalfile.model import GoalFile
 from esfkit.inputfile import MIB, read_input
 from esfkit.limits import NUMBER_LIMIT, SUPPRESS_LIMIT, readable
 from esfkit.privacy import mask_text
@@ -79,11 +79,11 @@ def dims_text(dims: dict[str, Any]) -> str:
     return mask_text(json_document(dims, indent=None, sort_keys=True, separators=(",", ":")))
 
 
-def definitions(spec: Spec) -> dict[str, str]:
+def definitions(goal_file: GoalFile) -> dict[str, str]:
     """Each goal's definition digest, by goal id."""
     from esfkit.goalfile.digest import goal_digest
 
-    return {goal.id: goal_digest(goal, spec) for goal in spec.goals}
+    return {goal.id: goal_digest(goal, goal_file) for goal in goal_file.goals}
 
 
 @contextmanager

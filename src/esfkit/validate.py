@@ -25,7 +25,7 @@ from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normal
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
 from esfkit.escape import terminal
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
-from esfkit.goalfile.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, Not, Spec
+from esfkit.goalfile.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, GoalFile, Not
 from esfkit.privacy import mask_text
 
 _DATE_FIELDS = {"start": "start date", "end": "exit date", "birth_date": "birth date"}
@@ -51,7 +51,9 @@ class Validation:
         return [f for f in self.findings if not f.is_error]
 
 
-def validate_file(path: Path, spec: Spec, report_date: dt.date, every: bool = True) -> Validation:
+def validate_file(
+    path: Path, goal_file: GoalFile, report_date: dt.date, every: bool = True
+) -> Validation:
     """Read ``path`` and find every problem; unreadable files still raise DataError. Ids
     are keyed at ``report_date`` (a ten-digit personnummer's century depends on it).
 
@@ -59,28 +61,28 @@ def validate_file(path: Path, spec: Spec, report_date: dt.date, every: bool = Tr
     header: no re-enrolments, and the overlapping enrolments as one finding holding their
     rows, not one per id (either kind is tens of thousands of ids in a large register).
     """
-    raw = read_table(path, spec.data.sheet, spec.data.header_row)
-    columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
+    raw = read_table(path, goal_file.data.sheet, goal_file.data.header_row)
+    columns = map_columns(raw.headers, goal_file.data.columns, raw.path.name)
     parsed: dict[str, pd.Series] = {}
-    findings = inspect(raw, columns, spec, report_date, every, parsed)
+    findings = inspect(raw, columns, goal_file, report_date, every, parsed)
     participants = None
     if not any(f.is_error for f in findings):
-        participants = clean(raw, columns, spec, report_date, parsed)
+        participants = clean(raw, columns, goal_file, report_date, parsed)
     return Validation(raw, columns, findings, participants)
 
 
 def load_checked(
-    path: Path, spec: Spec, report_date: dt.date, command: str = "check"
+    path: Path, goal_file: GoalFile, report_date: dt.date, command: str = "check"
 ) -> Participants:
     """The participants, or a DataError naming the first errors and pointing at validate.
 
     Warnings are added, one line per kind, to the participants' findings, which the report
     header shows.
     """
-    validation = validate_file(path, spec, report_date, every=False)
+    validation = validate_file(path, goal_file, report_date, every=False)
     if validation.errors or validation.participants is None:
         raise data_errors(
-            validation.errors, path.name, f"esfkit validate {spec.path} {path}", command
+            validation.errors, path.name, f"esfkit validate {goal_file.path} {path}", command
         )
     participants = validation.participants
     shown = [f for f in summarise(validation.warnings) if f.kind != "re_enrolment"]
@@ -119,7 +121,7 @@ def location(finding: Finding, file: str, every_row: bool = False) -> str:
 def inspect(
     raw: RawTable,
     columns: dict[str, str],
-    spec: Spec,
+    goal_file: GoalFile,
     report_date: dt.date,
     every: bool = True,
     parsed: dict[str, pd.Series] | None = None,
@@ -148,12 +150,12 @@ def inspect(
             ),
         ]
     findings: list[Finding] = _reading(raw) + _blank_formulas(raw)
-    odd = _odd_values(frame, columns, spec, rows)
+    odd = _odd_values(frame, columns, goal_file, rows)
     findings += odd
     look_alike = {f.value for f in odd if f.kind == "lookalike_characters"}  # said once
     if "gender" in columns:
         header = columns["gender"]
-        findings += _genders(frame[header], header, rows, spec, look_alike)
+        findings += _genders(frame[header], header, rows, goal_file, look_alike)
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
@@ -167,14 +169,16 @@ def inspect(
         findings += _order(dates["start"], dates["end"], columns["end"], rows)
     if "municipality" in columns:
         header = columns["municipality"]
-        findings += _municipalities(frame[header], header, rows, spec, look_alike)
+        findings += _municipalities(frame[header], header, rows, goal_file, look_alike)
     if "id" in columns:
         # Keyed once for both the id checks and the keys: up to one id per row.
         values = frame[columns["id"]]
         ids = personnummer.read_ids(values, report_date)
         parsed["_id"] = ids.keys
         findings += _ids(values, ids, columns["id"], rows)
-    findings += _duplicates(raw, columns, dates.get("start"), dates.get("end"), spec, every, parsed)
+    findings += _duplicates(
+        raw, columns, dates.get("start"), dates.get("end"), goal_file, every, parsed
+    )
     notes = _note_rows(frame, rows, columns.get("start"))
     findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
     return findings
@@ -365,9 +369,9 @@ def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def _genders(
-    values: pd.Series, header: str, rows: np.ndarray, spec: Spec, look_alike: set[str]
+    values: pd.Series, header: str, rows: np.ndarray, goal_file: GoalFile, look_alike: set[str]
 ) -> list[Finding]:
-    codes = gender_codes(spec.data.genders)
+    codes = gender_codes(goal_file.data.genders)
     keys = normalize(values)
     unknown = ~keys.isin(list(codes)).to_numpy()
     if not unknown.any():
@@ -445,9 +449,9 @@ def _order(start: pd.Series, end: pd.Series, header: str, rows: np.ndarray) -> l
 
 
 def _municipalities(
-    values: pd.Series, header: str, rows: np.ndarray, spec: Spec, look_alike: set[str]
+    values: pd.Series, header: str, rows: np.ndarray, goal_file: GoalFile, look_alike: set[str]
 ) -> list[Finding]:
-    declared = spec.project.municipalities
+    declared = goal_file.project.municipalities
     official = tuple(municipalities.official().values())
     findings = []
     for text, where in _by_value(values, rows).items():
@@ -509,20 +513,20 @@ def _municipalities(
 
 
 def _odd_values(
-    frame: pd.DataFrame, columns: dict[str, str], spec: Spec, rows: np.ndarray
+    frame: pd.DataFrame, columns: dict[str, str], goal_file: GoalFile, rows: np.ndarray
 ) -> list[Finding]:
     """Cells that differ from a declared value (an outcome, a filter's value, a gender code,
     a municipality) only by invisible characters, which the comparison key ignores (a
     warning), or by letters of another script that look the same, which it does not (an
     error: the row would silently fall out of its group)."""
     findings = []
-    for header, declared in _declared_values(spec, columns, tuple(frame.columns)).items():
+    for header, declared in _declared_values(goal_file, columns, tuple(frame.columns)).items():
         findings += _odd_cells(frame[header], header, declared, rows)
     return findings
 
 
 def _declared_values(
-    spec: Spec, columns: dict[str, str], headers: tuple[str, ...]
+    goal_file: GoalFile, columns: dict[str, str], headers: tuple[str, ...]
 ) -> dict[str, dict[str, str]]:
     """Per column, the values the goal file and esfkit name for it, by their keys."""
     named: dict[str, list[str]] = {}
@@ -534,13 +538,18 @@ def _declared_values(
         if header is not None and header != columns.get("id"):
             named.setdefault(header, []).extend(words)
 
-    add("exit", [v for values in spec.outcomes.values() for v in values])
-    add("gender", [*spec.data.genders, *(code.capitalize() for code in BUILTIN_CODES)])
-    add("municipality", list(spec.project.municipalities or municipalities.official().values()))
-    for goal in spec.goals:
+    add("exit", [v for values in goal_file.outcomes.values() for v in values])
+    add("gender", [*goal_file.data.genders, *(code.capitalize() for code in BUILTIN_CODES)])
+    add(
+        "municipality", list(goal_file.project.municipalities or municipalities.official().values())
+    )
+    for goal in goal_file.goals:
         for leaf in _equals(goal):
             words = [v.text for v in leaf.values if isinstance(v.value, str)]
-            add(leaf.field, [w for w in words if not (leaf.field == "exit" and w in spec.outcomes)])
+            add(
+                leaf.field,
+                [w for w in words if not (leaf.field == "exit" and w in goal_file.outcomes)],
+            )
     return {header: {key(w): w for w in words if key(w)} for header, words in named.items()}
 
 
@@ -677,7 +686,7 @@ def _duplicates(
     columns: dict[str, str],
     start: pd.Series | None,
     end: pd.Series | None,
-    spec: Spec,
+    goal_file: GoalFile,
     every: bool,
     parsed: dict[str, pd.Series],
 ) -> list[Finding]:
@@ -698,7 +707,7 @@ def _duplicates(
     same = pd.Series(_row_keys(raw.frame.iloc[candidates]))
     repeated = same.duplicated(keep=False).to_numpy()
     findings = []
-    counts_both = spec.data.unit == "enrolment" and "id" in columns
+    counts_both = goal_file.data.unit == "enrolment" and "id" in columns
     if repeated.any():
         copies = same[repeated]
         for positions in copies.groupby(copies, sort=False).indices.values():
@@ -804,21 +813,21 @@ def _enrolments(
 # --- the text `esfkit validate` prints -----------------------------------------------------
 
 
-def validation_report(spec: Spec, path: Path, as_of: dt.date) -> tuple[str, int, int]:
+def validation_report(goal_file: GoalFile, path: Path, as_of: dt.date) -> tuple[str, int, int]:
     """The data's findings and, when it has no error, the report's own (who is outside the
     report date, exits without an outcome ...): the text, and the error and warning counts.
     """
     from esfkit.engine.run import evaluate
     from esfkit.i18n import Words
 
-    validation = validate_file(path, spec, as_of)
+    validation = validate_file(path, goal_file, as_of)
     more: list[tuple[Finding, str]] = []
     if validation.participants is not None:
-        if spec.includes:
+        if goal_file.includes:
             from esfkit.indicators import check_included
 
-            check_included(spec.includes, validation.participants)
-        report = evaluate(spec, validation.participants, as_of)
+            check_included(goal_file.includes, validation.participants)
+        report = evaluate(goal_file, validation.participants, as_of)
         w = Words("en")
         more = [
             (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from esfkit.errors import DataError, DataLocation, SpecError, did_you_mean
+from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean
 from esfkit.goalfile.model import ColumnRef
 
 RECOGNISED: dict[str, tuple[str, ...]] = {
@@ -107,7 +107,7 @@ def map_columns(
         if header is None:
             suggestion = did_you_mean(ref.header, headers)
             hint = f"did you mean '{suggestion}'? " if suggestion else ""
-            raise SpecError(
+            raise GoalFileError(
                 f"data.columns.{field} names '{ref.header}', which is not a column of {file}",
                 where=ref.loc,
                 hint=hint + "Columns there: " + ", ".join(headers),

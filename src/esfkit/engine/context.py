@@ -11,15 +11,15 @@ import numpy as np
 from esfkit.engine.fields import Dimension, Evaluator
 from esfkit.engine.report import Cell, Status
 from esfkit.engine.tabulate import Tally, tabulate
-from esfkit.errors import SpecError
-from esfkit.goalfile.model import Goal, Spec
+from esfkit.errors import GoalFileError
+from esfkit.goalfile.model import Goal, GoalFile
 
 
 @dataclass
 class GoalContext:
     goal: Goal
     ev: Evaluator
-    spec: Spec
+    goal_file: GoalFile
     population: np.ndarray  # the goal's rows: the report population, scope applied
     breakdown: tuple[str, ...]
     as_of: dt.date
@@ -40,12 +40,12 @@ class GoalContext:
     @property
     def pacing(self) -> float | None:
         """Share of the project's time elapsed at the report date, while it runs."""
-        return elapsed(self.spec.project.start, self.spec.project.end, self.as_of)
+        return elapsed(self.goal_file.project.start, self.goal_file.project.end, self.as_of)
 
     def project_years(self) -> float:
-        start, end = self.spec.project.start, self.spec.project.end
+        start, end = self.goal_file.project.start, self.goal_file.project.end
         if start is None or end is None:
-            raise SpecError(
+            raise GoalFileError(
                 f"goal '{self.goal.id}' has a per-year target, which needs project.start and project.end",
                 where=self.goal.loc,
                 hint="add start: and end: dates under project:",
@@ -54,7 +54,7 @@ class GoalContext:
         return months / 12
 
     def municipality_count(self) -> int:
-        declared = self.spec.project.municipalities
+        declared = self.goal_file.project.municipalities
         if declared:
             return len(declared)
         dim = self.ev.dimension("municipality", self.goal.loc)

@@ -1,4 +1,4 @@
-"""Filters as written in a goal file -> the typed filter tree of ``spec.model``.
+"""Filters as written in a goal file -> the typed filter tree of ``goalfile.model``.
 
 A filter is ``everyone``, ``exited``, ``enrolled``, or a mapping whose entries must all
 hold; see docs/goal-file.md for every form. Nothing here looks at data.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from esfkit.errors import SpecError, did_you_mean
+from esfkit.errors import GoalFileError, did_you_mean
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import (
     AllOf,
@@ -67,7 +67,7 @@ def _entry(key: str, value: Node, key_loc, what: str) -> Filter:
     if key == "not":
         return Not(parse_filter(value, f"'not' in {what}"), key_loc)
     if not key:
-        raise SpecError("a filter key cannot be empty", where=key_loc)
+        raise GoalFileError("a filter key cannot be empty", where=key_loc)
     if value.is_mapping:
         return _conditions(key, value)
     return Equals(key, _values(value, key), key_loc)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from dataclasses import field as _field
 from typing import Any
 
-from esfkit.errors import SpecLocation
+from esfkit.errors import GoalFileLocation
 
 # esfkit's own fields: a goal file names them instead of the user's headers.
 COLUMN_FIELDS = ("id", "gender", "municipality", "start", "end", "exit", "birth_date")
@@ -27,7 +27,7 @@ class Scalar:
 
     text: str
     value: Any = _field(compare=False)
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -35,21 +35,21 @@ class Scalar:
 
 @dataclass(frozen=True)
 class Everyone:
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class Exited:
     """Participants whose exit date is on or before the report date."""
 
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class Enrolled:
     """Participants still in the project at the report date."""
 
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Equals:
 
     field: str
     values: tuple[Scalar, ...]
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Between:
     """Number or date within bounds: min/max inclusive, after/before exclusive."""
 
     field: str
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
     min: Scalar | None = None
     max: Scalar | None = None
     after: Scalar | None = None
@@ -79,25 +79,25 @@ class Missing:
 
     field: str
     missing: bool
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class AllOf:
     parts: tuple[Filter, ...]
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class AnyOf:
     parts: tuple[Filter, ...]
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class Not:
     part: Filter
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 Filter = Everyone | Exited | Enrolled | Equals | Between | Missing | AllOf | AnyOf | Not
@@ -116,7 +116,7 @@ class Target:
 
     by_gender: dict[str, float]
     total: float | None
-    loc: SpecLocation
+    loc: GoalFileLocation
     percent: bool = False
 
 
@@ -131,7 +131,7 @@ class Goal:
     title: str
     kind: str
     definition: Any
-    loc: SpecLocation
+    loc: GoalFileLocation
     note: str | None = None
     scope: Filter | None = None
     breakdown: tuple[str, ...] | None = None
@@ -144,7 +144,7 @@ class Project:
     end: dt.date | None = None
     municipalities: tuple[str, ...] | None = None
     lang: str | None = None
-    loc: SpecLocation | None = None
+    loc: GoalFileLocation | None = None
 
 
 @dataclass(frozen=True)
@@ -152,11 +152,11 @@ class ColumnRef:
     """A header named in the goal file's ``data.columns``, with where it was written."""
 
     header: str
-    loc: SpecLocation
+    loc: GoalFileLocation
 
 
 @dataclass(frozen=True)
-class DataSpec:
+class DataSettings:
     sheet: str | int | None = None
     columns: dict[str, ColumnRef] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
@@ -172,10 +172,10 @@ class AgeBand:
 
 
 @dataclass(frozen=True)
-class Spec:
+class GoalFile:
     path: str
     project: Project
-    data: DataSpec
+    data: DataSettings
     outcomes: dict[str, tuple[str, ...]]
     breakdown: tuple[str, ...]
     goals: tuple[Goal, ...]

@@ -1,4 +1,4 @@
-"""Goal file -> validated ``Spec``. The whole file is checked before any data is read."""
+"""Goal file -> validated ``GoalFile``. The whole file is checked before any data is read."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from esfkit import kinds
-from esfkit.errors import SpecError, did_you_mean
+from esfkit.errors import GoalFileError, did_you_mean
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import (
@@ -15,10 +15,10 @@ from esfkit.goalfile.model import (
     UNITS,
     AgeBand,
     ColumnRef,
-    DataSpec,
+    DataSettings,
     Goal,
+    GoalFile,
     Project,
-    Spec,
 )
 from esfkit.goalfile.yamlnode import Node, load_file, load_text
 from esfkit.limits import EXCEL_ROWS, GOALS_LIMIT, GROUP_DEPTH, OLDEST, SHEETS, SUPPRESS_LIMIT
@@ -43,15 +43,15 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _BAND = re.compile(r"^\s*(\d+)?\s*[-–]\s*(\d+)?\s*$")
 
 
-def load_spec(path: Path) -> Spec:
-    return parse_spec(load_file(path), path.name)
+def load_goal_file(path: Path) -> GoalFile:
+    return parse_goal_file(load_file(path), path.name)
 
 
-def parse_spec_text(text: str, filename: str = "goals.yml") -> Spec:
-    return parse_spec(load_text(text, filename), filename)
+def parse_goal_file_text(text: str, filename: str = "goals.yml") -> GoalFile:
+    return parse_goal_file(load_text(text, filename), filename)
 
 
-def parse_spec(root: Node, filename: str) -> Spec:
+def parse_goal_file(root: Node, filename: str) -> GoalFile:
     top = nodes.mapping(root, "the goal file")
     nodes.known_keys(root, TOP_KEYS, "the goal file")
     if "version" in top:
@@ -82,10 +82,10 @@ def parse_spec(root: Node, filename: str) -> Spec:
         )
     goals = tuple(_goal(node, index) for index, node in enumerate(goal_nodes, start=1))
     _unique_ids(goal_nodes, goals)
-    return Spec(
+    return GoalFile(
         path=filename,
         project=_project(top.get("project"), filename),
-        data=_data(top["data"]) if "data" in top else DataSpec(),
+        data=_data(top["data"]) if "data" in top else DataSettings(),
         outcomes=outcomes,
         breakdown=_breakdown(top["breakdown"]) if "breakdown" in top else DEFAULT_BREAKDOWN,
         goals=goals,
@@ -119,7 +119,7 @@ def _project(node: Node | None, filename: str) -> Project:
     return Project(name, start, end, municipalities, lang, node.loc)
 
 
-def _data(node: Node) -> DataSpec:
+def _data(node: Node) -> DataSettings:
     entries = nodes.mapping(node, "'data'")
     nodes.known_keys(node, DATA_KEYS, "'data'")
     sheet: str | int | None = None
@@ -160,7 +160,7 @@ def _data(node: Node) -> DataSpec:
             EXCEL_ROWS,
             hint="the row number of the header as Excel shows it (1, 2 ...)",
         )
-    return DataSpec(sheet, columns, genders, unit, header_row)
+    return DataSettings(sheet, columns, genders, unit, header_row)
 
 
 def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
@@ -283,7 +283,7 @@ def _no_kind(node: Node, label: str) -> None:
     known = set(COMMON_GOAL_KEYS) | {"target", "of", "at_most", "per", "tolerance", "group"}
     for key, loc in node.key_locs.items():
         if key == "kind":  # `kind: count`, as other tools write it
-            raise SpecError(
+            raise GoalFileError(
                 f"{label}: the kind is written as the key that holds what to measure",
                 where=loc,
                 hint="for example `count: everyone` or `share: {exit: work}` with `of: exited`,"
@@ -292,7 +292,7 @@ def _no_kind(node: Node, label: str) -> None:
         if key not in known:
             suggestion = did_you_mean(key, kinds.KIND_NAMES)
             hint = f"did you mean '{suggestion}'? " if suggestion else ""
-            raise SpecError(
+            raise GoalFileError(
                 f"unknown goal kind '{key}' in {label}",
                 where=loc,
                 hint=hint + "Goal kinds: " + ", ".join(kinds.KIND_NAMES),

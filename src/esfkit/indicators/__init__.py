@@ -25,7 +25,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from esfkit.errors import SpecError, SpecLocation, did_you_mean, one_of
+from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean, one_of
 from esfkit.goalfile import nodes
 from esfkit.goalfile.yamlnode import Node, load_text
 
@@ -85,7 +85,7 @@ class Included:
     """One ``include:`` entry after expansion: what it added and what it needs."""
 
     name: str
-    loc: SpecLocation
+    loc: GoalFileLocation
     goal_ids: tuple[str, ...]
     columns: tuple[NeededColumn, ...]
     age_for: tuple[str, ...]  # indicator codes that need an age
@@ -96,9 +96,9 @@ class Included:
 
 @functools.cache
 def library(name: str) -> Library:
-    """The library called ``name``; a SpecError naming the known ones otherwise."""
+    """The library called ``name``; a GoalFileError naming the known ones otherwise."""
     if name not in LIBRARIES:
-        raise SpecError(f"there is no indicator library '{name}'", hint=one_of(name, LIBRARIES))
+        raise GoalFileError(f"there is no indicator library '{name}'", hint=one_of(name, LIBRARIES))
     text = resources.files(__package__).joinpath(f"{name}.yml").read_text(encoding="utf-8")
     top = load_text(text, f"{name}.yml").value
     columns = {
@@ -186,7 +186,7 @@ def expand_include(
     return goal_nodes, tuple(included)
 
 
-def _entries(node: Node) -> list[tuple[str, Node | None, SpecLocation]]:
+def _entries(node: Node) -> list[tuple[str, Node | None, GoalFileLocation]]:
     if node.is_scalar:
         return [(nodes.text(node, "include"), None, node.loc)]
     if node.is_sequence:
@@ -195,12 +195,12 @@ def _entries(node: Node) -> list[tuple[str, Node | None, SpecLocation]]:
 
 
 def _include_one(
-    name: str, options: Node | None, loc: SpecLocation, outcomes: dict[str, tuple[str, ...]]
+    name: str, options: Node | None, loc: GoalFileLocation, outcomes: dict[str, tuple[str, ...]]
 ) -> tuple[list[Node], Included]:
     try:
         lib = library(name)
-    except SpecError as exc:
-        raise SpecError(exc.message, where=loc, hint=exc.hint) from None
+    except GoalFileError as exc:
+        raise GoalFileError(exc.message, where=loc, hint=exc.hint) from None
     entries: dict[str, Node] = {}
     if options is not None and options.value is not None:
         entries = nodes.mapping(options, f"include '{name}'")
@@ -269,7 +269,7 @@ def _targets(lib: Library, node: Node | None, chosen: list[Indicator]) -> dict[s
         indicator = lib.indicator(code)
         if indicator is None or indicator.code not in codes:
             suggestion = did_you_mean(code, codes)
-            raise SpecError(
+            raise GoalFileError(
                 f"a target for '{code}', which is not an included indicator of {lib.name}",
                 where=node.key_locs[code],
                 hint=(f"did you mean '{suggestion}'? " if suggestion else "")
@@ -281,7 +281,10 @@ def _targets(lib: Library, node: Node | None, chosen: list[Indicator]) -> dict[s
 
 
 def _require_outcomes(
-    lib: Library, chosen: list[Indicator], outcomes: dict[str, tuple[str, ...]], loc: SpecLocation
+    lib: Library,
+    chosen: list[Indicator],
+    outcomes: dict[str, tuple[str, ...]],
+    loc: GoalFileLocation,
 ) -> None:
     missing = {g: [i.code for i in chosen if g in i.outcomes] for g in lib.outcomes}
     missing = {g: codes for g, codes in missing.items() if codes and g not in outcomes}
@@ -290,7 +293,7 @@ def _require_outcomes(
     lines = [f"{g} ({lib.outcomes[g]}; for {', '.join(c)})" for g, c in missing.items()]
     example = "; ".join(f"{g}: [...]" for g in missing)
     skip = sorted({c for codes in missing.values() for c in codes})
-    raise SpecError(
+    raise GoalFileError(
         f"include '{lib.name}' needs outcome groups this goal file does not have: "
         + "; ".join(lines),
         where=loc,
@@ -309,7 +312,7 @@ def _goal_node(indicator: Indicator, headers: dict[str, str], target: Node | Non
     return goal
 
 
-def _relocated(node: Node, headers: dict[str, str], loc: SpecLocation) -> Node:
+def _relocated(node: Node, headers: dict[str, str], loc: GoalFileLocation) -> Node:
     """A copy of a library node located at the include line, column keys made headers."""
     if node.is_mapping:
         value = {headers.get(k, k): _relocated(v, headers, loc) for k, v in node.value.items()}
@@ -338,7 +341,7 @@ def _check_columns(included: Included, participants) -> None:
     listed = "; ".join(f"'{c.header}' ({c.key}, for {', '.join(c.used_by)})" for c in missing)
     mapping = ", ".join(f"{c.key}: <your header>" for c in missing[:2])
     skip = sorted({code for c in missing for code in c.used_by})
-    raise SpecError(
+    raise GoalFileError(
         f"include '{included.name}' needs columns that {participants.file} does not have: {listed}",
         where=included.loc,
         hint=f"if your file has them under other headers, name them: include: {{{included.name}: "
@@ -352,7 +355,7 @@ def _check_age(included: Included, participants) -> None:
         return
     if "birth_date" in participants.columns or "id" in participants.columns:
         return
-    raise SpecError(
+    raise GoalFileError(
         f"include '{included.name}': {', '.join(included.age_for)} need each participant's "
         f"age, and {participants.file} has no birth date or personnummer column",
         where=included.loc,

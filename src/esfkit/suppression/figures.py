@@ -32,9 +32,9 @@ from esfkit.goalfile.model import (
     Enrolled,
     Equals,
     Exited,
+    GoalFile,
     Missing,
     Not,
-    Spec,
 )
 from esfkit.suppression.search import Problem
 from esfkit.suppression.witnesses import distinct_columns, satisfied
@@ -242,14 +242,14 @@ def filter_columns(ev: Evaluator, f) -> frozenset[str]:
     return frozenset()
 
 
-def build(report: Report, spec: Spec, ev: Evaluator, threshold: int) -> Figures:
+def build(report: Report, goal_file: GoalFile, ev: Evaluator, threshold: int) -> Figures:
     b = _Builder(ev)
     total_key = (
         "population.persons" if report.population.unit == "person" else "population.enrolments"
     )
     b.add([], {}, Place(None, None, total_key), len(ev.frame))  # figure 0
     for index, result in enumerate(report.goals):
-        goal = spec.goal(result.id)
+        goal = goal_file.goal(result.id)
         if goal is None:
             raise RuntimeError(f"suppression: goal {result.id} is not in the goal file")
         _goal(b, ev, index, result, goal)
