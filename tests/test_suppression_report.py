@@ -27,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esfkit.engine.fields import Evaluator
+from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import build_population
 from esfkit.engine.run import evaluate
 from esfkit.goalfile.parse import load_goal_file

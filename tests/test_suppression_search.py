@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esfkit.engine.fields import Evaluator
+from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import build_population
 from esfkit.goalfile.parse import load_goal_file
 from esfkit.suppression.figures import build, printed_cells

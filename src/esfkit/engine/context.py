@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from esfkit.engine.fields import Dimension, Evaluator
+from esfkit.engine.evaluator import Dimension, Evaluator
 from esfkit.engine.report import Cell, Status
 from esfkit.engine.tabulate import Tally, tabulate
 from esfkit.errors import GoalFileError

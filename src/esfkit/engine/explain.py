@@ -16,7 +16,7 @@ import numpy as np
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.participants import Participants
 from esfkit.data.text import key as text_key
-from esfkit.engine.fields import Evaluator
+from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.errors import UsageError, one_of
 from esfkit.escape import json_text, terminal

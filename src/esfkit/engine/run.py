@@ -7,7 +7,7 @@ import datetime as dt
 from esfkit import __version__, kinds
 from esfkit.data.participants import Participants
 from esfkit.engine.context import GoalContext
-from esfkit.engine.fields import Evaluator
+from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.engine.report import InputInfo, PopulationInfo, Report
 from esfkit.findings import Finding

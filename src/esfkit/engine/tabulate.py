@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from esfkit.engine.fields import Dimension
+from esfkit.engine.evaluator import Dimension
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from esfkit.engine.fields import Evaluator
+from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.report import Cell, GoalResult, Report
 from esfkit.goalfile.model import (
     AllOf,
