@@ -20,13 +20,13 @@ from esfkit.data.columns import map_columns
 from esfkit.data.genders import BUILTIN_CODES, gender_codes
 from esfkit.data.participants import CANONICAL_DATES, Participants, clean
 from esfkit.data.read import RawTable, read_table
-from esfkit.data.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
 from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normalize, read_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
 from esfkit.escape import terminal
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
 from esfkit.goalfile.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, GoalFile, Not
 from esfkit.privacy import mask_text
+from esfkit.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
 
 _DATE_FIELDS = {"start": "start date", "end": "exit date", "birth_date": "birth date"}
 SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`

@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from esfkit.data.text import key
 from esfkit.data.values import normalize
 from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean, one_of
+from esfkit.text import key
 
 GENDERS = ("women", "men", "nonbinary", "unknown")
 

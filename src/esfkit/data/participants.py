@@ -21,11 +21,11 @@ from esfkit.data.genders import map_genders
 from esfkit.data.municipalities import name_for_code
 from esfkit.data.personnummer import read_ids
 from esfkit.data.read import RawTable, read_table
-from esfkit.data.text import key as text_key
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean
 from esfkit.findings import Finding
 from esfkit.goalfile.model import GoalFile
+from esfkit.text import key as text_key
 
 CANONICAL = ("_row", "_id", "_gender", "_municipality", "_start", "_end", "_birth", "_exit")
 CANONICAL_DATES = {"start": "_start", "end": "_end", "birth_date": "_birth"}  # field -> column

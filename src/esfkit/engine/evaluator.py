@@ -20,7 +20,6 @@ import pandas as pd
 from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
-from esfkit.data.text import key as text_key
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean
@@ -40,6 +39,7 @@ from esfkit.goalfile.model import (
     Not,
 )
 from esfkit.privacy import mask_text
+from esfkit.text import key as text_key
 
 GENDER_ORDER = ("women", "men", "nonbinary", "unknown")
 _CANONICAL = {

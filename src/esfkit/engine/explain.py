@@ -15,12 +15,12 @@ import numpy as np
 
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.participants import Participants
-from esfkit.data.text import key as text_key
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.errors import UsageError, one_of
 from esfkit.escape import json_text, terminal
 from esfkit.goalfile.model import GoalFile
+from esfkit.text import key as text_key
 
 # Words a user may write for a gender in --where, besides the built-in codes.
 _GENDER_WORDS = {
