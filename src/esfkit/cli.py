@@ -233,8 +233,8 @@ def _check(
     suppress_below,
     history=None,
 ) -> int:
-    from esfkit.engine.report import Status
     from esfkit.render import BINARY, RenderOptions, format_for, formatter
+    from esfkit.report import Status
 
     fmt_name = fmt.value if fmt else (format_for(output) if output else None) or "table"
     if fmt_name in BINARY and output is None:

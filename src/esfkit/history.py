@@ -36,13 +36,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from esfkit.engine.report import Cell, GoalResult, Report, Status, TrendSeries
 from esfkit.errors import DataError, DataLocation, EsfkitError
 from esfkit.escape import json_document, json_text, plain
 from esfkit.goalfile.model import GoalFile
 from esfkit.inputfile import MIB, read_input
 from esfkit.limits import NUMBER_LIMIT, SUPPRESS_LIMIT, readable
 from esfkit.privacy import mask_text
+from esfkit.report import Cell, GoalResult, Report, Status, TrendSeries
 
 OLD_COLUMNS = ("as_of", "goal", "measure", "dims", "value", "target", "status", "suppress_below")
 COLUMNS = (*OLD_COLUMNS, "project", "definition")

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from esfkit.engine.evaluator import Dimension, Evaluator
-from esfkit.engine.report import Cell, Status
 from esfkit.engine.tabulate import Tally, tabulate
 from esfkit.errors import GoalFileError
 from esfkit.goalfile.model import Goal, GoalFile
+from esfkit.report import Cell, Status
 
 
 @dataclass

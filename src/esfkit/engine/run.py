@@ -9,9 +9,9 @@ from esfkit.data.participants import Participants
 from esfkit.engine.context import GoalContext
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
-from esfkit.engine.report import InputInfo, PopulationInfo, Report
 from esfkit.findings import Finding
 from esfkit.goalfile.model import GoalFile
+from esfkit.report import InputInfo, PopulationInfo, Report
 
 
 def evaluate(

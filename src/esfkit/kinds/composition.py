@@ -26,10 +26,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from esfkit.engine.context import GoalContext, percent
-from esfkit.engine.report import Cell, GoalResult, Status, combine
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
+from esfkit.report import Cell, GoalResult, Status, combine
 
 NAME = "composition"
 KEYS = ("target", "tolerance")

@@ -32,12 +32,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from esfkit.engine.context import GoalContext, judge, percent
-from esfkit.engine.report import Cell, GoalResult, combine
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import Filter, Goal, Target
 from esfkit.goalfile.targets import count_target
 from esfkit.goalfile.yamlnode import Node
+from esfkit.report import Cell, GoalResult, combine
 
 NAME = "count"
 KEYS = ("target", "at_most", "per")

@@ -21,10 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from esfkit.engine.context import GoalContext
-from esfkit.engine.report import GoalResult, Status
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
+from esfkit.report import GoalResult, Status
 
 NAME = "manual"
 KEYS = ()

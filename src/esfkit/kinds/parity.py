@@ -24,12 +24,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from esfkit.engine.context import GoalContext, percent
-from esfkit.engine.report import Cell, GoalResult, Status
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import GENDER_VALUES, Filter, Goal
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.composition import tolerance_of
+from esfkit.report import Cell, GoalResult, Status
 
 NAME = "parity"
 KEYS = ("group", "tolerance")

@@ -27,12 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from esfkit.engine.context import GoalContext, judge, percent, persons_needed
-from esfkit.engine.report import Cell, GoalResult, Status, combine
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import Everyone, Filter, Goal, Target
 from esfkit.goalfile.targets import percent_target
 from esfkit.goalfile.yamlnode import Node
+from esfkit.report import Cell, GoalResult, Status, combine
 
 NAME = "share"
 KEYS = ("of", "target", "at_most")

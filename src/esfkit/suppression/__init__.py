@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from esfkit.data.participants import Participants
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
-from esfkit.engine.report import Report
 from esfkit.goalfile.model import GoalFile
+from esfkit.report import Report
 from esfkit.suppression.apply import apply
 from esfkit.suppression.figures import Figures, build, printed_cells
 from esfkit.suppression.grid import Grid, protect

@@ -14,8 +14,8 @@ import math
 from dataclasses import replace
 
 from esfkit.engine.context import elapsed, judge
-from esfkit.engine.report import Cell, GoalResult, Report, Status
 from esfkit.goalfile.model import GoalFile
+from esfkit.report import Cell, GoalResult, Report, Status
 from esfkit.suppression.figures import Place, inner_key
 from esfkit.suppression.search import OPEN, SECONDARY, SMALL
 

@@ -24,7 +24,6 @@ from typing import Any
 import numpy as np
 
 from esfkit.engine.evaluator import Evaluator
-from esfkit.engine.report import Cell, GoalResult, Report
 from esfkit.goalfile.model import (
     AllOf,
     AnyOf,
@@ -36,6 +35,7 @@ from esfkit.goalfile.model import (
     Missing,
     Not,
 )
+from esfkit.report import Cell, GoalResult, Report
 from esfkit.suppression.search import Problem
 from esfkit.suppression.witnesses import distinct_columns, satisfied
 
