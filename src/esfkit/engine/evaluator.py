@@ -38,6 +38,7 @@ from esfkit.goalfile.model import (
     Missing,
     Not,
 )
+from esfkit.kinds.context import Dimension
 from esfkit.privacy import mask_text
 from esfkit.text import key as text_key
 
@@ -55,16 +56,6 @@ _DATE_FIELDS = ("start", "end", "birth_date")
 _NUMBER_FIELDS = ("age", "days_enrolled", "start_year")
 _TRUE = {"true", "ja", "yes", "1", "sant", "x"}
 _FALSE = {"false", "nej", "no", "0", "falskt"}
-
-
-@dataclass(frozen=True)
-class Dimension:
-    """Integer codes per row into ``labels``; a blank value has the label None."""
-
-    name: str
-    codes: np.ndarray
-    labels: tuple[Any, ...]
-    always: tuple[Any, ...] = ()  # labels shown even when no row has them
 
 
 @dataclass(frozen=True)

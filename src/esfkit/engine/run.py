@@ -6,7 +6,7 @@ import datetime as dt
 
 from esfkit import __version__, kinds
 from esfkit.data.participants import Participants
-from esfkit.engine.context import GoalContext
+from esfkit.engine.context import EvaluatorContext
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.findings import Finding
@@ -33,7 +33,7 @@ def evaluate(
             if not any(f.kind == "no_municipality_column" for f in findings):
                 findings.append(Finding("no_municipality_column"))
         scope = ev.mask(goal.scope)
-        ctx = GoalContext(goal, ev, goal_file, scope, breakdown, as_of)
+        ctx = EvaluatorContext(goal, ev, goal_file, scope, breakdown, as_of)
         result = kinds.lookup(goal.kind).evaluate(goal, ctx)
         result.note = goal.note
         result.population = int(scope.sum())

@@ -8,21 +8,12 @@ totals agree because they count the same rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations, product
 from math import prod
-from typing import Any
 
 import numpy as np
 
-from esfkit.engine.evaluator import Dimension
-
-
-@dataclass(frozen=True)
-class Tally:
-    dims: dict[str, Any]
-    numerator: int | None
-    denominator: int
+from esfkit.kinds.context import Dimension, Tally
 
 
 def levels_shown(dimension: Dimension, denominator: np.ndarray) -> list[int]:

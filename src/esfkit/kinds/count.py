@@ -31,12 +31,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.engine.context import GoalContext, judge, percent
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import Filter, Goal, Target
 from esfkit.goalfile.targets import count_target
 from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.context import GoalContext
+from esfkit.kinds.judging import judge, percent
 from esfkit.report import Cell, GoalResult, combine
 
 NAME = "count"
@@ -66,7 +67,7 @@ def parse(node: Node, entries: dict[str, Node]) -> CountGoal:
 
 def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
     definition: CountGoal = goal.definition
-    matching = ctx.ev.mask(definition.filter)
+    matching = ctx.mask(definition.filter)
     years = ctx.project_years() if "year" in definition.per else 1.0
     municipalities = ctx.municipality_count() if "municipality" in definition.per else 1
     pacing = ctx.pacing

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.engine.context import GoalContext
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.composition import share_cells
+from esfkit.kinds.context import GoalContext
 from esfkit.report import GoalResult, Status
 
 NAME = "distribution"

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.engine.context import GoalContext, judge, percent, persons_needed
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import Everyone, Filter, Goal, Target
 from esfkit.goalfile.targets import percent_target
 from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.context import GoalContext
+from esfkit.kinds.judging import judge, percent, persons_needed
 from esfkit.report import Cell, GoalResult, Status, combine
 
 NAME = "share"
@@ -55,8 +56,8 @@ def parse(node: Node, entries: dict[str, Node]) -> ShareGoal:
 
 def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
     definition: ShareGoal = goal.definition
-    denominator = ctx.ev.mask(definition.of)
-    matching = ctx.ev.mask(definition.filter)
+    denominator = ctx.mask(definition.of)
+    matching = ctx.mask(definition.filter)
     target = definition.target
     cells, binding = [], []
     for tally in ctx.tally(matching, denominator):

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from esfkit.engine.context import elapsed, judge
 from esfkit.goalfile.model import GoalFile
+from esfkit.kinds.judging import elapsed, judge
 from esfkit.report import Cell, GoalResult, Report, Status
 from esfkit.suppression.figures import Place, inner_key
 from esfkit.suppression.search import OPEN, SECONDARY, SMALL
