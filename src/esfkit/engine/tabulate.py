@@ -16,12 +16,6 @@ import numpy as np
 from esfkit.kinds.context import Dimension, Tally
 
 
-def levels_shown(dimension: Dimension, denominator: np.ndarray) -> list[int]:
-    """Label indexes worth a row or column: those with rows, and those always shown."""
-    counts = np.bincount(dimension.codes[denominator], minlength=len(dimension.labels))
-    return _shown(dimension, counts)
-
-
 def _shown(dimension: Dimension, counts: np.ndarray) -> list[int]:
     return [
         i for i, label in enumerate(dimension.labels) if counts[i] > 0 or label in dimension.always
