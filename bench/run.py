@@ -36,11 +36,11 @@ from pathlib import Path
 import baseline
 import generate
 
+from esfkit.api import load_goal_file
 from esfkit.data.columns import map_columns
 from esfkit.data.participants import clean
 from esfkit.data.read import RawTable, read_table
 from esfkit.engine.run import evaluate
-from esfkit.goalfile.parse import load_goal_file
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vagar-till-egen-forsorjning"

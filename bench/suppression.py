@@ -29,11 +29,11 @@ import generate
 import numpy as np
 from run import _s, _table
 
+from esfkit.api import load_goal_file
 from esfkit.data.columns import map_columns
 from esfkit.data.participants import clean
 from esfkit.data.read import read_table
 from esfkit.engine.run import evaluate
-from esfkit.goalfile.parse import load_goal_file
 from esfkit.suppression import SMALL, protect_report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,8 +15,8 @@ import re
 import pytest
 
 from esfkit import kinds
+from esfkit.api import parse_goal_file_text
 from esfkit.errors import GoalFileError
-from esfkit.goalfile.parse import parse_goal_file_text
 from tests.conftest import ROOT
 
 REFERENCE = ROOT / "docs" / "goal-file.md"

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from esfkit.api import parse_goal_file_text
 from esfkit.data.participants import load_participants
 from esfkit.engine.explain import explain
 from esfkit.engine.run import evaluate
-from esfkit.goalfile.parse import parse_goal_file_text
 from tests.conftest import run_cli
 
 AS_OF = dt.date(2022, 6, 30)

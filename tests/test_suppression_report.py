@@ -27,10 +27,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from esfkit.api import load_goal_file
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import build_population
 from esfkit.engine.run import evaluate
-from esfkit.goalfile.parse import load_goal_file
 from esfkit.render import RenderOptions, formatter
 from esfkit.suppression import OPEN, SMALL, protect_report
 from esfkit.suppression.apply import apply

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from esfkit.api import load_goal_file
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import build_population
-from esfkit.goalfile.parse import load_goal_file
 from esfkit.suppression.figures import build, printed_cells
 from esfkit.suppression.search import _Search
 from tests.test_suppression_report import GOALS, _goal_file, _report, _rows, rows_strategy

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 import yaml
 
+from esfkit.api import load_goal_file
 from esfkit.data.participants import load_participants
 from esfkit.findings import ERROR, KINDS, WARNING, summarise
-from esfkit.goalfile.parse import load_goal_file
 from esfkit.validate import validate_file
 from tests.conftest import EXAMPLES, run_cli
 

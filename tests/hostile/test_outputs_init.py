@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from esfkit.api import load_goal_file
 from esfkit.escape import terminal, yaml_scalar
-from esfkit.goalfile.parse import load_goal_file
 from esfkit.privacy import mask_text
 from esfkit.scaffold.starter import survey
 from tests.conftest import run_cli

@@ -6,8 +6,8 @@ from importlib import resources
 
 import pytest
 
+from esfkit.api import parse_goal_file_text
 from esfkit.errors import GoalFileError
-from esfkit.goalfile.parse import parse_goal_file_text
 from esfkit.indicators import LIBRARIES, all_indicators, library
 from tests.conftest import run_cli
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from esfkit.goalfile.parse import load_goal_file, parse_goal_file_text
+from esfkit.api import load_goal_file, parse_goal_file_text
 from tests.conftest import EXAMPLES, run_cli
 
 DATA_FILES = sorted(p for p in EXAMPLES.glob("*/deltagare.*") if p.suffix in (".csv", ".xlsx"))

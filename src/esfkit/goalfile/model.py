@@ -172,6 +172,29 @@ class AgeBand:
 
 
 @dataclass(frozen=True)
+class NeededColumn:
+    """A column an included library needs, as the user's file must call it."""
+
+    key: str
+    header: str
+    values: tuple[str, ...]
+    help: str
+    used_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Included:
+    """One ``include:`` entry after expansion (esfkit.indicators): what it added and what it
+    needs."""
+
+    name: str
+    loc: GoalFileLocation
+    goal_ids: tuple[str, ...]
+    columns: tuple[NeededColumn, ...]
+    age_for: tuple[str, ...]  # indicator codes that need an age
+
+
+@dataclass(frozen=True)
 class GoalFile:
     path: str
     project: Project
@@ -180,7 +203,7 @@ class GoalFile:
     breakdown: tuple[str, ...]
     goals: tuple[Goal, ...]
     age_bands: tuple[AgeBand, ...] = ()
-    includes: tuple[Any, ...] = ()  # esfkit.indicators.Included, one per `include:` entry
+    includes: tuple[Included, ...] = ()  # one per `include:` entry
     suppress_below: int | None = None  # report.suppress_below: hide counts 1..N-1
 
     def goal(self, goal_id: str) -> Goal | None:

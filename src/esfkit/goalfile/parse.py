@@ -1,11 +1,18 @@
-"""Goal file -> validated ``GoalFile``. The whole file is checked before any data is read."""
+"""Goal file -> validated ``GoalFile``. The whole file is checked before any data is read.
+
+The parser knows the keys every goal shares; what a kind's own keys mean, and which goals an
+``include:`` adds, it asks of what it is given (:class:`KindParser`, :data:`IncludeExpander`):
+the goal kinds and the indicator libraries sit above the goal file and are passed in by
+whoever loads one (``esfkit.api.load_goal_file``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any, Protocol
 
-from esfkit import kinds
 from esfkit.errors import GoalFileError, did_you_mean
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
@@ -18,9 +25,10 @@ from esfkit.goalfile.model import (
     DataSettings,
     Goal,
     GoalFile,
+    Included,
     Project,
 )
-from esfkit.goalfile.yamlnode import Node, load_file, load_text
+from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import EXCEL_ROWS, GOALS_LIMIT, GROUP_DEPTH, OLDEST, SHEETS, SUPPRESS_LIMIT
 
 TOP_KEYS = (
@@ -43,15 +51,34 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _BAND = re.compile(r"^\s*(\d+)?\s*[-–]\s*(\d+)?\s*$")
 
 
-def load_goal_file(path: Path) -> GoalFile:
-    return parse_goal_file(load_file(path), path.name)
+class KindParser(Protocol):
+    """What the parser needs of a goal kind (``esfkit.kinds.GoalKind`` is one)."""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The keys the kind accepts besides its own name and the common ones."""
+        ...
+
+    def parse(self, node: Node, entries: dict[str, Node]) -> Any:
+        """The goal's typed definition; a located GoalFileError when it is wrong."""
+        ...
 
 
-def parse_goal_file_text(text: str, filename: str = "goals.yml") -> GoalFile:
-    return parse_goal_file(load_text(text, filename), filename)
+# ``include:``'s node and the file's outcome groups -> the goal nodes it adds and what each
+# included library needs (``esfkit.indicators.expand_include``).
+IncludeExpander = Callable[
+    [Node, dict[str, tuple[str, ...]]], tuple[list[Node], tuple[Included, ...]]
+]
 
 
-def parse_goal_file(root: Node, filename: str) -> GoalFile:
+def parse_goal_file(
+    root: Node,
+    filename: str,
+    kinds: Mapping[str, KindParser],
+    expand_include: IncludeExpander,
+) -> GoalFile:
+    """The validated goal file; ``kinds`` by the YAML key that selects each, in the order
+    messages list them."""
     top = nodes.mapping(root, "the goal file")
     nodes.known_keys(root, TOP_KEYS, "the goal file")
     if "version" in top:
@@ -69,10 +96,8 @@ def parse_goal_file(root: Node, filename: str) -> GoalFile:
     goal_nodes = nodes.sequence(top["goals"], "'goals'") if "goals" in top else []
     if "goals" in top and not goal_nodes and "include" not in top:
         raise top["goals"].error("'goals' is empty", hint="add at least one goal")
-    includes = ()
+    includes: tuple[Included, ...] = ()
     if "include" in top:  # ready-made indicator goals (esfkit.indicators), after the file's own
-        from esfkit.indicators import expand_include
-
         included_nodes, includes = expand_include(top["include"], outcomes)
         goal_nodes = [*goal_nodes, *included_nodes]
     if len(goal_nodes) > GOALS_LIMIT:
@@ -80,7 +105,7 @@ def parse_goal_file(root: Node, filename: str) -> GoalFile:
             f"the goal file has {len(goal_nodes)} goals; esfkit reads at most {GOALS_LIMIT}",
             hint="a report of more goals than this could not be read; split the file",
         )
-    goals = tuple(_goal(node, index) for index, node in enumerate(goal_nodes, start=1))
+    goals = tuple(_goal(node, index, kinds) for index, node in enumerate(goal_nodes, start=1))
     _unique_ids(goal_nodes, goals)
     return GoalFile(
         path=filename,
@@ -240,20 +265,21 @@ def _overlap(band: AgeBand, low: int | None, high: int | None) -> bool:
     return lo <= band_hi and band_lo <= hi
 
 
-def _goal(node: Node, index: int) -> Goal:
+def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal:
     entries = nodes.mapping(node, f"goal {index}")
-    present = [name for name in kinds.KIND_NAMES if name in entries]
+    present = [name for name in kinds if name in entries]
     goal_id = nodes.text(entries["id"], "a goal id") if "id" in entries else None
     label = f"goal '{goal_id}'" if goal_id else f"goal {index}"
     if len(present) > 1:
         raise node.error(
             f"{label} has more than one kind: {', '.join(present)}",
-            hint="a goal has exactly one of: " + ", ".join(kinds.KIND_NAMES),
+            hint="a goal has exactly one of: " + ", ".join(kinds),
         )
     if not present:
-        _no_kind(node, label)
-    kind = kinds.lookup(present[0])
-    nodes.known_keys(node, (*COMMON_GOAL_KEYS, kind.name, *kind.keys), f"{label} ({kind.name})")
+        _no_kind(node, label, tuple(kinds))
+    name = present[0]
+    kind = kinds[name]
+    nodes.known_keys(node, (*COMMON_GOAL_KEYS, name, *kind.keys), f"{label} ({name})")
     if goal_id is None:
         raise node.error(
             f"{label} has no 'id'", hint="add `id: a_short_name` (used on the command line)"
@@ -270,7 +296,7 @@ def _goal(node: Node, index: int) -> Goal:
     return Goal(
         id=goal_id,
         title=title,
-        kind=kind.name,
+        kind=name,
         definition=kind.parse(node, entries),
         loc=node.loc,
         note=note,
@@ -279,7 +305,7 @@ def _goal(node: Node, index: int) -> Goal:
     )
 
 
-def _no_kind(node: Node, label: str) -> None:
+def _no_kind(node: Node, label: str, names: tuple[str, ...]) -> None:
     known = set(COMMON_GOAL_KEYS) | {"target", "of", "at_most", "per", "tolerance", "group"}
     for key, loc in node.key_locs.items():
         if key == "kind":  # `kind: count`, as other tools write it
@@ -290,16 +316,16 @@ def _no_kind(node: Node, label: str) -> None:
                 " instead of `kind: count`",
             )
         if key not in known:
-            suggestion = did_you_mean(key, kinds.KIND_NAMES)
+            suggestion = did_you_mean(key, names)
             hint = f"did you mean '{suggestion}'? " if suggestion else ""
             raise GoalFileError(
                 f"unknown goal kind '{key}' in {label}",
                 where=loc,
-                hint=hint + "Goal kinds: " + ", ".join(kinds.KIND_NAMES),
+                hint=hint + "Goal kinds: " + ", ".join(names),
             )
     raise node.error(
         f"{label} does not say what to measure",
-        hint="add exactly one of: " + ", ".join(kinds.KIND_NAMES),
+        hint="add exactly one of: " + ", ".join(names),
     )
 
 

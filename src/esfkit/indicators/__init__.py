@@ -27,6 +27,7 @@ from importlib import resources
 
 from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean, one_of
 from esfkit.goalfile import nodes
+from esfkit.goalfile.model import Included, NeededColumn
 from esfkit.goalfile.yamlnode import Node, load_text
 
 LIBRARIES = ("esf-plus", "esf-2014")
@@ -67,28 +68,6 @@ class Library:
 
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code.casefold() == code.casefold()), None)
-
-
-@dataclass(frozen=True)
-class NeededColumn:
-    """A column an included library needs, as the user's file must call it."""
-
-    key: str
-    header: str
-    values: tuple[str, ...]
-    help: str
-    used_by: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Included:
-    """One ``include:`` entry after expansion: what it added and what it needs."""
-
-    name: str
-    loc: GoalFileLocation
-    goal_ids: tuple[str, ...]
-    columns: tuple[NeededColumn, ...]
-    age_for: tuple[str, ...]  # indicator codes that need an age
 
 
 # --- the libraries ------------------------------------------------------------------------
