@@ -41,6 +41,7 @@ from esfkit.data.columns import map_columns
 from esfkit.data.participants import clean
 from esfkit.data.read import RawTable, read_table
 from esfkit.engine.run import evaluate
+from esfkit.goalfile.declared import declared
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vagar-till-egen-forsorjning"
@@ -139,7 +140,7 @@ def _arguments() -> argparse.Namespace:
 
 def _engine(raw: RawTable, goal_file, goal_ids: tuple[str, ...] = ()):
     columns = map_columns(raw.headers, goal_file.data.columns, raw.path.name)
-    participants = clean(raw, columns, goal_file, generate.as_of())
+    participants = clean(raw, columns, goal_file.data, declared(goal_file), generate.as_of())
     return evaluate(goal_file, participants, generate.as_of(), goal_ids=goal_ids)
 
 

@@ -34,6 +34,7 @@ from esfkit.data.columns import map_columns
 from esfkit.data.participants import clean
 from esfkit.data.read import read_table
 from esfkit.engine.run import evaluate
+from esfkit.goalfile.declared import declared
 from esfkit.suppression import SMALL, protect_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,7 +99,7 @@ def _growth(folder: Path, size: int, count: int, runs: int) -> list[str]:
     goal_file = load_goal_file(goals)
     raw = read_table(data)
     columns = map_columns(raw.headers, goal_file.data.columns, raw.path.name)
-    participants = clean(raw, columns, goal_file, generate.as_of())
+    participants = clean(raw, columns, goal_file.data, declared(goal_file), generate.as_of())
     report = evaluate(goal_file, participants, generate.as_of())
     times = []
     for _ in range(runs):

@@ -14,6 +14,7 @@ from esfkit.api import parse_goal_file_text
 from esfkit.data.participants import load_participants
 from esfkit.engine.explain import explain
 from esfkit.engine.run import evaluate
+from esfkit.goalfile.declared import declared
 from tests.conftest import run_cli
 
 AS_OF = dt.date(2022, 6, 30)
@@ -86,7 +87,7 @@ def test_explain_counts_equal_every_cell_of_check(rows, goals, unit) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "data.csv"
         path.write_text(_csv(rows), encoding="utf-8")
-        participants = load_participants(path, goal_file, AS_OF)
+        participants = load_participants(path, goal_file.data, declared(goal_file), AS_OF)
         report = evaluate(goal_file, participants, AS_OF)
         for result in report.goals:
             for cell in result.cells:

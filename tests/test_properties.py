@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from esfkit.api import parse_goal_file_text
 from esfkit.data.participants import load_participants
 from esfkit.engine.run import evaluate
+from esfkit.goalfile.declared import declared
 
 AS_OF = dt.date(2022, 6, 30)
 GENDERS = {
@@ -102,7 +103,9 @@ def test_cells_add_up_to_margins_and_total_and_match_a_plain_count(rows, filters
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "data.csv"
         path.write_text(_csv(rows), encoding="utf-8")
-        report = evaluate(goal_file, load_participants(path, goal_file, AS_OF), AS_OF)
+        report = evaluate(
+            goal_file, load_participants(path, goal_file.data, declared(goal_file), AS_OF), AS_OF
+        )
     oracle = _oracle_rows(rows)
     for f, goal in zip(filters, report.goals, strict=True):
         cells = {tuple(sorted(c.dims.items(), key=str)): c.value for c in goal.cells}

@@ -13,6 +13,7 @@ import yaml
 from esfkit.api import load_goal_file
 from esfkit.data.participants import load_participants
 from esfkit.findings import ERROR, KINDS, WARNING, summarise
+from esfkit.goalfile.declared import declared
 from esfkit.validate import validate_file
 from tests.conftest import EXAMPLES, run_cli
 
@@ -378,7 +379,7 @@ def test_check_finds_what_its_header_shows_and_cleans_from_the_dates_validation_
     assert summarise(for_check.findings) == summarise(shown)
     assert {f.kind for f in for_check.findings} == {f.kind for f in shown}
     assert sum(f.kind == "overlapping_enrolments" for f in every.findings) == 2
-    expected = load_participants(path, goal_file, as_of)
+    expected = load_participants(path, goal_file.data, declared(goal_file), as_of)
     for validation in (every, for_check):
         pd.testing.assert_frame_equal(validation.participants.frame, expected.frame)
         assert validation.participants.findings == expected.findings

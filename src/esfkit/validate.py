@@ -20,11 +20,13 @@ from esfkit.data.columns import map_columns
 from esfkit.data.genders import BUILTIN_CODES, gender_codes
 from esfkit.data.participants import CANONICAL_DATES, Participants, clean
 from esfkit.data.read import RawTable, read_table
+from esfkit.data.settings import COLUMN_FIELDS, DataSettings, Declared
 from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normalize, read_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
 from esfkit.escape import terminal
 from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
-from esfkit.goalfile.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, GoalFile, Not
+from esfkit.goalfile.declared import declared
+from esfkit.goalfile.model import GoalFile
 from esfkit.privacy import mask_text
 from esfkit.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
 
@@ -61,13 +63,14 @@ def validate_file(
     header: no re-enrolments, and the overlapping enrolments as one finding holding their
     rows, not one per id (either kind is tens of thousands of ids in a large register).
     """
-    raw = read_table(path, goal_file.data.sheet, goal_file.data.header_row)
-    columns = map_columns(raw.headers, goal_file.data.columns, raw.path.name)
+    settings, values = goal_file.data, declared(goal_file)
+    raw = read_table(path, settings.sheet, settings.header_row)
+    columns = map_columns(raw.headers, settings.columns, raw.path.name)
     parsed: dict[str, pd.Series] = {}
-    findings = inspect(raw, columns, goal_file, report_date, every, parsed)
+    findings = inspect(raw, columns, settings, values, report_date, every, parsed)
     participants = None
     if not any(f.is_error for f in findings):
-        participants = clean(raw, columns, goal_file, report_date, parsed)
+        participants = clean(raw, columns, settings, values, report_date, parsed)
     return Validation(raw, columns, findings, participants)
 
 
@@ -121,13 +124,16 @@ def location(finding: Finding, file: str, every_row: bool = False) -> str:
 def inspect(
     raw: RawTable,
     columns: dict[str, str],
-    goal_file: GoalFile,
+    settings: DataSettings,
+    declared: Declared,
     report_date: dt.date,
     every: bool = True,
     parsed: dict[str, pd.Series] | None = None,
 ) -> list[Finding]:
     """Every finding about the cells of ``raw``, errors and warnings, in column order
     (without ``every``: re-enrolments as `check` shows them, see :func:`validate_file`).
+    ``declared`` holds the values the goal file names, which look-alike cells are
+    compared with.
 
     ``parsed`` receives the keyed ids and the dates read on the way, under their canonical
     names (``_id``, ``_start`` ...), for `clean` to reuse when no finding is an error.
@@ -150,12 +156,12 @@ def inspect(
             ),
         ]
     findings: list[Finding] = _reading(raw) + _blank_formulas(raw)
-    odd = _odd_values(frame, columns, goal_file, rows)
+    odd = _odd_values(frame, columns, settings, declared, rows)
     findings += odd
     look_alike = {f.value for f in odd if f.kind == "lookalike_characters"}  # said once
     if "gender" in columns:
         header = columns["gender"]
-        findings += _genders(frame[header], header, rows, goal_file, look_alike)
+        findings += _genders(frame[header], header, rows, settings.genders, look_alike)
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
@@ -169,7 +175,9 @@ def inspect(
         findings += _order(dates["start"], dates["end"], columns["end"], rows)
     if "municipality" in columns:
         header = columns["municipality"]
-        findings += _municipalities(frame[header], header, rows, goal_file, look_alike)
+        findings += _municipalities(
+            frame[header], header, rows, declared.municipalities, look_alike
+        )
     if "id" in columns:
         # Keyed once for both the id checks and the keys: up to one id per row.
         values = frame[columns["id"]]
@@ -177,7 +185,7 @@ def inspect(
         parsed["_id"] = ids.keys
         findings += _ids(values, ids, columns["id"], rows)
     findings += _duplicates(
-        raw, columns, dates.get("start"), dates.get("end"), goal_file, every, parsed
+        raw, columns, dates.get("start"), dates.get("end"), settings.unit, every, parsed
     )
     notes = _note_rows(frame, rows, columns.get("start"))
     findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
@@ -369,9 +377,14 @@ def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def _genders(
-    values: pd.Series, header: str, rows: np.ndarray, goal_file: GoalFile, look_alike: set[str]
+    values: pd.Series,
+    header: str,
+    rows: np.ndarray,
+    genders: dict[str, str],
+    look_alike: set[str],
 ) -> list[Finding]:
-    codes = gender_codes(goal_file.data.genders)
+    """``genders``: the goal file's own codes (data.genders)."""
+    codes = gender_codes(genders)
     keys = normalize(values)
     unknown = ~keys.isin(list(codes)).to_numpy()
     if not unknown.any():
@@ -449,9 +462,13 @@ def _order(start: pd.Series, end: pd.Series, header: str, rows: np.ndarray) -> l
 
 
 def _municipalities(
-    values: pd.Series, header: str, rows: np.ndarray, goal_file: GoalFile, look_alike: set[str]
+    values: pd.Series,
+    header: str,
+    rows: np.ndarray,
+    declared: tuple[str, ...] | None,
+    look_alike: set[str],
 ) -> list[Finding]:
-    declared = goal_file.project.municipalities
+    """``declared``: project.municipalities (None: any of Sweden's)."""
     official = tuple(municipalities.official().values())
     findings = []
     for text, where in _by_value(values, rows).items():
@@ -513,20 +530,25 @@ def _municipalities(
 
 
 def _odd_values(
-    frame: pd.DataFrame, columns: dict[str, str], goal_file: GoalFile, rows: np.ndarray
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    settings: DataSettings,
+    declared: Declared,
+    rows: np.ndarray,
 ) -> list[Finding]:
     """Cells that differ from a declared value (an outcome, a filter's value, a gender code,
     a municipality) only by invisible characters, which the comparison key ignores (a
     warning), or by letters of another script that look the same, which it does not (an
     error: the row would silently fall out of its group)."""
     findings = []
-    for header, declared in _declared_values(goal_file, columns, tuple(frame.columns)).items():
-        findings += _odd_cells(frame[header], header, declared, rows)
+    named = _declared_values(settings, declared, columns, tuple(frame.columns))
+    for header, words in named.items():
+        findings += _odd_cells(frame[header], header, words, rows)
     return findings
 
 
 def _declared_values(
-    goal_file: GoalFile, columns: dict[str, str], headers: tuple[str, ...]
+    settings: DataSettings, declared: Declared, columns: dict[str, str], headers: tuple[str, ...]
 ) -> dict[str, dict[str, str]]:
     """Per column, the values the goal file and esfkit name for it, by their keys."""
     named: dict[str, list[str]] = {}
@@ -538,35 +560,12 @@ def _declared_values(
         if header is not None and header != columns.get("id"):
             named.setdefault(header, []).extend(words)
 
-    add("exit", [v for values in goal_file.outcomes.values() for v in values])
-    add("gender", [*goal_file.data.genders, *(code.capitalize() for code in BUILTIN_CODES)])
-    add(
-        "municipality", list(goal_file.project.municipalities or municipalities.official().values())
-    )
-    for goal in goal_file.goals:
-        for leaf in _equals(goal):
-            words = [v.text for v in leaf.values if isinstance(v.value, str)]
-            add(
-                leaf.field,
-                [w for w in words if not (leaf.field == "exit" and w in goal_file.outcomes)],
-            )
+    add("exit", list(declared.outcomes))
+    add("gender", [*settings.genders, *(code.capitalize() for code in BUILTIN_CODES)])
+    add("municipality", list(declared.municipalities or municipalities.official().values()))
+    for name, words in declared.values:
+        add(name, list(words))
     return {header: {key(w): w for w in words if key(w)} for header, words in named.items()}
-
-
-def _equals(goal) -> list[Equals]:
-    """The `field: value` conditions of a goal: its scope and its kind's filters."""
-    found: list[Equals] = []
-    todo: list = [goal.scope] if goal.scope is not None else []
-    todo += [v for v in vars(goal.definition).values() if isinstance(v, Filter)]
-    while todo:
-        part = todo.pop()
-        if isinstance(part, AllOf | AnyOf):
-            todo += part.parts
-        elif isinstance(part, Not):
-            todo.append(part.part)
-        elif isinstance(part, Equals):
-            found.append(part)
-    return found
 
 
 def _odd_cells(
@@ -686,7 +685,7 @@ def _duplicates(
     columns: dict[str, str],
     start: pd.Series | None,
     end: pd.Series | None,
-    goal_file: GoalFile,
+    unit: str,
     every: bool,
     parsed: dict[str, pd.Series],
 ) -> list[Finding]:
@@ -707,7 +706,7 @@ def _duplicates(
     same = pd.Series(_row_keys(raw.frame.iloc[candidates]))
     repeated = same.duplicated(keep=False).to_numpy()
     findings = []
-    counts_both = goal_file.data.unit == "enrolment" and "id" in columns
+    counts_both = unit == "enrolment" and "id" in columns
     if repeated.any():
         copies = same[repeated]
         for positions in copies.groupby(copies, sort=False).indices.values():

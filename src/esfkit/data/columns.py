@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from esfkit.data.settings import ColumnRef
 from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean
-from esfkit.goalfile.model import ColumnRef
 
 RECOGNISED: dict[str, tuple[str, ...]] = {
     "id": (

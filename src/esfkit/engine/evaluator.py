@@ -20,11 +20,11 @@ import pandas as pd
 from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
+from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean
 from esfkit.goalfile.model import (
-    COLUMN_FIELDS,
     DERIVED_FIELDS,
     AllOf,
     AnyOf,

@@ -1,24 +1,25 @@
 """The typed goal model: what a goal file means once it has been validated.
 
 Nothing here reads data. Column names stay as the user wrote them; the engine resolves them
-against the participant file.
+against the participant file. The ``data:`` section's model, DataSettings, is the data
+layer's own (esfkit.data.settings), which knows nothing of goals.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import Any
 
+from esfkit.data.settings import DataSettings
 from esfkit.errors import GoalFileLocation
 
-# esfkit's own fields: a goal file names them instead of the user's headers.
-COLUMN_FIELDS = ("id", "gender", "municipality", "start", "end", "exit", "birth_date")
+# Fields esfkit derives from its own (esfkit.data.settings.COLUMN_FIELDS): a goal file names
+# them like a column.
 DERIVED_FIELDS = ("age", "age_band", "exited", "days_enrolled", "start_year")
 BREAKDOWN_DIMENSIONS = ("municipality", "gender", "age_band", "start_year")
 GENDER_VALUES = ("women", "men", "nonbinary")
-UNITS = ("person", "enrolment")
 
 
 @dataclass(frozen=True)
@@ -145,23 +146,6 @@ class Project:
     municipalities: tuple[str, ...] | None = None
     lang: str | None = None
     loc: GoalFileLocation | None = None
-
-
-@dataclass(frozen=True)
-class ColumnRef:
-    """A header named in the goal file's ``data.columns``, with where it was written."""
-
-    header: str
-    loc: GoalFileLocation
-
-
-@dataclass(frozen=True)
-class DataSettings:
-    sheet: str | int | None = None
-    columns: dict[str, ColumnRef] = field(default_factory=dict)
-    genders: dict[str, str] = field(default_factory=dict)
-    unit: str = "person"
-    header_row: int | None = None  # Excel row / CSV line of the header; None: found
 
 
 @dataclass(frozen=True)

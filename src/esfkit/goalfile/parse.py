@@ -13,16 +13,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+from esfkit.data.settings import COLUMN_FIELDS, UNITS, ColumnRef, DataSettings
 from esfkit.errors import GoalFileError, did_you_mean
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import (
-    COLUMN_FIELDS,
     GENDER_VALUES,
-    UNITS,
     AgeBand,
-    ColumnRef,
-    DataSettings,
     Goal,
     GoalFile,
     Included,

@@ -17,11 +17,11 @@ import io
 import typing
 from dataclasses import dataclass
 
+from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.errors import UsageError
 from esfkit.escape import excel, excel_text_cell
 from esfkit.goalfile.filters import fields_used
 from esfkit.goalfile.model import (
-    COLUMN_FIELDS,
     DERIVED_FIELDS,
     Between,
     Equals,
