@@ -27,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esfkit.api import load_goal_file
+from esfkit.api import load_checked, load_goal_file
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import build_population
 from esfkit.engine.run import evaluate
@@ -36,7 +36,6 @@ from esfkit.suppression import OPEN, SMALL, protect_report
 from esfkit.suppression.apply import apply
 from esfkit.suppression.figures import build, printed_cells
 from esfkit.suppression.search import answers
-from esfkit.validate import load_checked
 from tests.leaks import assert_formats_have_no_small_count
 
 AS_OF = dt.date(2022, 6, 30)

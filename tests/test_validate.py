@@ -10,11 +10,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from esfkit.api import load_goal_file
+from esfkit.api import load_goal_file, validate_file
 from esfkit.data.participants import load_participants
 from esfkit.findings import ERROR, KINDS, WARNING, summarise
 from esfkit.goalfile.declared import declared
-from esfkit.validate import validate_file
 from tests.conftest import EXAMPLES, run_cli
 
 GOALS = """\

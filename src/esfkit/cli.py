@@ -313,11 +313,10 @@ def explain(
 
 
 def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
-    from esfkit.api import load_goal_file
+    from esfkit.api import load_checked, load_goal_file
     from esfkit.engine.explain import explain, parse_where, to_json, to_text
     from esfkit.engine.population import period_from_options, report_date_from_option
     from esfkit.escape import json_document
-    from esfkit.validate import load_checked
 
     the_period = period_from_options(period, from_, to)
     report_date = report_date_from_option(as_of, the_period)
@@ -333,11 +332,10 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
 
 
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
-    from esfkit.api import load_goal_file
+    from esfkit.api import load_goal_file, validation_report
     from esfkit.engine.population import report_date_from_option
     from esfkit.escape import terminal
     from esfkit.progress import working
-    from esfkit.validate import validation_report
 
     report_date = report_date_from_option(as_of, None)
     goal_file = load_goal_file(goals)
@@ -358,12 +356,11 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     from esfkit.data.prefetch import prefetch_sheet
 
     prefetch_sheet(data)  # a workbook is parsed on a second core while pandas is imported
-    from esfkit.api import load_goal_file
+    from esfkit.api import load_checked, load_goal_file
     from esfkit.engine.population import period_from_options, report_date_from_option
     from esfkit.engine.run import evaluate
     from esfkit.escape import terminal
     from esfkit.progress import working
-    from esfkit.validate import load_checked
 
     the_period = period_from_options(period, from_, to)
     report_date = report_date_from_option(as_of, the_period)
