@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from esfkit.api import load_checked, load_goal_file
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import build_population
-from esfkit.engine.run import evaluate
+from esfkit.engine.run import evaluate, evaluator_for
 from esfkit.render import RenderOptions, formatter
 from esfkit.suppression import OPEN, SMALL, protect_report
 from esfkit.suppression.apply import apply
@@ -250,7 +250,8 @@ def test_every_hidden_figure_has_a_witness_that_reads_the_same(drawn, ids, thres
         (folder / "goals.yml").write_text(_goal_file(ids, threshold), encoding="utf-8")
         goal_file = load_goal_file(folder / "goals.yml")
         report, participants = _report(folder, goal_file, rows)
-        done = protect_report(report, threshold, goal_file, participants)
+        ev = evaluator_for(report, goal_file, participants)
+        done = protect_report(report, threshold, goal_file, ev)
         shown = {fmt: _render(done.report, fmt) for fmt in FORMATS}
         _nothing_small(done.report, shown, threshold)
         hidden = {

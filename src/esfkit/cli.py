@@ -259,9 +259,11 @@ def _check(
             )
     threshold = suppress_below or goal_file.suppress_below
     if threshold:
+        from esfkit.engine.run import evaluator_for
         from esfkit.suppression import suppress
 
-        report = suppress(report, threshold, goal_file, participants)
+        ev = evaluator_for(report, goal_file, participants)
+        report = suppress(report, threshold, goal_file, ev)
     lang_code = (lang.value if lang else None) or goal_file.project.lang or "sv"
     color = (
         is_stdout(output)

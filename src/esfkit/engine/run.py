@@ -56,3 +56,12 @@ def evaluate(
         project_end=goal_file.project.end,
         lang=goal_file.project.lang,
     )
+
+
+def evaluator_for(report: Report, goal_file: GoalFile, participants: Participants) -> Evaluator:
+    """An Evaluator of the population ``report`` counted (its report date, period and the
+    goal file's unit): the same masks and dimensions, for what works on a report's figures
+    afterwards (esfkit.suppression)."""
+    period = Period(*report.period) if report.period is not None else None
+    population = build_population(participants, report.as_of, period, goal_file.data.unit)
+    return Evaluator(population, participants, goal_file)

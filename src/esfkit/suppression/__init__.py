@@ -19,9 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from esfkit.data.participants import Participants
 from esfkit.engine.evaluator import Evaluator
-from esfkit.engine.population import Period, build_population
 from esfkit.goalfile.model import GoalFile
 from esfkit.report import Report
 from esfkit.suppression.apply import apply
@@ -42,19 +40,15 @@ class Suppression:
     header: dict[str, str]  # header key -> marker
 
 
-def suppress(
-    report: Report, threshold: int, goal_file: GoalFile, participants: Participants
-) -> Report:
-    """A copy of the report with small counts and what reveals them hidden."""
-    return protect_report(report, threshold, goal_file, participants).report
+def suppress(report: Report, threshold: int, goal_file: GoalFile, ev: Evaluator) -> Report:
+    """A copy of the report with small counts and what reveals them hidden; ``ev`` evaluates
+    the population the report counted (esfkit.engine.run.evaluator_for)."""
+    return protect_report(report, threshold, goal_file, ev).report
 
 
 def protect_report(
-    report: Report, threshold: int, goal_file: GoalFile, participants: Participants
+    report: Report, threshold: int, goal_file: GoalFile, ev: Evaluator
 ) -> Suppression:
-    period = Period(*report.period) if report.period is not None else None
-    population = build_population(participants, report.as_of, period, goal_file.data.unit)
-    ev = Evaluator(population, participants, goal_file)
     printed = replace(report, goals=[replace(g, cells=printed_cells(g)) for g in report.goals])
     figures = build(printed, goal_file, ev, threshold)
     protection = protect_figures(figures.problem)
