@@ -36,7 +36,7 @@ from esfkit.goalfile.model import (
     Not,
 )
 from esfkit.report import Cell, GoalResult, Report
-from esfkit.suppression.search import Problem
+from esfkit.suppression.problem import Problem
 from esfkit.suppression.witnesses import distinct_columns, satisfied
 
 # The columns an esfkit field reads (a derived one, those it is computed from).
