@@ -38,6 +38,7 @@ from typing import Any
 
 from esfkit.errors import DataError, DataLocation, EsfkitError
 from esfkit.escape import json_document, json_text, plain
+from esfkit.goalfile.digest import goal_digest
 from esfkit.goalfile.model import GoalFile
 from esfkit.inputfile import MIB, read_input
 from esfkit.limits import NUMBER_LIMIT, SUPPRESS_LIMIT, readable
@@ -81,8 +82,6 @@ def dims_text(dims: dict[str, Any]) -> str:
 
 def definitions(goal_file: GoalFile) -> dict[str, str]:
     """Each goal's definition digest, by goal id."""
-    from esfkit.goalfile.digest import goal_digest
-
     return {goal.id: goal_digest(goal, goal_file) for goal in goal_file.goals}
 
 

@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from esfkit.data.table import column_letter
 from esfkit.errors import DataError, DataLocation
 from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
 
@@ -208,6 +207,10 @@ def scan_sheet(path: Path, data: bytes, sheet: str) -> SheetScan | None:
 
 def check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
     """Refuse a sheet whose grid from A1 to its last used cell exceeds the limits."""
+    # Here, not at the top: table.py imports pandas, and the prefetch thread imports this
+    # module while the main thread imports pandas (data/prefetch.py).
+    from esfkit.data.table import column_letter
+
     if not scan.rows or not scan.columns:
         return
     corner = f"{column_letter(scan.columns - 1)}{scan.rows}"

@@ -24,11 +24,22 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean, one_of
+from esfkit.errors import (
+    DataError,
+    DataLocation,
+    GoalFileError,
+    GoalFileLocation,
+    did_you_mean,
+    one_of,
+)
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Included, NeededColumn
 from esfkit.goalfile.yamlnode import Node, load_text
+
+if TYPE_CHECKING:  # the annotation only: `esfkit indicators` runs without pandas
+    from esfkit.data.participants import Participants
 
 LIBRARIES = ("esf-plus", "esf-2014")
 INCLUDE_KEYS = ("only", "skip", "columns", "targets")
@@ -304,7 +315,7 @@ def _relocated(node: Node, headers: dict[str, str], loc: GoalFileLocation) -> No
 # --- the data -----------------------------------------------------------------------------
 
 
-def check_included(includes: tuple[Included, ...], participants) -> None:
+def check_included(includes: tuple[Included, ...], participants: Participants) -> None:
     """Every column an included library needs is in the data, holding its known values."""
     for included in includes:
         _check_columns(included, participants)
@@ -313,7 +324,7 @@ def check_included(includes: tuple[Included, ...], participants) -> None:
             _check_values(column, participants)
 
 
-def _check_columns(included: Included, participants) -> None:
+def _check_columns(included: Included, participants: Participants) -> None:
     missing = [c for c in included.columns if participants.header_for(c.header) is None]
     if not missing:
         return
@@ -329,7 +340,7 @@ def _check_columns(included: Included, participants) -> None:
     )
 
 
-def _check_age(included: Included, participants) -> None:
+def _check_age(included: Included, participants: Participants) -> None:
     if not included.age_for:
         return
     if "birth_date" in participants.columns or "id" in participants.columns:
@@ -343,9 +354,7 @@ def _check_age(included: Included, participants) -> None:
     )
 
 
-def _check_values(column: NeededColumn, participants) -> None:
-    from esfkit.errors import DataError, DataLocation
-
+def _check_values(column: NeededColumn, participants: Participants) -> None:
     header = participants.header_for(column.header)
     cells = participants.frame[header].map(lambda v: " ".join(str(v).split()))
     allowed = {v.casefold() for v in column.values}

@@ -23,10 +23,13 @@ from esfkit.escape import excel, excel_text_cell
 from esfkit.goalfile.filters import fields_used
 from esfkit.goalfile.model import (
     DERIVED_FIELDS,
+    AllOf,
+    AnyOf,
     Between,
     Equals,
     Filter,
     GoalFile,
+    Not,
 )
 
 GENDERS = ("Kvinna", "Man", "Icke-binär")
@@ -164,8 +167,6 @@ def _filters(goal) -> list[Filter]:
 
 def _leaves(part: Filter) -> list:
     """The Equals / Between / Missing conditions inside a filter."""
-    from esfkit.goalfile.model import AllOf, AnyOf, Not
-
     if isinstance(part, AllOf | AnyOf):
         return [leaf for p in part.parts for leaf in _leaves(p)]
     if isinstance(part, Not):
