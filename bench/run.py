@@ -36,11 +36,12 @@ from pathlib import Path
 import baseline
 import generate
 
+from esfkit.api import load_goal_file
 from esfkit.data.columns import map_columns
 from esfkit.data.participants import clean
 from esfkit.data.read import RawTable, read_table
 from esfkit.engine.run import evaluate
-from esfkit.spec.parse import load_spec
+from esfkit.goalfile.declared import declared
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vagar-till-egen-forsorjning"
@@ -64,18 +65,18 @@ def main() -> int:
             f"# {size:,} rows: generating or reusing files in {folder}", file=sys.stderr, flush=True
         )
         paths = generate.files(size, folder, tuple(args.formats))
-        spec = load_spec(goals)
+        goal_file = load_goal_file(goals)
         raw = read_table(paths[args.formats[0]])
         expected = baseline.figures(raw.frame, generate.as_of())
-        actual = _report_figures(_engine(raw, spec))
+        actual = _report_figures(_engine(raw, goal_file))
         failures += [f"{size} in-process: {p}" for p in baseline.differences(expected, actual)]
         run_a = partial(baseline.figures, raw.frame, generate.as_of())
-        run_b = partial(_engine, raw, spec)
+        run_b = partial(_engine, raw, goal_file)
         a, b = _timed(run_a, runs), _timed(run_b, runs)
         a_peak, b_peak = _traced_peak(run_a), _traced_peak(run_b)
         engine_rows.append([f"{size:,}", _s(a), _mib(a_peak), _s(b), _mib(b_peak), f"{b / a:.2f}"])
         if size == args.scaling:
-            scaling_rows += _goal_scaling(raw, spec, runs)
+            scaling_rows += _goal_scaling(raw, goal_file, runs)
         for fmt in [] if args.engine_only else args.formats:
             print(f"#   {fmt}", file=sys.stderr, flush=True)
             path = paths[fmt]
@@ -137,10 +138,10 @@ def _arguments() -> argparse.Namespace:
     return args
 
 
-def _engine(raw: RawTable, spec, goal_ids: tuple[str, ...] = ()):
-    columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
-    participants = clean(raw, columns, spec, generate.as_of())
-    return evaluate(spec, participants, generate.as_of(), goal_ids=goal_ids)
+def _engine(raw: RawTable, goal_file, goal_ids: tuple[str, ...] = ()):
+    columns = map_columns(raw.headers, goal_file.data.columns, raw.path.name)
+    participants = clean(raw, columns, goal_file.data, declared(goal_file), generate.as_of())
+    return evaluate(goal_file, participants, generate.as_of(), goal_ids=goal_ids)
 
 
 def _report_figures(report) -> dict:
@@ -163,12 +164,12 @@ def _json_figures(goals: Path, path: Path) -> dict:
     return figures
 
 
-def _goal_scaling(raw: RawTable, spec, runs: int) -> list[list[str]]:
+def _goal_scaling(raw: RawTable, goal_file, runs: int) -> list[list[str]]:
     """The engine on the first 6, 12 and all goals: the cost per goal stays flat."""
-    ids = [g.id for g in spec.goals]
+    ids = [g.id for g in goal_file.goals]
     rows = []
     for count in (len(ids) // 4, len(ids) // 2, len(ids)):
-        seconds = _timed(lambda c=count: _engine(raw, spec, tuple(ids[:c])), runs)
+        seconds = _timed(lambda c=count: _engine(raw, goal_file, tuple(ids[:c])), runs)
         rows.append([str(count), _s(seconds), f"{seconds / count * 1000:.1f} ms"])
     return rows
 

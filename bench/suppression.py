@@ -29,11 +29,12 @@ import generate
 import numpy as np
 from run import _s, _table
 
+from esfkit.api import load_goal_file
 from esfkit.data.columns import map_columns
 from esfkit.data.participants import clean
 from esfkit.data.read import read_table
-from esfkit.engine.run import evaluate
-from esfkit.spec.parse import load_spec
+from esfkit.engine.run import evaluate, evaluator_for
+from esfkit.goalfile.declared import declared
 from esfkit.suppression import SMALL, protect_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,15 +96,16 @@ def _alternately(command: list[str], runs: int) -> tuple[float, float]:
 
 def _growth(folder: Path, size: int, count: int, runs: int) -> list[str]:
     goals, data = _spread(folder, size, count)
-    spec = load_spec(goals)
+    goal_file = load_goal_file(goals)
     raw = read_table(data)
-    columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
-    participants = clean(raw, columns, spec, generate.as_of())
-    report = evaluate(spec, participants, generate.as_of())
+    columns = map_columns(raw.headers, goal_file.data.columns, raw.path.name)
+    participants = clean(raw, columns, goal_file.data, declared(goal_file), generate.as_of())
+    report = evaluate(goal_file, participants, generate.as_of())
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        done = protect_report(report, THRESHOLD, spec, participants).protection
+        ev = evaluator_for(report, goal_file, participants)  # timed, as it always was
+        done = protect_report(report, THRESHOLD, goal_file, ev).protection
         times.append(time.perf_counter() - start)
     small = sum(marker == SMALL for marker in done.markers.values())
     counts = [str(count), str(small), str(len(done.markers)), str(done.searches)]

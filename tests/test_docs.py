@@ -15,8 +15,8 @@ import re
 import pytest
 
 from esfkit import kinds
-from esfkit.errors import SpecError
-from esfkit.spec.parse import parse_spec_text
+from esfkit.api import parse_goal_file_text
+from esfkit.errors import GoalFileError
 from tests.conftest import ROOT
 
 REFERENCE = ROOT / "docs" / "goal-file.md"
@@ -46,10 +46,10 @@ def _examples(kind: str) -> tuple[str, str, str]:
 @pytest.mark.parametrize("kind", kinds.KIND_NAMES)
 def test_docstring_examples_pass_and_fail_as_documented(kind: str) -> None:
     passes, fails, message = _examples(kind)
-    spec = parse_spec_text("version: 1\ngoals:\n" + passes)
-    assert spec.goals[0].kind == kind
-    with pytest.raises(SpecError) as raised:
-        parse_spec_text("version: 1\ngoals:\n" + fails)
+    goal_file = parse_goal_file_text("version: 1\ngoals:\n" + passes)
+    assert goal_file.goals[0].kind == kind
+    with pytest.raises(GoalFileError) as raised:
+        parse_goal_file_text("version: 1\ngoals:\n" + fails)
     assert message in str(raised.value)
 
 

@@ -146,18 +146,18 @@ def test_every_error_is_shown_with_debug_with_its_traceback_and_exit_2(write) ->
     goals = write("goals.yml", GOALS.replace("    target:", "    trget:"))
     run = run_cli("--debug", "check", goals, write("d.csv", DATA))
     assert run.exit_code == 2
-    assert "Traceback" in run.stderr and "SpecError" in run.stderr
+    assert "Traceback" in run.stderr and "GoalFileError" in run.stderr
     assert "\nerror: " in run.stderr  # the message as without --debug, after it
 
 
 def test_an_internal_error_is_one_message_and_exit_3_not_a_traceback(write, monkeypatch) -> None:
-    import esfkit.validate
+    import esfkit.api
     from esfkit.errors import ExitCode
 
     def broken(*args, **kwargs):
         raise KeyError("Kön for 19850101-1234")  # a bug; its message may quote a cell
 
-    monkeypatch.setattr(esfkit.validate, "validation_report", broken)
+    monkeypatch.setattr(esfkit.api, "validation_report", broken)
     run = run_cli("validate", write("g.yml", GOALS), write("d.csv", DATA))
     assert run.exit_code == ExitCode.INTERNAL == 3
     assert run.stderr.startswith("esfkit: internal error: KeyError: ")

@@ -95,8 +95,8 @@ def test_terminal_output_matches_golden(folder: Path) -> None:
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
 def test_json_is_produced_with_every_goal(folder: Path) -> None:
     report = _report(folder)
-    spec = yaml.safe_load((folder / "goals.yml").read_text(encoding="utf-8"))
-    assert [g["id"] for g in report["goals"]] == [g["id"] for g in spec["goals"]]
+    goal_file = yaml.safe_load((folder / "goals.yml").read_text(encoding="utf-8"))
+    assert [g["id"] for g in report["goals"]] == [g["id"] for g in goal_file["goals"]]
     assert report["input"]["path"] == _expected(folder)["data"]
 
 

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from esfkit.api import parse_goal_file_text
 from esfkit.data.participants import load_participants
 from esfkit.engine.explain import explain
 from esfkit.engine.run import evaluate
-from esfkit.spec.parse import parse_spec_text
+from esfkit.goalfile.declared import declared
 from tests.conftest import run_cli
 
 AS_OF = dt.date(2022, 6, 30)
@@ -82,16 +83,16 @@ def _goal_file(goals: list[dict], unit: str) -> str:
     unit=st.sampled_from(["person", "enrolment"]),
 )
 def test_explain_counts_equal_every_cell_of_check(rows, goals, unit) -> None:
-    spec = parse_spec_text(_goal_file(goals, unit))
+    goal_file = parse_goal_file_text(_goal_file(goals, unit))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "data.csv"
         path.write_text(_csv(rows), encoding="utf-8")
-        participants = load_participants(path, spec, AS_OF)
-        report = evaluate(spec, participants, AS_OF)
+        participants = load_participants(path, goal_file.data, declared(goal_file), AS_OF)
+        report = evaluate(goal_file, participants, AS_OF)
         for result in report.goals:
             for cell in result.cells:
                 where = {k: ("unknown" if v is None else str(v)) for k, v in cell.dims.items()}
-                found = explain(spec, participants, result.id, AS_OF, None, where)
+                found = explain(goal_file, participants, result.id, AS_OF, None, where)
                 assert len(found.numerator) == cell.numerator, (result.id, cell.dims)
                 assert len(found.denominator) == cell.denominator, (result.id, cell.dims)
                 if not cell.dims:

@@ -13,9 +13,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from esfkit.api import parse_goal_file_text
 from esfkit.data.participants import load_participants
 from esfkit.engine.run import evaluate
-from esfkit.spec.parse import parse_spec_text
+from esfkit.goalfile.declared import declared
 
 AS_OF = dt.date(2022, 6, 30)
 GENDERS = {
@@ -98,11 +99,13 @@ def test_cells_add_up_to_margins_and_total_and_match_a_plain_count(rows, filters
     goals = "version: 1\ndata: {unit: enrolment}\ngoals:\n" + "".join(
         f"  - id: g{i}\n    count: {f}\n" for i, f in enumerate(filters)
     )
-    spec = parse_spec_text(goals)
+    goal_file = parse_goal_file_text(goals)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "data.csv"
         path.write_text(_csv(rows), encoding="utf-8")
-        report = evaluate(spec, load_participants(path, spec, AS_OF), AS_OF)
+        report = evaluate(
+            goal_file, load_participants(path, goal_file.data, declared(goal_file), AS_OF), AS_OF
+        )
     oracle = _oracle_rows(rows)
     for f, goal in zip(filters, report.goals, strict=True):
         cells = {tuple(sorted(c.dims.items(), key=str)): c.value for c in goal.cells}

@@ -27,16 +27,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esfkit.engine.fields import Evaluator
+from esfkit.api import load_checked, load_goal_file
+from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import build_population
-from esfkit.engine.run import evaluate
+from esfkit.engine.run import evaluate, evaluator_for
 from esfkit.render import RenderOptions, formatter
-from esfkit.spec.parse import load_spec
 from esfkit.suppression import OPEN, SMALL, protect_report
 from esfkit.suppression.apply import apply
 from esfkit.suppression.figures import build, printed_cells
 from esfkit.suppression.search import answers
-from esfkit.validate import load_checked
 from tests.leaks import assert_formats_have_no_small_count
 
 AS_OF = dt.date(2022, 6, 30)
@@ -146,11 +145,11 @@ def _render(report, fmt: str) -> str:
 FORMATS = ("markdown", "json", "csv", "html")
 
 
-def _report(folder: Path, spec, rows: list[dict]):
+def _report(folder: Path, goal_file, rows: list[dict]):
     data = folder / "data.csv"
     data.write_text(_text(rows), encoding="utf-8")
-    participants = load_checked(data, spec, AS_OF)
-    return evaluate(spec, participants, AS_OF), participants
+    participants = load_checked(data, goal_file, AS_OF)
+    return evaluate(goal_file, participants, AS_OF), participants
 
 
 def _rebuild(rows: list[dict], figures, problem, witness) -> list[dict]:
@@ -249,9 +248,10 @@ def test_every_hidden_figure_has_a_witness_that_reads_the_same(drawn, ids, thres
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "goals.yml").write_text(_goal_file(ids, threshold), encoding="utf-8")
-        spec = load_spec(folder / "goals.yml")
-        report, participants = _report(folder, spec, rows)
-        done = protect_report(report, threshold, spec, participants)
+        goal_file = load_goal_file(folder / "goals.yml")
+        report, participants = _report(folder, goal_file, rows)
+        ev = evaluator_for(report, goal_file, participants)
+        done = protect_report(report, threshold, goal_file, ev)
         shown = {fmt: _render(done.report, fmt) for fmt in FORMATS}
         _nothing_small(done.report, shown, threshold)
         hidden = {
@@ -267,16 +267,16 @@ def test_every_hidden_figure_has_a_witness_that_reads_the_same(drawn, ids, thres
                 witnesses.setdefault(done.protection.witnesses[figure], []).append(figure)
         for witness, changed in witnesses.items():
             other_rows = _rebuild(rows, done.figures, done.figures.problem, witness)
-            other, other_participants = _report(folder, spec, other_rows)
+            other, other_participants = _report(folder, goal_file, other_rows)
             printed = replace(
                 other, goals=[replace(g, cells=printed_cells(g)) for g in other.goals]
             )
-            again = apply(printed, hidden, done.header, threshold, spec)
+            again = apply(printed, hidden, done.header, threshold, goal_file)
             for fmt in FORMATS:
                 assert _render(again, fmt) == shown[fmt], (fmt, witness)
-            population = build_population(other_participants, AS_OF, None, spec.data.unit)
-            ev = Evaluator(population, other_participants, spec)
-            figures = build(printed, spec, ev, threshold)
+            population = build_population(other_participants, AS_OF, None, goal_file.data.unit)
+            ev = Evaluator(population, other_participants, goal_file)
+            figures = build(printed, goal_file, ev, threshold)
             for place, marker in hidden.items():
                 assert _fits(_value_at(figures, place), marker, threshold), (place, marker)
             for figure in changed:

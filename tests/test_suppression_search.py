@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esfkit.engine.fields import Evaluator
+from esfkit.api import load_goal_file
+from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import build_population
-from esfkit.spec.parse import load_spec
 from esfkit.suppression.figures import build, printed_cells
 from esfkit.suppression.search import _Search
 from tests.test_suppression_report import GOALS, _goal_file, _report, _rows, rows_strategy
@@ -45,12 +45,12 @@ def _figures(drawn, ids, threshold):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "goals.yml").write_text(_goal_file(ids, threshold), encoding="utf-8")
-        spec = load_spec(folder / "goals.yml")
-        report, participants = _report(folder, spec, _rows(drawn))
-    population = build_population(participants, report.as_of, None, spec.data.unit)
-    ev = Evaluator(population, participants, spec)
+        goal_file = load_goal_file(folder / "goals.yml")
+        report, participants = _report(folder, goal_file, _rows(drawn))
+    population = build_population(participants, report.as_of, None, goal_file.data.unit)
+    ev = Evaluator(population, participants, goal_file)
     printed = replace(report, goals=[replace(g, cells=printed_cells(g)) for g in report.goals])
-    return build(printed, spec, ev, threshold)
+    return build(printed, goal_file, ev, threshold)
 
 
 def _everything(keys: np.ndarray) -> np.ndarray:

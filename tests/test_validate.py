@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 import yaml
 
+from esfkit.api import load_goal_file, validate_file
 from esfkit.data.participants import load_participants
 from esfkit.findings import ERROR, KINDS, WARNING, summarise
-from esfkit.spec.parse import load_spec
-from esfkit.validate import validate_file
+from esfkit.goalfile.declared import declared
 from tests.conftest import EXAMPLES, run_cli
 
 GOALS = """\
@@ -368,17 +368,17 @@ def test_check_finds_what_its_header_shows_and_cleans_from_the_dates_validation_
         + " X1 ;Man;Berg;44256;;\n"
         + "x1;Man;Berg;2021-03-02;;\n"  # overlapping, keyed as ' X1 ' is
     )
-    spec = load_spec(write("g.yml", GOALS))
+    goal_file = load_goal_file(write("g.yml", GOALS))
     path = write("d.csv", data)
     as_of = dt.date(2022, 6, 30)
-    every = validate_file(path, spec, as_of)
-    for_check = validate_file(path, spec, as_of, every=False)
+    every = validate_file(path, goal_file, as_of)
+    for_check = validate_file(path, goal_file, as_of, every=False)
     assert "re_enrolment" in {f.kind for f in every.findings}
     shown = [f for f in every.findings if f.kind != "re_enrolment"]
     assert summarise(for_check.findings) == summarise(shown)
     assert {f.kind for f in for_check.findings} == {f.kind for f in shown}
     assert sum(f.kind == "overlapping_enrolments" for f in every.findings) == 2
-    expected = load_participants(path, spec, as_of)
+    expected = load_participants(path, goal_file.data, declared(goal_file), as_of)
     for validation in (every, for_check):
         pd.testing.assert_frame_equal(validation.participants.frame, expected.frame)
         assert validation.participants.findings == expected.findings

@@ -233,8 +233,8 @@ def _check(
     suppress_below,
     history=None,
 ) -> int:
-    from esfkit.engine.report import Status
     from esfkit.render import BINARY, RenderOptions, format_for, formatter
+    from esfkit.report import Status
 
     fmt_name = fmt.value if fmt else (format_for(output) if output else None) or "table"
     if fmt_name in BINARY and output is None:
@@ -245,21 +245,26 @@ def _check(
     if history is not None:
         _check_history_path(history, output, (goals, data))
 
-    report, spec, participants = _evaluate(goals, data, as_of, period, from_, to, tuple(goal_ids))
+    report, goal_file, participants = _evaluate(
+        goals, data, as_of, period, from_, to, tuple(goal_ids)
+    )
     statuses = [g.status for g in report.goals]  # --fail-on judges the figures, hidden or not
     for goal_id in goal_ids:
-        if spec.goal(goal_id) is None:
+        if goal_file.goal(goal_id) is None:
             from esfkit.errors import one_of
 
             raise UsageError(
-                f"no goal with id '{goal_id}'", hint=one_of(goal_id, [g.id for g in spec.goals])
+                f"no goal with id '{goal_id}'",
+                hint=one_of(goal_id, [g.id for g in goal_file.goals]),
             )
-    threshold = suppress_below or spec.suppress_below
+    threshold = suppress_below or goal_file.suppress_below
     if threshold:
+        from esfkit.engine.run import evaluator_for
         from esfkit.suppression import suppress
 
-        report = suppress(report, threshold, spec, participants)
-    lang_code = (lang.value if lang else None) or spec.project.lang or "sv"
+        ev = evaluator_for(report, goal_file, participants)
+        report = suppress(report, threshold, goal_file, ev)
+    lang_code = (lang.value if lang else None) or goal_file.project.lang or "sv"
     color = (
         is_stdout(output)
         and fmt_name == Format.table
@@ -275,7 +280,7 @@ def _check(
 
         with recorded.locked(history):  # read, report, record: no other run in between
             earlier = recorded.read_history(history, project=report.project)
-            definitions = recorded.definitions(spec)
+            definitions = recorded.definitions(goal_file)
             report = recorded.attach(report, earlier, definitions)
             write_output(output, formatter(fmt_name)(report, options), inputs=(goals, data))
             rows = recorded.record(earlier, report, definitions, whole_run=not goal_ids)
@@ -310,18 +315,17 @@ def explain(
 
 
 def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
+    from esfkit.api import load_checked, load_goal_file
     from esfkit.engine.explain import explain, parse_where, to_json, to_text
     from esfkit.engine.population import period_from_options, report_date_from_option
     from esfkit.escape import json_document
-    from esfkit.spec.parse import load_spec
-    from esfkit.validate import load_checked
 
     the_period = period_from_options(period, from_, to)
     report_date = report_date_from_option(as_of, the_period)
     chosen = parse_where(where)
-    spec = load_spec(goals)
-    participants = load_checked(data, spec, report_date, "explain")
-    found = explain(spec, participants, goal_id, report_date, the_period, chosen)
+    goal_file = load_goal_file(goals)
+    participants = load_checked(data, goal_file, report_date, "explain")
+    found = explain(goal_file, participants, goal_id, report_date, the_period, chosen)
     if fmt == Format.json:
         write_stdout(json_document(to_json(found, data.name)) + "\n")
     else:
@@ -330,45 +334,47 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
 
 
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
+    from esfkit.api import load_goal_file, validation_report
     from esfkit.engine.population import report_date_from_option
     from esfkit.escape import terminal
     from esfkit.progress import working
-    from esfkit.spec.parse import load_spec
-    from esfkit.validate import validation_report
 
     report_date = report_date_from_option(as_of, None)
-    spec = load_spec(goals)
+    goal_file = load_goal_file(goals)
     with working(f"Reading and checking {terminal(data.name)} …"):
-        text, errors, warnings = validation_report(spec, data, report_date)
+        text, errors, warnings = validation_report(goal_file, data, report_date)
     write_stdout(text)
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 
 
-def _check_includes(spec, participants) -> None:
-    if spec.includes:
+def _check_includes(goal_file, participants) -> None:
+    if goal_file.includes:
         from esfkit.indicators import check_included
 
-        check_included(spec.includes, participants)
+        check_included(goal_file.includes, participants)
 
 
 def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     from esfkit.data.prefetch import prefetch_sheet
 
     prefetch_sheet(data)  # a workbook is parsed on a second core while pandas is imported
+    from esfkit.api import load_checked, load_goal_file
     from esfkit.engine.population import period_from_options, report_date_from_option
     from esfkit.engine.run import evaluate
     from esfkit.escape import terminal
     from esfkit.progress import working
-    from esfkit.spec.parse import load_spec
-    from esfkit.validate import load_checked
 
     the_period = period_from_options(period, from_, to)
     report_date = report_date_from_option(as_of, the_period)
-    spec = load_spec(goals)
+    goal_file = load_goal_file(goals)
     with working(f"Reading and checking {terminal(data.name)} …"):
-        participants = load_checked(data, spec, report_date)
-    _check_includes(spec, participants)
-    return evaluate(spec, participants, report_date, the_period, goal_ids), spec, participants
+        participants = load_checked(data, goal_file, report_date)
+    _check_includes(goal_file, participants)
+    return (
+        evaluate(goal_file, participants, report_date, the_period, goal_ids),
+        goal_file,
+        participants,
+    )
 
 
 @app.command("history")
@@ -479,14 +485,16 @@ def template(
 def _template(output: Path, goals: Path | None, force: bool) -> int:
     from esfkit.scaffold.template import template_columns, template_workbook
 
-    spec = None
+    goal_file = None
     if goals is not None:
-        from esfkit.spec.parse import load_spec
+        from esfkit.api import load_goal_file
 
-        spec = load_spec(goals)
-    sheet = spec.data.sheet if spec and isinstance(spec.data.sheet, str) else "Deltagare"
-    columns = template_columns(spec)
-    project = spec.project.name if spec else None
+        goal_file = load_goal_file(goals)
+    sheet = (
+        goal_file.data.sheet if goal_file and isinstance(goal_file.data.sheet, str) else "Deltagare"
+    )
+    columns = template_columns(goal_file)
+    project = goal_file.project.name if goal_file else None
     inputs = (goals,) if goals else ()
     workbook = template_workbook(columns, sheet, project)
     write_output(output, workbook, inputs=inputs, option="-o", overwrite=force)

@@ -30,7 +30,7 @@ class ExitCode(IntEnum):
 
 
 @dataclass(frozen=True)
-class SpecLocation:
+class GoalFileLocation:
     """A position in a goal file, 1-based as editors show it."""
 
     file: str
@@ -61,7 +61,7 @@ class DataLocation:
         return ", ".join(parts)
 
 
-Location = SpecLocation | DataLocation
+Location = GoalFileLocation | DataLocation
 
 
 class EsfkitError(Exception):
@@ -80,7 +80,7 @@ class EsfkitError(Exception):
         return text
 
 
-class SpecError(EsfkitError):
+class GoalFileError(EsfkitError):
     """The goal file is wrong."""
 
 

@@ -9,7 +9,7 @@ two runs at once take turns, and neither loses the other's rows.
 The file is UTF-8 CSV with the columns of :data:`COLUMNS`, one row per goal × cell, ``dims``
 as compact JSON with sorted keys (``{}`` is the total), rows sorted by report date, goal and
 dims: the same figures give the same bytes. Each row names the project and the digest of
-its goal's definition (``esfkit.spec.digest``): a file of another project is refused, and a
+its goal's definition (``esfkit.goalfile.digest``): a file of another project is refused, and a
 figure is only compared with earlier figures of the same definition (a goal whose definition
 changed is named in the report's header instead). A file of an older esfkit, without these
 two columns, is read and gets them on the next write.
@@ -36,13 +36,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from esfkit.engine.report import Cell, GoalResult, Report, Status, TrendSeries
 from esfkit.errors import DataError, DataLocation, EsfkitError
 from esfkit.escape import json_document, json_text, plain
+from esfkit.goalfile.digest import goal_digest
+from esfkit.goalfile.model import GoalFile
 from esfkit.inputfile import MIB, read_input
 from esfkit.limits import NUMBER_LIMIT, SUPPRESS_LIMIT, readable
 from esfkit.privacy import mask_text
-from esfkit.spec.model import Spec
+from esfkit.report import Cell, GoalResult, Report, Status, TrendSeries
 
 OLD_COLUMNS = ("as_of", "goal", "measure", "dims", "value", "target", "status", "suppress_below")
 COLUMNS = (*OLD_COLUMNS, "project", "definition")
@@ -65,7 +66,7 @@ class HistoryRow:
     status: str
     suppress_below: int | None = None
     project: str = ""  # blank: recorded by an esfkit that did not record it
-    definition: str = ""  # the goal's digest (esfkit.spec.digest); blank: not recorded
+    definition: str = ""  # the goal's digest (esfkit.goalfile.digest); blank: not recorded
     dims_key: str = field(default="", compare=False, repr=False)  # dims_text(dims)
 
     def __post_init__(self) -> None:
@@ -79,11 +80,9 @@ def dims_text(dims: dict[str, Any]) -> str:
     return mask_text(json_document(dims, indent=None, sort_keys=True, separators=(",", ":")))
 
 
-def definitions(spec: Spec) -> dict[str, str]:
+def definitions(goal_file: GoalFile) -> dict[str, str]:
     """Each goal's definition digest, by goal id."""
-    from esfkit.spec.digest import goal_digest
-
-    return {goal.id: goal_digest(goal, spec) for goal in spec.goals}
+    return {goal.id: goal_digest(goal, goal_file) for goal in goal_file.goals}
 
 
 @contextmanager

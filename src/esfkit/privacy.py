@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from esfkit.data.text import INVISIBLE_CLASS
+from esfkit.text import INVISIBLE_CLASS
 
 _MONTH = "(?:0[1-9]|1[0-2])"
 _DAY = "(?:0[1-9]|[12][0-9]|3[01]|6[1-9]|[78][0-9]|9[01])"  # +60: samordningsnummer

@@ -8,10 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.hostile import workbooks
 
 from esfkit.data.archive import CELL_LIMIT, OTHER_PART_LIMIT, check_archive, scan_sheet
 from esfkit.errors import DataError
+from tests.hostile import workbooks
 
 WORKBOOK = (
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '

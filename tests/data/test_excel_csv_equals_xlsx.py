@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 import python_calamine
 import yaml
+
 from tests.conftest import EXAMPLES, run_cli
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from esfkit.data.genders import BUILTIN_CODES, GENDERS, map_genders
-from esfkit.errors import DataError, SpecError
+from esfkit.errors import DataError, GoalFileError
 
 
 def genders(*values: str, extra: dict[str, str] | None = None) -> list[str]:
@@ -75,8 +75,8 @@ def test_goal_file_codes_extend_and_override_the_builtin_ones() -> None:
     ]
 
 
-def test_goal_file_code_to_a_non_gender_is_a_spec_error() -> None:
-    with pytest.raises(SpecError) as caught:
+def test_goal_file_code_to_a_non_gender_is_a_goal_file_error() -> None:
+    with pytest.raises(GoalFileError) as caught:
         genders("x", extra={"x": "wommen"})
     assert "women" in caught.value.hint
 

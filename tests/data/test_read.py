@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esfkit.data.read import column_letter, read_table
+from esfkit.data.read import read_table
+from esfkit.data.table import column_letter
 from esfkit.errors import DataError
 
 

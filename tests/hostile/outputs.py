@@ -140,14 +140,14 @@ class Inputs:
 
 def goal_file(texts: Texts) -> str:
     """A goal file holding ``texts``, written by PyYAML (control characters as escapes)."""
-    return dump(goal_spec(texts))
+    return dump(goal_yaml(texts))
 
 
-def dump(spec: dict) -> str:
-    return yaml.safe_dump(spec, allow_unicode=True, sort_keys=False)
+def dump(content: dict) -> str:
+    return yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
 
 
-def goal_spec(texts: Texts) -> dict:
+def goal_yaml(texts: Texts) -> dict:
     """The goal file's content: a goal of each kind, with ``texts`` in every text key."""
     return {
         "version": 1,

@@ -54,7 +54,7 @@ def test_debug_on_validate_and_explain_keeps_exit_2(write) -> None:
 
 
 def test_a_bug_with_debug_exits_3_and_masks_the_traceback(write, monkeypatch) -> None:
-    import esfkit.validate
+    import esfkit.api
 
     def broken(*args, **kwargs):
         try:
@@ -62,7 +62,7 @@ def test_a_bug_with_debug_exits_3_and_masks_the_traceback(write, monkeypatch) ->
         except ValueError as exc:
             raise KeyError("Kön for 850101–2382") from exc  # a chain: both messages shown
 
-    monkeypatch.setattr(esfkit.validate, "validation_report", broken)
+    monkeypatch.setattr(esfkit.api, "validation_report", broken)
     run = run_cli("--debug", "validate", write("g.yml", GOALS), write("d.csv", GOOD))
     assert run.exit_code == 3
     assert "Traceback" in run.stderr and "ValueError" in run.stderr

@@ -192,9 +192,9 @@ def test_an_error_quoting_a_cell_is_escaped_and_masked(write) -> None:
 
 
 def test_an_error_quoting_the_goal_file_is_escaped_and_masked(write) -> None:
-    spec = o.goal_spec(o.Texts())
-    spec["goals"][1]["breakdown"] = [o.CSI + o.PNR_DASH]
-    run = run_cli("check", write("g.yml", o.dump(spec)), write("d.csv", o.data_file(o.Texts())))
+    content = o.goal_yaml(o.Texts())
+    content["goals"][1]["breakdown"] = [o.CSI + o.PNR_DASH]
+    run = run_cli("check", write("g.yml", o.dump(content)), write("d.csv", o.data_file(o.Texts())))
     assert run.exit_code == 2
     o.assert_clean_text(run.stderr, "error")
     assert "\\x1b[2J\\x1b[31mred\\x1b[0m850101-****" in run.stderr
@@ -210,12 +210,12 @@ def _template_goals(write, sheet: str = "Deltagare") -> Path:
         municipalities=(o.DDE, o.AT, o.FULLWIDTH, o.ESC_TITLE, o.PNR_12),
         exits=(o.PLUS, o.TAB, "-2+3", o.C1),
     )
-    spec = o.goal_spec(texts)
-    spec["data"] = {"sheet": sheet}
-    spec["project"]["municipalities"] = list(texts.municipalities)
-    spec["outcomes"] = {"work": list(texts.exits)}
-    spec["goals"].append({"id": "answered", "count": {o.DDE: [o.AT, "Ja"]}})
-    return write("g.yml", o.dump(spec))
+    content = o.goal_yaml(texts)
+    content["data"] = {"sheet": sheet}
+    content["project"]["municipalities"] = list(texts.municipalities)
+    content["outcomes"] = {"work": list(texts.exits)}
+    content["goals"].append({"id": "answered", "count": {o.DDE: [o.AT, "Ja"]}})
+    return write("g.yml", o.dump(content))
 
 
 def test_template_writes_goal_file_values_as_text_never_formulas(write, tmp_path) -> None:
@@ -255,9 +255,9 @@ def test_template_keeps_its_lists_apart_from_a_data_sheet_named_listor(write, tm
 
 
 def test_a_goal_id_holding_a_personnummer_is_masked_everywhere(write, tmp_path) -> None:
-    spec = o.goal_spec(o.Texts())
-    spec["goals"][0]["id"] = o.PNR_12
-    goals, data = write("g.yml", o.dump(spec)), write("d.csv", o.data_file(o.Texts()))
+    content = o.goal_yaml(o.Texts())
+    content["goals"][0]["id"] = o.PNR_12
+    goals, data = write("g.yml", o.dump(content)), write("d.csv", o.data_file(o.Texts()))
     for fmt in TEXT_FORMATS:
         run = run_cli("check", goals, data, *ARGS, "-f", fmt)
         assert run.exit_code == 0, run.stderr

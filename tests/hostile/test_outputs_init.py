@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from esfkit.api import load_goal_file
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.privacy import mask_text
 from esfkit.scaffold.starter import survey
-from esfkit.spec.parse import load_spec
 from tests.conftest import run_cli
 from tests.hostile import outputs as o
 
@@ -119,12 +119,12 @@ def test_init_writes_a_goal_file_that_loads_and_maps_the_same_columns(
         o.assert_clean_text(run.stderr, "init's message")
         text = goals.read_text(encoding="utf-8")
         o.assert_clean_text(text, "goal file")
-        spec = load_spec(goals)  # a SpecError here is the bug this test is about
+        goal_file = load_goal_file(goals)  # a GoalFileError here is the bug this test is about
         found = survey(data)
-        mapped = {field: ref.header for field, ref in spec.data.columns.items()}
+        mapped = {field: ref.header for field, ref in goal_file.data.columns.items()}
         assert mapped == {f: h for f, h in found.columns.items() if mask_text(h) == h}
         lines = text.splitlines()
-        grouped = {v for group in spec.outcomes.values() for v in group}
+        grouped = {v for group in goal_file.outcomes.values() for v in group}
         for value, count in found.exits:  # in a group, or listed as not sorted
             listed = f"  #   {yaml_scalar(value)}   ({count} row{'s' if count > 1 else ''})"
             assert mask_text(value) in grouped or listed in lines, value
@@ -174,9 +174,9 @@ def test_init_from_a_workbook_with_alt_enter_and_number_headers_gives_a_working_
     book.save(data)
     run = run_cli("init", data, "-o", goals)
     assert run.exit_code == 0, run.stderr
-    spec = load_spec(goals)
-    assert spec.data.sheet == "Deltagare 2021 #1 - ja"
-    assert spec.project.municipalities == ("- Berg", "null", "on", "Åre")
+    goal_file = load_goal_file(goals)
+    assert goal_file.data.sheet == "Deltagare 2021 #1 - ja"
+    assert goal_file.project.municipalities == ("- Berg", "null", "on", "Åre")
     run = run_cli("check", goals, data, "--as-of", "2021-12-31", "-f", "json")
     assert run.exit_code == 0, run.stderr
     assert run.json()["population"]["enrolments"] == 4

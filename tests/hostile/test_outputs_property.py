@@ -17,8 +17,8 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from esfkit.data.text import key
 from esfkit.privacy import mask_text
+from esfkit.text import key
 from tests.conftest import run_cli
 from tests.hostile import outputs as o
 

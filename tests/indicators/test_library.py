@@ -6,9 +6,9 @@ from importlib import resources
 
 import pytest
 
-from esfkit.errors import SpecError
+from esfkit.api import parse_goal_file_text
+from esfkit.errors import GoalFileError
 from esfkit.indicators import LIBRARIES, all_indicators, library
-from esfkit.spec.parse import parse_spec_text
 from tests.conftest import run_cli
 
 OUTCOMES = """\
@@ -44,11 +44,11 @@ def _total(goal: dict) -> float:
 
 @pytest.mark.parametrize("name", LIBRARIES)
 def test_every_indicator_of_a_library_loads_as_a_goal(name: str) -> None:
-    spec = parse_spec_text(f"version: 1\n{OUTCOMES}include: {name}\n")
+    goal_file = parse_goal_file_text(f"version: 1\n{OUTCOMES}include: {name}\n")
     codes = [i.code for i in library(name).indicators]
-    assert [g.id for g in spec.goals] == codes
-    assert all(g.kind == "count" for g in spec.goals)
-    assert all(g.title.startswith(g.id) for g in spec.goals)
+    assert [g.id for g in goal_file.goals] == codes
+    assert all(g.kind == "count" for g in goal_file.goals)
+    assert all(g.title.startswith(g.id) for g in goal_file.goals)
 
 
 def test_every_indicator_names_its_source_and_whether_it_was_verified() -> None:
@@ -81,8 +81,8 @@ def test_age_bands_of_esf_plus_are_below_18_18_to_29_and_55_up(write) -> None:
 
 
 def test_a_missing_outcome_group_is_a_located_error_with_the_fix() -> None:
-    with pytest.raises(SpecError) as raised:
-        parse_spec_text("version: 1\ninclude: esf-plus\n")
+    with pytest.raises(GoalFileError) as raised:
+        parse_goal_file_text("version: 1\ninclude: esf-plus\n")
     text = str(raised.value)
     assert text.startswith("goals.yml:2:10:")
     assert "esf_employment" in text and "EECR04" in text
@@ -126,16 +126,18 @@ def test_a_value_outside_the_indicator_codes_is_a_data_error_with_its_row(write)
 
 
 def test_unknown_library_and_codes_are_located_errors() -> None:
-    with pytest.raises(SpecError, match=r"goals.yml:2:10: there is no indicator library 'esf\+'"):
-        parse_spec_text("version: 1\ninclude: esf+\n")
-    with pytest.raises(SpecError, match="did you mean 'EECR04'"):
-        parse_spec_text("version: 1\ninclude: {esf-plus: {only: [EECR4]}}\n")
+    with pytest.raises(
+        GoalFileError, match=r"goals.yml:2:10: there is no indicator library 'esf\+'"
+    ):
+        parse_goal_file_text("version: 1\ninclude: esf+\n")
+    with pytest.raises(GoalFileError, match="did you mean 'EECR04'"):
+        parse_goal_file_text("version: 1\ninclude: {esf-plus: {only: [EECR4]}}\n")
 
 
 def test_included_goal_ids_cannot_clash_with_the_files_own() -> None:
     text = f"version: 1\n{OUTCOMES}include: {{esf-plus: {{only: [EECO01]}}}}\ngoals:\n  - id: EECO01\n    count: everyone\n"
-    with pytest.raises(SpecError, match="goal id 'EECO01' is used twice"):
-        parse_spec_text(text)
+    with pytest.raises(GoalFileError, match="goal id 'EECO01' is used twice"):
+        parse_goal_file_text(text)
 
 
 def test_indicators_list_and_show() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from esfkit.spec.parse import load_spec, parse_spec_text
+from esfkit.api import load_goal_file, parse_goal_file_text
 from tests.conftest import EXAMPLES, run_cli
 
 DATA_FILES = sorted(p for p in EXAMPLES.glob("*/deltagare.*") if p.suffix in (".csv", ".xlsx"))
@@ -37,8 +37,8 @@ def test_init_output_for_every_example_is_a_valid_goal_file(data: Path, tmp_path
     goals = tmp_path / "goals.yml"
     run = run_cli("init", data, "-o", goals)
     assert run.exit_code == 0, run.stderr
-    spec = load_spec(goals)
-    assert {g.kind for g in spec.goals} >= {"count", "distribution"}
+    goal_file = load_goal_file(goals)
+    assert {g.kind for g in goal_file.goals} >= {"count", "distribution"}
     checked = run_cli("check", goals, data, "--as-of", "2030-01-01")
     assert checked.exit_code == 0, checked.stderr
     validated = run_cli("validate", goals, data, "--as-of", "2030-01-01")
@@ -48,8 +48,8 @@ def test_init_output_for_every_example_is_a_valid_goal_file(data: Path, tmp_path
 @pytest.mark.parametrize("data", DATA_FILES, ids=lambda p: p.parent.name)
 def test_init_commented_examples_cover_every_kind_and_load(data: Path) -> None:
     text = run_cli("init", data, "-o", "-").stdout
-    spec = parse_spec_text(_uncomment_goal_examples(text))
-    assert {g.kind for g in spec.goals} == {
+    goal_file = parse_goal_file_text(_uncomment_goal_examples(text))
+    assert {g.kind for g in goal_file.goals} == {
         "count",
         "share",
         "composition",
@@ -80,17 +80,17 @@ def test_init_never_writes_over_its_input(tmp_path: Path) -> None:
 def test_init_on_an_unseen_messy_file_says_what_it_found(write, tmp_path: Path) -> None:
     data = write("deltagare.csv", MESSY)
     text = run_cli("init", data, "-o", "-").stdout
-    spec = parse_spec_text(text)
-    assert spec.data.columns["id"].header == "Löpnr"
+    goal_file = parse_goal_file_text(text)
+    assert goal_file.data.columns["id"].header == "Löpnr"
     assert "GUESSED" in text  # "Löpnr" is not a header esfkit knows exactly
-    assert spec.data.columns["start"].header == "Inskrivning"
+    assert goal_file.data.columns["start"].header == "Inskrivning"
     assert "also possible: Datum inskrivning" in text
     assert "# birth_date: ...   # NOT FOUND" in text
-    assert spec.data.genders == {"Annat": "unknown"}  # an unknown code, flagged TODO
-    assert spec.project.municipalities == ("Åre", "Östersund")
+    assert goal_file.data.genders == {"Annat": "unknown"}  # an unknown code, flagged TODO
+    assert goal_file.project.municipalities == ("Åre", "Östersund")
     assert "'Ostersund' (1 row) looks like a misspelling of 'Östersund'" in text
-    assert spec.outcomes["work"] == ("Arbete",)
-    assert "Flyttat" in spec.outcomes["dropped_out"]
+    assert goal_file.outcomes["work"] == ("Arbete",)
+    assert "Flyttat" in goal_file.outcomes["dropped_out"]
     assert "# 1 row without an exit value" in text
     # The misspelling is left for check to point at, with its row.
     goals = write("goals.yml", text)
@@ -121,8 +121,8 @@ HAND_KEPT = (
 def test_init_reads_a_hand_kept_header_row_and_leaves_typos_for_check(write) -> None:
     data = write("deltagare.csv", HAND_KEPT)
     text = run_cli("init", data, "-o", "-").stdout
-    spec = parse_spec_text(text)
-    columns = {field: ref.header for field, ref in spec.data.columns.items()}
+    goal_file = parse_goal_file_text(text)
+    columns = {field: ref.header for field, ref in goal_file.data.columns.items()}
     assert columns == {
         "id": "Pers.nr",  # the personnummer, not the running number
         "gender": "Kön (K/M)",
@@ -133,9 +133,9 @@ def test_init_reads_a_hand_kept_header_row_and_leaves_typos_for_check(write) -> 
     }
     assert "also possible: Löpnr" in text
     # 2380 is Östersund's code: one municipality, not a second one called '2380'.
-    assert spec.project.municipalities == ("Åre", "Östersund")
+    assert goal_file.project.municipalities == ("Åre", "Östersund")
     # 'Kvinan' is a misspelt Kvinna, not an unknown gender; 'Hen' is the project's to say.
-    assert spec.data.genders == {"Hen": "unknown"}
+    assert goal_file.data.genders == {"Hen": "unknown"}
     assert "gender 'Kvinan' (1 row) looks like a misspelling of 'kvinna'" in text
     run = run_cli("check", write("goals.yml", text), data, "--as-of", "2022-12-31")
     assert run.exit_code == 2

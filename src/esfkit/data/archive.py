@@ -207,7 +207,9 @@ def scan_sheet(path: Path, data: bytes, sheet: str) -> SheetScan | None:
 
 def check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
     """Refuse a sheet whose grid from A1 to its last used cell exceeds the limits."""
-    from esfkit.data.read import column_letter
+    # Here, not at the top: table.py imports pandas, and the prefetch thread imports this
+    # module while the main thread imports pandas (data/prefetch.py).
+    from esfkit.data.table import column_letter
 
     if not scan.rows or not scan.columns:
         return

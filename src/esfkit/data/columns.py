@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from esfkit.errors import DataError, DataLocation, SpecError, did_you_mean
-from esfkit.spec.model import ColumnRef
+from esfkit.data.settings import ColumnRef
+from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean
 
 RECOGNISED: dict[str, tuple[str, ...]] = {
     "id": (
@@ -107,7 +107,7 @@ def map_columns(
         if header is None:
             suggestion = did_you_mean(ref.header, headers)
             hint = f"did you mean '{suggestion}'? " if suggestion else ""
-            raise SpecError(
+            raise GoalFileError(
                 f"data.columns.{field} names '{ref.header}', which is not a column of {file}",
                 where=ref.loc,
                 hint=hint + "Columns there: " + ", ".join(headers),

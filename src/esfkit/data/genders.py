@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from esfkit.data.text import key
 from esfkit.data.values import normalize
-from esfkit.errors import DataError, DataLocation, SpecError, did_you_mean, one_of
+from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean, one_of
+from esfkit.text import key
 
 GENDERS = ("women", "men", "nonbinary", "unknown")
 
@@ -76,7 +76,7 @@ def _extra_codes(extra: dict[str, str]) -> dict[str, str]:
     for code, gender in extra.items():
         target = gender if gender in GENDERS else BUILTIN_CODES.get(key(gender))
         if target is None:
-            raise SpecError(
+            raise GoalFileError(
                 f"data.genders maps '{code}' to '{gender}', which is not a gender",
                 hint=one_of(str(gender), GENDERS),
             )

@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-from esfkit.data.text import key as text_key
+from esfkit.text import key as text_key
 
 
 @cache

@@ -21,11 +21,11 @@ from esfkit.data.genders import map_genders
 from esfkit.data.municipalities import name_for_code
 from esfkit.data.personnummer import read_ids
 from esfkit.data.read import RawTable, read_table
-from esfkit.data.text import key as text_key
+from esfkit.data.settings import DataSettings, Declared
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean
 from esfkit.findings import Finding
-from esfkit.spec.model import Spec
+from esfkit.text import key as text_key
 
 CANONICAL = ("_row", "_id", "_gender", "_municipality", "_start", "_end", "_birth", "_exit")
 CANONICAL_DATES = {"start": "_start", "end": "_end", "birth_date": "_birth"}  # field -> column
@@ -55,16 +55,20 @@ class Participants:
         return next((h for h in self.headers if h.casefold() == wanted), None)
 
 
-def load_participants(path: Path, spec: Spec, report_date: dt.date) -> Participants:
-    raw = read_table(path, spec.data.sheet)
-    columns = map_columns(raw.headers, spec.data.columns, path.name)
-    return clean(raw, columns, spec, report_date)
+def load_participants(
+    path: Path, settings: DataSettings, declared: Declared, report_date: dt.date
+) -> Participants:
+    """Read, map and clean ``path`` without the checks (esfkit.data.checks) run first."""
+    raw = read_table(path, settings.sheet)
+    columns = map_columns(raw.headers, settings.columns, path.name)
+    return clean(raw, columns, settings, declared, report_date)
 
 
 def clean(
     raw: RawTable,
     columns: dict[str, str],
-    spec: Spec,
+    settings: DataSettings,
+    declared: Declared,
     report_date: dt.date,
     parsed: Mapping[str, pd.Series] | None = None,
 ) -> Participants:
@@ -107,13 +111,13 @@ def clean(
         frame["_id"] = ""
     if "gender" in columns:
         frame["_gender"] = map_genders(
-            source[columns["gender"]], spec.data.genders, columns["gender"], rows, file
+            source[columns["gender"]], settings.genders, columns["gender"], rows, file
         )
     else:
         frame["_gender"] = map_genders(text("gender"), {}, "gender", rows, file)
         findings.append(Finding("no_gender_column", count=len(source)))
     frame["_municipality"] = _municipalities(
-        text("municipality"), spec, columns.get("municipality"), rows, file
+        text("municipality"), declared.municipalities, columns.get("municipality"), rows, file
     )
     frame["_start"] = dates("start")
     frame["_end"] = dates("end")
@@ -137,12 +141,15 @@ def _per_value(values: pd.Series, convert: Callable[[str], Any]) -> pd.Series:
 
 
 def _municipalities(
-    values: pd.Series, spec: Spec, header: str | None, rows: np.ndarray, file: str
+    values: pd.Series,
+    declared: tuple[str, ...] | None,
+    header: str | None,
+    rows: np.ndarray,
+    file: str,
 ) -> pd.Series:
     """Display names: the declared spelling when declared, else the most common spelling
     (as typed: an output shows its odd characters escaped); spellings with one key are one
-    name."""
-    declared = spec.project.municipalities
+    name. ``declared``: project.municipalities."""
     # Work on the distinct spellings (in order of first appearance) and spread the result.
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
     uniques = np.array([name_for_code(u) or u for u in uniques], dtype=object)  # 2380

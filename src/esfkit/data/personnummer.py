@@ -60,7 +60,7 @@ class Ids:
     """An id column, keyed. Per distinct cell (``codes`` gives each row's): the cell as
     typed, stripped, and its person key (None when it is not shaped as a personnummer);
     per row the key everything is compared by: the person key, else the text key of
-    :func:`esfkit.data.text.key`, '' for a blank cell."""
+    :func:`esfkit.text.key`, '' for a blank cell."""
 
     codes: np.ndarray
     texts: list[str]

@@ -3,11 +3,11 @@
 python-calamine parses a sheet's XML with the GIL released, and ``import pandas`` takes a
 quarter of a second, so on a machine with two cores the import costs nothing extra for a
 large workbook. Only the likely sheet is parsed (the first visible worksheet), and only
-after the workbook has passed the checks read.py makes (a regular file within the size
-limit, data/archive.py's limits), so a bomb or a FIFO never reaches calamine here either.
-read.py still decides which sheet it reads, and takes the parsed one only when it is that
-sheet of the unchanged file; otherwise the work is simply wasted. No pandas here: this
-module is imported before it.
+after the workbook has passed the checks read.py and sheet.py make (a regular file within
+the size limit, data/archive.py's limits), so a bomb or a FIFO never reaches calamine here
+either. sheet.py still decides which sheet it reads, and takes the parsed one only when it
+is that sheet of the unchanged file; otherwise the work is simply wasted. No pandas here:
+this module is imported before it.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class _Parse(threading.Thread):
             if suffix in (".xlsx", ".xlsm", ".xlsb") and archive.is_zip(data):
                 scans[name] = archive.scan_sheet(self.path, data, name)
             self.result = Prefetched(name, workbook.get_sheet_by_name(name), scans)
-        except BaseException:  # any failure: read.py reads the file itself and explains
+        except BaseException:  # any failure: sheet.py reads the file itself and explains
             self.result = None
 
 

@@ -14,8 +14,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from esfkit.data.text import INVISIBLE, key
 from esfkit.errors import DataError, DataLocation
+from esfkit.text import INVISIBLE, key
 
 _TIME = r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
 # Order matters only for speed: the first pattern covers what Excel and ISO exports give.
@@ -149,7 +149,7 @@ _SPACES = re.compile(r"\s+")  # the characters str.split() splits on
 
 
 def _keys(values: np.ndarray) -> list[str]:
-    """:func:`~esfkit.data.text.key` of each value. Many strings (an id column has 10^6) are
+    """:func:`~esfkit.text.key` of each value. Many strings (an id column has 10^6) are
     keyed at once, as one NUL-joined string: invisible characters, NFKC, casefold and
     whitespace never cross a NUL, so it is the same."""
     if len(values) < 1_000 or pd.api.types.infer_dtype(values, skipna=False) != "string":

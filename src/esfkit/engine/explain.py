@@ -15,12 +15,12 @@ import numpy as np
 
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.participants import Participants
-from esfkit.data.text import key as text_key
-from esfkit.engine.fields import Evaluator
+from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.errors import UsageError, one_of
 from esfkit.escape import json_text, terminal
-from esfkit.spec.model import Spec
+from esfkit.goalfile.model import GoalFile
+from esfkit.text import key as text_key
 
 # Words a user may write for a gender in --where, besides the built-in codes.
 _GENDER_WORDS = {
@@ -67,22 +67,22 @@ def parse_where(text: str | None) -> dict[str, str]:
 
 
 def explain(
-    spec: Spec,
+    goal_file: GoalFile,
     participants: Participants,
     goal_id: str,
     as_of: dt.date,
     period: Period | None = None,
     where: dict[str, str] | None = None,
 ) -> Explanation:
-    goal = spec.goal(goal_id)
+    goal = goal_file.goal(goal_id)
     if goal is None:
         raise UsageError(
-            f"no goal with id '{goal_id}'", hint=one_of(goal_id, [g.id for g in spec.goals])
+            f"no goal with id '{goal_id}'", hint=one_of(goal_id, [g.id for g in goal_file.goals])
         )
     if goal.kind == "manual":
         raise UsageError(f"goal '{goal_id}' is set by hand (manual): no rows make its figure")
-    population = build_population(participants, as_of, period, spec.data.unit)
-    ev = Evaluator(population, participants, spec)
+    population = build_population(participants, as_of, period, goal_file.data.unit)
+    ev = Evaluator(population, participants, goal_file)
     rows = population.frame["_row"].to_numpy()
     scope = ev.mask(goal.scope)
     chosen = _where_mask(ev, where or {})
@@ -98,7 +98,7 @@ def explain(
         title=goal.title,
         where=dict(where or {}),
         as_of=as_of,
-        unit=spec.data.unit,
+        unit=goal_file.data.unit,
         numerator=_rows(rows, numerator) if numerator is not None else None,
         denominator=_rows(rows, denominator),
         outside_denominator=_rows(rows, base & ~of) if of is not None else None,
@@ -111,7 +111,7 @@ def explain(
         ),
         unknown=_unknown(ev, participants, denominator, rows),
         same_person=_same_person(participants, rows[denominator])
-        if spec.data.unit == "person"
+        if goal_file.data.unit == "person"
         else {},
     )
 

@@ -25,8 +25,8 @@ import pandas as pd
 from esfkit.data.participants import Participants
 from esfkit.errors import UsageError
 from esfkit.findings import Finding
+from esfkit.goalfile.nodes import date_range_message, in_date_range
 from esfkit.limits import FIRST_DATE, LAST_DATE
-from esfkit.spec.check import date_range_message, in_date_range
 
 
 @dataclass(frozen=True)

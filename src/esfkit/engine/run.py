@@ -6,34 +6,34 @@ import datetime as dt
 
 from esfkit import __version__, kinds
 from esfkit.data.participants import Participants
-from esfkit.engine.context import GoalContext
-from esfkit.engine.fields import Evaluator
+from esfkit.engine.context import EvaluatorContext
+from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
-from esfkit.engine.report import InputInfo, PopulationInfo, Report
 from esfkit.findings import Finding
-from esfkit.spec.model import Spec
+from esfkit.goalfile.model import GoalFile
+from esfkit.report import InputInfo, PopulationInfo, Report
 
 
 def evaluate(
-    spec: Spec,
+    goal_file: GoalFile,
     participants: Participants,
     as_of: dt.date,
     period: Period | None = None,
     goal_ids: tuple[str, ...] = (),
 ) -> Report:
-    population = build_population(participants, as_of, period, spec.data.unit)
-    ev = Evaluator(population, participants, spec)
+    population = build_population(participants, as_of, period, goal_file.data.unit)
+    ev = Evaluator(population, participants, goal_file)
     findings = list(population.findings)
-    goals = [g for g in spec.goals if not goal_ids or g.id in goal_ids]
+    goals = [g for g in goal_file.goals if not goal_ids or g.id in goal_ids]
     results = []
     for goal in goals:
-        breakdown = goal.breakdown if goal.breakdown is not None else spec.breakdown
+        breakdown = goal.breakdown if goal.breakdown is not None else goal_file.breakdown
         if "municipality" in breakdown and "municipality" not in participants.columns:
             breakdown = tuple(d for d in breakdown if d != "municipality")
             if not any(f.kind == "no_municipality_column" for f in findings):
                 findings.append(Finding("no_municipality_column"))
         scope = ev.mask(goal.scope)
-        ctx = GoalContext(goal, ev, spec, scope, breakdown, as_of)
+        ctx = EvaluatorContext(goal, ev, goal_file, scope, breakdown, as_of)
         result = kinds.lookup(goal.kind).evaluate(goal, ctx)
         result.note = goal.note
         result.population = int(scope.sum())
@@ -41,18 +41,27 @@ def evaluate(
         results.append(result)
     return Report(
         esfkit=__version__,
-        project=spec.project.name,
+        project=goal_file.project.name,
         as_of=as_of,
         period=(period.start, period.end, period.label) if period else None,
         input=InputInfo(
             participants.file, participants.sha256, participants.rows, participants.sheet
         ),
         population=PopulationInfo(
-            population.enrolments, population.persons, population.outside, spec.data.unit
+            population.enrolments, population.persons, population.outside, goal_file.data.unit
         ),
         goals=results,
         findings=findings,
-        project_start=spec.project.start,
-        project_end=spec.project.end,
-        lang=spec.project.lang,
+        project_start=goal_file.project.start,
+        project_end=goal_file.project.end,
+        lang=goal_file.project.lang,
     )
+
+
+def evaluator_for(report: Report, goal_file: GoalFile, participants: Participants) -> Evaluator:
+    """An Evaluator of the population ``report`` counted (its report date, period and the
+    goal file's unit): the same masks and dimensions, for what works on a report's figures
+    afterwards (esfkit.suppression)."""
+    period = Period(*report.period) if report.period is not None else None
+    population = build_population(participants, report.as_of, period, goal_file.data.unit)
+    return Evaluator(population, participants, goal_file)

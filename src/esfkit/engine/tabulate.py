@@ -8,27 +8,12 @@ totals agree because they count the same rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations, product
 from math import prod
-from typing import Any
 
 import numpy as np
 
-from esfkit.engine.fields import Dimension
-
-
-@dataclass(frozen=True)
-class Tally:
-    dims: dict[str, Any]
-    numerator: int | None
-    denominator: int
-
-
-def levels_shown(dimension: Dimension, denominator: np.ndarray) -> list[int]:
-    """Label indexes worth a row or column: those with rows, and those always shown."""
-    counts = np.bincount(dimension.codes[denominator], minlength=len(dimension.labels))
-    return _shown(dimension, counts)
+from esfkit.kinds.context import Dimension, Tally
 
 
 def _shown(dimension: Dimension, counts: np.ndarray) -> list[int]:

@@ -24,10 +24,22 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from esfkit.errors import SpecError, SpecLocation, did_you_mean, one_of
-from esfkit.spec import check
-from esfkit.spec.yamlnode import Node, load_text
+from esfkit.errors import (
+    DataError,
+    DataLocation,
+    GoalFileError,
+    GoalFileLocation,
+    did_you_mean,
+    one_of,
+)
+from esfkit.goalfile import nodes
+from esfkit.goalfile.model import Included, NeededColumn
+from esfkit.goalfile.yamlnode import Node, load_text
+
+if TYPE_CHECKING:  # the annotation only: `esfkit indicators` runs without pandas
+    from esfkit.data.participants import Participants
 
 LIBRARIES = ("esf-plus", "esf-2014")
 INCLUDE_KEYS = ("only", "skip", "columns", "targets")
@@ -69,42 +81,20 @@ class Library:
         return next((i for i in self.indicators if i.code.casefold() == code.casefold()), None)
 
 
-@dataclass(frozen=True)
-class NeededColumn:
-    """A column an included library needs, as the user's file must call it."""
-
-    key: str
-    header: str
-    values: tuple[str, ...]
-    help: str
-    used_by: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Included:
-    """One ``include:`` entry after expansion: what it added and what it needs."""
-
-    name: str
-    loc: SpecLocation
-    goal_ids: tuple[str, ...]
-    columns: tuple[NeededColumn, ...]
-    age_for: tuple[str, ...]  # indicator codes that need an age
-
-
 # --- the libraries ------------------------------------------------------------------------
 
 
 @functools.cache
 def library(name: str) -> Library:
-    """The library called ``name``; a SpecError naming the known ones otherwise."""
+    """The library called ``name``; a GoalFileError naming the known ones otherwise."""
     if name not in LIBRARIES:
-        raise SpecError(f"there is no indicator library '{name}'", hint=one_of(name, LIBRARIES))
+        raise GoalFileError(f"there is no indicator library '{name}'", hint=one_of(name, LIBRARIES))
     text = resources.files(__package__).joinpath(f"{name}.yml").read_text(encoding="utf-8")
     top = load_text(text, f"{name}.yml").value
     columns = {
         key: LibraryColumn(
             key,
-            check.text(entry.value["header"], "header"),
+            nodes.text(entry.value["header"], "header"),
             tuple(str(v.text) for v in entry.value["values"].value),
             " ".join(str(entry.value["help"].text).split()),
         )
@@ -180,36 +170,36 @@ def expand_include(
     goal_nodes: list[Node] = []
     included: list[Included] = []
     for name, options, loc in _entries(node):
-        nodes, info = _include_one(name, options, loc, outcomes)
-        goal_nodes += nodes
+        added, info = _include_one(name, options, loc, outcomes)
+        goal_nodes += added
         included.append(info)
     return goal_nodes, tuple(included)
 
 
-def _entries(node: Node) -> list[tuple[str, Node | None, SpecLocation]]:
+def _entries(node: Node) -> list[tuple[str, Node | None, GoalFileLocation]]:
     if node.is_scalar:
-        return [(check.text(node, "include"), None, node.loc)]
+        return [(nodes.text(node, "include"), None, node.loc)]
     if node.is_sequence:
-        return [(check.text(item, "include"), None, item.loc) for item in node.value]
+        return [(nodes.text(item, "include"), None, item.loc) for item in node.value]
     return [(key, value, node.key_locs[key]) for key, value in node.value.items()]
 
 
 def _include_one(
-    name: str, options: Node | None, loc: SpecLocation, outcomes: dict[str, tuple[str, ...]]
+    name: str, options: Node | None, loc: GoalFileLocation, outcomes: dict[str, tuple[str, ...]]
 ) -> tuple[list[Node], Included]:
     try:
         lib = library(name)
-    except SpecError as exc:
-        raise SpecError(exc.message, where=loc, hint=exc.hint) from None
+    except GoalFileError as exc:
+        raise GoalFileError(exc.message, where=loc, hint=exc.hint) from None
     entries: dict[str, Node] = {}
     if options is not None and options.value is not None:
-        entries = check.mapping(options, f"include '{name}'")
-        check.known_keys(options, INCLUDE_KEYS, f"include '{name}'")
+        entries = nodes.mapping(options, f"include '{name}'")
+        nodes.known_keys(options, INCLUDE_KEYS, f"include '{name}'")
     chosen = _chosen(lib, entries)
     headers = _headers(lib, entries.get("columns"))
     targets = _targets(lib, entries.get("targets"), chosen)
     _require_outcomes(lib, chosen, outcomes, loc)
-    nodes = [_goal_node(i, headers, targets.get(i.code), loc) for i in chosen]
+    added = [_goal_node(i, headers, targets.get(i.code), loc) for i in chosen]
     needed = [
         NeededColumn(
             key,
@@ -222,14 +212,14 @@ def _include_one(
         if any(key in i.columns for i in chosen)
     ]
     age_for = tuple(i.code for i in chosen if i.needs_age)
-    return nodes, Included(name, loc, tuple(i.code for i in chosen), tuple(needed), age_for)
+    return added, Included(name, loc, tuple(i.code for i in chosen), tuple(needed), age_for)
 
 
 def _codes(lib: Library, node: Node, what: str) -> set[str]:
     items = node.value if node.is_sequence else [node]
     codes = set()
     for item in items:
-        code = check.text(item, what)
+        code = nodes.text(item, what)
         if lib.indicator(code) is None:
             raise item.error(
                 f"'{code}' is not an indicator of {lib.name}",
@@ -253,23 +243,23 @@ def _headers(lib: Library, node: Node | None) -> dict[str, str]:
     headers = {key: column.header for key, column in lib.columns.items()}
     if node is None:
         return headers
-    check.known_keys(node, list(lib.columns), f"the columns of include '{lib.name}'")
-    for key, value in check.mapping(node, f"the columns of include '{lib.name}'").items():
-        headers[key] = check.text(value, f"the header for {key}")
+    nodes.known_keys(node, list(lib.columns), f"the columns of include '{lib.name}'")
+    for key, value in nodes.mapping(node, f"the columns of include '{lib.name}'").items():
+        headers[key] = nodes.text(value, f"the header for {key}")
     return headers
 
 
 def _targets(lib: Library, node: Node | None, chosen: list[Indicator]) -> dict[str, Node]:
     if node is None:
         return {}
-    entries = check.mapping(node, f"the targets of include '{lib.name}'")
+    entries = nodes.mapping(node, f"the targets of include '{lib.name}'")
     targets = {}
     codes = {i.code for i in chosen}
     for code, value in entries.items():
         indicator = lib.indicator(code)
         if indicator is None or indicator.code not in codes:
             suggestion = did_you_mean(code, codes)
-            raise SpecError(
+            raise GoalFileError(
                 f"a target for '{code}', which is not an included indicator of {lib.name}",
                 where=node.key_locs[code],
                 hint=(f"did you mean '{suggestion}'? " if suggestion else "")
@@ -281,7 +271,10 @@ def _targets(lib: Library, node: Node | None, chosen: list[Indicator]) -> dict[s
 
 
 def _require_outcomes(
-    lib: Library, chosen: list[Indicator], outcomes: dict[str, tuple[str, ...]], loc: SpecLocation
+    lib: Library,
+    chosen: list[Indicator],
+    outcomes: dict[str, tuple[str, ...]],
+    loc: GoalFileLocation,
 ) -> None:
     missing = {g: [i.code for i in chosen if g in i.outcomes] for g in lib.outcomes}
     missing = {g: codes for g, codes in missing.items() if codes and g not in outcomes}
@@ -290,7 +283,7 @@ def _require_outcomes(
     lines = [f"{g} ({lib.outcomes[g]}; for {', '.join(c)})" for g, c in missing.items()]
     example = "; ".join(f"{g}: [...]" for g in missing)
     skip = sorted({c for codes in missing.values() for c in codes})
-    raise SpecError(
+    raise GoalFileError(
         f"include '{lib.name}' needs outcome groups this goal file does not have: "
         + "; ".join(lines),
         where=loc,
@@ -309,7 +302,7 @@ def _goal_node(indicator: Indicator, headers: dict[str, str], target: Node | Non
     return goal
 
 
-def _relocated(node: Node, headers: dict[str, str], loc: SpecLocation) -> Node:
+def _relocated(node: Node, headers: dict[str, str], loc: GoalFileLocation) -> Node:
     """A copy of a library node located at the include line, column keys made headers."""
     if node.is_mapping:
         value = {headers.get(k, k): _relocated(v, headers, loc) for k, v in node.value.items()}
@@ -322,7 +315,7 @@ def _relocated(node: Node, headers: dict[str, str], loc: SpecLocation) -> Node:
 # --- the data -----------------------------------------------------------------------------
 
 
-def check_included(includes: tuple[Included, ...], participants) -> None:
+def check_included(includes: tuple[Included, ...], participants: Participants) -> None:
     """Every column an included library needs is in the data, holding its known values."""
     for included in includes:
         _check_columns(included, participants)
@@ -331,14 +324,14 @@ def check_included(includes: tuple[Included, ...], participants) -> None:
             _check_values(column, participants)
 
 
-def _check_columns(included: Included, participants) -> None:
+def _check_columns(included: Included, participants: Participants) -> None:
     missing = [c for c in included.columns if participants.header_for(c.header) is None]
     if not missing:
         return
     listed = "; ".join(f"'{c.header}' ({c.key}, for {', '.join(c.used_by)})" for c in missing)
     mapping = ", ".join(f"{c.key}: <your header>" for c in missing[:2])
     skip = sorted({code for c in missing for code in c.used_by})
-    raise SpecError(
+    raise GoalFileError(
         f"include '{included.name}' needs columns that {participants.file} does not have: {listed}",
         where=included.loc,
         hint=f"if your file has them under other headers, name them: include: {{{included.name}: "
@@ -347,12 +340,12 @@ def _check_columns(included: Included, participants) -> None:
     )
 
 
-def _check_age(included: Included, participants) -> None:
+def _check_age(included: Included, participants: Participants) -> None:
     if not included.age_for:
         return
     if "birth_date" in participants.columns or "id" in participants.columns:
         return
-    raise SpecError(
+    raise GoalFileError(
         f"include '{included.name}': {', '.join(included.age_for)} need each participant's "
         f"age, and {participants.file} has no birth date or personnummer column",
         where=included.loc,
@@ -361,9 +354,7 @@ def _check_age(included: Included, participants) -> None:
     )
 
 
-def _check_values(column: NeededColumn, participants) -> None:
-    from esfkit.errors import DataError, DataLocation
-
+def _check_values(column: NeededColumn, participants: Participants) -> None:
     header = participants.header_for(column.header)
     cells = participants.frame[header].map(lambda v: " ".join(str(v).split()))
     allowed = {v.casefold() for v in column.values}

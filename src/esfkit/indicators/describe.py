@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
+from esfkit.goalfile.yamlnode import Node
 from esfkit.indicators import LIBRARIES, Indicator, library
-from esfkit.spec.yamlnode import Node
 
 
 def indicator_list(names: tuple[str, ...] = LIBRARIES) -> str:

@@ -2,23 +2,29 @@
 
 A kind module declares ``NAME`` (the YAML key that selects it), ``KEYS`` (the further keys
 it accepts), ``parse(node, entries)`` turning the goal's YAML into its typed definition, and
-``evaluate(goal, ctx)`` turning that definition and the population into a ``GoalResult``.
-Its module docstring is its user documentation.
+``evaluate(goal, ctx)`` turning that definition and the population (a
+``kinds.context.GoalContext``) into a ``GoalResult``. Its module docstring is its user
+documentation. The goal-file parser gets :data:`KINDS` passed in (it is below the kinds).
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Any
 
 from esfkit.errors import one_of
-
-KIND_NAMES = ("count", "share", "composition", "parity", "distribution", "manual")
+from esfkit.goalfile.model import Goal
+from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds import composition, count, distribution, manual, parity, share
+from esfkit.kinds.context import GoalContext
+from esfkit.report import GoalResult
 
 
 @dataclass(frozen=True)
 class GoalKind:
+    """A kind module seen through what the parser, the engine and the docs ask of it."""
+
     name: str
     module: ModuleType
 
@@ -30,18 +36,26 @@ class GoalKind:
     def doc(self) -> str:
         return self.module.__doc__ or ""
 
-    def parse(self, node, entries):
+    def parse(self, node: Node, entries: dict[str, Node]) -> Any:
         return self.module.parse(node, entries)
 
-    def evaluate(self, goal, ctx):
+    def evaluate(self, goal: Goal, ctx: GoalContext) -> GoalResult:
         return self.module.evaluate(goal, ctx)
+
+
+# Every kind, by the YAML key that selects it, in the order messages and docs list them.
+KINDS: dict[str, GoalKind] = {
+    module.NAME: GoalKind(module.NAME, module)
+    for module in (count, share, composition, parity, distribution, manual)
+}
+KIND_NAMES = tuple(KINDS)
 
 
 def lookup(name: str) -> GoalKind:
     """The kind called ``name``; a KeyError naming the known kinds otherwise."""
-    if name not in KIND_NAMES:
+    if name not in KINDS:
         raise KeyError(f"unknown goal kind '{name}'; {one_of(name, KIND_NAMES)}")
-    return GoalKind(name, importlib.import_module(f"esfkit.kinds.{name}"))
+    return KINDS[name]
 
 
 def reference() -> str:

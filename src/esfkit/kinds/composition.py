@@ -25,11 +25,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.engine.context import GoalContext, percent
-from esfkit.engine.report import Cell, GoalResult, Status, combine
-from esfkit.spec import check
-from esfkit.spec.model import Goal
-from esfkit.spec.yamlnode import Node
+from esfkit.goalfile import nodes
+from esfkit.goalfile.model import Goal
+from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.context import GoalContext
+from esfkit.kinds.judging import percent
+from esfkit.report import Cell, GoalResult, Status, combine
 
 NAME = "composition"
 KEYS = ("target", "tolerance")
@@ -43,7 +44,7 @@ class CompositionGoal:
 
 
 def parse(node: Node, entries: dict[str, Node]) -> CompositionGoal:
-    dimension = check.text(entries["composition"], "composition")
+    dimension = nodes.text(entries["composition"], "composition")
     target = None
     if "target" in entries:
         if not entries["target"].is_mapping:
@@ -52,7 +53,7 @@ def parse(node: Node, entries: dict[str, Node]) -> CompositionGoal:
                 hint="for example target: {women: 53 %, men: 47 %}",
             )
         target = {
-            key: check.percent(value, f"target for {key}")
+            key: nodes.percent(value, f"target for {key}")
             for key, value in entries["target"].value.items()
         }
     tolerance = tolerance_of(entries)
@@ -65,8 +66,8 @@ def tolerance_of(entries: dict[str, Node]) -> float:
         return 0.0
     node = entries["tolerance"]
     if isinstance(node.value, int | float) and not isinstance(node.value, bool):
-        return check.number(node, "tolerance", maximum=100)
-    return check.percent(node, "tolerance")
+        return nodes.number(node, "tolerance", maximum=100)
+    return nodes.percent(node, "tolerance")
 
 
 def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:

@@ -31,13 +31,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.engine.context import GoalContext, judge, percent
-from esfkit.engine.report import Cell, GoalResult, combine
-from esfkit.spec import check
-from esfkit.spec.filters import parse_filter
-from esfkit.spec.model import Filter, Goal, Target
-from esfkit.spec.targets import count_target
-from esfkit.spec.yamlnode import Node
+from esfkit.goalfile import nodes
+from esfkit.goalfile.filters import parse_filter
+from esfkit.goalfile.model import Filter, Goal, Target
+from esfkit.goalfile.targets import count_target
+from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.context import GoalContext
+from esfkit.kinds.judging import judge, percent
+from esfkit.report import Cell, GoalResult, combine
 
 NAME = "count"
 KEYS = ("target", "at_most", "per")
@@ -54,11 +55,11 @@ class CountGoal:
 
 def parse(node: Node, entries: dict[str, Node]) -> CountGoal:
     target = count_target(entries["target"]) if "target" in entries else None
-    at_most = check.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
+    at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
     per: tuple[str, ...] = ()
     if "per" in entries:
         items = entries["per"].value if entries["per"].is_sequence else [entries["per"]]
-        per = tuple(check.choice(item, PER, "per") for item in items)
+        per = tuple(nodes.choice(item, PER, "per") for item in items)
         if target is None:
             raise entries["per"].error("'per' needs a target to multiply")
     return CountGoal(parse_filter(entries["count"], "'count'"), target, at_most, per)
@@ -66,7 +67,7 @@ def parse(node: Node, entries: dict[str, Node]) -> CountGoal:
 
 def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
     definition: CountGoal = goal.definition
-    matching = ctx.ev.mask(definition.filter)
+    matching = ctx.mask(definition.filter)
     years = ctx.project_years() if "year" in definition.per else 1.0
     municipalities = ctx.municipality_count() if "municipality" in definition.per else 1
     pacing = ctx.pacing

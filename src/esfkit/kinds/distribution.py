@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.engine.context import GoalContext
-from esfkit.engine.report import GoalResult, Status
+from esfkit.goalfile import nodes
+from esfkit.goalfile.model import Goal
+from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.composition import share_cells
-from esfkit.spec import check
-from esfkit.spec.model import Goal
-from esfkit.spec.yamlnode import Node
+from esfkit.kinds.context import GoalContext
+from esfkit.report import GoalResult, Status
 
 NAME = "distribution"
 KEYS = ()
@@ -39,7 +39,7 @@ class DistributionGoal:
 
 
 def parse(node: Node, entries: dict[str, Node]) -> DistributionGoal:
-    return DistributionGoal(check.text(entries["distribution"], "distribution"))
+    return DistributionGoal(nodes.text(entries["distribution"], "distribution"))
 
 
 def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.engine.context import GoalContext
-from esfkit.engine.report import GoalResult, Status
-from esfkit.spec import check
-from esfkit.spec.model import Goal
-from esfkit.spec.yamlnode import Node
+from esfkit.goalfile import nodes
+from esfkit.goalfile.model import Goal
+from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.context import GoalContext
+from esfkit.report import GoalResult, Status
 
 NAME = "manual"
 KEYS = ()
@@ -37,7 +37,7 @@ class ManualGoal:
 
 
 def parse(node: Node, entries: dict[str, Node]) -> ManualGoal:
-    return ManualGoal(check.choice(entries["manual"], STATUSES, "manual"))
+    return ManualGoal(nodes.choice(entries["manual"], STATUSES, "manual"))
 
 
 def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:

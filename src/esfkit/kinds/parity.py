@@ -23,13 +23,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.engine.context import GoalContext, percent
-from esfkit.engine.report import Cell, GoalResult, Status
+from esfkit.goalfile import nodes
+from esfkit.goalfile.filters import parse_filter
+from esfkit.goalfile.model import GENDER_VALUES, Filter, Goal
+from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.composition import tolerance_of
-from esfkit.spec import check
-from esfkit.spec.filters import parse_filter
-from esfkit.spec.model import GENDER_VALUES, Filter, Goal
-from esfkit.spec.yamlnode import Node
+from esfkit.kinds.context import GoalContext
+from esfkit.kinds.judging import percent
+from esfkit.report import Cell, GoalResult, Status
 
 NAME = "parity"
 KEYS = ("group", "tolerance")
@@ -44,7 +45,7 @@ class ParityGoal:
 
 def parse(node: Node, entries: dict[str, Node]) -> ParityGoal:
     group = (
-        check.choice(entries["group"], GENDER_VALUES, "group") if "group" in entries else "women"
+        nodes.choice(entries["group"], GENDER_VALUES, "group") if "group" in entries else "women"
     )
     return ParityGoal(parse_filter(entries["parity"], "'parity'"), group, tolerance_of(entries))
 
@@ -52,9 +53,9 @@ def parse(node: Node, entries: dict[str, Node]) -> ParityGoal:
 def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
     definition: ParityGoal = goal.definition
     outer = tuple(d for d in ctx.breakdown if d != "gender")
-    gender = ctx.ev.dimension("gender", goal.loc)
+    gender = ctx.dimension("gender")
     in_group = gender.codes == gender.labels.index(definition.group)
-    matching = ctx.ev.mask(definition.filter)
+    matching = ctx.mask(definition.filter)
     among_matching = ctx.tally(in_group, matching, names=outer)
     among_all = {_key(t.dims): t for t in ctx.tally(in_group, names=outer)}
     cells = []

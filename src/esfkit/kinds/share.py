@@ -26,13 +26,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.engine.context import GoalContext, judge, percent, persons_needed
-from esfkit.engine.report import Cell, GoalResult, Status, combine
-from esfkit.spec import check
-from esfkit.spec.filters import parse_filter
-from esfkit.spec.model import Everyone, Filter, Goal, Target
-from esfkit.spec.targets import percent_target
-from esfkit.spec.yamlnode import Node
+from esfkit.goalfile import nodes
+from esfkit.goalfile.filters import parse_filter
+from esfkit.goalfile.model import Everyone, Filter, Goal, Target
+from esfkit.goalfile.targets import percent_target
+from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.context import GoalContext
+from esfkit.kinds.judging import judge, percent, persons_needed
+from esfkit.report import Cell, GoalResult, Status, combine
 
 NAME = "share"
 KEYS = ("of", "target", "at_most")
@@ -49,14 +50,14 @@ class ShareGoal:
 def parse(node: Node, entries: dict[str, Node]) -> ShareGoal:
     of = parse_filter(entries["of"], "'of'") if "of" in entries else Everyone(node.loc)
     target = percent_target(entries["target"]) if "target" in entries else None
-    at_most = check.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
+    at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
     return ShareGoal(parse_filter(entries["share"], "'share'"), of, target, at_most)
 
 
 def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
     definition: ShareGoal = goal.definition
-    denominator = ctx.ev.mask(definition.of)
-    matching = ctx.ev.mask(definition.filter)
+    denominator = ctx.mask(definition.of)
+    matching = ctx.mask(definition.filter)
     target = definition.target
     cells, binding = [], []
     for tally in ctx.tally(matching, denominator):

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from esfkit.engine.report import Report
 from esfkit.errors import UsageError, one_of
+from esfkit.report import Report
 
 FORMATS = {
     "table": "terminal",

@@ -14,11 +14,11 @@ import csv
 import io
 from typing import Any
 
-from esfkit.engine.report import Cell, Report, Status
 from esfkit.escape import CSV
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import cell_measures, dimensions_of, selected_goals
+from esfkit.report import Cell, Report, Status
 
 PERCENT_DECIMALS = 4
 

@@ -7,7 +7,6 @@ here, and nothing is escaped a second time."""
 
 from __future__ import annotations
 
-from esfkit.engine.report import GoalResult, Report
 from esfkit.escape import HTML
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
@@ -25,6 +24,7 @@ from esfkit.render.present import (
     trend_series,
     trend_shown,
 )
+from esfkit.report import GoalResult, Report
 
 CSS = """
 body { font-family: "Segoe UI", Calibri, Arial, sans-serif; margin: 2em; color: #111; }

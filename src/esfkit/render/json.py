@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from esfkit.engine.report import Cell, GoalResult, Report
 from esfkit.escape import json_document, json_text
 from esfkit.render import RenderOptions
+from esfkit.report import Cell, GoalResult, Report
 
 FINDING_ROWS = 50  # the first rows of each finding; `esfkit validate` lists them all
 

@@ -5,7 +5,6 @@ is here."""
 
 from __future__ import annotations
 
-from esfkit.engine.report import Report
 from esfkit.escape import MARKDOWN
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
@@ -20,6 +19,7 @@ from esfkit.render.present import (
     selected_goals,
     summary_table,
 )
+from esfkit.report import Report
 
 
 def render(report: Report, options: RenderOptions) -> str:

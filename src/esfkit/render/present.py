@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
-from esfkit.engine.report import Cell, GoalResult, Report, Status
 from esfkit.i18n import Words, round_half_away, telling_decimals
+from esfkit.report import Cell, GoalResult, Report, Status
 
 GENDER_COLUMNS = ("women", "men")
 

@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from esfkit.engine.report import Report
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import (
@@ -25,6 +24,7 @@ from esfkit.render.present import (
     report_notes,
     summary_table,
 )
+from esfkit.report import Report
 
 # The goal title and the gap wrap within these widths; the figures never wrap.
 SUMMARY_MAX_WIDTHS = {0: 40, -1: 34}

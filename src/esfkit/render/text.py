@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import textwrap
 
-from esfkit.engine.report import Report
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import (
@@ -20,6 +19,7 @@ from esfkit.render.present import (
     selected_goals,
     summary_table,
 )
+from esfkit.report import Report
 
 WIDTH = 100
 GAP = "  "

@@ -23,7 +23,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from esfkit.engine.report import Cell, GoalResult, Report, Status
 from esfkit.escape import EXCEL, excel_text_cell
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
@@ -37,6 +36,7 @@ from esfkit.render.present import (
     trend_series,
     trend_shown,
 )
+from esfkit.report import Cell, GoalResult, Report, Status
 
 COUNT_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0"

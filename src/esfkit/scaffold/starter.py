@@ -25,12 +25,13 @@ from esfkit.data.columns import (
 )
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.municipalities import name_for_code
-from esfkit.data.read import SHEET_SUFFIXES, RawTable, read_table, sheet_names
+from esfkit.data.read import RawTable, read_table, sheet_names
+from esfkit.data.settings import COLUMN_FIELDS
+from esfkit.data.sheet import SHEET_SUFFIXES
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, did_you_mean
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.privacy import mask_text
-from esfkit.spec.model import COLUMN_FIELDS
 
 # Exit values are sorted into these groups by words they contain; first match wins, so
 # "Arbetsförmedlingen" is checked before "arbete". The user checks every guess.

@@ -17,16 +17,19 @@ import io
 import typing
 from dataclasses import dataclass
 
+from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.errors import UsageError
 from esfkit.escape import excel, excel_text_cell
-from esfkit.spec.filters import fields_used
-from esfkit.spec.model import (
-    COLUMN_FIELDS,
+from esfkit.goalfile.filters import fields_used
+from esfkit.goalfile.model import (
     DERIVED_FIELDS,
+    AllOf,
+    AnyOf,
     Between,
     Equals,
     Filter,
-    Spec,
+    GoalFile,
+    Not,
 )
 
 GENDERS = ("Kvinna", "Man", "Icke-binär")
@@ -69,40 +72,40 @@ class TemplateColumn:
     values: tuple[str, ...] = ()
 
 
-def template_columns(spec: Spec | None) -> list[TemplateColumn]:
+def template_columns(goal_file: GoalFile | None) -> list[TemplateColumn]:
     """The columns for a template: esfkit's fields, then every column the goals use."""
-    columns = [_field_column(name, spec) for name in _FIELD_ORDER]
+    columns = [_field_column(name, goal_file) for name in _FIELD_ORDER]
     seen = {c.header.casefold() for c in columns}
-    for column in _goal_columns(spec) if spec else []:
+    for column in _goal_columns(goal_file) if goal_file else []:
         if column.header.casefold() not in seen:
             seen.add(column.header.casefold())
             columns.append(column)
     return columns
 
 
-def _field_column(name: str, spec: Spec | None) -> TemplateColumn:
+def _field_column(name: str, goal_file: GoalFile | None) -> TemplateColumn:
     header = DEFAULT_HEADERS[name]
-    if spec and name in spec.data.columns:
-        header = spec.data.columns[name].header
+    if goal_file and name in goal_file.data.columns:
+        header = goal_file.data.columns[name].header
     help_text = _FIELD_HELP[name]
     if name in ("birth_date", "start", "end"):
         return TemplateColumn(header, "date", help_text)
     if name == "gender":
         return TemplateColumn(header, "list", help_text, GENDERS)
-    if name == "municipality" and spec and spec.project.municipalities:
-        return TemplateColumn(header, "list", help_text, spec.project.municipalities)
-    if name == "exit" and spec and spec.outcomes:
-        values = tuple(dict.fromkeys(v for group in spec.outcomes.values() for v in group))
+    if name == "municipality" and goal_file and goal_file.project.municipalities:
+        return TemplateColumn(header, "list", help_text, goal_file.project.municipalities)
+    if name == "exit" and goal_file and goal_file.outcomes:
+        values = tuple(dict.fromkeys(v for group in goal_file.outcomes.values() for v in group))
         return TemplateColumn(header, "list", help_text, values)
     return TemplateColumn(header, "text", help_text)
 
 
-def _goal_columns(spec: Spec) -> list[TemplateColumn]:
+def _goal_columns(goal_file: GoalFile) -> list[TemplateColumn]:
     """Columns the goals name that are not esfkit fields, with the values the goals use."""
     values: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
     used_by: dict[str, list[str]] = {}
-    for goal in spec.goals:
+    for goal in goal_file.goals:
         for part in _filters(goal):
             for node in _leaves(part):
                 if node.field in COLUMN_FIELDS or node.field in DERIVED_FIELDS:
@@ -112,7 +115,7 @@ def _goal_columns(spec: Spec) -> list[TemplateColumn]:
                     values.setdefault(node.field, []).extend(v.text for v in node.values)
                 elif isinstance(node, Between):
                     kinds[node.field] = "date" if node.after or node.before else "number"
-    for goal in spec.goals:
+    for goal in goal_file.goals:
         column = getattr(goal.definition, "column", None)
         if isinstance(column, str) and column not in (*COLUMN_FIELDS, *DERIVED_FIELDS):
             used_by.setdefault(column, []).append(goal.id)
@@ -120,13 +123,13 @@ def _goal_columns(spec: Spec) -> list[TemplateColumn]:
         _goal_column(header, values.get(header, []), kinds.get(header), goals)
         for header, goals in used_by.items()
     ]
-    return _indicator_columns(spec) + columns
+    return _indicator_columns(goal_file) + columns
 
 
-def _indicator_columns(spec: Spec) -> list[TemplateColumn]:
+def _indicator_columns(goal_file: GoalFile) -> list[TemplateColumn]:
     """The columns the included indicator libraries need, with their fixed values."""
     columns = []
-    for included in spec.includes:
+    for included in goal_file.includes:
         for need in included.columns:
             text = f"{need.help} ({included.name}: {', '.join(need.used_by)})"
             kind = "list" if need.values else "text"
@@ -164,8 +167,6 @@ def _filters(goal) -> list[Filter]:
 
 def _leaves(part: Filter) -> list:
     """The Equals / Between / Missing conditions inside a filter."""
-    from esfkit.spec.model import AllOf, AnyOf, Not
-
     if isinstance(part, AllOf | AnyOf):
         return [leaf for p in part.parts for leaf in _leaves(p)]
     if isinstance(part, Not):

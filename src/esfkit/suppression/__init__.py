@@ -19,11 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from esfkit.data.participants import Participants
-from esfkit.engine.fields import Evaluator
-from esfkit.engine.population import Period, build_population
-from esfkit.engine.report import Report
-from esfkit.spec.model import Spec
+from esfkit.engine.evaluator import Evaluator
+from esfkit.goalfile.model import GoalFile
+from esfkit.report import Report
 from esfkit.suppression.apply import apply
 from esfkit.suppression.figures import Figures, build, printed_cells
 from esfkit.suppression.grid import Grid, protect
@@ -42,19 +40,17 @@ class Suppression:
     header: dict[str, str]  # header key -> marker
 
 
-def suppress(report: Report, threshold: int, spec: Spec, participants: Participants) -> Report:
-    """A copy of the report with small counts and what reveals them hidden."""
-    return protect_report(report, threshold, spec, participants).report
+def suppress(report: Report, threshold: int, goal_file: GoalFile, ev: Evaluator) -> Report:
+    """A copy of the report with small counts and what reveals them hidden; ``ev`` evaluates
+    the population the report counted (esfkit.engine.run.evaluator_for)."""
+    return protect_report(report, threshold, goal_file, ev).report
 
 
 def protect_report(
-    report: Report, threshold: int, spec: Spec, participants: Participants
+    report: Report, threshold: int, goal_file: GoalFile, ev: Evaluator
 ) -> Suppression:
-    period = Period(*report.period) if report.period is not None else None
-    population = build_population(participants, report.as_of, period, spec.data.unit)
-    ev = Evaluator(population, participants, spec)
     printed = replace(report, goals=[replace(g, cells=printed_cells(g)) for g in report.goals])
-    figures = build(printed, spec, ev, threshold)
+    figures = build(printed, goal_file, ev, threshold)
     protection = protect_figures(figures.problem)
     header = protect_header(printed, figures.header_findings, threshold, protection.everything)
     hidden = {
@@ -62,5 +58,5 @@ def protect_report(
         for group, marker in protection.markers.items()
         for place in figures.places.get(group, [])
     }
-    suppressed = apply(printed, hidden, header, threshold, spec)
+    suppressed = apply(printed, hidden, header, threshold, goal_file)
     return Suppression(suppressed, figures, protection, header)

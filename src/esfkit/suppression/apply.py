@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from esfkit.engine.context import elapsed, judge
-from esfkit.engine.report import Cell, GoalResult, Report, Status
-from esfkit.spec.model import Spec
+from esfkit.goalfile.model import GoalFile
+from esfkit.kinds.judging import elapsed, judge
+from esfkit.report import Cell, GoalResult, Report, Status
 from esfkit.suppression.figures import Place, inner_key
 from esfkit.suppression.search import OPEN, SECONDARY, SMALL
 
@@ -30,7 +30,11 @@ def shown_as(marker: str) -> str:
 
 
 def apply(
-    report: Report, hidden: dict[Place, str], header: dict[str, str], threshold: int, spec: Spec
+    report: Report,
+    hidden: dict[Place, str],
+    header: dict[str, str],
+    threshold: int,
+    goal_file: GoalFile,
 ) -> Report:
     goals = [_copy(goal) for goal in report.goals]
     markers: dict[tuple[int, int], dict[str, str]] = {}
@@ -54,7 +58,7 @@ def apply(
             _derive(goal, cell, markers.get((index, j), {}), threshold, pacing)
             for j, cell in enumerate(goal.cells)
         ]
-        _goal_status(goal, possible, spec)
+        _goal_status(goal, possible, goal_file)
     return _header(replace(report, goals=goals, suppress_below=threshold), header)
 
 
@@ -125,9 +129,9 @@ def _count_statuses(cell: Cell, marker: str, at_most: bool, n: int, pacing) -> s
     return statuses
 
 
-def _goal_status(goal: GoalResult, possible: list[set[Status]], spec: Spec) -> None:
+def _goal_status(goal: GoalResult, possible: list[set[Status]], goal_file: GoalFile) -> None:
     """A goal's status stays only when no hidden figure could change it."""
-    binding = _binding(goal, spec)
+    binding = _binding(goal, goal_file)
     sets = [possible[j] for j in binding]
     if all(len(s) == 1 for s in sets):
         return
@@ -143,13 +147,13 @@ def _goal_status(goal: GoalResult, possible: list[set[Status]], spec: Spec) -> N
             goal.status = Status.HIDDEN
 
 
-def _binding(goal: GoalResult, spec: Spec) -> list[int]:
+def _binding(goal: GoalResult, goal_file: GoalFile) -> list[int]:
     """The cells a goal's status is made of (as each goal kind judges)."""
     cells = goal.cells
     if goal.kind == "count":
         return list(range(len(cells)))
     if goal.kind == "share":
-        target = getattr(spec.goal(goal.id).definition, "target", None)
+        target = getattr(goal_file.goal(goal.id).definition, "target", None)
         if target is None:
             return []
         return [

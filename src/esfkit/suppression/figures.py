@@ -23,10 +23,20 @@ from typing import Any
 
 import numpy as np
 
-from esfkit.engine.fields import Evaluator
-from esfkit.engine.report import Cell, GoalResult, Report
-from esfkit.spec.model import AllOf, AnyOf, Between, Enrolled, Equals, Exited, Missing, Not, Spec
-from esfkit.suppression.search import Problem
+from esfkit.engine.evaluator import Evaluator
+from esfkit.goalfile.model import (
+    AllOf,
+    AnyOf,
+    Between,
+    Enrolled,
+    Equals,
+    Exited,
+    GoalFile,
+    Missing,
+    Not,
+)
+from esfkit.report import Cell, GoalResult, Report
+from esfkit.suppression.problem import Problem
 from esfkit.suppression.witnesses import distinct_columns, satisfied
 
 # The columns an esfkit field reads (a derived one, those it is computed from).
@@ -232,14 +242,14 @@ def filter_columns(ev: Evaluator, f) -> frozenset[str]:
     return frozenset()
 
 
-def build(report: Report, spec: Spec, ev: Evaluator, threshold: int) -> Figures:
+def build(report: Report, goal_file: GoalFile, ev: Evaluator, threshold: int) -> Figures:
     b = _Builder(ev)
     total_key = (
         "population.persons" if report.population.unit == "person" else "population.enrolments"
     )
     b.add([], {}, Place(None, None, total_key), len(ev.frame))  # figure 0
     for index, result in enumerate(report.goals):
-        goal = spec.goal(result.id)
+        goal = goal_file.goal(result.id)
         if goal is None:
             raise RuntimeError(f"suppression: goal {result.id} is not in the goal file")
         _goal(b, ev, index, result, goal)

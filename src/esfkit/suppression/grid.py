@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from esfkit.suppression.search import Problem
+from esfkit.suppression.problem import Problem
 from esfkit.suppression.search import protect as search
 
 

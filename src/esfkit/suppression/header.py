@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from itertools import combinations, product
 
-from esfkit.engine.report import Report
+from esfkit.report import Report
 from esfkit.suppression.search import OPEN, SECONDARY, SMALL
 
 ROWS = "input.rows"

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from esfkit.suppression.problem import Problem
 from esfkit.suppression.witnesses import Candidates, Witnesses, spans
 
 SMALL = "small"
@@ -53,28 +54,6 @@ _FIRST = 16  # ... at first, in the order of their bound
 _BAD, _NEED, _OPEN = 1, 2, 4  # what a change to a figure means (``_table``)
 _MOST = 4  # a candidate changes a figure by at most 4: four corners, each by one
 _NONE = np.iinfo(np.int64).max  # the cost of what is not a witness
-
-
-@dataclass
-class Problem:
-    threshold: int
-    counts: np.ndarray  # (M, G, R) people per municipality, gender and class
-    member: np.ndarray  # (K, R) bool: class r satisfies atom k
-    conjunction: np.ndarray  # (P, K) bool: the atoms predicate p needs, all of them
-    factor: np.ndarray  # (K,) the factor of each atom
-    reads_gender: np.ndarray  # (factors,) bool: the factor's answers depend on gender
-    reads_municipality: np.ndarray  # (factors,) bool: ... or on the municipality
-    fig_pred: np.ndarray  # (F,) the predicate (conjunction of atoms) of each figure
-    fig_m: np.ndarray  # (F, M) bool: municipalities the figure counts
-    fig_g: np.ndarray  # (F, G) bool: genders the figure counts
-    fig_group: np.ndarray  # (F,) the group (rows counted) of each figure
-    fig_displayed: np.ndarray  # (F,) bool: the figure is shown somewhere (not only a label)
-    value: np.ndarray  # (Gr,) each group's count
-    displayed: np.ndarray  # (Gr,) bool: shown somewhere as a figure
-    pinned: np.ndarray  # (Gr,) bool: may never change (a label a table does not list)
-    present: np.ndarray  # (Gr,) bool: must stay at least 1 (a label a table lists)
-    weight: np.ndarray  # (Gr,) what hiding it costs: a cell 1, totals more (hidden last)
-    total: int | None = None  # the population total: pinned unless everything is hidden
 
 
 @dataclass(frozen=True)

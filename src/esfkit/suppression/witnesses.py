@@ -29,12 +29,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from esfkit.suppression.search import Problem
+from esfkit.suppression.problem import Problem
 
 # Tried per axis (the most populated first) and per class or change of answers.
 _LABELS = 6

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from esfkit.errors import SpecError, SpecLocation
+from esfkit.errors import GoalFileError, GoalFileLocation
 from esfkit.inputfile import GOAL_FILE_LIMIT, read_input
 from esfkit.limits import YAML_DEPTH, YAML_ITEMS
 
@@ -29,9 +29,9 @@ class Node:
     """
 
     value: Any
-    loc: SpecLocation
+    loc: GoalFileLocation
     text: str | None = None
-    key_locs: dict[str, SpecLocation] = field(default_factory=dict)
+    key_locs: dict[str, GoalFileLocation] = field(default_factory=dict)
 
     @property
     def is_mapping(self) -> bool:
@@ -45,8 +45,8 @@ class Node:
     def is_scalar(self) -> bool:
         return not (self.is_mapping or self.is_sequence)
 
-    def error(self, message: str, hint: str | None = None) -> SpecError:
-        return SpecError(message, where=self.loc, hint=hint)
+    def error(self, message: str, hint: str | None = None) -> GoalFileError:
+        return GoalFileError(message, where=self.loc, hint=hint)
 
     def describe(self) -> str:
         """The value as the user wrote it, for messages."""
@@ -58,12 +58,12 @@ class Node:
 
 
 def load_file(path: Path) -> Node:
-    """Read and parse a goal file; every problem is a located SpecError."""
-    data = read_input(path, what="the goal file", limit=GOAL_FILE_LIMIT, error=SpecError)
+    """Read and parse a goal file; every problem is a located GoalFileError."""
+    data = read_input(path, what="the goal file", limit=GOAL_FILE_LIMIT, error=GoalFileError)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SpecError(
+        raise GoalFileError(
             f"{path.name} is not UTF-8 text (byte {exc.start})",
             hint="save the goal file as UTF-8",
         ) from None
@@ -98,7 +98,7 @@ def load_text(text: str, filename: str) -> Node:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except _TooDeep as exc:
-        raise SpecError(
+        raise GoalFileError(
             f"the goal file is nested more than {YAML_DEPTH} levels deep here",
             where=_loc(filename, exc.mark),
             hint="lists and mappings inside each other: a goal file needs a few levels "
@@ -108,23 +108,25 @@ def load_text(text: str, filename: str) -> Node:
         mark = exc.problem_mark or exc.context_mark
         where = _loc(filename, mark) if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise SpecError(
+        raise GoalFileError(
             f"invalid YAML: {problem}",
             where=where,
             hint="check indentation and that every 'key: value' has a space after the colon",
         ) from None
     except yaml.YAMLError as exc:
-        raise SpecError(f"invalid YAML: {exc}", where=SpecLocation(filename, 1, 1)) from None
+        raise GoalFileError(
+            f"invalid YAML: {exc}", where=GoalFileLocation(filename, 1, 1)
+        ) from None
     if root is None:
-        raise SpecError("the goal file is empty", where=SpecLocation(filename, 1, 1))
+        raise GoalFileError("the goal file is empty", where=GoalFileLocation(filename, 1, 1))
     return _convert(root, filename, set())
 
 
 _constructor = yaml.SafeLoader(stream="")
 
 
-def _loc(filename: str, mark: yaml.Mark) -> SpecLocation:
-    return SpecLocation(filename, mark.line + 1, mark.column + 1)
+def _loc(filename: str, mark: yaml.Mark) -> GoalFileLocation:
+    return GoalFileLocation(filename, mark.line + 1, mark.column + 1)
 
 
 def _convert(node: yaml.Node, filename: str, seen: set[int]) -> Node:
@@ -133,31 +135,31 @@ def _convert(node: yaml.Node, filename: str, seen: set[int]) -> Node:
         # An alias hands back the very node it names; refusing a second visit rules out
         # cycles and exponential "billion laughs" expansion alike.
         if id(node) in seen:
-            raise SpecError(
+            raise GoalFileError(
                 "YAML anchors and aliases (&name, *name) are not supported",
                 where=loc,
                 hint="write the value out in full",
             )
         seen.add(id(node))
     if not isinstance(node, yaml.ScalarNode) and len(node.value) > YAML_ITEMS:
-        raise SpecError(
+        raise GoalFileError(
             f"a list or mapping of {len(node.value)} entries; esfkit reads at most {YAML_ITEMS}",
             where=loc,
             hint="is this the right file?",
         )
     if isinstance(node, yaml.MappingNode):
         values: dict[str, Node] = {}
-        key_locs: dict[str, SpecLocation] = {}
+        key_locs: dict[str, GoalFileLocation] = {}
         for key_node, value_node in node.value:
             key_loc = _loc(filename, key_node.start_mark)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise SpecError("YAML merge keys (<<) are not supported", where=key_loc)
+                raise GoalFileError("YAML merge keys (<<) are not supported", where=key_loc)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise SpecError("a key must be plain text", where=key_loc)
+                raise GoalFileError("a key must be plain text", where=key_loc)
             key = str(key_node.value).strip()
             if key in values:
                 first = key_locs[key]
-                raise SpecError(
+                raise GoalFileError(
                     f"duplicate key '{key}' (first written at line {first.line})",
                     where=key_loc,
                     hint="each key may appear once in a mapping; remove or rename one",
@@ -170,5 +172,5 @@ def _convert(node: yaml.Node, filename: str, seen: set[int]) -> Node:
     try:
         value = _constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        raise SpecError(f"cannot read value {node.value!r}: {exc}", where=loc) from None
+        raise GoalFileError(f"cannot read value {node.value!r}: {exc}", where=loc) from None
     return Node(value, loc, text=str(node.value))

@@ -1,24 +1,25 @@
 """The typed goal model: what a goal file means once it has been validated.
 
 Nothing here reads data. Column names stay as the user wrote them; the engine resolves them
-against the participant file.
+against the participant file. The ``data:`` section's model, DataSettings, is the data
+layer's own (esfkit.data.settings), which knows nothing of goals.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import Any
 
-from esfkit.errors import SpecLocation
+from esfkit.data.settings import DataSettings
+from esfkit.errors import GoalFileLocation
 
-# esfkit's own fields: a goal file names them instead of the user's headers.
-COLUMN_FIELDS = ("id", "gender", "municipality", "start", "end", "exit", "birth_date")
+# Fields esfkit derives from its own (esfkit.data.settings.COLUMN_FIELDS): a goal file names
+# them like a column.
 DERIVED_FIELDS = ("age", "age_band", "exited", "days_enrolled", "start_year")
 BREAKDOWN_DIMENSIONS = ("municipality", "gender", "age_band", "start_year")
 GENDER_VALUES = ("women", "men", "nonbinary")
-UNITS = ("person", "enrolment")
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Scalar:
 
     text: str
     value: Any = _field(compare=False)
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -35,21 +36,21 @@ class Scalar:
 
 @dataclass(frozen=True)
 class Everyone:
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class Exited:
     """Participants whose exit date is on or before the report date."""
 
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class Enrolled:
     """Participants still in the project at the report date."""
 
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Equals:
 
     field: str
     values: tuple[Scalar, ...]
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Between:
     """Number or date within bounds: min/max inclusive, after/before exclusive."""
 
     field: str
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
     min: Scalar | None = None
     max: Scalar | None = None
     after: Scalar | None = None
@@ -79,25 +80,25 @@ class Missing:
 
     field: str
     missing: bool
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class AllOf:
     parts: tuple[Filter, ...]
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class AnyOf:
     parts: tuple[Filter, ...]
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 @dataclass(frozen=True)
 class Not:
     part: Filter
-    loc: SpecLocation = _field(compare=False)
+    loc: GoalFileLocation = _field(compare=False)
 
 
 Filter = Everyone | Exited | Enrolled | Equals | Between | Missing | AllOf | AnyOf | Not
@@ -116,7 +117,7 @@ class Target:
 
     by_gender: dict[str, float]
     total: float | None
-    loc: SpecLocation
+    loc: GoalFileLocation
     percent: bool = False
 
 
@@ -131,7 +132,7 @@ class Goal:
     title: str
     kind: str
     definition: Any
-    loc: SpecLocation
+    loc: GoalFileLocation
     note: str | None = None
     scope: Filter | None = None
     breakdown: tuple[str, ...] | None = None
@@ -144,24 +145,7 @@ class Project:
     end: dt.date | None = None
     municipalities: tuple[str, ...] | None = None
     lang: str | None = None
-    loc: SpecLocation | None = None
-
-
-@dataclass(frozen=True)
-class ColumnRef:
-    """A header named in the goal file's ``data.columns``, with where it was written."""
-
-    header: str
-    loc: SpecLocation
-
-
-@dataclass(frozen=True)
-class DataSpec:
-    sheet: str | int | None = None
-    columns: dict[str, ColumnRef] = field(default_factory=dict)
-    genders: dict[str, str] = field(default_factory=dict)
-    unit: str = "person"
-    header_row: int | None = None  # Excel row / CSV line of the header; None: found
+    loc: GoalFileLocation | None = None
 
 
 @dataclass(frozen=True)
@@ -172,15 +156,38 @@ class AgeBand:
 
 
 @dataclass(frozen=True)
-class Spec:
+class NeededColumn:
+    """A column an included library needs, as the user's file must call it."""
+
+    key: str
+    header: str
+    values: tuple[str, ...]
+    help: str
+    used_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Included:
+    """One ``include:`` entry after expansion (esfkit.indicators): what it added and what it
+    needs."""
+
+    name: str
+    loc: GoalFileLocation
+    goal_ids: tuple[str, ...]
+    columns: tuple[NeededColumn, ...]
+    age_for: tuple[str, ...]  # indicator codes that need an age
+
+
+@dataclass(frozen=True)
+class GoalFile:
     path: str
     project: Project
-    data: DataSpec
+    data: DataSettings
     outcomes: dict[str, tuple[str, ...]]
     breakdown: tuple[str, ...]
     goals: tuple[Goal, ...]
     age_bands: tuple[AgeBand, ...] = ()
-    includes: tuple[Any, ...] = ()  # esfkit.indicators.Included, one per `include:` entry
+    includes: tuple[Included, ...] = ()  # one per `include:` entry
     suppress_below: int | None = None  # report.suppress_below: hide counts 1..N-1
 
     def goal(self, goal_id: str) -> Goal | None:

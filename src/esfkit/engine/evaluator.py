@@ -20,13 +20,11 @@ import pandas as pd
 from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
-from esfkit.data.text import key as text_key
+from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
-from esfkit.errors import SpecError, SpecLocation, did_you_mean
-from esfkit.privacy import mask_text
-from esfkit.spec.model import (
-    COLUMN_FIELDS,
+from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean
+from esfkit.goalfile.model import (
     DERIVED_FIELDS,
     AllOf,
     AnyOf,
@@ -36,10 +34,13 @@ from esfkit.spec.model import (
     Everyone,
     Exited,
     Filter,
+    GoalFile,
     Missing,
     Not,
-    Spec,
 )
+from esfkit.kinds.context import Dimension
+from esfkit.privacy import mask_text
+from esfkit.text import key as text_key
 
 GENDER_ORDER = ("women", "men", "nonbinary", "unknown")
 _CANONICAL = {
@@ -55,16 +56,6 @@ _DATE_FIELDS = ("start", "end", "birth_date")
 _NUMBER_FIELDS = ("age", "days_enrolled", "start_year")
 _TRUE = {"true", "ja", "yes", "1", "sant", "x"}
 _FALSE = {"false", "nej", "no", "0", "falskt"}
-
-
-@dataclass(frozen=True)
-class Dimension:
-    """Integer codes per row into ``labels``; a blank value has the label None."""
-
-    name: str
-    codes: np.ndarray
-    labels: tuple[Any, ...]
-    always: tuple[Any, ...] = ()  # labels shown even when no row has them
 
 
 @dataclass(frozen=True)
@@ -88,11 +79,11 @@ class Keys:
 
 
 class Evaluator:
-    def __init__(self, population: Population, participants: Participants, spec: Spec):
+    def __init__(self, population: Population, participants: Participants, goal_file: GoalFile):
         self.pop = population
         self.frame = population.frame
         self.participants = participants
-        self.spec = spec
+        self.goal_file = goal_file
         self._masks: dict[Filter, np.ndarray] = {}
         self._series: dict[tuple[str, str], pd.Series] = {}
         self._texts: dict[str, Keys] = {}
@@ -101,14 +92,14 @@ class Evaluator:
 
     # --- fields --------------------------------------------------------------------------
 
-    def resolve(self, name: str, loc: SpecLocation | None) -> str:
+    def resolve(self, name: str, loc: GoalFileLocation | None) -> str:
         """The field a name in the goal file stands for: an esfkit field or a raw header."""
         if name in COLUMN_FIELDS:
             has_it = name in self.participants.columns or (
                 name == "birth_date" and "id" in self.participants.columns
             )
             if not has_it:
-                raise SpecError(
+                raise GoalFileError(
                     f"'{name}' is used, but {self.participants.file} has no {name} column",
                     where=loc,
                     hint=f"name the column under data.columns.{name} in the goal file",
@@ -121,7 +112,7 @@ class Evaluator:
             choices = [*self.participants.headers, *COLUMN_FIELDS, *DERIVED_FIELDS]
             suggestion = did_you_mean(name, choices)
             sheet = f" (sheet '{self.participants.sheet}')" if self.participants.sheet else ""
-            raise SpecError(
+            raise GoalFileError(
                 f"'{name}' is not a column of {self.participants.file}{sheet}",
                 where=loc,
                 hint=(f"did you mean '{suggestion}'? " if suggestion else "")
@@ -149,7 +140,7 @@ class Evaluator:
             return Keys.of(self.frame["_gender"], lambda genders: [str(g) for g in genders])
         raise AssertionError(field)
 
-    def dates(self, field: str, loc: SpecLocation | None) -> pd.Series:
+    def dates(self, field: str, loc: GoalFileLocation | None) -> pd.Series:
         def compute() -> pd.Series:
             if field == "birth_date" and "birth_date" not in self.participants.columns:
                 return self._birth_dates()
@@ -163,11 +154,11 @@ class Evaluator:
                     self.frame["_row"].to_numpy(),
                     self.participants.file,
                 )
-            raise SpecError(f"'{field}' does not hold dates", where=loc)
+            raise GoalFileError(f"'{field}' does not hold dates", where=loc)
 
         return self._cached(field, "dates", compute)
 
-    def numbers(self, field: str, loc: SpecLocation | None) -> pd.Series:
+    def numbers(self, field: str, loc: GoalFileLocation | None) -> pd.Series:
         def compute() -> pd.Series:
             if field == "age":
                 return self._age(loc)
@@ -185,16 +176,16 @@ class Evaluator:
                     self.frame["_row"].to_numpy(),
                     self.participants.file,
                 )
-            raise SpecError(f"'{field}' does not hold numbers", where=loc)
+            raise GoalFileError(f"'{field}' does not hold numbers", where=loc)
 
         return self._cached(field, "numbers", compute)
 
     def _birth_dates(self) -> pd.Series:
         return birth_dates(self.frame["_id"])  # person keys, their century known
 
-    def _age(self, loc: SpecLocation | None) -> pd.Series:
+    def _age(self, loc: GoalFileLocation | None) -> pd.Series:
         if "birth_date" not in self.participants.columns and "id" not in self.participants.columns:
-            raise SpecError(
+            raise GoalFileError(
                 "'age' needs a birth date column or a personnummer id column",
                 where=loc,
                 hint="map one under data.columns (birth_date: Födelsedatum)",
@@ -261,7 +252,7 @@ class Evaluator:
             labels = [v.text for v in f.values]
             for v in f.values:
                 if v.text not in codes.labels:
-                    raise SpecError(
+                    raise GoalFileError(
                         f"'{v.text}' is not one of the age_bands",
                         where=v.loc,
                         hint="age_bands: " + ", ".join(str(x) for x in codes.labels if x),
@@ -273,8 +264,8 @@ class Evaluator:
     def _wanted(self, field: str, f: Equals) -> list[str]:
         words: list[str] = []
         for v in f.values:
-            if field == "exit" and v.text in self.spec.outcomes:
-                words.extend(self.spec.outcomes[v.text])
+            if field == "exit" and v.text in self.goal_file.outcomes:
+                words.extend(self.goal_file.outcomes[v.text])
             elif field == "gender":
                 words.append(self._gender(v))
             elif field == "id":  # a personnummer by its person key, as the column is
@@ -290,9 +281,9 @@ class Evaluator:
         if word in GENDER_ORDER:
             return word
         code = text_key(word)
-        gender = gender_codes(self.spec.data.genders).get(code) if code else None
+        gender = gender_codes(self.goal_file.data.genders).get(code) if code else None
         if gender is None:
-            raise SpecError(
+            raise GoalFileError(
                 f"'{word}' is not a gender",
                 where=v.loc,
                 hint="write women, men, nonbinary or unknown",
@@ -304,14 +295,16 @@ class Evaluator:
         bounds = [b for b in (f.min, f.max, f.after, f.before) if b is not None]
         if any(isinstance(b.value, dt.date) for b in bounds):
             if not all(isinstance(b.value, dt.date) for b in bounds):
-                raise SpecError(f"the bounds on '{f.field}' mix dates and numbers", where=f.loc)
+                raise GoalFileError(f"the bounds on '{f.field}' mix dates and numbers", where=f.loc)
             values = self.dates(field, f.loc) if field not in _NUMBER_FIELDS else None
             if values is None:
-                raise SpecError(f"'{f.field}' holds numbers; compare it with numbers", where=f.loc)
+                raise GoalFileError(
+                    f"'{f.field}' holds numbers; compare it with numbers", where=f.loc
+                )
             convert = pd.Timestamp
         else:
             if field in _DATE_FIELDS:
-                raise SpecError(
+                raise GoalFileError(
                     f"'{f.field}' holds dates; compare it with dates (YYYY-MM-DD)", where=f.loc
                 )
             values = self.numbers(field, f.loc)
@@ -351,51 +344,51 @@ class Evaluator:
         word = v.text.casefold()
         if word in _TRUE or word in _FALSE:
             return word in _TRUE
-        raise SpecError(f"'exited' is true or false, not '{v.text}'", where=v.loc)
+        raise GoalFileError(f"'exited' is true or false, not '{v.text}'", where=v.loc)
 
     @staticmethod
     def _number(v, field: str) -> float:
         if isinstance(v.value, int | float) and not isinstance(v.value, bool):
             return float(v.value)
-        raise SpecError(f"'{field}' holds numbers, not '{v.text}'", where=v.loc)
+        raise GoalFileError(f"'{field}' holds numbers, not '{v.text}'", where=v.loc)
 
     @staticmethod
     def _date(v, field: str) -> dt.date:
         if isinstance(v.value, dt.date):
             return v.value
-        raise SpecError(f"'{field}' holds dates; write YYYY-MM-DD, not '{v.text}'", where=v.loc)
+        raise GoalFileError(f"'{field}' holds dates; write YYYY-MM-DD, not '{v.text}'", where=v.loc)
 
     # --- dimensions ----------------------------------------------------------------------
 
-    def dimension(self, name: str, loc: SpecLocation | None) -> Dimension:
+    def dimension(self, name: str, loc: GoalFileLocation | None) -> Dimension:
         if name not in self._dimensions:
             self._dimensions[name] = self._dimension(name, loc)
         return self._dimensions[name]
 
-    def _dimension(self, name: str, loc: SpecLocation | None) -> Dimension:
+    def _dimension(self, name: str, loc: GoalFileLocation | None) -> Dimension:
         if name == "gender":
             codes = pd.Categorical(self.frame["_gender"], categories=GENDER_ORDER).codes
             return Dimension(
                 name, np.asarray(codes, dtype=np.int64), GENDER_ORDER, ("women", "men")
             )
         if name == "municipality":
-            declared = self.spec.project.municipalities or ()
+            declared = self.goal_file.project.municipalities or ()
             return _labelled(name, self.frame["_municipality"], declared)
         if name == "age_band":
-            if not self.spec.age_bands:
-                raise SpecError(
+            if not self.goal_file.age_bands:
+                raise GoalFileError(
                     "'age_band' needs age bands",
                     where=loc,
                     hint="add at the top of the goal file, e.g. age_bands: [16-19, 20-24]",
                 )
             ages = self.numbers("age", loc).to_numpy()
-            codes = np.full(len(ages), len(self.spec.age_bands), dtype=np.int64)
-            for index, band in reversed(list(enumerate(self.spec.age_bands))):
+            codes = np.full(len(ages), len(self.goal_file.age_bands), dtype=np.int64)
+            for index, band in reversed(list(enumerate(self.goal_file.age_bands))):
                 low = -np.inf if band.low is None else band.low
                 high = np.inf if band.high is None else band.high
                 codes[(ages >= low) & (ages <= high)] = index
-            labels = (*(b.label for b in self.spec.age_bands), None)
-            return Dimension(name, codes, labels, tuple(b.label for b in self.spec.age_bands))
+            labels = (*(b.label for b in self.goal_file.age_bands), None)
+            return Dimension(name, codes, labels, tuple(b.label for b in self.goal_file.age_bands))
         if name == "start_year":
             years = self.frame["_start"].dt.year
             return _labelled(
@@ -407,7 +400,7 @@ class Evaluator:
         if field == "exit":
             # Outcomes in the order the goal file's groups name them, then the others.
             declared = tuple(
-                dict.fromkeys(v for values in self.spec.outcomes.values() for v in values)
+                dict.fromkeys(v for values in self.goal_file.outcomes.values() for v in values)
             )
             return _labelled(
                 name, self.frame["_outcome"].where(self.frame["_outcome"] != "", None), declared
@@ -416,7 +409,7 @@ class Evaluator:
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
             return _labelled(name, _collapsed(self.frame[field.removeprefix("column:")]), ())
-        raise SpecError(f"cannot break down by '{name}'", where=loc)
+        raise GoalFileError(f"cannot break down by '{name}'", where=loc)
 
 
 def _normalized(values: np.ndarray) -> list[str]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from esfkit.goalfile import nodes
+from esfkit.goalfile.model import GENDER_VALUES, Target
+from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import COUNT_LIMIT, SMALLEST_COUNT
-from esfkit.spec import check
-from esfkit.spec.model import GENDER_VALUES, Target
-from esfkit.spec.yamlnode import Node
 
 _TARGET_KEYS = (*GENDER_VALUES, "total")
 
@@ -16,7 +16,7 @@ def count_target(node: Node) -> Target:
 
 
 def _count(node: Node, what: str) -> float:
-    value = check.number(node, what, maximum=COUNT_LIMIT)
+    value = nodes.number(node, what, maximum=COUNT_LIMIT)
     if 0 < value < SMALLEST_COUNT:
         raise node.error(f"{what} must be 0 or at least {SMALLEST_COUNT}, not {node.describe()}")
     return value
@@ -24,13 +24,13 @@ def _count(node: Node, what: str) -> float:
 
 def percent_target(node: Node) -> Target:
     """``50 %`` or ``{women: 50 %, men: 40 %, total: 45 %}``."""
-    return _target(node, check.percent, percent=True)
+    return _target(node, nodes.percent, percent=True)
 
 
 def _target(node: Node, read, *, percent: bool) -> Target:
     if not node.is_mapping:
         return Target({}, read(node, "target"), node.loc, percent)
-    check.known_keys(node, _TARGET_KEYS, "target")
+    nodes.known_keys(node, _TARGET_KEYS, "target")
     values = {key: read(value, f"target for {key}") for key, value in node.value.items()}
     if not values:
         raise node.error(

@@ -1,4 +1,9 @@
-"""The Report: everything a renderer may show, as plain dataclasses. Renderers read only this."""
+"""The Report: everything a renderer may show, as plain dataclasses. Renderers read only this.
+
+The goal kinds (esfkit.kinds) make the GoalResults and the engine the Report around them;
+suppression and history return changed copies. It sits below all of them, so that each can
+use it without importing the others.
+"""
 
 from __future__ import annotations
 

@@ -18,22 +18,22 @@ import hashlib
 import json
 from typing import Any
 
-from esfkit.errors import SpecLocation
-from esfkit.spec.model import Goal, Spec
+from esfkit.errors import GoalFileLocation
+from esfkit.goalfile.model import Goal, GoalFile
 
 JUDGING = frozenset({"target", "at_most", "per", "tolerance"})
 
 
-def goal_digest(goal: Goal, spec: Spec) -> str:
+def goal_digest(goal: Goal, goal_file: GoalFile) -> str:
     """Sixteen letters (never digits, so no masking of digit runs can alter one)."""
     meaning = {
         "kind": goal.kind,
         "definition": _plain(goal.definition),
         "scope": _plain(goal.scope),
     }
-    named = _texts(meaning) & spec.outcomes.keys()
-    meaning["outcomes"] = {name: list(spec.outcomes[name]) for name in sorted(named)}
-    meaning["unit"] = spec.data.unit
+    named = _texts(meaning) & goal_file.outcomes.keys()
+    meaning["outcomes"] = {name: list(goal_file.outcomes[name]) for name in sorted(named)}
+    meaning["unit"] = goal_file.data.unit
     text = json.dumps(meaning, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "".join(chr(ord("a") + byte % 26) for byte in digest[:16])
@@ -47,7 +47,7 @@ def _plain(value: Any) -> Any:
         out: dict[str, Any] = {"type": type(value).__name__}
         for field in dataclasses.fields(value):
             item = getattr(value, field.name)
-            if not field.compare or field.name in JUDGING or isinstance(item, SpecLocation):
+            if not field.compare or field.name in JUDGING or isinstance(item, GoalFileLocation):
                 continue
             if item is not None and item != ():
                 out[field.name] = _plain(item)

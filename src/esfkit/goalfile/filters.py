@@ -1,4 +1,4 @@
-"""Filters as written in a goal file -> the typed filter tree of ``spec.model``.
+"""Filters as written in a goal file -> the typed filter tree of ``goalfile.model``.
 
 A filter is ``everyone``, ``exited``, ``enrolled``, or a mapping whose entries must all
 hold; see docs/goal-file.md for every form. Nothing here looks at data.
@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from esfkit.errors import SpecError, did_you_mean
-from esfkit.limits import NUMBER_LIMIT, readable
-from esfkit.spec import check
-from esfkit.spec.model import (
+from esfkit.errors import GoalFileError, did_you_mean
+from esfkit.goalfile import nodes
+from esfkit.goalfile.model import (
     AllOf,
     AnyOf,
     Between,
@@ -25,7 +24,8 @@ from esfkit.spec.model import (
     Not,
     Scalar,
 )
-from esfkit.spec.yamlnode import Node
+from esfkit.goalfile.yamlnode import Node
+from esfkit.limits import NUMBER_LIMIT, readable
 
 KEYWORDS = {"everyone": Everyone, "exited": Exited, "enrolled": Enrolled}
 COMBINATORS = ("all", "any", "not")
@@ -59,7 +59,7 @@ def parse_filter(node: Node, what: str) -> Filter:
 
 def _entry(key: str, value: Node, key_loc, what: str) -> Filter:
     if key in ("all", "any"):
-        items = check.sequence(value, f"'{key}' in {what}")
+        items = nodes.sequence(value, f"'{key}' in {what}")
         if not items:
             raise value.error(f"'{key}' needs at least one filter")
         parts = tuple(parse_filter(item, f"'{key}' in {what}") for item in items)
@@ -67,7 +67,7 @@ def _entry(key: str, value: Node, key_loc, what: str) -> Filter:
     if key == "not":
         return Not(parse_filter(value, f"'not' in {what}"), key_loc)
     if not key:
-        raise SpecError("a filter key cannot be empty", where=key_loc)
+        raise GoalFileError("a filter key cannot be empty", where=key_loc)
     if value.is_mapping:
         return _conditions(key, value)
     return Equals(key, _values(value, key), key_loc)
@@ -96,8 +96,8 @@ def _values(node: Node, column: str) -> tuple[Scalar, ...]:
 
 def _in_range(node: Node, value: object, what: str, hint: str | None = None) -> None:
     """A number (finite) or a date in a filter within its range."""
-    if isinstance(value, dt.date) and not check.in_date_range(_day(value)):
-        raise node.error(check.date_range_message(what, node.describe()), hint=hint)
+    if isinstance(value, dt.date) and not nodes.in_date_range(_day(value)):
+        raise node.error(nodes.date_range_message(what, node.describe()), hint=hint)
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if number and (abs(value) > NUMBER_LIMIT or not math.isfinite(value)):
         raise node.error(
@@ -112,7 +112,7 @@ def _day(value: dt.date) -> dt.date:
 
 
 def _conditions(column: str, node: Node) -> Filter:
-    check.known_keys(node, CONDITIONS, f"the condition on '{column}'")
+    nodes.known_keys(node, CONDITIONS, f"the condition on '{column}'")
     entries = node.value
     if not entries:
         raise node.error(f"the condition on '{column}' is empty")
@@ -124,7 +124,7 @@ def _conditions(column: str, node: Node) -> Filter:
         parts.append(Between(column, node.loc, **bounds))
     if "missing" in entries:
         parts.append(
-            Missing(column, check.boolean(entries["missing"], f"'missing' on '{column}'"), node.loc)
+            Missing(column, nodes.boolean(entries["missing"], f"'missing' on '{column}'"), node.loc)
         )
     if "not" in entries:
         parts.append(Not(Equals(column, _values(entries["not"], column), node.loc), node.loc))

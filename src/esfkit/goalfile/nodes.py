@@ -1,4 +1,4 @@
-"""Small validators for goal-file nodes: each turns a wrong shape into a located SpecError.
+"""Small validators for goal-file nodes: each turns a wrong shape into a located GoalFileError.
 
 Every number and date has a range (docs/goal-file.md, "Numbers and dates"): a number that
 is not finite (``.nan``, ``.inf``) or lies outside its range is refused where it is written,
@@ -12,9 +12,9 @@ import math
 import re
 from collections.abc import Iterable
 
-from esfkit.errors import SpecError, did_you_mean
+from esfkit.errors import GoalFileError, did_you_mean
+from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import FIRST_DATE, LAST_DATE, NUMBER_LIMIT, readable
-from esfkit.spec.yamlnode import Node
 
 _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 
@@ -42,7 +42,7 @@ def known_keys(node: Node, allowed: Iterable[str], what: str) -> None:
             hint = f"did you mean '{suggestion}'?" if suggestion else None
             known = ", ".join(allowed)
             hint = f"{hint} Known keys: {known}" if hint else f"known keys: {known}"
-            raise SpecError(f"unknown key '{key}' in {what}", where=loc, hint=hint)
+            raise GoalFileError(f"unknown key '{key}' in {what}", where=loc, hint=hint)
 
 
 def require(node: Node, key: str, what: str) -> Node:

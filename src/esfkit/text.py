@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from esfkit.data.lookalikes import PAIRS
+from esfkit.lookalikes import PAIRS
 
 # Characters nobody sees: format characters (Unicode category Cf: soft hyphen, zero-width
 # space and joiners, bidirectional marks, word joiner, BOM ...), the combining grapheme

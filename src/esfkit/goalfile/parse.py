@@ -1,27 +1,32 @@
-"""Goal file -> validated ``Spec``. The whole file is checked before any data is read."""
+"""Goal file -> validated ``GoalFile``. The whole file is checked before any data is read.
+
+The parser knows the keys every goal shares; what a kind's own keys mean, and which goals an
+``include:`` adds, it asks of what it is given (:class:`KindParser`, :data:`IncludeExpander`):
+the goal kinds and the indicator libraries sit above the goal file and are passed in by
+whoever loads one (``esfkit.api.load_goal_file``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any, Protocol
 
-from esfkit import kinds
-from esfkit.errors import SpecError, did_you_mean
-from esfkit.limits import EXCEL_ROWS, GOALS_LIMIT, GROUP_DEPTH, OLDEST, SHEETS, SUPPRESS_LIMIT
-from esfkit.spec import check
-from esfkit.spec.filters import parse_filter
-from esfkit.spec.model import (
-    COLUMN_FIELDS,
+from esfkit.data.settings import COLUMN_FIELDS, UNITS, ColumnRef, DataSettings
+from esfkit.errors import GoalFileError, did_you_mean
+from esfkit.goalfile import nodes
+from esfkit.goalfile.filters import parse_filter
+from esfkit.goalfile.model import (
     GENDER_VALUES,
-    UNITS,
     AgeBand,
-    ColumnRef,
-    DataSpec,
     Goal,
+    GoalFile,
+    Included,
     Project,
-    Spec,
 )
-from esfkit.spec.yamlnode import Node, load_file, load_text
+from esfkit.goalfile.yamlnode import Node
+from esfkit.limits import EXCEL_ROWS, GOALS_LIMIT, GROUP_DEPTH, OLDEST, SHEETS, SUPPRESS_LIMIT
 
 TOP_KEYS = (
     "version",
@@ -43,17 +48,36 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _BAND = re.compile(r"^\s*(\d+)?\s*[-–]\s*(\d+)?\s*$")
 
 
-def load_spec(path: Path) -> Spec:
-    return parse_spec(load_file(path), path.name)
+class KindParser(Protocol):
+    """What the parser needs of a goal kind (``esfkit.kinds.GoalKind`` is one)."""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The keys the kind accepts besides its own name and the common ones."""
+        ...
+
+    def parse(self, node: Node, entries: dict[str, Node]) -> Any:
+        """The goal's typed definition; a located GoalFileError when it is wrong."""
+        ...
 
 
-def parse_spec_text(text: str, filename: str = "goals.yml") -> Spec:
-    return parse_spec(load_text(text, filename), filename)
+# ``include:``'s node and the file's outcome groups -> the goal nodes it adds and what each
+# included library needs (``esfkit.indicators.expand_include``).
+IncludeExpander = Callable[
+    [Node, dict[str, tuple[str, ...]]], tuple[list[Node], tuple[Included, ...]]
+]
 
 
-def parse_spec(root: Node, filename: str) -> Spec:
-    top = check.mapping(root, "the goal file")
-    check.known_keys(root, TOP_KEYS, "the goal file")
+def parse_goal_file(
+    root: Node,
+    filename: str,
+    kinds: Mapping[str, KindParser],
+    expand_include: IncludeExpander,
+) -> GoalFile:
+    """The validated goal file; ``kinds`` by the YAML key that selects each, in the order
+    messages list them."""
+    top = nodes.mapping(root, "the goal file")
+    nodes.known_keys(root, TOP_KEYS, "the goal file")
     if "version" in top:
         version = top["version"]
         if version.value != 1:
@@ -66,13 +90,11 @@ def parse_spec(root: Node, filename: str) -> Spec:
             "the goal file has no 'goals:' list", hint="add `goals:` with at least one goal"
         )
     outcomes = _outcomes(top["outcomes"]) if "outcomes" in top else {}
-    goal_nodes = check.sequence(top["goals"], "'goals'") if "goals" in top else []
+    goal_nodes = nodes.sequence(top["goals"], "'goals'") if "goals" in top else []
     if "goals" in top and not goal_nodes and "include" not in top:
         raise top["goals"].error("'goals' is empty", hint="add at least one goal")
-    includes = ()
+    includes: tuple[Included, ...] = ()
     if "include" in top:  # ready-made indicator goals (esfkit.indicators), after the file's own
-        from esfkit.indicators import expand_include
-
         included_nodes, includes = expand_include(top["include"], outcomes)
         goal_nodes = [*goal_nodes, *included_nodes]
     if len(goal_nodes) > GOALS_LIMIT:
@@ -80,12 +102,12 @@ def parse_spec(root: Node, filename: str) -> Spec:
             f"the goal file has {len(goal_nodes)} goals; esfkit reads at most {GOALS_LIMIT}",
             hint="a report of more goals than this could not be read; split the file",
         )
-    goals = tuple(_goal(node, index) for index, node in enumerate(goal_nodes, start=1))
+    goals = tuple(_goal(node, index, kinds) for index, node in enumerate(goal_nodes, start=1))
     _unique_ids(goal_nodes, goals)
-    return Spec(
+    return GoalFile(
         path=filename,
         project=_project(top.get("project"), filename),
-        data=_data(top["data"]) if "data" in top else DataSpec(),
+        data=_data(top["data"]) if "data" in top else DataSettings(),
         outcomes=outcomes,
         breakdown=_breakdown(top["breakdown"]) if "breakdown" in top else DEFAULT_BREAKDOWN,
         goals=goals,
@@ -98,36 +120,36 @@ def parse_spec(root: Node, filename: str) -> Spec:
 def _project(node: Node | None, filename: str) -> Project:
     if node is None:
         return Project(name=Path(filename).stem)
-    entries = check.mapping(node, "'project'")
-    check.known_keys(node, PROJECT_KEYS, "'project'")
-    start = check.date(entries["start"], "project.start") if "start" in entries else None
-    end = check.date(entries["end"], "project.end") if "end" in entries else None
+    entries = nodes.mapping(node, "'project'")
+    nodes.known_keys(node, PROJECT_KEYS, "'project'")
+    start = nodes.date(entries["start"], "project.start") if "start" in entries else None
+    end = nodes.date(entries["end"], "project.end") if "end" in entries else None
     if start and end and end < start:
         raise entries["end"].error(f"project.end {end} is before project.start {start}")
     municipalities = None
     if "municipalities" in entries:
-        items = check.sequence(entries["municipalities"], "project.municipalities")
-        names = [check.text(item, "a municipality") for item in items]
+        items = nodes.sequence(entries["municipalities"], "project.municipalities")
+        names = [nodes.text(item, "a municipality") for item in items]
         seen: dict[str, Node] = {}
         for name, item in zip(names, items, strict=True):
             if name.casefold() in seen:
                 raise item.error(f"municipality '{name}' is listed twice")
             seen[name.casefold()] = item
         municipalities = tuple(names)
-    lang = check.choice(entries["lang"], LANGS, "project.lang") if "lang" in entries else None
-    name = check.text(entries["name"], "project.name") if "name" in entries else Path(filename).stem
+    lang = nodes.choice(entries["lang"], LANGS, "project.lang") if "lang" in entries else None
+    name = nodes.text(entries["name"], "project.name") if "name" in entries else Path(filename).stem
     return Project(name, start, end, municipalities, lang, node.loc)
 
 
-def _data(node: Node) -> DataSpec:
-    entries = check.mapping(node, "'data'")
-    check.known_keys(node, DATA_KEYS, "'data'")
+def _data(node: Node) -> DataSettings:
+    entries = nodes.mapping(node, "'data'")
+    nodes.known_keys(node, DATA_KEYS, "'data'")
     sheet: str | int | None = None
     if "sheet" in entries:
         value = entries["sheet"].value
         if isinstance(value, int) and not isinstance(value, bool):
             sheet = (
-                check.whole(
+                nodes.whole(
                     entries["sheet"],
                     "data.sheet as a number",
                     1,
@@ -137,40 +159,40 @@ def _data(node: Node) -> DataSpec:
                 - 1
             )
         else:
-            sheet = check.text(entries["sheet"], "data.sheet")
+            sheet = nodes.text(entries["sheet"], "data.sheet")
     columns: dict[str, ColumnRef] = {}
     if "columns" in entries:
-        check.mapping(entries["columns"], "data.columns")
-        check.known_keys(entries["columns"], COLUMN_FIELDS, "data.columns")
+        nodes.mapping(entries["columns"], "data.columns")
+        nodes.known_keys(entries["columns"], COLUMN_FIELDS, "data.columns")
         for key, value in entries["columns"].value.items():
-            columns[key] = ColumnRef(check.text(value, f"data.columns.{key}"), value.loc)
+            columns[key] = ColumnRef(nodes.text(value, f"data.columns.{key}"), value.loc)
     genders: dict[str, str] = {}
     if "genders" in entries:
-        for code, value in check.mapping(entries["genders"], "data.genders").items():
-            genders[code] = check.choice(
+        for code, value in nodes.mapping(entries["genders"], "data.genders").items():
+            genders[code] = nodes.choice(
                 value, (*GENDER_VALUES, "unknown"), f"the gender for code '{code}'"
             )
-    unit = check.choice(entries["unit"], UNITS, "data.unit") if "unit" in entries else "person"
+    unit = nodes.choice(entries["unit"], UNITS, "data.unit") if "unit" in entries else "person"
     header_row = None
     if "header_row" in entries:
-        header_row = check.whole(
+        header_row = nodes.whole(
             entries["header_row"],
             "data.header_row",
             1,
             EXCEL_ROWS,
             hint="the row number of the header as Excel shows it (1, 2 ...)",
         )
-    return DataSpec(sheet, columns, genders, unit, header_row)
+    return DataSettings(sheet, columns, genders, unit, header_row)
 
 
 def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
     """Outcome groups with nested group names expanded; values kept as written."""
-    entries = check.mapping(node, "'outcomes'")
+    entries = nodes.mapping(node, "'outcomes'")
     members: dict[str, list[Node]] = {}
     for name, value in entries.items():
         items = value.value if value.is_sequence else [value]
         for item in items:
-            check.text(item, f"a value in outcome group '{name}'")
+            nodes.text(item, f"a value in outcome group '{name}'")
         members[name] = items
 
     def expand(name: str, trail: tuple[str, ...]) -> tuple[str, ...]:
@@ -197,7 +219,7 @@ def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
 
 def _breakdown(node: Node) -> tuple[str, ...]:
     items = node.value if node.is_sequence else [node]
-    dims = [check.text(item, "a breakdown dimension") for item in items]
+    dims = [nodes.text(item, "a breakdown dimension") for item in items]
     for item, dim in zip(items, dims, strict=True):
         if dims.count(dim) > 1:
             raise item.error(f"breakdown names '{dim}' twice")
@@ -206,8 +228,8 @@ def _breakdown(node: Node) -> tuple[str, ...]:
 
 def _age_bands(node: Node) -> tuple[AgeBand, ...]:
     bands = []
-    for item in check.sequence(node, "'age_bands'"):
-        label = check.text(item, "an age band")
+    for item in nodes.sequence(node, "'age_bands'"):
+        label = nodes.text(item, "an age band")
         match = _BAND.match(label)
         if not match or not (match.group(1) or match.group(2)):
             raise item.error(
@@ -240,20 +262,21 @@ def _overlap(band: AgeBand, low: int | None, high: int | None) -> bool:
     return lo <= band_hi and band_lo <= hi
 
 
-def _goal(node: Node, index: int) -> Goal:
-    entries = check.mapping(node, f"goal {index}")
-    present = [name for name in kinds.KIND_NAMES if name in entries]
-    goal_id = check.text(entries["id"], "a goal id") if "id" in entries else None
+def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal:
+    entries = nodes.mapping(node, f"goal {index}")
+    present = [name for name in kinds if name in entries]
+    goal_id = nodes.text(entries["id"], "a goal id") if "id" in entries else None
     label = f"goal '{goal_id}'" if goal_id else f"goal {index}"
     if len(present) > 1:
         raise node.error(
             f"{label} has more than one kind: {', '.join(present)}",
-            hint="a goal has exactly one of: " + ", ".join(kinds.KIND_NAMES),
+            hint="a goal has exactly one of: " + ", ".join(kinds),
         )
     if not present:
-        _no_kind(node, label)
-    kind = kinds.lookup(present[0])
-    check.known_keys(node, (*COMMON_GOAL_KEYS, kind.name, *kind.keys), f"{label} ({kind.name})")
+        _no_kind(node, label, tuple(kinds))
+    name = present[0]
+    kind = kinds[name]
+    nodes.known_keys(node, (*COMMON_GOAL_KEYS, name, *kind.keys), f"{label} ({name})")
     if goal_id is None:
         raise node.error(
             f"{label} has no 'id'", hint="add `id: a_short_name` (used on the command line)"
@@ -263,14 +286,14 @@ def _goal(node: Node, index: int) -> Goal:
             f"goal id '{goal_id}' may only hold letters, digits, '_', '-' and '.'",
             hint="for example `id: job_or_studies`",
         )
-    title = check.text(entries["title"], "title") if "title" in entries else goal_id
-    note = check.text(entries["note"], "note") if "note" in entries else None
+    title = nodes.text(entries["title"], "title") if "title" in entries else goal_id
+    note = nodes.text(entries["note"], "note") if "note" in entries else None
     scope = parse_filter(entries["scope"], f"the scope of {label}") if "scope" in entries else None
     breakdown = _breakdown(entries["breakdown"]) if "breakdown" in entries else None
     return Goal(
         id=goal_id,
         title=title,
-        kind=kind.name,
+        kind=name,
         definition=kind.parse(node, entries),
         loc=node.loc,
         note=note,
@@ -279,33 +302,33 @@ def _goal(node: Node, index: int) -> Goal:
     )
 
 
-def _no_kind(node: Node, label: str) -> None:
+def _no_kind(node: Node, label: str, names: tuple[str, ...]) -> None:
     known = set(COMMON_GOAL_KEYS) | {"target", "of", "at_most", "per", "tolerance", "group"}
     for key, loc in node.key_locs.items():
         if key == "kind":  # `kind: count`, as other tools write it
-            raise SpecError(
+            raise GoalFileError(
                 f"{label}: the kind is written as the key that holds what to measure",
                 where=loc,
                 hint="for example `count: everyone` or `share: {exit: work}` with `of: exited`,"
                 " instead of `kind: count`",
             )
         if key not in known:
-            suggestion = did_you_mean(key, kinds.KIND_NAMES)
+            suggestion = did_you_mean(key, names)
             hint = f"did you mean '{suggestion}'? " if suggestion else ""
-            raise SpecError(
+            raise GoalFileError(
                 f"unknown goal kind '{key}' in {label}",
                 where=loc,
-                hint=hint + "Goal kinds: " + ", ".join(kinds.KIND_NAMES),
+                hint=hint + "Goal kinds: " + ", ".join(names),
             )
     raise node.error(
         f"{label} does not say what to measure",
-        hint="add exactly one of: " + ", ".join(kinds.KIND_NAMES),
+        hint="add exactly one of: " + ", ".join(names),
     )
 
 
-def _unique_ids(nodes: list[Node], goals: tuple[Goal, ...]) -> None:
+def _unique_ids(goal_nodes: list[Node], goals: tuple[Goal, ...]) -> None:
     seen: dict[str, Goal] = {}
-    for node, goal in zip(nodes, goals, strict=True):
+    for node, goal in zip(goal_nodes, goals, strict=True):
         if goal.id in seen:
             raise node.value["id"].error(
                 f"goal id '{goal.id}' is used twice (first at line {seen[goal.id].loc.line})",
@@ -319,11 +342,11 @@ REPORT_KEYS = ("suppress_below",)
 
 def _suppress_below(node: Node) -> int | None:
     """``report: {suppress_below: N}``: counts from 1 to N-1 are hidden in every format."""
-    entries = check.mapping(node, "'report'")
-    check.known_keys(node, REPORT_KEYS, "'report'")
+    entries = nodes.mapping(node, "'report'")
+    nodes.known_keys(node, REPORT_KEYS, "'report'")
     if "suppress_below" not in entries:
         return None
-    return check.whole(
+    return nodes.whole(
         entries["suppress_below"],
         "report.suppress_below",
         2,

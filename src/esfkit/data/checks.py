@@ -1,131 +1,46 @@
-"""Every problem in a participant file, found in one pass, as findings.
+"""Every problem in a participant file's cells, found in one pass, as findings.
 
 `esfkit validate` lists them all; `esfkit check` runs the same pass first and stops on an
 error (a value that would make a figure wrong), while warnings go into the report header.
 The checks read the raw text cells, so a bad value is reported as typed (a personnummer
-masked), with the row the user sees and the column.
+masked), with the row the user sees and the column. What the goal file says the cells
+should hold comes as plain settings (esfkit.data.settings).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from esfkit.data import municipalities, personnummer
-from esfkit.data.columns import map_columns
 from esfkit.data.genders import BUILTIN_CODES, gender_codes
-from esfkit.data.participants import CANONICAL_DATES, Participants, clean
-from esfkit.data.read import RawTable, read_table
-from esfkit.data.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
+from esfkit.data.participants import CANONICAL_DATES
+from esfkit.data.read import RawTable
+from esfkit.data.settings import COLUMN_FIELDS, DataSettings, Declared
 from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normalize, read_dates
-from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows
-from esfkit.escape import terminal
-from esfkit.findings import ERROR, KINDS, WARNING, Finding, summarise
+from esfkit.errors import did_you_mean, format_rows
+from esfkit.findings import ERROR, KINDS, WARNING, Finding
 from esfkit.privacy import mask_text
-from esfkit.spec.model import COLUMN_FIELDS, AllOf, AnyOf, Equals, Filter, Not, Spec
+from esfkit.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
 
 _DATE_FIELDS = {"start": "start date", "end": "exit date", "birth_date": "birth date"}
-SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`
-
-
-@dataclass
-class Validation:
-    """The file as read, its column mapping, the findings, and the participants when the
-    data has no error (None otherwise)."""
-
-    raw: RawTable
-    columns: dict[str, str]
-    findings: list[Finding]
-    participants: Participants | None
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
-
-
-def validate_file(path: Path, spec: Spec, report_date: dt.date, every: bool = True) -> Validation:
-    """Read ``path`` and find every problem; unreadable files still raise DataError. Ids
-    are keyed at ``report_date`` (a ten-digit personnummer's century depends on it).
-
-    Without ``every``, the findings are those `check` shows, summarised per kind in its
-    header: no re-enrolments, and the overlapping enrolments as one finding holding their
-    rows, not one per id (either kind is tens of thousands of ids in a large register).
-    """
-    raw = read_table(path, spec.data.sheet, spec.data.header_row)
-    columns = map_columns(raw.headers, spec.data.columns, raw.path.name)
-    parsed: dict[str, pd.Series] = {}
-    findings = inspect(raw, columns, spec, report_date, every, parsed)
-    participants = None
-    if not any(f.is_error for f in findings):
-        participants = clean(raw, columns, spec, report_date, parsed)
-    return Validation(raw, columns, findings, participants)
-
-
-def load_checked(
-    path: Path, spec: Spec, report_date: dt.date, command: str = "check"
-) -> Participants:
-    """The participants, or a DataError naming the first errors and pointing at validate.
-
-    Warnings are added, one line per kind, to the participants' findings, which the report
-    header shows.
-    """
-    validation = validate_file(path, spec, report_date, every=False)
-    if validation.errors or validation.participants is None:
-        raise data_errors(
-            validation.errors, path.name, f"esfkit validate {spec.path} {path}", command
-        )
-    participants = validation.participants
-    shown = [f for f in summarise(validation.warnings) if f.kind != "re_enrolment"]
-    participants.findings = [*shown, *participants.findings]  # re-enrolments: the population's
-    return participants
-
-
-def data_errors(errors: list[Finding], file: str, validate_command: str, command: str) -> DataError:
-    """The first errors, each located, and the command that lists them all. Each line
-    quoting a cell is escaped on its own (a line break in a cell stays inside its line)."""
-    lines = [terminal(f"  {location(f, file)}: {f.message}") for f in errors[:SHOWN_IN_ERROR]]
-    if len(errors) > SHOWN_IN_ERROR:
-        lines.append(f"  ... and {len(errors) - SHOWN_IN_ERROR} more")
-    count = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
-    return DataError(
-        f"{count} in the data stop {command}:\n" + "\n".join(lines),
-        where=DataLocation(file),
-        hint=(f"{terminal(errors[0].todo)}\n  " if errors and errors[0].todo else "")
-        + f"all findings, with what to do: {validate_command}",
-    )
-
-
-def location(finding: Finding, file: str, every_row: bool = False) -> str:
-    """'file, rows 3, 9, column 'Kön'': with ``every_row``, no row is left out."""
-    parts = [file]
-    if finding.rows:
-        parts.append(format_rows(finding.rows, len(finding.rows) if every_row else 8))
-    if finding.column is not None:
-        parts.append(f"column '{finding.column}'")
-    return ", ".join(parts)
-
-
-# --- the checks ---------------------------------------------------------------------------
 
 
 def inspect(
     raw: RawTable,
     columns: dict[str, str],
-    spec: Spec,
+    settings: DataSettings,
+    declared: Declared,
     report_date: dt.date,
     every: bool = True,
     parsed: dict[str, pd.Series] | None = None,
 ) -> list[Finding]:
     """Every finding about the cells of ``raw``, errors and warnings, in column order
-    (without ``every``: re-enrolments as `check` shows them, see :func:`validate_file`).
+    (without ``every``: re-enrolments as `check` shows them, see ``esfkit.api.validate_file``).
+    ``declared`` holds the values the goal file names, which look-alike cells are
+    compared with.
 
     ``parsed`` receives the keyed ids and the dates read on the way, under their canonical
     names (``_id``, ``_start`` ...), for `clean` to reuse when no finding is an error.
@@ -148,12 +63,12 @@ def inspect(
             ),
         ]
     findings: list[Finding] = _reading(raw) + _blank_formulas(raw)
-    odd = _odd_values(frame, columns, spec, rows)
+    odd = _odd_values(frame, columns, settings, declared, rows)
     findings += odd
     look_alike = {f.value for f in odd if f.kind == "lookalike_characters"}  # said once
     if "gender" in columns:
         header = columns["gender"]
-        findings += _genders(frame[header], header, rows, spec, look_alike)
+        findings += _genders(frame[header], header, rows, settings.genders, look_alike)
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
@@ -167,14 +82,18 @@ def inspect(
         findings += _order(dates["start"], dates["end"], columns["end"], rows)
     if "municipality" in columns:
         header = columns["municipality"]
-        findings += _municipalities(frame[header], header, rows, spec, look_alike)
+        findings += _municipalities(
+            frame[header], header, rows, declared.municipalities, look_alike
+        )
     if "id" in columns:
         # Keyed once for both the id checks and the keys: up to one id per row.
         values = frame[columns["id"]]
         ids = personnummer.read_ids(values, report_date)
         parsed["_id"] = ids.keys
         findings += _ids(values, ids, columns["id"], rows)
-    findings += _duplicates(raw, columns, dates.get("start"), dates.get("end"), spec, every, parsed)
+    findings += _duplicates(
+        raw, columns, dates.get("start"), dates.get("end"), settings.unit, every, parsed
+    )
     notes = _note_rows(frame, rows, columns.get("start"))
     findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
     return findings
@@ -365,9 +284,14 @@ def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def _genders(
-    values: pd.Series, header: str, rows: np.ndarray, spec: Spec, look_alike: set[str]
+    values: pd.Series,
+    header: str,
+    rows: np.ndarray,
+    genders: dict[str, str],
+    look_alike: set[str],
 ) -> list[Finding]:
-    codes = gender_codes(spec.data.genders)
+    """``genders``: the goal file's own codes (data.genders)."""
+    codes = gender_codes(genders)
     keys = normalize(values)
     unknown = ~keys.isin(list(codes)).to_numpy()
     if not unknown.any():
@@ -445,9 +369,13 @@ def _order(start: pd.Series, end: pd.Series, header: str, rows: np.ndarray) -> l
 
 
 def _municipalities(
-    values: pd.Series, header: str, rows: np.ndarray, spec: Spec, look_alike: set[str]
+    values: pd.Series,
+    header: str,
+    rows: np.ndarray,
+    declared: tuple[str, ...] | None,
+    look_alike: set[str],
 ) -> list[Finding]:
-    declared = spec.project.municipalities
+    """``declared``: project.municipalities (None: any of Sweden's)."""
     official = tuple(municipalities.official().values())
     findings = []
     for text, where in _by_value(values, rows).items():
@@ -509,20 +437,25 @@ def _municipalities(
 
 
 def _odd_values(
-    frame: pd.DataFrame, columns: dict[str, str], spec: Spec, rows: np.ndarray
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    settings: DataSettings,
+    declared: Declared,
+    rows: np.ndarray,
 ) -> list[Finding]:
     """Cells that differ from a declared value (an outcome, a filter's value, a gender code,
     a municipality) only by invisible characters, which the comparison key ignores (a
     warning), or by letters of another script that look the same, which it does not (an
     error: the row would silently fall out of its group)."""
     findings = []
-    for header, declared in _declared_values(spec, columns, tuple(frame.columns)).items():
-        findings += _odd_cells(frame[header], header, declared, rows)
+    named = _declared_values(settings, declared, columns, tuple(frame.columns))
+    for header, words in named.items():
+        findings += _odd_cells(frame[header], header, words, rows)
     return findings
 
 
 def _declared_values(
-    spec: Spec, columns: dict[str, str], headers: tuple[str, ...]
+    settings: DataSettings, declared: Declared, columns: dict[str, str], headers: tuple[str, ...]
 ) -> dict[str, dict[str, str]]:
     """Per column, the values the goal file and esfkit name for it, by their keys."""
     named: dict[str, list[str]] = {}
@@ -534,30 +467,12 @@ def _declared_values(
         if header is not None and header != columns.get("id"):
             named.setdefault(header, []).extend(words)
 
-    add("exit", [v for values in spec.outcomes.values() for v in values])
-    add("gender", [*spec.data.genders, *(code.capitalize() for code in BUILTIN_CODES)])
-    add("municipality", list(spec.project.municipalities or municipalities.official().values()))
-    for goal in spec.goals:
-        for leaf in _equals(goal):
-            words = [v.text for v in leaf.values if isinstance(v.value, str)]
-            add(leaf.field, [w for w in words if not (leaf.field == "exit" and w in spec.outcomes)])
+    add("exit", list(declared.outcomes))
+    add("gender", [*settings.genders, *(code.capitalize() for code in BUILTIN_CODES)])
+    add("municipality", list(declared.municipalities or municipalities.official().values()))
+    for name, words in declared.values:
+        add(name, list(words))
     return {header: {key(w): w for w in words if key(w)} for header, words in named.items()}
-
-
-def _equals(goal) -> list[Equals]:
-    """The `field: value` conditions of a goal: its scope and its kind's filters."""
-    found: list[Equals] = []
-    todo: list = [goal.scope] if goal.scope is not None else []
-    todo += [v for v in vars(goal.definition).values() if isinstance(v, Filter)]
-    while todo:
-        part = todo.pop()
-        if isinstance(part, AllOf | AnyOf):
-            todo += part.parts
-        elif isinstance(part, Not):
-            todo.append(part.part)
-        elif isinstance(part, Equals):
-            found.append(part)
-    return found
 
 
 def _odd_cells(
@@ -677,7 +592,7 @@ def _duplicates(
     columns: dict[str, str],
     start: pd.Series | None,
     end: pd.Series | None,
-    spec: Spec,
+    unit: str,
     every: bool,
     parsed: dict[str, pd.Series],
 ) -> list[Finding]:
@@ -698,7 +613,7 @@ def _duplicates(
     same = pd.Series(_row_keys(raw.frame.iloc[candidates]))
     repeated = same.duplicated(keep=False).to_numpy()
     findings = []
-    counts_both = spec.data.unit == "enrolment" and "id" in columns
+    counts_both = unit == "enrolment" and "id" in columns
     if repeated.any():
         copies = same[repeated]
         for positions in copies.groupby(copies, sort=False).indices.values():
@@ -799,66 +714,3 @@ def _enrolments(
         kind = "overlapping_enrolments" if overlap else "re_enrolment"
         findings.append(_make(kind, where, id_header, masked, message, todo))
     return findings
-
-
-# --- the text `esfkit validate` prints -----------------------------------------------------
-
-
-def validation_report(spec: Spec, path: Path, as_of: dt.date) -> tuple[str, int, int]:
-    """The data's findings and, when it has no error, the report's own (who is outside the
-    report date, exits without an outcome ...): the text, and the error and warning counts.
-    """
-    from esfkit.engine.run import evaluate
-    from esfkit.i18n import Words
-
-    validation = validate_file(path, spec, as_of)
-    more: list[tuple[Finding, str]] = []
-    if validation.participants is not None:
-        if spec.includes:
-            from esfkit.indicators import check_included
-
-            check_included(spec.includes, validation.participants)
-        report = evaluate(spec, validation.participants, as_of)
-        w = Words("en")
-        more = [
-            (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
-            for f in report.findings
-            if f.kind != "re_enrolments"  # listed person by person as re_enrolment
-        ]
-    return validation_text(validation, more, len(validation.raw.frame))
-
-
-def validation_text(
-    validation: Validation, more: list[tuple[Finding, str]], rows: int
-) -> tuple[str, int, int]:
-    """Every finding grouped by kind, errors first, with counts; and the error and warning
-    counts. ``more`` holds population findings with their sentence (already translated).
-
-    A finding's message quotes cells as typed: each line with one is escaped for the
-    terminal (esfkit.escape.terminal: masked, no control character, one line)."""
-    file = validation.raw.path.name
-    items = [(f, f"{f.message}") for f in validation.findings] + more
-    errors = sum(f.is_error for f, _ in items)
-    warnings = len(items) - errors
-    lines = [
-        terminal(f"{file}: {rows} rows; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
-    ]
-    kinds = list(dict.fromkeys(f.kind for f, _ in items))
-    kinds.sort(key=lambda k: not any(f.is_error for f, _ in items if f.kind == k))
-    for kind in kinds:
-        group = [(f, text) for f, text in items if f.kind == kind]
-        severity = ERROR if group[0][0].is_error else WARNING
-        lines.append("")
-        lines.append(f"{severity} {kind} ({len(group)}): {KINDS.get(kind, ('', kind))[1]}")
-        for finding, text in group:
-            where = location(finding, file, every_row=True)
-            lines.append(terminal(f"  {where}: {text}"))
-            if finding.todo:
-                lines.append(f"    what to do: {terminal(finding.todo)}")
-    if not items:
-        lines.append("  no findings")
-    return "\n".join(lines) + "\n", errors, warnings
-
-
-def _plural(n: int, word: str) -> str:
-    return f"1 {word}" if n == 1 else f"{n} {word}s"

@@ -1,0 +1,362 @@
+"""Read a CSV file into a grid of text: its encoding, its separator, its records' lines.
+
+Swedish Excel writes Windows-1252 with ';'; others UTF-8 (with or without a BOM) or UTF-16.
+Every field stays text, as typed, and every record keeps the line it starts on, so that a
+bad value is reported where the user finds it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from esfkit.data.sheet import content_hint
+from esfkit.data.table import SAMPLE_RECORDS, Grid
+from esfkit.errors import DataError, DataLocation
+from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
+
+CSV_SUFFIXES = (".csv", ".txt")
+
+# Order matters on ties: Swedish Excel writes ';', so it wins over ','.
+SEPARATORS = (";", ",", "\t", "|")
+_SAMPLE_CHARS = 65_536
+MAX_LINES = 2 * EXCEL_ROWS  # lines of a CSV file: Excel's rows, with room for line breaks
+
+
+def read_csv(path: Path, data: bytes) -> Grid:
+    """Parse CSV text with pandas' C engine, every field kept as text."""
+    csv.field_size_limit(2**31 - 1)  # a long cell is judged by CELL_CHARS, with its row
+    decoded, as_read, mixed = _decode(path, data)
+    text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        raise DataError(
+            f"the file has {lines:,} lines; esfkit reads at most ".replace(",", " ")
+            + f"{MAX_LINES:,} (twice as many as Excel has rows)".replace(",", " "),
+            where=DataLocation(path.name, rows=(MAX_LINES + 1,)),
+            hint="check that this is the participant list; remove the empty lines at its end",
+        )
+    skipped, text = _skip_blank_start(text)
+    if not text:
+        raise DataError(
+            "the file has no header row (it holds only blank lines)",
+            where=DataLocation(path.name),
+            hint="export the data again with the column names on the first row",
+        )
+    separator = _detect_separator(text)
+    # A title row above the header is short: the width is the most common one, or the
+    # first record's when wider. A longer record further down is an error of its own line.
+    sample = _first_records(text, separator)
+    if max(map(len, sample)) > EXCEL_COLUMNS:
+        _refuse_wide_sample(path, text, separator, skipped)
+    width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
+    own = as_read and not skipped and "\r" not in decoded
+    records = _parse_csv(
+        path, text, data if own else text.encode("utf-8"), separator, width, skipped
+    )
+    numbers = _record_lines(text, len(records), lines - skipped)
+    if numbers is None:
+        columns, numbers = _parse_csv_multiline(path, text, separator, width, skipped)
+    else:
+        columns = [records[c].to_numpy(dtype=object) for c in records.columns]
+    return Grid(columns, numbers + skipped, mixed_encoding=mixed)
+
+
+def _check_lines(path: Path, lines, separator: str, first: int):
+    """Yield the lines, refusing one with more than EXCEL_COLUMNS fields (quotes ignored: a
+    line of a million separators must not reach a parser)."""
+    for number, line in enumerate(lines, first):
+        fields = line.count(separator) + 1
+        if fields > EXCEL_COLUMNS:
+            raise _too_wide(path, number, fields)
+        yield line
+
+
+def _refuse_wide_sample(path: Path, text: str, separator: str, skipped: int) -> None:
+    """The sample holds a record wider than EXCEL_COLUMNS: name its line and its width."""
+    sample = text[:_SAMPLE_CHARS]
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=separator)
+    start = 0
+    with contextlib.suppress(csv.Error):
+        for record in reader:
+            if len(record) > EXCEL_COLUMNS:
+                break
+            start = reader.line_num
+    begin = sum(map(len, sample.split("\n")[:start])) + start  # where that line starts
+    end = text.find("\n", begin)
+    fields = text.count(separator, begin, end if end >= 0 else len(text)) + 1
+    raise _too_wide(path, start + 1 + skipped, max(fields, EXCEL_COLUMNS + 1))
+
+
+def _too_wide(path: Path, line: int, fields: int) -> DataError:
+    return DataError(
+        f"line {line} has {fields:,} fields; esfkit reads at most ".replace(",", " ")
+        + f"{EXCEL_COLUMNS:,} columns (as many as Excel has)".replace(",", " "),
+        where=DataLocation(path.name, rows=(line,)),
+        hint="check that this is the participant list: remove the extra separators on that "
+        "line, or export the data again",
+    )
+
+
+def _record_lines(text: str, count: int, newlines: int) -> np.ndarray | None:
+    """The line each of ``count`` records starts on, or None when it cannot be told cheaply.
+
+    Without quoted line breaks record i starts on line i + 1. With them, a line break ends
+    a record when an even number of quotes precede it; a stray quote inside an unquoted
+    field breaks that rule, the counts then disagree and the caller asks the csv module.
+    ``newlines`` is the number of line breaks in ``text``.
+    """
+    lines = newlines + (not text.endswith("\n"))
+    if count == lines:
+        return np.arange(1, lines + 1, dtype=np.int64)
+    raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    newlines = np.flatnonzero(raw == ord("\n"))
+    quotes_before = np.cumsum(raw == ord('"'))[newlines]
+    ends = np.flatnonzero(quotes_before % 2 == 0)  # indexes of the lines that end a record
+    starts = np.concatenate(([1], ends + 2))[:count]
+    found = len(ends) + (not text.endswith("\n"))
+    return starts.astype(np.int64) if found == count else None
+
+
+Mixed = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, bool, Mixed | None]:
+    """The text; whether it is the file's own bytes read as UTF-8 (no BOM); and, when the
+    file mixes encodings, its non-ASCII lines in UTF-8 and in Windows-1252.
+
+    UTF-16 with a BOM (Excel's 'Unicode text') must decode whole. Otherwise valid UTF-8 is
+    never read as Windows-1252: a file that is not UTF-8 throughout is read line by line,
+    each line in UTF-8 if it is valid UTF-8, else in Windows-1252 (what Swedish Excel
+    writes), and a file with lines of both (two exports pasted together) says which.
+    """
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DataError(
+            "this is a spreadsheet, not a text (CSV) file",
+            where=DataLocation(path.name),
+            hint=content_hint(data, path.suffix.lower()),
+        )
+    as_read, mixed = False, None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode_utf16(path, data)
+    else:
+        bom = data.startswith(b"\xef\xbb\xbf")
+        body = data[3:] if bom else data
+        try:
+            text, as_read = body.decode("utf-8"), not bom
+        except UnicodeDecodeError:
+            text, mixed = _decode_lines(path, body, bom)
+    if "\x00" in text:
+        raise DataError(
+            "the file contains NUL bytes, so it is not a text (CSV) file",
+            where=DataLocation(path.name),
+            hint=content_hint(data, path.suffix.lower()),
+        )
+    return text, as_read, mixed
+
+
+def _decode_utf16(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
+        raise DataError(
+            f"line {line} is not valid UTF-16 text, though the file starts as UTF-16 "
+            f"(byte {exc.start}); no character is guessed",
+            where=DataLocation(path.name, rows=(line,)),
+            hint="open the file in Excel and save it again as CSV UTF-8",
+        ) from None
+
+
+def _decode_lines(path: Path, body: bytes, bom: bool) -> tuple[str, Mixed | None]:
+    """Bytes that are not UTF-8 throughout: Windows-1252 as a whole when no line holds a
+    UTF-8 character, else line by line."""
+    if not bom and not _holds_utf8(body):
+        return _decode_cp1252(body), None
+    body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    lines, utf8, cp1252 = [], [], []
+    for number, line in enumerate(body.split(b"\n"), 1):
+        if line.isascii():
+            lines.append(line.decode("ascii"))
+            continue
+        try:
+            lines.append(line.decode("utf-8"))
+            utf8.append(number)
+        except UnicodeDecodeError:
+            text = _decode_cp1252(line)
+            if _MOJIBAKE.search(text):
+                raise _mixed_line(path, number) from None
+            lines.append(text)
+            cp1252.append(number)
+    mixed = (tuple(utf8), tuple(cp1252)) if cp1252 and (utf8 or bom) else None
+    return "\n".join(lines), mixed
+
+
+def _holds_utf8(data: bytes) -> bool:
+    """Whether a UTF-8 sequence of two bytes or more occurs (a lead byte, a continuation)."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    lead = (raw[:-1] >= 0xC2) & (raw[:-1] <= 0xF4)
+    return bool((lead & ((raw[1:] & 0xC0) == 0x80)).any())
+
+
+def _decode_cp1252(data: bytes) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1").translate(_CP1252)  # slow, but only for stray C1 bytes
+
+
+def _mixed_line(path: Path, number: int) -> DataError:
+    return DataError(
+        f"line {number} holds UTF-8 text and Windows-1252 text in the same line, so no "
+        "encoding reads all of it",
+        where=DataLocation(path.name, rows=(number,)),
+        hint="open the file in Excel, correct the line (letters such as 'Ã¤' for 'ä') and "
+        "save it again as CSV UTF-8",
+    )
+
+
+def _cp1252_table() -> dict[int, str]:
+    """Latin-1 code points 0x80-0x9F to their Windows-1252 characters.
+
+    Decoding as Latin-1 and translating never fails: the five bytes Windows-1252 leaves
+    undefined keep their Latin-1 meaning, as Windows itself does.
+    """
+    table = {}
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+    return table
+
+
+_CP1252 = _cp1252_table()
+# UTF-8 read as Windows-1252: 'ä' becomes 'Ã¤', a no-break space 'Â\xa0'.
+_MOJIBAKE = re.compile(
+    "[ÃÂ][" + re.escape(bytes(range(0x80, 0xC0)).decode("latin-1").translate(_CP1252)) + "]"
+)
+
+
+def _skip_blank_start(text: str) -> tuple[int, str]:
+    """Drop leading lines with nothing but spaces and separators; pandas chokes on them."""
+    blank = _BLANK_START.match(text)
+    if blank is None or not blank.end():
+        return 0, text
+    return text.count("\n", 0, blank.end()), text[blank.end() :]
+
+
+_BLANK_START = re.compile(r"(?:[ \t;,|]*\n)+|[ \t;,|]+$")
+
+
+def _detect_separator(text: str) -> str:
+    """The separator that splits the header into the most fields, agreed on by most records."""
+
+    def score(separator: str) -> tuple[bool, int, float]:
+        header, *sample = _first_records(text, separator)
+        agree = sum(len(r) == len(header) for r in sample) / (len(sample) or 1)
+        return (agree >= 0.5, len(header), agree)
+
+    def score_below_title(separator: str) -> tuple[bool, int, float]:
+        records = _first_records(text, separator)
+        width, agreeing = Counter(map(len, records)).most_common(1)[0]
+        # Three columns at least: "Namn" over "Berg, Anna" is one column, not a title.
+        return (agreeing / len(records) >= 0.5 and width > 2, width, agreeing / len(records))
+
+    best = max(SEPARATORS, key=score)  # max keeps the first of equal scores
+    agreed, width, _ = score(best)
+    if agreed and width > 1:
+        return best
+    # No separator splits the first record like the rest: it may be a title row.
+    below = max(SEPARATORS, key=score_below_title)
+    return below if score_below_title(below)[0] else best
+
+
+def _first_records(text: str, separator: str) -> list[list[str]]:
+    """The first non-blank records as ``separator`` would split them, quotes respected."""
+    reader = csv.reader(io.StringIO(text[:_SAMPLE_CHARS], newline=""), delimiter=separator)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            if record:
+                records.append(record)
+            if len(records) > SAMPLE_RECORDS:
+                break
+    except csv.Error:
+        pass  # a quote never closed: judge by the records read so far
+    return records or [[text]]
+
+
+def _parse_csv(
+    path: Path, text: str, encoded: bytes, separator: str, width: int, skipped: int
+) -> pd.DataFrame:
+    """All records, header included, as text (``encoded`` is ``text`` as UTF-8); overlong
+    records become a located error."""
+    try:
+        # Bytes, not a StringIO: pandas would encode the text to UTF-8 anyway, and a
+        # StringIO holds 4 bytes per character (400 MB for a 10^6-row file).
+        return pd.read_csv(
+            io.BytesIO(encoded),
+            encoding="utf-8",
+            sep=separator,
+            header=None,
+            dtype=object,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            names=range(width),
+        )
+    except Exception as exc:  # pandas' tokenizer fails in several ways; explain it ourselves
+        _parse_csv_multiline(path, text, separator, width, skipped)
+        raise DataError(
+            f"cannot read this CSV file ({exc})",
+            where=DataLocation(path.name),
+            hint="open it in Excel and save it again as CSV (semicolon separated)",
+        ) from None
+
+
+def _parse_csv_multiline(
+    path: Path, text: str, separator: str, width: int, skipped: int = 0
+) -> tuple[list[np.ndarray], np.ndarray]:
+    """Parse with the csv module, which tells the line each record starts on (below the
+    ``skipped`` blank lines).
+
+    Used only when a quoted field holds a line break (and to explain pandas' errors).
+    """
+    lines = _check_lines(path, io.StringIO(text, newline=""), separator, skipped + 1)
+    reader = csv.reader(lines, delimiter=separator, strict=True)
+    records: list[list[str]] = []
+    starts: list[int] = []
+    last_line = 0
+    try:
+        for record in reader:
+            starts.append(last_line + 1)
+            last_line = reader.line_num
+            if len(record) > width:
+                raise _overlong(path, starts[-1] + skipped, len(record), width)
+            records.append(record)
+    except csv.Error as exc:
+        raise DataError(
+            f"the CSV cannot be parsed from line {last_line + 1 + skipped} on ({exc})",
+            where=DataLocation(path.name, rows=(last_line + 1 + skipped,)),
+            hint='a field probably opens a quote (") that is never closed',
+        ) from None
+    padded = [r + [""] * (width - len(r)) for r in records]
+    columns = [np.array(c, dtype=object) for c in zip(*padded, strict=True)]
+    return columns, np.array(starts, dtype=np.int64)
+
+
+def _overlong(path: Path, line: int, fields: int, width: int) -> DataError:
+    return DataError(
+        f"line {line} has {fields} fields but the header has {width}",
+        where=DataLocation(path.name, rows=(line,)),
+        hint="give the extra column a header, or remove the extra separators on that line",
+    )

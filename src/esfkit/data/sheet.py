@@ -1,0 +1,241 @@
+"""Read one sheet of a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) into a grid of text.
+
+calamine parses the sheet, once the workbook is known to fit the limits (archive.py); each
+cell becomes the text Excel shows for it ('12', not '12.0'; a date at midnight as
+2021-03-01), so that long ids keep their digits and every value is judged later, as typed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import python_calamine
+
+from esfkit.data.archive import SheetScan, check_archive, is_zip, scan_ods, scan_sheet
+from esfkit.data.prefetch import take_sheet
+from esfkit.data.table import Grid
+from esfkit.errors import DataError, DataLocation, one_of
+
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+
+# Excel keeps 15 significant digits; beyond that a float's digits are noise.
+_EXCEL_DIGITS = 15
+
+
+def read_sheet(
+    path: Path, data: bytes, sheet: str | int | None
+) -> tuple[str, Grid, SheetScan | None]:
+    """Read one sheet through calamine, which is many times faster than openpyxl, once the
+    workbook is known to fit the limits (data/archive.py)."""
+    prefetched = take_sheet(path)  # checked and parsed while pandas was imported, if it was
+    scans = dict(prefetched.scans) if prefetched is not None else check_workbook(path, data)
+    workbook = _calamine(path, data, lambda: python_calamine.CalamineWorkbook.from_path(path))
+    name = _pick_sheet(path, workbook, sheet)
+    parsed = prefetched.sheet if prefetched is not None and prefetched.name == name else None
+    if name not in scans and path.suffix.lower() in (".xlsx", ".xlsm", ".xlsb") and is_zip(data):
+        scans[name] = scan_sheet(path, data, name)
+    # skip_empty_area=False starts the grid at A1, so list index + 1 is the Excel row and
+    # the column index gives the Excel letter, whatever blank rows or columns lead.
+    rows = _calamine(
+        path,
+        data,
+        lambda: (parsed or workbook.get_sheet_by_name(name)).to_python(skip_empty_area=False),
+    )
+    if not rows:
+        raise DataError(
+            f"sheet '{name}' is empty",
+            where=DataLocation(path.name),
+            hint="choose the sheet that holds the participants (one row per enrolment)",
+        )
+    width = max(map(len, rows))
+    rows = [row if len(row) == width else [*row, *[""] * (width - len(row))] for row in rows]
+    # One object array, transposed into contiguous columns: numpy's loops, not zip's.
+    columns = [_column_text(column) for column in np.array(rows, dtype=object).T.copy()]
+    return name, Grid(columns, np.arange(1, len(rows) + 1, dtype=np.int64)), scans.get(name)
+
+
+def check_workbook(path: Path, data: bytes) -> dict[str, SheetScan | None]:
+    """Refuse a zip-based workbook beyond the limits before calamine opens it; an .ods
+    has every sheet scanned now (calamine reads them all on opening)."""
+    if not is_zip(data):
+        return {}
+    check_archive(path, data)
+    return dict(scan_ods(path, data)) if path.suffix.lower() == ".ods" else {}
+
+
+def list_sheets(path: Path, data: bytes) -> list[str]:
+    """The sheets of the workbook ``path`` (``data``: its bytes), read within the limits; a
+    DataError otherwise."""
+    check_workbook(path, data)
+    workbook = _calamine(path, data, lambda: python_calamine.CalamineWorkbook.from_path(path))
+    return list(workbook.sheet_names)
+
+
+def _calamine(path: Path, data: bytes, call: Callable[[], Any]) -> Any:
+    """Run a calamine call; any failure (it raises many kinds) means the file is unreadable."""
+    try:
+        return call()
+    except Exception as exc:
+        raise _unreadable(path, data, exc) from None
+    except BaseException as exc:
+        # A Rust panic surfaces as pyo3's PanicException, which derives from BaseException.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise _unreadable(path, data, exc) from None
+
+
+def _unreadable(path: Path, data: bytes, exc: BaseException) -> DataError:
+    """Explain an unreadable spreadsheet by what its bytes actually are."""
+    return DataError(
+        f"cannot read this file as a {path.suffix.lower()} spreadsheet ({exc})",
+        where=DataLocation(path.name),
+        hint=content_hint(data, path.suffix.lower()),
+    )
+
+
+def content_hint(data: bytes, suffix: str) -> str:
+    """What the content looks like, so the user knows which name or export to use."""
+    if data.startswith(b"PK\x03\x04"):
+        if b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:
+            kind = ".ods"
+        else:
+            kind = ".xlsx"
+        if kind != suffix:
+            return f"the content looks like a {kind} file: rename it to end in {kind}"
+        return "the workbook seems damaged: open it in Excel and save it again as .xlsx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            return "the workbook is password-protected: save a copy without the password"
+        if suffix != ".xls":
+            return "the content looks like an old .xls workbook: rename it to end in .xls"
+        return "the workbook may be damaged or password-protected: save it again as .xlsx"
+    head = data[:2000]
+    if head.lstrip().lower().startswith((b"<!doctype html", b"<html", b"<table")):
+        return "the content is a web page (HTML), not a workbook: save it as .xlsx or .csv"
+    if b"\x00" not in head:
+        return "the content looks like text: if it is CSV, rename it to end in .csv"
+    return "open the file in Excel and save it again as .xlsx"
+
+
+def _pick_sheet(path: Path, workbook: Any, sheet: str | int | None) -> str:
+    """The sheet asked for by name or 0-based position; by default the first visible one."""
+    names: list[str] = list(workbook.sheet_names)
+    present = ", ".join(f"'{n}'" for n in names)
+    where = DataLocation(path.name)
+    if not names:
+        raise DataError("the workbook has no sheets", where=where, hint="save it again in Excel")
+    if sheet is None:
+        return _first_visible(workbook, names)
+    if isinstance(sheet, int):
+        if 0 <= sheet < len(names):
+            return names[sheet]
+        raise DataError(
+            f"there is no sheet number {sheet} (counting from 0); the sheets are {present}",
+            where=where,
+            hint=f"use a number from 0 to {len(names) - 1}, or a sheet name",
+        )
+    if sheet in names:
+        return sheet
+    folded = [n for n in names if n.strip().casefold() == sheet.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    raise DataError(
+        f"there is no sheet '{sheet}'; the sheets are {present}",
+        where=where,
+        hint=one_of(sheet, names),
+    )
+
+
+def _first_visible(workbook: Any, names: list[str]) -> str:
+    """The first visible worksheet: hidden sheets usually hold lookup lists, not data."""
+    with contextlib.suppress(Exception):  # metadata is a nicety; without it, sheet 0
+        for meta in workbook.sheets_metadata:
+            visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
+            if visible and meta.typ == python_calamine.SheetTypeEnum.WorkSheet:
+                return str(meta.name)
+    return names[0]
+
+
+def _column_text(cells: np.ndarray) -> np.ndarray:
+    """One column of calamine cells as text; strings (the common case) pass untouched.
+
+    Dates and codes repeat down a column, so each distinct cell is converted once.
+    """
+    if pd.api.types.infer_dtype(cells, skipna=False) == "string":
+        return cells  # checked in C: a set of the cells' types costs ten times more
+    kinds = set(map(type, cells))
+    if kinds <= {str}:
+        return cells
+    cells = cells.tolist()  # a list iterates faster than an object array
+    if bool in kinds and kinds & {int, float}:
+        # True == 1 == 1.0 would share a cache entry, so convert each cell on its own.
+        return np.array([c if type(c) is str else _cell_text(c) for c in cells], dtype=object)
+    cache: dict[Any, str] = {}
+
+    def convert(cell: Any) -> str:
+        text = cache.get(cell)
+        if text is None:
+            text = cache[cell] = _cell_text(cell)
+        return text
+
+    return np.array([c if type(c) is str else convert(c) for c in cells], dtype=object)
+
+
+def _cell_text(value: Any) -> str:
+    """A non-string cell as the user would read it in Excel."""
+    convert = _CELL_TEXT.get(type(value))
+    if convert is not None:
+        return convert(value)
+    return "" if value is None else str(value)
+
+
+def _float_text(value: float) -> str:
+    """'12' not '12.0'; never scientific notation, so long ids stay readable."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return ""
+    if value.is_integer() and abs(value) < 10**_EXCEL_DIGITS:
+        return str(int(value))
+    # 15 significant digits, as Excel shows them: 0.1+0.2 is '0.3', 1/3 is '0.333333333333333'.
+    text = format(Decimal(format(value, f".{_EXCEL_DIGITS}g")), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _datetime_text(value: dt.datetime) -> str:
+    """Midnight is a date; otherwise to the second (Excel stores times as day fractions)."""
+    if value.microsecond >= 500_000:
+        with contextlib.suppress(OverflowError):  # 9999-12-31 23:59:59.5 stays as it is
+            value += dt.timedelta(microseconds=1_000_000 - value.microsecond)
+    value = value.replace(microsecond=0)
+    if value.time() == dt.time(0, 0):
+        return value.date().isoformat()
+    return value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _time_text(value: dt.time) -> str:
+    return value.replace(microsecond=0).isoformat()
+
+
+def _duration_text(value: dt.timedelta) -> str:
+    """A duration cell as Excel's [h]:mm:ss."""
+    seconds = round(value.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    hours, rest = divmod(abs(seconds), 3600)
+    return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+_CELL_TEXT: dict[type, Callable[[Any], str]] = {
+    float: _float_text,
+    int: str,
+    bool: lambda v: "TRUE" if v else "FALSE",
+    dt.datetime: _datetime_text,
+    dt.date: lambda v: v.isoformat(),
+    dt.time: _time_text,
+    dt.timedelta: _duration_text,
+}

@@ -1,0 +1,311 @@
+"""The table in a grid of text cells: where its header is, which rows and columns it holds.
+
+The CSV reader (csvfile.py) and the spreadsheet reader (sheet.py) each turn a file into a
+:class:`Grid`, one text array per column with the row numbers the user sees; :func:`to_table`
+finds the header in it (the row asked for, else the first non-blank row, or the first wide
+row below title rows), drops blank rows and columns and the rows cut off far below the
+table, and refuses what no table holds: a column of values without a header, two columns
+with one name, a cell longer than Excel allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from esfkit.errors import DataError, DataLocation
+
+# Limits (docs/data.md, "Limits"): far beyond any participant list, short of what would
+# take minutes or gigabytes.
+CELL_CHARS = 32_767  # Excel's own limit on the text of one cell
+DETACHED_GAP = 20  # empty rows that cut a row off from the table above it
+SAMPLE_RECORDS = 50  # the first records, where a header (or a CSV separator) is looked for
+
+# Excel's error values, as stored and as a Swedish Excel shows them (a CSV export holds the
+# shown text), and LibreOffice's: each reads as an empty cell or as text, never a value.
+ERROR_VALUES = frozenset(
+    [
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#DATA!",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#PYTHON!",
+        "#EXTERNAL!",
+        "#ERROR!",
+        "#SKÄRNING!",
+        "#DIVISION/0!",
+        "#VÄRDEFEL!",
+        "#REFERENS!",
+        "#NAMN?",
+        "#OGILTIGT!",
+        "#SAKNAS!",
+        "#HÄMTAR_DATA",
+        "#BERÄKNA!",
+        "#FÄLT!",
+        "#BLOCKERAD!",
+        "#ANSLUT!",
+        "#UPPTAGEN!",
+        "#OKÄNT!",
+        "#Ogiltigt!",
+        "Err:502",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Records before the header is found: one object array of text per column.
+
+    ``numbers`` holds, per record, the row (Excel) or first line (CSV) the user sees.
+    """
+
+    columns: list[np.ndarray]
+    numbers: np.ndarray
+    mixed_encoding: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """The table found in a grid: headers, cells, the row of each record, the header of
+    each kept column by index, the header's row, error values typed in cells, and the rows
+    cut off below it."""
+
+    headers: tuple[str, ...]
+    frame: pd.DataFrame
+    numbers: np.ndarray
+    by_index: dict[int, str]
+    header_row: int
+    errors: tuple[tuple[int, str, str, str], ...]
+    detached: tuple[tuple[int, str], ...]
+    table_end: int
+
+    def in_table(self, cells) -> list[tuple[int, str, str, str]]:
+        """The ``(row, column index, text)`` cells that fall in the table, as (row, header,
+        text, column letter)."""
+        kept = set(self.numbers.tolist())
+        return [
+            (row, self.by_index[column], text, column_letter(column))
+            for row, column, text in cells
+            if row in kept and column in self.by_index
+        ]
+
+
+def to_table(path: Path, sheet: str | None, grid: Grid, header_row: int | None = None) -> Table:
+    """Find the header, drop blank rows and columns and the rows cut off below the table,
+    and check the header names and the cells' sizes."""
+    cleaned = [_blank_cells(c) for c in grid.columns]
+    for index, (_, _, _, longest) in enumerate(cleaned):
+        if longest >= 0:
+            raise _too_long(path, grid, index, longest)
+    columns = tuple(c[0] for c in cleaned)
+    blanks = tuple(c[1] for c in cleaned)
+    filled = ~np.logical_and.reduce(blanks) if blanks else np.zeros(len(grid.numbers), bool)
+    if not filled.any():
+        raise _empty(path, sheet)
+    top = _header_index(path, grid, columns, blanks, filled, header_row)
+    below = np.flatnonzero(filled[top + 1 :]) + top + 1
+    gaps = np.flatnonzero(np.diff(np.concatenate(([top], below))) > DETACHED_GAP)
+    cut = int(gaps[0]) if len(gaps) else len(below)
+    # A slice when no row below the header is blank: views of the columns, not copies.
+    keep = slice(top + 1, None) if cut == len(below) == len(filled) - top - 1 else below[:cut]
+    header_row = int(grid.numbers[top])
+    named: dict[str, np.ndarray] = {}
+    by_index: dict[int, str] = {}
+    letters: dict[str, tuple[str, str]] = {}
+    errors: list[tuple[int, str, str, str]] = []
+    numbers = grid.numbers[keep]
+    for index, (column, blank) in enumerate(zip(columns, blanks, strict=True)):
+        header = column[top].strip()
+        cells, cells_blank = column[keep], blank[keep]
+        if not header:
+            if cells_blank.all():
+                continue  # an empty spacer column
+            raise _unnamed(path, header_row, index, int(numbers[~cells_blank][0]))
+        if header.upper() in _ERROR_KEYS:
+            raise DataError(
+                f"the header of column {column_letter(index)} is the Excel error {header}",
+                where=DataLocation(path.name, rows=(header_row,), column=column_letter(index)),
+                hint="type the column's name in the header cell instead of a formula",
+            )
+        _check_unique(path, header_row, header, index, letters)
+        named[header] = cells
+        by_index[index] = header
+        flagged = cleaned[index][2]
+        if flagged is not None and flagged[keep].any():
+            where = np.flatnonzero(flagged[keep])
+            letter = column_letter(index)
+            errors += [(int(numbers[i]), header, str(cells[i]).strip(), letter) for i in where]
+    # copy=False keeps each column its own block: stacking them copies 10^6 x 13 cells. A
+    # wide sheet is stacked all the same: pandas warns about a frame of over 100 blocks.
+    frame = pd.DataFrame(named, dtype=object, copy=len(named) > 100)
+    cut_off = grid.numbers[below[cut:]].tolist()
+    detached = tuple(
+        (row, _row_text(columns, below[cut]) if not k else "") for k, row in enumerate(cut_off)
+    )
+    end = int(grid.numbers[below[cut - 1]]) if cut else header_row
+    return Table(tuple(named), frame, numbers, by_index, header_row, tuple(errors), detached, end)
+
+
+def _row_text(columns: tuple[np.ndarray, ...], index: int) -> str:
+    """The filled cells of one record, as 'A: x, C: y' (a few, each shortened)."""
+    cells = [
+        f"{column_letter(c)}: {columns[c][index][:40]}"
+        for c in range(len(columns))
+        if columns[c][index]
+    ]
+    return ", ".join(cells[:5]) + (f" and {len(cells) - 5} more cells" if len(cells) > 5 else "")
+
+
+def _header_index(
+    path: Path,
+    grid: Grid,
+    columns: tuple[np.ndarray, ...],
+    blanks: tuple[np.ndarray, ...],
+    filled: np.ndarray,
+    header_row: int | None,
+) -> int:
+    """Where the header is: the row asked for, else the first non-blank row, unless that
+    row and the ones after it are title rows (one or two cells) above a wider row."""
+    if header_row is not None:
+        at = np.flatnonzero(grid.numbers == header_row)
+        if not len(at) or not filled[at[0]]:
+            last = int(grid.numbers[-1]) if len(grid.numbers) else 0
+            raise DataError(
+                f"data.header_row is {header_row}, but that row is "
+                + ("blank" if len(at) else f"past the end of the data (the last is {last})"),
+                where=DataLocation(path.name, rows=(header_row,)),
+                hint="give the row number Excel shows for the header row (CSV: the line)",
+            )
+        return int(at[0])
+    first = np.flatnonzero(filled)[:SAMPLE_RECORDS]
+    widths = np.sum([~blank[first] for blank in blanks], axis=0)
+    wide = np.flatnonzero(widths * 2 >= widths.max())
+    if widths.max() <= 2 or np.any(widths[: wide[0]] > 2):
+        return int(first[0])
+    candidate = int(first[wide[0]])
+    # A header names columns; a row holding a number or a date is data, so the narrow
+    # first row is the header after all (and its missing names will be reported).
+    if any(str(column[candidate]).strip()[:1].isdigit() for column in columns):
+        return int(first[0])
+    return _below_group_labels(columns, blanks, first, int(wide[0]), widths)
+
+
+def _below_group_labels(
+    columns: tuple[np.ndarray, ...],
+    blanks: tuple[np.ndarray, ...],
+    first: np.ndarray,
+    at: int,
+    widths: np.ndarray,
+) -> int:
+    """A row of group labels ('Datum' merged over 'Start' and 'Slut') above the names: the
+    next row names every column the labels do and more, all in words, so it is the header."""
+    row = int(first[at])
+    if at + 1 >= len(first) or widths[at + 1] <= widths[at]:
+        return row
+    below = int(first[at + 1])
+    covers = all(blank[below] <= blank[row] for blank in blanks)  # named wherever labelled
+    words = not any(str(column[below]).strip()[:1].isdigit() for column in columns)
+    return below if covers and words else row
+
+
+def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, int]:
+    """The column with whitespace-only cells made '', which cells are blank, which hold an
+    Excel error value as text (None when none does), and the position of a cell longer than
+    CELL_CHARS (-1 when none is).
+
+    Works on unique values: a column of 10^6 cells holds only a few thousand distinct ones.
+    """
+    codes, uniques = pd.factorize(column)
+    blank = np.fromiter((not u.strip() for u in uniques), dtype=bool, count=len(uniques))
+    joined = "\n".join(uniques)  # one search instead of one per value, in the common case
+    longest = -1
+    if len(joined) > CELL_CHARS:
+        lengths = np.fromiter(map(len, uniques), dtype=np.int64, count=len(uniques))
+        too_long = np.flatnonzero(lengths > CELL_CHARS)
+        longest = int(np.flatnonzero(codes == too_long[0])[0]) if len(too_long) else -1
+    flagged = None
+    if "#" in joined or "Err:" in joined:
+        failed = [i for i, u in enumerate(uniques) if u.strip().upper() in _ERROR_KEYS]
+        flagged = np.isin(codes, failed) if failed else None
+    if blank.any():
+        uniques = uniques.copy()
+        uniques[blank] = ""
+    # Rebuilt from the distinct values, so equal cells share one string object: 10^6 rows
+    # of 13 columns otherwise keep 13 million strings alive (about 700 MB).
+    return uniques[codes], blank[codes], flagged, longest
+
+
+_ERROR_KEYS = frozenset(value.upper() for value in ERROR_VALUES)
+
+
+def _too_long(path: Path, grid: Grid, index: int, at: int) -> DataError:
+    row = int(grid.numbers[at])
+    size = len(grid.columns[index][at])
+    return DataError(
+        f"the cell in column {column_letter(index)} holds {size:,} characters".replace(",", " ")
+        + f"; esfkit reads at most {CELL_CHARS:,} (Excel's own limit for a cell)".replace(",", " "),
+        where=DataLocation(path.name, rows=(row,), column=column_letter(index)),
+        hint='in a CSV file a quote (") that is never closed makes the rest of the file one '
+        "cell; otherwise shorten the text or move it out of the participant list",
+    )
+
+
+def _check_unique(
+    path: Path, header_row: int, header: str, index: int, seen: dict[str, tuple[str, str]]
+) -> None:
+    """Two columns with one name would make every later column lookup ambiguous."""
+    key = " ".join(header.casefold().split())
+    letter = column_letter(index)
+    if key in seen:
+        first_letter, first = seen[key]
+        raise DataError(
+            f"columns {first_letter} ('{first}') and {letter} ('{header}') have the same header",
+            where=DataLocation(path.name, rows=(header_row,)),
+            hint="rename one of them so every column header is different",
+        )
+    seen[key] = (letter, header)
+
+
+def _unnamed(path: Path, header_row: int, index: int, first_row: int) -> DataError:
+    letter = column_letter(index)
+    return DataError(
+        f"column {letter} has values (from row {first_row}) but no header",
+        where=DataLocation(path.name, rows=(header_row,), column=letter),
+        hint=f"write a name for column {letter} in row {header_row}; if row {header_row} is "
+        "a title above the real header row, say where the header is in the goal file "
+        "(data: {header_row: N}, N as Excel numbers the row)",
+    )
+
+
+def _empty(path: Path, sheet: str | None) -> DataError:
+    what = f"sheet '{sheet}'" if sheet is not None else "the file"
+    return DataError(
+        f"{what} has no header row: every cell is blank",
+        where=DataLocation(path.name),
+        hint="choose the sheet or file that holds the participants (one row per enrolment)",
+    )
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA', as Excel names columns."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

@@ -1,0 +1,1 @@
+"""The goal file: YAML with locations, and the typed, validated model it becomes."""

@@ -1,0 +1,72 @@
+"""The text of `esfkit validate`, and of the error that stops `check` on bad data.
+
+Findings grouped by kind, errors first, each located by file, rows and column. A finding's
+message quotes cells as typed: each line with one is escaped for the terminal
+(esfkit.escape.terminal: masked, no control character, one line).
+"""
+
+from __future__ import annotations
+
+from esfkit.errors import DataError, DataLocation, format_rows
+from esfkit.escape import terminal
+from esfkit.findings import ERROR, KINDS, WARNING, Finding
+
+SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`
+
+
+def data_errors(errors: list[Finding], file: str, validate_command: str, command: str) -> DataError:
+    """The first errors, each located, and the command that lists them all. Each line
+    quoting a cell is escaped on its own (a line break in a cell stays inside its line)."""
+    lines = [terminal(f"  {location(f, file)}: {f.message}") for f in errors[:SHOWN_IN_ERROR]]
+    if len(errors) > SHOWN_IN_ERROR:
+        lines.append(f"  ... and {len(errors) - SHOWN_IN_ERROR} more")
+    count = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
+    return DataError(
+        f"{count} in the data stop {command}:\n" + "\n".join(lines),
+        where=DataLocation(file),
+        hint=(f"{terminal(errors[0].todo)}\n  " if errors and errors[0].todo else "")
+        + f"all findings, with what to do: {validate_command}",
+    )
+
+
+def location(finding: Finding, file: str, every_row: bool = False) -> str:
+    """'file, rows 3, 9, column 'Kön'': with ``every_row``, no row is left out."""
+    parts = [file]
+    if finding.rows:
+        parts.append(format_rows(finding.rows, len(finding.rows) if every_row else 8))
+    if finding.column is not None:
+        parts.append(f"column '{finding.column}'")
+    return ", ".join(parts)
+
+
+def validation_text(
+    file: str, findings: list[Finding], more: list[tuple[Finding, str]], rows: int
+) -> tuple[str, int, int]:
+    """Every finding of the ``rows`` rows of ``file`` grouped by kind, errors first, with
+    counts; and the error and warning counts. ``more`` holds population findings with their
+    sentence (already translated)."""
+    items = [(f, f"{f.message}") for f in findings] + more
+    errors = sum(f.is_error for f, _ in items)
+    warnings = len(items) - errors
+    lines = [
+        terminal(f"{file}: {rows} rows; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
+    ]
+    kinds = list(dict.fromkeys(f.kind for f, _ in items))
+    kinds.sort(key=lambda k: not any(f.is_error for f, _ in items if f.kind == k))
+    for kind in kinds:
+        group = [(f, text) for f, text in items if f.kind == kind]
+        severity = ERROR if group[0][0].is_error else WARNING
+        lines.append("")
+        lines.append(f"{severity} {kind} ({len(group)}): {KINDS.get(kind, ('', kind))[1]}")
+        for finding, text in group:
+            where = location(finding, file, every_row=True)
+            lines.append(terminal(f"  {where}: {text}"))
+            if finding.todo:
+                lines.append(f"    what to do: {terminal(finding.todo)}")
+    if not items:
+        lines.append("  no findings")
+    return "\n".join(lines) + "\n", errors, warnings
+
+
+def _plural(n: int, word: str) -> str:
+    return f"1 {word}" if n == 1 else f"{n} {word}s"
