@@ -4,7 +4,8 @@ The frame is read exactly as the workbook ``df.to_excel(path, index=False)`` wou
 column names are the header on row 1, ``df.iloc[i]`` is row ``i + 2``, every cell becomes the
 text Excel would show for it (data/sheet.py's :func:`cell_text`: 12.0 as '12', a datetime at
 midnight as '2021-03-01', NaN, None and NaT blank, infinity as pandas writes it, 'inf',
-a duration as its number of days), and the table is found in that grid as in a sheet
+a duration as its number of days, an error value typed as text, '#N/A', an error cell,
+as pandas writes it), and the table is found in that grid as in a sheet
 (data/table.py: title rows, blank rows, rows cut off far below). Where pandas or Excel would
 lose or change data, esfkit keeps it: a text starting with '=' stays text (pandas writes it
 as a formula), a date before 1900 stays a date. The index is not read (``reset_index()``
@@ -31,6 +32,8 @@ from esfkit.data.table import Grid, column_letter, to_table
 from esfkit.errors import DataError, DataLocation
 from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
 
+# The texts openpyxl (pandas' writer) stores as Excel error values, not as text.
+_WRITTEN_AS_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"]
 FRAME_NAME = "DataFrame"  # the file name in messages, unless the caller names the frame
 
 
@@ -46,8 +49,10 @@ def read_frame(
         np.array([header[i], *_column_text(frame.iloc[:, i], i, header[i], name)], dtype=object)
         for i in range(frame.shape[1])
     ]
+    written_as_errors = _error_values(columns)
     grid = Grid(columns, np.arange(1, len(frame) + 2, dtype=np.int64))
     table = to_table(path, None, grid, header_row)
+    errors = sorted({*table.errors, *table.in_table(written_as_errors)})
     return RawTable(
         path,
         None,
@@ -56,10 +61,22 @@ def read_frame(
         table.numbers,
         _digest(columns),
         header_row=table.header_row,
-        error_cells=table.errors,
+        error_cells=tuple(errors),
         detached=table.detached,
         table_end=table.table_end,
     )
+
+
+def _error_values(columns: list[np.ndarray]) -> list[tuple[int, int, str]]:
+    """Cells holding exactly one of Excel's error values, which pandas writes as that error
+    (openpyxl's ERROR_CODES): blanked here as calamine reads them, and returned as
+    (row, column index, text) for the table's error cells."""
+    found = []
+    for index, column in enumerate(columns):
+        for position in np.flatnonzero(np.isin(column[1:], _WRITTEN_AS_ERRORS)):
+            found.append((int(position) + 2, index, str(column[position + 1])))
+            column[position + 1] = ""
+    return found
 
 
 def _check_shape(frame: pd.DataFrame, name: str) -> None:
