@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from esfkit import history as recorded
 from esfkit.data.checks import inspect
 from esfkit.data.columns import map_columns
 from esfkit.data.frame import FRAME_NAME, read_frame
@@ -47,7 +46,6 @@ from esfkit.kinds import KINDS
 from esfkit.render import render_report as render
 from esfkit.render.validation import data_errors, validation_text
 from esfkit.report import Report, Status
-from esfkit.suppression import suppress
 
 __all__ = [
     "Explanation",
@@ -297,6 +295,8 @@ def run_check(
             )
     threshold = suppress_below or goal_file.suppress_below
     if threshold:
+        from esfkit.suppression import suppress  # imported when asked for: it takes a while
+
         ev = evaluator_for(report, goal_file, participants)
         report = suppress(report, threshold, goal_file, ev)
     return Checked(report, statuses, goal_file, ids)
@@ -314,6 +314,9 @@ def _data_name(data: DataSource) -> str:
 
 
 def _iso(value: DateLike | None) -> str | None:
+    """A date as the command line takes it: a datetime (a pandas Timestamp) is its day."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -331,6 +334,8 @@ def with_history(
 ) -> Report:
     """``check --history``: the report with the changes since the history file's previous
     run, written by ``write`` and recorded in ``history``, with no other run in between."""
+    from esfkit import history as recorded  # imported when asked for, as suppression is
+
     with recorded.locked(history):
         earlier = recorded.read_history(history, project=checked.report.project)
         definitions = recorded.definitions(checked.goal_file)

@@ -13,8 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from esfkit.privacy import mask_text
-
 
 class ExitCode(IntEnum):
     """Exit status of every esfkit command.
@@ -79,6 +77,8 @@ class EsfkitError(Exception):
     def __str__(self) -> str:
         """Where, what and what to do, a personnummer quoted from a cell masked: a notebook
         shows this text as it is (the command line escapes it for the terminal too)."""
+        from esfkit.privacy import mask_text  # its patterns are compiled when first needed
+
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
             text += f"\n  hint: {self.hint}"

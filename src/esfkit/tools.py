@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from esfkit.errors import UsageError, one_of
-from esfkit.escape import terminal
 
 
 def history_text(file: Path, goal_ids: tuple[str, ...], lang: str) -> str:
@@ -42,6 +41,7 @@ class Written:
 
 def starter(data: Path, sheet: str | None, output: Path, to_stdout: bool) -> Written:
     """`esfkit init`: a commented starter goal file for the participant file ``data``."""
+    from esfkit.escape import terminal
     from esfkit.scaffold.starter import starter_goal_file, survey
 
     found = survey(data, sheet)
@@ -58,6 +58,7 @@ def starter(data: Path, sheet: str | None, output: Path, to_stdout: bool) -> Wri
 def template(goals: Path | None, output: Path, to_stdout: bool) -> Written:
     """`esfkit template`: an Excel workbook to keep the participant list in, shaped by the
     goal file ``goals`` when given."""
+    from esfkit.escape import terminal
     from esfkit.scaffold.template import template_columns, template_workbook
 
     goal_file = None

@@ -186,6 +186,8 @@ def test_suppression_and_periods_reach_the_report() -> None:
     half = esfkit.check(GOALS, DATA, as_of=AS_OF, period=(dt.date(2014, 1, 1), "2014-06-30"))
     assert half.period == (dt.date(2014, 1, 1), dt.date(2014, 6, 30), "2014-01-01–2014-06-30")
     assert half.as_of == dt.date(2014, 8, 31)
+    stamped = esfkit.check(GOALS, DATA, as_of=pd.Timestamp("2014-08-31 15:00"), period="2014")
+    assert stamped.as_of == dt.date(2014, 8, 31) and stamped.period[2] == "2014"
 
 
 def test_to_frame_has_one_row_per_cell_and_the_documented_columns() -> None:
