@@ -19,6 +19,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from numbers import Integral
 from pathlib import Path
 
 import pandas as pd
@@ -43,6 +44,7 @@ from esfkit.goalfile.yamlnode import Node, load_file, load_text
 from esfkit.i18n import Words
 from esfkit.indicators import check_included, expand_include
 from esfkit.kinds import KINDS
+from esfkit.limits import SUPPRESS_LIMIT
 from esfkit.render import render_report as render
 from esfkit.render.validation import data_errors, validation_text
 from esfkit.report import Report, Status
@@ -252,16 +254,26 @@ def check(
     period: PeriodLike | None = None,
     goal_ids: Sequence[str] = (),
     suppress_below: int | None = None,
+    sheet: str | int | None = None,
+    name: str | None = None,
 ) -> Report:
     """Evaluate the goals against the participants: the Report every format renders.
 
     ``as_of`` is the report date (default today, or the period's last day if earlier);
     ``period`` a name ('2022', '2022H1', '2022Q3', '2022-05') or a (first, last) pair of
     dates; ``goal_ids`` only these goals; ``suppress_below`` hides counts from 1 to N-1
-    (default: the goal file's report.suppress_below).
+    (default: the goal file's report.suppress_below); ``sheet`` and ``name`` as for
+    :func:`read_participants`.
     """
     return run_check(
-        goals, data, as_of=as_of, period=period, goal_ids=goal_ids, suppress_below=suppress_below
+        goals,
+        data,
+        as_of=as_of,
+        period=period,
+        goal_ids=goal_ids,
+        suppress_below=suppress_below,
+        sheet=sheet,
+        name=name,
     ).report
 
 
@@ -273,6 +285,8 @@ def run_check(
     period: PeriodLike | None = None,
     goal_ids: Sequence[str] = (),
     suppress_below: int | None = None,
+    sheet: str | int | None = None,
+    name: str | None = None,
     reading: Callable[[str], AbstractContextManager[None]] | None = None,
 ) -> Checked:
     """:func:`check`, keeping what the command line needs besides the report. ``reading``
@@ -280,9 +294,10 @@ def run_check(
     the_period = _period(period)
     report_date = report_date_from_option(_iso(as_of), the_period)
     goal_file = load_goals(goals)
-    ids = tuple(goal_ids)
-    with (reading or _quietly)(_data_name(data)):
-        participants = _participants(data, goal_file, report_date, "check")
+    ids = (goal_ids,) if isinstance(goal_ids, str) else tuple(goal_ids)
+    _check_threshold(suppress_below)
+    with (reading or _quietly)(name or _data_name(data)):
+        participants = _participants(data, goal_file, report_date, "check", sheet, name)
     if goal_file.includes:
         check_included(goal_file.includes, participants)
     report = evaluate(goal_file, participants, report_date, the_period, ids)
@@ -300,6 +315,19 @@ def run_check(
         ev = evaluator_for(report, goal_file, participants)
         report = suppress(report, threshold, goal_file, ev)
     return Checked(report, statuses, goal_file, ids)
+
+
+def _check_threshold(suppress_below: int | None) -> None:
+    """``suppress_below`` as ``--suppress-below`` takes it: a whole number, 2 to the limit."""
+    if suppress_below is None:
+        return
+    whole = isinstance(suppress_below, Integral) and not isinstance(suppress_below, bool)
+    if not whole or not 2 <= suppress_below <= SUPPRESS_LIMIT:
+        raise UsageError(
+            f"suppress_below is {suppress_below!r}",
+            hint=f"give a whole number from 2 to {SUPPRESS_LIMIT}, or None for the goal "
+            "file's report.suppress_below",
+        )
 
 
 @contextmanager
@@ -417,15 +445,18 @@ def explain(
     where: str | dict[str, str] | None = None,
     as_of: DateLike | None = None,
     period: PeriodLike | None = None,
+    sheet: str | int | None = None,
+    name: str | None = None,
 ) -> Explanation:
     """The rows behind goal ``goal_id``'s figure, by row number: numerator, denominator,
     excluded by scope, outside the report, unknown values. ``where`` picks one cell:
-    {'municipality': 'Piteå', 'gender': 'women'} or 'municipality=Piteå,gender=women'."""
+    {'municipality': 'Piteå', 'gender': 'women'} or 'municipality=Piteå,gender=women'.
+    ``as_of``, ``period``, ``sheet`` and ``name`` as for :func:`check`."""
     the_period = _period(period)
     report_date = report_date_from_option(_iso(as_of), the_period)
     chosen = parse_where(where) if where is None or isinstance(where, str) else dict(where)
     goal_file = load_goals(goals)
-    participants = _participants(data, goal_file, report_date, "explain")
+    participants = _participants(data, goal_file, report_date, "explain", sheet, name)
     return explain_rows(goal_file, participants, goal_id, report_date, the_period, chosen)
 
 

@@ -164,12 +164,21 @@ def test_explain_gives_the_rows_the_cli_lists(frame) -> None:
         (lambda: esfkit.explain(GOALS, DATA, "nope", as_of=AS_OF), "no goal with id"),
         (lambda: esfkit.render(esfkit.check(GOALS, DATA, as_of=AS_OF), "pdf"), "unknown format"),
         (lambda: esfkit.render(esfkit.check(GOALS, DATA, as_of=AS_OF), "json", "de"), "language"),
+        (lambda: esfkit.render(esfkit.check(GOALS, DATA, as_of=AS_OF), "table", width=5), "wide"),
+        (lambda: esfkit.check(GOALS, DATA, as_of=AS_OF, suppress_below=1), "from 2 to 1000"),
+        (lambda: esfkit.check(GOALS, DATA, as_of=AS_OF, suppress_below=True), "from 2 to 1000"),
+        (lambda: esfkit.check(GOALS, DATA, as_of=AS_OF, suppress_below=2.5), "from 2 to 1000"),
     ],
 )
 def test_a_wrong_argument_raises_a_usage_error(call, fragment: str, capsys) -> None:
     with pytest.raises(UsageError, match=fragment):
         call()
     assert capsys.readouterr() == ("", "")  # raised, not printed
+
+
+def test_one_goal_id_may_be_given_as_a_string() -> None:
+    report = esfkit.check(GOALS, DATA, as_of=AS_OF, goal_ids="plan_to_work")
+    assert [g.id for g in report.goals] == ["plan_to_work"]
 
 
 def test_a_missing_file_is_a_data_error() -> None:

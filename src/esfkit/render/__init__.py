@@ -75,6 +75,8 @@ def render_report(
     'sv'); ``width`` of the table format; ``csv_excel``: CSV for Swedish Excel."""
     if lang not in (None, "sv", "en"):
         raise UsageError(f"unknown language '{lang}'", hint="known: sv, en")
+    if width is not None and not (isinstance(width, int) and 40 <= width <= 1000):
+        raise UsageError(f"width {width!r}: the table is 40 to 1000 characters wide")
     options = RenderOptions(lang or report.lang or "sv", width, color, (), csv_excel)
     return formatter(format)(report, options)
 
