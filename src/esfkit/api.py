@@ -1,23 +1,41 @@
-"""esfkit as a library: the use cases the command line runs, callable from Python.
+"""esfkit as a library: what the command line does, callable from Python (docs/python.md).
 
-The command line (esfkit.cli) parses options and calls these; a notebook can call them too.
-This module is where the layers below meet: here the goal-file parser is given the goal
-kinds and the indicator libraries.
+``load_goals``, ``read_participants``, ``check``, ``validate``, ``explain`` and ``render``
+are the public functions, re-exported from ``esfkit``. Each takes the goal file and the
+participants as paths or as objects already loaded (a ``GoalFile``, ``Participants``, or a
+pandas DataFrame for the participants), so a notebook reads them once. Bad input raises an
+``EsfkitError`` (``GoalFileError``, ``DataError``, ``UsageError``), located as the command
+line reports it; nothing here prints or exits.
+
+The command line (esfkit.cli) parses options and calls these. This module is also where the
+layers below meet: here the goal-file parser is given the goal kinds and the indicator
+libraries, and suppression the engine's Evaluator.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from numbers import Integral
 from pathlib import Path
 
 import pandas as pd
 
 from esfkit.data.checks import inspect
 from esfkit.data.columns import map_columns
-from esfkit.data.participants import Participants, clean
+from esfkit.data.frame import FRAME_NAME, read_frame
+from esfkit.data.participants import Participants, clean, rekeyed
 from esfkit.data.read import RawTable, read_table
-from esfkit.engine.run import evaluate
+from esfkit.engine.explain import Explanation, parse_where, to_json, to_text
+from esfkit.engine.explain import explain as explain_rows
+from esfkit.engine.population import Period, period_from_options, report_date_from_option
+from esfkit.engine.run import evaluate, evaluator_for
+from esfkit.errors import UsageError, one_of
+from esfkit.escape import json_document
+from esfkit.files import write_atomically
 from esfkit.findings import Finding, summarise
 from esfkit.goalfile.declared import declared
 from esfkit.goalfile.model import GoalFile
@@ -26,7 +44,43 @@ from esfkit.goalfile.yamlnode import Node, load_file, load_text
 from esfkit.i18n import Words
 from esfkit.indicators import check_included, expand_include
 from esfkit.kinds import KINDS
+from esfkit.limits import SUPPRESS_LIMIT
+from esfkit.render import render_report as render
 from esfkit.render.validation import data_errors, validation_text
+from esfkit.report import Report, Status
+
+__all__ = [
+    "Explanation",
+    "Finding",
+    "GoalFile",
+    "Participants",
+    "Report",
+    "check",
+    "explain",
+    "load_goals",
+    "read_participants",
+    "render",
+    "validate",
+]
+
+GoalsSource = GoalFile | str | os.PathLike[str]
+DataSource = Participants | pd.DataFrame | str | os.PathLike[str]
+DateLike = dt.date | str
+PeriodLike = str | tuple[DateLike | None, DateLike | None] | Period
+
+
+# --- the goal file --------------------------------------------------------------------------
+
+
+def load_goals(source: GoalsSource, *, filename: str = "goals.yml") -> GoalFile:
+    """The goal file: a path, or its YAML as a string holding a line break (located as
+    ``filename`` in messages); a GoalFile is returned as it is. A GoalFileError, located
+    by line and column, when it is wrong."""
+    if isinstance(source, GoalFile):
+        return source
+    if isinstance(source, str) and "\n" in source:
+        return parse_goal_file_text(source, filename)
+    return load_goal_file(Path(source))
 
 
 def load_goal_file(path: Path) -> GoalFile:
@@ -41,6 +95,9 @@ def parse_goal_file_text(text: str, filename: str = "goals.yml") -> GoalFile:
 
 def _parsed(root: Node, filename: str) -> GoalFile:
     return parse_goal_file(root, filename, KINDS, expand_include)
+
+
+# --- the participants -----------------------------------------------------------------------
 
 
 @dataclass
@@ -62,61 +119,354 @@ class Validation:
         return [f for f in self.findings if not f.is_error]
 
 
+def read_raw(
+    data: pd.DataFrame | str | os.PathLike[str],
+    goal_file: GoalFile,
+    sheet: str | int | None = None,
+    name: str | None = None,
+) -> RawTable:
+    """The table of text cells: a file's (its sheet ``sheet``, else the goal file's), or a
+    DataFrame's, read as the .xlsx it would save to (esfkit.data.frame), named ``name``."""
+    settings = goal_file.data
+    if isinstance(data, pd.DataFrame):
+        return read_frame(data, name or FRAME_NAME, settings.header_row)
+    return read_table(Path(data), settings.sheet if sheet is None else sheet, settings.header_row)
+
+
 def validate_file(
-    path: Path, goal_file: GoalFile, report_date: dt.date, every: bool = True
+    path: pd.DataFrame | Path,
+    goal_file: GoalFile,
+    report_date: dt.date,
+    every: bool = True,
+    sheet: str | int | None = None,
+    name: str | None = None,
 ) -> Validation:
-    """Read ``path`` and find every problem; unreadable files still raise DataError. Ids
-    are keyed at ``report_date`` (a ten-digit personnummer's century depends on it).
+    """Read ``path`` (or a DataFrame) and find every problem; unreadable files still raise
+    DataError. Ids are keyed at ``report_date`` (a ten-digit personnummer's century depends
+    on it).
 
     Without ``every``, the findings are those `check` shows, summarised per kind in its
     header: no re-enrolments, and the overlapping enrolments as one finding holding their
     rows, not one per id (either kind is tens of thousands of ids in a large register).
     """
     settings, values = goal_file.data, declared(goal_file)
-    raw = read_table(path, settings.sheet, settings.header_row)
+    raw = read_raw(path, goal_file, sheet, name)
     columns = map_columns(raw.headers, settings.columns, raw.path.name)
     parsed: dict[str, pd.Series] = {}
     findings = inspect(raw, columns, settings, values, report_date, every, parsed)
     participants = None
     if not any(f.is_error for f in findings):
         participants = clean(raw, columns, settings, values, report_date, parsed)
+        participants.keyed_at = report_date
     return Validation(raw, columns, findings, participants)
 
 
 def load_checked(
-    path: Path, goal_file: GoalFile, report_date: dt.date, command: str = "check"
+    path: pd.DataFrame | Path,
+    goal_file: GoalFile,
+    report_date: dt.date,
+    command: str = "check",
+    sheet: str | int | None = None,
+    name: str | None = None,
 ) -> Participants:
     """The participants, or a DataError naming the first errors and pointing at validate.
 
     Warnings are added, one line per kind, to the participants' findings, which the report
     header shows.
     """
-    validation = validate_file(path, goal_file, report_date, every=False)
+    validation = validate_file(path, goal_file, report_date, False, sheet, name)
     if validation.errors or validation.participants is None:
-        raise data_errors(
-            validation.errors, path.name, f"esfkit validate {goal_file.path} {path}", command
-        )
+        file = validation.raw.path.name
+        if isinstance(path, pd.DataFrame):
+            todo = "esfkit.validate(goals, data)"
+        else:
+            todo = f"esfkit validate {goal_file.path} {path}"
+        raise data_errors(validation.errors, file, todo, command)
     participants = validation.participants
     shown = [f for f in summarise(validation.warnings) if f.kind != "re_enrolment"]
     participants.findings = [*shown, *participants.findings]  # re-enrolments: the population's
     return participants
 
 
-def validation_report(goal_file: GoalFile, path: Path, as_of: dt.date) -> tuple[str, int, int]:
-    """The data's findings and, when it has no error, the report's own (who is outside the
-    report date, exits without an outcome ...): the text, and the error and warning counts.
+def read_participants(
+    data: DataSource,
+    goals: GoalsSource,
+    *,
+    as_of: DateLike | None = None,
+    sheet: str | int | None = None,
+    name: str | None = None,
+) -> Participants:
+    """The participants of a file or a pandas DataFrame, checked and cleaned for ``goals``.
+
+    A DataFrame is read as the .xlsx ``df.to_excel(path, index=False)`` would be: its column
+    names are the header (row 1) and ``df.iloc[i]`` is row ``i + 2`` in findings; ``name``
+    stands for the file in messages (default 'DataFrame'). ``sheet`` overrides the goal
+    file's ``data.sheet`` for a workbook. Ids are keyed at ``as_of`` (default today).
+    A DataError names the first errors; :func:`validate` lists them all.
     """
-    validation = validate_file(path, goal_file, as_of)
-    more: list[tuple[Finding, str]] = []
-    if validation.participants is not None:
-        if goal_file.includes:
-            check_included(goal_file.includes, validation.participants)
-        report = evaluate(goal_file, validation.participants, as_of)
-        w = Words("en")
-        more = [
-            (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
-            for f in report.findings
-            if f.kind != "re_enrolments"  # listed person by person as re_enrolment
-        ]
+    goal_file = load_goals(goals)
+    report_date = report_date_from_option(_iso(as_of), None)
+    return _participants(data, goal_file, report_date, "read_participants", sheet, name)
+
+
+def _source(data: pd.DataFrame | str | os.PathLike[str]) -> pd.DataFrame | Path:
+    return data if isinstance(data, pd.DataFrame) else Path(data)
+
+
+def _participants(
+    data: DataSource,
+    goal_file: GoalFile,
+    report_date: dt.date,
+    command: str,
+    sheet: str | int | None = None,
+    name: str | None = None,
+) -> Participants:
+    """``data`` read (or, when read already, its ids keyed at ``report_date``)."""
+    if isinstance(data, Participants):
+        return rekeyed(data, report_date)
+    return load_checked(_source(data), goal_file, report_date, command, sheet, name)
+
+
+# --- check ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Checked:
+    """What `check` made: the report (with small counts hidden when asked), each goal's
+    status before hiding (``--fail-on`` judges the figures, hidden or not), the goal file."""
+
+    report: Report
+    statuses: list[Status]
+    goal_file: GoalFile
+    goal_ids: tuple[str, ...] = field(default=())
+
+    def fails(self, behind: bool = False) -> bool:
+        """A goal is not met (with ``behind``: or behind plan): ``--fail-on``."""
+        failing = {Status.NOT_MET} | ({Status.BEHIND} if behind else set())
+        return any(status in failing for status in self.statuses)
+
+
+def check(
+    goals: GoalsSource,
+    data: DataSource,
+    *,
+    as_of: DateLike | None = None,
+    period: PeriodLike | None = None,
+    goal_ids: Sequence[str] = (),
+    suppress_below: int | None = None,
+    sheet: str | int | None = None,
+    name: str | None = None,
+) -> Report:
+    """Evaluate the goals against the participants: the Report every format renders.
+
+    ``as_of`` is the report date (default today, or the period's last day if earlier);
+    ``period`` a name ('2022', '2022H1', '2022Q3', '2022-05') or a (first, last) pair of
+    dates; ``goal_ids`` only these goals; ``suppress_below`` hides counts from 1 to N-1
+    (default: the goal file's report.suppress_below); ``sheet`` and ``name`` as for
+    :func:`read_participants`.
+    """
+    return run_check(
+        goals,
+        data,
+        as_of=as_of,
+        period=period,
+        goal_ids=goal_ids,
+        suppress_below=suppress_below,
+        sheet=sheet,
+        name=name,
+    ).report
+
+
+def run_check(
+    goals: GoalsSource,
+    data: DataSource,
+    *,
+    as_of: DateLike | None = None,
+    period: PeriodLike | None = None,
+    goal_ids: Sequence[str] = (),
+    suppress_below: int | None = None,
+    sheet: str | int | None = None,
+    name: str | None = None,
+    reading: Callable[[str], AbstractContextManager[None]] | None = None,
+) -> Checked:
+    """:func:`check`, keeping what the command line needs besides the report. ``reading``
+    gives a context shown while the participants are read (the command line's spinner)."""
+    the_period = _period(period)
+    report_date = report_date_from_option(_iso(as_of), the_period)
+    goal_file = load_goals(goals)
+    ids = (goal_ids,) if isinstance(goal_ids, str) else tuple(goal_ids)
+    _check_threshold(suppress_below)
+    with (reading or _quietly)(name or _data_name(data)):
+        participants = _participants(data, goal_file, report_date, "check", sheet, name)
+    if goal_file.includes:
+        check_included(goal_file.includes, participants)
+    report = evaluate(goal_file, participants, report_date, the_period, ids)
+    statuses = [g.status for g in report.goals]
+    for goal_id in ids:
+        if goal_file.goal(goal_id) is None:
+            raise UsageError(
+                f"no goal with id '{goal_id}'",
+                hint=one_of(goal_id, [g.id for g in goal_file.goals]),
+            )
+    threshold = suppress_below or goal_file.suppress_below
+    if threshold:
+        from esfkit.suppression import suppress  # imported when asked for: it takes a while
+
+        ev = evaluator_for(report, goal_file, participants)
+        report = suppress(report, threshold, goal_file, ev)
+    return Checked(report, statuses, goal_file, ids)
+
+
+def _check_threshold(suppress_below: int | None) -> None:
+    """``suppress_below`` as ``--suppress-below`` takes it: a whole number, 2 to the limit."""
+    if suppress_below is None:
+        return
+    whole = isinstance(suppress_below, Integral) and not isinstance(suppress_below, bool)
+    if not whole or not 2 <= suppress_below <= SUPPRESS_LIMIT:
+        raise UsageError(
+            f"suppress_below is {suppress_below!r}",
+            hint=f"give a whole number from 2 to {SUPPRESS_LIMIT}, or None for the goal "
+            "file's report.suppress_below",
+        )
+
+
+@contextmanager
+def _quietly(_: str) -> Iterator[None]:
+    yield
+
+
+def _data_name(data: DataSource) -> str:
+    if isinstance(data, Participants):
+        return data.file
+    return FRAME_NAME if isinstance(data, pd.DataFrame) else Path(data).name
+
+
+def _iso(value: DateLike | None) -> str | None:
+    """A date as the command line takes it: a datetime (a pandas Timestamp) is its day."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _period(period: PeriodLike | None) -> Period | None:
+    if period is None or isinstance(period, Period):
+        return period
+    if isinstance(period, str):
+        return period_from_options(period, None, None)
+    first, last = period
+    return period_from_options(None, _iso(first), _iso(last))
+
+
+def with_history(
+    checked: Checked, history: Path, write: Callable[[Report], None], inputs: tuple[Path, ...]
+) -> Report:
+    """``check --history``: the report with the changes since the history file's previous
+    run, written by ``write`` and recorded in ``history``, with no other run in between."""
+    from esfkit import history as recorded  # imported when asked for, as suppression is
+
+    with recorded.locked(history):
+        earlier = recorded.read_history(history, project=checked.report.project)
+        definitions = recorded.definitions(checked.goal_file)
+        report = recorded.attach(checked.report, earlier, definitions)
+        write(report)
+        rows = recorded.record(earlier, report, definitions, whole_run=not checked.goal_ids)
+        write_atomically(history, recorded.history_text(rows), inputs=inputs, option="--history")
+    return report
+
+
+# --- validate and explain -------------------------------------------------------------------
+
+
+def validate(
+    goals: GoalsSource,
+    data: DataSource,
+    *,
+    as_of: DateLike | None = None,
+    sheet: str | int | None = None,
+    name: str | None = None,
+) -> list[Finding]:
+    """Every finding about the participants, errors first as ``esfkit validate`` lists them:
+    the cells' problems and, when there is no error, the report's own (who starts after the
+    report date, exits without an outcome ...). Each finding has ``kind``, ``is_error``,
+    ``rows`` (as :func:`read_participants` numbers them), ``column`` and ``message``."""
+    goal_file = load_goals(goals)
+    report_date = report_date_from_option(_iso(as_of), None)
+    if isinstance(data, Participants):
+        participants = rekeyed(data, report_date)
+        findings = list(participants.findings)
+    else:
+        validation = validate_file(_source(data), goal_file, report_date, True, sheet, name)
+        participants, findings = validation.participants, validation.findings
+    more = [f for f, _ in _population_findings(goal_file, participants, report_date)]
+    return sorted([*findings, *more], key=lambda f: not f.is_error)
+
+
+def _population_findings(
+    goal_file: GoalFile, participants: Participants | None, as_of: dt.date
+) -> list[tuple[Finding, str]]:
+    """The report's findings about who is counted, each with its sentence."""
+    if participants is None:
+        return []
+    if goal_file.includes:
+        check_included(goal_file.includes, participants)
+    report = evaluate(goal_file, participants, as_of)
+    w = Words("en")
+    return [
+        (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
+        for f in report.findings
+        if f.kind != "re_enrolments"  # listed person by person as re_enrolment
+    ]
+
+
+def validation_report(
+    goals: GoalsSource,
+    data: pd.DataFrame | str | os.PathLike[str],
+    as_of: DateLike | None = None,
+    *,
+    reading: Callable[[str], AbstractContextManager[None]] | None = None,
+) -> tuple[str, int, int]:
+    """`esfkit validate`: the data's findings and, when it has no error, the report's own
+    (who is outside the report date, exits without an outcome ...): the text, and the error
+    and warning counts."""
+    report_date = report_date_from_option(_iso(as_of), None)
+    goal_file = load_goals(goals)
+    with (reading or _quietly)(_data_name(data)):
+        validation = validate_file(_source(data), goal_file, report_date)
+        more = _population_findings(goal_file, validation.participants, report_date)
     file = validation.raw.path.name
     return validation_text(file, validation.findings, more, len(validation.raw.frame))
+
+
+def explain(
+    goals: GoalsSource,
+    data: DataSource,
+    goal_id: str,
+    *,
+    where: str | dict[str, str] | None = None,
+    as_of: DateLike | None = None,
+    period: PeriodLike | None = None,
+    sheet: str | int | None = None,
+    name: str | None = None,
+) -> Explanation:
+    """The rows behind goal ``goal_id``'s figure, by row number: numerator, denominator,
+    excluded by scope, outside the report, unknown values. ``where`` picks one cell:
+    {'municipality': 'Piteå', 'gender': 'women'} or 'municipality=Piteå,gender=women'.
+    ``as_of``, ``period``, ``sheet`` and ``name`` as for :func:`check`."""
+    the_period = _period(period)
+    report_date = report_date_from_option(_iso(as_of), the_period)
+    chosen = parse_where(where) if where is None or isinstance(where, str) else dict(where)
+    goal_file = load_goals(goals)
+    participants = _participants(data, goal_file, report_date, "explain", sheet, name)
+    return explain_rows(goal_file, participants, goal_id, report_date, the_period, chosen)
+
+
+def explanation_text(found: Explanation, file: str, as_json: bool = False) -> str:
+    """`esfkit explain`'s output: the rows as text, or as a JSON document."""
+    if as_json:
+        return json_document(to_json(found, file)) + "\n"
+    return to_text(found, file)
+
+
+def period_option(period: str | None, first: str | None, last: str | None) -> Period | None:
+    """The period of ``--period``, or of ``--from`` and ``--to``; None: no period."""
+    return period_from_options(period, first, last)

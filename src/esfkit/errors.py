@@ -2,7 +2,8 @@
 
 Everything that reaches a user because of bad input is an :class:`EsfkitError`: it knows
 *where* (a goal-file position, or a data row and column), *what* (the bad value), and *what
-to do*. The command line turns it into one message on stderr and exit status 2.
+to do*. The command line turns it into one message on stderr and exit status 2; the library
+(esfkit.api) raises it, its text masked as everywhere (esfkit.privacy).
 """
 
 from __future__ import annotations
@@ -74,10 +75,14 @@ class EsfkitError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
+        """Where, what and what to do, a personnummer quoted from a cell masked: a notebook
+        shows this text as it is (the command line escapes it for the terminal too)."""
+        from esfkit.privacy import mask_text  # its patterns are compiled when first needed
+
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
             text += f"\n  hint: {self.hint}"
-        return text
+        return mask_text(text)
 
 
 class GoalFileError(EsfkitError):

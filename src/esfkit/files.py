@@ -73,6 +73,17 @@ def refuse_input(path: Path, option: str, inputs: tuple[Path, ...]) -> None:
             raise UsageError(f"{option} {path} is an input file; esfkit never writes to its inputs")
 
 
+def refuse_history_file(history: Path, output: Path | None, inputs: tuple[Path, ...]) -> None:
+    """Refused before any work: the history as an input, the report or standard output."""
+    if is_stdout(history):
+        raise UsageError("--history needs a file name", hint="e.g. --history history.csv")
+    refuse_input(history, "--history", inputs)
+    if not is_stdout(output) and history.resolve() == output.resolve():
+        raise UsageError(f"--history {history} is also the --output file")
+    if not history.resolve().parent.is_dir():  # found out before the report is written
+        raise UsageError(f"--history: the folder {history.parent} does not exist")
+
+
 def write_output(
     path: Path | None,
     content: str | bytes,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TextIO
 
 AFTER_SECONDS = 2.0
@@ -46,3 +46,10 @@ def working(
             state["done"] = True
             if state["started"]:
                 status.stop()
+
+
+def reading(name: str) -> AbstractContextManager[None]:
+    """The spinner while the participant file ``name`` is read and checked."""
+    from esfkit.escape import terminal  # a file name may hold anything
+
+    return working(f"Reading and checking {terminal(name)} …")

@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from esfkit.findings import Finding
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Status(StrEnum):
@@ -140,3 +143,56 @@ class Report:
     previous_as_of: dt.date | None = None  # the report date the changes are measured from
     # Goals whose definition differs from an earlier run's: not compared with those runs
     redefined: tuple[str, ...] = ()
+
+    def to_frame(self) -> pd.DataFrame:
+        """The report as a tidy table, one row per cell (docs/python.md, "Report.to_frame").
+
+        Columns: ``goal_id``, ``title``, ``kind``, ``measure`` ('count' or 'percent'),
+        ``at_most``, ``goal_status``; ``breakdown``, the dimensions the cell is split by
+        ('' for the total, 'municipality, gender' ...); one column per dimension of any goal
+        (its value in this cell; None where the cell is not split by it, and for an unknown
+        value, told apart by ``breakdown``); then the Cell's figures ``value``,
+        ``numerator``, ``denominator``, ``percent``, ``target``, ``expected``, ``gap``,
+        ``needed``, ``attainment``, ``status``, ``change``, and ``suppressed`` (the figures
+        hidden by small-number suppression, as 'numerator=small, value=small'; a hidden
+        figure is empty). Built from the Report alone, so totals and parts agree with every
+        format's.
+        """
+        import pandas as pd
+
+        dims = list(dict.fromkeys(d for g in self.goals for c in g.cells for d in c.dims))
+        rows = [_cell_row(goal, cell, dims) for goal in self.goals for cell in goal.cells]
+        frame = pd.DataFrame(rows, columns=[*_GOAL_COLUMNS, *dims, *_CELL_COLUMNS])
+        return frame.astype(_DTYPES)
+
+
+_GOAL_COLUMNS = ("goal_id", "title", "kind", "measure", "at_most", "goal_status", "breakdown")
+_FIGURES = ("value", "numerator", "denominator", "percent", "target", "expected", "gap")
+_CELL_COLUMNS = (*_FIGURES, "needed", "attainment", "status", "change", "suppressed")
+_DTYPES = {
+    **dict.fromkeys(("value", "percent", "target", "expected", "gap"), "float64"),
+    **dict.fromkeys(("attainment", "change"), "float64"),
+    **dict.fromkeys(("numerator", "denominator", "needed"), "Int64"),
+    "at_most": "bool",
+}
+
+
+def _cell_row(goal: GoalResult, cell: Cell, dims: list[str]) -> list[Any]:
+    """One row of Report.to_frame."""
+    hidden = ", ".join(f"{name}={marker}" for name, marker in sorted(cell.suppressed.items()))
+    return [
+        goal.id,
+        goal.title,
+        goal.kind,
+        goal.measure,
+        goal.at_most,
+        goal.status.value,
+        ", ".join(cell.dims),
+        *(cell.dims.get(d) for d in dims),
+        *(getattr(cell, name) for name in _FIGURES),
+        cell.needed,
+        cell.attainment,
+        cell.status.value,
+        cell.change,
+        hidden,
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ class Participants:
     columns: dict[str, str]  # field -> header
     headers: tuple[str, ...]
     findings: list[Finding] = field(default_factory=list)
+    keyed_at: dt.date | None = None  # the report date the ids were keyed at (``_id``)
 
     @property
     def file(self) -> str:
@@ -53,6 +54,17 @@ class Participants:
         """The user's header matching ``name`` without regard to case or surrounding spaces."""
         wanted = name.strip().casefold()
         return next((h for h in self.headers if h.casefold() == wanted), None)
+
+
+def rekeyed(participants: Participants, report_date: dt.date) -> Participants:
+    """The participants with their ids keyed at ``report_date``: a ten-digit personnummer's
+    century depends on it. The same object when they already are."""
+    header = participants.columns.get("id")
+    if header is None or participants.keyed_at == report_date:
+        return participants
+    frame = participants.frame.copy(deep=False)
+    frame["_id"] = read_ids(frame[header], report_date).keys
+    return replace(participants, frame=frame, keyed_at=report_date)
 
 
 def load_participants(

@@ -176,19 +176,19 @@ def _column_text(cells: np.ndarray) -> np.ndarray:
     cells = cells.tolist()  # a list iterates faster than an object array
     if bool in kinds and kinds & {int, float}:
         # True == 1 == 1.0 would share a cache entry, so convert each cell on its own.
-        return np.array([c if type(c) is str else _cell_text(c) for c in cells], dtype=object)
+        return np.array([c if type(c) is str else cell_text(c) for c in cells], dtype=object)
     cache: dict[Any, str] = {}
 
     def convert(cell: Any) -> str:
         text = cache.get(cell)
         if text is None:
-            text = cache[cell] = _cell_text(cell)
+            text = cache[cell] = cell_text(cell)
         return text
 
     return np.array([c if type(c) is str else convert(c) for c in cells], dtype=object)
 
 
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """A non-string cell as the user would read it in Excel."""
     convert = _CELL_TEXT.get(type(value))
     if convert is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from esfkit import __version__, kinds
+from esfkit import kinds
 from esfkit.data.participants import Participants
 from esfkit.engine.context import EvaluatorContext
 from esfkit.engine.evaluator import Evaluator
@@ -12,6 +12,7 @@ from esfkit.engine.population import Period, build_population
 from esfkit.findings import Finding
 from esfkit.goalfile.model import GoalFile
 from esfkit.report import InputInfo, PopulationInfo, Report
+from esfkit.version import __version__
 
 
 def evaluate(

@@ -1,10 +1,17 @@
 """Output formats: each a module with ``render(report, options)`` that reads only the Report
 and returns text (``str``) or, for binary formats such as xlsx, ``bytes``. Looked up by name
-through ``formatter``."""
+through ``formatter``; :func:`render_report` renders a Report by format name.
+
+This package is callable, as ``render_report``: ``esfkit.render(report, "markdown")``, the
+library's name for it (docs/python.md), is this package, since a package's submodule takes
+its name in the package above it.
+"""
 
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -52,3 +59,33 @@ def formatter(name: str) -> Callable[[Report, RenderOptions], str | bytes]:
 def format_for(path: PurePath) -> str | None:
     """The format a file name asks for by its extension (None: not one esfkit knows)."""
     return EXTENSIONS.get(path.suffix.lower())
+
+
+def render_report(
+    report: Report,
+    format: str = "markdown",
+    lang: str | None = None,
+    *,
+    width: int | None = None,
+    color: bool = False,
+    csv_excel: bool = False,
+) -> str | bytes:
+    """The report in ``format`` (table, markdown, text, csv, xlsx, json, html): text, or
+    bytes for xlsx. ``lang`` 'sv' or 'en' (default: the goal file's project.lang, else
+    'sv'); ``width`` of the table format; ``csv_excel``: CSV for Swedish Excel."""
+    if lang not in (None, "sv", "en"):
+        raise UsageError(f"unknown language '{lang}'", hint="known: sv, en")
+    if width is not None and not (isinstance(width, int) and 40 <= width <= 1000):
+        raise UsageError(f"width {width!r}: the table is 40 to 1000 characters wide")
+    options = RenderOptions(lang or report.lang or "sv", width, color, (), csv_excel)
+    return formatter(format)(report, options)
+
+
+class _CallablePackage(types.ModuleType):
+    """This package, called: :func:`render_report`."""
+
+    def __call__(self, report: Report, *args, **kwargs) -> str | bytes:
+        return render_report(report, *args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallablePackage
