@@ -6,6 +6,7 @@ stays fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable
@@ -59,6 +60,15 @@ class FailOn(StrEnum):
     behind = "behind"
 
 
+_given_today: dt.date | None = None  # the run's "today", when its caller gave one
+
+
+def _today() -> dt.date:
+    """Today, the default report date: a caller (a test) gives its own as the Typer
+    context's object, ``app(obj={"today": date})``, rather than patching the clock."""
+    return _given_today or dt.date.today()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"esfkit {__version__}")
@@ -67,6 +77,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -81,8 +92,10 @@ def _main(
         ),
     ] = False,
 ) -> None:
-    global _debug
+    global _debug, _given_today
     _debug = debug
+    given = ctx.obj.get("today") if isinstance(ctx.obj, dict) else None
+    _given_today = given if isinstance(given, dt.date) else None
 
 
 GoalsArg = Annotated[Path, typer.Argument(help="The goal file (goals.yml).", show_default=False)]
@@ -92,7 +105,9 @@ DataArg = Annotated[
 AsOf = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help="Report date YYYY-MM-DD (default: today, or the period's end if earlier)."
+        "--as-of",
+        help="Report date YYYY-MM-DD (default: today, or the period's or the project's end "
+        "if earlier).",
     ),
 ]
 PeriodOpt = Annotated[str | None, typer.Option("--period", help="2022, 2022H1, 2022Q3 or 2022-05.")]
@@ -321,11 +336,19 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
     from esfkit.escape import json_document
 
     the_period = period_from_options(period, from_, to)
-    report_date = report_date_from_option(as_of, the_period)
     chosen = parse_where(where)
     goal_file = load_goal_file(goals)
-    participants = load_checked(data, goal_file, report_date, "explain")
-    found = explain(goal_file, participants, goal_id, report_date, the_period, chosen)
+    report_date = report_date_from_option(as_of, the_period, goal_file.project.end, _today())
+    participants = load_checked(data, goal_file, report_date.day, "explain")
+    found = explain(
+        goal_file,
+        participants,
+        goal_id,
+        report_date.day,
+        the_period,
+        chosen,
+        as_of_is_project_end=report_date.project_end,
+    )
     if fmt == Format.json:
         write_stdout(json_document(to_json(found, data.name)) + "\n")
     else:
@@ -339,10 +362,12 @@ def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
     from esfkit.escape import terminal
     from esfkit.progress import working
 
-    report_date = report_date_from_option(as_of, None)
     goal_file = load_goal_file(goals)
+    report_date = report_date_from_option(as_of, None, goal_file.project.end, _today())
     with working(f"Reading and checking {terminal(data.name)} …"):
-        text, errors, warnings = validation_report(goal_file, data, report_date)
+        text, errors, warnings = validation_report(goal_file, data, report_date.day)
+    if report_date.project_end:
+        write_stdout(f"report date {report_date.day.isoformat()} (the project's end)\n")
     write_stdout(text)
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 
@@ -365,13 +390,20 @@ def _evaluate(goals: Path, data: Path, as_of, period, from_, to, goal_ids):
     from esfkit.progress import working
 
     the_period = period_from_options(period, from_, to)
-    report_date = report_date_from_option(as_of, the_period)
     goal_file = load_goal_file(goals)
+    report_date = report_date_from_option(as_of, the_period, goal_file.project.end, _today())
     with working(f"Reading and checking {terminal(data.name)} …"):
-        participants = load_checked(data, goal_file, report_date)
+        participants = load_checked(data, goal_file, report_date.day)
     _check_includes(goal_file, participants)
     return (
-        evaluate(goal_file, participants, report_date, the_period, goal_ids),
+        evaluate(
+            goal_file,
+            participants,
+            report_date.day,
+            the_period,
+            goal_ids,
+            as_of_is_project_end=report_date.project_end,
+        ),
         goal_file,
         participants,
     )

@@ -18,6 +18,7 @@ LABELS: dict[str, dict[str, str]] = {
     "sv": {
         "project": "Projekt",
         "as_of": "Rapportdatum",
+        "as_of.project_end": "projektets slut",
         "period": "Period",
         "data": "Data",
         "enrolments": "Inskrivningar",
@@ -86,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
         "finding.re_enrolments": "Återinskrivningar, samma person på flera rader: {n} ({persons} unika personer)",
         "finding.outcome_without_date": "Rader med avslutsorsak men utan avslutsdatum, orsaken räknas som angiven: {n}",
         "finding.no_outcome": "Avslutade utan avslutsorsak: {n}",
+        "finding.uncompared": "Rader där ett mål jämför två kolumner och den ena är tom (räknas inte som träff, varken för jämförelsen eller dess not): {n}",
         "finding.unknown_gender": "Deltagare utan uppgift om kön: {n}",
         "finding.unknown_municipality": "Deltagare utan uppgift om kommun: {n}",
         "finding.no_id_column": "ingen kolumn med deltagar-id: varje rad räknas som en person",
@@ -149,6 +151,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "project": "Project",
         "as_of": "Report date",
+        "as_of.project_end": "the project's end",
         "period": "Period",
         "data": "Data",
         "enrolments": "Enrolments",
@@ -217,6 +220,7 @@ LABELS: dict[str, dict[str, str]] = {
         "finding.re_enrolments": "Re-enrolments, one person on several rows: {n} ({persons} unique persons)",
         "finding.outcome_without_date": "Rows with an exit outcome but no exit date, outcome counted as recorded: {n}",
         "finding.no_outcome": "Exited without an exit outcome: {n}",
+        "finding.uncompared": "Rows where a goal compares two columns and one is blank (a match neither for the comparison nor for its not): {n}",
         "finding.unknown_gender": "Participants without a gender recorded: {n}",
         "finding.unknown_municipality": "Participants without a municipality recorded: {n}",
         "finding.no_id_column": "no participant id column: every row counts as one person",

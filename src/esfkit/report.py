@@ -140,3 +140,4 @@ class Report:
     previous_as_of: dt.date | None = None  # the report date the changes are measured from
     # Goals whose definition differs from an earlier run's: not compared with those runs
     redefined: tuple[str, ...] = ()
+    as_of_is_project_end: bool = False  # no --as-of, and the project ended before today

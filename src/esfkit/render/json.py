@@ -28,6 +28,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "esfkit": report.esfkit,
         "project": json_text(report.project),
         "as_of": report.as_of.isoformat(),
+        **({"as_of_is_project_end": True} if report.as_of_is_project_end else {}),
         "period": period,
         "input": {
             "path": json_text(report.input.path),

@@ -28,7 +28,7 @@ class TextTable:
 
 
 def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
-    lines = [(w("project"), w.user(report.project)), (w("as_of"), report.as_of.isoformat())]
+    lines = [(w("project"), w.user(report.project)), (w("as_of"), as_of_text(report, w))]
     if report.period is not None:
         start, end, label = report.period
         lines.append((w("period"), f"{label} ({start.isoformat()} – {end.isoformat()})"))
@@ -50,6 +50,12 @@ def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
         titles = "; ".join(w.user(g.title) for g in report.goals if g.id in report.redefined)
         lines.append((w("change.redefined"), w("change.redefined.goals", goals=titles)))
     return lines
+
+
+def as_of_text(report: Report, w: Words) -> str:
+    """'2021-12-31', or '2021-12-31 (projektets slut)' when that is the default date."""
+    day = report.as_of.isoformat()
+    return f"{day} ({w('as_of.project_end')})" if report.as_of_is_project_end else day
 
 
 def _source(report: Report, w: Words) -> str:
@@ -430,7 +436,7 @@ def footer_line(report: Report, w: Words) -> str:
         file=_source(report, w),
         rows=header_count(report, "input.rows", report.input.rows, w),
         sha=report.input.sha256[:12],
-        as_of=report.as_of.isoformat(),
+        as_of=as_of_text(report, w),
         period=period,
         version=report.esfkit,
     )
