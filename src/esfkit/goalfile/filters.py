@@ -98,8 +98,13 @@ def _values(node: Node, column: str) -> tuple[Scalar, ...]:
     values = []
     for item in items:
         if not item.is_scalar:
+            compared = item.is_mapping and "column" in item.value
             raise item.error(
-                f"a value for '{column}' must be plain text or a number, not {item.describe()}"
+                f"a value for '{column}' must be plain text or a number, not {item.describe()}",
+                hint=f"a comparison with another column stands on its own: {{any: [{{{column}: "
+                f"Ja}}, {{{column}: {{column: ...}}}}]}}"
+                if compared
+                else None,
             )
         if item.value is None:
             raise item.error(
