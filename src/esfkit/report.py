@@ -95,6 +95,7 @@ class GoalResult:
     per: dict[str, float] | None = None  # count targets per year / municipality: the factors
     group: str | None = None  # parity: the group whose share is compared
     trend: list[TrendSeries] = field(default_factory=list)  # with --history (esfkit.history)
+    due: dt.date | None = None  # `by:` the date the target is due, to which it is paced
     # Goal-level figures hidden by small-number suppression: field name -> marker (as Cell's)
     suppressed: dict[str, str] = field(default_factory=dict)
 

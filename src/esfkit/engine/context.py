@@ -51,8 +51,10 @@ class EvaluatorContext(GoalContext):
 
     @property
     def pacing(self) -> float | None:
-        """Share of the project's time elapsed at the report date, while it runs."""
-        return elapsed(self.goal_file.project.start, self.goal_file.project.end, self.as_of)
+        """Share of the time from project.start to the goal's ``by`` (else project.end)
+        elapsed at the report date, while it runs."""
+        due = self.goal.by or self.goal_file.project.end
+        return elapsed(self.goal_file.project.start, due, self.as_of)
 
     def project_years(self) -> float:
         start, end = self.goal_file.project.start, self.goal_file.project.end

@@ -41,6 +41,7 @@ def evaluate(
         ctx = EvaluatorContext(goal, ev, goal_file, scope, breakdown, as_of)
         result = kinds.lookup(goal.kind).evaluate(goal, ctx)
         result.note = goal.note
+        result.due = goal.by
         result.population = int(scope.sum())
         result.excluded_by_scope = len(population) - result.population
         results.append(result)

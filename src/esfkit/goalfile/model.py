@@ -190,6 +190,7 @@ class Goal:
     note: str | None = None
     scope: Filter | None = None
     breakdown: tuple[str, ...] | None = None
+    by: dt.date | None = None  # the date the target is due: pacing runs to it
 
 
 @dataclass(frozen=True)

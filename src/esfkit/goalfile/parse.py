@@ -41,7 +41,7 @@ TOP_KEYS = (
 )
 PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
 DATA_KEYS = ("sheet", "columns", "genders", "unit", "header_row")
-COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown")
+COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown", "by")
 DEFAULT_BREAKDOWN = ("municipality", "gender")
 LANGS = ("sv", "en")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -104,9 +104,11 @@ def parse_goal_file(
         )
     goals = tuple(_goal(node, index, kinds) for index, node in enumerate(goal_nodes, start=1))
     _unique_ids(goal_nodes, goals)
+    project = _project(top.get("project"), filename)
+    _check_due(goal_nodes, goals, project)
     return GoalFile(
         path=filename,
-        project=_project(top.get("project"), filename),
+        project=project,
         data=_data(top["data"]) if "data" in top else DataSettings(),
         outcomes=outcomes,
         breakdown=_breakdown(top["breakdown"]) if "breakdown" in top else DEFAULT_BREAKDOWN,
@@ -290,6 +292,7 @@ def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal:
     note = nodes.text(entries["note"], "note") if "note" in entries else None
     scope = parse_filter(entries["scope"], f"the scope of {label}") if "scope" in entries else None
     breakdown = _breakdown(entries["breakdown"]) if "breakdown" in entries else None
+    due = nodes.date(entries["by"], f"'by' of {label}") if "by" in entries else None
     return Goal(
         id=goal_id,
         title=title,
@@ -299,7 +302,30 @@ def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal:
         note=note,
         scope=scope,
         breakdown=breakdown,
+        by=due,
     )
+
+
+def _check_due(goal_nodes: list[Node], goals: tuple[Goal, ...], project: Project) -> None:
+    """A goal's ``by`` paces from project.start, so it needs one, and falls within the
+    project (on or after its start, not after its end)."""
+    for node, goal in zip(goal_nodes, goals, strict=True):
+        if goal.by is None:
+            continue
+        where = node.value["by"]
+        if project.start is None:
+            raise where.error(
+                f"'by' of goal '{goal.id}' paces the target from the project's start, "
+                "but project.start is not given",
+                hint="add start: YYYY-MM-DD under project:",
+            )
+        if goal.by < project.start or (project.end is not None and goal.by > project.end):
+            end = project.end.isoformat() if project.end else "its end"
+            raise where.error(
+                f"'by' of goal '{goal.id}' is {goal.by}, outside the project "
+                f"({project.start} to {end})",
+                hint="the date a target is due lies within project.start and project.end",
+            )
 
 
 def _no_kind(node: Node, label: str, names: tuple[str, ...]) -> None:

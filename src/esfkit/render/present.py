@@ -416,6 +416,8 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
         notes.append(w("tolerance", points=w.number(goal.tolerance)))
     if goal.kind == "parity" and goal.group:
         notes.append(f"{w('target')}: {w('parity_target', group=w(f'group.{goal.group}'))}")
+    if goal.due is not None:
+        notes.append(w("due", date=goal.due.isoformat()))
     if goal.note:
         notes.append(f"{w('note')}: {w.user(goal.note)}")
     return notes

@@ -52,8 +52,9 @@ def apply(
         if not place.field.startswith("target_"):
             setattr(cell, place.field, None)
             cell.suppressed[place.field] = shown_as(marker)
-    pacing = elapsed(report.project_start, report.project_end, report.as_of)
     for index, goal in enumerate(goals):
+        due = goal.due or report.project_end
+        pacing = elapsed(report.project_start, due, report.as_of)
         possible = [
             _derive(goal, cell, markers.get((index, j), {}), threshold, pacing)
             for j, cell in enumerate(goal.cells)
