@@ -96,6 +96,7 @@ class GoalResult:
     group: str | None = None  # parity: the group whose share is compared
     trend: list[TrendSeries] = field(default_factory=list)  # with --history (esfkit.history)
     due: dt.date | None = None  # `by:` the date the target is due, to which it is paced
+    phase: tuple[dt.date, dt.date] | None = None  # `from:`/`to:`: enrolments active then
     # Goal-level figures hidden by small-number suppression: field name -> marker (as Cell's)
     suppressed: dict[str, str] = field(default_factory=dict)
 

@@ -16,7 +16,7 @@ from esfkit.engine.tabulate import tabulate
 from esfkit.errors import GoalFileError
 from esfkit.goalfile.model import Filter, Goal, GoalFile
 from esfkit.kinds.context import Dimension, GoalContext, Tally
-from esfkit.kinds.judging import elapsed
+from esfkit.kinds.judging import elapsed, pacing_window
 
 
 @dataclass
@@ -51,10 +51,11 @@ class EvaluatorContext(GoalContext):
 
     @property
     def pacing(self) -> float | None:
-        """Share of the time from project.start to the goal's ``by`` (else project.end)
+        """Share of the goal's time (its phase, else the project; up to its ``by``)
         elapsed at the report date, while it runs."""
-        due = self.goal.by or self.goal_file.project.end
-        return elapsed(self.goal_file.project.start, due, self.as_of)
+        project = self.goal_file.project
+        window = pacing_window(project.start, project.end, self.goal.phase, self.goal.by)
+        return elapsed(*window, self.as_of)
 
     def project_years(self) -> float:
         start, end = self.goal_file.project.start, self.goal_file.project.end

@@ -42,6 +42,7 @@ def evaluate(
         result = kinds.lookup(goal.kind).evaluate(goal, ctx)
         result.note = goal.note
         result.due = goal.by
+        result.phase = goal.phase
         result.population = int(scope.sum())
         result.excluded_by_scope = len(population) - result.population
         results.append(result)

@@ -235,6 +235,19 @@ def _bound(node: Node, column: str, key: str) -> Scalar:
     return Scalar(str(node.text).strip(), value, node.loc)
 
 
+def active_between(first: dt.date, last: dt.date, loc) -> Filter:
+    """Enrolments active from ``first`` to ``last``: started on or before ``last`` (or
+    without a start date) and not ended before ``first`` (or without an exit date), as
+    --period counts them (docs/counting.md)."""
+
+    def bound(day: dt.date) -> Scalar:
+        return Scalar(day.isoformat(), day, loc)
+
+    started = AnyOf((Missing("start", True, loc), Between("start", loc, max=bound(last))), loc)
+    not_ended = AnyOf((Missing("end", True, loc), Between("end", loc, min=bound(first))), loc)
+    return AllOf((started, not_ended), loc)
+
+
 def goal_filters(goal: Goal) -> list[Filter]:
     """A goal's scope and its kind's filters (``share``'s filter and ``of`` ...)."""
     found: list[Filter] = [goal.scope] if goal.scope is not None else []

@@ -191,6 +191,8 @@ class Goal:
     scope: Filter | None = None
     breakdown: tuple[str, ...] | None = None
     by: dt.date | None = None  # the date the target is due: pacing runs to it
+    # `from:`/`to:`: a phase; its enrolments (active then) are the goal's, within `scope`
+    phase: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True)

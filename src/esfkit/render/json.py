@@ -78,6 +78,8 @@ def _goal(goal: GoalResult, history: bool = False) -> dict[str, Any]:
     }
     if goal.outside_denominator is not None:
         out["outside_denominator"] = goal.outside_denominator
+    if goal.phase is not None:
+        out["phase"] = {"from": goal.phase[0].isoformat(), "to": goal.phase[1].isoformat()}
     if goal.due is not None:
         out["due"] = goal.due.isoformat()
     if goal.note:

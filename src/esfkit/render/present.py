@@ -416,6 +416,9 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
         notes.append(w("tolerance", points=w.number(goal.tolerance)))
     if goal.kind == "parity" and goal.group:
         notes.append(f"{w('target')}: {w('parity_target', group=w(f'group.{goal.group}'))}")
+    if goal.phase is not None:
+        start, end = goal.phase
+        notes.append(w("phase", start=start.isoformat(), end=end.isoformat()))
     if goal.due is not None:
         notes.append(w("due", date=goal.due.isoformat()))
     if goal.note:
