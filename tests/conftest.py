@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from dataclasses import dataclass
@@ -26,10 +27,14 @@ class Run:
         return json.loads(self.stdout)
 
 
-def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> Run:
-    """Invoke the `esfkit` command through its real Typer app, in-process."""
+def run_cli(
+    *args: str | Path, env: dict[str, str] | None = None, today: dt.date | None = None
+) -> Run:
+    """Invoke the `esfkit` command through its real Typer app, in-process; ``today``: the
+    date the command takes for today (the default report date), instead of the clock's."""
     runner = CliRunner()
-    result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=True)
+    obj = {"today": today} if today is not None else None
+    result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=True, obj=obj)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Run(result.exit_code, result.stdout, result.stderr)

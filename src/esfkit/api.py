@@ -31,7 +31,12 @@ from esfkit.data.participants import Participants, clean, rekeyed
 from esfkit.data.read import RawTable, read_table
 from esfkit.engine.explain import Explanation, parse_where, to_json, to_text
 from esfkit.engine.explain import explain as explain_rows
-from esfkit.engine.population import Period, period_from_options, report_date_from_option
+from esfkit.engine.population import (
+    Period,
+    ReportDate,
+    period_from_options,
+    report_date_from_option,
+)
 from esfkit.engine.run import evaluate, evaluator_for
 from esfkit.errors import UsageError, one_of
 from esfkit.escape import json_document
@@ -195,18 +200,29 @@ def read_participants(
     as_of: DateLike | None = None,
     sheet: str | int | None = None,
     name: str | None = None,
+    today: dt.date | None = None,
 ) -> Participants:
     """The participants of a file or a pandas DataFrame, checked and cleaned for ``goals``.
 
     A DataFrame is read as the .xlsx ``df.to_excel(path, index=False)`` would be: its column
     names are the header (row 1) and ``df.iloc[i]`` is row ``i + 2`` in findings; ``name``
     stands for the file in messages (default 'DataFrame'). ``sheet`` overrides the goal
-    file's ``data.sheet`` for a workbook. Ids are keyed at ``as_of`` (default today).
+    file's ``data.sheet`` for a workbook. Ids are keyed at the report date (``as_of``, by
+    default as :func:`check` takes it).
     A DataError names the first errors; :func:`validate` lists them all.
     """
     goal_file = load_goals(goals)
-    report_date = report_date_from_option(_iso(as_of), None)
+    report_date = _report_date(as_of, None, goal_file, today).day
     return _participants(data, goal_file, report_date, "read_participants", sheet, name)
+
+
+def _report_date(
+    as_of: DateLike | None, period: Period | None, goal_file: GoalFile, today: dt.date | None
+) -> ReportDate:
+    """``as_of``; by default ``today`` (the clock's unless given), or the period's or the
+    project's end when earlier (engine.population.report_date_from_option)."""
+    end = goal_file.project.end
+    return report_date_from_option(_iso(as_of), period, end, today or dt.date.today())
 
 
 def _source(data: pd.DataFrame | str | os.PathLike[str]) -> pd.DataFrame | Path:
@@ -256,10 +272,12 @@ def check(
     suppress_below: int | None = None,
     sheet: str | int | None = None,
     name: str | None = None,
+    today: dt.date | None = None,
 ) -> Report:
     """Evaluate the goals against the participants: the Report every format renders.
 
-    ``as_of`` is the report date (default today, or the period's last day if earlier);
+    ``as_of`` is the report date (default ``today``, the clock's unless given, or the
+    period's last day or the project's end if earlier: the report then says so);
     ``period`` a name ('2022', '2022H1', '2022Q3', '2022-05') or a (first, last) pair of
     dates; ``goal_ids`` only these goals; ``suppress_below`` hides counts from 1 to N-1
     (default: the goal file's report.suppress_below); ``sheet`` and ``name`` as for
@@ -274,6 +292,7 @@ def check(
         suppress_below=suppress_below,
         sheet=sheet,
         name=name,
+        today=today,
     ).report
 
 
@@ -288,19 +307,27 @@ def run_check(
     sheet: str | int | None = None,
     name: str | None = None,
     reading: Callable[[str], AbstractContextManager[None]] | None = None,
+    today: dt.date | None = None,
 ) -> Checked:
     """:func:`check`, keeping what the command line needs besides the report. ``reading``
     gives a context shown while the participants are read (the command line's spinner)."""
     the_period = _period(period)
-    report_date = report_date_from_option(_iso(as_of), the_period)
     goal_file = load_goals(goals)
+    report_date = _report_date(as_of, the_period, goal_file, today)
     ids = (goal_ids,) if isinstance(goal_ids, str) else tuple(goal_ids)
     _check_threshold(suppress_below)
     with (reading or _quietly)(name or _data_name(data)):
-        participants = _participants(data, goal_file, report_date, "check", sheet, name)
+        participants = _participants(data, goal_file, report_date.day, "check", sheet, name)
     if goal_file.includes:
         check_included(goal_file.includes, participants)
-    report = evaluate(goal_file, participants, report_date, the_period, ids)
+    report = evaluate(
+        goal_file,
+        participants,
+        report_date.day,
+        the_period,
+        ids,
+        as_of_is_project_end=report_date.project_end,
+    )
     statuses = [g.status for g in report.goals]
     for goal_id in ids:
         if goal_file.goal(goal_id) is None:
@@ -384,13 +411,14 @@ def validate(
     as_of: DateLike | None = None,
     sheet: str | int | None = None,
     name: str | None = None,
+    today: dt.date | None = None,
 ) -> list[Finding]:
     """Every finding about the participants, errors first as ``esfkit validate`` lists them:
     the cells' problems and, when there is no error, the report's own (who starts after the
     report date, exits without an outcome ...). Each finding has ``kind``, ``is_error``,
     ``rows`` (as :func:`read_participants` numbers them), ``column`` and ``message``."""
     goal_file = load_goals(goals)
-    report_date = report_date_from_option(_iso(as_of), None)
+    report_date = _report_date(as_of, None, goal_file, today).day
     if isinstance(data, Participants):
         participants = rekeyed(data, report_date)
         findings = list(participants.findings)
@@ -424,17 +452,23 @@ def validation_report(
     as_of: DateLike | None = None,
     *,
     reading: Callable[[str], AbstractContextManager[None]] | None = None,
+    today: dt.date | None = None,
 ) -> tuple[str, int, int]:
     """`esfkit validate`: the data's findings and, when it has no error, the report's own
     (who is outside the report date, exits without an outcome ...): the text, and the error
     and warning counts."""
-    report_date = report_date_from_option(_iso(as_of), None)
     goal_file = load_goals(goals)
+    report_date = _report_date(as_of, None, goal_file, today)
     with (reading or _quietly)(_data_name(data)):
-        validation = validate_file(_source(data), goal_file, report_date)
-        more = _population_findings(goal_file, validation.participants, report_date)
+        validation = validate_file(_source(data), goal_file, report_date.day)
+        more = _population_findings(goal_file, validation.participants, report_date.day)
     file = validation.raw.path.name
-    return validation_text(file, validation.findings, more, len(validation.raw.frame))
+    text, errors, warnings = validation_text(
+        file, validation.findings, more, len(validation.raw.frame)
+    )
+    if report_date.project_end:
+        text = f"report date {report_date.day.isoformat()} (the project's end)\n" + text
+    return text, errors, warnings
 
 
 def explain(
@@ -447,17 +481,26 @@ def explain(
     period: PeriodLike | None = None,
     sheet: str | int | None = None,
     name: str | None = None,
+    today: dt.date | None = None,
 ) -> Explanation:
     """The rows behind goal ``goal_id``'s figure, by row number: numerator, denominator,
     excluded by scope, outside the report, unknown values. ``where`` picks one cell:
     {'municipality': 'Piteå', 'gender': 'women'} or 'municipality=Piteå,gender=women'.
     ``as_of``, ``period``, ``sheet`` and ``name`` as for :func:`check`."""
     the_period = _period(period)
-    report_date = report_date_from_option(_iso(as_of), the_period)
     chosen = parse_where(where) if where is None or isinstance(where, str) else dict(where)
     goal_file = load_goals(goals)
-    participants = _participants(data, goal_file, report_date, "explain", sheet, name)
-    return explain_rows(goal_file, participants, goal_id, report_date, the_period, chosen)
+    report_date = _report_date(as_of, the_period, goal_file, today)
+    participants = _participants(data, goal_file, report_date.day, "explain", sheet, name)
+    return explain_rows(
+        goal_file,
+        participants,
+        goal_id,
+        report_date.day,
+        the_period,
+        chosen,
+        as_of_is_project_end=report_date.project_end,
+    )
 
 
 def explanation_text(found: Explanation, file: str, as_json: bool = False) -> str:

@@ -1,17 +1,17 @@
 """The command line: parse options, call the library, write the output, turn errors into exit
 codes. Nothing else: what a command does is esfkit.api's (or, for the commands that need no
-pandas, esfkit.tools'); the options are declared in esfkit.cli_options.
-
-Heavy modules (pandas, the engine) are imported inside the commands, so ``esfkit --help``
-stays fast.
+pandas, esfkit.tools'); the options are declared in esfkit.cli_options. Heavy modules
+(pandas, the engine) are imported inside the commands, so ``esfkit --help`` stays fast.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -30,13 +30,15 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_debug = False
+# This run's --debug, and the day taken as today (the default report date) when a caller
+# (a test) gives it, app(obj={"today": date}), rather than patching the clock.
+_given: dict[str, Any] = {}
 
 
 @app.callback()
-def _main(version: opt.VersionOpt = False, debug: opt.DebugOpt = False) -> None:
-    global _debug
-    _debug = debug
+def _main(ctx: typer.Context, version: opt.VersionOpt = False, debug: opt.DebugOpt = False) -> None:
+    today = ctx.obj.get("today") if isinstance(ctx.obj, dict) else None
+    _given.update(debug=debug, today=today if isinstance(today, dt.date) else None)
 
 
 @app.command()
@@ -84,6 +86,7 @@ def _check(o: opt.CheckOptions) -> int:
         goal_ids=tuple(o.goal or ()),
         suppress_below=o.suppress_below,
         reading=reading,
+        today=_given.get("today"),
     )
     color = is_stdout(o.output) and fmt == opt.Format.table and _colour_terminal()
     lang = o.lang.value if o.lang else None
@@ -121,7 +124,8 @@ def validate(
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
     from esfkit import api
 
-    text, errors, warnings = api.validation_report(goals, data, as_of, reading=reading)
+    today = _given.get("today")
+    text, errors, warnings = api.validation_report(goals, data, as_of, reading=reading, today=today)
     write_stdout(text)
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 
@@ -148,8 +152,8 @@ def explain(
 def _explain(goals, data, goal_id, where, as_of, period, fmt) -> int:
     from esfkit import api
 
-    the_period = api.period_option(*period)
-    found = api.explain(goals, data, goal_id, where=where, as_of=as_of, period=the_period)
+    today, span = _given.get("today"), api.period_option(*period)
+    found = api.explain(goals, data, goal_id, where=where, as_of=as_of, period=span, today=today)
     write_stdout(api.explanation_text(found, data.name, as_json=fmt == opt.Format.json))
     return ExitCode.OK
 
@@ -271,7 +275,7 @@ def _run(command: Callable[[], int]) -> None:
 def _traceback(exc: BaseException) -> None:
     """With ``--debug``, the traceback on stderr, masked: an exception's message (and
     those it was raised from) may quote a cell."""
-    if _debug:
+    if _given.get("debug"):
         import traceback
 
         from esfkit.escape import terminal_lines

@@ -63,7 +63,9 @@ DataArg = Annotated[
 AsOf = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help="Report date YYYY-MM-DD (default: today, or the period's end if earlier)."
+        "--as-of",
+        help="Report date YYYY-MM-DD (default: today, or the period's or the project's end "
+        "if earlier).",
     ),
 ]
 PeriodOpt = Annotated[str | None, typer.Option("--period", help="2022, 2022H1, 2022Q3 or 2022-05.")]

@@ -66,6 +66,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "no_outcome": (WARNING, "exited without an exit outcome"),
     "unknown_gender": (WARNING, "no gender recorded"),
     "unknown_municipality": (WARNING, "no municipality recorded"),
+    "uncompared": (
+        WARNING,
+        "a blank on either side of a goal's column comparison: it matches neither way",
+    ),
     "no_id_column": (WARNING, "no participant id column"),
     "no_gender_column": (WARNING, "no gender column"),
     "no_municipality_column": (WARNING, "no municipality column"),

@@ -98,6 +98,8 @@ class GoalResult:
     per: dict[str, float] | None = None  # count targets per year / municipality: the factors
     group: str | None = None  # parity: the group whose share is compared
     trend: list[TrendSeries] = field(default_factory=list)  # with --history (esfkit.history)
+    due: dt.date | None = None  # `by:` the date the target is due, to which it is paced
+    phase: tuple[dt.date, dt.date] | None = None  # `from:`/`to:`: enrolments active then
     # Goal-level figures hidden by small-number suppression: field name -> marker (as Cell's)
     suppressed: dict[str, str] = field(default_factory=dict)
 
@@ -143,6 +145,7 @@ class Report:
     previous_as_of: dt.date | None = None  # the report date the changes are measured from
     # Goals whose definition differs from an earlier run's: not compared with those runs
     redefined: tuple[str, ...] = ()
+    as_of_is_project_end: bool = False  # no --as-of, and the project ended before today
 
     def to_frame(self) -> pd.DataFrame:
         """The report as a tidy table, one row per cell (docs/python.md, "Report.to_frame").

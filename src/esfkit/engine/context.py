@@ -16,7 +16,7 @@ from esfkit.engine.tabulate import tabulate
 from esfkit.errors import GoalFileError
 from esfkit.goalfile.model import Filter, Goal, GoalFile
 from esfkit.kinds.context import Dimension, GoalContext, Tally
-from esfkit.kinds.judging import elapsed
+from esfkit.kinds.judging import elapsed, pacing_window
 
 
 @dataclass
@@ -51,8 +51,11 @@ class EvaluatorContext(GoalContext):
 
     @property
     def pacing(self) -> float | None:
-        """Share of the project's time elapsed at the report date, while it runs."""
-        return elapsed(self.goal_file.project.start, self.goal_file.project.end, self.as_of)
+        """Share of the goal's time (its phase, else the project; up to its ``by``)
+        elapsed at the report date, while it runs."""
+        project = self.goal_file.project
+        window = pacing_window(project.start, project.end, self.goal.phase, self.goal.by)
+        return elapsed(*window, self.as_of)
 
     def project_years(self) -> float:
         start, end = self.goal_file.project.start, self.goal_file.project.end

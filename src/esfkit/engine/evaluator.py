@@ -23,12 +23,14 @@ from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
-from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean
+from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean
+from esfkit.goalfile.filters import comparisons
 from esfkit.goalfile.model import (
     DERIVED_FIELDS,
     AllOf,
     AnyOf,
     Between,
+    Compare,
     Enrolled,
     Equals,
     Everyone,
@@ -37,6 +39,8 @@ from esfkit.goalfile.model import (
     GoalFile,
     Missing,
     Not,
+    OtherField,
+    SameAs,
 )
 from esfkit.kinds.context import Dimension
 from esfkit.privacy import mask_text
@@ -233,6 +237,8 @@ class Evaluator:
                 return self._between(f)
             case Missing():
                 return self._missing(f)
+            case SameAs() | Compare():
+                return self._compared(f)
         raise AssertionError(f)
 
     def _equals(self, f: Equals) -> np.ndarray:
@@ -358,6 +364,83 @@ class Evaluator:
             return v.value
         raise GoalFileError(f"'{field}' holds dates; write YYYY-MM-DD, not '{v.text}'", where=v.loc)
 
+    # --- two fields of one row: {column: Kommun}, {after: {column: end, plus: 13 months}} ---
+
+    def _compared(self, f: SameAs | Compare) -> np.ndarray:
+        """Where the row's two values compare as asked; a blank on either side: False."""
+        a, b = self._sides(f)
+        known = _known(a, b)
+        if isinstance(f, SameAs):
+            return known & (np.asarray(a == b, dtype=bool) != f.differ)
+        result = {"min": a >= b, "max": a <= b, "after": a > b, "before": a < b}[f.op]
+        return known & np.asarray(result, dtype=bool)
+
+    def uncompared(self, filters: list[Filter | None]) -> np.ndarray:
+        """Rows where a column comparison in ``filters`` has a blank on either side: it
+        holds for them neither way (docs/goal-file.md, "Comparing columns")."""
+        blank = np.zeros(len(self.frame), dtype=bool)
+        for f in (c for part in filters for c in comparisons(part)):
+            blank |= ~_known(*self._sides(f))
+        return blank
+
+    def _sides(self, f: SameAs | Compare) -> tuple[Any, Any]:
+        """The two values of each row: text keys ('' blank), or dates or numbers (NaN
+        blank), the other side shifted by its offset."""
+        left = self.resolve(f.field, f.loc)
+        right = self.resolve(f.other.field, f.other.loc)
+        kind = self._comparable(f, left, right, "==" if isinstance(f, SameAs) else f.op)
+        if kind == "text":
+            return self._row_keys(left), self._row_keys(right)
+        read = self.dates if kind == "dates" else self.numbers
+        try:
+            return read(left, f.loc), _shifted(read(right, f.other.loc), f.other)
+        except DataError as e:  # a column of text compared with dates: say where both are
+            raise GoalFileError(
+                f"'{f.field}' is compared with '{f.other.field}' as {kind}, but {e.where}: "
+                f"{e.message}",
+                where=f.loc,
+                hint=e.hint,
+            ) from None
+
+    def _row_keys(self, field: str) -> np.ndarray:
+        keys = self.text(field)
+        return np.asarray(keys.keys[keys.codes], dtype=object)
+
+    def _comparable(self, f: SameAs | Compare, left: str, right: str, op: str) -> str:
+        """What the two fields are compared as: 'dates', 'numbers' or 'text'; a located
+        error when they cannot be (a date with a municipality, gender with anything)."""
+        names = {left: f.field, right: f.other.field}
+        kinds = {left: _field_kind(left), right: _field_kind(right)}
+        for field, kind in kinds.items():
+            if kind is None:
+                raise GoalFileError(
+                    f"'{names[field]}' cannot be compared with another column",
+                    where=f.loc if field == left else f.other.loc,
+                    hint=f"compare it with a value, e.g. {{{names[field]}: ...}}",
+                )
+        known = {k for k in kinds.values() if k != "cells"}
+        if len(known) > 1:
+            raise GoalFileError(
+                f"'{f.field}' holds {kinds[left]} and '{f.other.field}' holds {kinds[right]}: "
+                "they cannot be compared",
+                where=f.loc,
+                hint="compare a date with a date, a number with a number, text with text",
+            )
+        wanted = "dates" if f.other.offset is not None or op in ("after", "before") else None
+        kind = known.pop() if known else wanted or ("numbers" if op in ("min", "max") else "text")
+        if wanted and kind != wanted:
+            what = "'plus' and 'minus' shift dates" if f.other.offset else f"'{op}' compares dates"
+            raise GoalFileError(
+                f"{what}; '{f.field}' and '{f.other.field}' hold {kind}", where=f.loc
+            )
+        if op in ("min", "max") and kind == "text":
+            raise GoalFileError(
+                f"'{op}' compares numbers or dates; '{f.field}' and '{f.other.field}' hold text",
+                where=f.loc,
+                hint=f"for the same value write {{{f.field}: {{column: {f.other.field}}}}}",
+            )
+        return kind
+
     # --- dimensions ----------------------------------------------------------------------
 
     def dimension(self, name: str, loc: GoalFileLocation | None) -> Dimension:
@@ -410,6 +493,37 @@ class Evaluator:
         if field.startswith("column:"):
             return _labelled(name, _collapsed(self.frame[field.removeprefix("column:")]), ())
         raise GoalFileError(f"cannot break down by '{name}'", where=loc)
+
+
+def _field_kind(field: str) -> str | None:
+    """What a field holds for a comparison with another: 'cells' (a column of the file,
+    read as the other side asks), or None for the fields that compare only with values."""
+    if field.startswith("column:"):
+        return "cells"
+    if field in _DATE_FIELDS:
+        return "dates"
+    if field in _NUMBER_FIELDS:
+        return "numbers"
+    if field in ("municipality", "exit", "id"):
+        return "text"
+    return None  # gender, exited, age_band
+
+
+def _known(a: Any, b: Any) -> np.ndarray:
+    """Rows with both sides filled in."""
+    if isinstance(a, np.ndarray):
+        return (a != "") & (b != "")
+    return (a.notna() & b.notna()).to_numpy(dtype=bool)
+
+
+def _shifted(values: pd.Series, other: OtherField) -> pd.Series:
+    """``values`` plus the offset: a month keeps the day, clamped to the month's end."""
+    if other.offset is None:
+        return values
+    amount, unit = other.offset.amount, other.offset.unit
+    if unit in ("days", "weeks"):
+        return values + pd.Timedelta(days=amount * (7 if unit == "weeks" else 1))
+    return values + pd.DateOffset(months=amount * (12 if unit == "years" else 1))
 
 
 def _normalized(values: np.ndarray) -> list[str]:

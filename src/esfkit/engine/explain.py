@@ -19,7 +19,8 @@ from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.errors import UsageError, one_of
 from esfkit.escape import json_text, terminal
-from esfkit.goalfile.model import GoalFile
+from esfkit.goalfile.filters import goal_filters
+from esfkit.goalfile.model import Filter, GoalFile
 from esfkit.text import key as text_key
 
 # Words a user may write for a gender in --where, besides the built-in codes.
@@ -48,6 +49,7 @@ class Explanation:
     outside_report: list[int]
     unknown: dict[str, list[int]] = field(default_factory=dict)
     same_person: dict[int, list[int]] = field(default_factory=dict)  # row -> other rows
+    as_of_is_project_end: bool = False  # the default report date: the project had ended
 
 
 def parse_where(text: str | None) -> dict[str, str]:
@@ -73,6 +75,8 @@ def explain(
     as_of: dt.date,
     period: Period | None = None,
     where: dict[str, str] | None = None,
+    *,
+    as_of_is_project_end: bool = False,
 ) -> Explanation:
     goal = goal_file.goal(goal_id)
     if goal is None:
@@ -98,6 +102,7 @@ def explain(
         title=goal.title,
         where=dict(where or {}),
         as_of=as_of,
+        as_of_is_project_end=as_of_is_project_end,
         unit=goal_file.data.unit,
         numerator=_rows(rows, numerator) if numerator is not None else None,
         denominator=_rows(rows, denominator),
@@ -109,7 +114,7 @@ def explain(
             if f.kind in ("starts_after_report_date", "outside_period")
             for r in f.rows
         ),
-        unknown=_unknown(ev, participants, denominator, rows),
+        unknown=_unknown(ev, participants, denominator, rows, goal_filters(goal)),
         same_person=_same_person(participants, rows[denominator])
         if goal_file.data.unit == "person"
         else {},
@@ -144,13 +149,20 @@ def _label_index(name: str, value: str, labels: tuple) -> int:
 
 
 def _unknown(
-    ev: Evaluator, participants: Participants, counted: np.ndarray, rows: np.ndarray
+    ev: Evaluator,
+    participants: Participants,
+    counted: np.ndarray,
+    rows: np.ndarray,
+    filters: list[Filter],
 ) -> dict[str, list[int]]:
+    """Rows of ``counted`` with an unknown gender, municipality or outcome, or a blank on
+    either side of a column comparison in ``filters`` ('comparison')."""
     frame = ev.frame
     unknown = {"gender": (frame["_gender"] == "unknown").to_numpy()}
     if "municipality" in participants.columns:
         unknown["municipality"] = frame["_municipality"].isna().to_numpy()
     unknown["exit"] = (frame["_exited"] & (frame["_outcome"] == "")).to_numpy()
+    unknown["comparison"] = ev.uncompared(filters)
     return {
         name: _rows(rows, counted & mask) for name, mask in unknown.items() if mask[counted].any()
     }
@@ -189,7 +201,7 @@ def to_text(e: Explanation, file: str) -> str:
     )
     lines = [
         terminal(f"goal {e.goal} ({e.kind}): {e.title}"),
-        terminal(f"{file}, report date {e.as_of.isoformat()}, {where}; counted {unit}"),
+        terminal(f"{file}, report date {_as_of(e)}, {where}; counted {unit}"),
         "",
     ]
 
@@ -217,6 +229,10 @@ def to_text(e: Explanation, file: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _as_of(e: Explanation) -> str:
+    return e.as_of.isoformat() + (" (the project's end)" if e.as_of_is_project_end else "")
+
+
 def _wrapped(rows: list[int], per_line: int = 15) -> list[str]:
     return [
         "  rows " + ", ".join(map(str, rows[i : i + per_line]))
@@ -233,6 +249,7 @@ def to_json(e: Explanation, file: str) -> dict:
         "kind": e.kind,
         "file": json_text(file),
         "as_of": e.as_of.isoformat(),
+        **({"as_of_is_project_end": True} if e.as_of_is_project_end else {}),
         "unit": e.unit,
         "where": {json_text(k): json_text(v) for k, v in e.where.items()},
         "numerator": part(e.numerator),

@@ -183,12 +183,28 @@ def period_from_options(period: str | None, start: str | None, end: str | None) 
     return Period(first, last, f"{first.isoformat()}–{last.isoformat()}")
 
 
-def report_date_from_option(as_of: str | None, period: Period | None) -> dt.date:
-    """``--as-of``; by default today, or the period's last day when that is earlier."""
+@dataclass(frozen=True)
+class ReportDate:
+    """The report date, and whether it is the project's end: the default once that has
+    passed, said so in every report's header."""
+
+    day: dt.date
+    project_end: bool = False
+
+
+def report_date_from_option(
+    as_of: str | None, period: Period | None, project_end: dt.date | None, today: dt.date
+) -> ReportDate:
+    """``--as-of``; by default ``today``, or the earliest of the period's last day and the
+    project's end (``project.end``) when that is earlier. A period that starts after the
+    project's end keeps its last day: the project's end would be before it."""
     if as_of is not None:
-        return _iso(as_of, "--as-of")
-    today = dt.date.today()
-    return min(today, period.end) if period is not None else today
+        return ReportDate(_iso(as_of, "--as-of"))
+    day = min(today, period.end) if period is not None else today
+    ended = project_end is not None and project_end < day
+    if ended and (period is None or period.start <= project_end):
+        return ReportDate(project_end, project_end=True)
+    return ReportDate(day)
 
 
 def _named_period(text: str) -> Period:

@@ -10,6 +10,7 @@ from esfkit.engine.context import EvaluatorContext
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, build_population
 from esfkit.findings import Finding
+from esfkit.goalfile.filters import goal_filters
 from esfkit.goalfile.model import GoalFile
 from esfkit.report import InputInfo, PopulationInfo, Report
 from esfkit.version import __version__
@@ -21,7 +22,11 @@ def evaluate(
     as_of: dt.date,
     period: Period | None = None,
     goal_ids: tuple[str, ...] = (),
+    *,
+    as_of_is_project_end: bool = False,
 ) -> Report:
+    """The Report of ``goal_ids`` (every goal when empty); ``as_of_is_project_end``: the
+    report date is the project's end by default, as the header says."""
     population = build_population(participants, as_of, period, goal_file.data.unit)
     ev = Evaluator(population, participants, goal_file)
     findings = list(population.findings)
@@ -37,13 +42,19 @@ def evaluate(
         ctx = EvaluatorContext(goal, ev, goal_file, scope, breakdown, as_of)
         result = kinds.lookup(goal.kind).evaluate(goal, ctx)
         result.note = goal.note
+        result.due = goal.by
+        result.phase = goal.phase
         result.population = int(scope.sum())
         result.excluded_by_scope = len(population) - result.population
         results.append(result)
+    uncompared = ev.uncompared([f for goal in goals for f in goal_filters(goal)])
+    if uncompared.any():
+        findings.append(Finding("uncompared", rows=tuple(ev.frame["_row"][uncompared].tolist())))
     return Report(
         esfkit=__version__,
         project=goal_file.project.name,
         as_of=as_of,
+        as_of_is_project_end=as_of_is_project_end,
         period=(period.start, period.end, period.label) if period else None,
         input=InputInfo(
             participants.file, participants.sha256, participants.rows, participants.sheet

@@ -84,6 +84,48 @@ class Missing:
 
 
 @dataclass(frozen=True)
+class Offset:
+    """``plus: 13 months`` / ``minus: 2 weeks``: a signed whole number of days, weeks, months
+    or years. A month moves the calendar month and keeps the day, clamped to the month's
+    last day (31 January + 1 month = 28 or 29 February); a year is 12 months."""
+
+    amount: int
+    unit: str  # days, weeks, months, years
+
+
+@dataclass(frozen=True)
+class OtherField:
+    """``{column: end, plus: 13 months}``: the value of another field on the same row."""
+
+    field: str
+    offset: Offset | None
+    loc: GoalFileLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
+class SameAs:
+    """The field equals another field of the same row (``{column: Kommun}``); with
+    ``differ``, both are filled in and differ (``{not: {column: Kommun}}``). A blank on
+    either side matches neither."""
+
+    field: str
+    other: OtherField
+    differ: bool
+    loc: GoalFileLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
+class Compare:
+    """The field against another field of the same row: ``min`` (>=), ``max`` (<=),
+    ``after`` (>), ``before`` (<). A blank on either side does not hold."""
+
+    field: str
+    op: str
+    other: OtherField
+    loc: GoalFileLocation = _field(compare=False)
+
+
+@dataclass(frozen=True)
 class AllOf:
     parts: tuple[Filter, ...]
     loc: GoalFileLocation = _field(compare=False)
@@ -101,7 +143,19 @@ class Not:
     loc: GoalFileLocation = _field(compare=False)
 
 
-Filter = Everyone | Exited | Enrolled | Equals | Between | Missing | AllOf | AnyOf | Not
+Filter = (
+    Everyone
+    | Exited
+    | Enrolled
+    | Equals
+    | Between
+    | Missing
+    | SameAs
+    | Compare
+    | AllOf
+    | AnyOf
+    | Not
+)
 
 
 # --- targets -------------------------------------------------------------------------------
@@ -136,6 +190,9 @@ class Goal:
     note: str | None = None
     scope: Filter | None = None
     breakdown: tuple[str, ...] | None = None
+    by: dt.date | None = None  # the date the target is due: pacing runs to it
+    # `from:`/`to:`: a phase; its enrolments (active then) are the goal's, within `scope`
+    phase: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True)

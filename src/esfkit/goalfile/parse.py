@@ -8,6 +8,7 @@ whoever loads one (``esfkit.api.load_goal_file``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -16,10 +17,11 @@ from typing import Any, Protocol
 from esfkit.data.settings import COLUMN_FIELDS, UNITS, ColumnRef, DataSettings
 from esfkit.errors import GoalFileError, did_you_mean
 from esfkit.goalfile import nodes
-from esfkit.goalfile.filters import parse_filter
+from esfkit.goalfile.filters import active_between, parse_filter
 from esfkit.goalfile.model import (
     GENDER_VALUES,
     AgeBand,
+    AllOf,
     Goal,
     GoalFile,
     Included,
@@ -41,7 +43,7 @@ TOP_KEYS = (
 )
 PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
 DATA_KEYS = ("sheet", "columns", "genders", "unit", "header_row")
-COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown")
+COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown", "by", "from", "to")
 DEFAULT_BREAKDOWN = ("municipality", "gender")
 LANGS = ("sv", "en")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -104,9 +106,11 @@ def parse_goal_file(
         )
     goals = tuple(_goal(node, index, kinds) for index, node in enumerate(goal_nodes, start=1))
     _unique_ids(goal_nodes, goals)
+    project = _project(top.get("project"), filename)
+    _check_due(goal_nodes, goals, project)
     return GoalFile(
         path=filename,
-        project=_project(top.get("project"), filename),
+        project=project,
         data=_data(top["data"]) if "data" in top else DataSettings(),
         outcomes=outcomes,
         breakdown=_breakdown(top["breakdown"]) if "breakdown" in top else DEFAULT_BREAKDOWN,
@@ -290,6 +294,11 @@ def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal:
     note = nodes.text(entries["note"], "note") if "note" in entries else None
     scope = parse_filter(entries["scope"], f"the scope of {label}") if "scope" in entries else None
     breakdown = _breakdown(entries["breakdown"]) if "breakdown" in entries else None
+    due = nodes.date(entries["by"], f"'by' of {label}") if "by" in entries else None
+    phase = _phase(node, label)
+    if phase is not None:  # the phase's enrolments are the goal's: explain and suppression too
+        active = active_between(*phase, node.key_locs["from"])
+        scope = active if scope is None else AllOf((scope, active), scope.loc)
     return Goal(
         id=goal_id,
         title=title,
@@ -299,7 +308,54 @@ def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal:
         note=note,
         scope=scope,
         breakdown=breakdown,
+        by=due,
+        phase=phase,
     )
+
+
+def _phase(node: Node, label: str) -> tuple[dt.date, dt.date] | None:
+    """``from:`` and ``to:`` of a goal: both or neither, in order."""
+    entries = node.value
+    given = [k for k in ("from", "to") if k in entries]
+    if not given:
+        return None
+    if len(given) == 1:
+        raise GoalFileError(
+            f"{label} has '{given[0]}' but not '{'to' if given[0] == 'from' else 'from'}'",
+            where=node.key_locs[given[0]],
+            hint="a phase has both: from: 2020-01-01 and to: 2020-12-31",
+        )
+    first = nodes.date(entries["from"], f"'from' of {label}")
+    last = nodes.date(entries["to"], f"'to' of {label}")
+    if last < first:
+        raise entries["to"].error(f"'to' {last} of {label} is before its 'from' {first}")
+    return first, last
+
+
+def _check_due(goal_nodes: list[Node], goals: tuple[Goal, ...], project: Project) -> None:
+    """A goal's ``by`` paces from its phase's start or project.start, so it needs one, and
+    falls after it and not after the project's end."""
+    for node, goal in zip(goal_nodes, goals, strict=True):
+        if goal.by is None:
+            continue
+        where = node.value["by"]
+        start = goal.phase[0] if goal.phase else project.start
+        if goal.phase and goal.by < start:
+            raise where.error(
+                f"'by' of goal '{goal.id}' is {goal.by}, before its phase starts ({start})"
+            )
+        if start is None:
+            raise where.error(
+                f"'by' of goal '{goal.id}' paces the target from the project's start, "
+                "but project.start is not given",
+                hint="add start: YYYY-MM-DD under project:",
+            )
+        if goal.by < start or (project.end is not None and goal.by > project.end):
+            end = project.end.isoformat() if project.end else "its end"
+            raise where.error(
+                f"'by' of goal '{goal.id}' is {goal.by}, outside the project ({start} to {end})",
+                hint="the date a target is due lies within project.start and project.end",
+            )
 
 
 def _no_kind(node: Node, label: str, names: tuple[str, ...]) -> None:

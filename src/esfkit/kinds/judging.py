@@ -19,6 +19,18 @@ def elapsed(start: dt.date | None, end: dt.date | None, as_of: dt.date) -> float
     return ((as_of - start).days + 1) / ((end - start).days + 1)
 
 
+def pacing_window(
+    project_start: dt.date | None,
+    project_end: dt.date | None,
+    phase: tuple[dt.date, dt.date] | None,
+    due: dt.date | None,
+) -> tuple[dt.date | None, dt.date | None]:
+    """From when to when a goal's target is paced: its phase (``from``/``to``), else the
+    project; to its ``by`` date when it has one."""
+    start, end = phase if phase is not None else (project_start, project_end)
+    return start, due or end
+
+
 def percent(numerator: int | None, denominator: int | None) -> float | None:
     if numerator is None or not denominator:
         return None

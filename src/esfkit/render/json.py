@@ -28,6 +28,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "esfkit": report.esfkit,
         "project": json_text(report.project),
         "as_of": report.as_of.isoformat(),
+        **({"as_of_is_project_end": True} if report.as_of_is_project_end else {}),
         "period": period,
         "input": {
             "path": json_text(report.input.path),
@@ -77,6 +78,10 @@ def _goal(goal: GoalResult, history: bool = False) -> dict[str, Any]:
     }
     if goal.outside_denominator is not None:
         out["outside_denominator"] = goal.outside_denominator
+    if goal.phase is not None:
+        out["phase"] = {"from": goal.phase[0].isoformat(), "to": goal.phase[1].isoformat()}
+    if goal.due is not None:
+        out["due"] = goal.due.isoformat()
     if goal.note:
         out["note"] = json_text(goal.note)
     if goal.suppressed:

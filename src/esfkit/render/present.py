@@ -28,7 +28,7 @@ class TextTable:
 
 
 def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
-    lines = [(w("project"), w.user(report.project)), (w("as_of"), report.as_of.isoformat())]
+    lines = [(w("project"), w.user(report.project)), (w("as_of"), as_of_text(report, w))]
     if report.period is not None:
         start, end, label = report.period
         lines.append((w("period"), f"{label} ({start.isoformat()} – {end.isoformat()})"))
@@ -50,6 +50,12 @@ def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
         titles = "; ".join(w.user(g.title) for g in report.goals if g.id in report.redefined)
         lines.append((w("change.redefined"), w("change.redefined.goals", goals=titles)))
     return lines
+
+
+def as_of_text(report: Report, w: Words) -> str:
+    """'2021-12-31', or '2021-12-31 (projektets slut)' when that is the default date."""
+    day = report.as_of.isoformat()
+    return f"{day} ({w('as_of.project_end')})" if report.as_of_is_project_end else day
 
 
 def _source(report: Report, w: Words) -> str:
@@ -410,6 +416,11 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
         notes.append(w("tolerance", points=w.number(goal.tolerance)))
     if goal.kind == "parity" and goal.group:
         notes.append(f"{w('target')}: {w('parity_target', group=w(f'group.{goal.group}'))}")
+    if goal.phase is not None:
+        start, end = goal.phase
+        notes.append(w("phase", start=start.isoformat(), end=end.isoformat()))
+    if goal.due is not None:
+        notes.append(w("due", date=goal.due.isoformat()))
     if goal.note:
         notes.append(f"{w('note')}: {w.user(goal.note)}")
     return notes
@@ -430,7 +441,7 @@ def footer_line(report: Report, w: Words) -> str:
         file=_source(report, w),
         rows=header_count(report, "input.rows", report.input.rows, w),
         sha=report.input.sha256[:12],
-        as_of=report.as_of.isoformat(),
+        as_of=as_of_text(report, w),
         period=period,
         version=report.esfkit,
     )

@@ -26,6 +26,7 @@ from esfkit.goalfile.model import (
     AllOf,
     AnyOf,
     Between,
+    Compare,
     Equals,
     Filter,
     GoalFile,
@@ -108,13 +109,16 @@ def _goal_columns(goal_file: GoalFile) -> list[TemplateColumn]:
     for goal in goal_file.goals:
         for part in _filters(goal):
             for node in _leaves(part):
-                if node.field in COLUMN_FIELDS or node.field in DERIVED_FIELDS:
-                    continue
-                used_by.setdefault(node.field, []).append(goal.id)
-                if isinstance(node, Equals):
-                    values.setdefault(node.field, []).extend(v.text for v in node.values)
-                elif isinstance(node, Between):
-                    kinds[node.field] = "date" if node.after or node.before else "number"
+                for name, _loc in fields_used(node):  # a comparison reads two columns
+                    if name in COLUMN_FIELDS or name in DERIVED_FIELDS:
+                        continue
+                    used_by.setdefault(name, []).append(goal.id)
+                    if isinstance(node, Equals):
+                        values.setdefault(name, []).extend(v.text for v in node.values)
+                    elif isinstance(node, Between):
+                        kinds[name] = "date" if node.after or node.before else "number"
+                    elif isinstance(node, Compare) and _dates(node):
+                        kinds[name] = "date"
     for goal in goal_file.goals:
         column = getattr(goal.definition, "column", None)
         if isinstance(column, str) and column not in (*COLUMN_FIELDS, *DERIVED_FIELDS):
@@ -165,8 +169,13 @@ def _filters(goal) -> list[Filter]:
     return found
 
 
+def _dates(node: Compare) -> bool:
+    """A comparison that can only be of dates: after, before, or with an offset."""
+    return node.other.offset is not None or node.op in ("after", "before")
+
+
 def _leaves(part: Filter) -> list:
-    """The Equals / Between / Missing conditions inside a filter."""
+    """The conditions inside a filter (Equals, Between, Missing, SameAs, Compare)."""
     if isinstance(part, AllOf | AnyOf):
         return [leaf for p in part.parts for leaf in _leaves(p)]
     if isinstance(part, Not):

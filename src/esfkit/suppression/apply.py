@@ -14,7 +14,7 @@ import math
 from dataclasses import replace
 
 from esfkit.goalfile.model import GoalFile
-from esfkit.kinds.judging import elapsed, judge
+from esfkit.kinds.judging import elapsed, judge, pacing_window
 from esfkit.report import Cell, GoalResult, Report, Status
 from esfkit.suppression.figures import Place, inner_key
 from esfkit.suppression.search import OPEN, SECONDARY, SMALL
@@ -52,8 +52,9 @@ def apply(
         if not place.field.startswith("target_"):
             setattr(cell, place.field, None)
             cell.suppressed[place.field] = shown_as(marker)
-    pacing = elapsed(report.project_start, report.project_end, report.as_of)
     for index, goal in enumerate(goals):
+        window = pacing_window(report.project_start, report.project_end, goal.phase, goal.due)
+        pacing = elapsed(*window, report.as_of)
         possible = [
             _derive(goal, cell, markers.get((index, j), {}), threshold, pacing)
             for j, cell in enumerate(goal.cells)

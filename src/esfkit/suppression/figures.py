@@ -28,12 +28,14 @@ from esfkit.goalfile.model import (
     AllOf,
     AnyOf,
     Between,
+    Compare,
     Enrolled,
     Equals,
     Exited,
     GoalFile,
     Missing,
     Not,
+    SameAs,
 )
 from esfkit.report import Cell, GoalResult, Report
 from esfkit.suppression.problem import Problem
@@ -239,6 +241,8 @@ def filter_columns(ev: Evaluator, f) -> frozenset[str]:
         return _EXIT
     if isinstance(f, Equals | Between | Missing):
         return field_columns(ev, f.field)
+    if isinstance(f, SameAs | Compare):
+        return field_columns(ev, f.field) | field_columns(ev, f.other.field)
     return frozenset()
 
 
