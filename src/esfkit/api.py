@@ -8,9 +8,10 @@ kinds and the indicator libraries.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from esfkit.data.checks import inspect
@@ -18,6 +19,7 @@ from esfkit.data.columns import map_columns
 from esfkit.data.participants import Participants, clean
 from esfkit.data.read import RawTable, read_table
 from esfkit.engine.run import evaluate
+from esfkit.errors import EsfkitError
 from esfkit.findings import Finding, summarise
 from esfkit.goalfile.declared import declared
 from esfkit.goalfile.model import GoalFile
@@ -102,21 +104,69 @@ def load_checked(
     return participants
 
 
-def validation_report(goal_file: GoalFile, path: Path, as_of: dt.date) -> tuple[str, int, int]:
-    """The data's findings and, when it has no error, the report's own (who is outside the
-    report date, exits without an outcome ...): the text, and the error and warning counts.
+def validation_report(
+    goal_file: GoalFile, path: Path, as_of: dt.date, all_rows: bool = False
+) -> tuple[str, int, int]:
+    """Every finding at once: the data's, and the report's own (who is outside the report
+    date, exits without an outcome ...), the latter counted on the rows without an error
+    while the data has errors. The text (each finding's rows folded unless ``all_rows``),
+    and the error and warning counts.
     """
     validation = validate_file(path, goal_file, as_of)
-    more: list[tuple[Finding, str]] = []
-    if validation.participants is not None:
-        if goal_file.includes:
-            check_included(goal_file.includes, validation.participants)
-        report = evaluate(goal_file, validation.participants, as_of)
-        w = Words("en")
-        more = [
-            (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
-            for f in report.findings
-            if f.kind != "re_enrolments"  # listed person by person as re_enrolment
-        ]
+    participants, more, note = validation.participants, [], None
+    if participants is None:
+        participants, note = _rows_without_errors(validation, goal_file, as_of)
+    if participants is not None:
+        try:
+            more = _population_findings(goal_file, participants, as_of)
+        except EsfkitError as error:
+            if validation.participants is not None:
+                raise  # the data is clean: the goal file is what is wrong
+            note = _left_out(error)
     file = validation.raw.path.name
-    return validation_text(file, validation.findings, more, len(validation.raw.frame))
+    rows = len(validation.raw.frame)
+    return validation_text(file, validation.findings, more, rows, note, all_rows)
+
+
+def _population_findings(
+    goal_file: GoalFile, participants: Participants, as_of: dt.date
+) -> list[tuple[Finding, str]]:
+    """The report's findings about its population, each with its sentence."""
+    if goal_file.includes:
+        check_included(goal_file.includes, participants)
+    report = evaluate(goal_file, participants, as_of)
+    w = Words("en")
+    return [
+        (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
+        for f in report.findings
+        if f.kind != "re_enrolments"  # listed person by person as re_enrolment
+    ]
+
+
+def _rows_without_errors(
+    validation: Validation, goal_file: GoalFile, as_of: dt.date
+) -> tuple[Participants | None, str | None]:
+    """The participants on the rows no error names, and the sentence saying so; None when
+    no row is left or those rows cannot be read either."""
+    raw = validation.raw
+    bad = {row for f in validation.errors for row in f.rows}
+    keep = ~np.isin(np.asarray(raw.row_numbers), sorted(bad))
+    if not keep.any():
+        return None, None
+    rows = replace(
+        raw,
+        frame=raw.frame[keep].reset_index(drop=True),
+        row_numbers=np.asarray(raw.row_numbers)[keep],
+    )
+    try:
+        participants = clean(rows, validation.columns, goal_file.data, declared(goal_file), as_of)
+    except EsfkitError as error:
+        return None, _left_out(error)
+    shown = "1 row" if keep.sum() == 1 else f"{int(keep.sum())} rows"
+    return participants, f"the report's own findings count the {shown} without an error"
+
+
+def _left_out(error: EsfkitError) -> str:
+    """Why the report's own findings are missing while the data has errors."""
+    where = f"{error.where}: " if error.where else ""
+    return f"the report's own findings are left out until the errors are corrected: {where}{error.message}"

@@ -195,6 +195,9 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings count as errors (exit 2).")
     ] = False,
+    all_rows: Annotated[
+        bool, typer.Option("--all", help="List every row of a finding, not the first few.")
+    ] = False,
 ) -> None:
     """Check the goal file and the participant file and list every finding, by kind.
 
@@ -202,7 +205,7 @@ def validate(
 
     Example: esfkit validate goals.yml deltagare.xlsx --strict
     """
-    _run(lambda: _validate(goals, data, as_of, strict))
+    _run(lambda: _validate(goals, data, as_of, strict, all_rows))
 
 
 def _check_history_path(history: Path, output: Path | None, inputs: tuple[Path, ...]) -> None:
@@ -333,7 +336,7 @@ def _explain(goals, data, goal_id, where, as_of, period, from_, to, fmt) -> int:
     return ExitCode.OK
 
 
-def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
+def _validate(goals: Path, data: Path, as_of: str | None, strict: bool, all_rows: bool) -> int:
     from esfkit.api import load_goal_file, validation_report
     from esfkit.engine.population import report_date_from_option
     from esfkit.escape import terminal
@@ -342,7 +345,7 @@ def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
     report_date = report_date_from_option(as_of, None)
     goal_file = load_goal_file(goals)
     with working(f"Reading and checking {terminal(data.name)} …"):
-        text, errors, warnings = validation_report(goal_file, data, report_date)
+        text, errors, warnings = validation_report(goal_file, data, report_date, all_rows)
     write_stdout(text)
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 
