@@ -36,6 +36,8 @@ FLAG_PAIRS = (
     ("J", "N"),
     ("✓", ""),
     ("Ja", ""),
+    ("Ja", "Ej svar"),  # an answer beside the ticks
+    ("Nej", "Avböjt"),
     (True, False),  # real booleans in a workbook
     (1, 0),  # real numbers in a workbook
 )
@@ -156,6 +158,16 @@ def test_a_rejected_exact_header_leaves_the_next_candidate_marked_as_a_guess(wri
     assert proposed == "Hemort kommun" and declared == ("Åre", "Östersund")
     assert "municipality: Hemort kommun   # municipality, GUESSED from the header: check" in text
     assert "# NOTE: 'Kommun' holds yes/no values, not municipalities" in text
+
+
+def test_a_municipality_column_with_placeholders_and_misspellings_is_still_proposed(write) -> None:
+    data = write(
+        "d.csv",
+        "Kön;Kommun;Startdatum\nK;Ostersund;2022-01-10\nM;-;2022-01-10\nM;?;2022-01-10\n"
+        "K;vet ej;2022-01-10\nK;Are;2022-01-10\nM;x;2022-01-10\n",
+    )
+    proposed, _, text = _proposed(data)
+    assert proposed == "Kommun" and "not municipalities" not in text
 
 
 def test_four_digit_numbers_that_are_not_all_codes_are_not_proposed(write) -> None:

@@ -25,7 +25,7 @@ from esfkit.data.columns import (
     header_key,
 )
 from esfkit.data.genders import BUILTIN_CODES
-from esfkit.data.municipalities import name_for_code
+from esfkit.data.municipalities import name_for_code, official_name
 from esfkit.data.read import RawTable, read_table, sheet_names
 from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.sheet import SHEET_SUFFIXES
@@ -58,11 +58,12 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "birth_date": ("födelse", "fodelse", "född"),
 }
 _YES_NO = {"ja", "nej", "yes", "no", "x", "delvis", "vet ej"}
-# Values of a column of ticks and answers, which names no municipality: Ja/Nej, X/blank,
-# 1/0, Sant/Falskt (Swedish Excel's TRUE/FALSE) and the like.
-_FLAGS = _YES_NO | {
-    *("j", "n", "y", "true", "false", "sant", "falskt", "1", "0", "ok", "-", "?"),
-    *("✓", "✔", "✗", "✘", "☑", "☐", "☒", "vet inte", "kanske", "ej aktuellt", "n/a"),
+# Answers in a column of ticks and answers, which names no municipality: Ja/Nej, X/blank,
+# 1/0, Sant/Falskt (Swedish Excel's TRUE/FALSE) and the like. Not "-", "?" or "vet ej",
+# which a municipality column may hold for an unknown one.
+_ANSWERS = {
+    *("ja", "nej", "yes", "no", "x", "j", "n", "y", "true", "false", "sant", "falskt"),
+    *("1", "0", "✓", "✔", "✗", "✘", "☑", "☐", "☒"),
 }
 _NUMBER = re.compile(r"[+\-−]?[\d\s.,:/\-]*\d[\d\s.,:/\-]*%?")  # 12, 3,5, 50 %, 2022-01-10
 
@@ -220,7 +221,8 @@ def _not_municipalities(values: pd.Series) -> str | None:
     """What a column holds instead of municipalities ('yes/no values', 'numbers'), or None
     when its values can be municipality names or four-digit codes (2380 is Östersund)."""
     keys = {text_key(v) for v in values.unique()} - {""}
-    if keys and keys <= _FLAGS:
+    answers = keys & _ANSWERS  # at least half the values, and no municipality among them
+    if answers and 2 * len(answers) >= len(keys) and not any(official_name(k) for k in keys):
         return "yes/no values"
     numbers = keys and all(_NUMBER.fullmatch(k) for k in keys)
     if numbers and not all(name_for_code(k) for k in keys):
