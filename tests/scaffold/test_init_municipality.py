@@ -148,30 +148,31 @@ def test_a_column_of_municipality_names_or_codes_is_proposed(header, values, suf
     assert ("'Kommunal insats' holds " in text) == (decoy is not None)
 
 
-def test_a_rejected_exact_header_leaves_the_next_candidate_marked_as_a_guess(write) -> None:
-    data = write(
-        "d.csv",
-        "Kön;Kommun;Hemort kommun;Startdatum\n"
-        "K;Ja;Åre;2022-01-10\nM;Nej;2380;2022-01-10\nM;;Åre;2022-01-10\n",
+def _init(write, header: str, *rows: str) -> tuple[str | None, tuple[str, ...] | None, str]:
+    """init on a CSV file of ``header`` and ``rows``, each with a start date added."""
+    text = "".join(
+        f"{line};Startdatum\n" if n == 0 else f"{line};2022-01-10\n"
+        for n, line in enumerate([header, *rows])
     )
-    proposed, declared, text = _proposed(data)
+    return _proposed(write("d.csv", text))
+
+
+def test_a_rejected_exact_header_leaves_the_next_candidate_marked_as_a_guess(write) -> None:
+    proposed, declared, text = _init(
+        write, "Kön;Kommun;Hemort kommun", "K;Ja;Åre", "M;Nej;2380", "M;;Åre"
+    )
     assert proposed == "Hemort kommun" and declared == ("Åre", "Östersund")
     assert "municipality: Hemort kommun   # municipality, GUESSED from the header: check" in text
     assert "# NOTE: 'Kommun' holds yes/no values, not municipalities" in text
 
 
 def test_a_municipality_column_with_placeholders_and_misspellings_is_still_proposed(write) -> None:
-    data = write(
-        "d.csv",
-        "Kön;Kommun;Startdatum\nK;Ostersund;2022-01-10\nM;-;2022-01-10\nM;?;2022-01-10\n"
-        "K;vet ej;2022-01-10\nK;Are;2022-01-10\nM;x;2022-01-10\n",
-    )
-    proposed, _, text = _proposed(data)
+    rows = ("K;Ostersund", "M;-", "M;?", "K;vet ej", "K;Are", "M;x")
+    proposed, _, text = _init(write, "Kön;Kommun", *rows)
     assert proposed == "Kommun" and "not municipalities" not in text
 
 
 def test_four_digit_numbers_that_are_not_all_codes_are_not_proposed(write) -> None:
-    data = write("d.csv", "Kön;Kommunkod;Startdatum\nK;2380;2022-01-10\nM;9999;2022-01-10\n")
-    proposed, _, text = _proposed(data)
+    proposed, _, text = _init(write, "Kön;Kommunkod", "K;2380", "M;9999")
     assert proposed is None
     assert "'Kommunkod' holds numbers that are not municipality codes" in text
