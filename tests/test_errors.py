@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from esfkit.errors import format_rows
 from tests.conftest import run_cli
 
 GOALS = """\
@@ -210,3 +213,35 @@ def test_a_gender_filter_may_name_a_code_the_goal_file_declares(write) -> None:
     assert run.exit_code == 0, run.stderr
     total = next(c for c in run.json()["goals"][0]["cells"] if c["dims"] == {})
     assert total["value"] == 2
+
+
+@given(st.sets(st.integers(2, 400), min_size=2), st.integers(1, 12))
+def test_a_folded_row_list_names_only_its_rows_and_counts_them_all(rows, limit) -> None:
+    def expand(text: str) -> set[int]:
+        found: set[int] = set()
+        for item in text.split(", "):
+            first, _, last = item.partition("–")
+            found.update(range(int(first), int(last or first) + 1))
+        return found
+
+    every = format_rows(rows, None)
+    items = every.removeprefix("rows ").split(" (")[0]
+    assert expand(items) == rows
+    folded = format_rows(rows, limit)
+    shown = folded.removeprefix("rows ").split(" (")[0].removesuffix(" …")
+    assert expand(shown) <= rows and len(shown.split(", ")) <= limit
+    if expand(shown) != rows:
+        assert folded.endswith(f" … ({len(rows)} rows)")
+
+
+def test_runs_of_three_rows_or_more_are_ranges() -> None:
+    assert format_rows([7]) == "row 7"
+    assert format_rows([3, 9]) == "rows 3, 9"
+    assert format_rows([4, 5]) == "rows 4, 5"
+    assert format_rows([4, 2, 3, 3]) == "rows 2–4 (3 rows)"
+    assert format_rows([*range(12, 41), 52, 61, *range(90, 278)], 3) == (
+        "rows 12–40, 52, 61 … (219 rows)"
+    )
+    assert format_rows([*range(12, 41), 52], None, ("rad", "rad", "rader")) == (
+        "rad 12–40, 52 (30 rader)"
+    )

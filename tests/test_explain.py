@@ -179,3 +179,33 @@ def test_explain_refuses_unknown_goal_value_and_manual_goals(write) -> None:
     assert run.exit_code == 2 and "NAME=VALUE" in run.stderr
     run = run_cli("explain", goals, data, "plan")
     assert run.exit_code == 2 and "manual" in run.stderr
+
+
+def test_explain_where_limits_the_rows_outside_the_report_to_the_cell(write) -> None:
+    more = (
+        "D6;Kvinna;Piteå;2030-02-01;;;Grupp\n"  # line 8: after the report date, Piteå
+        "D7;Man;Piteå;2020-01-01;2020-06-01;Arbete;Grupp\n"  # line 9: ended before the period
+    )
+    goals, data = write("g.yml", GOALS), write("d.csv", DATA + more)
+    args = ("explain", goals, data, "studies", "--as-of", "2021-12-31", "-f", "json")
+    assert run_cli(*args).json()["outside_report"]["rows"] == [7, 8]
+    cells = {
+        "municipality=Piteå": [8],
+        "municipality=Luleå": [7],
+        "municipality=Piteå,gender=män": [],
+        "gender=Kvinnor": [8],
+        "exit=Arbete": [],
+    }
+    for where, rows in cells.items():
+        run = run_cli(*args, "--where", where)
+        assert run.exit_code == 0, run.stderr
+        assert run.json()["outside_report"] == {"count": len(rows), "rows": rows}, where
+    period = ("--period", "2021", "--where", "municipality=Piteå")
+    run = run_cli(*args, *period)
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["outside_report"]["rows"] == [8, 9]
+    text = run_cli(*args[:-2], "--where", "municipality=Luleå").stdout
+    assert (
+        "outside the report (start after the report date, or not in the period): 1\n  rows 7\n"
+        in text
+    )

@@ -194,3 +194,65 @@ def test_history_command_prints_the_trend_per_goal(project, tmp_path) -> None:
     ]
     assert run_cli("history", history, "--goal", "recruitd").exit_code == 2
     assert run_cli("history", tmp_path / "missing.csv").exit_code == 2
+
+
+ORDERED = """\
+version: 1
+project: {name: Test, start: 2021-01-01, end: 2021-12-31}
+goals:
+  - {id: women, title: Kvinnor, count: {gender: women}}
+  - {id: all, title: Alla, count: everyone}
+  - {id: mix, title: Könsfördelning, composition: gender}
+  - {id: exits, title: Avslut, distribution: exit}
+"""
+
+
+def _goal_order(history: Path, *extra: str) -> list[str]:
+    """The goals `esfkit history` lists, in its order: each table starts with the goal id."""
+    run = run_cli("history", history, "--lang", "en", *extra)
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    return [line for n, line in enumerate(lines[:-2]) if lines[n + 2].startswith("Report date")]
+
+
+def test_history_lists_goals_in_the_goal_files_order_not_by_id(write, tmp_path) -> None:
+    history = tmp_path / "history.csv"
+    data = write("d.csv", DATA + MORE_BY_MARCH)
+    goals = write("g.yml", ORDERED)
+    for as_of in ("2021-01-31", "2021-03-31"):
+        assert run_cli("check", goals, data, "--as-of", as_of, "--history", history).exit_code == 0
+    assert _goal_order(history) == ["women", "all", "mix", "exits"]
+    # The file holds each run's rows in that order, which is where `history` takes it from.
+    assert list(dict.fromkeys(r["goal"] for r in _rows(history))) == [
+        "women",
+        "all",
+        "mix",
+        "exits",
+    ]
+    # A goal moved up and a goal dropped: the latest run's order, the dropped goal last.
+    reordered = ORDERED.replace("  - {id: women, title: Kvinnor, count: {gender: women}}\n", "")
+    reordered = reordered.replace(
+        "goals:\n", "goals:\n  - {id: exits, title: A, distribution: exit}\n", 1
+    )
+    reordered = reordered.rstrip("\n").rsplit("\n", 1)[0] + "\n"  # the old 'exits' line gone
+    goals = write("g.yml", reordered)
+    assert (
+        run_cli("check", goals, data, "--as-of", "2021-05-31", "--history", history).exit_code == 0
+    )
+    assert _goal_order(history) == ["exits", "all", "mix", "women"]
+    assert _goal_order(history, "--goal", "women", "--goal", "exits") == ["exits", "women"]
+
+
+def test_a_run_of_some_goals_keeps_the_goal_files_order_in_the_file(write, tmp_path) -> None:
+    history = tmp_path / "history.csv"
+    data, goals = write("d.csv", DATA), write("g.yml", ORDERED)
+    run = run_cli(
+        "check", goals, data, "--as-of", "2021-01-31", "--history", history, "--goal", "exits"
+    )
+    assert run.exit_code == 0, run.stderr
+    run = run_cli(
+        "check", goals, data, "--as-of", "2021-01-31", "--history", history, "--goal", "women"
+    )
+    assert run.exit_code == 0, run.stderr
+    assert list(dict.fromkeys(r["goal"] for r in _rows(history))) == ["women", "exits"]
+    assert _goal_order(history) == ["women", "exits"]

@@ -283,7 +283,7 @@ def test_a_formula_without_a_saved_value_is_an_error_naming_rows_and_column(tmp_
     run = run_cli("validate", write("g.yml", GOALS), path)
     assert run.exit_code == 2
     assert kinds_in(run.stdout) == {"formula_without_value": 1}
-    assert "d.xlsx, rows 2, 3, 4, column 'Kön': 3 cells in column 'Kön' hold a formula" in (
+    assert "d.xlsx, rows 2–4 (3 rows), column 'Kön': 3 cells in column 'Kön' hold a formula" in (
         run.stdout
     )
     assert "open the file in Excel or LibreOffice and save it" in run.stdout
@@ -382,3 +382,73 @@ def test_check_finds_what_its_header_shows_and_cleans_from_the_dates_validation_
     for validation in (every, for_check):
         pd.testing.assert_frame_equal(validation.participants.frame, expected.frame)
         assert validation.participants.findings == expected.findings
+
+
+def _rows_listed(stdout: str, kind: str) -> list[int]:
+    """The rows of the first finding of ``kind``, read back from a list without '…'."""
+    line = stdout.split(f" {kind} (", 1)[1].splitlines()[1]
+    listed = re.match(r"\s+d\.csv, rows? ([\d–, ]+?)(?: \(\d+ rows\))?, column", line)
+    assert listed and "…" not in line, line
+    rows: list[int] = []
+    for item in listed[1].split(", "):
+        first, _, last = item.partition("–")
+        rows += range(int(first), int(last or first) + 1)
+    return rows
+
+
+def test_validate_shows_the_reports_own_warnings_while_the_data_has_errors(write) -> None:
+    data = HEADER + GOOD
+    data += "121212-1212;Kvinan;Östersund;2021-01-01;;\n"  # error: line 3
+    data += "D4;Man;Östersund;2021-01-01;2021-02-01;\n"  # exited, no outcome: line 4
+    data += "D5;;Östersund;2021-05-01;;\n"  # no gender: line 5
+    data += "D6;Man;Narnia;2021-06-01;;\n"  # not a municipality: line 6
+    run = validate(write, data, GOALS, "--as-of", "2021-12-31")
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert kinds_in(run.stdout) == {
+        "gender_code": 1,
+        "no_outcome": 1,
+        "unknown_gender": 1,
+        "not_a_municipality": 1,
+    }
+    assert "d.csv: 5 rows; 1 error, 3 warnings\n" in run.stdout
+    assert "(the report's own findings count the 4 rows without an error)" in run.stdout
+    assert "d.csv, row 4: Exited without an exit outcome: 1" in run.stdout
+    clean = validate(write, data.replace("Kvinan", "Kvinna"), GOALS, "--as-of", "2021-12-31")
+    assert kinds_in(clean.stdout) == {
+        k: n for k, n in kinds_in(run.stdout).items() if k != "gender_code"
+    }
+    assert "rows without an error" not in clean.stdout
+
+
+def test_validate_says_why_the_reports_own_findings_are_missing_when_they_cannot_be_had(
+    write,
+) -> None:
+    # The include needs a column the file lacks: with clean data that is the error; with
+    # errors in the data, the data's findings are listed and the missing part is named.
+    goals = GOALS + "outcomes: {esf_employment: [Arbete]}\ninclude: {esf-plus: {only: [EECO02]}}\n"
+    run = validate(write, HEADER + GOOD + "121212-1212;Kvinan;Östersund;2021-01-01;;\n", goals)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert kinds_in(run.stdout) == {"gender_code": 1}
+    assert "(the report's own findings are left out until the errors are corrected: " in run.stdout
+    assert "include 'esf-plus' needs columns that d.csv does not have" in run.stdout
+    clean = validate(write, HEADER + GOOD, goals)
+    assert clean.exit_code == 2 and "needs columns that d.csv does not have" in clean.stderr
+
+
+def test_a_long_list_of_rows_is_folded_and_all_lists_every_row(write) -> None:
+    bad = [*range(12, 41), 52, 61, *range(100, 476, 2)]  # 219 rows
+    lines = [
+        f"19811218-9876;{'Q' if n in bad else 'Kvinna'};Östersund;2021-01-01;;\n"
+        for n in range(2, 480)
+    ]
+    data = HEADER + "".join(lines)
+    run = validate(write, data, GOALS, "--as-of", "2021-12-31")
+    assert run.exit_code == 2
+    assert (
+        "d.csv, rows 12–40, 52, 61, 100, 102, 104, 106, 108 … (219 rows), column 'Kön': "
+        "'Q' is not a known gender" in run.stdout
+    )
+    every = validate(write, data, GOALS, "--as-of", "2021-12-31", "--all")
+    assert every.exit_code == 2
+    assert _rows_listed(every.stdout, "gender_code") == bad
+    assert "d.csv, rows 12–40, 52, 61, 100, 102, " in every.stdout and "(219 rows)" in every.stdout

@@ -18,10 +18,11 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from numbers import Integral
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from esfkit.data.checks import inspect
@@ -38,7 +39,7 @@ from esfkit.engine.population import (
     report_date_from_option,
 )
 from esfkit.engine.run import evaluate, evaluator_for
-from esfkit.errors import UsageError, one_of
+from esfkit.errors import EsfkitError, UsageError, one_of
 from esfkit.escape import json_document
 from esfkit.files import write_atomically
 from esfkit.findings import Finding, summarise
@@ -452,23 +453,62 @@ def validation_report(
     as_of: DateLike | None = None,
     *,
     reading: Callable[[str], AbstractContextManager[None]] | None = None,
+    all_rows: bool = False,
     today: dt.date | None = None,
 ) -> tuple[str, int, int]:
-    """`esfkit validate`: the data's findings and, when it has no error, the report's own
-    (who is outside the report date, exits without an outcome ...): the text, and the error
-    and warning counts."""
+    """`esfkit validate`: every finding at once, the data's and the report's own (who is
+    outside the report date, exits without an outcome ...), the latter counted on the rows
+    without an error while the data has errors. The text (each finding's rows folded unless
+    ``all_rows``), and the error and warning counts."""
     goal_file = load_goals(goals)
     report_date = _report_date(as_of, None, goal_file, today)
+    day = report_date.day
     with (reading or _quietly)(_data_name(data)):
-        validation = validate_file(_source(data), goal_file, report_date.day)
-        more = _population_findings(goal_file, validation.participants, report_date.day)
+        validation = validate_file(_source(data), goal_file, day)
+        participants, more, note = validation.participants, [], None
+        if participants is None:
+            participants, note = _rows_without_errors(validation, goal_file, day)
+        try:
+            more = _population_findings(goal_file, participants, day)
+        except EsfkitError as error:
+            if validation.participants is not None:
+                raise  # the data is clean: the goal file is what is wrong
+            note = _left_out(error)
     file = validation.raw.path.name
-    text, errors, warnings = validation_text(
-        file, validation.findings, more, len(validation.raw.frame)
-    )
+    rows = len(validation.raw.frame)
+    text, errors, warnings = validation_text(file, validation.findings, more, rows, note, all_rows)
     if report_date.project_end:
-        text = f"report date {report_date.day.isoformat()} (the project's end)\n" + text
+        text = f"report date {day.isoformat()} (the project's end)\n" + text
     return text, errors, warnings
+
+
+def _rows_without_errors(
+    validation: Validation, goal_file: GoalFile, as_of: dt.date
+) -> tuple[Participants | None, str | None]:
+    """The participants on the rows no error names, and the sentence saying so; None when
+    no row is left or those rows cannot be read either."""
+    raw = validation.raw
+    bad = {row for f in validation.errors for row in f.rows}
+    keep = ~np.isin(np.asarray(raw.row_numbers), sorted(bad))
+    if not keep.any():
+        return None, None
+    rows = replace(
+        raw,
+        frame=raw.frame[keep].reset_index(drop=True),
+        row_numbers=np.asarray(raw.row_numbers)[keep],
+    )
+    try:
+        participants = clean(rows, validation.columns, goal_file.data, declared(goal_file), as_of)
+    except EsfkitError as error:
+        return None, _left_out(error)
+    shown = "1 row" if keep.sum() == 1 else f"{int(keep.sum())} rows"
+    return participants, f"the report's own findings count the {shown} without an error"
+
+
+def _left_out(error: EsfkitError) -> str:
+    """Why the report's own findings are missing while the data has errors."""
+    where = f"{error.where}: " if error.where else ""
+    return f"the report's own findings are left out until the errors are corrected: {where}{error.message}"
 
 
 def explain(

@@ -7,7 +7,6 @@ pandas, esfkit.tools'); the options are declared in esfkit.cli_options. Heavy mo
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +18,7 @@ from esfkit import cli_options as opt
 from esfkit import tools
 from esfkit.errors import EsfkitError, ExitCode
 from esfkit.files import is_stdout, refuse_history_file, utf8_streams, write_output, write_stdout
-from esfkit.progress import reading
+from esfkit.progress import colour_terminal, reading
 
 app = typer.Typer(
     name="esfkit",
@@ -30,8 +29,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-# This run's --debug, and the day taken as today (the default report date) when a caller
-# (a test) gives it, app(obj={"today": date}), rather than patching the clock.
+# --debug, and the day taken as today when a caller (a test) gives it: app(obj={"today": day})
 _given: dict[str, Any] = {}
 
 
@@ -88,7 +86,7 @@ def _check(o: opt.CheckOptions) -> int:
         reading=reading,
         today=_given.get("today"),
     )
-    color = is_stdout(o.output) and fmt == opt.Format.table and _colour_terminal()
+    color = is_stdout(o.output) and fmt == opt.Format.table and colour_terminal()
     lang = o.lang.value if o.lang else None
 
     def write(report: api.Report) -> None:
@@ -104,13 +102,13 @@ def _check(o: opt.CheckOptions) -> int:
     return ExitCode.OK
 
 
-def _colour_terminal() -> bool:
-    return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
 @app.command()
 def validate(
-    goals: opt.GoalsArg, data: opt.DataArg, as_of: opt.AsOf = None, strict: opt.StrictOpt = False
+    goals: opt.GoalsArg,
+    data: opt.DataArg,
+    as_of: opt.AsOf = None,
+    strict: opt.StrictOpt = False,
+    all_rows: opt.AllRowsOpt = False,
 ) -> None:
     """Check the goal file and the participant file and list every finding, by kind.
 
@@ -118,14 +116,15 @@ def validate(
 
     Example: esfkit validate goals.yml deltagare.xlsx --strict
     """
-    _run(lambda: _validate(goals, data, as_of, strict))
+    _run(lambda: _validate(goals, data, as_of, strict, all_rows))
 
 
-def _validate(goals: Path, data: Path, as_of: str | None, strict: bool) -> int:
+def _validate(goals: Path, data: Path, as_of: str | None, strict: bool, all_rows: bool) -> int:
     from esfkit import api
 
-    today = _given.get("today")
-    text, errors, warnings = api.validation_report(goals, data, as_of, reading=reading, today=today)
+    text, errors, warnings = api.validation_report(
+        goals, data, as_of, reading=reading, all_rows=all_rows, today=_given.get("today")
+    )
     write_stdout(text)
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
 

@@ -161,6 +161,9 @@ def report_format(fmt: Format | None, output: Path | None) -> str:
 # --- validate, explain, history -------------------------------------------------------------
 
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings count as errors (exit 2).")]
+AllRowsOpt = Annotated[
+    bool, typer.Option("--all", help="List every row of a finding, not the first few.")
+]
 GoalIdArg = Annotated[str, typer.Argument(help="The goal's id.", show_default=False)]
 WhereOpt = Annotated[
     str | None,

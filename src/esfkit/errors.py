@@ -97,14 +97,37 @@ class UsageError(EsfkitError):
     """The command line is wrong."""
 
 
-def format_rows(rows: Sequence[int], limit: int = 8) -> str:
-    """'row 7' or 'rows 3, 9, 12 and 4 more'."""
-    rows = sorted(rows)
+ROW_WORDS = ("row", "rows", "rows")  # one row, a list of rows, a count of rows
+SHOWN_ROWS = 8  # items of a row list before it is cut short
+
+
+def format_rows(
+    rows: Sequence[int], limit: int | None = SHOWN_ROWS, words: tuple[str, str, str] = ROW_WORDS
+) -> str:
+    """'row 7', 'rows 3, 9', or 'rows 12–40, 52, 61 … (219 rows)': a run of three or more
+    consecutive rows is one item, at most ``limit`` items are shown (all when None), and the
+    count follows whenever the items do not show it. ``words``: e.g. ("rad", "rad", "rader")."""
+    rows = sorted(set(rows))
+    one, many, count = words
     if len(rows) == 1:
-        return f"row {rows[0]}"
-    shown = ", ".join(str(r) for r in rows[:limit])
-    more = len(rows) - limit
-    return f"rows {shown}" + (f" and {more} more" if more > 0 else "")
+        return f"{one} {rows[0]}"
+    items = _row_items(rows)
+    shown = items if limit is None else items[:limit]
+    cut = len(shown) < len(items)
+    text = f"{many} {', '.join(shown)}" + (" …" if cut else "")
+    return text + (f" ({len(rows)} {count})" if cut or len(items) < len(rows) else "")
+
+
+def _row_items(rows: list[int]) -> list[str]:
+    """Sorted distinct rows as items: runs of three or more as 'first–last'."""
+    items: list[str] = []
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or rows[end] != rows[end - 1] + 1:
+            run = rows[start:end]
+            items += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(r) for r in run]
+            start = end
+    return items
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

@@ -7,8 +7,9 @@ rows in place of any rows of the same report date (:func:`record`), so a re-run 
 two runs at once take turns, and neither loses the other's rows.
 
 The file is UTF-8 CSV with the columns of :data:`COLUMNS`, one row per goal × cell, ``dims``
-as compact JSON with sorted keys (``{}`` is the total), rows sorted by report date, goal and
-dims: the same figures give the same bytes. Each row names the project and the digest of
+as compact JSON with sorted keys (``{}`` is the total), rows sorted by report date, goal (in
+the goal file's order, which `esfkit history` shows) and dims: the same figures and goal
+file give the same bytes. Each row names the project and the digest of
 its goal's definition (``esfkit.goalfile.digest``): a file of another project is refused, and a
 figure is only compared with earlier figures of the same definition (a goal whose definition
 changed is named in the report's header instead). A file of an older esfkit, without these
@@ -348,7 +349,9 @@ def record(
 ) -> list[HistoryRow]:
     """The history with this run's rows in place of any of the same report date. A run of
     only some goals (``whole_run=False``) replaces only those goals' rows of that date. Rows
-    of an older esfkit, without a project, are this project's from now on."""
+    of an older esfkit, without a project, are this project's from now on. Each date's rows
+    are in the goal file's order (``digests`` is by goal id in that order), goals it no
+    longer has last, by id; a goal's rows by dims."""
     goals = {g.id for g in report.goals}
     project = plain(report.project)
     kept = [
@@ -356,7 +359,13 @@ def record(
         for r in earlier
         if r.as_of != report.as_of or (not whole_run and r.goal not in goals)
     ]
-    return sorted([*kept, *rows_of(report, digests)], key=lambda r: (r.as_of, r.goal, r.dims_key))
+    rank = {goal_id: n for n, goal_id in enumerate(digests)}  # the goal file's order
+
+    def order(r: HistoryRow) -> tuple:
+        known = r.goal in rank  # a goal no longer in the goal file: last, by id
+        return (r.as_of, rank[r.goal] if known else len(rank), "" if known else r.goal, r.dims_key)
+
+    return sorted([*kept, *rows_of(report, digests)], key=order)
 
 
 def history_text(rows: list[HistoryRow]) -> str:
@@ -474,10 +483,12 @@ class GoalTrend:
 
 
 def trends(rows: list[HistoryRow], goal_ids: tuple[str, ...] = ()) -> list[GoalTrend]:
-    """Per goal (in the file's order), the total's value at each recorded date; a goal with
-    no total (composition) shows each of its one-dimension cells instead."""
+    """Per goal, the total's value at each recorded date; a goal with no total (composition)
+    shows each of its one-dimension cells instead. The goals in the goal file's order as the
+    latest run recorded it, then goals only earlier runs had, as the latest of those did."""
     out = []
-    for goal_id in dict.fromkeys(r.goal for r in rows):
+    newest_first = sorted(rows, key=lambda r: r.as_of, reverse=True)  # stable: each run's order
+    for goal_id in dict.fromkeys(r.goal for r in newest_first):
         if goal_ids and goal_id not in goal_ids:
             continue
         own = [r for r in rows if r.goal == goal_id]

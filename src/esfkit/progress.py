@@ -4,6 +4,7 @@ or in a cron job), and is gone when the work is done."""
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -53,3 +54,8 @@ def reading(name: str) -> AbstractContextManager[None]:
     from esfkit.escape import terminal  # a file name may hold anything
 
     return working(f"Reading and checking {terminal(name)} …")
+
+
+def colour_terminal() -> bool:
+    """Standard output is a terminal that may be coloured (no NO_COLOR)."""
+    return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

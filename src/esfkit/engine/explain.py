@@ -9,14 +9,14 @@ unknown value. The masks are the very ones `check` counts with, so the counts ag
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.participants import Participants
 from esfkit.engine.evaluator import Evaluator
-from esfkit.engine.population import Period, build_population
+from esfkit.engine.population import Period, Population, build_population
 from esfkit.errors import UsageError, one_of
 from esfkit.escape import json_text, terminal
 from esfkit.goalfile.filters import goal_filters
@@ -108,12 +108,7 @@ def explain(
         denominator=_rows(rows, denominator),
         outside_denominator=_rows(rows, base & ~of) if of is not None else None,
         excluded_by_scope=_rows(rows, chosen & ~scope),
-        outside_report=sorted(
-            r
-            for f in population.findings
-            if f.kind in ("starts_after_report_date", "outside_period")
-            for r in f.rows
-        ),
+        outside_report=_outside_in_cell(population, participants, goal_file, where or {}),
         unknown=_unknown(ev, participants, denominator, rows, goal_filters(goal)),
         same_person=_same_person(participants, rows[denominator])
         if goal_file.data.unit == "person"
@@ -125,16 +120,37 @@ def _rows(rows: np.ndarray, mask: np.ndarray) -> list[int]:
     return sorted(int(r) for r in rows[mask])
 
 
-def _where_mask(ev: Evaluator, where: dict[str, str]) -> np.ndarray:
+def _outside_in_cell(
+    population: Population, participants: Participants, goal_file: GoalFile, where: dict
+) -> list[int]:
+    """The rows outside the report (starting after the report date, or not in the period)
+    that belong to the ``where`` cell: each row read as an enrolment of its own, on a report
+    date that takes them all in."""
+    kinds = ("starts_after_report_date", "outside_period")
+    rows = sorted(r for f in population.findings if f.kind in kinds for r in f.rows)
+    if not rows or not where:
+        return rows
+    frame = participants.frame
+    outside = replace(participants, frame=frame.loc[frame["_row"].isin(rows)], findings=[])
+    dates = outside.frame[["_start", "_end"]].stack()
+    as_of = max(population.as_of, dates.max().date()) if len(dates) else population.as_of
+    everyone = build_population(outside, as_of, None, "enrolment")
+    ev = Evaluator(everyone, outside, goal_file)
+    return _rows(everyone.frame["_row"].to_numpy(), _where_mask(ev, where, strict=False))
+
+
+def _where_mask(ev: Evaluator, where: dict[str, str], strict: bool = True) -> np.ndarray:
+    """The rows of the ``where`` cell; a value no row has is an error, unless not ``strict``
+    (then no row is in the cell)."""
     mask = ev.all.copy()
     for name, value in where.items():
         dimension = ev.dimension(name, None)
-        wanted = _label_index(name, value, dimension.labels)
+        wanted = _label_index(name, value, dimension.labels, strict)
         mask &= dimension.codes == wanted
     return mask
 
 
-def _label_index(name: str, value: str, labels: tuple) -> int:
+def _label_index(name: str, value: str, labels: tuple, strict: bool = True) -> int:
     folded = text_key(value)
     if name == "gender":
         folded = _GENDER_WORDS.get(folded) or BUILTIN_CODES.get(folded) or folded
@@ -144,6 +160,8 @@ def _label_index(name: str, value: str, labels: tuple) -> int:
                 return index
         elif text_key(label) == folded:
             return index
+    if not strict:
+        return len(labels)  # no row's code
     shown = [str(label) for label in labels if label is not None]
     raise UsageError(f"--where {name}={value}: no such value", hint=one_of(value, shown))
 

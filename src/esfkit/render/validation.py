@@ -7,7 +7,7 @@ message quotes cells as typed: each line with one is escaped for the terminal
 
 from __future__ import annotations
 
-from esfkit.errors import DataError, DataLocation, format_rows
+from esfkit.errors import SHOWN_ROWS, DataError, DataLocation, format_rows
 from esfkit.escape import terminal
 from esfkit.findings import ERROR, KINDS, WARNING, Finding
 
@@ -29,28 +29,37 @@ def data_errors(errors: list[Finding], file: str, validate_command: str, command
     )
 
 
-def location(finding: Finding, file: str, every_row: bool = False) -> str:
-    """'file, rows 3, 9, column 'Kön'': with ``every_row``, no row is left out."""
+def location(finding: Finding, file: str, all_rows: bool = False) -> str:
+    """'file, rows 3, 9, column 'Kön'': a long list of rows folded unless ``all_rows``."""
     parts = [file]
     if finding.rows:
-        parts.append(format_rows(finding.rows, len(finding.rows) if every_row else 8))
+        parts.append(format_rows(finding.rows, None if all_rows else SHOWN_ROWS))
     if finding.column is not None:
         parts.append(f"column '{finding.column}'")
     return ", ".join(parts)
 
 
 def validation_text(
-    file: str, findings: list[Finding], more: list[tuple[Finding, str]], rows: int
+    file: str,
+    findings: list[Finding],
+    more: list[tuple[Finding, str]],
+    rows: int,
+    note: str | None = None,
+    all_rows: bool = False,
 ) -> tuple[str, int, int]:
     """Every finding of the ``rows`` rows of ``file`` grouped by kind, errors first, with
     counts; and the error and warning counts. ``more`` holds population findings with their
-    sentence (already translated)."""
+    sentence (already translated); ``note`` says how they were counted, or why they are
+    missing. A finding's rows are folded ('rows 12–40, 52 … (219 rows)') unless
+    ``all_rows``."""
     items = [(f, f"{f.message}") for f in findings] + more
     errors = sum(f.is_error for f, _ in items)
     warnings = len(items) - errors
     lines = [
         terminal(f"{file}: {rows} rows; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
     ]
+    if note:
+        lines.append(terminal(f"  ({note})"))
     kinds = list(dict.fromkeys(f.kind for f, _ in items))
     kinds.sort(key=lambda k: not any(f.is_error for f, _ in items if f.kind == k))
     for kind in kinds:
@@ -59,8 +68,7 @@ def validation_text(
         lines.append("")
         lines.append(f"{severity} {kind} ({len(group)}): {KINDS.get(kind, ('', kind))[1]}")
         for finding, text in group:
-            where = location(finding, file, every_row=True)
-            lines.append(terminal(f"  {where}: {text}"))
+            lines.append(terminal(f"  {location(finding, file, all_rows)}: {text}"))
             if finding.todo:
                 lines.append(f"    what to do: {terminal(finding.todo)}")
     if not items:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from esfkit.data.columns import (
     header_key,
 )
 from esfkit.data.genders import BUILTIN_CODES
-from esfkit.data.municipalities import name_for_code
+from esfkit.data.municipalities import name_for_code, official_name
 from esfkit.data.read import RawTable, read_table, sheet_names
 from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.sheet import SHEET_SUFFIXES
@@ -32,6 +33,7 @@ from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, did_you_mean
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.privacy import mask_text
+from esfkit.text import key as text_key
 
 # Exit values are sorted into these groups by words they contain; first match wins, so
 # "Arbetsförmedlingen" is checked before "arbete". The user checks every guess.
@@ -56,6 +58,14 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "birth_date": ("födelse", "fodelse", "född"),
 }
 _YES_NO = {"ja", "nej", "yes", "no", "x", "delvis", "vet ej"}
+# Answers in a column of ticks and answers, which names no municipality: Ja/Nej, X/blank,
+# 1/0, Sant/Falskt (Swedish Excel's TRUE/FALSE) and the like. Not "-", "?" or "vet ej",
+# which a municipality column may hold for an unknown one.
+_ANSWERS = {
+    *("ja", "nej", "yes", "no", "x", "j", "n", "y", "true", "false", "sant", "falskt"),
+    *("1", "0", "✓", "✔", "✗", "✘", "☑", "☐", "☒"),
+}
+_NUMBER = re.compile(r"[+\-−]?[\d\s.,:/\-]*\d[\d\s.,:/\-]*%?")  # 12, 3,5, 50 %, 2022-01-10
 
 
 @dataclass
@@ -79,6 +89,7 @@ class Survey:
     start_range: tuple[dt.date, dt.date] | None = None
     end_range: tuple[dt.date, dt.date] | None = None
     yes_no_columns: list[str] = field(default_factory=list)
+    not_municipalities: list[tuple[str, str]] = field(default_factory=list)  # header, holds
 
     @property
     def missing(self) -> list[str]:
@@ -96,6 +107,7 @@ def survey(path: Path, sheet: str | None = None) -> Survey:
     found = Survey(path, raw.sheet, sheets, raw.headers, len(raw.frame))
     _map_fields(found)
     frame = raw.frame
+    _municipality_column(found, frame)
     if "municipality" in found.columns:
         _municipalities(found, frame[found.columns["municipality"]])
     if "exit" in found.columns:
@@ -180,6 +192,42 @@ def _map_fields(found: Survey) -> None:
         others = [g for g in guesses if g not in found.alternatives.get(name, [])]
         if others:
             found.alternatives.setdefault(name, []).extend(others)
+
+
+def _municipality_column(found: Survey, frame: pd.DataFrame) -> None:
+    """The first of the municipality's candidates whose values can be municipalities; the
+    others are set aside with what they hold instead. A later candidate is a guess."""
+    if "municipality" not in found.columns:
+        return
+    candidates = [found.columns.pop("municipality"), *found.alternatives.pop("municipality", [])]
+    kept = []
+    for header in candidates:
+        holds = _not_municipalities(frame[header])
+        if holds:
+            found.not_municipalities.append((header, holds))
+        else:
+            kept.append(header)
+    if not kept:
+        found.guessed.discard("municipality")
+        return
+    found.columns["municipality"] = kept[0]
+    if kept[0] != candidates[0]:
+        found.guessed.add("municipality")
+    if kept[1:]:
+        found.alternatives["municipality"] = kept[1:]
+
+
+def _not_municipalities(values: pd.Series) -> str | None:
+    """What a column holds instead of municipalities ('yes/no values', 'numbers'), or None
+    when its values can be municipality names or four-digit codes (2380 is Östersund)."""
+    keys = {text_key(v) for v in values.unique()} - {""}
+    answers = keys & _ANSWERS  # at least half the values, and no municipality among them
+    if answers and 2 * len(answers) >= len(keys) and not any(official_name(k) for k in keys):
+        return "yes/no values"
+    numbers = keys and all(_NUMBER.fullmatch(k) for k in keys)
+    if numbers and not all(name_for_code(k) for k in keys):
+        return "numbers that are not municipality codes"
+    return None
 
 
 def _key(value: str) -> str:
@@ -349,6 +397,8 @@ def _data(found: Survey) -> str:
     for name in found.missing:
         hint = _missing_hint(name)
         lines.append(f"    # {name}: ...   # NOT FOUND ({FIELD_NAMES[name]}). {hint}")
+    for header, holds in found.not_municipalities:
+        lines.append(f"    # NOTE: '{terminal(header)}' holds {holds}, not municipalities")
     if found.unknown_genders:
         lines.append(
             "  genders:                 # TODO: codes esfkit does not know; say what each means"
