@@ -271,7 +271,7 @@ def test_every_hidden_figure_has_a_witness_that_reads_the_same(drawn, ids, thres
             printed = replace(
                 other, goals=[replace(g, cells=printed_cells(g)) for g in other.goals]
             )
-            again = apply(printed, hidden, done.header, threshold, goal_file)
+            again = apply(printed, hidden, done.header, threshold)
             for fmt in FORMATS:
                 assert _render(again, fmt) == shown[fmt], (fmt, witness)
             population = build_population(other_participants, AS_OF, None, goal_file.data.unit)

@@ -23,17 +23,24 @@ Fails to load::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import percent
-from esfkit.report import Cell, GoalResult, Status, combine
+from esfkit.report import MEASURES, Cell, GoalResult, Layout, Status, combine
 
 NAME = "composition"
 KEYS = ("target", "tolerance")
+# A row per value of the dimension, each cell "count (percent)"; the bases are the totals.
+INNER = Layout(
+    table="inner",
+    measures=tuple(m for m in MEASURES if m != "denominator"),
+    columns=("numerator", "value", "target", "gap"),
+)
+LAYOUT = replace(INNER, summary="shares", gap="points", trend="judged")
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
     cells, binding = share_cells(ctx, outer, definition.dimension)
     targets = {k.casefold(): v for k, v in (definition.target or {}).items()}
     for cell in cells:
+        cell.judged = cell in binding
         label = cell.dims[definition.dimension]
         key = label.casefold() if isinstance(label, str) else label
         cell.target = targets.get(key)
@@ -87,7 +95,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
         cell.gap = cell.target - cell.value
         within = abs(cell.gap) <= definition.tolerance + 1e-9
         cell.status = Status.MET if within else Status.NOT_MET
-    status = combine([c.status for c in cells if c in binding and c.target is not None])
+    status = combine([c.status for c in cells if c.judged and c.target is not None])
     return GoalResult(
         goal.id,
         goal.title,
@@ -98,6 +106,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
         measure="percent",
         dimension=definition.dimension,
         tolerance=definition.tolerance,
+        layout=LAYOUT,
     )
 
 

@@ -38,11 +38,17 @@ from esfkit.goalfile.targets import count_target
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import judge, percent
-from esfkit.report import Cell, GoalResult, combine
+from esfkit.report import Cell, GoalResult, Layout, combine
 
 NAME = "count"
 KEYS = ("target", "at_most", "per")
 PER = ("year", "municipality")
+LAYOUT = Layout(
+    gap="count",
+    measures=("numerator", "target", "expected", "gap"),
+    columns=("value", "target", "expected", "gap"),
+    chart=True,
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
             denominator=tally.denominator,
             percent=percent(tally.numerator, tally.denominator),
             target=_target(definition, tally.dims, years, municipalities),
+            judged=True,
         )
         if cell.target:
             cell.attainment = 100.0 * cell.value / cell.target
@@ -94,6 +101,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
         breakdown=ctx.breakdown,
         at_most=definition.at_most,
         per={k: v for k, v in per.items() if k in definition.per} or None,
+        layout=LAYOUT,
     )
 
 

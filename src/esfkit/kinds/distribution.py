@@ -20,17 +20,19 @@ Fails to load::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
-from esfkit.kinds.composition import share_cells
+from esfkit.kinds.composition import INNER, share_cells
 from esfkit.kinds.context import GoalContext
 from esfkit.report import GoalResult, Status
 
 NAME = "distribution"
 KEYS = ()
+# A composition's table without targets; a goal sheet's value column shows the percentage.
+LAYOUT = replace(INNER, summary="base", value_field="percent", trend="")
 
 
 @dataclass(frozen=True)
@@ -56,4 +58,5 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
         cells,
         breakdown=outer,
         dimension=definition.column,
+        layout=LAYOUT,
     )

@@ -24,11 +24,12 @@ from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.context import GoalContext
-from esfkit.report import GoalResult, Status
+from esfkit.report import GoalResult, Layout, Status
 
 NAME = "manual"
 KEYS = ()
 STATUSES = ("met", "not_met", "in_progress")
+LAYOUT = Layout(table="none", summary="note", trend="")
 
 
 @dataclass(frozen=True)
@@ -41,4 +42,4 @@ def parse(node: Node, entries: dict[str, Node]) -> ManualGoal:
 
 
 def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
-    return GoalResult(goal.id, goal.title, NAME, Status(goal.definition.status), [])
+    return GoalResult(goal.id, goal.title, NAME, Status(goal.definition.status), [], layout=LAYOUT)

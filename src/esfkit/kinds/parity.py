@@ -30,10 +30,12 @@ from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.composition import tolerance_of
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import percent
-from esfkit.report import Cell, GoalResult, Status
+from esfkit.report import Cell, GoalResult, Layout, Status
 
 NAME = "parity"
 KEYS = ("group", "tolerance")
+# The target is a share worked out from the rows: shown with its decimal.
+LAYOUT = Layout(gap="points", target_decimals=1)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
                 Status.MET if value >= cell.target - definition.tolerance - 1e-9 else Status.NOT_MET
             )
         if not tally.dims:
+            cell.judged = True
             status = cell.status
         cells.append(cell)
     return GoalResult(
@@ -91,6 +94,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
         measure="percent",
         tolerance=definition.tolerance,
         group=definition.group,
+        layout=LAYOUT,
     )
 
 

@@ -33,10 +33,11 @@ from esfkit.goalfile.targets import percent_target
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import judge, percent, persons_needed
-from esfkit.report import Cell, GoalResult, Status, combine
+from esfkit.report import Cell, GoalResult, Layout, Status, combine
 
 NAME = "share"
 KEYS = ("of", "target", "at_most")
+LAYOUT = Layout(gap="share", chart=True)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
         judge(cell, definition.at_most)
         cell.needed = persons_needed(cell, definition.at_most)
         cells.append(cell)
-        if target is not None and _binding(target, tally.dims):
+        cell.judged = target is not None and _binding(target, tally.dims)
+        if cell.judged:
             binding.append(cell.status)
     status = combine(binding) if binding else Status.NO_TARGET
     return GoalResult(
@@ -86,6 +88,7 @@ def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
         measure="percent",
         at_most=definition.at_most,
         outside_denominator=int((ctx.population & ~denominator).sum()),
+        layout=LAYOUT,
     )
 
 

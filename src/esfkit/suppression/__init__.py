@@ -58,5 +58,5 @@ def protect_report(
         for group, marker in protection.markers.items()
         for place in figures.places.get(group, [])
     }
-    suppressed = apply(printed, hidden, header, threshold, goal_file)
+    suppressed = apply(printed, hidden, header, threshold)
     return Suppression(suppressed, figures, protection, header)

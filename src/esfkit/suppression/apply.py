@@ -13,10 +13,9 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from esfkit.goalfile.model import GoalFile
 from esfkit.kinds.judging import elapsed, judge
 from esfkit.report import Cell, GoalResult, Report, Status
-from esfkit.suppression.figures import Place, inner_key
+from esfkit.suppression.figures import Place
 from esfkit.suppression.search import OPEN, SECONDARY, SMALL
 
 _RANK = {Status.NOT_MET: 0, Status.BEHIND: 1, Status.ON_TRACK: 2, Status.MET: 3}
@@ -34,7 +33,6 @@ def apply(
     hidden: dict[Place, str],
     header: dict[str, str],
     threshold: int,
-    goal_file: GoalFile,
 ) -> Report:
     goals = [_copy(goal) for goal in report.goals]
     markers: dict[tuple[int, int], dict[str, str]] = {}
@@ -58,7 +56,7 @@ def apply(
             _derive(goal, cell, markers.get((index, j), {}), threshold, pacing)
             for j, cell in enumerate(goal.cells)
         ]
-        _goal_status(goal, possible, goal_file)
+        _goal_status(goal, possible)
     return _header(replace(report, goals=goals, suppress_below=threshold), header)
 
 
@@ -129,9 +127,9 @@ def _count_statuses(cell: Cell, marker: str, at_most: bool, n: int, pacing) -> s
     return statuses
 
 
-def _goal_status(goal: GoalResult, possible: list[set[Status]], goal_file: GoalFile) -> None:
+def _goal_status(goal: GoalResult, possible: list[set[Status]]) -> None:
     """A goal's status stays only when no hidden figure could change it."""
-    binding = _binding(goal, goal_file)
+    binding = _binding(goal)
     sets = [possible[j] for j in binding]
     if all(len(s) == 1 for s in sets):
         return
@@ -147,27 +145,9 @@ def _goal_status(goal: GoalResult, possible: list[set[Status]], goal_file: GoalF
             goal.status = Status.HIDDEN
 
 
-def _binding(goal: GoalResult, goal_file: GoalFile) -> list[int]:
-    """The cells a goal's status is made of (as each goal kind judges)."""
-    cells = goal.cells
-    if goal.kind == "count":
-        return list(range(len(cells)))
-    if goal.kind == "share":
-        target = getattr(goal_file.goal(goal.id).definition, "target", None)
-        if target is None:
-            return []
-        return [
-            j
-            for j, c in enumerate(cells)
-            if (not c.dims and target.total is not None)
-            or (set(c.dims) == {"gender"} and c.dims["gender"] in target.by_gender)
-        ]
-    if goal.kind == "composition":
-        inner = inner_key(goal)
-        return [j for j, c in enumerate(cells) if set(c.dims) == {inner}]
-    if goal.kind == "parity":
-        return [j for j, c in enumerate(cells) if not c.dims]
-    return []
+def _binding(goal: GoalResult) -> list[int]:
+    """The cells a goal's status is made of (as its kind judged it)."""
+    return [j for j, c in enumerate(goal.cells) if c.judged]
 
 
 def _header(report: Report, header: dict[str, str]) -> Report:

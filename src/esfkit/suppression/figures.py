@@ -352,7 +352,7 @@ def inner_key(result: GoalResult) -> str:
 
 
 def printed_dimensions(result: GoalResult) -> list[str]:
-    if result.kind in ("composition", "distribution"):
+    if result.layout.table == "inner":
         return [inner_key(result), *result.breakdown[-1:]]
     return list(result.breakdown)
 
@@ -360,9 +360,9 @@ def printed_dimensions(result: GoalResult) -> list[str]:
 def printed_cells(result: GoalResult) -> list[Cell]:
     """The cells of the goal's printed table (rows by the first dimensions, columns by the
     last, totals): with three or more dimensions the others are not shown anywhere."""
-    if result.kind == "manual" or not result.cells:
+    if result.layout.table == "none" or not result.cells:
         return list(result.cells)
-    if result.kind in ("composition", "distribution"):
+    if result.layout.table == "inner":
         inner = inner_key(result)
         shown = set(printed_dimensions(result))
         return [c for c in result.cells if inner in c.dims and set(c.dims) <= shown]
