@@ -276,7 +276,7 @@ def test_every_hidden_figure_has_a_witness_that_reads_the_same(drawn, ids, thres
                 assert _render(again, fmt) == shown[fmt], (fmt, witness)
             population = build_population(other_participants, AS_OF, None, goal_file.data.unit)
             ev = Evaluator(population, other_participants, goal_file)
-            figures = build(printed, goal_file, ev, threshold)
+            figures = build(printed, ev, threshold)
             for place, marker in hidden.items():
                 assert _fits(_value_at(figures, place), marker, threshold), (place, marker)
             for figure in changed:

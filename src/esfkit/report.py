@@ -53,8 +53,8 @@ class Layout:
     # Its summary row: "total" (target, the total's figure, women's and men's), "shares"
     # (each targeted share), "base" (how many rows) or "note" (the status and the note).
     summary: str = "total"
-    # Its gap: "count" (how many more or fewer people, per gender where targeted), "share"
-    # (how many more people reach the total's target), "points" (percentage points off,
+    # Its gap: "counts" (how many more or fewer people, per gender where targeted),
+    # "persons" (how many more people reach the total's target), "points" (percentage points off,
     # per judged cell that is not met) or "" (none).
     gap: str = ""
     # A percentage target with this many decimals; None: as few as the target needs.

@@ -216,12 +216,12 @@ def figure(cell: Cell, goal: GoalResult, w: Words) -> str:
 
 
 def gap_text(goal: GoalResult, w: Words) -> str:
-    if goal.layout.gap == "count":
+    if goal.layout.gap == "counts":
         parts = [(c, _count_gap(c, goal, w)) for c in _judged(goal)]
         by_gender = [text for c, text in parts if text and "gender" in c.dims]
         # Per-gender gaps already say what the total's gap says, and more precisely.
         return "; ".join(by_gender or [text for _c, text in parts if text])
-    if goal.layout.gap == "share":
+    if goal.layout.gap == "persons":
         total = goal.cell()
         if total is None or total.gap is None or total.status == Status.MET:
             return ""

@@ -50,7 +50,7 @@ def protect_report(
     report: Report, threshold: int, goal_file: GoalFile, ev: Evaluator
 ) -> Suppression:
     printed = replace(report, goals=[replace(g, cells=printed_cells(g)) for g in report.goals])
-    figures = build(printed, goal_file, ev, threshold)
+    figures = build(printed, ev, threshold)
     protection = protect_figures(figures.problem)
     header = protect_header(printed, figures.header_findings, threshold, protection.everything)
     hidden = {
