@@ -105,7 +105,7 @@ def _growth(folder: Path, size: int, count: int, runs: int) -> list[str]:
     for _ in range(runs):
         start = time.perf_counter()
         ev = evaluator_for(report, goal_file, participants)  # timed, as it always was
-        done = protect_report(report, THRESHOLD, goal_file, ev).protection
+        done = protect_report(report, THRESHOLD, ev).protection
         times.append(time.perf_counter() - start)
     small = sum(marker == SMALL for marker in done.markers.values())
     counts = [str(count), str(small), str(len(done.markers)), str(done.searches)]

@@ -251,7 +251,7 @@ def test_every_hidden_figure_has_a_witness_that_reads_the_same(drawn, ids, thres
         goal_file = load_goal_file(folder / "goals.yml")
         report, participants = _report(folder, goal_file, rows)
         ev = evaluator_for(report, goal_file, participants)
-        done = protect_report(report, threshold, goal_file, ev)
+        done = protect_report(report, threshold, ev)
         shown = {fmt: _render(done.report, fmt) for fmt in FORMATS}
         _nothing_small(done.report, shown, threshold)
         hidden = {
@@ -271,12 +271,12 @@ def test_every_hidden_figure_has_a_witness_that_reads_the_same(drawn, ids, thres
             printed = replace(
                 other, goals=[replace(g, cells=printed_cells(g)) for g in other.goals]
             )
-            again = apply(printed, hidden, done.header, threshold, goal_file)
+            again = apply(printed, hidden, done.header, threshold)
             for fmt in FORMATS:
                 assert _render(again, fmt) == shown[fmt], (fmt, witness)
             population = build_population(other_participants, AS_OF, None, goal_file.data.unit)
             ev = Evaluator(population, other_participants, goal_file)
-            figures = build(printed, goal_file, ev, threshold)
+            figures = build(printed, ev, threshold)
             for place, marker in hidden.items():
                 assert _fits(_value_at(figures, place), marker, threshold), (place, marker)
             for figure in changed:

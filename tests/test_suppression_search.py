@@ -50,7 +50,7 @@ def _figures(drawn, ids, threshold):
     population = build_population(participants, report.as_of, None, goal_file.data.unit)
     ev = Evaluator(population, participants, goal_file)
     printed = replace(report, goals=[replace(g, cells=printed_cells(g)) for g in report.goals])
-    return build(printed, goal_file, ev, threshold)
+    return build(printed, ev, threshold)
 
 
 def _everything(keys: np.ndarray) -> np.ndarray:

@@ -341,7 +341,7 @@ def run_check(
         from esfkit.suppression import suppress  # imported when asked for: it takes a while
 
         ev = evaluator_for(report, goal_file, participants)
-        report = suppress(report, threshold, goal_file, ev)
+        report = suppress(report, threshold, ev)
     return Checked(report, statuses, goal_file, ids)
 
 

@@ -458,12 +458,11 @@ def _change(cell: Cell, before: float | None) -> float | None:
 
 
 def _trend_cells(goal: GoalResult) -> list[Cell]:
-    """The cells a goal's trend follows: the total; for a composition goal each share that
-    has a target."""
-    if goal.kind == "composition":
-        inner = goal.dimension
-        return [c for c in goal.cells if set(c.dims) == {inner} and c.target is not None]
-    if goal.kind in ("count", "share", "parity"):
+    """The cells a goal's trend follows, as its kind lays it out: the total, or each judged
+    cell with a target (a composition goal's shares)."""
+    if goal.layout.trend == "judged":
+        return [c for c in goal.cells if c.judged and c.target is not None]
+    if goal.layout.trend == "total":
         total = goal.cell()
         return [total] if total is not None else []
     return []

@@ -40,6 +40,42 @@ def combine(statuses: list[Status]) -> Status:
     return next(s for s in _SEVERITY if s in judged)
 
 
+# A cell's figures, as long formats (CSV) list them by name.
+MEASURES = ("numerator", "denominator", "percent", "target", "expected", "gap")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a goal's figures read: plain data its kind fills in, so that renderers and the
+    history file never ask which kind a goal is (esfkit.kinds.base.GoalKind.LAYOUT)."""
+
+    # The goal's table: "grid" (rows by the first breakdown dimensions, columns by the last),
+    # "inner" (a row per value of the goal's own dimension, each cell "count (percent)", the
+    # bases below) or "none" (no figures).
+    table: str = "grid"
+    # Its summary row: "total" (target, the total's figure, women's and men's), "shares"
+    # (each targeted share), "base" (how many rows) or "note" (the status and the note).
+    summary: str = "total"
+    # Its gap: "counts" (how many more or fewer people, per gender where targeted),
+    # "persons" (how many more people reach the total's target), "points" (percentage points off,
+    # per judged cell that is not met) or "" (none).
+    gap: str = ""
+    # A percentage target with this many decimals; None: as few as the target needs.
+    target_decimals: int | None = None
+    # Long formats (CSV): the cell's figures listed, in order.
+    measures: tuple[str, ...] = MEASURES
+    # A goal's sheet (Excel): the figure columns that may appear, in order; its "value"
+    # column shows the cell's ``value_field``.
+    columns: tuple[str, ...] = ("value", "numerator", "denominator", "target", "gap")
+    value_field: str = "value"
+    # The total and the genders' cells are figures against a target: Excel's summary writes
+    # them as numbers, Excel and HTML draw them as a bar chart.
+    chart: bool = False
+    # The cells ``check --history`` follows: "total", "judged" (each judged cell with a
+    # target) or "" (none).
+    trend: str = "total"
+
+
 @dataclass
 class Cell:
     """One figure of a goal for one combination of dimension values (``{}`` is the total).
@@ -67,6 +103,8 @@ class Cell:
     # Since the previous recorded run (esfkit.history): value minus that run's value, in the
     # value's unit (percentage points for percentages). None: no comparable earlier figure.
     change: float | None = None
+    # Whether the goal's status is made of this cell's status (as its kind judges).
+    judged: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -102,6 +140,10 @@ class GoalResult:
     phase: tuple[dt.date, dt.date] | None = None  # `from:`/`to:`: enrolments active then
     # Goal-level figures hidden by small-number suppression: field name -> marker (as Cell's)
     suppressed: dict[str, str] = field(default_factory=dict)
+    layout: Layout = field(default_factory=Layout)
+    # The rows behind the figures (esfkit.kinds.rows.GoalRows), for explain and suppression;
+    # renderers never read them.
+    rows: Any = field(default=None, repr=False, compare=False)
 
     def cell(self, **dims: Any) -> Cell | None:
         return next((c for c in self.cells if c.dims == dims), None)

@@ -14,9 +14,10 @@ import numpy as np
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.tabulate import tabulate
 from esfkit.errors import GoalFileError
-from esfkit.goalfile.model import Filter, Goal, GoalFile
+from esfkit.goalfile.model import AllOf, Filter, Goal, GoalFile
 from esfkit.kinds.context import Dimension, GoalContext, Tally
 from esfkit.kinds.judging import elapsed, pacing_window
+from esfkit.kinds.rows import Condition, RowSet
 
 
 @dataclass
@@ -32,6 +33,16 @@ class EvaluatorContext(GoalContext):
 
     def mask(self, f: Filter | None) -> np.ndarray:
         return self.ev.mask(f)
+
+    def conditions(self, f: Filter | None) -> RowSet:
+        if f is None:
+            return ()
+        if isinstance(f, AllOf):
+            return tuple(c for part in f.parts for c in self.conditions(part))
+        return (Condition(self.ev.mask(f), f),)
+
+    def negation(self, f: Filter | None) -> Condition:
+        return Condition(self.ev.mask(f), f, negated=True)
 
     def dimension(self, name: str) -> Dimension:
         return self.ev.dimension(name, self.goal.loc)

@@ -13,14 +13,17 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from esfkit import kinds
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.participants import Participants
+from esfkit.engine.context import EvaluatorContext
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, Population, build_population
 from esfkit.errors import UsageError, one_of
 from esfkit.escape import json_text, terminal
 from esfkit.goalfile.filters import goal_filters
 from esfkit.goalfile.model import Filter, GoalFile
+from esfkit.kinds.rows import rows_of
 from esfkit.text import key as text_key
 
 # Words a user may write for a gender in --where, besides the built-in codes.
@@ -83,19 +86,19 @@ def explain(
         raise UsageError(
             f"no goal with id '{goal_id}'", hint=one_of(goal_id, [g.id for g in goal_file.goals])
         )
-    if goal.kind == "manual":
-        raise UsageError(f"goal '{goal_id}' is set by hand (manual): no rows make its figure")
     population = build_population(participants, as_of, period, goal_file.data.unit)
     ev = Evaluator(population, participants, goal_file)
-    rows = population.frame["_row"].to_numpy()
     scope = ev.mask(goal.scope)
+    ctx = EvaluatorContext(goal, ev, goal_file, scope, (), as_of)
+    sets = kinds.lookup(goal.kind).rows(goal, ctx)  # what evaluation returns with the cells
+    if sets.denominator is None:
+        raise UsageError(f"goal '{goal_id}' is set by hand ({goal.kind}): no rows make its figure")
+    rows = population.frame["_row"].to_numpy()
     chosen = _where_mask(ev, where or {})
-    base = scope & chosen
-    definition = goal.definition
-    matching = ev.mask(definition.filter) if hasattr(definition, "filter") else None
-    of = ev.mask(definition.of) if hasattr(definition, "of") else None
-    denominator = base & of if of is not None else base
-    numerator = denominator & matching if matching is not None else None
+    n = len(rows)
+    denominator = rows_of(sets.denominator, n) & chosen
+    numerator = rows_of(sets.numerator, n) & chosen if sets.numerator is not None else None
+    outside = rows_of(sets.outside, n) & chosen if sets.outside is not None else None
     return Explanation(
         goal=goal.id,
         kind=goal.kind,
@@ -106,8 +109,8 @@ def explain(
         unit=goal_file.data.unit,
         numerator=_rows(rows, numerator) if numerator is not None else None,
         denominator=_rows(rows, denominator),
-        outside_denominator=_rows(rows, base & ~of) if of is not None else None,
-        excluded_by_scope=_rows(rows, chosen & ~scope),
+        outside_denominator=_rows(rows, outside) if outside is not None else None,
+        excluded_by_scope=_rows(rows, rows_of(sets.excluded, n) & chosen),
         outside_report=_outside_in_cell(population, participants, goal_file, where or {}),
         unknown=_unknown(ev, participants, denominator, rows, goal_filters(goal)),
         same_person=_same_person(participants, rows[denominator])

@@ -1,51 +1,39 @@
 """Goal kinds: one module each, found through this registry.
 
-A kind module declares ``NAME`` (the YAML key that selects it), ``KEYS`` (the further keys
-it accepts), ``parse(node, entries)`` turning the goal's YAML into its typed definition, and
-``evaluate(goal, ctx)`` turning that definition and the population (a
-``kinds.context.GoalContext``) into a ``GoalResult``. Its module docstring is its user
-documentation. The goal-file parser gets :data:`KINDS` passed in (it is below the kinds).
+A kind is one module holding one subclass of :class:`~esfkit.kinds.base.GoalKind` (an
+instance ``KIND``), and nothing outside this package asks which kind a goal is. Its parts:
+
+- ``name``, the YAML key that selects it, and ``keys``, the further keys it accepts;
+  ``parse(node, entries)``: the goal's YAML -> its typed definition (``Goal.definition``).
+  The goal-file parser gets :data:`KINDS` passed in (it is below the kinds).
+- ``evaluate(goal, ctx)``: that definition and the population, seen through a
+  ``kinds.context.GoalContext`` -> a ``GoalResult``, made of ``cells(goal, ctx)`` (the
+  figures, judged; each cell's ``judged`` says whether the goal's status is made of it)
+  and ``rows(goal, ctx)`` (``kinds.rows.GoalRows``: the row sets behind the figures, per
+  goal: scope, numerator, denominator, outside the denominator; a cell's rows are these
+  within its breakdown values). ``esfkit explain`` lists the row sets and suppression
+  counts with them.
+- ``layout`` (``report.Layout``), copied into every ``GoalResult``: how its figures read
+  (table, summary row, gap, the measures of long formats, the goal sheet's columns, the bar
+  chart, the cells ``--history`` follows), as plain data, so renderers and the history file
+  read only the Report.
+- For small-number suppression: ``figures(result, cell, rows)``, the counts a cell shows as
+  rows; ``conceal``, what a cell builds on hidden counts; ``rejudge``, the statuses a cell
+  with a hidden count could have.
+
+Its module docstring is its user documentation (docs/goal-file.md, :func:`reference`).
+Adding a kind is adding a module and naming it below.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from types import ModuleType
-from typing import Any
-
 from esfkit.errors import one_of
-from esfkit.goalfile.model import Goal
-from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds import composition, count, distribution, manual, parity, share
-from esfkit.kinds.context import GoalContext
-from esfkit.report import GoalResult
-
-
-@dataclass(frozen=True)
-class GoalKind:
-    """A kind module seen through what the parser, the engine and the docs ask of it."""
-
-    name: str
-    module: ModuleType
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return self.module.KEYS
-
-    @property
-    def doc(self) -> str:
-        return self.module.__doc__ or ""
-
-    def parse(self, node: Node, entries: dict[str, Node]) -> Any:
-        return self.module.parse(node, entries)
-
-    def evaluate(self, goal: Goal, ctx: GoalContext) -> GoalResult:
-        return self.module.evaluate(goal, ctx)
-
+from esfkit.kinds.base import GoalKind
 
 # Every kind, by the YAML key that selects it, in the order messages and docs list them.
 KINDS: dict[str, GoalKind] = {
-    module.NAME: GoalKind(module.NAME, module)
+    module.KIND.name: module.KIND
     for module in (count, share, composition, parity, distribution, manual)
 }
 KIND_NAMES = tuple(KINDS)

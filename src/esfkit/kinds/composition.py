@@ -23,17 +23,23 @@ Fails to load::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.base import GoalKind, inner_key
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import percent
-from esfkit.report import Cell, GoalResult, Status, combine
+from esfkit.kinds.rows import Figure, GoalRows
+from esfkit.report import MEASURES, Cell, GoalResult, Layout, Status, combine
 
-NAME = "composition"
-KEYS = ("target", "tolerance")
+# A row per value of the dimension, each cell "count (percent)"; the bases are the totals.
+INNER = Layout(
+    table="inner",
+    measures=tuple(m for m in MEASURES if m != "denominator"),
+    columns=("numerator", "value", "target", "gap"),
+)
 
 
 @dataclass(frozen=True)
@@ -43,21 +49,66 @@ class CompositionGoal:
     tolerance: float = 0.0
 
 
-def parse(node: Node, entries: dict[str, Node]) -> CompositionGoal:
-    dimension = nodes.text(entries["composition"], "composition")
-    target = None
-    if "target" in entries:
-        if not entries["target"].is_mapping:
-            raise entries["target"].error(
-                "target must be a mapping of value: percentage",
-                hint="for example target: {women: 53 %, men: 47 %}",
-            )
-        target = {
-            key: nodes.percent(value, f"target for {key}")
-            for key, value in entries["target"].value.items()
-        }
-    tolerance = tolerance_of(entries)
-    return CompositionGoal(dimension, target, tolerance)
+class Composition(GoalKind):
+    name = "composition"
+    keys = ("target", "tolerance")
+    layout = replace(INNER, summary="shares", gap="points", trend="judged")
+
+    def parse(self, node: Node, entries: dict[str, Node]) -> CompositionGoal:
+        dimension = nodes.text(entries[self.name], self.name)
+        target = None
+        if "target" in entries:
+            if not entries["target"].is_mapping:
+                raise entries["target"].error(
+                    "target must be a mapping of value: percentage",
+                    hint="for example target: {women: 53 %, men: 47 %}",
+                )
+            target = {
+                key: nodes.percent(value, f"target for {key}")
+                for key, value in entries["target"].value.items()
+            }
+        tolerance = tolerance_of(entries)
+        return CompositionGoal(dimension, target, tolerance)
+
+    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+        definition: CompositionGoal = goal.definition
+        outer = tuple(d for d in ctx.breakdown if d != definition.dimension)
+        cells, binding = share_cells(ctx, outer, definition.dimension)
+        targets = {k.casefold(): v for k, v in (definition.target or {}).items()}
+        for cell in cells:
+            cell.judged = cell in binding
+            label = cell.dims[definition.dimension]
+            key = label.casefold() if isinstance(label, str) else label
+            cell.target = targets.get(key)
+            if cell.target is None:
+                continue
+            if cell.value is None:
+                cell.status = Status.NO_DATA
+                continue
+            cell.gap = cell.target - cell.value
+            within = abs(cell.gap) <= definition.tolerance + 1e-9
+            cell.status = Status.MET if within else Status.NOT_MET
+        status = combine([c.status for c in cells if c.judged and c.target is not None])
+        return self.result(
+            goal,
+            status,
+            cells,
+            breakdown=outer,
+            measure="percent",
+            dimension=definition.dimension,
+            tolerance=definition.tolerance,
+        )
+
+    def figures(self, result: GoalResult, cell: Cell, rows: GoalRows) -> list[Figure]:
+        return inner_figures(result, cell, rows)
+
+
+def inner_figures(result: GoalResult, cell: Cell, rows: GoalRows) -> list[Figure]:
+    """A cell of a table by one dimension counts the goal's rows with its values; its
+    denominator, the base, those with its outer values."""
+    counted = rows.denominator or ()
+    outer = {k: v for k, v in cell.dims.items() if k != inner_key(result)}
+    return [Figure("numerator", counted, cell.dims), Figure("denominator", counted, outer)]
 
 
 def tolerance_of(entries: dict[str, Node]) -> float:
@@ -68,37 +119,6 @@ def tolerance_of(entries: dict[str, Node]) -> float:
     if isinstance(node.value, int | float) and not isinstance(node.value, bool):
         return nodes.number(node, "tolerance", maximum=100)
     return nodes.percent(node, "tolerance")
-
-
-def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
-    definition: CompositionGoal = goal.definition
-    outer = tuple(d for d in ctx.breakdown if d != definition.dimension)
-    cells, binding = share_cells(ctx, outer, definition.dimension)
-    targets = {k.casefold(): v for k, v in (definition.target or {}).items()}
-    for cell in cells:
-        label = cell.dims[definition.dimension]
-        key = label.casefold() if isinstance(label, str) else label
-        cell.target = targets.get(key)
-        if cell.target is None:
-            continue
-        if cell.value is None:
-            cell.status = Status.NO_DATA
-            continue
-        cell.gap = cell.target - cell.value
-        within = abs(cell.gap) <= definition.tolerance + 1e-9
-        cell.status = Status.MET if within else Status.NOT_MET
-    status = combine([c.status for c in cells if c in binding and c.target is not None])
-    return GoalResult(
-        goal.id,
-        goal.title,
-        NAME,
-        status,
-        cells,
-        breakdown=outer,
-        measure="percent",
-        dimension=definition.dimension,
-        tolerance=definition.tolerance,
-    )
 
 
 def share_cells(
@@ -129,3 +149,6 @@ def share_cells(
         if not outer_dims:
             top.append(cell)
     return cells, top
+
+
+KIND = Composition()

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from esfkit.goalfile.model import Filter, Goal
+from esfkit.kinds.rows import Condition, RowSet
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,15 @@ class GoalContext(Protocol):
 
     def mask(self, f: Filter | None) -> np.ndarray:
         """One boolean per counted row: whether the row matches ``f`` (None: every row)."""
+        ...
+
+    def conditions(self, f: Filter | None) -> RowSet:
+        """The rows of ``f`` as a row set: an ``all:`` split into its parts (None: every
+        row, no condition)."""
+        ...
+
+    def negation(self, f: Filter | None) -> Condition:
+        """The rows ``f`` leaves out, as one condition (None: no row)."""
         ...
 
     def dimension(self, name: str) -> Dimension:

@@ -29,6 +29,7 @@ Fails to load::
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from esfkit.goalfile import nodes
@@ -36,12 +37,12 @@ from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import Filter, Goal, Target
 from esfkit.goalfile.targets import count_target
 from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import judge, percent
-from esfkit.report import Cell, GoalResult, combine
+from esfkit.kinds.rows import Figure, GoalRows
+from esfkit.report import Cell, GoalResult, Layout, Status, combine
 
-NAME = "count"
-KEYS = ("target", "at_most", "per")
 PER = ("year", "municipality")
 
 
@@ -53,48 +54,96 @@ class CountGoal:
     per: tuple[str, ...] = ()
 
 
-def parse(node: Node, entries: dict[str, Node]) -> CountGoal:
-    target = count_target(entries["target"]) if "target" in entries else None
-    at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
-    per: tuple[str, ...] = ()
-    if "per" in entries:
-        items = entries["per"].value if entries["per"].is_sequence else [entries["per"]]
-        per = tuple(nodes.choice(item, PER, "per") for item in items)
-        if target is None:
-            raise entries["per"].error("'per' needs a target to multiply")
-    return CountGoal(parse_filter(entries["count"], "'count'"), target, at_most, per)
-
-
-def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
-    definition: CountGoal = goal.definition
-    matching = ctx.mask(definition.filter)
-    years = ctx.project_years() if "year" in definition.per else 1.0
-    municipalities = ctx.municipality_count() if "municipality" in definition.per else 1
-    pacing = ctx.pacing
-    cells = []
-    for tally in ctx.tally(matching):
-        cell = Cell(
-            tally.dims,
-            value=tally.numerator,
-            numerator=tally.numerator,
-            denominator=tally.denominator,
-            percent=percent(tally.numerator, tally.denominator),
-            target=_target(definition, tally.dims, years, municipalities),
-        )
-        if cell.target:
-            cell.attainment = 100.0 * cell.value / cell.target
-        cells.append(judge(cell, definition.at_most, pacing))
-    per = {"year": years, "municipality": municipalities}
-    return GoalResult(
-        goal.id,
-        goal.title,
-        NAME,
-        combine([c.status for c in cells]),
-        cells,
-        breakdown=ctx.breakdown,
-        at_most=definition.at_most,
-        per={k: v for k, v in per.items() if k in definition.per} or None,
+class Count(GoalKind):
+    name = "count"
+    keys = ("target", "at_most", "per")
+    # The count is the numerator; the cell's population is not a figure of the goal.
+    layout = Layout(
+        gap="counts",
+        measures=("numerator", "target", "expected", "gap"),
+        columns=("value", "target", "expected", "gap"),
+        chart=True,
     )
+
+    def parse(self, node: Node, entries: dict[str, Node]) -> CountGoal:
+        target = count_target(entries["target"]) if "target" in entries else None
+        at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
+        per: tuple[str, ...] = ()
+        if "per" in entries:
+            items = entries["per"].value if entries["per"].is_sequence else [entries["per"]]
+            per = tuple(nodes.choice(item, PER, "per") for item in items)
+            if target is None:
+                raise entries["per"].error("'per' needs a target to multiply")
+        return CountGoal(parse_filter(entries[self.name], f"'{self.name}'"), target, at_most, per)
+
+    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+        """The goal's cells: the count per breakdown level against its target."""
+        definition: CountGoal = goal.definition
+        matching = ctx.mask(definition.filter)
+        years = ctx.project_years() if "year" in definition.per else 1.0
+        municipalities = ctx.municipality_count() if "municipality" in definition.per else 1
+        pacing = ctx.pacing
+        cells = []
+        for tally in ctx.tally(matching):
+            cell = Cell(
+                tally.dims,
+                value=tally.numerator,
+                numerator=tally.numerator,
+                denominator=tally.denominator,
+                percent=percent(tally.numerator, tally.denominator),
+                target=_target(definition, tally.dims, years, municipalities),
+                judged=True,
+            )
+            if cell.target:
+                cell.attainment = 100.0 * cell.value / cell.target
+            cells.append(judge(cell, definition.at_most, pacing))
+        per = {"year": years, "municipality": municipalities}
+        return self.result(
+            goal,
+            combine([c.status for c in cells]),
+            cells,
+            breakdown=ctx.breakdown,
+            at_most=definition.at_most,
+            per={k: v for k, v in per.items() if k in definition.per} or None,
+        )
+
+    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+        scope = ctx.conditions(goal.scope)
+        numerator = scope + ctx.conditions(goal.definition.filter)
+        return GoalRows(scope, (ctx.negation(goal.scope),), scope, numerator)
+
+    def figures(self, result: GoalResult, cell: Cell, rows: GoalRows) -> list[Figure]:
+        return [Figure("numerator", rows.numerator or (), cell.dims)]
+
+    def conceal(
+        self,
+        result: GoalResult,
+        cell: Cell,
+        hidden: Mapping[str, str],
+        marker: str,
+        pacing: float | None,
+    ) -> bool:
+        cell.denominator = cell.percent = None  # the cell's population: not a goal figure
+        if "numerator" not in hidden:
+            return False
+        cell.suppressed["value"] = cell.suppressed["numerator"]
+        cell.value = cell.attainment = cell.gap = cell.needed = None
+        # "expected by now" is the target's alone; shown whatever the count, it says nothing
+        at_least = cell.target and pacing is not None and not result.at_most
+        cell.expected = cell.target * pacing if at_least else None
+        return True
+
+    def rejudge(
+        self, result: GoalResult, cell: Cell, counts: Iterable[int], pacing: float | None
+    ) -> set[Status] | None:
+        if cell.target is None:
+            return {Status.NO_TARGET}
+        return {
+            judge(
+                Cell(cell.dims, value=v, numerator=v, target=cell.target), result.at_most, pacing
+            ).status
+            for v in counts
+        }
 
 
 def _target(definition: CountGoal, dims: dict, years: float, municipalities: int) -> float | None:
@@ -115,3 +164,6 @@ def _target(definition: CountGoal, dims: dict, years: float, municipalities: int
     else:
         base = None
     return None if base is None else base * scale
+
+
+KIND = Count()

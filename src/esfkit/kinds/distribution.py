@@ -20,17 +20,16 @@ Fails to load::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
-from esfkit.kinds.composition import share_cells
+from esfkit.kinds.base import GoalKind
+from esfkit.kinds.composition import INNER, inner_figures, share_cells
 from esfkit.kinds.context import GoalContext
-from esfkit.report import GoalResult, Status
-
-NAME = "distribution"
-KEYS = ()
+from esfkit.kinds.rows import Figure, GoalRows
+from esfkit.report import Cell, GoalResult, Status
 
 
 @dataclass(frozen=True)
@@ -38,22 +37,26 @@ class DistributionGoal:
     column: str
 
 
-def parse(node: Node, entries: dict[str, Node]) -> DistributionGoal:
-    return DistributionGoal(nodes.text(entries["distribution"], "distribution"))
+class Distribution(GoalKind):
+    name = "distribution"
+    # A composition's table without targets; a goal sheet's value column shows the percentage.
+    layout = replace(INNER, summary="base", value_field="percent", trend="")
+
+    def parse(self, node: Node, entries: dict[str, Node]) -> DistributionGoal:
+        return DistributionGoal(nodes.text(entries[self.name], self.name))
+
+    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+        definition: DistributionGoal = goal.definition
+        outer = tuple(d for d in ctx.breakdown if d != definition.column)
+        cells, _top = share_cells(ctx, outer, definition.column)
+        for cell in cells:
+            cell.value = cell.numerator
+        return self.result(
+            goal, Status.NO_TARGET, cells, breakdown=outer, dimension=definition.column
+        )
+
+    def figures(self, result: GoalResult, cell: Cell, rows: GoalRows) -> list[Figure]:
+        return inner_figures(result, cell, rows)
 
 
-def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
-    definition: DistributionGoal = goal.definition
-    outer = tuple(d for d in ctx.breakdown if d != definition.column)
-    cells, _top = share_cells(ctx, outer, definition.column)
-    for cell in cells:
-        cell.value = cell.numerator
-    return GoalResult(
-        goal.id,
-        goal.title,
-        NAME,
-        Status.NO_TARGET,
-        cells,
-        breakdown=outer,
-        dimension=definition.column,
-    )
+KIND = Distribution()

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
-from esfkit.report import GoalResult, Status
+from esfkit.kinds.rows import GoalRows
+from esfkit.report import GoalResult, Layout, Status
 
-NAME = "manual"
-KEYS = ()
 STATUSES = ("met", "not_met", "in_progress")
 
 
@@ -36,9 +36,20 @@ class ManualGoal:
     status: str
 
 
-def parse(node: Node, entries: dict[str, Node]) -> ManualGoal:
-    return ManualGoal(nodes.choice(entries["manual"], STATUSES, "manual"))
+class Manual(GoalKind):
+    name = "manual"
+    layout = Layout(table="none", summary="note", trend="")
+
+    def parse(self, node: Node, entries: dict[str, Node]) -> ManualGoal:
+        return ManualGoal(nodes.choice(entries[self.name], STATUSES, self.name))
+
+    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+        return self.result(goal, Status(goal.definition.status), [])
+
+    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+        """No figure of rows: only the goal's own population."""
+        scope = ctx.conditions(goal.scope)
+        return GoalRows(scope, (ctx.negation(goal.scope),), None)
 
 
-def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
-    return GoalResult(goal.id, goal.title, NAME, Status(goal.definition.status), [])
+KIND = Manual()

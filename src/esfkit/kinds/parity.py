@@ -27,13 +27,12 @@ from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import GENDER_VALUES, Filter, Goal
 from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.base import GoalKind
 from esfkit.kinds.composition import tolerance_of
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import percent
-from esfkit.report import Cell, GoalResult, Status
-
-NAME = "parity"
-KEYS = ("group", "tolerance")
+from esfkit.kinds.rows import Figure, GoalRows
+from esfkit.report import Cell, GoalResult, Layout, Status
 
 
 @dataclass(frozen=True)
@@ -43,56 +42,89 @@ class ParityGoal:
     tolerance: float = 0.0
 
 
-def parse(node: Node, entries: dict[str, Node]) -> ParityGoal:
-    group = (
-        nodes.choice(entries["group"], GENDER_VALUES, "group") if "group" in entries else "women"
-    )
-    return ParityGoal(parse_filter(entries["parity"], "'parity'"), group, tolerance_of(entries))
+class Parity(GoalKind):
+    name = "parity"
+    keys = ("group", "tolerance")
+    # The target is a share worked out from the rows: shown with its decimal.
+    layout = Layout(gap="points", target_decimals=1)
 
-
-def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
-    definition: ParityGoal = goal.definition
-    outer = tuple(d for d in ctx.breakdown if d != "gender")
-    gender = ctx.dimension("gender")
-    in_group = gender.codes == gender.labels.index(definition.group)
-    matching = ctx.mask(definition.filter)
-    among_matching = ctx.tally(in_group, matching, names=outer)
-    among_all = {_key(t.dims): t for t in ctx.tally(in_group, names=outer)}
-    cells = []
-    status = Status.NO_DATA
-    for tally in among_matching:
-        base = among_all[_key(tally.dims)]
-        value = percent(tally.numerator, tally.denominator)
-        cell = Cell(
-            tally.dims,
-            value=value,
-            numerator=tally.numerator,
-            denominator=tally.denominator,
-            percent=value,
-            target=percent(base.numerator, base.denominator),
+    def parse(self, node: Node, entries: dict[str, Node]) -> ParityGoal:
+        group = (
+            nodes.choice(entries["group"], GENDER_VALUES, "group")
+            if "group" in entries
+            else "women"
         )
-        if value is None or cell.target is None:
-            cell.status = Status.NO_DATA
-        else:
-            cell.gap = cell.target - value
-            cell.status = (
-                Status.MET if value >= cell.target - definition.tolerance - 1e-9 else Status.NOT_MET
+        return ParityGoal(
+            parse_filter(entries[self.name], f"'{self.name}'"), group, tolerance_of(entries)
+        )
+
+    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+        definition: ParityGoal = goal.definition
+        outer = tuple(d for d in ctx.breakdown if d != "gender")
+        gender = ctx.dimension("gender")
+        in_group = gender.codes == gender.labels.index(definition.group)
+        matching = ctx.mask(definition.filter)
+        among_matching = ctx.tally(in_group, matching, names=outer)
+        among_all = {_key(t.dims): t for t in ctx.tally(in_group, names=outer)}
+        cells = []
+        status = Status.NO_DATA
+        for tally in among_matching:
+            base = among_all[_key(tally.dims)]
+            value = percent(tally.numerator, tally.denominator)
+            cell = Cell(
+                tally.dims,
+                value=value,
+                numerator=tally.numerator,
+                denominator=tally.denominator,
+                percent=value,
+                target=percent(base.numerator, base.denominator),
             )
-        if not tally.dims:
-            status = cell.status
-        cells.append(cell)
-    return GoalResult(
-        goal.id,
-        goal.title,
-        NAME,
-        status,
-        cells,
-        breakdown=outer,
-        measure="percent",
-        tolerance=definition.tolerance,
-        group=definition.group,
-    )
+            if value is None or cell.target is None:
+                cell.status = Status.NO_DATA
+            else:
+                cell.gap = cell.target - value
+                cell.status = (
+                    Status.MET
+                    if value >= cell.target - definition.tolerance - 1e-9
+                    else Status.NOT_MET
+                )
+            if not tally.dims:
+                cell.judged = True
+                status = cell.status
+            cells.append(cell)
+        return self.result(
+            goal,
+            status,
+            cells,
+            breakdown=outer,
+            measure="percent",
+            tolerance=definition.tolerance,
+            group=definition.group,
+        )
+
+    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+        """The cells count the rows in scope that match the filter (the table lists their
+        values); the target, everyone in scope."""
+        scope = ctx.conditions(goal.scope)
+        matching = scope + ctx.conditions(goal.definition.filter)
+        excluded = (ctx.negation(goal.scope),)
+        return GoalRows(scope, excluded, scope, matching, table=matching)
+
+    def figures(self, result: GoalResult, cell: Cell, rows: GoalRows) -> list[Figure]:
+        """The group's count among the matching and theirs, and the target's two counts:
+        the group among everyone in scope, and everyone."""
+        group = {**cell.dims, "gender": result.group}
+        matching = rows.numerator or ()
+        return [
+            Figure("numerator", matching, group),
+            Figure("denominator", matching, cell.dims),
+            Figure("target_numerator", rows.scope, group),
+            Figure("target_denominator", rows.scope, cell.dims),
+        ]
 
 
 def _key(dims: dict) -> tuple:
     return tuple(sorted(dims.items(), key=str))
+
+
+KIND = Parity()

@@ -31,12 +31,11 @@ from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import Everyone, Filter, Goal, Target
 from esfkit.goalfile.targets import percent_target
 from esfkit.goalfile.yamlnode import Node
+from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import judge, percent, persons_needed
-from esfkit.report import Cell, GoalResult, Status, combine
-
-NAME = "share"
-KEYS = ("of", "target", "at_most")
+from esfkit.kinds.rows import GoalRows
+from esfkit.report import Cell, GoalResult, Layout, Status, combine
 
 
 @dataclass(frozen=True)
@@ -47,46 +46,59 @@ class ShareGoal:
     at_most: bool = False
 
 
-def parse(node: Node, entries: dict[str, Node]) -> ShareGoal:
-    of = parse_filter(entries["of"], "'of'") if "of" in entries else Everyone(node.loc)
-    target = percent_target(entries["target"]) if "target" in entries else None
-    at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
-    return ShareGoal(parse_filter(entries["share"], "'share'"), of, target, at_most)
+class Share(GoalKind):
+    name = "share"
+    keys = ("of", "target", "at_most")
+    layout = Layout(gap="persons", chart=True)
 
+    def parse(self, node: Node, entries: dict[str, Node]) -> ShareGoal:
+        of = parse_filter(entries["of"], "'of'") if "of" in entries else Everyone(node.loc)
+        target = percent_target(entries["target"]) if "target" in entries else None
+        at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
+        return ShareGoal(parse_filter(entries[self.name], f"'{self.name}'"), of, target, at_most)
 
-def evaluate(goal: Goal, ctx: GoalContext) -> GoalResult:
-    definition: ShareGoal = goal.definition
-    denominator = ctx.mask(definition.of)
-    matching = ctx.mask(definition.filter)
-    target = definition.target
-    cells, binding = [], []
-    for tally in ctx.tally(matching, denominator):
-        value = percent(tally.numerator, tally.denominator)
-        cell = Cell(
-            tally.dims,
-            value=value,
-            numerator=tally.numerator,
-            denominator=tally.denominator,
-            percent=value,
-            target=_target(target, tally.dims),
+    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+        definition: ShareGoal = goal.definition
+        denominator = ctx.mask(definition.of)
+        matching = ctx.mask(definition.filter)
+        target = definition.target
+        cells, binding = [], []
+        for tally in ctx.tally(matching, denominator):
+            value = percent(tally.numerator, tally.denominator)
+            cell = Cell(
+                tally.dims,
+                value=value,
+                numerator=tally.numerator,
+                denominator=tally.denominator,
+                percent=value,
+                target=_target(target, tally.dims),
+            )
+            judge(cell, definition.at_most)
+            cell.needed = persons_needed(cell, definition.at_most)
+            cells.append(cell)
+            cell.judged = target is not None and _binding(target, tally.dims)
+            if cell.judged:
+                binding.append(cell.status)
+        status = combine(binding) if binding else Status.NO_TARGET
+        return self.result(
+            goal,
+            status,
+            cells,
+            breakdown=ctx.breakdown,
+            measure="percent",
+            at_most=definition.at_most,
+            outside_denominator=int((ctx.population & ~denominator).sum()),
         )
-        judge(cell, definition.at_most)
-        cell.needed = persons_needed(cell, definition.at_most)
-        cells.append(cell)
-        if target is not None and _binding(target, tally.dims):
-            binding.append(cell.status)
-    status = combine(binding) if binding else Status.NO_TARGET
-    return GoalResult(
-        goal.id,
-        goal.title,
-        NAME,
-        status,
-        cells,
-        breakdown=ctx.breakdown,
-        measure="percent",
-        at_most=definition.at_most,
-        outside_denominator=int((ctx.population & ~denominator).sum()),
-    )
+
+    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+        """A cell's denominator: the scope and ``of``; its numerator also the filter; rows
+        in scope but not in ``of`` are outside the denominator."""
+        definition: ShareGoal = goal.definition
+        scope = ctx.conditions(goal.scope)
+        denominator = scope + ctx.conditions(definition.of)
+        numerator = denominator + ctx.conditions(definition.filter)
+        outside = (*scope, ctx.negation(definition.of))
+        return GoalRows(scope, (ctx.negation(goal.scope),), denominator, numerator, outside)
 
 
 def _target(target: Target | None, dims: dict) -> float | None:
@@ -102,3 +114,6 @@ def _binding(target: Target, dims: dict) -> bool:
     if not dims:
         return target.total is not None
     return set(dims) == {"gender"} and dims["gender"] in target.by_gender
+
+
+KIND = Share()

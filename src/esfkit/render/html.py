@@ -90,7 +90,7 @@ def render(report: Report, options: RenderOptions) -> str:
         table = goal_table(goal, w)
         if table is not None:
             out += _table(table, (0,))
-            if goal.kind in ("count", "share"):
+            if goal.layout.chart:
                 out.append(_chart(goal, w))
             if trend_shown(goal):
                 out.append(_trend_chart(goal, w))

@@ -96,10 +96,10 @@ def summary_table(report: Report, w: Words, goals: list[GoalResult] | None = Non
 def _summary_row(goal: GoalResult, w: Words) -> list[str]:
     total = goal.cell()
     women, men = goal.cell(gender="women"), goal.cell(gender="men")
-    if goal.kind == "manual":
+    if goal.layout.summary == "note":
         note = w.user(goal.note) if goal.note else ""
         return [w.user(goal.title), "–", "–", "", "", w.status(goal.status), note]
-    if goal.kind == "composition":
+    if goal.layout.summary == "shares":
         inner = goal.dimension or ""
         targeted = [c for c in goal.cells if set(c.dims) == {inner} and c.target is not None]
 
@@ -122,7 +122,7 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
             w.status(goal.status),
             gap_text(goal, w),
         ]
-    if goal.kind == "distribution":
+    if goal.layout.summary == "base":
         return [
             w.user(goal.title),
             "–",
@@ -194,11 +194,12 @@ def target_text(cell: Cell | None, goal: GoalResult, w: Words) -> str:
         return w.hidden(cell.suppressed["target"])
     if cell is None or cell.target is None:
         return "–"
-    if goal.kind == "parity":
-        return f"≥ {w.percent(cell.target)}"
     sign = "≤ " if goal.at_most else ("≥ " if goal.measure == "percent" else "")
     if goal.measure == "percent":
-        return sign + w.percent(cell.target, 0 if float(cell.target).is_integer() else 1)
+        decimals = goal.layout.target_decimals
+        if decimals is None:
+            decimals = 0 if float(cell.target).is_integer() else 1
+        return sign + w.percent(cell.target, decimals)
     return sign + w.number(cell.target)
 
 
@@ -206,7 +207,7 @@ def figure(cell: Cell, goal: GoalResult, w: Words) -> str:
     """A cell's own figure: the count, or the percentage with enough decimals to be honest."""
     if "value" in cell.suppressed:
         return w.hidden(cell.suppressed["value"])
-    if goal.measure == "count" or goal.kind == "distribution":
+    if goal.measure == "count":
         return w.number(cell.value)
     if cell.value is None:
         return "–"
@@ -221,19 +222,19 @@ def figure(cell: Cell, goal: GoalResult, w: Words) -> str:
 
 
 def gap_text(goal: GoalResult, w: Words) -> str:
-    if goal.kind == "count":
+    if goal.layout.gap == "counts":
         parts = [(c, _count_gap(c, goal, w)) for c in _judged(goal)]
         by_gender = [text for c, text in parts if text and "gender" in c.dims]
         # Per-gender gaps already say what the total's gap says, and more precisely.
         return "; ".join(by_gender or [text for _c, text in parts if text])
-    if goal.kind == "share":
+    if goal.layout.gap == "persons":
         total = goal.cell()
         if total is None or total.gap is None or total.status == Status.MET:
             return ""
         key = "gap.over" if goal.at_most else "gap.more"
         points = w.decimal(abs(total.gap))
         return f"{w(key, n=w.integer(total.needed or 0))} ({w('gap.points_below' if not goal.at_most else 'gap.points_above', points=points)})"
-    if goal.kind in ("composition", "parity"):
+    if goal.layout.gap == "points":
         parts = []
         for cell in _judged(goal):
             if cell.status != Status.NOT_MET or cell.gap is None:
@@ -246,12 +247,9 @@ def gap_text(goal: GoalResult, w: Words) -> str:
 
 
 def _judged(goal: GoalResult) -> list[Cell]:
-    """The cells whose status the goal's status is made of (the total level first)."""
-    if goal.kind == "count":
-        return [c for c in goal.cells if c.target is not None]
-    if goal.kind == "composition":
-        return [c for c in goal.cells if set(c.dims) == {goal.dimension} and c.target is not None]
-    return [c for c in goal.cells if not c.dims]
+    """The cells with a target whose status the goal's status is made of (the total level
+    first)."""
+    return [c for c in goal.cells if c.judged and c.target is not None]
 
 
 def _count_gap(cell: Cell, goal: GoalResult, w: Words) -> str:
@@ -278,9 +276,9 @@ def _count_gap(cell: Cell, goal: GoalResult, w: Words) -> str:
 
 def goal_table(goal: GoalResult, w: Words) -> TextTable | None:
     """The goal's breakdown: rows for the first dimensions, columns for the last."""
-    if goal.kind == "manual" or not goal.cells:
+    if goal.layout.table == "none" or not goal.cells:
         return None
-    if goal.kind in ("composition", "distribution"):
+    if goal.layout.table == "inner":
         return _inner_table(goal, w)
     dims = list(goal.breakdown)
     column_dim = dims[-1] if dims else None
@@ -358,7 +356,7 @@ def _values(goal: GoalResult, dim: str) -> list[Any]:
 def cell_text(cell: Cell | None, goal: GoalResult, w: Words) -> str:
     if cell is None:
         return ""
-    if goal.kind == "distribution" or goal.kind == "composition":
+    if goal.layout.table == "inner":
         percent = cell_figure(cell, "percent", w, w.percent)
         return f"{cell_figure(cell, 'numerator', w)} ({percent})"
     if goal.measure == "count":
@@ -414,7 +412,7 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
         notes.append(_per_note(goal.per, w))
     if goal.tolerance:
         notes.append(w("tolerance", points=w.number(goal.tolerance)))
-    if goal.kind == "parity" and goal.group:
+    if goal.group:  # a parity goal's target
         notes.append(f"{w('target')}: {w('parity_target', group=w(f'group.{goal.group}'))}")
     if goal.phase is not None:
         start, end = goal.phase
@@ -479,25 +477,18 @@ def dimensions_of(goals: list[GoalResult]) -> list[str]:
     return list(seen)
 
 
-MEASURES = ("numerator", "denominator", "percent", "target", "expected", "gap")
-
-
 def cell_measures(goal: GoalResult, cell: Cell) -> list[tuple[str, Any]]:
     """(measure, raw value) pairs of a cell for long formats; a hidden figure is its marker
-    (``Words.hidden``), never its value. A count goal's count is ``numerator``; its
-    denominator (the cell's population) is not a figure of the goal."""
+    (``Words.hidden``), never its value: the measures its kind lists (a count goal's count
+    is ``numerator``; its denominator, the cell's population, is not a figure of the goal)."""
     pairs: list[tuple[str, Any]] = []
-    for name in MEASURES:
-        if goal.kind == "count" and name in ("denominator", "percent"):
-            continue
-        if goal.kind in ("composition", "distribution") and name == "denominator":
-            continue
+    for name in goal.layout.measures:
         value = getattr(cell, name)
         if name in cell.suppressed:
             pairs.append((name, cell.suppressed[name]))
         elif value is not None:
             pairs.append((name, value))
-    if cell.status not in (Status.NO_TARGET,) or goal.kind == "manual":
+    if cell.status != Status.NO_TARGET:
         pairs.append(("status", cell.status))
     return pairs
 

@@ -142,7 +142,7 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
     for goal, words in zip(goals, table.rows, strict=True):
         row += 1
         total = goal.cell()
-        numeric = goal.kind in ("count", "share") and total is not None
+        numeric = goal.layout.chart and total is not None
         for col, text in enumerate(words, start=1):
             _put(sheet, row, col, text)
         if numeric:  # the figures themselves, so they can be computed with
@@ -181,8 +181,6 @@ def _status_fill(cell, status: Status) -> None:
 
 # --- one goal ------------------------------------------------------------------------------
 
-MEASURES = ("value", "numerator", "denominator", "target", "expected", "gap")
-
 
 def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
     _put(sheet, 1, 1, w.user(goal.title)).font = TITLE
@@ -205,12 +203,12 @@ def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
             _measure(sheet, row, col, goal, cell, name, w)
         status_cell = _put(sheet, row, len(columns), w(f"status.{cell.status.value}"))
         _status_fill(status_cell, cell.status)
-    if goal.kind == "manual" and goal.note:
+    if goal.layout.table == "none" and goal.note:
         _put(sheet, header + 1, 1, w.user(goal.note))
     sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1)
     _fit(sheet)
     anchor = len(columns) + 2
-    if goal.kind in ("count", "share"):
+    if goal.layout.chart:
         _chart(sheet, goal, w, anchor_col=anchor)
         anchor += 4
     if trend_shown(goal):
@@ -218,14 +216,10 @@ def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
 
 
 def _measures(goal: GoalResult) -> list[str]:
-    if goal.kind == "count":
-        wanted = ("value", "target", "expected", "gap")
-    elif goal.kind in ("composition", "distribution"):
-        wanted = ("numerator", "value", "target", "gap")
-    else:
-        wanted = ("value", "numerator", "denominator", "target", "gap")
     return [
-        m for m in wanted if any(getattr(c, m) is not None or m in c.suppressed for c in goal.cells)
+        m
+        for m in goal.layout.columns
+        if any(getattr(c, m) is not None or m in c.suppressed for c in goal.cells)
     ]
 
 
@@ -237,7 +231,7 @@ def _measure(sheet, row: int, col: int, goal: GoalResult, cell: Cell, name: str,
         return
     elif name in ("value", "target", "gap") and goal.measure == "percent":
         _put(sheet, row, col, value / 100, PERCENT_FORMAT)
-    elif goal.kind == "distribution" and name == "value":
+    elif name == "value" and goal.layout.value_field == "percent":
         _put(sheet, row, col, cell.percent / 100 if cell.percent is not None else None)
         sheet.cell(row=row, column=col).number_format = PERCENT_FORMAT
     else:

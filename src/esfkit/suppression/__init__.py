@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from esfkit.engine.evaluator import Evaluator
-from esfkit.goalfile.model import GoalFile
 from esfkit.report import Report
 from esfkit.suppression.apply import apply
 from esfkit.suppression.figures import Figures, build, printed_cells
@@ -40,17 +39,15 @@ class Suppression:
     header: dict[str, str]  # header key -> marker
 
 
-def suppress(report: Report, threshold: int, goal_file: GoalFile, ev: Evaluator) -> Report:
+def suppress(report: Report, threshold: int, ev: Evaluator) -> Report:
     """A copy of the report with small counts and what reveals them hidden; ``ev`` evaluates
     the population the report counted (esfkit.engine.run.evaluator_for)."""
-    return protect_report(report, threshold, goal_file, ev).report
+    return protect_report(report, threshold, ev).report
 
 
-def protect_report(
-    report: Report, threshold: int, goal_file: GoalFile, ev: Evaluator
-) -> Suppression:
+def protect_report(report: Report, threshold: int, ev: Evaluator) -> Suppression:
     printed = replace(report, goals=[replace(g, cells=printed_cells(g)) for g in report.goals])
-    figures = build(printed, goal_file, ev, threshold)
+    figures = build(printed, ev, threshold)
     protection = protect_figures(figures.problem)
     header = protect_header(printed, figures.header_findings, threshold, protection.everything)
     hidden = {
@@ -58,5 +55,5 @@ def protect_report(
         for group, marker in protection.markers.items()
         for place in figures.places.get(group, [])
     }
-    suppressed = apply(printed, hidden, header, threshold, goal_file)
+    suppressed = apply(printed, hidden, header, threshold)
     return Suppression(suppressed, figures, protection, header)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from esfkit.goalfile.model import GoalFile
-from esfkit.kinds.judging import elapsed, judge, pacing_window
+from esfkit import kinds
+from esfkit.kinds.judging import elapsed, pacing_window
 from esfkit.report import Cell, GoalResult, Report, Status
-from esfkit.suppression.figures import Place, inner_key
+from esfkit.suppression.figures import Place
 from esfkit.suppression.search import OPEN, SECONDARY, SMALL
 
 _RANK = {Status.NOT_MET: 0, Status.BEHIND: 1, Status.ON_TRACK: 2, Status.MET: 3}
@@ -34,7 +34,6 @@ def apply(
     hidden: dict[Place, str],
     header: dict[str, str],
     threshold: int,
-    goal_file: GoalFile,
 ) -> Report:
     goals = [_copy(goal) for goal in report.goals]
     markers: dict[tuple[int, int], dict[str, str]] = {}
@@ -59,7 +58,7 @@ def apply(
             _derive(goal, cell, markers.get((index, j), {}), threshold, pacing)
             for j, cell in enumerate(goal.cells)
         ]
-        _goal_status(goal, possible, goal_file)
+        _goal_status(goal, possible)
     return _header(replace(report, goals=goals, suppress_below=threshold), header)
 
 
@@ -74,65 +73,38 @@ def _copy(goal: GoalResult) -> GoalResult:
 
 
 def _derive(goal: GoalResult, cell: Cell, hidden: dict[str, str], n: int, pacing) -> set[Status]:
-    """Hide what a cell builds on its hidden counts; the statuses the cell may have."""
-    if goal.kind == "count":
-        cell.denominator = cell.percent = None  # the cell's population: not a goal figure
-        if "numerator" not in hidden:
-            return {cell.status}
-        cell.suppressed["value"] = cell.suppressed["numerator"]
-        cell.value = cell.attainment = cell.gap = cell.needed = None
-        # "expected by now" is the target's alone; shown whatever the count, it says nothing
-        at_least = cell.target and pacing is not None and not goal.at_most
-        cell.expected = cell.target * pacing if at_least else None
-        possible = _count_statuses(cell, hidden["numerator"], goal.at_most, n, pacing)
-    else:
-        counts = "numerator" in hidden or "denominator" in hidden
-        target = "target_numerator" in hidden or "target_denominator" in hidden
-        if not counts and not target:
-            return {cell.status}
-        if counts:
-            if goal.kind != "distribution":
-                cell.suppressed["value"] = SECONDARY
-                cell.value = None
-            elif "numerator" in hidden:  # a distribution's value is its count
-                cell.suppressed["value"] = cell.suppressed["numerator"]
-                cell.value = None
-            cell.suppressed["percent"] = SECONDARY
-            cell.percent = cell.gap = cell.needed = None
-        if target:  # a parity target is the group's share of everyone
-            cell.suppressed["target"] = SECONDARY
-            cell.target = cell.gap = None
-        if goal.kind == "distribution" or (cell.target is None and not target):
-            return {cell.status}
+    """Hide what a cell builds on its hidden counts (as its kind says); the statuses the
+    cell may have."""
+    kind = kinds.lookup(goal.kind)
+    if not kind.conceal(goal, cell, hidden, SECONDARY, pacing):
+        return {cell.status}
+    marker = hidden.get("numerator")
+    counts = _counts(cell, marker, n, pacing) if marker is not None else set()
+    possible = kind.rejudge(goal, cell, counts, pacing)
+    if possible is None:
         possible = _JUDGED_ELSEWHERE
     if len(possible) > 1:
         cell.status = Status.HIDDEN
     return set(possible)
 
 
-def _count_statuses(cell: Cell, marker: str, at_most: bool, n: int, pacing) -> set[Status]:
-    """Every status the count could give, for each value its marker allows."""
-    if cell.target is None:
-        return {Status.NO_TARGET}
-    turns = [cell.target] + ([cell.target * pacing] if pacing is not None else [])
+def _counts(cell: Cell, marker: str, n: int, pacing) -> set[int]:
+    """The values a hidden count may have by its marker, those near the cell's target (and
+    its "expected by now") standing for the rest."""
+    if marker == SMALL:
+        return set(range(1, n))
+    turns = [] if cell.target is None else [cell.target]
+    turns += [cell.target * pacing] if cell.target is not None and pacing is not None else []
     near = {v for t in turns for v in (math.floor(t) - 1, math.floor(t), math.ceil(t) + 1)}
     near |= {math.ceil(t) for t in turns}
-    if marker == SMALL:
-        values = set(range(1, n))
-    elif marker == OPEN:
-        values = {*range(n + 1), _MANY, *(v for v in near if v >= 0)}
-    else:
-        values = {0, n, _MANY, *(v for v in near if v >= n)}
-    statuses = set()
-    for value in values:
-        trial = Cell(cell.dims, value=value, numerator=value, target=cell.target)
-        statuses.add(judge(trial, at_most, pacing).status)
-    return statuses
+    if marker == OPEN:
+        return {*range(n + 1), _MANY, *(v for v in near if v >= 0)}
+    return {0, n, _MANY, *(v for v in near if v >= n)}
 
 
-def _goal_status(goal: GoalResult, possible: list[set[Status]], goal_file: GoalFile) -> None:
+def _goal_status(goal: GoalResult, possible: list[set[Status]]) -> None:
     """A goal's status stays only when no hidden figure could change it."""
-    binding = _binding(goal, goal_file)
+    binding = _binding(goal)
     sets = [possible[j] for j in binding]
     if all(len(s) == 1 for s in sets):
         return
@@ -148,27 +120,9 @@ def _goal_status(goal: GoalResult, possible: list[set[Status]], goal_file: GoalF
             goal.status = Status.HIDDEN
 
 
-def _binding(goal: GoalResult, goal_file: GoalFile) -> list[int]:
-    """The cells a goal's status is made of (as each goal kind judges)."""
-    cells = goal.cells
-    if goal.kind == "count":
-        return list(range(len(cells)))
-    if goal.kind == "share":
-        target = getattr(goal_file.goal(goal.id).definition, "target", None)
-        if target is None:
-            return []
-        return [
-            j
-            for j, c in enumerate(cells)
-            if (not c.dims and target.total is not None)
-            or (set(c.dims) == {"gender"} and c.dims["gender"] in target.by_gender)
-        ]
-    if goal.kind == "composition":
-        inner = inner_key(goal)
-        return [j for j, c in enumerate(cells) if set(c.dims) == {inner}]
-    if goal.kind == "parity":
-        return [j for j, c in enumerate(cells) if not c.dims]
-    return []
+def _binding(goal: GoalResult) -> list[int]:
+    """The cells a goal's status is made of (as its kind judged it)."""
+    return [j for j, c in enumerate(goal.cells) if c.judged]
 
 
 def _header(report: Report, header: dict[str, str]) -> Report:

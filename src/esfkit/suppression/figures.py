@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from esfkit import kinds
 from esfkit.engine.evaluator import Evaluator
 from esfkit.goalfile.model import (
     AllOf,
@@ -32,11 +33,12 @@ from esfkit.goalfile.model import (
     Enrolled,
     Equals,
     Exited,
-    GoalFile,
     Missing,
     Not,
     SameAs,
 )
+from esfkit.kinds.base import inner_key
+from esfkit.kinds.rows import GoalRows, RowSet
 from esfkit.report import Cell, GoalResult, Report
 from esfkit.suppression.problem import Problem
 from esfkit.suppression.witnesses import distinct_columns, satisfied
@@ -246,17 +248,14 @@ def filter_columns(ev: Evaluator, f) -> frozenset[str]:
     return frozenset()
 
 
-def build(report: Report, goal_file: GoalFile, ev: Evaluator, threshold: int) -> Figures:
+def build(report: Report, ev: Evaluator, threshold: int) -> Figures:
     b = _Builder(ev)
     total_key = (
         "population.persons" if report.population.unit == "person" else "population.enrolments"
     )
     b.add([], {}, Place(None, None, total_key), len(ev.frame))  # figure 0
     for index, result in enumerate(report.goals):
-        goal = goal_file.goal(result.id)
-        if goal is None:
-            raise RuntimeError(f"suppression: goal {result.id} is not in the goal file")
-        _goal(b, ev, index, result, goal)
+        _goal(b, ev, index, result)
     pop_rows = ev.frame["_row"].to_numpy()
     header_findings = []
     for finding in report.findings:
@@ -273,65 +272,39 @@ def build(report: Report, goal_file: GoalFile, ev: Evaluator, threshold: int) ->
     return _problem(b, threshold, pop_rows, header_findings)
 
 
-def _goal(b: _Builder, ev: Evaluator, index: int, result: GoalResult, goal) -> None:
-    scope = _parts(ev, goal.scope)
-    definition = goal.definition
-    b.add(scope, {}, Place(index, None, "population"), result.population)
-    outside_scope = [_negated(ev, goal.scope)]
-    b.add(outside_scope, {}, Place(index, None, "excluded_by_scope"), result.excluded_by_scope)
-    if result.kind == "manual":
+def _goal(b: _Builder, ev: Evaluator, index: int, result: GoalResult) -> None:
+    """The goal's figures, as the rows its evaluation counted (``GoalResult.rows``)."""
+    rows: GoalRows | None = result.rows
+    if rows is None:
+        raise RuntimeError(f"suppression: goal {result.id} has no rows (not evaluated)")
+    b.add(_parts(ev, rows.scope), {}, Place(index, None, "population"), result.population)
+    excluded = Place(index, None, "excluded_by_scope")
+    b.add(_parts(ev, rows.excluded), {}, excluded, result.excluded_by_scope)
+    if rows.denominator is None:
         return
-    kind = result.kind
-    if kind == "share":
-        base = scope + _parts(ev, definition.of)
+    if rows.outside is not None:
         outside = Place(index, None, "outside_denominator")
-        b.add([*scope, _negated(ev, definition.of)], {}, outside, result.outside_denominator)
-    elif kind == "parity":
-        base = scope + _parts(ev, definition.filter)
-    else:
-        base = scope
+        b.add(_parts(ev, rows.outside), {}, outside, result.outside_denominator)
+    kind = kinds.lookup(result.kind)
     for j, cell in enumerate(result.cells):
-        _cell(b, ev, Place(index, j, ""), cell, result, goal, scope, base)
-    _labels(b, ev, result, base)
+        added = {
+            figure.field: b.add(
+                _parts(ev, figure.rows),
+                figure.dims,
+                Place(index, j, figure.field),
+                getattr(cell, figure.field, None),
+            )
+            for figure in kind.figures(result, cell, rows)
+        }
+        if "target_numerator" in added:  # a target that is the share of two counts
+            everyone_in, everyone = added["target_numerator"], added["target_denominator"]
+            b.check_parity(everyone_in, everyone, cell.target, f"{result.id} {cell.dims}")
+    _labels(b, ev, result, _parts(ev, rows.listed))
 
 
-def _parts(ev: Evaluator, f) -> list[Part]:
-    """A filter as atoms: each condition of an ``all:`` on its own (they may read different
-    columns), anything else whole."""
-    if f is None:
-        return []
-    if isinstance(f, AllOf):
-        return [part for sub in f.parts for part in _parts(ev, sub)]
-    return [(ev.mask(f), filter_columns(ev, f))]
-
-
-def _negated(ev: Evaluator, f) -> Part:
-    """Those a filter leaves out: one atom (a negated conjunction does not split)."""
-    if f is None:
-        return np.zeros(len(ev.frame), dtype=bool), frozenset()
-    return ~ev.mask(f), filter_columns(ev, f)
-
-
-def _cell(b, ev, where: Place, cell: Cell, result: GoalResult, goal, scope, base) -> None:
-    kind, dims, definition = result.kind, cell.dims, goal.definition
-    place = lambda name: Place(where.goal, where.cell, name)  # noqa: E731
-    if kind in ("count", "share"):
-        b.add([*base, *_parts(ev, definition.filter)], dims, place("numerator"), cell.numerator)
-        if kind == "share":
-            b.add(base, dims, place("denominator"), cell.denominator)
-    elif kind in ("composition", "distribution"):
-        outer = {k: v for k, v in dims.items() if k != inner_key(result)}
-        b.add(scope, dims, place("numerator"), cell.numerator)
-        b.add(scope, outer, place("denominator"), cell.denominator)
-    elif kind == "parity":
-        group = {"gender": result.group}
-        b.add(base, {**dims, **group}, place("numerator"), cell.numerator)
-        b.add(base, dims, place("denominator"), cell.denominator)
-        everyone_in = b.add(scope, {**dims, **group}, place("target_numerator"))
-        everyone = b.add(scope, dims, place("target_denominator"))
-        b.check_parity(everyone_in, everyone, cell.target, f"{result.id} {dims}")
-    else:
-        raise RuntimeError(f"suppression: unknown goal kind {kind}")
+def _parts(ev: Evaluator, row_set: RowSet) -> list[Part]:
+    """A row set as atoms, each condition with the columns it reads."""
+    return [(c.rows, filter_columns(ev, c.filter)) for c in row_set]
 
 
 def _labels(b: _Builder, ev: Evaluator, result: GoalResult, base: list[Part]) -> None:
@@ -346,17 +319,8 @@ def _labels(b: _Builder, ev: Evaluator, result: GoalResult, base: list[Part]) ->
             b.add(base, {name: label}, None, None, rule)
 
 
-def inner_key(result: GoalResult) -> str:
-    """The key of a composition or distribution goal's own dimension in its cells."""
-    dimension = result.dimension or ""
-    if any(dimension in c.dims for c in result.cells):
-        return dimension
-    extra = (k for c in result.cells for k in c.dims if k not in result.breakdown)
-    return next(extra, dimension)
-
-
 def printed_dimensions(result: GoalResult) -> list[str]:
-    if result.kind in ("composition", "distribution"):
+    if result.layout.table == "inner":
         return [inner_key(result), *result.breakdown[-1:]]
     return list(result.breakdown)
 
@@ -364,9 +328,9 @@ def printed_dimensions(result: GoalResult) -> list[str]:
 def printed_cells(result: GoalResult) -> list[Cell]:
     """The cells of the goal's printed table (rows by the first dimensions, columns by the
     last, totals): with three or more dimensions the others are not shown anywhere."""
-    if result.kind == "manual" or not result.cells:
+    if result.layout.table == "none" or not result.cells:
         return list(result.cells)
-    if result.kind in ("composition", "distribution"):
+    if result.layout.table == "inner":
         inner = inner_key(result)
         shown = set(printed_dimensions(result))
         return [c for c in result.cells if inner in c.dims and set(c.dims) <= shown]
