@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from esfkit import __version__
 from esfkit.errors import EsfkitError, ExitCode, UsageError
@@ -27,7 +29,34 @@ from esfkit.files import (
 )
 from esfkit.limits import SUPPRESS_LIMIT
 
+
+class _MaskedGroup(TyperGroup):
+    """Click prints its own usage errors (an unknown command or option, a value not among
+    the choices), quoting what was typed: masked like every other message."""
+
+    def make_context(self, *args, **kwargs):  # the command line of the group itself
+        with _masked_usage_error():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):  # a command's own command line, parsed as it is invoked
+        with _masked_usage_error():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _masked_usage_error() -> Iterator[None]:
+    try:
+        yield
+    except typer.TyperException as exc:  # the base of Click's usage errors, as typer ships them
+        from esfkit.privacy import mask_text
+
+        if isinstance(getattr(exc, "message", None), str):
+            exc.message = mask_text(exc.message)
+        raise
+
+
 app = typer.Typer(
+    cls=_MaskedGroup,
     name="esfkit",
     help="Goal attainment for ESF projects: target versus actual, by municipality and gender.",
     add_completion=True,

@@ -337,6 +337,27 @@ def test_a_personnummer_typed_in_any_cell_never_reaches_the_output(write, separa
         assert "2382" not in text and date_shaped_numbers(text) == [], text
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "{goals}", "{data}", "--x{pnr}"],  # an unknown option
+        ["check", "{goals}", "{data}", "--format", "{pnr}"],  # a value not among the choices
+        ["check", "{goals}", "{data}", "--lang", "{pnr}"],
+        ["check", "{goals}", "{data}", "also-{pnr}"],  # an argument too many
+        ["x{pnr}"],  # an unknown command
+        ["indicators", "{pnr}"],  # an unknown command of a group
+        ["--x{pnr}"],  # an unknown option of esfkit itself
+    ],
+)
+def test_a_personnummer_on_the_command_line_is_masked_in_click_s_usage_errors(write, args) -> None:
+    files = {"goals": write("goals.yml", LEAKY_GOALS), "data": write("d.csv", _rows(["D1"]))}
+    for pnr in ("850101-2382", "19850101 2382", "8501012382"):
+        run = run_cli(*(a.format(pnr=pnr, **files) for a in args))
+        assert run.exit_code == 2
+        assert "Error:" in run.stderr and "850101" in run.stderr, run.stderr
+        assert date_shaped_numbers(run.stdout + run.stderr) == [], run.stderr
+
+
 def test_a_goal_filter_on_the_id_matches_every_spelling(write) -> None:
     goals = GOALS + "  - {id: others, title: Andra, count: {not: {id: 19850101-2382}}}\n"
     data = _rows(["850101 2382", "811218-9876", "8501012382"])
