@@ -291,6 +291,19 @@ def test_valid_ids_in_any_spelling_are_never_invalid(write, pnr: str) -> None:
     assert "invalid_personnummer" not in result.stdout, result.stdout
 
 
+@pytest.mark.parametrize("rounded", ["1,98501E+11", "1.98501E+11", "8,50101E+09", "1E+11"])
+def test_an_id_excel_rounded_is_an_error_not_one_person(write, rounded: str) -> None:
+    """A 12-digit personnummer in a General column shows, and is saved to CSV, as
+    1,98501E+11: two persons born the same day would be one."""
+    data = _rows([rounded, "811218-9876", rounded])
+    for command in ("check", "validate"):
+        run = run_cli(command, write("g.yml", GOALS), write("d.csv", data), "--as-of", "2023-06-30")
+        assert run.exit_code == 2
+        shown = run.stdout + run.stderr
+        assert "rounded_id" in shown or "Excel rounded" in shown, shown
+        assert "rows 2, 4" in shown and "format the id column as text" in shown, shown
+
+
 @pytest.mark.parametrize(
     ("pnr", "why"),
     [("19850101-2383", "check digit"), ("851301 2382", "no valid date"), ("19851301TF29", "date")],
