@@ -405,6 +405,39 @@ def test_a_row_far_below_the_table_is_an_error_not_a_participant(tmp_path: Path,
     assert "d.xlsx: 4 rows" in listed.stdout  # the 4 participants, nothing more
 
 
+# Merged cells show one value over several cells, but only the first holds it: Ö2's
+# gender (B3 under B2:B3) and Ö3's outcome (E4 beside D4:E4) would read as blank.
+MERGES = {"over two rows": ("B2:B3", "row 3", "Kön"), "beside": ("D4:E4", "row 4", "Avslutsorsak")}
+
+
+@pytest.mark.parametrize("merge", MERGES, ids=list(MERGES))
+def test_merged_cells_in_the_table_are_an_error_not_blanks(tmp_path: Path, merge: str) -> None:
+    cells, row, column = MERGES[merge]
+    path = workbook(tmp_path / "d.xlsx", table(ROWS))
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells(cells)
+    book.save(path)
+    goals = tmp_path / "g.yml"
+    goals.write_text(GOALS, encoding="utf-8")
+    assert_refused(run_cli("check", goals, path), f"{row}, column '{column}'", "merged")
+    listed = run_cli("validate", goals, path)
+    assert listed.exit_code == 2 and "merged_cells (1)" in listed.stdout, listed.stdout
+
+
+def test_a_merged_title_above_the_header_is_no_finding(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "d.xlsx", table(ROWS))
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet.insert_rows(1)
+    sheet["A1"] = "Deltagarlista 2021"
+    sheet.merge_cells("A1:E1")
+    book.save(path)
+    goals = tmp_path / "g.yml"
+    goals.write_text(GOALS, encoding="utf-8")
+    run = run_cli("check", goals, path, "--as-of", "2022-12-31", "-f", "json")
+    assert run.exit_code == 0 and figures(run) == (4, 2), run.stderr
+
+
 def test_a_line_far_below_a_csv_is_an_error(tmp_path: Path) -> None:
     data = tmp_path / "d.csv"
     data.write_text(csv_text(ROWS) + "\n" * 500 + "D9;Kvinna\n", encoding="utf-8")

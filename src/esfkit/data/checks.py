@@ -63,7 +63,7 @@ def inspect(
                 "and that the rows were saved",
             ),
         ]
-    findings: list[Finding] = _reading(raw) + _blank_formulas(raw)
+    findings: list[Finding] = _reading(raw) + _blank_formulas(raw) + _merged_cells(raw)
     odd = _odd_values(frame, columns, settings, declared, rows)
     findings += odd
     look_alike = {f.value for f in odd if f.kind == "lookalike_characters"}  # said once
@@ -196,6 +196,27 @@ def _blank_formulas(raw: RawTable) -> list[Finding]:
             "opened in Excel), so " + ("it reads" if len(rows) == 1 else "they read") + " as blank",
             "open the file in Excel or LibreOffice and save it, which stores the formulas' "
             "values; or copy the column and paste it as values",
+        )
+        for header, rows in by_column.items()
+    ]
+
+
+def _merged_cells(raw: RawTable) -> list[Finding]:
+    """Cells of the table under a merged range: Excel shows the range's value over them,
+    but they are empty and read as blank."""
+    by_column: dict[str, list[int]] = {}
+    for row, header in raw.merged_cells:
+        by_column.setdefault(header, []).append(row)
+    return [
+        _make(
+            "merged_cells",
+            rows,
+            header,
+            None,
+            f"column '{header}' has cells merged with the one above or beside: Excel shows "
+            "one value over them, but only the first cell holds it, so the others read as "
+            "blank",
+            "unmerge the cells (Home > Merge & Center) and type the value in every row",
         )
         for header, rows in by_column.items()
     ]
