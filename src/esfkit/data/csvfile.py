@@ -185,7 +185,9 @@ def _decode_lines(path: Path, body: bytes, bom: bool) -> tuple[str, Mixed | None
         return _decode_cp1252(body), None
     body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     lines, utf8, cp1252 = [], [], []
+    as_1252 = []  # the lines read as Windows-1252, the others blank: numbered as in the file
     for number, line in enumerate(body.split(b"\n"), 1):
+        as_1252.append(b"")
         if line.isascii():
             lines.append(line.decode("ascii"))
             continue
@@ -198,8 +200,8 @@ def _decode_lines(path: Path, body: bytes, bom: bool) -> tuple[str, Mixed | None
                 raise _mixed_line(path, number) from None
             lines.append(text)
             cp1252.append(number)
-    lines_1252 = [b"" if n not in cp1252 else line for n, line in enumerate(body.split(b"\n"), 1)]
-    _refuse_other_code_page(path, b"\n".join(lines_1252))
+            as_1252[-1] = line
+    _refuse_other_code_page(path, b"\n".join(as_1252))
     mixed = (tuple(utf8), tuple(cp1252)) if cp1252 and (utf8 or bom) else None
     return "\n".join(lines), mixed
 
