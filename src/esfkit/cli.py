@@ -21,6 +21,7 @@ from esfkit.files import is_stdout, refuse_history_file, utf8_streams, write_out
 from esfkit.progress import colour_terminal, reading
 
 app = typer.Typer(
+    cls=opt.MaskedGroup,
     name="esfkit",
     help="Goal attainment for ESF projects: target versus actual, by municipality and gender.",
     add_completion=True,

@@ -1,16 +1,19 @@
 """The command line's vocabulary: each option and argument once, with its help text, as the
-commands in esfkit.cli declare them, and `check`'s options as one value (:class:`CheckOptions`).
+commands in esfkit.cli declare them, and `check`'s options as one value (:class:`CheckOptions`), and the group that masks Click's own usage errors.
 Light: imported for ``esfkit --help``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from esfkit.errors import UsageError
 from esfkit.limits import SUPPRESS_LIMIT
@@ -199,3 +202,31 @@ LibraryOpt = Annotated[
     str | None, typer.Option("--library", help="Only this library: esf-plus or esf-2014.")
 ]
 CodeArg = Annotated[str, typer.Argument(help="An indicator code, e.g. EECR04.", show_default=False)]
+
+
+# --- Click's own messages ---------------------------------------------------------------
+
+
+class MaskedGroup(TyperGroup):
+    """Click prints its own usage errors (an unknown command or option, a value not among
+    the choices), quoting what was typed: masked like every other message."""
+
+    def make_context(self, *args, **kwargs):  # the command line of the group itself
+        with _masked_usage_error():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):  # a command's own command line, parsed as it is invoked
+        with _masked_usage_error():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _masked_usage_error() -> Iterator[None]:
+    try:
+        yield
+    except typer.TyperException as exc:  # the base of Click's usage errors, as typer ships them
+        from esfkit.privacy import mask_text
+
+        if isinstance(getattr(exc, "message", None), str):
+            exc.message = mask_text(exc.message)
+        raise

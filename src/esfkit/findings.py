@@ -38,6 +38,14 @@ KINDS: dict[str, tuple[str, str]] = {
         WARNING,
         "a CSV file with lines in UTF-8 and lines in Windows-1252, each read in its own",
     ),
+    "merged_cells": (
+        ERROR,
+        "cells merged over several rows or columns: only the first holds the value shown",
+    ),
+    "rounded_id": (
+        ERROR,
+        "an id Excel shows rounded (1,98501E+11): its last digits are lost, persons may merge",
+    ),
     "lookalike_characters": (
         ERROR,
         "a value that looks like a declared one but has a letter of another alphabet",

@@ -98,6 +98,9 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
     wait = LOCK_TIMEOUT if timeout is None else timeout
     lock = FileLock(lock_path, timeout=wait)
     try:
+        # filelock retries a lock file it cannot create (a folder that is gone, /proc) until
+        # the timeout, as if another run held it: create it first to say why at once.
+        os.close(os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o666))
         lock.acquire()
     except Timeout:
         raise EsfkitError(

@@ -79,6 +79,18 @@ def test_a_run_that_cannot_get_the_lock_stops_with_a_clear_message(
     assert history.read_bytes() == before and not out.exists()
 
 
+def test_a_lock_that_cannot_be_created_is_named_at_once_not_waited_for(
+    project, monkeypatch
+) -> None:
+    # filelock retries a lock file it cannot create as if another run held it; in /proc
+    # no file can be created, though the folder exists.
+    monkeypatch.setattr("esfkit.history.LOCK_TIMEOUT", 1.0)
+    run = _check(project, "2021-01-31", Path("/proc/self/esfkit-history.csv"))
+    assert run.exit_code == 2
+    assert "cannot lock the history file" in run.stderr, run.stderr
+    assert "esfkit-history.csv.lock: No such file" in run.stderr
+
+
 def test_the_lock_is_beside_the_file_a_symlink_points_to(project, tmp_path) -> None:
     real = tmp_path / "shared" / "history.csv"
     real.parent.mkdir()

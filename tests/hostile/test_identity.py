@@ -291,6 +291,19 @@ def test_valid_ids_in_any_spelling_are_never_invalid(write, pnr: str) -> None:
     assert "invalid_personnummer" not in result.stdout, result.stdout
 
 
+@pytest.mark.parametrize("rounded", ["1,98501E+11", "1.98501E+11", "8,50101E+09", "1E+11"])
+def test_an_id_excel_rounded_is_an_error_not_one_person(write, rounded: str) -> None:
+    """A 12-digit personnummer in a General column shows, and is saved to CSV, as
+    1,98501E+11: two persons born the same day would be one."""
+    data = _rows([rounded, "811218-9876", rounded])
+    for command in ("check", "validate"):
+        run = run_cli(command, write("g.yml", GOALS), write("d.csv", data), "--as-of", "2023-06-30")
+        assert run.exit_code == 2
+        shown = run.stdout + run.stderr
+        assert "rounded_id" in shown or "Excel rounded" in shown, shown
+        assert "rows 2, 4" in shown and "format the id column as text" in shown, shown
+
+
 @pytest.mark.parametrize(
     ("pnr", "why"),
     [("19850101-2383", "check digit"), ("851301 2382", "no valid date"), ("19851301TF29", "date")],
@@ -335,6 +348,27 @@ def test_a_personnummer_typed_in_any_cell_never_reaches_the_output(write, separa
     outputs.append(explained.stdout + explained.stderr)
     for text in outputs:
         assert "2382" not in text and date_shaped_numbers(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "{goals}", "{data}", "--x{pnr}"],  # an unknown option
+        ["check", "{goals}", "{data}", "--format", "{pnr}"],  # a value not among the choices
+        ["check", "{goals}", "{data}", "--lang", "{pnr}"],
+        ["check", "{goals}", "{data}", "also-{pnr}"],  # an argument too many
+        ["x{pnr}"],  # an unknown command
+        ["indicators", "{pnr}"],  # an unknown command of a group
+        ["--x{pnr}"],  # an unknown option of esfkit itself
+    ],
+)
+def test_a_personnummer_on_the_command_line_is_masked_in_click_s_usage_errors(write, args) -> None:
+    files = {"goals": write("goals.yml", LEAKY_GOALS), "data": write("d.csv", _rows(["D1"]))}
+    for pnr in ("850101-2382", "19850101 2382", "8501012382"):
+        run = run_cli(*(a.format(pnr=pnr, **files) for a in args))
+        assert run.exit_code == 2
+        assert "Error:" in run.stderr and "850101" in run.stderr, run.stderr
+        assert date_shaped_numbers(run.stdout + run.stderr) == [], run.stderr
 
 
 def test_a_goal_filter_on_the_id_matches_every_spelling(write) -> None:

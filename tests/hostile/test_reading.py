@@ -202,6 +202,50 @@ def test_a_file_wholly_in_cp1252_is_read_without_a_finding(tmp_path: Path) -> No
     assert "mixed_encoding" not in run.stdout
 
 
+def test_a_cp1252_file_with_letters_and_quotes_of_other_languages_still_reads(
+    tmp_path: Path,
+) -> None:
+    rows = [[*row[:4], row[4] + ";Dušan’s „fråga” – ok"] for row in ROWS]
+    data = tmp_path / "d.csv"
+    data.write_bytes(csv_text(rows).replace("Avslutsorsak", "Avslutsorsak;Not").encode("cp1252"))
+    goals = tmp_path / "g.yml"
+    goals.write_text(GOALS, encoding="utf-8")
+    run = run_cli("check", goals, data, "--as-of", "2022-12-31", "-f", "json")
+    assert run.exit_code == 0 and figures(run) == (4, 2), run.stderr
+
+
+# Swedish letters in another code page than Windows-1252 (whose 'ä' is 0xE4): read as
+# Windows-1252 'Anställning' would be 'AnstŠllning' (Mac Roman) or 'Anst„llning' (DOS),
+# and match nothing; UTF-8 read as Windows-1252 and saved again holds 'AnstÃ¤llning'.
+OTHER_ENCODINGS = {
+    "mac roman": (csv_text(ROWS).encode("mac_roman"), "line 1", "0x9A"),
+    "dos 850": (csv_text(ROWS).encode("cp850"), "line 1", "0x94"),
+    "dos 437": (csv_text(ROWS).encode("cp437"), "line 1", "0x94"),
+    "utf-8 then mac roman": (
+        csv_text(ROWS[:2]).encode() + csv_text(ROWS[2:]).split("\n", 1)[1].encode("mac_roman"),
+        "line 4",
+        "0x8A",
+    ),
+    "utf-8 saved twice": (csv_text(ROWS).encode().decode("cp1252").encode(), "line 1", "Ã¶"),
+    "utf-8 saved twice, BOM": (
+        b"\xef\xbb\xbf" + csv_text(ROWS).encode().decode("cp1252").encode(),
+        "line 1",
+        "KÃ¶n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", OTHER_ENCODINGS, ids=list(OTHER_ENCODINGS))
+def test_a_file_in_another_code_page_stops_naming_its_line(tmp_path: Path, name: str) -> None:
+    content, line, shown = OTHER_ENCODINGS[name]
+    data = tmp_path / "d.csv"
+    data.write_bytes(content)
+    goals = tmp_path / "g.yml"
+    goals.write_text(GOALS, encoding="utf-8")
+    for command in ("check", "validate"):
+        assert_refused(run_cli(command, goals, data), f"d.csv, row {line[5:]}", line, shown)
+
+
 # One line holding UTF-8 and Windows-1252 at once: no encoding reads all of it.
 ONE_LINE_BOTH = (
     csv_text(ROWS[:2]).encode()
@@ -359,6 +403,39 @@ def test_a_row_far_below_the_table_is_an_error_not_a_participant(tmp_path: Path,
     listed = run_cli("validate", goals, data)
     assert listed.exit_code == 2 and "detached_rows" in listed.stdout
     assert "d.xlsx: 4 rows" in listed.stdout  # the 4 participants, nothing more
+
+
+# Merged cells show one value over several cells, but only the first holds it: Ö2's
+# gender (B3 under B2:B3) and Ö3's outcome (E4 beside D4:E4) would read as blank.
+MERGES = {"over two rows": ("B2:B3", "row 3", "Kön"), "beside": ("D4:E4", "row 4", "Avslutsorsak")}
+
+
+@pytest.mark.parametrize("merge", MERGES, ids=list(MERGES))
+def test_merged_cells_in_the_table_are_an_error_not_blanks(tmp_path: Path, merge: str) -> None:
+    cells, row, column = MERGES[merge]
+    path = workbook(tmp_path / "d.xlsx", table(ROWS))
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells(cells)
+    book.save(path)
+    goals = tmp_path / "g.yml"
+    goals.write_text(GOALS, encoding="utf-8")
+    assert_refused(run_cli("check", goals, path), f"{row}, column '{column}'", "merged")
+    listed = run_cli("validate", goals, path)
+    assert listed.exit_code == 2 and "merged_cells (1)" in listed.stdout, listed.stdout
+
+
+def test_a_merged_title_above_the_header_is_no_finding(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "d.xlsx", table(ROWS))
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet.insert_rows(1)
+    sheet["A1"] = "Deltagarlista 2021"
+    sheet.merge_cells("A1:E1")
+    book.save(path)
+    goals = tmp_path / "g.yml"
+    goals.write_text(GOALS, encoding="utf-8")
+    run = run_cli("check", goals, path, "--as-of", "2022-12-31", "-f", "json")
+    assert run.exit_code == 0 and figures(run) == (4, 2), run.stderr
 
 
 def test_a_line_far_below_a_csv_is_an_error(tmp_path: Path) -> None:

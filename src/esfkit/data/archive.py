@@ -50,13 +50,16 @@ _DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationship
 @dataclass
 class SheetScan:
     """What a sheet holds beyond calamine's values: its extent (1-based, from A1), its
-    error cells ``(row, column index, '#N/A')`` and formula cells without a saved value
-    ``(row, column index)``."""
+    error cells ``(row, column index, '#N/A')``, formula cells without a saved value
+    ``(row, column index)`` and merged ranges."""
 
     rows: int = 0
     columns: int = 0
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     uncached: list[tuple[int, int]] = field(default_factory=list)
+    # Merged ranges (first row, first column index, last row, last column index): Excel
+    # shows the first cell's value over the range, the other cells are empty.
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def is_zip(data: bytes) -> bool:
@@ -282,6 +285,7 @@ _SIX = re.compile(rb' r="[A-Z]*[0-9]{6}"')
 _UNNAMED = re.compile(rb'<c(?:>| (?!r="))')  # a cell whose r="" is missing or not first
 _FEW = 1000  # cells without r="" in a piece that are followed row by row
 _TOKEN = re.compile(rb"<row\b([^>]*?)(/?)>|</row>|<c\b([^>]*?)(/?)>")
+_MERGED = re.compile(rb'<mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
 _ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
 _FORMULA_CELL = re.compile(
     rb"<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(<v\s*/>|<v>\s*</v>|<v>[^<]*</v>)?</c>"
@@ -301,6 +305,7 @@ class _XlsxScan:
 
     def run(self) -> SheetScan:
         for text in xml_pieces(self.path, self.pieces(), b"<row"):
+            self._merged(text)
             cells = b"<c" in text
             unnamed = _UNNAMED.search(text) and len(_UNNAMED.findall(text))
             if not unnamed or (unnamed <= _FEW and self._follow_rows(text)):
@@ -318,8 +323,15 @@ class _XlsxScan:
     def _exact(self) -> SheetScan:
         again = _XlsxScan(self.path, self.pieces)
         for text in xml_pieces(self.path, self.pieces(), b"<row"):
+            again._merged(text)
             again._follow(text)
         return again.scan
+
+    def _merged(self, text: bytes) -> None:
+        if b"<mergeCell " in text:
+            for first, row, last, last_row in _MERGED.findall(text):
+                range_ = (int(row), _column(first), int(last_row), _column(last))
+                self.scan.merged.append(range_)
 
     def _follow_rows(self, text: bytes) -> bool:
         """Follow only the rows holding cells without r="" (a header written without

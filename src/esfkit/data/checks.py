@@ -10,6 +10,7 @@ should hold comes as plain settings (esfkit.data.settings).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 import pandas as pd
@@ -62,7 +63,7 @@ def inspect(
                 "and that the rows were saved",
             ),
         ]
-    findings: list[Finding] = _reading(raw) + _blank_formulas(raw)
+    findings: list[Finding] = _reading(raw) + _blank_formulas(raw) + _merged_cells(raw)
     odd = _odd_values(frame, columns, settings, declared, rows)
     findings += odd
     look_alike = {f.value for f in odd if f.kind == "lookalike_characters"}  # said once
@@ -195,6 +196,27 @@ def _blank_formulas(raw: RawTable) -> list[Finding]:
             "opened in Excel), so " + ("it reads" if len(rows) == 1 else "they read") + " as blank",
             "open the file in Excel or LibreOffice and save it, which stores the formulas' "
             "values; or copy the column and paste it as values",
+        )
+        for header, rows in by_column.items()
+    ]
+
+
+def _merged_cells(raw: RawTable) -> list[Finding]:
+    """Cells of the table under a merged range: Excel shows the range's value over them,
+    but they are empty and read as blank."""
+    by_column: dict[str, list[int]] = {}
+    for row, header in raw.merged_cells:
+        by_column.setdefault(header, []).append(row)
+    return [
+        _make(
+            "merged_cells",
+            rows,
+            header,
+            None,
+            f"column '{header}' has cells merged with the one above or beside: Excel shows "
+            "one value over them, but only the first cell holds it, so the others read as "
+            "blank",
+            "unmerge the cells (Home > Merge & Center) and type the value in every row",
         )
         for header, rows in by_column.items()
     ]
@@ -547,6 +569,7 @@ def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
                 "fill in the id, so that a re-enrolled person is counted once",
             )
         )
+    findings += _rounded_ids(values, ids, header, rows)
     filled = codes[~blank]
     shaped = np.array([number is not None for number in ids.numbers], dtype=bool)
     if not len(filled) or shaped[filled].mean() < 0.5:
@@ -572,6 +595,32 @@ def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
 
 
 _WHY = (None, *personnummer.PROBLEMS[1:], personnummer.LOST_ZERO, personnummer.NOT_ONE)
+# A long number as Excel shows it in a General column and writes it to CSV: 1,98501E+11.
+_ROUNDED = re.compile(r"[0-9](?:[.,][0-9]+)?[Ee]\+[0-9]{2}")
+
+
+def _rounded_ids(
+    values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
+) -> list[Finding]:
+    """Ids written in scientific notation: their last digits are gone, so two persons born
+    the same day read as one."""
+    rounded = [i for i, text in enumerate(ids.texts) if _ROUNDED.fullmatch(text)]
+    if not rounded:
+        return []
+    bad = np.isin(ids.codes, rounded)
+    return [
+        _make(
+            "rounded_id",
+            where,
+            header,
+            text,
+            f"id {text!r} is a number Excel rounded to show it: its last digits are lost, "
+            "so persons with the same first digits would count as one",
+            "format the id column as text in Excel and type the ids again (or export them "
+            "again from the source)",
+        )
+        for text, where in _by_value(values[bad], rows[bad]).items()
+    ]
 
 
 def _id_problems(ids: personnummer.Ids, shaped: np.ndarray) -> np.ndarray:

@@ -153,6 +153,8 @@ def _decode(path: Path, data: bytes) -> tuple[str, bool, Mixed | None]:
             text, as_read = body.decode("utf-8"), not bom
         except UnicodeDecodeError:
             text, mixed = _decode_lines(path, body, bom)
+        else:
+            _refuse_double_encoded(path, text)
     if "\x00" in text:
         raise DataError(
             "the file contains NUL bytes, so it is not a text (CSV) file",
@@ -179,10 +181,13 @@ def _decode_lines(path: Path, body: bytes, bom: bool) -> tuple[str, Mixed | None
     """Bytes that are not UTF-8 throughout: Windows-1252 as a whole when no line holds a
     UTF-8 character, else line by line."""
     if not bom and not _holds_utf8(body):
+        _refuse_other_code_page(path, body)
         return _decode_cp1252(body), None
     body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     lines, utf8, cp1252 = [], [], []
+    as_1252 = []  # the lines read as Windows-1252, the others blank: numbered as in the file
     for number, line in enumerate(body.split(b"\n"), 1):
+        as_1252.append(b"")
         if line.isascii():
             lines.append(line.decode("ascii"))
             continue
@@ -195,6 +200,8 @@ def _decode_lines(path: Path, body: bytes, bom: bool) -> tuple[str, Mixed | None
                 raise _mixed_line(path, number) from None
             lines.append(text)
             cp1252.append(number)
+            as_1252[-1] = line
+    _refuse_other_code_page(path, b"\n".join(as_1252))
     mixed = (tuple(utf8), tuple(cp1252)) if cp1252 and (utf8 or bom) else None
     return "\n".join(lines), mixed
 
@@ -211,6 +218,53 @@ def _decode_cp1252(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1").translate(_CP1252)  # slow, but only for stray C1 bytes
+
+
+def _refuse_double_encoded(path: Path, text: str) -> None:
+    """UTF-8 read as Windows-1252 and saved again as UTF-8 ('ä' is 'Ã¤' in the file): valid
+    UTF-8 whose values would silently match nothing declared."""
+    found = _MOJIBAKE.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise DataError(
+            f"line {line} holds {_word(text, found.start(), found.end())!r}: UTF-8 text that was once read as "
+            f"Windows-1252 and saved again ({found[0]!r} is one letter, such as 'ä'), so its "
+            "values would not match",
+            where=DataLocation(path.name, rows=(line,)),
+            hint="export the list again from where it came, or replace 'Ã¤' with 'ä', 'Ã¥' "
+            "with 'å', 'Ã¶' with 'ö' (and the capitals) and save it as CSV UTF-8",
+        )
+
+
+def _refuse_other_code_page(path: Path, data: bytes) -> None:
+    """Bytes to be read as Windows-1252 that hold no Swedish letter of it, but a letter of
+    Mac Roman or DOS (code page 850) between two letters ('Anst\\x8allning'): read as
+    Windows-1252 it would be 'AnstŠllning', matching nothing; no character is guessed."""
+    if _CP1252_SWEDISH.search(data) is not None:
+        return
+    found = _OTHER_CODE_PAGE.search(data)
+    if found is not None:
+        newline = b"\n" if b"\n" in data else b"\r"
+        start = data.rfind(newline, 0, found.start()) + 1
+        end = data.find(newline, found.end())
+        text = _decode_cp1252(data[start : end if end >= 0 else len(data)])
+        line = data.count(newline, 0, start) + 1
+        raise DataError(
+            f"line {line} holds the byte 0x{found[0][1]:X} between letters, which Windows-1252 "
+            f"reads as {_word(text, found.start() - start, found.end() - start)!r}: the file "
+            "is in another encoding (Mac Roman or DOS code page 850), whose 'ä', 'å' and 'ö' "
+            "are other bytes; no character is guessed",
+            where=DataLocation(path.name, rows=(line,)),
+            hint="open the file in Excel or a text editor and save it again as CSV UTF-8",
+        )
+
+
+def _word(text: str, start: int, end: int) -> str:
+    """The word of ``text`` holding ``text[start:end]``, at most 40 characters."""
+    stops = ' ;,\t\n|"'
+    first = max(text.rfind(c, 0, start) for c in stops) + 1
+    ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
+    return text[first : min(ends, default=len(text))][:40]
 
 
 def _mixed_line(path: Path, number: int) -> DataError:
@@ -242,6 +296,14 @@ _CP1252 = _cp1252_table()
 # UTF-8 read as Windows-1252: 'ä' becomes 'Ã¤', a no-break space 'Â\xa0'.
 _MOJIBAKE = re.compile(
     "[ÃÂ][" + re.escape(bytes(range(0x80, 0xC0)).decode("latin-1").translate(_CP1252)) + "]"
+)
+
+
+# Swedish letters as Windows-1252 writes them (å ä ö Å Ä Ö é).
+_CP1252_SWEDISH = re.compile(b"[\\xe5\\xe4\\xf6\\xc5\\xc4\\xd6\\xe9]")
+# A Swedish letter as Mac Roman or DOS writes it (0x80-0x9F), between two letters.
+_OTHER_CODE_PAGE = re.compile(
+    b"[A-Za-z][\\x80\\x81\\x82\\x84\\x85\\x86\\x8a\\x8c\\x8e\\x8f\\x94\\x99\\x9a\\x9f]+[A-Za-z]"
 )
 
 

@@ -50,6 +50,9 @@ class RawTable:
     table_end: int = 0
     # CSV lines, with non-ASCII text, in UTF-8 and in Windows-1252 when a file mixes both.
     mixed_encoding: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+    # (Excel row, header) of each cell of the table covered by a merged range, empty but
+    # shown with the value of the range's first cell (.xlsx and .xlsm are scanned).
+    merged_cells: tuple[tuple[int, str], ...] = ()
 
 
 def read_table(
@@ -77,6 +80,7 @@ def read_table(
     table = to_table(path, sheet_name, grid, header_row)
     scan = scan or SheetScan()
     blank_formulas = tuple(sorted(table.in_table((r, c, "") for r, c in scan.uncached)))
+    merged = tuple(sorted(table.in_table(_covered(scan.merged, table.table_end))))
     errors = sorted({*table.errors, *table.in_table(scan.errors)})
     return RawTable(
         path,
@@ -91,7 +95,19 @@ def read_table(
         table.detached,
         table.table_end,
         grid.mixed_encoding,
+        tuple((row, header) for row, header, _, _ in merged),
     )
+
+
+def _covered(ranges, last_row: int, most: int = 1000):
+    """The cells of merged ranges that Excel shows the first cell's value over but that
+    are empty, as (row, column index, ''); at most ``most`` rows of a range, none below
+    the table's last row."""
+    for row, column, end_row, end_column in ranges:
+        for covered in range(row, min(end_row, last_row, row + most) + 1):
+            for index in range(column, min(end_column, column + 1000) + 1):
+                if (covered, index) != (row, column):
+                    yield covered, index, ""
 
 
 def _read_bytes(path: Path) -> bytes:
