@@ -1,6 +1,6 @@
 """The command line's vocabulary: each option and argument once, with its help text, as the
-commands in esfkit.cli declare them, and `check`'s options as one value (:class:`CheckOptions`), and the group that masks Click's own usage errors.
-Light: imported for ``esfkit --help``.
+commands in esfkit.cli declare them; `check`'s options as one value (:class:`CheckOptions`);
+the command group that masks Click's own usage errors. Light: imported for ``esfkit --help``.
 """
 
 from __future__ import annotations
