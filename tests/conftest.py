@@ -40,6 +40,25 @@ def run_cli(
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
+COMMANDS = {"check", "validate", "explain", "history", "init", "template", "list", "show"}
+
+
+def in_english(args: tuple[str | Path, ...]) -> tuple[str | Path, ...]:
+    """``args`` with --lang en after the command's name (none without a command): for the
+    tests that read esfkit's English messages; tests/test_lang.py holds the Swedish default."""
+    for index, arg in enumerate(args):
+        if str(arg) in COMMANDS and not (str(arg) == "list" and index == 0):
+            return (*args[: index + 1], "--lang", "en", *args[index + 1 :])
+    return args
+
+
+def run_cli_en(
+    *args: str | Path, env: dict[str, str] | None = None, today: dt.date | None = None
+) -> Run:
+    """:func:`run_cli` with ``--lang en``."""
+    return run_cli(*in_english(args), env=env, today=today)
+
+
 EXTERNAL_PROGRAMS = {"soffice", "chromium"}  # fixtures of tests/render/conftest.py
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import run_cli
+from tests.conftest import in_english
+from tests.conftest import run_cli_en as run_cli
 
 BROKEN = Path(__file__).resolve().parent / "data" / "broken"
 CASES = yaml.safe_load((BROKEN / "cases.yml").read_text(encoding="utf-8"))
@@ -53,7 +54,11 @@ def test_validate_exits_2_without_a_traceback(case: dict) -> None:
 def test_the_installed_command_gives_the_same_located_error(command: str) -> None:
     case = CASES[0]
     done = subprocess.run(
-        [ESFKIT, *_args(command, case)], capture_output=True, text=True, timeout=60, check=False
+        [ESFKIT, *in_english(_args(command, case))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 2, (done.stdout, done.stderr)
     assert case["expect"] in done.stdout + done.stderr

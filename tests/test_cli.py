@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from esfkit import __version__
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 GOALS = """\
 version: 1

@@ -146,12 +146,12 @@ def test_the_documented_job_leaves_a_failure_in_failed_txt_and_the_log_without_m
     done = _cron(project)
     assert done.returncode == 2
     message = done.stderr.decode()  # what cron mails to MAILTO where mail works
-    assert message.startswith("error: deltagare.csv: 1 error in the data stop check")
-    assert "row 2, column 'Kön'" in message and "Traceback" not in message
+    assert message.startswith("fel: deltagare.csv: 1 fel i data stoppar check")  # project.lang
+    assert "rad 2, kolumn 'Kön'" in message and "Traceback" not in message
     assert done.stdout == b""
     assert (project / "FAILED.txt").read_text(encoding="utf-8") == message
     log = (project / "esfkit.log").read_text(encoding="utf-8")
-    assert re.search(rf" report {_month_ended()}: exit 2\nerror: deltagare\.csv", log)
+    assert re.search(rf" report {_month_ended()}: exit 2\nfel: deltagare\.csv", log)
     assert report.read_bytes() == before  # a failed run writes no report
     # Corrected, the next run makes the report and removes FAILED.txt.
     shutil.copy(EXAMPLE / "deltagare.csv", project)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from esfkit.errors import format_rows
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 GOALS = """\
 version: 1
@@ -187,7 +187,7 @@ def test_an_internal_error_in_the_installed_command_prints_no_traceback(write, t
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     esfkit = str(Path(sys.executable).with_name("esfkit"))
-    args = [esfkit, "check", str(write("g.yml", GOALS)), str(write("d.csv", DATA))]
+    args = [esfkit, "check", "--lang", "en", str(write("g.yml", GOALS)), str(write("d.csv", DATA))]
     done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=60, check=False)
     assert done.returncode == 3, done.stderr
     assert done.stderr == (

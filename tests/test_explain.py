@@ -15,7 +15,7 @@ from esfkit.data.participants import load_participants
 from esfkit.engine.explain import explain
 from esfkit.engine.run import evaluate
 from esfkit.goalfile.declared import declared
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 AS_OF = dt.date(2022, 6, 30)
 FILTERS = [

@@ -85,7 +85,7 @@ def test_blank_rows_are_named_in_the_header_and_by_validate(files) -> None:
     assert "ett mål jämför två kolumner och den ena är tom" in sv
     validate = run_cli("validate", *files, "--as-of", "2022-12-31")
     assert validate.exit_code == 0, validate.stderr
-    assert "Rows where a goal compares two columns and one is blank" in validate.stdout
+    assert "Rader där ett mål jämför två kolumner och den ena är tom" in validate.stdout
 
 
 def test_no_finding_when_every_row_can_be_compared(write) -> None:
@@ -98,8 +98,8 @@ def test_no_finding_when_every_row_can_be_compared(write) -> None:
 def test_explain_lists_the_rows_and_the_uncompared(files) -> None:
     args = ("explain", *files, "still_employed", "--as-of", "2022-12-31")
     text = run_cli(*args).stdout
-    assert "counted (numerator): 3\n  rows 2, 4, 6\n" in text
-    assert "counted with an unknown comparison: 1\n  rows 5\n" in text
+    assert "räknade (täljare): 3\n  rader 2, 4, 6\n" in text  # project.lang: Swedish
+    assert "räknade med okänd comparison: 1\n  rader 5\n" in text
     found = run_cli(*args, "--where", "municipality=Kiruna", "-f", "json").json()
     assert found["numerator"] == {"count": 1, "rows": [2]}
     assert "comparison" not in found["unknown"]  # no blank in Kiruna

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 pytestmark = pytest.mark.slow  # the fast loop leaves it out (docs/dev/testing.md)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from esfkit.history import COLUMNS, OLD_COLUMNS, dims_text
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 from tests.test_cli import DATA, GOALS
 
 # Three months of the same project: one more woman by March, one more exit to studies by May.

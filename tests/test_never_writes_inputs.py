@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from esfkit import render
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES
+from tests.conftest import run_cli_en as run_cli
 
 # Every output format the renderers offer (a format still being written is left out).
 FORMATS = tuple(

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from esfkit.engine.population import Period, ReportDate, report_date_from_option
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 END = dt.date(2021, 12, 31)
 LATER = dt.date(2030, 6, 15)

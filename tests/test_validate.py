@@ -14,7 +14,8 @@ from esfkit.api import load_goal_file, validate_file
 from esfkit.data.participants import load_participants
 from esfkit.findings import ERROR, KINDS, WARNING, summarise
 from esfkit.goalfile.declared import declared
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES
+from tests.conftest import run_cli_en as run_cli
 
 GOALS = """\
 version: 1

@@ -39,7 +39,7 @@ from esfkit.engine.population import (
     report_date_from_option,
 )
 from esfkit.engine.run import evaluate, evaluator_for
-from esfkit.errors import EsfkitError, UsageError, one_of
+from esfkit.errors import EsfkitError, UsageError, one_of, say
 from esfkit.escape import json_document
 from esfkit.files import write_atomically
 from esfkit.findings import Finding, summarise
@@ -47,10 +47,11 @@ from esfkit.goalfile.declared import declared
 from esfkit.goalfile.model import GoalFile
 from esfkit.goalfile.parse import parse_goal_file
 from esfkit.goalfile.yamlnode import Node, load_file, load_text
-from esfkit.i18n import Words
+from esfkit.i18n import Words, run_lang
 from esfkit.indicators import check_included, expand_include
 from esfkit.kinds import KINDS
 from esfkit.limits import SUPPRESS_LIMIT
+from esfkit.messages import plural
 from esfkit.render import render_report as render
 from esfkit.render.validation import data_errors, validation_text
 from esfkit.report import Report, Status
@@ -314,35 +315,47 @@ def run_check(
     gives a context shown while the participants are read (the command line's spinner)."""
     the_period = _period(period)
     goal_file = load_goals(goals)
-    report_date = _report_date(as_of, the_period, goal_file, today)
-    ids = (goal_ids,) if isinstance(goal_ids, str) else tuple(goal_ids)
-    _check_threshold(suppress_below)
-    with (reading or _quietly)(name or _data_name(data)):
-        participants = _participants(data, goal_file, report_date.day, "check", sheet, name)
-    if goal_file.includes:
-        check_included(goal_file.includes, participants)
-    report = evaluate(
-        goal_file,
-        participants,
-        report_date.day,
-        the_period,
-        ids,
-        as_of_is_project_end=report_date.project_end,
-    )
-    statuses = [g.status for g in report.goals]
-    for goal_id in ids:
-        if goal_file.goal(goal_id) is None:
-            raise UsageError(
-                f"no goal with id '{goal_id}'",
-                hint=one_of(goal_id, [g.id for g in goal_file.goals]),
-            )
-    threshold = suppress_below or goal_file.suppress_below
-    if threshold:
-        from esfkit.suppression import suppress  # imported when asked for: it takes a while
+    with _in_project_lang(goal_file):
+        report_date = _report_date(as_of, the_period, goal_file, today)
+        ids = (goal_ids,) if isinstance(goal_ids, str) else tuple(goal_ids)
+        _check_threshold(suppress_below)
+        with (reading or _quietly)(name or _data_name(data)):
+            participants = _participants(data, goal_file, report_date.day, "check", sheet, name)
+        if goal_file.includes:
+            check_included(goal_file.includes, participants)
+        report = evaluate(
+            goal_file,
+            participants,
+            report_date.day,
+            the_period,
+            ids,
+            as_of_is_project_end=report_date.project_end,
+        )
+        statuses = [g.status for g in report.goals]
+        for goal_id in ids:
+            if goal_file.goal(goal_id) is None:
+                raise UsageError(
+                    say("usage.no_goal", goal=goal_id),
+                    hint=one_of(goal_id, [g.id for g in goal_file.goals]),
+                )
+        threshold = suppress_below or goal_file.suppress_below
+        if threshold:
+            from esfkit.suppression import suppress  # imported when asked for: it takes a while
 
-        ev = evaluator_for(report, goal_file, participants)
-        report = suppress(report, threshold, ev)
-    return Checked(report, statuses, goal_file, ids)
+            ev = evaluator_for(report, goal_file, participants)
+            report = suppress(report, threshold, ev)
+        return Checked(report, statuses, goal_file, ids)
+
+
+@contextmanager
+def _in_project_lang(goal_file: GoalFile) -> Iterator[None]:
+    """An error raised while ``goal_file`` is used knows its project.lang: the language the
+    command line says it in when no --lang is given."""
+    try:
+        yield
+    except EsfkitError as error:
+        error.lang = error.lang or goal_file.project.lang
+        raise
 
 
 def _check_threshold(suppress_below: int | None) -> None:
@@ -392,7 +405,7 @@ def with_history(
     run, written by ``write`` and recorded in ``history``, with no other run in between."""
     from esfkit import history as recorded  # imported when asked for, as suppression is
 
-    with recorded.locked(history):
+    with _in_project_lang(checked.goal_file), recorded.locked(history):
         earlier = recorded.read_history(history, project=checked.report.project)
         definitions = recorded.definitions(checked.goal_file)
         report = recorded.attach(checked.report, earlier, definitions)
@@ -431,7 +444,7 @@ def validate(
 
 
 def _population_findings(
-    goal_file: GoalFile, participants: Participants | None, as_of: dt.date
+    goal_file: GoalFile, participants: Participants | None, as_of: dt.date, w: Words | None = None
 ) -> list[tuple[Finding, str]]:
     """The report's findings about who is counted, each with its sentence."""
     if participants is None:
@@ -439,7 +452,7 @@ def _population_findings(
     if goal_file.includes:
         check_included(goal_file.includes, participants)
     report = evaluate(goal_file, participants, as_of)
-    w = Words("en")
+    w = w or Words("en")
     return [
         (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
         for f in report.findings
@@ -455,35 +468,41 @@ def validation_report(
     reading: Callable[[str], AbstractContextManager[None]] | None = None,
     all_rows: bool = False,
     today: dt.date | None = None,
+    lang: str | None = None,
 ) -> tuple[str, int, int]:
     """`esfkit validate`: every finding at once, the data's and the report's own (who is
     outside the report date, exits without an outcome ...), the latter counted on the rows
     without an error while the data has errors. The text (each finding's rows folded unless
-    ``all_rows``), and the error and warning counts."""
+    ``all_rows``), and the error and warning counts. ``lang``: default project.lang, else
+    Swedish."""
     goal_file = load_goals(goals)
-    report_date = _report_date(as_of, None, goal_file, today)
-    day = report_date.day
-    with (reading or _quietly)(_data_name(data)):
-        validation = validate_file(_source(data), goal_file, day)
-        participants, more, note = validation.participants, [], None
-        if participants is None:
-            participants, note = _rows_without_errors(validation, goal_file, day)
-        try:
-            more = _population_findings(goal_file, participants, day)
-        except EsfkitError as error:
-            if validation.participants is not None:
-                raise  # the data is clean: the goal file is what is wrong
-            note = _left_out(error)
-    file = validation.raw.path.name
-    rows = len(validation.raw.frame)
-    text, errors, warnings = validation_text(file, validation.findings, more, rows, note, all_rows)
-    if report_date.project_end:
-        text = f"report date {day.isoformat()} (the project's end)\n" + text
-    return text, errors, warnings
+    w = Words(run_lang(lang, goal_file.project.lang))
+    with _in_project_lang(goal_file):
+        report_date = _report_date(as_of, None, goal_file, today)
+        day = report_date.day
+        with (reading or _quietly)(_data_name(data)):
+            validation = validate_file(_source(data), goal_file, day)
+            participants, more, note = validation.participants, [], None
+            if participants is None:
+                participants, note = _rows_without_errors(validation, goal_file, day, w)
+            try:
+                more = _population_findings(goal_file, participants, day, w)
+            except EsfkitError as error:
+                if validation.participants is not None:
+                    raise  # the data is clean: the goal file is what is wrong
+                note = _left_out(error, w)
+        file = validation.raw.path.name
+        rows = len(validation.raw.frame)
+        text, errors, warnings = validation_text(
+            file, validation.findings, more, rows, note, all_rows, w.labels
+        )
+        if report_date.project_end:
+            text = w("validate.project_end", day=day.isoformat()) + "\n" + text
+        return text, errors, warnings
 
 
 def _rows_without_errors(
-    validation: Validation, goal_file: GoalFile, as_of: dt.date
+    validation: Validation, goal_file: GoalFile, as_of: dt.date, w: Words
 ) -> tuple[Participants | None, str | None]:
     """The participants on the rows no error names, and the sentence saying so; None when
     no row is left or those rows cannot be read either."""
@@ -500,15 +519,14 @@ def _rows_without_errors(
     try:
         participants = clean(rows, validation.columns, goal_file.data, declared(goal_file), as_of)
     except EsfkitError as error:
-        return None, _left_out(error)
-    shown = "1 row" if keep.sum() == 1 else f"{int(keep.sum())} rows"
-    return participants, f"the report's own findings count the {shown} without an error"
+        return None, _left_out(error, w)
+    shown = plural(w.labels, "word.rows_count", int(keep.sum()))
+    return participants, w("validate.without_errors", rows=shown)
 
 
-def _left_out(error: EsfkitError) -> str:
+def _left_out(error: EsfkitError, w: Words) -> str:
     """Why the report's own findings are missing while the data has errors."""
-    where = f"{error.where}: " if error.where else ""
-    return f"the report's own findings are left out until the errors are corrected: {where}{error.message}"
+    return w("validate.left_out", reason=error.text(w.labels))
 
 
 def explain(
@@ -530,24 +548,29 @@ def explain(
     the_period = _period(period)
     chosen = parse_where(where) if where is None or isinstance(where, str) else dict(where)
     goal_file = load_goals(goals)
-    report_date = _report_date(as_of, the_period, goal_file, today)
-    participants = _participants(data, goal_file, report_date.day, "explain", sheet, name)
-    return explain_rows(
-        goal_file,
-        participants,
-        goal_id,
-        report_date.day,
-        the_period,
-        chosen,
-        as_of_is_project_end=report_date.project_end,
-    )
+    with _in_project_lang(goal_file):
+        report_date = _report_date(as_of, the_period, goal_file, today)
+        participants = _participants(data, goal_file, report_date.day, "explain", sheet, name)
+        found = explain_rows(
+            goal_file,
+            participants,
+            goal_id,
+            report_date.day,
+            the_period,
+            chosen,
+            as_of_is_project_end=report_date.project_end,
+        )
+        return replace(found, lang=goal_file.project.lang)
 
 
-def explanation_text(found: Explanation, file: str, as_json: bool = False) -> str:
-    """`esfkit explain`'s output: the rows as text, or as a JSON document."""
+def explanation_text(
+    found: Explanation, file: str, as_json: bool = False, lang: str | None = None
+) -> str:
+    """`esfkit explain`'s output: the rows as text (in ``lang``, else the goal file's
+    project.lang, else Swedish), or as a JSON document."""
     if as_json:
         return json_document(to_json(found, file)) + "\n"
-    return to_text(found, file)
+    return to_text(found, file, run_lang(lang, found.lang))
 
 
 def period_option(period: str | None, first: str | None, last: str | None) -> Period | None:

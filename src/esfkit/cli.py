@@ -63,7 +63,7 @@ def check(
     Example: esfkit check goals.yml deltagare.xlsx --as-of 2022-05-31 --lang sv
     """
     options = opt.CheckOptions(**locals())  # every parameter is a field of the same name
-    _run(lambda: _check(options))
+    _run(lambda: _check(options), lang)
 
 
 def _check(o: opt.CheckOptions) -> int:
@@ -110,6 +110,7 @@ def validate(
     as_of: opt.AsOf = None,
     strict: opt.StrictOpt = False,
     all_rows: opt.AllRowsOpt = False,
+    lang: opt.LangOpt = None,
 ) -> None:
     """Check the goal file and the participant file and list every finding, by kind.
 
@@ -117,14 +118,20 @@ def validate(
 
     Example: esfkit validate goals.yml deltagare.xlsx --strict
     """
-    _run(lambda: _validate(goals, data, as_of, strict, all_rows))
+    _run(lambda: _validate(goals, data, as_of, strict, all_rows), lang)
 
 
 def _validate(goals: Path, data: Path, as_of: str | None, strict: bool, all_rows: bool) -> int:
     from esfkit import api
 
     text, errors, warnings = api.validation_report(
-        goals, data, as_of, reading=reading, all_rows=all_rows, today=_given.get("today")
+        goals,
+        data,
+        as_of,
+        reading=reading,
+        all_rows=all_rows,
+        today=_given.get("today"),
+        lang=_given.get("lang"),
     )
     write_stdout(text)
     return ExitCode.USER_ERROR if errors or (strict and warnings) else ExitCode.OK
@@ -141,12 +148,13 @@ def explain(
     from_: opt.FromOpt = None,
     to: opt.ToOpt = None,
     fmt: opt.ExplainFormatOpt = opt.Format.table,
+    lang: opt.LangOpt = None,
 ) -> None:
     """List, by row number, the rows behind a goal's figure, so it can be checked by hand.
 
     Example: esfkit explain goals.yml deltagare.xlsx studies --where municipality=Piteå
     """
-    _run(lambda: _explain(goals, data, goal, where, as_of, (period, from_, to), fmt))
+    _run(lambda: _explain(goals, data, goal, where, as_of, (period, from_, to), fmt), lang)
 
 
 def _explain(goals, data, goal_id, where, as_of, period, fmt) -> int:
@@ -154,19 +162,20 @@ def _explain(goals, data, goal_id, where, as_of, period, fmt) -> int:
 
     today, span = _given.get("today"), api.period_option(*period)
     found = api.explain(goals, data, goal_id, where=where, as_of=as_of, period=span, today=today)
-    write_stdout(api.explanation_text(found, data.name, as_json=fmt == opt.Format.json))
+    text = api.explanation_text(found, data.name, as_json=fmt == opt.Format.json, lang=_lang())
+    write_stdout(text)
     return ExitCode.OK
 
 
 @app.command("history")
 def history_command(
-    file: opt.HistoryArg, goal: opt.GoalOpt = None, lang: opt.TableLangOpt = opt.Lang.sv
+    file: opt.HistoryArg, goal: opt.GoalOpt = None, lang: opt.LangOpt = None
 ) -> None:
     """Print each goal's recorded figures per report date: value, change, target, status.
 
     Example: esfkit history history.csv --goal recruited --lang en
     """
-    _run(lambda: _written(tools.history_text(file, tuple(goal or ()), lang.value)))
+    _run(lambda: _written(tools.history_text(file, tuple(goal or ()), _lang())), lang)
 
 
 # --- getting started: init, template, indicators (docs/getting-started.md) -----------------
@@ -178,13 +187,17 @@ def init(
     output: opt.StarterOpt = Path("goals.yml"),
     sheet: opt.SheetOpt = None,
     force: opt.ForceOpt = False,
+    lang: opt.LangOpt = None,
 ) -> None:
     """Write a commented starter goal file from a participant file.
 
     Example: esfkit init deltagare.xlsx -o goals.yml
     """
     _run(
-        lambda: _made(tools.starter(data, sheet, output, is_stdout(output)), output, (data,), force)
+        lambda: _made(
+            tools.starter(data, sheet, output, is_stdout(output), _lang()), output, (data,), force
+        ),
+        lang,
     )
 
 
@@ -193,12 +206,18 @@ def template(
     output: opt.WorkbookOpt = Path("deltagare.xlsx"),
     goals: opt.TemplateGoalsOpt = None,
     force: opt.ForceOpt = False,
+    lang: opt.LangOpt = None,
 ) -> None:
     """Write an Excel template for the participant list, with drop-downs and instructions.
 
     Example: esfkit template -o deltagare.xlsx --goals goals.yml
     """
-    _run(lambda: _made(tools.template(goals, output, is_stdout(output)), output, (goals,), force))
+    _run(
+        lambda: _made(
+            tools.template(goals, output, is_stdout(output), _lang()), output, (goals,), force
+        ),
+        lang,
+    )
 
 
 def _made(made: tools.Written, output: Path, inputs: tuple[Path | None, ...], force: bool) -> int:
@@ -219,21 +238,21 @@ app.add_typer(indicators_app, name="indicators")
 
 
 @indicators_app.command("list")
-def indicators_list(library: opt.LibraryOpt = None) -> None:
+def indicators_list(library: opt.LibraryOpt = None, lang: opt.LangOpt = None) -> None:
     """List the indicators of each library: code and official name.
 
     Example: esfkit indicators list --library esf-plus
     """
-    _run(lambda: _written(tools.indicator_list(library)))
+    _run(lambda: _written(tools.indicator_list(library, _lang())), lang)
 
 
 @indicators_app.command("show")
-def indicators_show(code: opt.CodeArg) -> None:
+def indicators_show(code: opt.CodeArg, lang: opt.LangOpt = None) -> None:
     """Show one indicator: name, source, the columns it needs, its goal definition.
 
     Example: esfkit indicators show EECR04
     """
-    _run(lambda: _written(tools.indicator_text(code)))
+    _run(lambda: _written(tools.indicator_text(code, _lang())), lang)
 
 
 def _written(text: str) -> int:
@@ -241,33 +260,39 @@ def _written(text: str) -> int:
     return ExitCode.OK
 
 
-def _run(command: Callable[[], int]) -> None:
-    """Run a command; a user error becomes one message on stderr and exit 2, anything
-    unexpected (a bug) one message and exit 3. ``--debug`` adds the traceback before the
-    message and changes nothing else: the same exit status, the same masking."""
-    from esfkit.escape import terminal_lines  # never a personnummer, nor ESC, from a cell
+def _lang() -> str | None:
+    """The run's --lang; None: the goal file's project.lang, else Swedish."""
+    return _given.get("lang")
 
+
+def _run(command: Callable[[], int], lang: opt.Lang | None = None) -> None:
+    """Run a command in ``lang`` (--lang); a user error becomes one message on stderr in the
+    run's language and exit 2, anything unexpected (a bug) one message and exit 3.
+    ``--debug`` adds the traceback before the message and changes nothing else: the same
+    exit status, the same masking."""
+    from esfkit.escape import terminal_lines  # never a personnummer, nor ESC, from a cell
+    from esfkit.i18n import LABELS, error_text, run_lang
+
+    _given["lang"] = lang.value if lang else None
     try:
         code = command()
     except EsfkitError as exc:
         _traceback(exc)
-        typer.echo(f"error: {terminal_lines(exc)}", err=True)  # never a personnummer, nor ESC
+        text = error_text(exc, run_lang(_lang(), exc.lang))
+        typer.echo(terminal_lines(text), err=True)  # never a personnummer, nor ESC
         raise typer.Exit(ExitCode.USER_ERROR) from None
     except OSError as exc:
         _traceback(exc)
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        typer.echo(f"error: {terminal_lines(f'{where}{exc.strerror or exc}')}", err=True)
+        error = LABELS[run_lang(_lang())]["word.error"]
+        typer.echo(f"{error}: {terminal_lines(f'{where}{exc.strerror or exc}')}", err=True)
         raise typer.Exit(ExitCode.USER_ERROR) from None
     except (typer.Exit, typer.Abort):
         raise  # an ending asked for (both derive from Exception), not a bug
     except Exception as exc:
         _traceback(exc)
         message = terminal_lines(f"{type(exc).__name__}: {exc}")  # it may quote a cell
-        typer.echo(
-            f"esfkit: internal error: {message}; this is a bug in esfkit — please report it "
-            "with the command; --debug shows the details",
-            err=True,
-        )
+        typer.echo(LABELS[run_lang(_lang())]["word.internal"].format(message=message), err=True)
         raise typer.Exit(ExitCode.INTERNAL) from None
     raise typer.Exit(code)
 
@@ -294,5 +319,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
+        from esfkit.i18n import LABELS, run_lang
+
+        typer.echo(LABELS[run_lang(_lang())]["word.interrupted"], err=True)
         sys.exit(130)

@@ -92,7 +92,9 @@ OutputOpt = Annotated[
 ]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Language of the report (default: project.lang, else sv)."),
+    typer.Option(
+        "--lang", help="Language of the output and messages (default: project.lang, else sv)."
+    ),
 ]
 FailOnOpt = Annotated[
     FailOn | None,
@@ -176,7 +178,6 @@ ExplainFormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output
 HistoryArg = Annotated[
     Path, typer.Argument(help="The history file (check --history).", show_default=False)
 ]
-TableLangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the table.")]
 
 # --- getting started: init, template, indicators (docs/getting-started.md) -----------------
 

@@ -8,10 +8,14 @@ to do*. The command line turns it into one message on stderr and exit status 2; 
 
 from __future__ import annotations
 
+import calendar
 import difflib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import IntEnum
+
+from esfkit.messages import MESSAGES
 
 
 class ExitCode(IntEnum):
@@ -41,6 +45,10 @@ class GoalFileLocation:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
 
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        """The same in every language."""
+        return str(self)
+
 
 @dataclass(frozen=True)
 class DataLocation:
@@ -54,34 +62,94 @@ class DataLocation:
     column: str | None = None
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        """'file, rows 3, 9, column 'Kön'' in the language of ``labels`` (English: None)."""
         parts = [self.file]
         if self.rows:
-            parts.append(format_rows(self.rows))
+            parts.append(format_rows(self.rows, words=row_words(labels)))
         if self.column is not None:
-            parts.append(f"column '{self.column}'")
+            parts.append(f"{(labels or MESSAGES['en'])['word.column']} '{self.column}'")
         return ", ".join(parts)
 
 
 Location = GoalFileLocation | DataLocation
 
 
-class EsfkitError(Exception):
-    """A problem the user can fix: located, with the offending value and a hint."""
+@dataclass(frozen=True)
+class Said:
+    """A sentence in every language: the key of its template in esfkit.messages and the
+    words filled in, each a text or another Said."""
 
-    def __init__(self, message: str, where: Location | None = None, hint: str | None = None):
-        super().__init__(message)
-        self.message = message
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        """The sentence in the language of ``labels`` (English: None)."""
+        labels = labels or MESSAGES["en"]
+        words = {k: _said(v, labels) for k, v in self.params.items()}
+        return labels[self.key].format(**words)
+
+
+def _said(word: object, labels: Mapping[str, str]) -> object:
+    """A word of a sentence in the language of ``labels``: a Said or Rows said, else as is."""
+    return word.text(labels) if isinstance(word, Said | Rows) else word
+
+
+@dataclass(frozen=True)
+class Rows:
+    """'rows 3, 9' in every language."""
+
+    rows: tuple[int, ...]
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        return format_rows(self.rows, words=row_words(labels))
+
+
+def say(key: str, /, **params: object) -> Said:
+    """A sentence of esfkit.messages, ``params`` filled in."""
+    return Said(key, params)
+
+
+class EsfkitError(Exception):
+    """A problem the user can fix: located, with the offending value and a hint.
+
+    ``message`` and ``hint`` are a :class:`Said` (rendered in the run's language by the
+    command line) or, where a message is not yet translated, English text. ``lang`` is the
+    goal file's project.lang when the error was raised after it was read.
+    """
+
+    def __init__(
+        self,
+        message: str | Said,
+        where: Location | None = None,
+        hint: str | Said | None = None,
+    ):
+        self.said = message if isinstance(message, Said) else None
+        self.hint_said = hint if isinstance(hint, Said) else None
+        self.message = message.text() if isinstance(message, Said) else message
+        self.hint = hint.text() if isinstance(hint, Said) else hint
+        super().__init__(self.message)
         self.where = where
-        self.hint = hint
+        self.lang: str | None = None
 
     def __str__(self) -> str:
         """Where, what and what to do, a personnummer quoted from a cell masked: a notebook
         shows this text as it is (the command line escapes it for the terminal too)."""
+        return self.text()
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        """Where, what and what to do in the language of ``labels`` (English: None), masked;
+        a sentence not yet translated stays English."""
         from esfkit.privacy import mask_text  # its patterns are compiled when first needed
 
-        text = f"{self.where}: {self.message}" if self.where else self.message
-        if self.hint:
-            text += f"\n  hint: {self.hint}"
+        message = self.said.text(labels) if self.said else self.message
+        hint = self.hint_said.text(labels) if self.hint_said else self.hint
+        where = self.where.text(labels) if self.where else None
+        text = f"{where}: {message}" if where else message
+        if hint:
+            text += f"\n  {(labels or MESSAGES['en'])['word.hint']}: {hint}"
         return mask_text(text)
 
 
@@ -98,6 +166,14 @@ class UsageError(EsfkitError):
 
 
 ROW_WORDS = ("row", "rows", "rows")  # one row, a list of rows, a count of rows
+
+
+def row_words(labels: Mapping[str, str] | None) -> tuple[str, str, str]:
+    """ROW_WORDS in the language of ``labels``."""
+    one, many, count = (labels or MESSAGES["en"])["word.rows"].split("|")
+    return one, many, count
+
+
 SHOWN_ROWS = 8  # items of a row list before it is cut short
 
 
@@ -138,11 +214,40 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return lowered[match[0]] if match else None
 
 
-def one_of(word: str, choices: Iterable[str]) -> str:
+def one_of(word: str, choices: Iterable[str]) -> Said:
     """The hint for a value outside a known set: the suggestion first, then the set."""
     choices = list(choices)
     suggestion = did_you_mean(word, choices)
     known = ", ".join(choices)
     if suggestion:
-        return f"did you mean '{suggestion}'? Known: {known}"
-    return f"known: {known}"
+        return say("hint.did_you_mean_known", suggestion=suggestion, known=known)
+    return say("hint.known", known=known)
+
+
+_YMD = re.compile(r"^\s*(\d{4})-?(\d{1,2})-?(\d{1,2})(?:[ T].*)?\s*$")
+_DMY = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[ T].*)?\s*$")
+
+
+def impossible_date(text: str) -> Said | None:
+    """Why ``text``, written in a form esfkit reads, is no date ('November has 30 days',
+    'there is no month 13'); None when it is not such a date. Slashed dates are read day
+    first."""
+    match = _YMD.match(text)
+    if match and "-" not in text and len(text.strip()) != 8:
+        match = None  # 20210301 only: eight digits
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    elif found := _DMY.match(text):
+        day, month, year = (int(g) for g in found.groups())
+        if month > 12:
+            return None  # month first (1/13/2021): a question of order, not of the calendar
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return say("date.no_month", month=month)
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    if month == 2:
+        return say("date.impossible_feb", year=year, days=days)
+    return say("date.impossible", month=say(f"month.{month}"), days=days)

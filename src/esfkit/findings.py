@@ -9,7 +9,16 @@ show it too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+
+class Sentence(Protocol):
+    """A sentence in every language (esfkit.errors.Said)."""
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str: ...
+
 
 ERROR = "error"
 WARNING = "warning"
@@ -95,6 +104,16 @@ class Finding:
     value: str | None = None  # as typed; masked when it is a personnummer
     message: str | None = None  # English, for `validate`; the header uses finding.<kind>
     todo: str | None = None  # what to do about it
+    said: Sentence | None = None  # the message in every language, where it is translated
+    todo_said: Sentence | None = None
+
+    def text(self, labels: Mapping[str, str]) -> str:
+        """The message in the language of ``labels`` (English where not translated)."""
+        return self.said.text(labels) if self.said else self.message or ""
+
+    def todo_text(self, labels: Mapping[str, str]) -> str | None:
+        """What to do, in the language of ``labels`` (English where not translated)."""
+        return self.todo_said.text(labels) if self.todo_said else self.todo
 
     @property
     def size(self) -> int:
@@ -113,6 +132,15 @@ def summarise(findings: list[Finding]) -> list[Finding]:
         first.setdefault(finding.kind, finding)
         rows.setdefault(finding.kind, set()).update(finding.rows)
     return [
-        replace(f, rows=tuple(sorted(rows[kind])), count=None, value=None, message=None, todo=None)
+        replace(
+            f,
+            rows=tuple(sorted(rows[kind])),
+            count=None,
+            value=None,
+            message=None,
+            todo=None,
+            said=None,
+            todo_said=None,
+        )
         for kind, f in first.items()
     ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from esfkit.errors import EsfkitError
 from esfkit.escape import TERMINAL, Sink
+from esfkit.messages import MESSAGES
 
 LANGS = ("sv", "en")
 
@@ -291,6 +293,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+for _lang in LANGS:
+    LABELS[_lang].update(MESSAGES[_lang])
+
 STATUS_SYMBOLS = {
     "met": "✔",
     "not_met": "✘",
@@ -381,6 +386,18 @@ class Words:
             return "–"
         text = self.decimal(value, decimals)
         return f"{text} %" if self.lang == "sv" else f"{text}%"
+
+
+def error_text(error: EsfkitError, lang: str) -> str:
+    """'fel: where: what' and its hint, in ``lang`` (a sentence not yet translated stays
+    English), masked."""
+    labels = LABELS[lang]
+    return f"{labels['word.error']}: {error.text(labels)}"
+
+
+def run_lang(given: str | None, project: str | None = None) -> str:
+    """The language of a run: --lang, else the goal file's project.lang, else Swedish."""
+    return given or project or "sv"
 
 
 def round_half_away(value: float, decimals: int) -> Decimal:

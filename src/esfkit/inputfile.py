@@ -14,7 +14,8 @@ import os
 import stat
 from pathlib import Path
 
-from esfkit.errors import EsfkitError
+from esfkit.errors import EsfkitError, say
+from esfkit.messages import MESSAGES
 
 MIB = 1024 * 1024
 GOAL_FILE_LIMIT = MIB  # a goal file is a few KiB
@@ -42,9 +43,8 @@ def read_input(
         _check_kind(path, what, limit, error, where, info)  # a socket cannot even be opened
         handle = os.open(path, _NO_WAIT)  # swapped for a FIFO since? It opens at once
     except FileNotFoundError:
-        raise error(
-            f"{_noun(what)} not found: {path}", where=where, hint="check the path"
-        ) from None
+        message = say("file.not_found", what=_said_noun(what), path=path)
+        raise error(message, where=where, hint=say("hint.path")) from None
     except OSError as exc:
         raise _unreadable(path, what, error, where, exc) from None
     with os.fdopen(handle, "rb") as file:
@@ -88,6 +88,12 @@ def _unreadable(path, what, error, where, exc: OSError) -> EsfkitError:
         where=where,
         hint="check that the file is not locked by another program and that you may read it",
     )
+
+
+def _said_noun(what: str) -> object:
+    """'the goal file' -> 'goal file' in every language, where it is translated."""
+    key = f"file.{_noun(what)}"
+    return say(key) if key in MESSAGES["en"] else _noun(what)
 
 
 def _noun(what: str) -> str:

@@ -8,25 +8,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from esfkit.errors import UsageError, one_of
+from esfkit.errors import UsageError, one_of, say
 
 
-def history_text(file: Path, goal_ids: tuple[str, ...], lang: str) -> str:
+def history_text(file: Path, goal_ids: tuple[str, ...], lang: str | None = None) -> str:
     """`esfkit history`: each goal's recorded figures per report date, as tables."""
     from esfkit.history import read_history, trends
-    from esfkit.i18n import Words
+    from esfkit.i18n import Words, run_lang
     from esfkit.render.present import trend_tables
     from esfkit.render.text import render_tables
 
     if not file.exists():
-        raise UsageError(f"{file}: no such file", hint="write it with esfkit check --history")
+        raise UsageError(say("usage.no_history", file=file), hint=say("hint.no_history"))
     rows = read_history(file)
     found = trends(rows, goal_ids)
     known = list(dict.fromkeys(r.goal for r in rows))
     for goal_id in goal_ids:
         if goal_id not in known:
-            raise UsageError(f"no goal with id '{goal_id}' in {file}", hint=one_of(goal_id, known))
-    w = Words(lang)
+            message = say("usage.no_goal_in", goal=goal_id, file=file)
+            raise UsageError(message, hint=one_of(goal_id, known))
+    w = Words(run_lang(lang))
     return render_tables(trend_tables(found, w)) if found else w("history.empty") + "\n"
 
 
@@ -39,26 +40,37 @@ class Written:
     summary: tuple[str, ...]
 
 
-def starter(data: Path, sheet: str | None, output: Path, to_stdout: bool) -> Written:
-    """`esfkit init`: a commented starter goal file for the participant file ``data``."""
+def starter(
+    data: Path, sheet: str | None, output: Path, to_stdout: bool, lang: str | None = None
+) -> Written:
+    """`esfkit init`: a commented starter goal file for the participant file ``data``; what
+    it holds said in ``lang`` (default Swedish)."""
     from esfkit.escape import terminal
+    from esfkit.i18n import LABELS, run_lang
     from esfkit.scaffold.starter import starter_goal_file, survey
 
+    said = LABELS[run_lang(lang)]
     found = survey(data, sheet)
     text = starter_goal_file(found, str(data), "goals.yml" if to_stdout else str(output))
-    mapped = ", ".join(f"{f}={terminal(h)}" for f, h in found.columns.items()) or "nothing"
+    mapped = ", ".join(f"{f}={terminal(h)}" for f, h in found.columns.items())
     shown, source = terminal(output), terminal(data)
-    summary = [f"wrote {shown}: {found.rows} rows; columns found: {mapped}"]
+    summary = [
+        said["init.wrote"].format(
+            file=shown, rows=found.rows, columns=mapped or said["init.nothing"]
+        )
+    ]
     if found.missing:
-        summary.append(f"  not found: {', '.join(found.missing)} (see the file)")
-    summary.append(f"next: edit {shown}, then: esfkit check {shown} {source}")
+        summary.append(said["init.missing"].format(fields=", ".join(found.missing)))
+    summary.append(said["init.next"].format(file=shown, data=source))
     return Written(text, () if to_stdout else tuple(summary))
 
 
-def template(goals: Path | None, output: Path, to_stdout: bool) -> Written:
+def template(goals: Path | None, output: Path, to_stdout: bool, lang: str | None = None) -> Written:
     """`esfkit template`: an Excel workbook to keep the participant list in, shaped by the
-    goal file ``goals`` when given."""
+    goal file ``goals`` when given; what it holds said in ``lang`` (else the goal file's
+    project.lang, else Swedish)."""
     from esfkit.escape import terminal
+    from esfkit.i18n import LABELS, run_lang
     from esfkit.scaffold.template import template_columns, template_workbook
 
     goal_file = None
@@ -72,27 +84,29 @@ def template(goals: Path | None, output: Path, to_stdout: bool) -> Written:
     columns = template_columns(goal_file)
     project = goal_file.project.name if goal_file else None
     workbook = template_workbook(columns, sheet, project)
-    where = "standard output" if to_stdout else terminal(output)
-    return Written(
-        workbook, (f"wrote {where}: {len(columns)} columns on sheet '{terminal(sheet)}'",)
-    )
+    said = LABELS[run_lang(lang, goal_file.project.lang if goal_file else None)]
+    where = said["template.stdout"] if to_stdout else terminal(output)
+    line = said["template.wrote"].format(file=where, n=len(columns), sheet=terminal(sheet))
+    return Written(workbook, (line,))
 
 
-def indicator_list(name: str | None) -> str:
+def indicator_list(name: str | None, lang: str | None = None) -> str:
     """`esfkit indicators list`: each library's indicators, or library ``name``'s."""
+    from esfkit.i18n import run_lang
     from esfkit.indicators import LIBRARIES, library
     from esfkit.indicators.describe import indicator_list as listed
 
-    return listed(LIBRARIES if name is None else (library(name).name,))
+    return listed(LIBRARIES if name is None else (library(name).name,), run_lang(lang))
 
 
-def indicator_text(code: str) -> str:
+def indicator_text(code: str, lang: str | None = None) -> str:
     """`esfkit indicators show`: one indicator, by its code."""
+    from esfkit.i18n import run_lang
     from esfkit.indicators import all_indicators, find
     from esfkit.indicators.describe import indicator_detail
 
     indicator = find(code)
     if indicator is None:
         codes = [i.code for i in all_indicators()]
-        raise UsageError(f"no indicator with code '{code}'", hint=one_of(code, codes))
-    return indicator_detail(indicator)
+        raise UsageError(say("usage.no_indicator", code=code), hint=one_of(code, codes))
+    return indicator_detail(indicator, run_lang(lang))

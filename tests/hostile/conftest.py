@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import in_english
+
 ESFKIT = str(Path(sys.executable).with_name("esfkit"))  # the installed console script
 
 
@@ -20,11 +22,13 @@ def esfkit_process(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 30,
+    english: bool = True,
     **kwargs,
 ) -> subprocess.CompletedProcess:
-    """The real `esfkit` command; a hang longer than ``timeout`` fails the test."""
+    """The real `esfkit` command, with ``--lang en`` unless not ``english`` (these tests read
+    its English messages); a hang longer than ``timeout`` fails the test."""
     return subprocess.run(
-        [ESFKIT, *map(str, args)],
+        [ESFKIT, *map(str, in_english(args) if english else args)],
         cwd=cwd,
         env={**os.environ, **(env or {})},
         capture_output=True,

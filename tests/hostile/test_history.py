@@ -15,7 +15,7 @@ import pytest
 from filelock import FileLock
 
 from esfkit.history import COLUMNS, OLD_COLUMNS
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 from tests.hostile.conftest import ESFKIT
 from tests.test_cli import DATA, GOALS
 

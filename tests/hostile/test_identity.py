@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from esfkit.data.personnummer import birth_date, person_key, problem
 from esfkit.privacy import mask_text
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 AS_OF = dt.date(2023, 6, 30)
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"

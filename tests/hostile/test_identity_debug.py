@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 from tests.hostile.conftest import esfkit_process
 from tests.hostile.test_identity import date_shaped_numbers
 

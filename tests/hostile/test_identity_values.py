@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 GOALS = """\
 version: 1

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from esfkit.limits import GOALS_LIMIT, GROUP_DEPTH, YAML_DEPTH, YAML_ITEMS
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES
+from tests.conftest import run_cli_en as run_cli
 from tests.test_cli import DATA
 
 AS_OF = ("--as-of", "2021-12-31")

@@ -22,7 +22,7 @@ import pytest
 from openpyxl import load_workbook
 
 from esfkit.privacy import mask_text
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 from tests.hostile import outputs as o
 from tests.hostile.conftest import ESFKIT
 

@@ -9,7 +9,7 @@ import pytest
 from esfkit.api import parse_goal_file_text
 from esfkit.errors import GoalFileError
 from esfkit.indicators import LIBRARIES, all_indicators, library
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 OUTCOMES = """\
 outcomes:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from esfkit.api import load_goal_file, parse_goal_file_text
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES
+from tests.conftest import run_cli_en as run_cli
 
 DATA_FILES = sorted(p for p in EXAMPLES.glob("*/deltagare.*") if p.suffix in (".csv", ".xlsx"))
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import openpyxl
 
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES
+from tests.conftest import run_cli_en as run_cli
 
 PLAIN_GOALS = """\
 version: 1

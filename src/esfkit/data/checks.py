@@ -20,8 +20,8 @@ from esfkit.data.genders import BUILTIN_CODES, gender_codes
 from esfkit.data.participants import CANONICAL_DATES
 from esfkit.data.read import RawTable
 from esfkit.data.settings import COLUMN_FIELDS, DataSettings, Declared
-from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normalize, read_dates
-from esfkit.errors import did_you_mean, format_rows
+from esfkit.data.values import distinct_keys, normalize, read_dates
+from esfkit.errors import Rows, Said, did_you_mean, format_rows, impossible_date, say
 from esfkit.findings import ERROR, KINDS, WARNING, Finding
 from esfkit.privacy import mask_text
 from esfkit.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
@@ -251,8 +251,8 @@ def _note_rows(frame: pd.DataFrame, rows: np.ndarray, start: str | None) -> list
                 [row],
                 header,
                 text,
-                f"row {row} holds only the text '{text}', which would count as a participant",
-                "delete the note, or move it to another sheet",
+                say("finding.note_row.message", row=row, value=text),
+                say("finding.note_row.todo"),
             )
         )
     return findings[::-1]
@@ -273,22 +273,25 @@ def _total_rows(frame: pd.DataFrame, rows: np.ndarray) -> list[Finding]:
                     [rows[position]],
                     None,
                     word,
-                    f"row {rows[position]} is a '{word}' row, which would count as a participant",
-                    "delete the sum row, or move the sums to another sheet",
+                    say("finding.total_row.message", row=rows[position], value=word),
+                    say("finding.total_row.todo"),
                 )
             )
     return findings
 
 
 def _make(kind: str, rows, column, value=None, message="", todo="", severity=None) -> Finding:
+    """A finding; ``message`` and ``todo`` a Said (in every language) or English text."""
     return Finding(
         kind,
         rows=tuple(int(r) for r in rows),
         column=column,
         severity=severity or KINDS[kind][0],
         value=value,
-        message=message,
-        todo=todo,
+        message=message.text() if isinstance(message, Said) else message,
+        todo=todo.text() if isinstance(todo, Said) else todo,
+        said=message if isinstance(message, Said) else None,
+        todo_said=todo if isinstance(todo, Said) else None,
     )
 
 
@@ -329,9 +332,14 @@ def _genders(
                 where,
                 header,
                 text,
-                f"'{text}' is not a known gender",
-                (f"did you mean '{suggestion}'? Otherwise " if suggestion else "")
-                + f"add it under data.genders in the goal file, e.g. `{text}: women`",
+                say("finding.gender_code.message", value=text),
+                say(
+                    "finding.gender_code.todo_suggest"
+                    if suggestion
+                    else "finding.gender_code.todo",
+                    suggestion=suggestion,
+                    value=text,
+                ),
             )
         )
     return findings
@@ -349,11 +357,20 @@ def _bad_dates(
             where,
             header,
             text,
-            f"'{text}' cannot be read as {'an' if what[0] in 'aeiou' else 'a'} {what}",
-            f"write dates as {DATE_FORMS}",
+            say("finding.bad_date.message", value=text, what=say(f"date.what.{what}")),
+            _date_todo(text),
         )
         for text, where in _by_value(values[mask], rows[mask]).items()
     ]
+
+
+def _date_todo(text: str) -> Said:
+    """Why a date is impossible (a hint that does not suggest the form already typed), or
+    the forms esfkit reads."""
+    why = impossible_date(text)
+    if why is not None:
+        return say("date.correct", why=why)
+    return say("date.written_as", forms=say("date.forms"))
 
 
 def _ambiguous_dates(
@@ -368,8 +385,8 @@ def _ambiguous_dates(
             where,
             header,
             text,
-            f"{what} '{text}' can be read day first or month first (US order)",
-            AMBIGUOUS_TODO,
+            say("finding.ambiguous_date.message", value=text, what=say(f"date.name.{what}")),
+            say("date.ambiguous_todo"),
         )
         for text, where in _by_value(values[mask], rows[mask]).items()
     ]
@@ -383,8 +400,8 @@ def _order(start: pd.Series, end: pd.Series, header: str, rows: np.ndarray) -> l
             [row],
             header,
             f"{e:%Y-%m-%d}",
-            f"exit date {e:%Y-%m-%d} is before start date {s:%Y-%m-%d}",
-            "correct the dates; an exit cannot come before the enrolment",
+            say("finding.exit_before_start.message", end=f"{e:%Y-%m-%d}", start=f"{s:%Y-%m-%d}"),
+            say("finding.exit_before_start.todo"),
         )
         for row, s, e in zip(rows[bad], start[bad], end[bad], strict=True)
     ]
@@ -416,11 +433,14 @@ def _municipalities(
                     where,
                     header,
                     text,
-                    f"municipality '{text}' is not in project.municipalities",
-                    (f"did you mean '{suggestion}'? " if suggestion else "")
-                    + "Correct the cell, or add the municipality to project.municipalities. "
-                    + "Declared: "
-                    + ", ".join(declared),
+                    say("finding.undeclared_municipality.message", value=text),
+                    say(
+                        "finding.undeclared_municipality.todo_suggest"
+                        if suggestion
+                        else "finding.undeclared_municipality.todo",
+                        suggestion=suggestion,
+                        declared=", ".join(declared),
+                    ),
                 )
             )
             continue
@@ -435,9 +455,8 @@ def _municipalities(
                     where,
                     header,
                     text,
-                    f"'{text}' is close to the municipality '{suggestion}' but is counted apart",
-                    f"write '{suggestion}' if that is meant, or declare the names under "
-                    "project.municipalities",
+                    say("finding.municipality_spelling.message", value=text, name=suggestion),
+                    say("finding.municipality_spelling.todo", name=suggestion),
                 )
             )
         else:
@@ -447,9 +466,8 @@ def _municipalities(
                     where,
                     header,
                     text,
-                    f"'{text}' is neither the name nor the code of a Swedish municipality",
-                    "write the municipality's name (Östersund) or code (2380), or declare "
-                    "the names the project uses under project.municipalities",
+                    say("finding.not_a_municipality.message", value=text),
+                    say("finding.not_a_municipality.todo"),
                 )
             )
     return findings
@@ -565,8 +583,8 @@ def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
                 rows[blank],
                 header,
                 None,
-                "no participant id: each such row counts as a person of its own",
-                "fill in the id, so that a re-enrolled person is counted once",
+                say("finding.missing_id.message"),
+                say("finding.missing_id.todo"),
             )
         )
     findings += _rounded_ids(values, ids, header, rows)
@@ -586,15 +604,20 @@ def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
                 where,
                 header,
                 masked,
-                f"personnummer {masked} {why[text]}",
-                "check the number against the participant's papers; a wrong number "
-                "gives a wrong age and may split or merge persons",
+                say("finding.invalid_personnummer.message", value=masked, why=why[text]),
+                say("finding.invalid_personnummer.todo"),
             )
         )
     return findings
 
 
-_WHY = (None, *personnummer.PROBLEMS[1:], personnummer.LOST_ZERO, personnummer.NOT_ONE)
+_WHY = (
+    None,
+    say("pnr.bad_date"),
+    say("pnr.bad_check_digit"),
+    say("pnr.lost_zero"),
+    say("pnr.not_one"),
+)
 # A long number as Excel shows it in a General column and writes it to CSV: 1,98501E+11.
 _ROUNDED = re.compile(r"[0-9](?:[.,][0-9]+)?[Ee]\+[0-9]{2}")
 
@@ -673,8 +696,8 @@ def _duplicates(
                     where,
                     None,
                     None,
-                    f"{format_rows(where)} are identical in every column",
-                    "delete the copies if the row was pasted twice",
+                    say("finding.duplicate_row.message", rows=Rows(tuple(where))),
+                    say("finding.duplicate_row.todo"),
                     severity=ERROR if counts_both else WARNING,
                 )
             )

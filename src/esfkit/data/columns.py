@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from esfkit.data.settings import ColumnRef
-from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean
+from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean, say
 
 RECOGNISED: dict[str, tuple[str, ...]] = {
     "id": (
@@ -106,11 +106,13 @@ def map_columns(
         header = by_key.get(header_key(ref.header))
         if header is None:
             suggestion = did_you_mean(ref.header, headers)
-            hint = f"did you mean '{suggestion}'? " if suggestion else ""
+            there = ", ".join(headers)
             raise GoalFileError(
-                f"data.columns.{field} names '{ref.header}', which is not a column of {file}",
+                say("data.no_column", field=field, header=ref.header, file=file),
                 where=ref.loc,
-                hint=hint + "Columns there: " + ", ".join(headers),
+                hint=say("hint.columns_suggest", suggestion=suggestion, columns=there)
+                if suggestion
+                else say("hint.columns", columns=there),
             )
         mapping[field] = header
     taken = set(mapping.values())

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from esfkit.data.values import distinct_keys
+from esfkit.messages import MESSAGES
 from esfkit.privacy import BETWEEN, TF, mask_text, plain_digits
 
 _FAST = re.compile(r"([0-9]{2})?([0-9]{2})([0-9]{2})([0-9]{2})([-+ ]?)([0-9]{4})")
@@ -36,13 +37,10 @@ _PLUS = re.compile("[+\ufe62\uff0b]")
 _NINE_DIGITS = re.compile(r"[0-9]{9}")
 _KEY = re.compile(r"[0-9]{8}(?:[0-9]{4}|TF[0-9]{2})")
 _MAYBE_NUMBER = re.compile(r"\x00(?:[0-9]|[^\x00-\x7f])")  # a text that starts so
-LOST_ZERO = (
-    "has 9 digits: Excel dropped the leading 0 (born 2000-2009) because the column holds "
-    "numbers; format the column as text and type the number as 0YMMDD-NNNN"
-)
-BAD_DATE = "has no valid date (month or day is impossible)"
-BAD_CHECK_DIGIT = "has a wrong check digit (Luhn)"
-NOT_ONE = "is not a personnummer (10 or 12 digits, e.g. YYYYMMDD-NNNN)"
+LOST_ZERO = MESSAGES["en"]["pnr.lost_zero"]  # why an id is no valid personnummer
+BAD_DATE = MESSAGES["en"]["pnr.bad_date"]
+BAD_CHECK_DIGIT = MESSAGES["en"]["pnr.bad_check_digit"]
+NOT_ONE = MESSAGES["en"]["pnr.not_one"]
 
 
 def person_key(text: str, report_date: dt.date) -> str | None:

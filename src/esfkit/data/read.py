@@ -21,7 +21,7 @@ from esfkit.data.archive import SheetScan
 from esfkit.data.csvfile import CSV_SUFFIXES, read_csv
 from esfkit.data.sheet import SHEET_SUFFIXES, list_sheets, read_sheet
 from esfkit.data.table import to_table
-from esfkit.errors import DataError, DataLocation
+from esfkit.errors import DataError, DataLocation, say
 from esfkit.inputfile import DATA_FILE_LIMIT, read_input
 
 SUPPORTED = ", ".join(CSV_SUFFIXES + SHEET_SUFFIXES)
@@ -73,9 +73,9 @@ def read_table(
         sheet_name, grid, scan = read_sheet(path, data, sheet)
     else:
         raise DataError(
-            f"cannot read files ending in '{path.suffix}'",
+            say("data.suffix", suffix=path.suffix),
             where=DataLocation(path.name),
-            hint=f"save the data as one of: {SUPPORTED}",
+            hint=say("hint.suffix", formats=SUPPORTED),
         )
     table = to_table(path, sheet_name, grid, header_row)
     scan = scan or SheetScan()
@@ -119,9 +119,9 @@ def _read_bytes(path: Path) -> bytes:
     )
     if not data:
         raise DataError(
-            "the file is empty (0 bytes)",
+            say("data.empty"),
             where=where,
-            hint="export the data again; the header row must be on the first non-blank row",
+            hint=say("hint.empty"),
         )
     return data
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from esfkit.errors import DataError, DataLocation
+from esfkit.messages import MESSAGES
 from esfkit.text import INVISIBLE, key
 
 _TIME = r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
@@ -43,15 +44,8 @@ _NUMBER = (
 # tells which is meant. Dots (01.03.2021) are never month first.
 _ORDER = r"^(?P<first>\d{1,2})(?P<sep>[./-])(?P<second>\d{1,2})(?P=sep)\d{4}(?:[ T].*)?$"
 
-DATE_FORMS = (
-    "2021-03-01, 2021-03-01 08:00 (or with T), 20210301, 01.03.2021 (day first), "
-    "1/3/2021 or 1-3-2021 (day first, where a date such as 25/3/2021 in the column shows "
-    "the order), or an Excel date number such as 44256"
-)
-AMBIGUOUS_TODO = (
-    "write the date as year-month-day (2021-03-01); d/m/yyyy is read day first only in a "
-    "column where a date such as 25/3/2021 shows the order"
-)
+DATE_FORMS = MESSAGES["en"]["date.forms"]
+AMBIGUOUS_TODO = MESSAGES["en"]["date.ambiguous_todo"]
 NUMBER_FORMS = "12, -3, 12,5 or 12.5, 1 234,5 (space between thousands)"
 
 

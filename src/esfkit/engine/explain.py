@@ -19,11 +19,12 @@ from esfkit.data.participants import Participants
 from esfkit.engine.context import EvaluatorContext
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, Population, build_population
-from esfkit.errors import UsageError, one_of
+from esfkit.errors import UsageError, one_of, say
 from esfkit.escape import json_text, terminal
 from esfkit.goalfile.filters import goal_filters
 from esfkit.goalfile.model import Filter, GoalFile
 from esfkit.kinds.rows import rows_of
+from esfkit.messages import MESSAGES
 from esfkit.text import key as text_key
 
 # Words a user may write for a gender in --where, besides the built-in codes.
@@ -53,6 +54,7 @@ class Explanation:
     unknown: dict[str, list[int]] = field(default_factory=dict)
     same_person: dict[int, list[int]] = field(default_factory=dict)  # row -> other rows
     as_of_is_project_end: bool = False  # the default report date: the project had ended
+    lang: str | None = None  # the goal file's project.lang
 
 
 def parse_where(text: str | None) -> dict[str, str]:
@@ -84,7 +86,8 @@ def explain(
     goal = goal_file.goal(goal_id)
     if goal is None:
         raise UsageError(
-            f"no goal with id '{goal_id}'", hint=one_of(goal_id, [g.id for g in goal_file.goals])
+            say("usage.no_goal", goal=goal_id),
+            hint=one_of(goal_id, [g.id for g in goal_file.goals]),
         )
     population = build_population(participants, as_of, period, goal_file.data.unit)
     ev = Evaluator(population, participants, goal_file)
@@ -166,7 +169,7 @@ def _label_index(name: str, value: str, labels: tuple, strict: bool = True) -> i
     if not strict:
         return len(labels)  # no row's code
     shown = [str(label) for label in labels if label is not None]
-    raise UsageError(f"--where {name}={value}: no such value", hint=one_of(value, shown))
+    raise UsageError(say("usage.no_value", name=name, value=value), hint=one_of(value, shown))
 
 
 def _unknown(
@@ -213,16 +216,16 @@ def _same_person(participants: Participants, shown: np.ndarray) -> dict[int, lis
 # for the terminal (esfkit.escape.terminal), the JSON's strings masked (json_text).
 
 
-def to_text(e: Explanation, file: str) -> str:
-    where = ", ".join(f"{k} = {v}" for k, v in e.where.items()) or "all participants"
-    unit = (
-        "per person: a re-enrolled person is listed by the row of the latest enrolment"
-        if e.unit == "person"
-        else "per enrolment: every row counts"
-    )
+def to_text(e: Explanation, file: str, lang: str = "sv") -> str:
+    """The rows behind the figure as text, in ``lang``."""
+    said = MESSAGES[lang]
+    all_of = said["explain.everyone"]
+    where = ", ".join(f"{k} = {v}" for k, v in e.where.items()) or all_of
+    unit = said["explain.per_person" if e.unit == "person" else "explain.per_enrolment"]
+    as_of = e.as_of.isoformat() + (said["explain.project_end"] if e.as_of_is_project_end else "")
     lines = [
-        terminal(f"goal {e.goal} ({e.kind}): {e.title}"),
-        terminal(f"{file}, report date {_as_of(e)}, {where}; counted {unit}"),
+        terminal(said["explain.goal"].format(goal=e.goal, kind=e.kind, title=e.title)),
+        terminal(said["explain.head"].format(file=file, as_of=as_of, where=where, unit=unit)),
         "",
     ]
 
@@ -230,33 +233,28 @@ def to_text(e: Explanation, file: str) -> str:
         if rows is None:
             return
         lines.append(f"{label}: {len(rows)}")
-        lines.extend(_wrapped(rows))
+        lines.extend(_wrapped(rows, said["explain.rows"]))
 
-    block("counted (numerator)", e.numerator)
-    block("in the denominator" if e.numerator is not None else "counted", e.denominator)
-    block("in scope but outside the denominator (of)", e.outside_denominator)
-    block("excluded by the goal's scope", e.excluded_by_scope)
-    block(
-        "outside the report (start after the report date, or not in the period)", e.outside_report
-    )
+    block(said["explain.numerator"], e.numerator)
+    counted = "explain.denominator" if e.numerator is not None else "explain.counted"
+    block(said[counted], e.denominator)
+    block(said["explain.outside_denominator"], e.outside_denominator)
+    block(said["explain.excluded"], e.excluded_by_scope)
+    block(said["explain.outside_report"], e.outside_report)
     for name, rows in e.unknown.items():
-        block(f"counted with an unknown {name}", rows)
+        block(said["explain.unknown"].format(name=name), rows)
     if e.same_person:
-        lines.append(f"the same person on other rows: {len(e.same_person)}")
+        lines.append(said["explain.same_person"].format(n=len(e.same_person)))
         lines.extend(
-            f"  row {row}: also {', '.join(map(str, others))}"
+            said["explain.also"].format(row=row, others=", ".join(map(str, others)))
             for row, others in sorted(e.same_person.items())
         )
     return "\n".join(lines) + "\n"
 
 
-def _as_of(e: Explanation) -> str:
-    return e.as_of.isoformat() + (" (the project's end)" if e.as_of_is_project_end else "")
-
-
-def _wrapped(rows: list[int], per_line: int = 15) -> list[str]:
+def _wrapped(rows: list[int], word: str, per_line: int = 15) -> list[str]:
     return [
-        "  rows " + ", ".join(map(str, rows[i : i + per_line]))
+        f"  {word} " + ", ".join(map(str, rows[i : i + per_line]))
         for i in range(0, len(rows), per_line)
     ]
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from esfkit.data.participants import Participants
-from esfkit.errors import UsageError
+from esfkit.errors import UsageError, impossible_date, say
 from esfkit.findings import Finding
 from esfkit.goalfile.nodes import date_range_message, in_date_range
 from esfkit.limits import FIRST_DATE, LAST_DATE
@@ -241,8 +241,12 @@ def _iso(text: str, option: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
+        why = impossible_date(text)
+        if why is not None:  # written right, but no such day: the form is no help
+            message = say("usage.impossible_date", option=option, value=text, why=why)
+            raise UsageError(message) from None
         raise UsageError(
-            f"{option} '{text}' is not a date", hint="write it as YYYY-MM-DD"
+            say("usage.not_a_date", option=option, value=text), hint=say("hint.iso_date")
         ) from None
     if not in_date_range(day):
         raise UsageError(date_range_message(option, f"'{text}'"))

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from esfkit.errors import GoalFileError, did_you_mean
+from esfkit.errors import GoalFileError, Said, did_you_mean, impossible_date, say
 from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import FIRST_DATE, LAST_DATE, NUMBER_LIMIT, readable
 
@@ -21,15 +21,13 @@ _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 
 def mapping(node: Node, what: str) -> dict[str, Node]:
     if not node.is_mapping:
-        raise node.error(f"{what} must be a mapping of 'key: value' lines, not {node.describe()}")
+        raise node.error(say("goal.mapping", what=what, value=node.described()))
     return node.value
 
 
 def sequence(node: Node, what: str) -> list[Node]:
     if not node.is_sequence:
-        raise node.error(
-            f"{what} must be a list (one '- item' per line or [a, b]), not {node.describe()}"
-        )
+        raise node.error(say("goal.list", what=what, value=node.described()))
     return node.value
 
 
@@ -39,24 +37,25 @@ def known_keys(node: Node, allowed: Iterable[str], what: str) -> None:
     for key, loc in node.key_locs.items():
         if key not in allowed:
             suggestion = did_you_mean(key, allowed)
-            hint = f"did you mean '{suggestion}'?" if suggestion else None
             known = ", ".join(allowed)
-            hint = f"{hint} Known keys: {known}" if hint else f"known keys: {known}"
-            raise GoalFileError(f"unknown key '{key}' in {what}", where=loc, hint=hint)
+            hint = (
+                say("hint.did_you_mean_keys", suggestion=suggestion, known=known)
+                if suggestion
+                else say("hint.keys", known=known)
+            )
+            raise GoalFileError(say("goal.unknown_key", key=key, what=what), where=loc, hint=hint)
 
 
 def require(node: Node, key: str, what: str) -> Node:
     value = node.value.get(key)
     if value is None:
-        raise node.error(f"{what} needs '{key}'")
+        raise node.error(say("goal.needs", what=what, key=key))
     return value
 
 
 def text(node: Node, what: str) -> str:
     if not node.is_scalar or node.value is None:
-        raise node.error(
-            f"{what} must be text, not {node.describe() if node.value is not None else 'empty'}"
-        )
+        raise node.error(say("goal.text", what=what, value=node.described()))
     return str(node.text).strip()
 
 
@@ -65,16 +64,15 @@ def number(node: Node, what: str, *, minimum: float = 0, maximum: float = NUMBER
     value = node.value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise node.error(
-            f"{what} must be a number, not {node.describe()}",
-            hint="write it with digits, e.g. 12 or 2.5 (1e6 is text in YAML; write 1000000)"
-            if isinstance(value, str)
-            else None,
+            say("goal.number", what=what, value=node.described()),
+            hint=say("hint.digits") if isinstance(value, str) else None,
         )
     if not (isinstance(value, int) or math.isfinite(value)):
-        raise node.error(f"{what} must be a number, not {node.describe()}")
+        raise node.error(say("goal.number", what=what, value=node.described()))
     if not minimum <= value <= maximum:
+        low, high = readable(minimum), readable(maximum)
         raise node.error(
-            f"{what} must be from {readable(minimum)} to {readable(maximum)}, not {node.describe()}"
+            say("goal.number_range", what=what, low=low, high=high, value=node.described())
         )
     return float(value)
 
@@ -83,10 +81,9 @@ def whole(node: Node, what: str, minimum: int, maximum: int, hint: str | None = 
     """A whole number from ``minimum`` to ``maximum``."""
     value = node.value
     if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        low, high = readable(minimum), readable(maximum)
         raise node.error(
-            f"{what} must be a whole number from {readable(minimum)} to {readable(maximum)}, "
-            f"not {node.describe()}",
-            hint=hint,
+            say("goal.whole", what=what, low=low, high=high, value=node.described()), hint=hint
         )
     return value
 
@@ -98,11 +95,10 @@ def percent(node: Node, what: str) -> float:
         if match:
             value = float(match.group(1).replace(",", "."))
             if not 0 <= value <= 100:
-                raise node.error(f"{what} must be between 0 % and 100 %, not {node.text}")
+                raise node.error(say("goal.percent_range", what=what, value=node.text))
             return value
     raise node.error(
-        f"{what} must be a percentage such as '50 %', not {node.describe()}",
-        hint="write the number followed by %, e.g. `target: 50 %`",
+        say("goal.percent", what=what, value=node.described()), hint=say("hint.percent")
     )
 
 
@@ -114,10 +110,13 @@ def date(node: Node, what: str) -> dt.date:
             day = dt.date.fromisoformat(value.strip())
         except ValueError:
             day = None
+        why = impossible_date(value)
+        if day is None and why is not None:  # written right, but no such day
+            raise node.error(say("goal.impossible_date", what=what, value=value, why=why))
     if not isinstance(day, dt.date):
-        raise node.error(f"{what} must be a date written YYYY-MM-DD, not {node.describe()}")
+        raise node.error(say("goal.date", what=what, value=node.described()))
     if not in_date_range(day):
-        raise node.error(date_range_message(what, node.describe()))
+        raise node.error(date_range_message(what, node.described()))
     return day
 
 
@@ -125,8 +124,9 @@ def in_date_range(day: dt.date) -> bool:
     return FIRST_DATE <= day <= LAST_DATE
 
 
-def date_range_message(what: str, value: str) -> str:
-    return f"{what} must be a date from {FIRST_DATE} to {LAST_DATE}, not {value}"
+def date_range_message(what: str, value: object) -> Said:
+    """'project.start must be a date from 1900-01-01 to 2199-12-31, not ...'."""
+    return say("goal.date_range", what=what, first=FIRST_DATE, last=LAST_DATE, value=value)
 
 
 def boolean(node: Node, what: str) -> bool:
@@ -134,7 +134,7 @@ def boolean(node: Node, what: str) -> bool:
         return node.value
     if isinstance(node.value, str) and node.value.strip().casefold() in _WORDS:
         return _WORDS[node.value.strip().casefold()]
-    raise node.error(f"{what} must be true or false, not {node.describe()}")
+    raise node.error(say("goal.boolean", what=what, value=node.described()))
 
 
 _WORDS = {"ja": True, "nej": False, "yes": True, "no": False, "true": True, "false": False}
@@ -145,10 +145,11 @@ def choice(node: Node, choices: Iterable[str], what: str) -> str:
     value = text(node, what)
     if value not in choices:
         suggestion = did_you_mean(value, choices)
+        known = ", ".join(choices)
         hint = (
-            (f"did you mean '{suggestion}'? " if suggestion else "")
-            + "One of: "
-            + ", ".join(choices)
+            say("hint.did_you_mean_one_of", suggestion=suggestion, known=known)
+            if suggestion
+            else say("hint.one_of", known=known)
         )
-        raise node.error(f"{what} cannot be '{value}'", hint=hint)
+        raise node.error(say("goal.choice", what=what, value=value), hint=hint)
     return value

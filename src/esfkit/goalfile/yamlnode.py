@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from esfkit.errors import GoalFileError, GoalFileLocation
+from esfkit.errors import GoalFileError, GoalFileLocation, Said, impossible_date, say
 from esfkit.inputfile import GOAL_FILE_LIMIT, read_input
 from esfkit.limits import YAML_DEPTH, YAML_ITEMS
 
@@ -45,16 +45,20 @@ class Node:
     def is_scalar(self) -> bool:
         return not (self.is_mapping or self.is_sequence)
 
-    def error(self, message: str, hint: str | None = None) -> GoalFileError:
+    def error(self, message: str | Said, hint: str | Said | None = None) -> GoalFileError:
         return GoalFileError(message, where=self.loc, hint=hint)
 
     def describe(self) -> str:
         """The value as the user wrote it, for messages."""
+        return self.described().text()
+
+    def described(self) -> Said:
+        """The value as the user wrote it, in every language."""
         if self.is_scalar and self.value is None:
-            return "empty"
+            return say("yaml.empty")
         if self.text is not None:
-            return repr(self.text)
-        return "a mapping" if self.is_mapping else "a list"
+            return say("yaml.value", value=repr(self.text))
+        return say("yaml.mapping" if self.is_mapping else "yaml.list")
 
 
 def load_file(path: Path) -> Node:
@@ -172,5 +176,9 @@ def _convert(node: yaml.Node, filename: str, seen: set[int]) -> Node:
     try:
         value = _constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        why = impossible_date(str(node.value))
+        if why is not None:  # YAML read it as a date: written right, but no such day
+            message = say("yaml.impossible_date", value=node.value, why=why)
+            raise GoalFileError(message, where=loc) from None
         raise GoalFileError(f"cannot read value {node.value!r}: {exc}", where=loc) from None
     return Node(value, loc, text=str(node.value))

@@ -33,6 +33,7 @@ from esfkit.errors import (
     GoalFileLocation,
     did_you_mean,
     one_of,
+    say,
 )
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Included, NeededColumn
@@ -364,7 +365,7 @@ def _check_values(column: NeededColumn, participants: Participants) -> None:
     first = cells[bad].iloc[0]
     rows = tuple(int(r) for r in participants.frame.loc[bad, "_row"])
     raise DataError(
-        f"'{first}' is not one of the values {column.key} can have",
+        say("data.not_an_indicator_value", value=first, column=column.key),
         where=DataLocation(participants.file, rows, header),
-        hint=one_of(first, column.values) + " (a blank cell counts as not known)",
+        hint=say("hint.blank_not_known", known=one_of(first, column.values)),
     )

@@ -6,9 +6,13 @@ import yaml
 
 from esfkit.goalfile.yamlnode import Node
 from esfkit.indicators import LIBRARIES, Indicator, library
+from esfkit.messages import MESSAGES
 
 
-def indicator_list(names: tuple[str, ...] = LIBRARIES) -> str:
+def indicator_list(names: tuple[str, ...] = LIBRARIES, lang: str = "sv") -> str:
+    """Each library's indicators, code and official name (as the regulation writes it, in
+    English), the frame in ``lang``."""
+    said = MESSAGES[lang]
     lines = []
     for name in names:
         lib = library(name)
@@ -17,42 +21,44 @@ def indicator_list(names: tuple[str, ...] = LIBRARIES) -> str:
             mark = " " if indicator.verified else "?"
             lines.append(f"  {indicator.code:<7}{mark} {indicator.name}")
         lines.append("")
-    lines.append("? = the name was not checked against the regulation's text (see `show`).")
-    lines.append(
-        "Use them with `include: esf-plus` in the goal file; details: esfkit indicators show CODE"
-    )
+    lines.append(said["indicators.unchecked"])
+    lines.append(said["indicators.use"])
     return "\n".join(lines) + "\n"
 
 
-def indicator_detail(indicator: Indicator) -> str:
+def indicator_detail(indicator: Indicator, lang: str = "sv") -> str:
+    """One indicator: its name, source, the columns it needs and its goal definition; the
+    frame in ``lang``."""
+    said = MESSAGES[lang]
     lib = library(indicator.library)
-    checked = "yes" if indicator.verified else "NO"
+    checked = said["indicators.yes" if indicator.verified else "indicators.no"]
     lines = [
         f"{indicator.code}  {indicator.name}",
         "",
-        f"library:      {lib.name} ({lib.regulation})",
-        f"type:         {indicator.type} indicator",
-        f"name checked against the regulation: {checked} — {indicator.checked_against}",
-        "code:         the Commission's monitoring code, not in the regulation; not checked",
-        "needs:",
+        said["indicators.library"].format(name=lib.name, regulation=lib.regulation),
+        said["indicators.type"].format(type=indicator.type),
+        said["indicators.checked"].format(checked=checked, against=indicator.checked_against),
+        said["indicators.code"],
+        said["indicators.needs"],
     ]
-    needs = [f"  outcome group {g}: {lib.outcomes[g]}" for g in indicator.outcomes]
+    needs = [
+        said["indicators.outcome_group"].format(group=g, outcomes=lib.outcomes[g])
+        for g in indicator.outcomes
+    ]
     for key in indicator.columns:
         column = lib.columns[key]
-        needs.append(
-            f"  column {key} (default header '{column.header}'), values: "
-            + ", ".join(column.values)
-        )
+        values = ", ".join(column.values)
+        needs.append(said["indicators.column"].format(key=key, header=column.header, values=values))
     if indicator.needs_age:
-        needs.append("  age: a birth date column (data.columns.birth_date) or a personnummer id")
-    lines += needs or ["  nothing beyond the participant list"]
+        needs.append(said["indicators.age"])
+    lines += needs or [said["indicators.nothing"]]
     if indicator.outcomes or indicator.type != "output":
-        lines += ["", "upon leaving: " + lib.upon_leaving]
+        lines += ["", said["indicators.upon_leaving"].format(text=lib.upon_leaving)]
     lines += [
         "",
-        "goal definition (column keys become your headers when included):",
+        said["indicators.definition"],
         _yaml([{"id": indicator.code, **_plain(indicator.goal)}]),
-        "to include only this indicator:",
+        said["indicators.only"],
         "",
         "  include:",
         f"    {lib.name}:",

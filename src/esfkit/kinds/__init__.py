@@ -42,7 +42,7 @@ KIND_NAMES = tuple(KINDS)
 def lookup(name: str) -> GoalKind:
     """The kind called ``name``; a KeyError naming the known kinds otherwise."""
     if name not in KINDS:
-        raise KeyError(f"unknown goal kind '{name}'; {one_of(name, KIND_NAMES)}")
+        raise KeyError(f"unknown goal kind '{name}'; {one_of(name, KIND_NAMES).text()}")
     return KINDS[name]
 
 

@@ -7,35 +7,71 @@ message quotes cells as typed: each line with one is escaped for the terminal
 
 from __future__ import annotations
 
-from esfkit.errors import SHOWN_ROWS, DataError, DataLocation, format_rows
+from collections.abc import Mapping
+
+from esfkit.errors import SHOWN_ROWS, DataError, DataLocation, format_rows, row_words
 from esfkit.escape import terminal
-from esfkit.findings import ERROR, KINDS, WARNING, Finding
+from esfkit.findings import ERROR, WARNING, Finding
+from esfkit.messages import MESSAGES, plural
 
 SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`
 
 
+class DataErrors(DataError):
+    """The errors that stop `check`, said in the run's language."""
+
+    def __init__(self, errors: list[Finding], file: str, validate_command: str, command: str):
+        self.errors, self.file, self.command = errors, file, command
+        self.validate_command = validate_command
+        english = MESSAGES["en"]
+        super().__init__(self.lines(english), DataLocation(file), self.todo(english))
+
+    def lines(self, labels: Mapping[str, str]) -> str:
+        """The first errors, each located, and how many more. Each line quoting a cell is
+        escaped on its own (a line break in a cell stays inside its line)."""
+        errors = self.errors
+        shown = [
+            terminal(f"  {location(f, self.file, labels)}: {f.text(labels)}")
+            for f in errors[:SHOWN_IN_ERROR]
+        ]
+        if len(errors) > SHOWN_IN_ERROR:
+            shown.append("  " + labels["word.and_more"].format(n=len(errors) - SHOWN_IN_ERROR))
+        count = plural(labels, "word.errors", len(errors))
+        head = labels["data.stop"].format(errors=count, command=self.command)
+        return head + "\n" + "\n".join(shown)
+
+    def todo(self, labels: Mapping[str, str]) -> str:
+        """The first error's what to do, and the command listing them all."""
+        first = self.errors[0].todo_text(labels) if self.errors else None
+        every = labels["data.all_findings"].format(command=self.validate_command)
+        return (f"{terminal(first)}\n  " if first else "") + every
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        """Where, the first errors and what to do, in the language of ``labels``, masked."""
+        from esfkit.privacy import mask_text
+
+        labels = labels or MESSAGES["en"]
+        where = DataLocation(self.file).text(labels)
+        hint = f"{labels['word.hint']}: {self.todo(labels)}"
+        return mask_text(f"{where}: {self.lines(labels)}\n  {hint}")
+
+
 def data_errors(errors: list[Finding], file: str, validate_command: str, command: str) -> DataError:
-    """The first errors, each located, and the command that lists them all. Each line
-    quoting a cell is escaped on its own (a line break in a cell stays inside its line)."""
-    lines = [terminal(f"  {location(f, file)}: {f.message}") for f in errors[:SHOWN_IN_ERROR]]
-    if len(errors) > SHOWN_IN_ERROR:
-        lines.append(f"  ... and {len(errors) - SHOWN_IN_ERROR} more")
-    count = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
-    return DataError(
-        f"{count} in the data stop {command}:\n" + "\n".join(lines),
-        where=DataLocation(file),
-        hint=(f"{terminal(errors[0].todo)}\n  " if errors and errors[0].todo else "")
-        + f"all findings, with what to do: {validate_command}",
-    )
+    """The error that stops ``command``: the first errors, and how to list them all."""
+    return DataErrors(errors, file, validate_command, command)
 
 
-def location(finding: Finding, file: str, all_rows: bool = False) -> str:
+def location(
+    finding: Finding, file: str, labels: Mapping[str, str] | None = None, all_rows: bool = False
+) -> str:
     """'file, rows 3, 9, column 'Kön'': a long list of rows folded unless ``all_rows``."""
+    labels = labels or MESSAGES["en"]
     parts = [file]
     if finding.rows:
-        parts.append(format_rows(finding.rows, None if all_rows else SHOWN_ROWS))
+        limit = None if all_rows else SHOWN_ROWS
+        parts.append(format_rows(finding.rows, limit, row_words(labels)))
     if finding.column is not None:
-        parts.append(f"column '{finding.column}'")
+        parts.append(f"{labels['word.column']} '{finding.column}'")
     return ", ".join(parts)
 
 
@@ -46,35 +82,40 @@ def validation_text(
     rows: int,
     note: str | None = None,
     all_rows: bool = False,
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[str, int, int]:
     """Every finding of the ``rows`` rows of ``file`` grouped by kind, errors first, with
-    counts; and the error and warning counts. ``more`` holds population findings with their
-    sentence (already translated); ``note`` says how they were counted, or why they are
-    missing. A finding's rows are folded ('rows 12–40, 52 … (219 rows)') unless
-    ``all_rows``."""
-    items = [(f, f"{f.message}") for f in findings] + more
+    counts, in the language of ``labels`` (English: None); and the error and warning
+    counts. ``more`` holds population findings with their sentence (already translated);
+    ``note`` says how they were counted, or why they are missing. A finding's rows are
+    folded ('rows 12–40, 52 … (219 rows)') unless ``all_rows``."""
+    labels = labels or MESSAGES["en"]
+    items = [(f, f.text(labels)) for f in findings] + more
     errors = sum(f.is_error for f, _ in items)
     warnings = len(items) - errors
-    lines = [
-        terminal(f"{file}: {rows} rows; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
-    ]
+    head = labels["validate.head"].format(
+        file=file,
+        rows=plural(labels, "word.rows_count", rows),
+        errors=plural(labels, "word.errors", errors),
+        warnings=plural(labels, "word.warnings", warnings),
+    )
+    lines = [terminal(head)]
     if note:
         lines.append(terminal(f"  ({note})"))
     kinds = list(dict.fromkeys(f.kind for f, _ in items))
     kinds.sort(key=lambda k: not any(f.is_error for f, _ in items if f.kind == k))
+    severity_word = {ERROR: labels["word.error"], WARNING: labels["word.warning"]}
     for kind in kinds:
         group = [(f, text) for f, text in items if f.kind == kind]
-        severity = ERROR if group[0][0].is_error else WARNING
+        severity = severity_word[ERROR if group[0][0].is_error else WARNING]
+        meaning = labels.get(f"kind.{kind}", kind)
         lines.append("")
-        lines.append(f"{severity} {kind} ({len(group)}): {KINDS.get(kind, ('', kind))[1]}")
+        lines.append(f"{severity} {kind} ({len(group)}): {meaning}")
         for finding, text in group:
-            lines.append(terminal(f"  {location(finding, file, all_rows)}: {text}"))
-            if finding.todo:
-                lines.append(f"    what to do: {terminal(finding.todo)}")
+            lines.append(terminal(f"  {location(finding, file, labels, all_rows)}: {text}"))
+            todo = finding.todo_text(labels)
+            if todo:
+                lines.append(f"    {labels['word.what_to_do']}: {terminal(todo)}")
     if not items:
-        lines.append("  no findings")
+        lines.append("  " + labels["word.no_findings"])
     return "\n".join(lines) + "\n", errors, warnings
-
-
-def _plural(n: int, word: str) -> str:
-    return f"1 {word}" if n == 1 else f"{n} {word}s"
