@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from esfkit import __version__
+from tests.conftest import run_cli as run_swedish
 from tests.conftest import run_cli_en as run_cli
 
 GOALS = """\
@@ -52,7 +53,7 @@ def test_help_does_not_import_pandas() -> None:
 
 
 def test_check_prints_header_summary_and_goal_tables(write) -> None:
-    run = run_cli(
+    run = run_swedish(
         "check",
         write("g.yml", GOALS),
         write("d.csv", DATA),

@@ -9,7 +9,7 @@ import pytest
 
 from esfkit.api import parse_goal_file_text
 from esfkit.errors import GoalFileError
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, run_cli_en
 
 GOALS = """\
 version: 1
@@ -84,7 +84,7 @@ def test_bad_due_dates_are_located(write, project, by, message) -> None:
     goals = (
         f"version: 1\nproject: {project}\ngoals:\n  - id: x\n    count: everyone\n    by: {by}\n"
     )
-    run = run_cli("check", write("g.yml", goals), write("d.csv", DATA))
+    run = run_cli_en("check", write("g.yml", goals), write("d.csv", DATA))
     assert run.exit_code == 2
     assert "g.yml:6:9" in run.stderr and message in run.stderr
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from esfkit.history import COLUMNS, OLD_COLUMNS, dims_text
+from tests.conftest import run_cli as run_swedish
 from tests.conftest import run_cli_en as run_cli
 from tests.test_cli import DATA, GOALS
 
@@ -23,7 +24,7 @@ def project(write) -> tuple[Path, Path]:
 
 def _check(project, as_of: str, history: Path, *extra: str):
     goals, data = project
-    return run_cli("check", goals, data, "--as-of", as_of, "--history", history, *extra)
+    return run_swedish("check", goals, data, "--as-of", as_of, "--history", history, *extra)
 
 
 def _rows(history: Path) -> list[dict[str, str]]:

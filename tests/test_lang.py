@@ -208,3 +208,22 @@ def test_history_without_a_goal_file_is_swedish_unless_lang(tmp_path, lang, expe
     run = run_cli("history", tmp_path / "nohistory.csv", *lang)
     assert run.exit_code == 2
     assert run.stderr.startswith(expected.split(":")[0] + ": ")
+
+
+def test_every_finding_of_a_messy_file_is_swedish_by_default(files) -> None:
+    """Re-enrolments, overlaps, formulas: the sentences of validate in one language."""
+    data = (
+        HEADER
+        + "19811218-9876;K;Östersund;2021-01-01;2021-02-01;Arbete\n"
+        + "19811218-9876;K;Östersund;2021-03-01;;\n"
+        + "19811218-9876;K;Östersund;2021-03-05;;\n"
+        + "1,98112E+11;M;Östersund;2021-01-01;;\n"
+    )
+    run = run_cli("validate", *files(data), "--as-of", "2021-12-31")
+    assert "är inskrivet på rader 2–4 (3 rader) och perioderna överlappar" in run.stdout
+    assert "'1,98112E+11' är ett tal som Excel avrundat" in run.stdout
+    english = run_cli("validate", *files(data), "--as-of", "2021-12-31", "--lang", "en")
+    assert "is enrolled on rows 2–4 (3 rows) and the periods overlap" in english.stdout
+    for text in (run.stdout, english.stdout):
+        kinds = re.findall(r"^(?:fel|error|varning|warning) (\w+) ", text, re.M)
+        assert {"overlapping_enrolments", "rounded_id"} <= set(kinds)

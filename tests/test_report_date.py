@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from esfkit.engine.population import Period, ReportDate, report_date_from_option
+from tests.conftest import run_cli as run_swedish
 from tests.conftest import run_cli_en as run_cli
 
 END = dt.date(2021, 12, 31)
@@ -89,7 +90,7 @@ def test_json_says_the_date_is_the_projects_end(files) -> None:
 
 def test_xlsx_header_says_the_date_is_the_projects_end(files, tmp_path) -> None:
     out = tmp_path / "r.xlsx"
-    run = run_cli("check", *files, "-o", out, today=LATER)
+    run = run_swedish("check", *files, "-o", out, today=LATER)
     assert run.exit_code == 0, run.stderr
     sheet = openpyxl.load_workbook(io.BytesIO(out.read_bytes())).active
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
@@ -105,7 +106,7 @@ def test_a_running_project_is_reported_today_without_a_note(files, today) -> Non
 
 
 def test_as_of_given_is_never_called_the_projects_end(files) -> None:
-    run = run_cli("check", *files, "--as-of", "2021-12-31", today=LATER)
+    run = run_swedish("check", *files, "--as-of", "2021-12-31", today=LATER)
     assert "Rapportdatum" in run.stdout
     assert "projektets slut" not in run.stdout
 

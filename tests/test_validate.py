@@ -15,6 +15,7 @@ from esfkit.data.participants import load_participants
 from esfkit.findings import ERROR, KINDS, WARNING, summarise
 from esfkit.goalfile.declared import declared
 from tests.conftest import EXAMPLES
+from tests.conftest import run_cli as run_swedish
 from tests.conftest import run_cli_en as run_cli
 
 GOALS = """\
@@ -147,7 +148,7 @@ def test_check_stops_on_errors_pointing_at_validate(write) -> None:
 
 def test_check_summarises_warnings_in_the_report_header(write) -> None:
     data = HEADER + GOOD + "198501011234;Man;Ostersund;2021-01-01;;\n"
-    run = run_cli("check", write("g.yml", GOALS), write("d.csv", data), "--as-of", "2021-12-31")
+    run = run_swedish("check", write("g.yml", GOALS), write("d.csv", data), "--as-of", "2021-12-31")
     assert run.exit_code == 0, run.stderr
     assert "Rader med kommunnamn som liknar ett officiellt namn men räknas för sig: 1" in run.stdout
     assert "Rader med ogiltigt personnummer (kontrollsiffra eller datum): 1" in run.stdout

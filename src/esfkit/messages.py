@@ -230,6 +230,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain.unknown": "räknade med okänd {name}",
         "explain.same_person": "samma person på andra rader: {n}",
         "explain.also": "  rad {row}: även {others}",
+        "finding.re_enrolment.message": "id {id} är inskrivet igen på {rows}",
+        "finding.re_enrolment.todo": "inget, om det stämmer: personen räknas en gång (unit: person)",
+        "finding.overlapping_enrolments.message": (
+            "id {id} är inskrivet på {rows} och perioderna överlappar"
+        ),
+        "finding.overlapping_enrolments.todo": (
+            "rätta datumen, eller slå ihop raderna om de är en inskrivning"
+        ),
+        "finding.rounded_id.message": (
+            "id {value} är ett tal som Excel avrundat för att visa det: de sista siffrorna är "
+            "borta, så personer med samma första siffror skulle räknas som en"
+        ),
+        "finding.rounded_id.todo": (
+            "formatera id-kolumnen som text i Excel och skriv in id:na igen (eller exportera "
+            "dem igen från källan)"
+        ),
+        "finding.invisible_characters.message": (
+            "'{value}' innehåller tecken som är svåra att se ({characters}); det räknas som "
+            "'{meant}'"
+        ),
+        "finding.invisible_characters.todo": (
+            "skriv om cellen, eller ta bort tecknet ur kolumnen med Sök och ersätt"
+        ),
+        "finding.lookalike_characters.in_cell": (
+            "'{value}' liknar '{looks}' men är en annan text: cellen har {names}, så raden "
+            "skulle inte räknas som '{meant}'"
+        ),
+        "finding.lookalike_characters.in_goals": (
+            "'{value}' liknar '{looks}' men är en annan text: målfilens värde har {names}, så "
+            "raden skulle inte räknas som '{meant}'"
+        ),
+        "finding.lookalike_characters.todo_cell": (
+            "skriv om '{meant}' i cellen på ett svenskt tangentbord: bokstaven är från ett "
+            "annat alfabet (från en kopierad text?)"
+        ),
+        "finding.lookalike_characters.todo_goals": (
+            "skriv om målfilens värde på ett svenskt tangentbord: bokstaven är från ett annat "
+            "alfabet (från en kopierad text?)"
+        ),
+        "finding.merged_cells.message": (
+            "kolumnen '{column}' har celler sammanfogade med den ovanför eller bredvid: Excel "
+            "visar ett värde över dem, men bara den första cellen har det, så de andra läses "
+            "som tomma"
+        ),
+        "finding.merged_cells.todo": (
+            "dela upp cellerna (Start > Centrera över kolumner) och skriv värdet på varje rad"
+        ),
+        "finding.formula_without_value.one": (
+            "1 cell i kolumnen '{column}' har en formel utan sparat värde (filen skrevs av ett "
+            "program och öppnades aldrig i Excel), så den läses som tom"
+        ),
+        "finding.formula_without_value.many": (
+            "{n} celler i kolumnen '{column}' har en formel utan sparat värde (filen skrevs av "
+            "ett program och öppnades aldrig i Excel), så de läses som tomma"
+        ),
+        "finding.formula_without_value.todo": (
+            "öppna filen i Excel eller LibreOffice och spara den, så sparas formlernas värden; "
+            "eller kopiera kolumnen och klistra in den som värden"
+        ),
         "month.1": "januari",
         "month.2": "februari",
         "month.3": "mars",
@@ -458,6 +517,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain.unknown": "counted with an unknown {name}",
         "explain.same_person": "the same person on other rows: {n}",
         "explain.also": "  row {row}: also {others}",
+        "finding.re_enrolment.message": "id {id} is enrolled again on {rows}",
+        "finding.re_enrolment.todo": "nothing, if right: the person counts once (unit: person)",
+        "finding.overlapping_enrolments.message": (
+            "id {id} is enrolled on {rows} and the periods overlap"
+        ),
+        "finding.overlapping_enrolments.todo": (
+            "correct the dates, or merge the rows if they are one enrolment"
+        ),
+        "finding.rounded_id.message": (
+            "id {value} is a number Excel rounded to show it: its last digits are lost, "
+            "so persons with the same first digits would count as one"
+        ),
+        "finding.rounded_id.todo": (
+            "format the id column as text in Excel and type the ids again (or export them "
+            "again from the source)"
+        ),
+        "finding.invisible_characters.message": (
+            "'{value}' holds characters that are hard to see ({characters}); it is counted as "
+            "'{meant}'"
+        ),
+        "finding.invisible_characters.todo": (
+            "retype the cell, or remove the character from the column with Find and Replace"
+        ),
+        "finding.lookalike_characters.in_cell": (
+            "'{value}' looks like '{looks}' but is other text: the cell has {names}, so the row "
+            "would not be counted as '{meant}'"
+        ),
+        "finding.lookalike_characters.in_goals": (
+            "'{value}' looks like '{looks}' but is other text: the goal file's value has "
+            "{names}, so the row would not be counted as '{meant}'"
+        ),
+        "finding.lookalike_characters.todo_cell": (
+            "retype '{meant}' in the cell on a Swedish keyboard: the letter is of another "
+            "alphabet (from a copied text?)"
+        ),
+        "finding.lookalike_characters.todo_goals": (
+            "retype the goal file's value on a Swedish keyboard: the letter is of another "
+            "alphabet (from a copied text?)"
+        ),
+        "finding.merged_cells.message": (
+            "column '{column}' has cells merged with the one above or beside: Excel shows "
+            "one value over them, but only the first cell holds it, so the others read as "
+            "blank"
+        ),
+        "finding.merged_cells.todo": (
+            "unmerge the cells (Home > Merge & Center) and type the value in every row"
+        ),
+        "finding.formula_without_value.one": (
+            "1 cell in column '{column}' holds a formula without a saved value (the file was "
+            "written by a program and never opened in Excel), so it reads as blank"
+        ),
+        "finding.formula_without_value.many": (
+            "{n} cells in column '{column}' hold a formula without a saved value (the file was "
+            "written by a program and never opened in Excel), so they read as blank"
+        ),
+        "finding.formula_without_value.todo": (
+            "open the file in Excel or LibreOffice and save it, which stores the formulas' "
+            "values; or copy the column and paste it as values"
+        ),
         "month.1": "January",
         "month.2": "February",
         "month.3": "March",

@@ -15,6 +15,7 @@ import pytest
 from filelock import FileLock
 
 from esfkit.history import COLUMNS, OLD_COLUMNS
+from tests.conftest import run_cli as run_swedish
 from tests.conftest import run_cli_en as run_cli
 from tests.hostile.conftest import ESFKIT
 from tests.test_cli import DATA, GOALS
@@ -31,7 +32,7 @@ def _rows(history: Path) -> list[dict[str, str]]:
 
 
 def _check(project, as_of: str, history: Path, *extra: str):
-    return run_cli("check", *project, "--as-of", as_of, "--history", history, *extra)
+    return run_swedish("check", *project, "--as-of", as_of, "--history", history, *extra)
 
 
 # --- concurrent writers -------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import pytest
 from openpyxl import load_workbook
 
 from esfkit.privacy import mask_text
+from tests.conftest import run_cli as run_swedish
 from tests.conftest import run_cli_en as run_cli
 from tests.hostile import outputs as o
 from tests.hostile.conftest import ESFKIT
@@ -52,7 +53,7 @@ def plain(tmp_path_factory) -> o.Inputs:
 
 
 def _check(inputs: o.Inputs, *options: str | Path) -> str:
-    run = run_cli("check", inputs.goals, inputs.data, *ARGS, *options)
+    run = run_swedish("check", inputs.goals, inputs.data, *ARGS, *options)  # the report's words
     assert run.exit_code == 0, run.stderr
     return run.stdout
 

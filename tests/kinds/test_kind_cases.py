@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 CASES = Path(__file__).parent / "cases"
 

@@ -189,13 +189,14 @@ def _blank_formulas(raw: RawTable) -> list[Finding]:
             rows,
             header,
             None,
-            ("1 cell" if len(rows) == 1 else f"{len(rows)} cells")
-            + f" in column '{header}' "
-            + ("holds" if len(rows) == 1 else "hold")
-            + " a formula without a saved value (the file was written by a program and never "
-            "opened in Excel), so " + ("it reads" if len(rows) == 1 else "they read") + " as blank",
-            "open the file in Excel or LibreOffice and save it, which stores the formulas' "
-            "values; or copy the column and paste it as values",
+            say(
+                "finding.formula_without_value.one"
+                if len(rows) == 1
+                else "finding.formula_without_value.many",
+                n=len(rows),
+                column=header,
+            ),
+            say("finding.formula_without_value.todo"),
         )
         for header, rows in by_column.items()
     ]
@@ -213,10 +214,8 @@ def _merged_cells(raw: RawTable) -> list[Finding]:
             rows,
             header,
             None,
-            f"column '{header}' has cells merged with the one above or beside: Excel shows "
-            "one value over them, but only the first cell holds it, so the others read as "
-            "blank",
-            "unmerge the cells (Home > Merge & Center) and type the value in every row",
+            say("finding.merged_cells.message", column=header),
+            say("finding.merged_cells.todo"),
         )
         for header, rows in by_column.items()
     ]
@@ -546,9 +545,13 @@ def _odd(where: np.ndarray, header: str, text: str, meant: str, severity: str) -
             where,
             header,
             shown,
-            f"'{shown}' holds characters that are hard to see "
-            f"({', '.join(odd_characters(text))}); it is counted as '{meant}'",
-            "retype the cell, or remove the character from the column with Find and Replace",
+            say(
+                "finding.invisible_characters.message",
+                value=shown,
+                characters=", ".join(odd_characters(text)),
+                meant=meant,
+            ),
+            say("finding.invisible_characters.todo"),
         )
     in_cell = has_lookalike(text)
     names = ", ".join(odd_characters(text if in_cell else meant))
@@ -557,11 +560,21 @@ def _odd(where: np.ndarray, header: str, text: str, meant: str, severity: str) -
         where,
         header,
         shown,
-        f"'{shown}' looks like '{_shown(meant)}' but is other text: "
-        + (f"the cell has {names}" if in_cell else f"the goal file's value has {names}")
-        + f", so the row would not be counted as '{tidy(meant)}'",
-        (f"retype '{tidy(meant)}' in the cell" if in_cell else "retype the goal file's value")
-        + " on a Swedish keyboard: the letter is of another alphabet (from a copied text?)",
+        say(
+            "finding.lookalike_characters.in_cell"
+            if in_cell
+            else "finding.lookalike_characters.in_goals",
+            value=shown,
+            looks=_shown(meant),
+            names=names,
+            meant=tidy(meant),
+        ),
+        say(
+            "finding.lookalike_characters.todo_cell"
+            if in_cell
+            else "finding.lookalike_characters.todo_goals",
+            meant=tidy(meant),
+        ),
     )
 
 
@@ -637,10 +650,8 @@ def _rounded_ids(
             where,
             header,
             text,
-            f"id {text!r} is a number Excel rounded to show it: its last digits are lost, "
-            "so persons with the same first digits would count as one",
-            "format the id column as text in Excel and type the ids again (or export them "
-            "again from the source)",
+            say("finding.rounded_id.message", value=repr(text)),
+            say("finding.rounded_id.todo"),
         )
         for text, where in _by_value(values[bad], rows[bad]).items()
     ]
@@ -776,13 +787,7 @@ def _enrolments(
     ):
         where = sorted(ordered_rows[bounds[index] : bounds[index + 1]])
         masked = personnummer.mask(str(shown_id))
-        shown = format_rows(where)
-        if overlap:
-            message = f"id {masked} is enrolled on {shown} and the periods overlap"
-            todo = "correct the dates, or merge the rows if they are one enrolment"
-        else:
-            message = f"id {masked} is enrolled again on {shown}"
-            todo = "nothing, if right: the person counts once (unit: person)"
         kind = "overlapping_enrolments" if overlap else "re_enrolment"
-        findings.append(_make(kind, where, id_header, masked, message, todo))
+        message = say(f"finding.{kind}.message", id=masked, rows=Rows(tuple(where)))
+        findings.append(_make(kind, where, id_header, masked, message, say(f"finding.{kind}.todo")))
     return findings
