@@ -22,9 +22,11 @@ def project(write) -> tuple[Path, Path]:
     return write("g.yml", GOALS), write("d.csv", DATA + MORE_BY_MARCH + MORE_BY_MAY)
 
 
-def _check(project, as_of: str, history: Path, *extra: str):
+def _check(project, as_of: str, history: Path, *extra: str, lang: str = "sv"):
     goals, data = project
-    return run_swedish("check", goals, data, "--as-of", as_of, "--history", history, *extra)
+    return run_swedish(
+        "check", goals, data, "--as-of", as_of, "--history", history, "--lang", lang, *extra
+    )
 
 
 def _rows(history: Path) -> list[dict[str, str]]:
@@ -105,7 +107,7 @@ def test_a_malformed_history_is_a_located_error(project, write, line, column) ->
     good = "2021-01-31,recruited,count,{},2,4,not_met,"
     history = write("history.csv", ",".join(OLD_COLUMNS) + f"\n{good}\n{line}\n")
     before = history.read_bytes()
-    run = _check(project, "2021-05-31", history)
+    run = _check(project, "2021-05-31", history, lang="en")
     assert run.exit_code == 2
     assert f"history.csv, row 3, column '{column}'" in run.stderr
     assert history.read_bytes() == before
@@ -114,7 +116,7 @@ def test_a_malformed_history_is_a_located_error(project, write, line, column) ->
 
 def test_a_history_with_another_header_is_refused(project, write) -> None:
     history = write("history.csv", "date,goal,value\n2021-01-31,recruited,2\n")
-    run = _check(project, "2021-05-31", history)
+    run = _check(project, "2021-05-31", history, lang="en")
     assert run.exit_code == 2 and "history.csv, row 1" in run.stderr and "header" in run.stderr
 
 
@@ -122,7 +124,7 @@ def test_the_history_is_never_an_input_or_the_report(project, tmp_path) -> None:
     goals, data = project
     for target in (goals, data):
         before = target.read_bytes()
-        run = _check(project, "2021-05-31", target)
+        run = _check(project, "2021-05-31", target, lang="en")
         assert run.exit_code == 2 and "input" in run.stderr
         assert target.read_bytes() == before
     out = tmp_path / "report.md"
