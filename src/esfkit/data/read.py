@@ -11,7 +11,7 @@ grid of text, table.py finds the table in it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +20,7 @@ import pandas as pd
 from esfkit.data.archive import SheetScan
 from esfkit.data.csvfile import CSV_SUFFIXES, read_csv
 from esfkit.data.sheet import SHEET_SUFFIXES, list_sheets, read_sheet
-from esfkit.data.table import to_table
+from esfkit.data.table import Distinct, to_table
 from esfkit.errors import DataError, DataLocation
 from esfkit.inputfile import DATA_FILE_LIMIT, read_input
 
@@ -50,6 +50,15 @@ class RawTable:
     table_end: int = 0
     # CSV lines, with non-ASCII text, in UTF-8 and in Windows-1252 when a file mixes both.
     mixed_encoding: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+    # header -> the column's codes into its distinct cells, row for row with ``frame``.
+    distinct: dict[str, Distinct] = field(default_factory=dict)
+
+    def codes(self, header: str) -> Distinct:
+        """The codes of the column ``header``: from the reader, else computed once."""
+        found = self.distinct.get(header)
+        if found is None or len(found.codes) != len(self.frame):
+            found = self.distinct[header] = Distinct.of(self.frame[header])
+        return found
 
 
 def read_table(
@@ -91,6 +100,7 @@ def read_table(
         table.detached,
         table.table_end,
         grid.mixed_encoding,
+        table.distinct,
     )
 
 

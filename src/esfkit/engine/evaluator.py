@@ -21,6 +21,7 @@ from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.settings import COLUMN_FIELDS
+from esfkit.data.table import Distinct
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean
@@ -68,9 +69,18 @@ class Keys:
     keys: np.ndarray
 
     @classmethod
-    def of(cls, values: pd.Series, keys: Callable[[np.ndarray], list[str]]) -> Keys:
-        """``keys`` turns the distinct non-missing values into their keys."""
-        codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    def of(
+        cls,
+        values: pd.Series,
+        keys: Callable[[np.ndarray], list[str]],
+        coded: Distinct | None = None,
+    ) -> Keys:
+        """``keys`` turns the distinct non-missing values into their keys; ``coded``: the
+        values' codes, if known."""
+        if coded is not None:
+            codes, uniques = coded.codes, coded.values
+        else:
+            codes, uniques = pd.factorize(values.to_numpy(dtype=object))
         return cls(codes, np.array([*keys(uniques), ""], dtype=object))
 
     def isin(self, words: list[str]) -> np.ndarray:
@@ -131,7 +141,8 @@ class Evaluator:
 
     def _text(self, field: str) -> Keys:
         if field.startswith("column:"):
-            return Keys.of(self.frame[field.removeprefix("column:")], _normalized)
+            header = field.removeprefix("column:")
+            return Keys.of(self.frame[header], _normalized, self.coded(header))
         if field == "municipality":
             return Keys.of(self.frame["_municipality"], _normalized)
         if field in ("id", "exit"):
@@ -139,6 +150,17 @@ class Evaluator:
         if field == "gender":
             return Keys.of(self.frame["_gender"], lambda genders: [str(g) for g in genders])
         raise AssertionError(field)
+
+    def coded(self, header: str) -> Distinct | None:
+        """The user's column ``header`` as codes into its distinct cells, for the counted
+        rows; None when the participants do not carry them."""
+        coded = self.participants.distinct.get(header)
+        positions = self.pop.positions
+        if coded is None or positions is None or len(positions) != len(self.frame):
+            return None
+        if len(coded.codes) != self.participants.rows:
+            return None
+        return coded.take(positions)
 
     def dates(self, field: str, loc: GoalFileLocation | None) -> pd.Series:
         def compute() -> pd.Series:
@@ -153,6 +175,7 @@ class Evaluator:
                     header,
                     self.frame["_row"].to_numpy(),
                     self.participants.file,
+                    self.coded(header),
                 )
             raise GoalFileError(f"'{field}' does not hold dates", where=loc)
 
@@ -175,6 +198,7 @@ class Evaluator:
                     header,
                     self.frame["_row"].to_numpy(),
                     self.participants.file,
+                    self.coded(header),
                 )
             raise GoalFileError(f"'{field}' does not hold numbers", where=loc)
 
@@ -408,7 +432,8 @@ class Evaluator:
         if field == "exited":
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
-            return _labelled(name, _collapsed(self.frame[field.removeprefix("column:")]), ())
+            header = field.removeprefix("column:")
+            return _labelled(name, _collapsed(self.frame[header], self.coded(header)), ())
         raise GoalFileError(f"cannot break down by '{name}'", where=loc)
 
 
@@ -416,11 +441,13 @@ def _normalized(values: np.ndarray) -> list[str]:
     return normalize(pd.Series(values, dtype=object)).tolist()
 
 
-def _collapsed(values: pd.Series) -> pd.Series:
-    """Cells with whitespace collapsed, blank as None; each distinct cell converted once.
+def _collapsed(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
+    """Cells with whitespace collapsed, blank as None; each distinct cell converted once
+    (``coded``: the cells' codes, if known).
 
     A personnummer is masked (19850101-****): a breakdown label must never show one."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    coded = coded or Distinct.of(values)
+    codes, uniques = coded.codes, coded.values
     texts = [mask_text(" ".join(v.split())) for v in uniques]
     cells = np.array([t or None for t in texts], dtype=object)
     return pd.Series(cells[codes], index=values.index)
