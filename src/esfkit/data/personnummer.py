@@ -89,7 +89,7 @@ def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = N
     others = np.array([number is None for number in numbers], dtype=bool)
     keys = np.array(numbers, dtype=object)
     keys[others] = distinct_keys(uniques[others])
-    persons = pd.factorize(keys)[0][codes]  # the distinct cells' keys, not every row's
+    persons = pd.factorize(keys)[0].astype(np.int32)[codes]  # per distinct cell, not row
     return Ids(
         codes, texts, numbers, pd.Series(keys[codes], index=values.index, dtype=object), persons
     )

@@ -73,8 +73,11 @@ class Distinct:
     later step looks at the few distinct cells and spreads its answer over the rows with
     ``values[codes]``, instead of hashing a million strings again."""
 
-    codes: np.ndarray  # per row, an index into ``values``
+    codes: np.ndarray  # per row, an index into ``values`` (int32: 4 bytes a cell, not 8)
     values: np.ndarray  # object array of the distinct cells, in order of first appearance
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "codes", self.codes.astype(np.int32, copy=False))
 
     @classmethod
     def of(cls, cells: np.ndarray | pd.Series) -> Distinct:
