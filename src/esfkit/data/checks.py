@@ -659,8 +659,10 @@ def _row_keys(raw: RawTable, candidates: np.ndarray) -> np.ndarray:
     keys = np.zeros(len(candidates), dtype=np.int64)
     for name in raw.frame.columns:
         coded = raw.codes(name)
-        stripped, _ = pd.factorize(np.array([str(u).strip() for u in coded.values], dtype=object))
-        cells = stripped[coded.codes[candidates]]
+        # Only the distinct cells of the candidates are stripped and compared.
+        used, cells = np.unique(coded.codes[candidates], return_inverse=True)
+        texts = np.array([coded.values[i].strip() for i in used.tolist()], dtype=object)
+        cells = pd.factorize(texts)[0][cells] if len(texts) else cells
         # Numbered again after each column, so the combined key stays below rows squared.
         keys = pd.factorize(keys * (cells.max(initial=0) + 1) + cells)[0]
     return keys

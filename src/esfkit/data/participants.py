@@ -41,8 +41,9 @@ class Participants:
     headers: tuple[str, ...]
     findings: list[Finding] = field(default_factory=list)
     # Per row an integer, equal for rows of one id key (None without an id column), and the
-    # user's columns as codes into their distinct cells: the engine groups and filters on
-    # these instead of hashing the texts again.
+    # user's columns (by header) and ``_municipality`` and ``_exit`` as codes into their
+    # distinct values: the engine groups and filters on these instead of hashing the texts
+    # again.
     persons: np.ndarray | None = None
     distinct: dict[str, Distinct] = field(default_factory=dict)
 
@@ -126,12 +127,11 @@ def clean(
         blank = text("gender")
         frame["_gender"] = map_genders(blank.values[blank.codes], {}, "gender", rows, file, blank)
         findings.append(Finding("no_gender_column", count=len(source)))
-    frame["_municipality"] = pd.Series(  # 'str' unless every value is blank
-        _municipalities(
-            text("municipality"), declared.municipalities, columns.get("municipality"), rows, file
-        ),
-        index=source.index,
+    places = _municipalities(
+        text("municipality"), declared.municipalities, columns.get("municipality"), rows, file
     )
+    # 'str' unless every value is blank
+    frame["_municipality"] = pd.Series(places.values[places.codes], index=source.index)
     frame["_start"] = dates("start")
     frame["_end"] = dates("end")
     frame["_birth"] = dates("birth_date")
@@ -141,6 +141,7 @@ def clean(
     if "id" not in columns:
         findings.append(Finding("no_id_column", count=len(source)))
     distinct = {header: raw.codes(header) for header in raw.headers}
+    distinct |= {"_municipality": places, "_exit": exits}
     return Participants(
         raw.path, raw.sha256, raw.sheet, frame, columns, raw.headers, findings, persons, distinct
     )
@@ -156,8 +157,8 @@ def _municipalities(
     header: str | None,
     rows: np.ndarray,
     file: str,
-) -> np.ndarray:
-    """Display names: the declared spelling when declared, else the most common spelling
+) -> Distinct:
+    """Display names (as codes into them, None for blank): the declared spelling when declared, else the most common spelling
     (as typed: an output shows its odd characters escaped); spellings with one key are one
     name. ``declared``: project.municipalities."""
     # Work on the distinct spellings (in order of first appearance) and spread the result.
@@ -186,7 +187,7 @@ def _municipalities(
                 spellings.setdefault(key, Counter())[value] += count
         lookup = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
     names = np.array([lookup.get(key) if key else None for key in keys], dtype=object)
-    return names[codes]
+    return Distinct(codes, names)
 
 
 def _check_order(frame: pd.DataFrame, columns: dict[str, str], file: str) -> None:

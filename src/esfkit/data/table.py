@@ -71,7 +71,9 @@ ERROR_VALUES = frozenset(
 class Distinct:
     """A text column as codes into its distinct cells, each once, blank as one '': every
     later step looks at the few distinct cells and spreads its answer over the rows with
-    ``values[codes]``, instead of hashing a million strings again."""
+    ``values[codes]``, instead of hashing a million strings again. (A column derived per
+    distinct cell, such as the municipalities' display names, may repeat a value or hold
+    None.)"""
 
     codes: np.ndarray  # per row, an index into ``values`` (int32: 4 bytes a cell, not 8)
     values: np.ndarray  # object array of the distinct cells, in order of first appearance

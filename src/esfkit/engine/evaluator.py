@@ -160,7 +160,10 @@ class Evaluator:
             return None
         if len(coded.codes) != self.participants.rows:
             return None
-        return coded.take(positions)
+        # Renumbered in order of first appearance among the counted rows, as pd.factorize
+        # numbers them: a label's spelling goes to the first on a tie (see _labelled).
+        codes, order = pd.factorize(coded.codes[positions])  # integers: cheap to hash
+        return Distinct(codes, coded.values[order])
 
     def dates(self, field: str, loc: GoalFileLocation | None) -> pd.Series:
         def compute() -> pd.Series:
@@ -376,6 +379,18 @@ class Evaluator:
             return float(v.value)
         raise GoalFileError(f"'{field}' holds numbers, not '{v.text}'", where=v.loc)
 
+    def _outcomes(self) -> Distinct | None:
+        """The effective outcomes as codes: the recorded exits', None where no outcome
+        counts (not exited, or blank)."""
+        exits = self.coded("_exit")
+        if exits is None:
+            return None
+        counted = (self.frame["_outcome"] != "").to_numpy()
+        values = np.array([v or None for v in exits.values] + [None], dtype=object)
+        # Numbered again in order of first appearance among the outcomes that count.
+        codes, order = pd.factorize(np.where(counted, exits.codes, len(exits.values)))
+        return Distinct(codes, values[order])
+
     @staticmethod
     def _date(v, field: str) -> dt.date:
         if isinstance(v.value, dt.date):
@@ -397,7 +412,9 @@ class Evaluator:
             )
         if name == "municipality":
             declared = self.goal_file.project.municipalities or ()
-            return _labelled(name, self.frame["_municipality"], declared)
+            return _labelled(
+                name, self.frame["_municipality"], declared, self.coded("_municipality")
+            )
         if name == "age_band":
             if not self.goal_file.age_bands:
                 raise GoalFileError(
@@ -426,9 +443,8 @@ class Evaluator:
             declared = tuple(
                 dict.fromkeys(v for values in self.goal_file.outcomes.values() for v in values)
             )
-            return _labelled(
-                name, self.frame["_outcome"].where(self.frame["_outcome"] != "", None), declared
-            )
+            outcome = self.frame["_outcome"]
+            return _labelled(name, outcome.where(outcome != "", None), declared, self._outcomes())
         if field == "exited":
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
@@ -453,15 +469,21 @@ def _collapsed(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
     return pd.Series(cells[codes], index=values.index)
 
 
-def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
+def _labelled(
+    name: str, values: pd.Series, declared: tuple, coded: Distinct | None = None
+) -> Dimension:
     """Codes for a column of display values; spellings with one key (differing in case,
     spaces, Unicode form or invisible characters, or only in the digits masking hides) are
     one label.
 
     Works on the distinct values, in order of first appearance: a key's label is its most
-    common spelling, the first to appear on a tie.
+    common spelling, the first to appear on a tie. ``coded``: the values' codes, if known.
     """
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
+    if coded is None:
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
+    else:  # the same, from the codes: equal values merged, None -1
+        merged, uniques = pd.factorize(coded.values)
+        codes = merged[coded.codes]
     declared_keys = [text_key(d) if isinstance(d, str) else d for d in declared]
     # A personnummer typed in the wrong column (Kommun) must not become a label either: an
     # undeclared value is shown masked, and values shown alike are one label (two labels
