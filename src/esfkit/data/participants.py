@@ -125,7 +125,8 @@ def clean(
         )
     else:
         blank = text("gender")
-        frame["_gender"] = map_genders(blank.values[blank.codes], {}, "gender", rows, file, blank)
+        cells = pd.Series(blank.values[blank.codes], index=source.index, dtype=object)
+        frame["_gender"] = map_genders(cells, {}, "gender", rows, file, blank)
         findings.append(Finding("no_gender_column", count=len(source)))
     places = _municipalities(
         text("municipality"), declared.municipalities, columns.get("municipality"), rows, file
