@@ -21,6 +21,7 @@ from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.settings import COLUMN_FIELDS
+from esfkit.data.table import Distinct
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean
@@ -72,9 +73,18 @@ class Keys:
     keys: np.ndarray
 
     @classmethod
-    def of(cls, values: pd.Series, keys: Callable[[np.ndarray], list[str]]) -> Keys:
-        """``keys`` turns the distinct non-missing values into their keys."""
-        codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    def of(
+        cls,
+        values: pd.Series,
+        keys: Callable[[np.ndarray], list[str]],
+        coded: Distinct | None = None,
+    ) -> Keys:
+        """``keys`` turns the distinct non-missing values into their keys; ``coded``: the
+        values' codes, if known."""
+        if coded is not None:
+            codes, uniques = coded.codes, coded.values
+        else:
+            codes, uniques = pd.factorize(values.to_numpy(dtype=object))
         return cls(codes, np.array([*keys(uniques), ""], dtype=object))
 
     def isin(self, words: list[str]) -> np.ndarray:
@@ -135,7 +145,8 @@ class Evaluator:
 
     def _text(self, field: str) -> Keys:
         if field.startswith("column:"):
-            return Keys.of(self.frame[field.removeprefix("column:")], _normalized)
+            header = field.removeprefix("column:")
+            return Keys.of(self.frame[header], _normalized, self.coded(header))
         if field == "municipality":
             return Keys.of(self.frame["_municipality"], _normalized)
         if field in ("id", "exit"):
@@ -143,6 +154,20 @@ class Evaluator:
         if field == "gender":
             return Keys.of(self.frame["_gender"], lambda genders: [str(g) for g in genders])
         raise AssertionError(field)
+
+    def coded(self, header: str) -> Distinct | None:
+        """The user's column ``header`` as codes into its distinct cells, for the counted
+        rows; None when the participants do not carry them."""
+        coded = self.participants.distinct.get(header)
+        positions = self.pop.positions
+        if coded is None or positions is None or len(positions) != len(self.frame):
+            return None
+        if len(coded.codes) != self.participants.rows:
+            return None
+        # Renumbered in order of first appearance among the counted rows, as pd.factorize
+        # numbers them: a label's spelling goes to the first on a tie (see _labelled).
+        codes, order = pd.factorize(coded.codes[positions])  # integers: cheap to hash
+        return Distinct(codes, coded.values[order])
 
     def dates(self, field: str, loc: GoalFileLocation | None) -> pd.Series:
         def compute() -> pd.Series:
@@ -157,6 +182,7 @@ class Evaluator:
                     header,
                     self.frame["_row"].to_numpy(),
                     self.participants.file,
+                    self.coded(header),
                 )
             raise GoalFileError(f"'{field}' does not hold dates", where=loc)
 
@@ -179,6 +205,7 @@ class Evaluator:
                     header,
                     self.frame["_row"].to_numpy(),
                     self.participants.file,
+                    self.coded(header),
                 )
             raise GoalFileError(f"'{field}' does not hold numbers", where=loc)
 
@@ -358,6 +385,18 @@ class Evaluator:
             return float(v.value)
         raise GoalFileError(f"'{field}' holds numbers, not '{v.text}'", where=v.loc)
 
+    def _outcomes(self) -> Distinct | None:
+        """The effective outcomes as codes: the recorded exits', None where no outcome
+        counts (not exited, or blank)."""
+        exits = self.coded("_exit")
+        if exits is None:
+            return None
+        counted = (self.frame["_outcome"] != "").to_numpy()
+        values = np.array([v or None for v in exits.values] + [None], dtype=object)
+        # Numbered again in order of first appearance among the outcomes that count.
+        codes, order = pd.factorize(np.where(counted, exits.codes, len(exits.values)))
+        return Distinct(codes, values[order])
+
     @staticmethod
     def _date(v, field: str) -> dt.date:
         if isinstance(v.value, dt.date):
@@ -456,7 +495,9 @@ class Evaluator:
             )
         if name == "municipality":
             declared = self.goal_file.project.municipalities or ()
-            return _labelled(name, self.frame["_municipality"], declared)
+            return _labelled(
+                name, self.frame["_municipality"], declared, self.coded("_municipality")
+            )
         if name == "age_band":
             if not self.goal_file.age_bands:
                 raise GoalFileError(
@@ -485,13 +526,13 @@ class Evaluator:
             declared = tuple(
                 dict.fromkeys(v for values in self.goal_file.outcomes.values() for v in values)
             )
-            return _labelled(
-                name, self.frame["_outcome"].where(self.frame["_outcome"] != "", None), declared
-            )
+            outcome = self.frame["_outcome"]
+            return _labelled(name, outcome.where(outcome != "", None), declared, self._outcomes())
         if field == "exited":
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
-            return _labelled(name, _collapsed(self.frame[field.removeprefix("column:")]), ())
+            header = field.removeprefix("column:")
+            return _labelled(name, _collapsed(self.frame[header], self.coded(header)), ())
         raise GoalFileError(f"cannot break down by '{name}'", where=loc)
 
 
@@ -530,25 +571,33 @@ def _normalized(values: np.ndarray) -> list[str]:
     return normalize(pd.Series(values, dtype=object)).tolist()
 
 
-def _collapsed(values: pd.Series) -> pd.Series:
-    """Cells with whitespace collapsed, blank as None; each distinct cell converted once.
+def _collapsed(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
+    """Cells with whitespace collapsed, blank as None; each distinct cell converted once
+    (``coded``: the cells' codes, if known).
 
     A personnummer is masked (19850101-****): a breakdown label must never show one."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    coded = coded or Distinct.of(values)
+    codes, uniques = coded.codes, coded.values
     texts = [mask_text(" ".join(v.split())) for v in uniques]
     cells = np.array([t or None for t in texts], dtype=object)
     return pd.Series(cells[codes], index=values.index)
 
 
-def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
+def _labelled(
+    name: str, values: pd.Series, declared: tuple, coded: Distinct | None = None
+) -> Dimension:
     """Codes for a column of display values; spellings with one key (differing in case,
     spaces, Unicode form or invisible characters, or only in the digits masking hides) are
     one label.
 
     Works on the distinct values, in order of first appearance: a key's label is its most
-    common spelling, the first to appear on a tie.
+    common spelling, the first to appear on a tie. ``coded``: the values' codes, if known.
     """
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
+    if coded is None:
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
+    else:  # the same, from the codes: equal values merged, None -1
+        merged, uniques = pd.factorize(coded.values)
+        codes = merged[coded.codes]
     declared_keys = [text_key(d) if isinstance(d, str) else d for d in declared]
     # A personnummer typed in the wrong column (Kommun) must not become a label either: an
     # undeclared value is shown masked, and values shown alike are one label (two labels
