@@ -69,8 +69,9 @@ def rekeyed(participants: Participants, report_date: dt.date) -> Participants:
     if header is None or participants.keyed_at == report_date:
         return participants
     frame = participants.frame.copy(deep=False)
-    frame["_id"] = read_ids(frame[header], report_date).keys
-    return replace(participants, frame=frame, keyed_at=report_date)
+    ids = read_ids(frame[header], report_date)
+    frame["_id"] = ids.keys
+    return replace(participants, frame=frame, keyed_at=report_date, persons=ids.persons)
 
 
 def load_participants(
@@ -156,7 +157,15 @@ def clean(
     distinct = {header: raw.codes(header) for header in raw.headers}
     distinct |= {"_municipality": places, "_exit": exits}
     return Participants(
-        raw.path, raw.sha256, raw.sheet, frame, columns, raw.headers, findings, persons, distinct
+        raw.path,
+        raw.sha256,
+        raw.sheet,
+        frame,
+        columns,
+        raw.headers,
+        findings,
+        persons=persons,
+        distinct=distinct,
     )
 
 
