@@ -45,6 +45,7 @@ class Format(StrEnum):
     text = "text"
     csv = "csv"
     xlsx = "xlsx"
+    docx = "docx"
     json = "json"
     html = "html"
 
@@ -240,7 +241,7 @@ def _check(
     if fmt_name in BINARY and output is None:
         raise UsageError(
             f"--format {fmt_name} needs --output FILE",
-            hint="e.g. -o report.xlsx, or -o - > report.xlsx",
+            hint=f"e.g. -o report.{fmt_name}, or -o - > report.{fmt_name}",
         )
     if history is not None:
         _check_history_path(history, output, (goals, data))

@@ -132,6 +132,14 @@ def test_xlsx_writes_users_text_as_text_cells_and_a_control_character_is_no_cras
     assert title.startswith("\\x1b]8;;http://evil.example/\\x07click me")
 
 
+def test_docx_shows_users_text_as_text_masked_with_no_control_character(hostile, tmp_path) -> None:
+    out = tmp_path / "r.docx"
+    _check(hostile, "-o", out)
+    texts = o.assert_docx_safe(out)
+    assert o.DDE in texts and "@SUM(A1)" in texts and "＝1+1" in texts
+    assert any(t.startswith("\\x1b]8;;http://evil.example/\\x07click me") for t in texts)
+
+
 def test_json_holds_the_texts_as_data_masked(hostile) -> None:
     report = o.assert_json_safe(_check(hostile, "-f", "json"))
     assert report["project"] == mask_text(HOSTILE.project)

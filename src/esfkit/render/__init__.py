@@ -1,5 +1,5 @@
 """Output formats: each a module with ``render(report, options)`` that reads only the Report
-and returns text (``str``) or, for binary formats such as xlsx, ``bytes``. Looked up by name
+and returns text (``str``) or, for binary formats (xlsx, docx), ``bytes``. Looked up by name
 through ``formatter``."""
 
 from __future__ import annotations
@@ -18,16 +18,18 @@ FORMATS = {
     "text": "text",
     "csv": "csv",
     "xlsx": "xlsx",
+    "docx": "docx",
     "json": "json",
     "html": "html",
 }
-BINARY = ("xlsx",)
+BINARY = ("xlsx", "docx")
 EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "text",
     ".csv": "csv",
     ".xlsx": "xlsx",
+    ".docx": "docx",
     ".json": "json",
     ".html": "html",
     ".htm": "html",
