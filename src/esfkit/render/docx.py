@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -111,7 +112,7 @@ def _set_up(doc: WordDocument, report: Report, w: Words, lang: str, landscape: b
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, MARGIN)
-    normal = doc.styles["Normal"]
+    normal = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     normal.font.size = Pt(10)
     normal.font.name = FONT  # the theme's body font is Cambria, a serif
     language = OxmlElement("w:lang")
