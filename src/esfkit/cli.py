@@ -20,6 +20,7 @@ from esfkit.errors import EsfkitError, ExitCode, UsageError
 from esfkit.files import (
     is_stdout,
     refuse_input,
+    terminal_columns,
     utf8_streams,
     write_atomically,
     write_output,
@@ -136,7 +137,13 @@ def check(
     ] = None,
     width: Annotated[
         int | None,
-        typer.Option("--width", min=40, max=1000, help="Width of the table output in characters."),
+        typer.Option(
+            "--width",
+            min=1,
+            max=1000,
+            help="Width of the table output in characters (default: the terminal's; 100 "
+            "when not a terminal).",
+        ),
     ] = None,
     csv_excel: Annotated[
         bool,
@@ -273,7 +280,9 @@ def _check(
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    options = RenderOptions(lang_code, width, color, tuple(goal_ids), csv_excel)
+    shown = is_stdout(output) and fmt_name == Format.table
+    columns = terminal_columns() if shown else None
+    options = RenderOptions(lang_code, width, color, tuple(goal_ids), csv_excel, columns)
     if history is None:
         write_output(output, formatter(fmt_name)(report, options), inputs=(goals, data))
     else:

@@ -23,6 +23,7 @@ import contextlib
 import os
 import re
 import secrets
+import shutil
 import stat
 import sys
 import time
@@ -270,6 +271,20 @@ def _discard_stdout() -> None:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, fd)
         os.close(null)
+
+
+def terminal_columns() -> int | None:
+    """The width of the terminal standard output shows on (``COLUMNS`` when set, as shells
+    keep it, else what the terminal says); None when standard output is not a terminal
+    (cron, a pipe, a file) or does not say."""
+    stream = sys.stdout
+    try:
+        if stream is None or not stream.isatty():
+            return None
+    except ValueError:  # a closed stream
+        return None
+    columns = shutil.get_terminal_size(fallback=(0, 0)).columns
+    return columns if columns > 0 else None
 
 
 def utf8_streams() -> None:

@@ -11,11 +11,14 @@ browser builds must not change with what the users typed.
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import os
 import pty
 import re
+import struct
 import subprocess
+import termios
 from pathlib import Path
 
 import pytest
@@ -286,10 +289,13 @@ def test_every_output_masks_the_broader_spellings(spelling, tmp_path) -> None:
 
 
 def test_in_colour_on_a_terminal_only_esfkit_s_own_styles_are_escape_codes(hostile) -> None:
-    # Colour is only written to a terminal: the real command on a pseudo-terminal.
+    # Colour is only written to a terminal: the real command on a pseudo-terminal, wide
+    # enough for the hostile project name on one line.
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
     args = [ESFKIT, "check", hostile.goals, hostile.data, "--as-of", "2021-12-31"]
-    done = subprocess.run(args, stdout=follower, stderr=follower, timeout=60, check=False)
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    done = subprocess.run(args, stdout=follower, stderr=follower, env=env, timeout=60, check=False)
     os.close(follower)
     chunks = []
     while True:

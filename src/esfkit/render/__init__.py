@@ -43,6 +43,7 @@ class RenderOptions:
     color: bool = False
     goal_ids: tuple[str, ...] = ()
     csv_excel: bool = False  # csv: UTF-8 with BOM, ';' and decimal comma, for Swedish Excel
+    terminal_width: int | None = None  # the terminal's columns, when the table is shown on one
 
 
 def formatter(name: str) -> Callable[[Report, RenderOptions], str | bytes]:
