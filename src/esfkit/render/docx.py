@@ -85,9 +85,9 @@ def render(report: Report, options: RenderOptions) -> bytes:
         for line in findings:
             doc.add_paragraph(line, style="List Bullet")
     doc.add_heading(summary.title, level=1)
-    table = _table(doc, summary, SUMMARY_TEXT_COLUMNS, layouts[0])
-    for row, goal in zip(table.rows[1:], goals, strict=True):
-        _shade(row.cells[SUMMARY_STATUS_COLUMN], goal.status.value)
+    rows = _table(doc, summary, SUMMARY_TEXT_COLUMNS, layouts[0])
+    for cells, goal in zip(rows[1:], goals, strict=True):
+        _shade(cells[SUMMARY_STATUS_COLUMN], goal.status.value)
     for words, layout in zip(tables, layouts[1:], strict=True):
         doc.add_heading(words.title, level=2)
         _table(doc, words, words.text_columns, layout)
@@ -132,47 +132,51 @@ def _header_block(doc: WordDocument, report: Report, w: Words, room: int) -> Non
     table = doc.add_table(rows=0, cols=2)
     table.style = doc.styles[HEADER_STYLE]
     _look(table, header=False)
+    label_width = _emu(max(len(label) for label, _value in lines))
+    _widths(table, [label_width, room - label_width])
     for label, value in lines:
         cells = table.add_row().cells
         _write(cells[0], label, bold=True)
         _write(cells[1], value)
-    label_width = _emu(max(len(label) for label, _value in lines))
-    _widths(table, [label_width, room - label_width])
     doc.add_paragraph()
 
 
 def _table(
     doc: WordDocument, words: TextTable, text_columns: tuple[int, ...], layout: Layout
-) -> Table:
-    """A Word table of ``words``: the header row repeated on each page, rows kept whole,
-    figures right-aligned and unbroken, the total rows in bold."""
+) -> list[list[_Cell]]:
+    """A Word table of ``words``, as its rows of cells: the header row repeated on each
+    page, rows kept whole, figures right-aligned and unbroken, the total rows in bold."""
     table = doc.add_table(rows=1, cols=len(words.columns))
     table.style = doc.styles[TABLE_STYLE]
     table.autofit = False
     _look(table, header=True)
-    _row_flags(table.rows[0], header=True)
-    for index, name in enumerate(words.columns):
-        _write(table.rows[0].cells[index], name, right=index not in text_columns)
+    _widths(table, layout.widths)
+    header = table.rows[0]
+    _row_flags(header, header=True)
+    cells = header.cells
+    for index, (cell, width) in enumerate(zip(cells, layout.widths, strict=True)):
+        cell.width = width
+        _write(cell, words.columns[index], right=index not in text_columns)
+    rows = [cells]
     total_from = len(words.rows) - words.total_rows
     for number, values in enumerate(words.rows):
-        row = table.add_row()
+        row = table.add_row()  # its cells take their widths from the grid
         _row_flags(row, header=False)
+        cells = row.cells
         for index, value in enumerate(values):
             right = index not in text_columns
-            _write(row.cells[index], value, right=right, bold=number >= total_from)
+            _write(cells[index], value, right=right, bold=number >= total_from)
             if index in layout.unbroken:
-                _no_wrap(row.cells[index])
-    _widths(table, layout.widths)
-    return table
+                _no_wrap(cells[index])
+        rows.append(cells)
+    return rows
 
 
 def _widths(table: Table, widths: list[int]) -> None:
-    """Fixed column widths, in the grid and in every cell (LibreOffice reads the one,
-    Word the other)."""
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
+    """Fixed column widths in the table's grid, before its rows are added: Word and
+    LibreOffice read the grid, and each new row's cells get their width from it."""
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = width
 
 
 def _write(cell: _Cell, text: str, right: bool = False, bold: bool = False) -> None:
