@@ -228,7 +228,7 @@ def _nothing_small(report, shown: dict[str, str], threshold: int) -> None:
     """No format shows a count from 1 to N-1 (read back as in the examples' test)."""
     counts = {g.id for g in report.goals if g.kind in ("count", "distribution")}
     options = RenderOptions(lang="sv", width=400)
-    outputs = {**shown, **{f: formatter(f)(report, options) for f in ("text", "xlsx")}}
+    outputs = {**shown, **{f: formatter(f)(report, options) for f in ("text", "xlsx", "docx")}}
     assert_formats_have_no_small_count(outputs, threshold, counts)
 
 

@@ -18,7 +18,7 @@ from esfkit import cli_options as opt
 from esfkit import tools
 from esfkit.errors import EsfkitError, ExitCode
 from esfkit.files import is_stdout, refuse_history_file, utf8_streams, write_output, write_stdout
-from esfkit.progress import colour_terminal, reading
+from esfkit.progress import colour_terminal, reading, terminal_columns
 
 app = typer.Typer(
     cls=opt.MaskedGroup,
@@ -87,11 +87,13 @@ def _check(o: opt.CheckOptions) -> int:
         reading=reading,
         today=_given.get("today"),
     )
-    color = is_stdout(o.output) and fmt == opt.Format.table and colour_terminal()
+    shown = is_stdout(o.output) and fmt == opt.Format.table  # perhaps on a terminal
+    width = terminal_columns() if shown else None
+    seen = {"color": shown and colour_terminal(), "terminal_width": width}
     lang = o.lang.value if o.lang else None
 
     def write(report: api.Report) -> None:
-        text = api.render(report, fmt, lang, width=o.width, color=color, csv_excel=o.csv_excel)
+        text = api.render(report, fmt, lang, width=o.width, csv_excel=o.csv_excel, **seen)
         write_output(o.output, text, inputs=inputs)
 
     if o.history is None:
@@ -167,9 +169,6 @@ def history_command(
     Example: esfkit history history.csv --goal recruited --lang en
     """
     _run(lambda: _written(tools.history_text(file, tuple(goal or ()), lang.value)))
-
-
-# --- getting started: init, template, indicators (docs/getting-started.md) -----------------
 
 
 @app.command()

@@ -248,7 +248,7 @@ def _held(path: str) -> bool:
 
 def write_stdout(content: str | bytes) -> None:
     """``content`` on standard output as UTF-8 bytes, whatever the locale; binary content
-    (an Excel workbook) never on a terminal. A reader that has stopped reading (a closed
+    (a workbook, a Word document) never on a terminal. A reader that has stopped reading (a closed
     pipe) ends the output quietly; a closed standard output is an error."""
     stream = sys.stdout
     if stream is None:
@@ -258,7 +258,7 @@ def write_stdout(content: str | bytes) -> None:
         )
     if isinstance(content, bytes) and stream.isatty():
         raise UsageError(
-            "the output is a binary file (an Excel workbook); esfkit does not print it on a terminal",
+            "the output is a binary file (an Excel workbook or a Word document); esfkit does not print it on a terminal",
             hint="give -o report.xlsx, or send it on: -o - > report.xlsx",
         )
     data = encoded(content) if isinstance(content, str) else content

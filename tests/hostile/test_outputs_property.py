@@ -90,6 +90,10 @@ def _formats(inputs: o.Inputs, folder: Path) -> dict[str, str]:
     _run("check", inputs.goals, inputs.data, "--as-of", "2021-12-31", "-o", workbook)
     if workbook.exists():
         o.assert_xlsx_safe(workbook)
+    document = folder / "r.docx"
+    _run("check", inputs.goals, inputs.data, "--as-of", "2021-12-31", "-o", document)
+    if document.exists():
+        o.assert_docx_safe(document)
     return shown
 
 

@@ -451,6 +451,16 @@ def selected_goals(report: Report, goal_ids: tuple[str, ...]) -> list[GoalResult
 
 # Summary columns that hold words (left-aligned); the others hold figures.
 SUMMARY_TEXT_COLUMNS = (0, 5, 6)
+SUMMARY_STATUS_COLUMN = 5
+
+# A status cell's shading in the office formats (Excel's own good, bad and neutral fills).
+STATUS_FILLS = {
+    "met": "C6EFCE",
+    "on_track": "C6EFCE",
+    "not_met": "FFC7CE",
+    "behind": "FFEB9C",
+    "no_data": "FFEB9C",
+}
 
 
 def report_notes(report: Report, w: Words) -> list[str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from typing import Any
 
 from openpyxl import Workbook
@@ -26,7 +25,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from esfkit.escape import EXCEL, excel_text_cell
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
+from esfkit.render.package import fixed_package
 from esfkit.render.present import (
+    STATUS_FILLS,
     finding_lines,
     footer_line,
     header_lines,
@@ -41,20 +42,11 @@ from esfkit.report import Cell, GoalResult, Report, Status
 COUNT_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0"
 PERCENT_FORMAT = "0.0%"
-STATUS_FILLS = {
-    "met": "C6EFCE",
-    "on_track": "C6EFCE",
-    "not_met": "FFC7CE",
-    "behind": "FFEB9C",
-    "no_data": "FFEB9C",
-}
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 MAX_WIDTH = 60
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CHART_GENDERS = ("women", "men", "nonbinary")
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
@@ -76,27 +68,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
     workbook.properties.title = w.user(report.project)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _fixed_zip(buffer.getvalue(), moment)
-
-
-def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
-    """The same workbook as the same bytes: every entry with one fixed timestamp, and the
-    'modified' property (openpyxl stamps the wall clock at save) set to the report date."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            content = source.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
-            target.writestr(info, content)
-    return out.getvalue()
+    return fixed_package(buffer.getvalue(), moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
