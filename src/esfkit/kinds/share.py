@@ -7,6 +7,11 @@ dropped. The numerator is always within the denominator. The target is a percent
 (and each gender with a target of its own) reaches it, ``at_most: true`` reversing the
 comparison. A cell whose denominator is empty has no value (status no_data).
 
+The target may also be one per municipality, as for ``count`` (``{Kiruna: 50 %, Pajala:
+{women: 40 %, men: 40 %}, total: 45 %}``, the names from ``project.municipalities``): each
+municipality's cells show their own target and persons needed, and the goal is met when
+every municipality with a target (and ``total:`` when given) reaches it.
+
 Passes::
 
     - id: adapted_support
@@ -33,7 +38,7 @@ from esfkit.goalfile.targets import percent_target
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import judge, percent, persons_needed
+from esfkit.kinds.judging import by_municipality, judge, percent, persons_needed
 from esfkit.kinds.rows import GoalRows
 from esfkit.report import Cell, GoalResult, Layout, Status, combine
 
@@ -62,8 +67,9 @@ class Share(GoalKind):
         denominator = ctx.mask(definition.of)
         matching = ctx.mask(definition.filter)
         target = definition.target
+        breakdown = by_municipality(ctx.breakdown, target)
         cells, binding = [], []
-        for tally in ctx.tally(matching, denominator):
+        for tally in ctx.tally(matching, denominator, names=breakdown):
             value = percent(tally.numerator, tally.denominator)
             cell = Cell(
                 tally.dims,
@@ -84,7 +90,7 @@ class Share(GoalKind):
             goal,
             status,
             cells,
-            breakdown=ctx.breakdown,
+            breakdown=breakdown,
             measure="percent",
             at_most=definition.at_most,
             outside_denominator=int((ctx.population & ~denominator).sum()),
@@ -104,13 +110,23 @@ class Share(GoalKind):
 def _target(target: Target | None, dims: dict) -> float | None:
     if target is None:
         return None
+    if target.by_municipality:
+        if "municipality" not in dims:
+            return target.total
+        own = target.for_municipality(dims["municipality"])
+        return None if own is None else _target(own, dims)
     if "gender" in dims and dims["gender"] in target.by_gender:
         return target.by_gender[dims["gender"]]
     return target.total
 
 
 def _binding(target: Target, dims: dict) -> bool:
-    """Cells the goal is judged on: the total, and genders with a target of their own."""
+    """Cells the goal is judged on: the total, and genders with a target of their own; with
+    targets per municipality, each municipality's (and its genders')."""
+    if target.by_municipality and "municipality" in dims:
+        own = target.for_municipality(dims["municipality"])
+        rest = {k: v for k, v in dims.items() if k != "municipality"}
+        return own is not None and set(rest) <= {"gender"} and _binding(own, rest)
     if not dims:
         return target.total is not None
     return set(dims) == {"gender"} and dims["gender"] in target.by_gender

@@ -132,9 +132,12 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
             w.status(goal.status),
             "",
         ]
+    target = target_text(total, goal, w)
+    if target == "–" and any(own_target(c) for c in goal.cells):
+        target = w("per.municipality")
     return [
         w.user(goal.title),
-        target_text(total, goal, w),
+        target,
         _actual(total, goal, w),
         _fig(women, goal, w, with_target=True),
         _fig(men, goal, w, with_target=True),
@@ -229,11 +232,8 @@ def gap_text(goal: GoalResult, w: Words) -> str:
         return "; ".join(by_gender or [text for _c, text in parts if text])
     if goal.layout.gap == "persons":
         total = goal.cell()
-        if total is None or total.gap is None or total.status == Status.MET:
-            return ""
-        key = "gap.over" if goal.at_most else "gap.more"
-        points = w.decimal(abs(total.gap))
-        return f"{w(key, n=w.integer(total.needed or 0))} ({w('gap.points_below' if not goal.at_most else 'gap.points_above', points=points)})"
+        cells = [c for c in [total, *filter(own_target, goal.cells)] if c is not None]
+        return "; ".join(filter(None, (_persons_gap(c, goal, w) for c in cells)))
     if goal.layout.gap == "points":
         parts = []
         for cell in _judged(goal):
@@ -244,6 +244,19 @@ def gap_text(goal: GoalResult, w: Words) -> str:
             parts.append(f"{label}: {w(key, points=w.decimal(abs(cell.gap)))}".strip(": "))
         return "; ".join(parts)
     return ""
+
+
+def _persons_gap(cell: Cell, goal: GoalResult, w: Words) -> str:
+    """How many persons more (or fewer) would reach a share's target, named by the cell's
+    values when it is not the total."""
+    if cell.gap is None or cell.status == Status.MET:
+        return ""
+    key = "gap.over" if goal.at_most else "gap.more"
+    points = w.decimal(abs(cell.gap))
+    side = "gap.points_below" if not goal.at_most else "gap.points_above"
+    label = " ".join(w.dim_value(k, v) for k, v in cell.dims.items())
+    text = f"{w(key, n=w.integer(cell.needed or 0))} ({w(side, points=points)})"
+    return f"{label}: {text}" if label else text
 
 
 def _judged(goal: GoalResult) -> list[Cell]:
@@ -368,7 +381,14 @@ def cell_text(cell: Cell | None, goal: GoalResult, w: Words) -> str:
     if cell.numerator is not None or cell.suppressed:
         parts = (cell_figure(cell, "numerator", w), cell_figure(cell, "denominator", w))
         text += f" ({parts[0]}/{parts[1]})"
+    if own_target(cell):
+        text += f" / {target_text(cell, goal, w)}"
     return text
+
+
+def own_target(cell: Cell) -> bool:
+    """A municipality's cell judged on a target of its own (a target per municipality)."""
+    return cell.judged and cell.target is not None and "municipality" in cell.dims
 
 
 def cell_figure(cell: Cell, name: str, w: Words, show=None) -> str:
