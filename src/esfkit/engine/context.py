@@ -60,6 +60,16 @@ class EvaluatorContext(GoalContext):
         base = self.population if denominator is None else self.population & denominator
         return tabulate(self.dimensions(names), base, numerator)
 
+    def numbers(self, name: str) -> np.ndarray:
+        field = self.ev.resolve(name, self.goal.loc)
+        return self.ev.numbers(field, self.goal.loc).to_numpy(dtype=float)
+
+    def days(self, start: str, end: str) -> np.ndarray:
+        first, last = (
+            self.ev.dates(self.ev.resolve(n, self.goal.loc), self.goal.loc) for n in (start, end)
+        )
+        return (last - first).dt.days.to_numpy(dtype=float)
+
     @property
     def pacing(self) -> float | None:
         """Share of the goal's time (its phase, else the project; up to its ``by``)

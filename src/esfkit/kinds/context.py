@@ -77,6 +77,15 @@ class GoalContext(Protocol):
         over the goal's rows within ``denominator``."""
         ...
 
+    def numbers(self, name: str) -> np.ndarray:
+        """A number per counted row from a numeric field or column (NaN: blank)."""
+        ...
+
+    def days(self, start: str, end: str) -> np.ndarray:
+        """Days from one date field or column to another, per counted row (NaN: either
+        blank)."""
+        ...
+
     @property
     def pacing(self) -> float | None:
         """Share of the project's time elapsed at the report date, while it runs."""

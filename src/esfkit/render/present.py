@@ -214,6 +214,8 @@ def figure(cell: Cell, goal: GoalResult, w: Words) -> str:
         return w.number(cell.value)
     if cell.value is None:
         return "–"
+    if goal.measure == "mean":
+        return w.decimal(cell.value, 1)
     decimals = 1
     if cell.target is not None:
         meets = cell.status in (Status.MET, Status.ON_TRACK)
@@ -234,6 +236,12 @@ def gap_text(goal: GoalResult, w: Words) -> str:
         total = goal.cell()
         cells = [c for c in [total, *filter(own_target, goal.cells)] if c is not None]
         return "; ".join(filter(None, (_persons_gap(c, goal, w) for c in cells)))
+    if goal.layout.gap == "values":  # a mean: how far the total's value is off its target
+        total = goal.cell()
+        if total is None or total.gap is None or total.status == Status.MET:
+            return ""
+        side = "gap.value_above" if goal.at_most else "gap.value_below"
+        return w(side, value=w.decimal(abs(total.gap), 1))
     if goal.layout.gap == "points":
         parts = []
         for cell in _judged(goal):
@@ -418,6 +426,19 @@ def _per_note(per: dict[str, float], w: Words) -> str:
     return w("per.note", per=w(which), factors=" × ".join(factors))
 
 
+def _mean_notes(goal: GoalResult, w: Words) -> list[str]:
+    """A mean's unit, and how many of the persons counted have no value."""
+    notes = [w("mean.unit", unit=w(f"unit.{goal.unit}"))] if goal.unit else []
+    notes.append(w("mean.counts"))
+    total = goal.cell()
+    if total is not None and total.numerator is not None and total.denominator is not None:
+        if "numerator" in total.suppressed or "denominator" in total.suppressed:
+            return notes
+        if total.denominator > total.numerator:
+            notes.append(w("mean.unknown", n=w.count(total.denominator - total.numerator)))
+    return notes
+
+
 def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     notes = []
     for name, key in (
@@ -430,6 +451,8 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
             notes.append(w(key, n=w.count(getattr(goal, name))))
     if goal.per:
         notes.append(_per_note(goal.per, w))
+    if goal.measure == "mean":
+        notes += _mean_notes(goal, w)
     if goal.tolerance:
         notes.append(w("tolerance", points=w.number(goal.tolerance)))
     if goal.group:  # a parity goal's target
