@@ -127,6 +127,7 @@ class GoalResult:
     breakdown: tuple[str, ...] = ()
     measure: str = "count"  # count | percent | mean
     at_most: bool = False
+    at_least: bool = False  # a composition's targets are floors (at_most: ceilings)
     note: str | None = None
     dimension: str | None = None  # the inner dimension of composition and distribution goals
     population: int | None = 0  # rows this goal looks at (after scope)

@@ -12,6 +12,12 @@ The target may also be one per municipality, as for ``count`` (``{Kiruna: 50 %, 
 municipality's cells show their own target and persons needed, and the goal is met when
 every municipality with a target (and ``total:`` when given) reaches it.
 
+A share of a value of a dimension the goal is broken down by (``share: {gender: women}``
+with the default breakdown by municipality and gender) is refused: its cells by that
+dimension could only be 100 % or 0 %. "At least 60 % women" is a ``composition`` with
+``at_least: true``; the women's share per municipality is the share with ``breakdown:
+[municipality]``.
+
 Passes::
 
     - id: adapted_support
@@ -31,9 +37,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from esfkit.errors import GoalFileError
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
-from esfkit.goalfile.model import Everyone, Filter, Goal, Target
+from esfkit.goalfile.model import AllOf, Equals, Everyone, Filter, Goal, Target
 from esfkit.goalfile.targets import percent_target
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
@@ -68,6 +75,7 @@ class Share(GoalKind):
         matching = ctx.mask(definition.filter)
         target = definition.target
         breakdown = by_municipality(ctx.breakdown, target)
+        _refuse_own_dimension(definition.filter, breakdown)
         cells, binding = [], []
         for tally in ctx.tally(matching, denominator, names=breakdown):
             value = percent(tally.numerator, tally.denominator)
@@ -105,6 +113,27 @@ class Share(GoalKind):
         numerator = denominator + ctx.conditions(definition.filter)
         outside = (*scope, ctx.negation(definition.of))
         return GoalRows(scope, (ctx.negation(goal.scope),), denominator, numerator, outside)
+
+
+def _refuse_own_dimension(f: Filter, breakdown: tuple[str, ...]) -> None:
+    """A share of one value of a dimension the goal is broken down by is 100 % or 0 % in
+    each of that dimension's cells: it is a composition, and is written as one."""
+    parts = f.parts if isinstance(f, AllOf) else (f,)
+    for part in parts:
+        if isinstance(part, Equals) and part.field in breakdown:
+            words = [str(v.text) for v in part.values]
+            values = words[0] if len(words) == 1 else f"[{', '.join(words)}]"
+            raise GoalFileError(
+                f"share: {{{part.field}: {values}}} is broken down by {part.field} too, so its "
+                f"{part.field} cells could only be 100 % or 0 %",
+                where=part.loc,
+                hint=(
+                    f"for a share of the participants write composition: {part.field}, "
+                    f"target: {{{words[0]}: 60 %}}, at_least: true; or keep the share "
+                    f"and break it down by the rest: breakdown: "
+                    f"[{', '.join(d for d in breakdown if d != part.field)}]"
+                ),
+            )
 
 
 def _target(target: Target | None, dims: dict) -> float | None:

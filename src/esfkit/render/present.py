@@ -107,7 +107,8 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
         def named(c: Cell) -> str:
             return "" if inner == "gender" else f"{w.dim_value(inner, c.dims[inner])} "
 
-        target = " / ".join(f"{named(c)}{w.percent(c.target, 0)}" for c in targeted)
+        sign = "≥ " if goal.at_least else ("≤ " if goal.at_most else "")
+        target = " / ".join(f"{named(c)}{sign}{w.percent(c.target, 0)}" for c in targeted)
         actual = " / ".join(
             with_change(f"{named(c)}{figure(c, goal, w)}", c, goal, w) for c in targeted
         )
