@@ -77,8 +77,9 @@ class GoalContext(Protocol):
         over the goal's rows within ``denominator``."""
         ...
 
-    def numbers(self, name: str) -> np.ndarray:
-        """A number per counted row from a numeric field or column (NaN: blank)."""
+    def numbers(self, name: str, limit: float | None = None) -> np.ndarray:
+        """A number per counted row from a numeric field or column (NaN: blank); a located
+        DataError naming the rows whose number is beyond ±``limit``."""
         ...
 
     def days(self, start: str, end: str) -> np.ndarray:

@@ -10,7 +10,9 @@ durations only. A row in ``of`` without a value (a blank cell, or a duration tha
 before it starts) is not averaged but counted: each cell shows the mean, then how many
 persons it is made of and how many are in ``of`` (``5,7 (12/14)``: 2 without a value).
 The target is a number in ``unit``; ``at_most: true`` makes it an upper bound (lower is
-better). Met when the total's mean reaches the target. With ``--suppress-below``, a mean
+better). Met when the total's mean reaches the target. A numeric column may hold numbers
+up to ±1 000 000 (hours, days, kronor): a larger one is refused, naming its rows but not
+its value, since an id typed as a number would be printed as a mean of one. With ``--suppress-below``, a mean
 made of fewer persons than the threshold is hidden with its count.
 
 Passes::
@@ -44,6 +46,7 @@ from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import judge
 from esfkit.kinds.rows import Condition, GoalRows
+from esfkit.limits import MEAN_LIMIT
 from esfkit.report import Cell, GoalResult, Layout
 
 # Days per unit: a month is a twelfth of an average year.
@@ -175,7 +178,7 @@ def _values(definition: MeanGoal, ctx: GoalContext) -> np.ndarray:
     if len(definition.fields) == 2:
         days = ctx.days(*definition.fields)
     else:
-        days = ctx.numbers(definition.fields[0])
+        days = ctx.numbers(definition.fields[0], MEAN_LIMIT)
     if not definition.duration:
         return days
     days = np.where(days < 0, np.nan, days)
