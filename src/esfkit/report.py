@@ -125,8 +125,9 @@ class GoalResult:
     status: Status
     cells: list[Cell]
     breakdown: tuple[str, ...] = ()
-    measure: str = "count"  # count | percent
+    measure: str = "count"  # count | percent | mean
     at_most: bool = False
+    at_least: bool = False  # a composition's targets are floors (at_most: ceilings)
     note: str | None = None
     dimension: str | None = None  # the inner dimension of composition and distribution goals
     population: int | None = 0  # rows this goal looks at (after scope)
@@ -138,6 +139,7 @@ class GoalResult:
     trend: list[TrendSeries] = field(default_factory=list)  # with --history (esfkit.history)
     due: dt.date | None = None  # `by:` the date the target is due, to which it is paced
     phase: tuple[dt.date, dt.date] | None = None  # `from:`/`to:`: enrolments active then
+    unit: str | None = None  # a mean of durations: days, weeks, months or years
     # Goal-level figures hidden by small-number suppression: field name -> marker (as Cell's)
     suppressed: dict[str, str] = field(default_factory=dict)
     layout: Layout = field(default_factory=Layout)

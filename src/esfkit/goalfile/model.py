@@ -14,6 +14,7 @@ from typing import Any
 
 from esfkit.data.settings import DataSettings
 from esfkit.errors import GoalFileLocation
+from esfkit.text import key as text_key
 
 # Fields esfkit derives from its own (esfkit.data.settings.COLUMN_FIELDS): a goal file names
 # them like a column.
@@ -173,6 +174,16 @@ class Target:
     total: float | None
     loc: GoalFileLocation
     percent: bool = False
+    # One target per municipality (``{Kiruna: 60, Pajala: {women: 15, men: 15}}``), by the
+    # name's text key; each a number (``total``) or one per gender. ``total`` is then the
+    # whole project's, judged only when the file gives it.
+    by_municipality: dict[str, Target] = _field(default_factory=dict)
+    # The municipality names as written, by text key, with where each was written.
+    municipality_names: dict[str, tuple[str, GoalFileLocation]] = _field(default_factory=dict)
+
+    def for_municipality(self, name: object) -> Target | None:
+        """The target of the municipality ``name`` (a label of the data), if it has one."""
+        return self.by_municipality.get(text_key(name)) if isinstance(name, str) else None
 
 
 # --- goals ---------------------------------------------------------------------------------

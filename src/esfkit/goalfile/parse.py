@@ -26,7 +26,9 @@ from esfkit.goalfile.model import (
     GoalFile,
     Included,
     Project,
+    Target,
 )
+from esfkit.goalfile.targets import check_municipalities
 from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import EXCEL_ROWS, GOALS_LIMIT, GROUP_DEPTH, OLDEST, SHEETS, SUPPRESS_LIMIT
 
@@ -108,6 +110,7 @@ def parse_goal_file(
     _unique_ids(goal_nodes, goals)
     project = _project(top.get("project"), filename)
     _check_due(goal_nodes, goals, project)
+    _check_targets(goals, project)
     return GoalFile(
         path=filename,
         project=project,
@@ -330,6 +333,14 @@ def _phase(node: Node, label: str) -> tuple[dt.date, dt.date] | None:
     if last < first:
         raise entries["to"].error(f"'to' {last} of {label} is before its 'from' {first}")
     return first, last
+
+
+def _check_targets(goals: tuple[Goal, ...], project: Project) -> None:
+    """A target per municipality names only project.municipalities."""
+    for goal in goals:
+        target = getattr(goal.definition, "target", None)
+        if isinstance(target, Target):
+            check_municipalities(target, project.municipalities)
 
 
 def _check_due(goal_nodes: list[Node], goals: tuple[Goal, ...], project: Project) -> None:

@@ -28,13 +28,13 @@ Adding a kind is adding a module and naming it below.
 from __future__ import annotations
 
 from esfkit.errors import one_of
-from esfkit.kinds import composition, count, distribution, manual, parity, share
+from esfkit.kinds import composition, count, distribution, manual, mean, median, parity, share
 from esfkit.kinds.base import GoalKind
 
 # Every kind, by the YAML key that selects it, in the order messages and docs list them.
 KINDS: dict[str, GoalKind] = {
     module.KIND.name: module.KIND
-    for module in (count, share, composition, parity, distribution, manual)
+    for module in (count, share, mean, median, composition, parity, distribution, manual)
 }
 KIND_NAMES = tuple(KINDS)
 

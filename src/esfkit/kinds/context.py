@@ -77,6 +77,16 @@ class GoalContext(Protocol):
         over the goal's rows within ``denominator``."""
         ...
 
+    def numbers(self, name: str, limit: float | None = None) -> np.ndarray:
+        """A number per counted row from a numeric field or column (NaN: blank); a located
+        DataError naming the rows whose number is beyond ±``limit``."""
+        ...
+
+    def days(self, start: str, end: str) -> np.ndarray:
+        """Days from one date field or column to another, per counted row (NaN: either
+        blank)."""
+        ...
+
     @property
     def pacing(self) -> float | None:
         """Share of the project's time elapsed at the report date, while it runs."""

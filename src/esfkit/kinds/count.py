@@ -10,6 +10,21 @@ the report date is before project.end, an at-least target also gets its pro-rata
 by now" figure and the status on_track or behind. Without a target the count is a reported
 figure.
 
+A target per municipality names each municipality of ``project.municipalities`` (matched
+as data values are: case, spaces and invisible characters ignored; a name not listed is an
+error suggesting the nearest), with a number or one per gender, and optionally the
+project's ``total``. The goal is then broken down by municipality (added first when its
+``breakdown`` leaves it out); each municipality's cells show and are judged on its own
+target (its total, the sum of its gender targets when it gives only those); the total is
+judged only on ``total:``, the gender totals not at all. ``per: year`` multiplies each;
+``per: municipality`` is refused (each municipality has its own target already).
+
+Targets per municipality::
+
+    target: {Kiruna: 60, Gällivare: 50, Pajala: 30}
+    target: {Kiruna: {women: 30, men: 30}, Pajala: {women: 15, men: 15}}
+    target: {Kiruna: 60, Gällivare: 50, Pajala: 30, total: 150}
+
 Met when the count reaches the target in every cell that has one (``at_most``: stays at or
 below it).
 
@@ -39,7 +54,7 @@ from esfkit.goalfile.targets import count_target
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import judge, percent
+from esfkit.kinds.judging import by_municipality, judge, percent
 from esfkit.kinds.rows import Figure, GoalRows
 from esfkit.report import Cell, GoalResult, Layout, Status, combine
 
@@ -74,6 +89,11 @@ class Count(GoalKind):
             per = tuple(nodes.choice(item, PER, "per") for item in items)
             if target is None:
                 raise entries["per"].error("'per' needs a target to multiply")
+            if "municipality" in per and target.by_municipality:
+                raise entries["per"].error(
+                    "'per: municipality' with a target per municipality",
+                    hint="each municipality has its own target already; write per: year or leave 'per' out",
+                )
         return CountGoal(parse_filter(entries[self.name], f"'{self.name}'"), target, at_most, per)
 
     def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
@@ -83,8 +103,9 @@ class Count(GoalKind):
         years = ctx.project_years() if "year" in definition.per else 1.0
         municipalities = ctx.municipality_count() if "municipality" in definition.per else 1
         pacing = ctx.pacing
+        breakdown = by_municipality(ctx.breakdown, definition.target)
         cells = []
-        for tally in ctx.tally(matching):
+        for tally in ctx.tally(matching, names=breakdown):
             cell = Cell(
                 tally.dims,
                 value=tally.numerator,
@@ -102,7 +123,7 @@ class Count(GoalKind):
             goal,
             combine([c.status for c in cells]),
             cells,
-            breakdown=ctx.breakdown,
+            breakdown=breakdown,
             at_most=definition.at_most,
             per={k: v for k, v in per.items() if k in definition.per} or None,
         )
@@ -148,22 +169,34 @@ class Count(GoalKind):
 
 def _target(definition: CountGoal, dims: dict, years: float, municipalities: int) -> float | None:
     target = definition.target
-    if target is None:
+    if target is None or set(dims) - {"gender", "municipality"}:
         return None
-    if set(dims) - {"gender", "municipality"}:
-        return None
+    if target.by_municipality:
+        return _municipality_target(target, dims, years)
     if "municipality" in dims and "municipality" not in definition.per:
         return None
     scale = years * (1 if "municipality" in dims else municipalities)
-    if "gender" in dims:
-        base = target.by_gender.get(dims["gender"])
-    elif target.total is not None:
-        base = target.total
-    elif target.by_gender:
-        base = sum(target.by_gender.values())
-    else:
-        base = None
+    base = _gender_target(target, dims)
     return None if base is None else base * scale
+
+
+def _municipality_target(target: Target, dims: dict, years: float) -> float | None:
+    """A target per municipality: a municipality's cells have their own; the total has the
+    file's ``total``, if any; the rest none."""
+    if "municipality" not in dims:
+        return None if dims or target.total is None else target.total * years
+    own = target.for_municipality(dims["municipality"])
+    base = None if own is None else _gender_target(own, dims)
+    return None if base is None else base * years
+
+
+def _gender_target(target: Target, dims: dict) -> float | None:
+    """The target of a gender's cell, else the total (or the gender targets' sum)."""
+    if "gender" in dims:
+        return target.by_gender.get(dims["gender"])
+    if target.total is not None:
+        return target.total
+    return sum(target.by_gender.values()) if target.by_gender else None
 
 
 KIND = Count()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from esfkit.goalfile.model import Target
 from esfkit.report import Cell, Status
 
 
@@ -73,3 +74,11 @@ def persons_needed(cell: Cell, at_most: bool) -> int | None:
     if at_most:
         return max(0, math.ceil(cell.numerator - goal_count - 1e-9))
     return max(0, math.ceil(goal_count - cell.numerator - 1e-9))
+
+
+def by_municipality(breakdown: tuple[str, ...], target: Target | None) -> tuple[str, ...]:
+    """A goal with a target per municipality is broken down by municipality: added first
+    when its breakdown leaves it out."""
+    if target is None or not target.by_municipality or "municipality" in breakdown:
+        return breakdown
+    return ("municipality", *breakdown)
