@@ -420,6 +420,7 @@ def validate(
     ``rows`` (as :func:`read_participants` numbers them), ``column`` and ``message``."""
     goal_file = load_goals(goals)
     report_date = _report_date(as_of, None, goal_file, today).day
+    participants: Participants | None
     if isinstance(data, Participants):
         participants = rekeyed(data, report_date)
         findings = list(participants.findings)

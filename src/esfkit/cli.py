@@ -203,8 +203,8 @@ def template(
 
 def _made(made: tools.Written, output: Path, inputs: tuple[Path | None, ...], force: bool) -> int:
     """A file written for the user, and on stderr what it holds."""
-    inputs = tuple(path for path in inputs if path is not None)
-    write_output(output, made.content, inputs=inputs, option="-o", overwrite=force)
+    given = tuple(path for path in inputs if path is not None)
+    write_output(output, made.content, inputs=given, option="-o", overwrite=force)
     for line in made.summary:
         typer.echo(line, err=True)
     return ExitCode.OK

@@ -202,7 +202,7 @@ def report_date_from_option(
         return ReportDate(_iso(as_of, "--as-of"))
     day = min(today, period.end) if period is not None else today
     ended = project_end is not None and project_end < day
-    if ended and (period is None or period.start <= project_end):
+    if project_end is not None and ended and (period is None or period.start <= project_end):
         return ReportDate(project_end, project_end=True)
     return ReportDate(day)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import GENDER_VALUES, Target
 from esfkit.goalfile.yamlnode import Node
@@ -27,7 +29,7 @@ def percent_target(node: Node) -> Target:
     return _target(node, nodes.percent, percent=True)
 
 
-def _target(node: Node, read, *, percent: bool) -> Target:
+def _target(node: Node, read: Callable[[Node, str], float], *, percent: bool) -> Target:
     if not node.is_mapping:
         return Target({}, read(node, "target"), node.loc, percent)
     nodes.known_keys(node, _TARGET_KEYS, "target")

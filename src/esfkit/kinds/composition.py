@@ -49,7 +49,7 @@ class CompositionGoal:
     tolerance: float = 0.0
 
 
-class Composition(GoalKind):
+class Composition(GoalKind[CompositionGoal]):
     name = "composition"
     keys = ("target", "tolerance")
     layout = replace(INNER, summary="shares", gap="points", trend="judged")
@@ -70,7 +70,7 @@ class Composition(GoalKind):
         tolerance = tolerance_of(entries)
         return CompositionGoal(dimension, target, tolerance)
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[CompositionGoal], ctx: GoalContext) -> GoalResult:
         definition: CompositionGoal = goal.definition
         outer = tuple(d for d in ctx.breakdown if d != definition.dimension)
         cells, binding = share_cells(ctx, outer, definition.dimension)

@@ -54,7 +54,7 @@ class CountGoal:
     per: tuple[str, ...] = ()
 
 
-class Count(GoalKind):
+class Count(GoalKind[CountGoal]):
     name = "count"
     keys = ("target", "at_most", "per")
     # The count is the numerator; the cell's population is not a figure of the goal.
@@ -76,7 +76,7 @@ class Count(GoalKind):
                 raise entries["per"].error("'per' needs a target to multiply")
         return CountGoal(parse_filter(entries[self.name], f"'{self.name}'"), target, at_most, per)
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[CountGoal], ctx: GoalContext) -> GoalResult:
         """The goal's cells: the count per breakdown level against its target."""
         definition: CountGoal = goal.definition
         matching = ctx.mask(definition.filter)
@@ -94,7 +94,7 @@ class Count(GoalKind):
                 target=_target(definition, tally.dims, years, municipalities),
                 judged=True,
             )
-            if cell.target:
+            if cell.target and cell.value is not None:
                 cell.attainment = 100.0 * cell.value / cell.target
             cells.append(judge(cell, definition.at_most, pacing))
         per = {"year": years, "municipality": municipalities}
@@ -107,7 +107,7 @@ class Count(GoalKind):
             per={k: v for k, v in per.items() if k in definition.per} or None,
         )
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[CountGoal], ctx: GoalContext) -> GoalRows:
         scope = ctx.conditions(goal.scope)
         numerator = scope + ctx.conditions(goal.definition.filter)
         return GoalRows(scope, (ctx.negation(goal.scope),), scope, numerator)
@@ -129,8 +129,8 @@ class Count(GoalKind):
         cell.suppressed["value"] = cell.suppressed["numerator"]
         cell.value = cell.attainment = cell.gap = cell.needed = None
         # "expected by now" is the target's alone; shown whatever the count, it says nothing
-        at_least = cell.target and pacing is not None and not result.at_most
-        cell.expected = cell.target * pacing if at_least else None
+        target, at_least = cell.target, not result.at_most
+        cell.expected = target * pacing if target and pacing is not None and at_least else None
         return True
 
     def rejudge(
@@ -146,7 +146,9 @@ class Count(GoalKind):
         }
 
 
-def _target(definition: CountGoal, dims: dict, years: float, municipalities: int) -> float | None:
+def _target(
+    definition: CountGoal, dims: dict[str, str], years: float, municipalities: int
+) -> float | None:
     target = definition.target
     if target is None:
         return None

@@ -46,7 +46,7 @@ class ShareGoal:
     at_most: bool = False
 
 
-class Share(GoalKind):
+class Share(GoalKind[ShareGoal]):
     name = "share"
     keys = ("of", "target", "at_most")
     layout = Layout(gap="persons", chart=True)
@@ -57,7 +57,7 @@ class Share(GoalKind):
         at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
         return ShareGoal(parse_filter(entries[self.name], f"'{self.name}'"), of, target, at_most)
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[ShareGoal], ctx: GoalContext) -> GoalResult:
         definition: ShareGoal = goal.definition
         denominator = ctx.mask(definition.of)
         matching = ctx.mask(definition.filter)
@@ -90,7 +90,7 @@ class Share(GoalKind):
             outside_denominator=int((ctx.population & ~denominator).sum()),
         )
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[ShareGoal], ctx: GoalContext) -> GoalRows:
         """A cell's denominator: the scope and ``of``; its numerator also the filter; rows
         in scope but not in ``of`` are outside the denominator."""
         definition: ShareGoal = goal.definition
@@ -101,7 +101,7 @@ class Share(GoalKind):
         return GoalRows(scope, (ctx.negation(goal.scope),), denominator, numerator, outside)
 
 
-def _target(target: Target | None, dims: dict) -> float | None:
+def _target(target: Target | None, dims: dict[str, str]) -> float | None:
     if target is None:
         return None
     if "gender" in dims and dims["gender"] in target.by_gender:
@@ -109,7 +109,7 @@ def _target(target: Target | None, dims: dict) -> float | None:
     return target.total
 
 
-def _binding(target: Target, dims: dict) -> bool:
+def _binding(target: Target, dims: dict[str, str]) -> bool:
     """Cells the goal is judged on: the total, and genders with a target of their own."""
     if not dims:
         return target.total is not None

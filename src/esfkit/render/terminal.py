@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
@@ -99,12 +99,12 @@ def _rich(
                 Text(name), max_width=widest, no_wrap=widest is None, overflow="fold"
             )
         else:
-            justify = "right" if index > 0 else "left"
+            justify: JustifyMethod = "right" if index > 0 else "left"
             rich_table.add_column(Text(name), justify=justify, overflow="fold")
     total_from = len(table.rows) - table.total_rows
     for index, row in enumerate(table.rows):
         cells = [Text(value) for value in row]
-        if summary and statuses:
+        if status_column is not None and statuses:
             cells[status_column].stylize(STATUS_STYLES[statuses[index]])
         rich_table.add_row(
             *cells,

@@ -44,6 +44,7 @@ def protect_header(
     counts = {f.kind: f.size for f in report.findings}
     person = report.population.unit == "person"
     total = report.population.persons if person else report.population.enrolments
+    assert total is not None, "a Report's counts are hidden once, by this module"
     free = (counts.get(AFTER[8:], 0), counts.get(PERIOD[8:], 0), counts.get(REENROLLED[8:], 0))
 
     def figures(after: int, period: int, again: int) -> dict[str, int]:
