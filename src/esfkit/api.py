@@ -263,7 +263,7 @@ class Checked:
         return any(status in failing for status in self.statuses)
 
 
-def check(
+def check(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     *,
@@ -297,7 +297,7 @@ def check(
     ).report
 
 
-def run_check(
+def run_check(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     *,
@@ -512,7 +512,7 @@ def _left_out(error: EsfkitError) -> str:
     return f"the report's own findings are left out until the errors are corrected: {where}{error.message}"
 
 
-def explain(
+def explain(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     goal_id: str,

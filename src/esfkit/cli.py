@@ -41,7 +41,7 @@ def _main(ctx: typer.Context, version: opt.VersionOpt = False, debug: opt.DebugO
 
 
 @app.command()
-def check(
+def check(  # noqa: PLR0913  # Typer: a parameter per option
     goals: opt.GoalsArg,
     data: opt.DataArg,
     as_of: opt.AsOf = None,
@@ -131,7 +131,7 @@ def _validate(goals: Path, data: Path, as_of: str | None, strict: bool, all_rows
 
 
 @app.command()
-def explain(
+def explain(  # noqa: PLR0913  # Typer: a parameter per option
     goals: opt.GoalsArg,
     data: opt.DataArg,
     goal: opt.GoalIdArg,

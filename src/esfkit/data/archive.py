@@ -549,11 +549,7 @@ def scan_ods(path: Path, data: bytes) -> dict[str, SheetScan]:
     """Every sheet of an .ods, by name: calamine reads them all on opening, so all are
     checked against the limits. Rows and cells repeated (number-rows-repeated) count as
     many times as they are repeated, unless empty."""
-    archive = _open(data)
-    try:
-        info = archive.getinfo("content.xml") if archive is not None else None
-    except KeyError:
-        info = None
+    info = _ods_content(data)
     if info is None:
         return {}
     sheets: dict[str, SheetScan] = {}
@@ -588,6 +584,15 @@ def scan_ods(path: Path, data: bytes) -> dict[str, SheetScan]:
         for name, each in sheets.items():
             check_extent(path, name, each)
     return sheets
+
+
+def _ods_content(data: bytes) -> zipfile.ZipInfo | None:
+    """content.xml of an .ods; None when the archive or the part cannot be found."""
+    archive = _open(data)
+    try:
+        return archive.getinfo("content.xml") if archive is not None else None
+    except KeyError:
+        return None
 
 
 def _repeat(pattern: re.Pattern, attributes: bytes) -> int:

@@ -147,12 +147,12 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
         if (
             goal.layout.chart and total is not None
         ):  # the figures themselves, so they can be computed with
-            _figure(sheet, row, 2, total.target, "target", total, goal, w)
-            _figure(sheet, row, 3, total.value, "value", total, goal, w)
+            _figure(sheet, row, 2, "target", total, goal, w)
+            _figure(sheet, row, 3, "value", total, goal, w)
             for col, gender in ((4, "women"), (5, "men")):
                 cell = goal.cell(gender=gender)
                 if cell is not None:
-                    _figure(sheet, row, col, cell.value, "value", cell, goal, w)
+                    _figure(sheet, row, col, "value", cell, goal, w)
         _status_fill(sheet.cell(row=row, column=6), goal.status)
     row += 2
     for note in [*report_notes(report, w), footer_line(report, w)]:
@@ -162,7 +162,9 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
     _fit(sheet, wrap_first=40)
 
 
-def _figure(sheet, row, col, value, name, cell: Cell, goal: GoalResult, w: Words) -> None:
+def _figure(sheet, row, col, name: str, cell: Cell, goal: GoalResult, w: Words) -> None:
+    """The cell's figure ``name`` (value or target) as a number Excel computes with."""
+    value = getattr(cell, name)
     if name in cell.suppressed:
         _put(sheet, row, col, w.hidden(cell.suppressed[name]))
         return
