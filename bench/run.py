@@ -144,6 +144,11 @@ def main() -> int:
     if cli_rows:
         print("\nThe command line\n")
         _table(["command", "s", "cpu", "peak"], cli_rows)
+    return _verdict(failures, args.engine_only)
+
+
+def _verdict(failures: list[str], engine_only: bool) -> int:
+    """1, the differences on stderr, when a figure differs from the baseline's; else 0."""
     if failures:
         print(
             f"\nFIGURES DIFFER ({len(failures)}):",
@@ -153,7 +158,7 @@ def main() -> int:
             flush=True,
         )
         return 1
-    checked = "in-process" if args.engine_only else "in-process and every file's JSON"
+    checked = "in-process" if engine_only else "in-process and every file's JSON"
     print(f"\nesfkit's figures equal the baseline's ({checked}).")
     return 0
 

@@ -263,7 +263,7 @@ class Checked:
         return any(status in failing for status in self.statuses)
 
 
-def check(
+def check(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     *,
@@ -297,7 +297,7 @@ def check(
     ).report
 
 
-def run_check(
+def run_check(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     *,
@@ -420,6 +420,7 @@ def validate(
     ``rows`` (as :func:`read_participants` numbers them), ``column`` and ``message``."""
     goal_file = load_goals(goals)
     report_date = _report_date(as_of, None, goal_file, today).day
+    participants: Participants | None
     if isinstance(data, Participants):
         participants = rekeyed(data, report_date)
         findings = list(participants.findings)
@@ -511,7 +512,7 @@ def _left_out(error: EsfkitError) -> str:
     return f"the report's own findings are left out until the errors are corrected: {where}{error.message}"
 
 
-def explain(
+def explain(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     goal_id: str,

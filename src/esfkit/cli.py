@@ -41,7 +41,7 @@ def _main(ctx: typer.Context, version: opt.VersionOpt = False, debug: opt.DebugO
 
 
 @app.command()
-def check(
+def check(  # noqa: PLR0913  # Typer: a parameter per option
     goals: opt.GoalsArg,
     data: opt.DataArg,
     as_of: opt.AsOf = None,
@@ -89,7 +89,7 @@ def _check(o: opt.CheckOptions) -> int:
     )
     shown = is_stdout(o.output) and fmt == opt.Format.table  # perhaps on a terminal
     width = terminal_columns() if shown else None
-    seen = {"color": shown and colour_terminal(), "terminal_width": width}
+    seen: dict[str, Any] = {"color": shown and colour_terminal(), "terminal_width": width}
     lang = o.lang.value if o.lang else None
 
     def write(report: api.Report) -> None:
@@ -133,7 +133,7 @@ def _validate(goals: Path, data: Path, as_of: str | None, strict: bool, all_rows
 
 
 @app.command()
-def explain(
+def explain(  # noqa: PLR0913  # Typer: a parameter per option
     goals: opt.GoalsArg,
     data: opt.DataArg,
     goal: opt.GoalIdArg,
@@ -202,8 +202,8 @@ def template(
 
 def _made(made: tools.Written, output: Path, inputs: tuple[Path | None, ...], force: bool) -> int:
     """A file written for the user, and on stderr what it holds."""
-    inputs = tuple(path for path in inputs if path is not None)
-    write_output(output, made.content, inputs=inputs, option="-o", overwrite=force)
+    given = tuple(path for path in inputs if path is not None)
+    write_output(output, made.content, inputs=given, option="-o", overwrite=force)
     for line in made.summary:
         typer.echo(line, err=True)
     return ExitCode.OK

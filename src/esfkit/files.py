@@ -78,7 +78,7 @@ def refuse_history_file(history: Path, output: Path | None, inputs: tuple[Path, 
     if is_stdout(history):
         raise UsageError("--history needs a file name", hint="e.g. --history history.csv")
     refuse_input(history, "--history", inputs)
-    if not is_stdout(output) and history.resolve() == output.resolve():
+    if output is not None and not is_stdout(output) and history.resolve() == output.resolve():
         raise UsageError(f"--history {history} is also the --output file")
     if not history.resolve().parent.is_dir():  # found out before the report is written
         raise UsageError(f"--history: the folder {history.parent} does not exist")
@@ -93,7 +93,7 @@ def write_output(
     overwrite: bool = True,
 ) -> None:
     """``content`` to standard output (no path, or ``-``), else atomically to the file."""
-    if is_stdout(path):
+    if path is None or is_stdout(path):
         write_stdout(content)
     else:
         write_atomically(path, content, inputs=inputs, option=option, overwrite=overwrite)

@@ -47,7 +47,7 @@ MEASURES = ("numerator", "denominator", "percent", "target", "expected", "gap")
 @dataclass(frozen=True)
 class Layout:
     """How a goal's figures read: plain data its kind fills in, so that renderers and the
-    history file never ask which kind a goal is (esfkit.kinds.base.GoalKind.LAYOUT)."""
+    history file never ask which kind a goal is (esfkit.kinds.base.GoalKind.layout)."""
 
     # The goal's table: "grid" (rows by the first breakdown dimensions, columns by the last),
     # "inner" (a row per value of the goal's own dimension, each cell "count (percent)", the

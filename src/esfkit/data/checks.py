@@ -67,7 +67,9 @@ def inspect(
     findings: list[Finding] = _reading(raw) + _blank_formulas(raw) + _merged_cells(raw)
     odd = _odd_values(raw, columns, settings, declared, rows)
     findings += odd
-    look_alike = {f.value for f in odd if f.kind == "lookalike_characters"}  # said once
+    look_alike = {
+        f.value for f in odd if f.kind == "lookalike_characters" and f.value is not None
+    }  # said once
     if "gender" in columns:
         header = columns["gender"]
         findings += _genders(
@@ -519,10 +521,10 @@ def _odd_cells(
     if not odd_words and not has_lookalike("\x00".join(texts)):
         return findings
     by_skeleton = {skeleton(word): word for word in declared.values()}
-    for index, text in enumerate(texts):
-        meant = by_skeleton.get(skeleton(text)) if text and keys[index] not in declared else None
-        if meant is not None and (has_lookalike(text) or has_lookalike(meant)):  # not 'l' for 'i'
-            findings.append(_odd(rows[codes == index], header, text, meant, ERROR))
+    for position, text in enumerate(texts):
+        like = by_skeleton.get(skeleton(text)) if text and keys[position] not in declared else None
+        if like is not None and (has_lookalike(text) or has_lookalike(like)):  # not 'l' for 'i'
+            findings.append(_odd(rows[codes == position], header, text, like, ERROR))
     return findings
 
 
@@ -635,7 +637,7 @@ def _id_problems(ids: personnummer.Ids, shaped: np.ndarray) -> np.ndarray:
     it is one, or blank."""
     numbers = np.flatnonzero(shaped)
     found = np.zeros(len(shaped), dtype=np.int8)
-    found[numbers] = personnummer.problems([ids.numbers[i] for i in numbers.tolist()])
+    found[numbers] = personnummer.problems([n for n in ids.numbers if n is not None])
     nine = [i for i in numbers.tolist() if len(ids.texts[i]) == 9]  # the rest have 10 or more
     found[[i for i in nine if personnummer.lost_zero(ids.texts[i])]] = len(_WHY) - 2
     texts = np.array([bool(t) for t in ids.texts], dtype=bool)
@@ -685,7 +687,7 @@ def _duplicates(
                     severity=ERROR if counts_both else WARNING,
                 )
             )
-    if keys is None or start is None:
+    if keys is None or start is None or typed is None:
         return findings
     first_copy = np.ones(len(rows), dtype=bool)
     first_copy[candidates] = ~same.duplicated(keep="first").to_numpy()
@@ -760,9 +762,9 @@ def _enrolments(
     for index, (overlap, shown_id) in enumerate(
         zip(overlaps.tolist(), typed[order[firsts]].tolist(), strict=True)
     ):
-        where = sorted(ordered_rows[bounds[index] : bounds[index + 1]])
+        id_rows = sorted(ordered_rows[bounds[index] : bounds[index + 1]])
         masked = personnummer.mask(str(shown_id))
-        shown = format_rows(where)
+        shown = format_rows(id_rows)
         if overlap:
             message = f"id {masked} is enrolled on {shown} and the periods overlap"
             todo = "correct the dates, or merge the rows if they are one enrolment"
@@ -770,5 +772,5 @@ def _enrolments(
             message = f"id {masked} is enrolled again on {shown}"
             todo = "nothing, if right: the person counts once (unit: person)"
         kind = "overlapping_enrolments" if overlap else "re_enrolment"
-        findings.append(_make(kind, where, id_header, masked, message, todo))
+        findings.append(_make(kind, id_rows, id_header, masked, message, todo))
     return findings

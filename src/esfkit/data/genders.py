@@ -68,7 +68,9 @@ def map_genders(
     if missing.any():
         raise _unknown_codes(values, missing, codes, column, rows, file)
     return pd.Series(
-        pd.Categorical.from_codes(genders, categories=GENDERS), index=values.index, name=values.name
+        pd.Categorical.from_codes(genders, categories=pd.Index(GENDERS)),
+        index=values.index,
+        name=values.name,
     )
 
 

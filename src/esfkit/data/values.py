@@ -54,6 +54,7 @@ AMBIGUOUS_TODO = (
     "column where a date such as 25/3/2021 shows the order"
 )
 NUMBER_FORMS = "12, -3, 12,5 or 12.5, 1 234,5 (space between thousands)"
+_FORMS = {"dates": DATE_FORMS, "numbers": NUMBER_FORMS}  # how each may be written
 
 
 def parse_dates(
@@ -63,7 +64,7 @@ def parse_dates(
     and for a date that reads two ways (3/1/2021). ``coded``: the cells' codes, if known."""
     codes, texts = _distinct(values, coded)
     parsed = _dates_from_texts(texts)
-    _fail_on_unparsed(texts, np.isnat(parsed), codes, column, rows, file, "dates", DATE_FORMS)
+    _fail_on_unparsed(texts, np.isnat(parsed), codes, column, rows, file, "dates")
     _fail_on_ambiguous(texts, codes, column, rows, file)
     return pd.Series(_spread(parsed, codes, np.datetime64("NaT", "ns")), index=values.index)
 
@@ -130,7 +131,7 @@ def parse_numbers(
     cells' codes, if known."""
     codes, texts = _distinct(values, coded)
     parsed = _numbers_from_texts(texts)
-    _fail_on_unparsed(texts, np.isnan(parsed), codes, column, rows, file, "numbers", NUMBER_FORMS)
+    _fail_on_unparsed(texts, np.isnan(parsed), codes, column, rows, file, "numbers")
     return pd.Series(_spread(parsed, codes, np.nan), index=values.index, dtype="float64")
 
 
@@ -276,7 +277,6 @@ def _fail_on_unparsed(
     rows: np.ndarray,
     file: str,
     what: str,
-    forms: str,
 ) -> None:
     """Raise a DataError naming every row whose non-blank value could not be read."""
     bad = failed & (texts != "")
@@ -293,5 +293,5 @@ def _fail_on_unparsed(
     raise DataError(
         f"column '{column}' has {phrase}: {examples}",
         where=DataLocation(file, rows=tuple(int(r) for r in bad_rows), column=column),
-        hint=f"write {what} as {forms}",
+        hint=f"write {what} as {_FORMS[what]}",
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -24,7 +25,7 @@ from esfkit.kinds.rows import Condition, RowSet
 class EvaluatorContext(GoalContext):
     """A goal's context answered by the Evaluator, which caches every mask and dimension."""
 
-    goal: Goal
+    goal: Goal[Any]
     ev: Evaluator
     goal_file: GoalFile
     population: np.ndarray  # the goal's rows: the report population, scope applied

@@ -10,7 +10,7 @@ user's file, matched without regard to case or surrounding spaces.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +42,7 @@ from esfkit.goalfile.model import (
     Not,
     OtherField,
     SameAs,
+    Scalar,
 )
 from esfkit.kinds.context import Dimension
 from esfkit.privacy import mask_text
@@ -89,7 +90,9 @@ class Keys:
 
     def isin(self, words: list[str]) -> np.ndarray:
         wanted = set(words)
-        return np.array([key in wanted for key in self.keys], dtype=bool)[self.codes]
+        found = np.array([key in wanted for key in self.keys], dtype=bool)
+        rows: np.ndarray = found[self.codes]
+        return rows
 
 
 class Evaluator:
@@ -197,7 +200,8 @@ class Evaluator:
                 end = end.fillna(pd.Timestamp(self.pop.as_of))
                 return (end - self.frame["_start"]).dt.days.astype("float64")
             if field == "start_year":
-                return self.frame["_start"].dt.year.astype("float64")
+                years: pd.Series = self.frame["_start"].dt.year.astype("float64")
+                return years
             if field.startswith("column:"):
                 header = field.removeprefix("column:")
                 return parse_numbers(
@@ -227,9 +231,10 @@ class Evaluator:
         before_birthday = (at.dt.month < birth.dt.month) | (
             (at.dt.month == birth.dt.month) & (at.dt.day < birth.dt.day)
         )
-        return (years - before_birthday.astype("int64")).astype("float64").where(birth.notna())
+        age: pd.Series = (years - before_birthday.astype("int64")).astype("float64")
+        return age.where(birth.notna())
 
-    def _cached(self, field: str, what: str, compute) -> pd.Series:
+    def _cached(self, field: str, what: str, compute: Callable[[], pd.Series]) -> pd.Series:
         key = (field, what)
         if key not in self._series:
             self._series[key] = compute()
@@ -253,9 +258,9 @@ class Evaluator:
             case Enrolled():
                 return ~self.frame["_exited"].to_numpy(dtype=bool)
             case AllOf(parts=parts):
-                return np.logical_and.reduce([self.mask(p) for p in parts])
+                return _all([self.mask(p) for p in parts])
             case AnyOf(parts=parts):
-                return np.logical_or.reduce([self.mask(p) for p in parts])
+                return _any([self.mask(p) for p in parts])
             case Not(part=part):
                 return ~self.mask(part)
             case Equals():
@@ -271,9 +276,9 @@ class Evaluator:
     def _equals(self, f: Equals) -> np.ndarray:
         field = self.resolve(f.field, f.loc)
         if field == "exited":
-            wanted = {self._truth(v) for v in f.values}
+            truths = {self._truth(v) for v in f.values}
             exited = self.frame["_exited"].to_numpy(dtype=bool)
-            return np.isin(exited, list(wanted))
+            return np.isin(exited, list(truths))
         if field in _NUMBER_FIELDS:
             numbers = self.numbers(field, f.loc).to_numpy()
             return np.isin(numbers, [self._number(v, field) for v in f.values])
@@ -309,7 +314,7 @@ class Evaluator:
             return words
         return list(normalize(pd.Series(words, dtype=object)))
 
-    def _gender(self, v) -> str:
+    def _gender(self, v: Scalar) -> str:
         word = v.text.strip()
         if word in GENDER_ORDER:
             return word
@@ -334,7 +339,7 @@ class Evaluator:
                 raise GoalFileError(
                     f"'{f.field}' holds numbers; compare it with numbers", where=f.loc
                 )
-            convert = pd.Timestamp
+            convert: Callable[[Any], Any] = pd.Timestamp
         else:
             if field in _DATE_FIELDS:
                 raise GoalFileError(
@@ -371,7 +376,7 @@ class Evaluator:
         return blank if f.missing else ~blank
 
     @staticmethod
-    def _truth(v) -> bool:
+    def _truth(v: Scalar) -> bool:
         if isinstance(v.value, bool):
             return v.value
         word = v.text.casefold()
@@ -380,7 +385,7 @@ class Evaluator:
         raise GoalFileError(f"'exited' is true or false, not '{v.text}'", where=v.loc)
 
     @staticmethod
-    def _number(v, field: str) -> float:
+    def _number(v: Scalar, field: str) -> float:
         if isinstance(v.value, int | float) and not isinstance(v.value, bool):
             return float(v.value)
         raise GoalFileError(f"'{field}' holds numbers, not '{v.text}'", where=v.loc)
@@ -398,7 +403,7 @@ class Evaluator:
         return Distinct(codes, values[order])
 
     @staticmethod
-    def _date(v, field: str) -> dt.date:
+    def _date(v: Scalar, field: str) -> dt.date:
         if isinstance(v.value, dt.date):
             return v.value
         raise GoalFileError(f"'{field}' holds dates; write YYYY-MM-DD, not '{v.text}'", where=v.loc)
@@ -410,11 +415,13 @@ class Evaluator:
         a, b = self._sides(f)
         known = _known(a, b)
         if isinstance(f, SameAs):
-            return known & (np.asarray(a == b, dtype=bool) != f.differ)
+            same: np.ndarray = known & (np.asarray(a == b, dtype=bool) != f.differ)
+            return same
         result = {"min": a >= b, "max": a <= b, "after": a > b, "before": a < b}[f.op]
-        return known & np.asarray(result, dtype=bool)
+        compared: np.ndarray = known & np.asarray(result, dtype=bool)
+        return compared
 
-    def uncompared(self, filters: list[Filter | None]) -> np.ndarray:
+    def uncompared(self, filters: Sequence[Filter | None]) -> np.ndarray:
         """Rows where a column comparison in ``filters`` has a blank on either side: it
         holds for them neither way (docs/goal-file.md, "Comparing columns")."""
         blank = np.zeros(len(self.frame), dtype=bool)
@@ -457,7 +464,7 @@ class Evaluator:
                     where=f.loc if field == left else f.other.loc,
                     hint=f"compare it with a value, e.g. {{{names[field]}: ...}}",
                 )
-        known = {k for k in kinds.values() if k != "cells"}
+        known = {k for k in kinds.values() if k is not None and k != "cells"}
         if len(known) > 1:
             raise GoalFileError(
                 f"'{f.field}' holds {kinds[left]} and '{f.other.field}' holds {kinds[right]}: "
@@ -553,8 +560,22 @@ def _field_kind(field: str) -> str | None:
 def _known(a: Any, b: Any) -> np.ndarray:
     """Rows with both sides filled in."""
     if isinstance(a, np.ndarray):
-        return (a != "") & (b != "")
-    return (a.notna() & b.notna()).to_numpy(dtype=bool)
+        filled: np.ndarray = (a != "") & (b != "")
+        return filled
+    both: np.ndarray = (a.notna() & b.notna()).to_numpy(dtype=bool)
+    return both
+
+
+def _all(masks: list[np.ndarray]) -> np.ndarray:
+    """Rows in every one of ``masks``."""
+    rows: np.ndarray = np.logical_and.reduce(masks)
+    return rows
+
+
+def _any(masks: list[np.ndarray]) -> np.ndarray:
+    """Rows in any of ``masks``."""
+    rows: np.ndarray = np.logical_or.reduce(masks)
+    return rows
 
 
 def _shifted(values: pd.Series, other: OtherField) -> pd.Series:
@@ -584,7 +605,7 @@ def _collapsed(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
 
 
 def _labelled(
-    name: str, values: pd.Series, declared: tuple, coded: Distinct | None = None
+    name: str, values: pd.Series, declared: tuple[str, ...], coded: Distinct | None = None
 ) -> Dimension:
     """Codes for a column of display values; spellings with one key (differing in case,
     spaces, Unicode form or invisible characters, or only in the digits masking hides) are

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
@@ -139,7 +140,7 @@ def _rows(rows: np.ndarray, mask: np.ndarray) -> list[int]:
 
 
 def _outside_in_cell(
-    population: Population, participants: Participants, goal_file: GoalFile, where: dict
+    population: Population, participants: Participants, goal_file: GoalFile, where: dict[str, str]
 ) -> list[int]:
     """The rows outside the report (starting after the report date, or not in the period)
     that belong to the ``where`` cell: each row read as an enrolment of its own, on a report
@@ -168,7 +169,7 @@ def _where_mask(ev: Evaluator, where: dict[str, str], strict: bool = True) -> np
     return mask
 
 
-def _label_index(name: str, value: str, labels: tuple, strict: bool = True) -> int:
+def _label_index(name: str, value: str, labels: tuple[str, ...], strict: bool = True) -> int:
     folded = text_key(value)
     if name == "gender":
         folded = _GENDER_WORDS.get(folded) or BUILTIN_CODES.get(folded) or folded
@@ -280,8 +281,8 @@ def _wrapped(rows: list[int], per_line: int = 15) -> list[str]:
     ]
 
 
-def to_json(e: Explanation, file: str) -> dict:
-    def part(rows: list[int] | None) -> dict | None:
+def to_json(e: Explanation, file: str) -> dict[str, Any]:
+    def part(rows: list[int] | None) -> dict[str, Any] | None:
         return None if rows is None else {"count": len(rows), "rows": rows}
 
     return {

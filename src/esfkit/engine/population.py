@@ -120,6 +120,7 @@ def _person_keys(
     ``positions``: the rows' positions in the participants' frame."""
     ids = rows["_id"].to_numpy(dtype=object)
     persons = participants.persons
+    key: np.ndarray
     if persons is not None and len(persons) == len(participants.frame):
         key = persons[positions].astype(np.int64)  # a copy: the blanks are renumbered
     else:
@@ -216,7 +217,7 @@ def report_date_from_option(
         return ReportDate(_iso(as_of, "--as-of"))
     day = min(today, period.end) if period is not None else today
     ended = project_end is not None and project_end < day
-    if ended and (period is None or period.start <= project_end):
+    if project_end is not None and ended and (period is None or period.start <= project_end):
         return ReportDate(project_end, project_end=True)
     return ReportDate(day)
 

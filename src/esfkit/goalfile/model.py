@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from dataclasses import field as _field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from esfkit.data.settings import DataSettings
 from esfkit.errors import GoalFileLocation
@@ -21,6 +21,10 @@ from esfkit.text import key as text_key
 DERIVED_FIELDS = ("age", "age_band", "exited", "days_enrolled", "start_year")
 BREAKDOWN_DIMENSIONS = ("municipality", "gender", "age_band", "start_year")
 GENDER_VALUES = ("women", "men", "nonbinary")
+
+# A goal kind's typed definition, the kind's own dataclass (esfkit.kinds.*): a kind's methods
+# take a Goal of their definition, the goal file holds Goal[Any], one of any kind.
+D = TypeVar("D", covariant=True)
 
 
 @dataclass(frozen=True)
@@ -190,13 +194,13 @@ class Target:
 
 
 @dataclass(frozen=True)
-class Goal:
-    """One goal: the keys every kind shares, plus the kind's own typed definition."""
+class Goal(Generic[D]):
+    """One goal: the keys every kind shares, plus the kind's own typed definition ``D``."""
 
     id: str
     title: str
     kind: str
-    definition: Any
+    definition: D
     loc: GoalFileLocation
     note: str | None = None
     scope: Filter | None = None
@@ -253,10 +257,10 @@ class GoalFile:
     data: DataSettings
     outcomes: dict[str, tuple[str, ...]]
     breakdown: tuple[str, ...]
-    goals: tuple[Goal, ...]
+    goals: tuple[Goal[Any], ...]
     age_bands: tuple[AgeBand, ...] = ()
     includes: tuple[Included, ...] = ()  # one per `include:` entry
     suppress_below: int | None = None  # report.suppress_below: hide counts 1..N-1
 
-    def goal(self, goal_id: str) -> Goal | None:
+    def goal(self, goal_id: str) -> Goal[Any] | None:
         return next((g for g in self.goals if g.id == goal_id), None)

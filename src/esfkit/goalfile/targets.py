@@ -3,6 +3,8 @@ one per municipality (each a number or one per gender, plus an optional total)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean, one_of
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import GENDER_VALUES, Target
@@ -30,7 +32,7 @@ def percent_target(node: Node) -> Target:
     return _target(node, nodes.percent, percent=True)
 
 
-def _target(node: Node, read, *, percent: bool) -> Target:
+def _target(node: Node, read: Callable[[Node, str], float], *, percent: bool) -> Target:
     if not node.is_mapping:
         return Target({}, read(node, "target"), node.loc, percent)
     others = [key for key in node.value if key not in _TARGET_KEYS]
@@ -47,7 +49,9 @@ def _target(node: Node, read, *, percent: bool) -> Target:
     return _by_gender(node, read, percent=percent)
 
 
-def _by_gender(node: Node, read, *, percent: bool, where: str = "") -> Target:
+def _by_gender(
+    node: Node, read: Callable[[Node, str], float], *, percent: bool, where: str = ""
+) -> Target:
     nodes.known_keys(node, _TARGET_KEYS, f"target{where}")
     values = {key: read(value, f"target{where} for {key}") for key, value in node.value.items()}
     if not values:
@@ -59,7 +63,7 @@ def _by_gender(node: Node, read, *, percent: bool, where: str = "") -> Target:
     return Target(values, total, node.loc, percent)
 
 
-def _per_municipality(node: Node, read, *, percent: bool) -> Target:
+def _per_municipality(node: Node, read: Callable[[Node, str], float], *, percent: bool) -> Target:
     """``{Kiruna: 60, Pajala: {women: 15, men: 15}, total: 150}``: the names are checked
     against project.municipalities once the file is read (``check_municipalities``)."""
     genders = [key for key in node.value if key in GENDER_VALUES]

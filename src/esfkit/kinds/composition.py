@@ -62,7 +62,7 @@ class CompositionGoal:
     bound: str | None = None  # "at_least" or "at_most": each target a floor or a ceiling
 
 
-class Composition(GoalKind):
+class Composition(GoalKind[CompositionGoal]):
     name = "composition"
     keys = ("target", "tolerance", *BOUNDS)
     layout = replace(INNER, summary="shares", gap="points", trend="judged")
@@ -83,7 +83,7 @@ class Composition(GoalKind):
         tolerance = tolerance_of(entries)
         return CompositionGoal(dimension, target, tolerance, _bound(node, entries))
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[CompositionGoal], ctx: GoalContext) -> GoalResult:
         definition: CompositionGoal = goal.definition
         outer = tuple(d for d in ctx.breakdown if d != definition.dimension)
         cells, binding = share_cells(ctx, outer, definition.dimension)

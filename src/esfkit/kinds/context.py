@@ -46,7 +46,7 @@ class GoalContext(Protocol):
     the goal's scope applied); ``breakdown`` the dimensions its cells are broken down by.
     """
 
-    goal: Goal
+    goal: Goal[Any]
     population: np.ndarray
     breakdown: tuple[str, ...]
 

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
@@ -69,7 +70,7 @@ class CountGoal:
     per: tuple[str, ...] = ()
 
 
-class Count(GoalKind):
+class Count(GoalKind[CountGoal]):
     name = "count"
     keys = ("target", "at_most", "per")
     # The count is the numerator; the cell's population is not a figure of the goal.
@@ -96,7 +97,7 @@ class Count(GoalKind):
                 )
         return CountGoal(parse_filter(entries[self.name], f"'{self.name}'"), target, at_most, per)
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[CountGoal], ctx: GoalContext) -> GoalResult:
         """The goal's cells: the count per breakdown level against its target."""
         definition: CountGoal = goal.definition
         matching = ctx.mask(definition.filter)
@@ -115,7 +116,7 @@ class Count(GoalKind):
                 target=_target(definition, tally.dims, years, municipalities),
                 judged=True,
             )
-            if cell.target:
+            if cell.target and cell.value is not None:
                 cell.attainment = 100.0 * cell.value / cell.target
             cells.append(judge(cell, definition.at_most, pacing))
         per = {"year": years, "municipality": municipalities}
@@ -128,7 +129,7 @@ class Count(GoalKind):
             per={k: v for k, v in per.items() if k in definition.per} or None,
         )
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[CountGoal], ctx: GoalContext) -> GoalRows:
         scope = ctx.conditions(goal.scope)
         numerator = scope + ctx.conditions(goal.definition.filter)
         return GoalRows(scope, (ctx.negation(goal.scope),), scope, numerator)
@@ -150,8 +151,8 @@ class Count(GoalKind):
         cell.suppressed["value"] = cell.suppressed["numerator"]
         cell.value = cell.attainment = cell.gap = cell.needed = None
         # "expected by now" is the target's alone; shown whatever the count, it says nothing
-        at_least = cell.target and pacing is not None and not result.at_most
-        cell.expected = cell.target * pacing if at_least else None
+        target, at_least = cell.target, not result.at_most
+        cell.expected = target * pacing if target and pacing is not None and at_least else None
         return True
 
     def rejudge(
@@ -167,7 +168,9 @@ class Count(GoalKind):
         }
 
 
-def _target(definition: CountGoal, dims: dict, years: float, municipalities: int) -> float | None:
+def _target(
+    definition: CountGoal, dims: dict[str, str], years: float, municipalities: int
+) -> float | None:
     target = definition.target
     if target is None or set(dims) - {"gender", "municipality"}:
         return None
@@ -180,7 +183,7 @@ def _target(definition: CountGoal, dims: dict, years: float, municipalities: int
     return None if base is None else base * scale
 
 
-def _municipality_target(target: Target, dims: dict, years: float) -> float | None:
+def _municipality_target(target: Target, dims: dict[str, Any], years: float) -> float | None:
     """A target per municipality: a municipality's cells have their own; the total has the
     file's ``total``, if any; the rest none."""
     if "municipality" not in dims:
@@ -190,7 +193,7 @@ def _municipality_target(target: Target, dims: dict, years: float) -> float | No
     return None if base is None else base * years
 
 
-def _gender_target(target: Target, dims: dict) -> float | None:
+def _gender_target(target: Target, dims: dict[str, Any]) -> float | None:
     """The target of a gender's cell, else the total (or the gender targets' sum)."""
     if "gender" in dims:
         return target.by_gender.get(dims["gender"])

@@ -33,8 +33,9 @@ Fails to load::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -66,7 +67,7 @@ class MeanGoal:
         return len(self.fields) == 2 or self.fields == ("days_enrolled",)
 
 
-class Mean(GoalKind):
+class Mean(GoalKind[MeanGoal]):
     name = "mean"
     keys = ("of", "unit", "target", "at_most")
     layout = Layout(
@@ -74,8 +75,10 @@ class Mean(GoalKind):
         measures=("value", "numerator", "denominator", "target", "gap"),
         columns=("value", "numerator", "denominator", "target", "gap"),
     )
-    # The statistic of the values; None for no value.
-    statistic: Callable[[np.ndarray], float] = staticmethod(np.mean)
+
+    def statistic(self, values: np.ndarray) -> float:
+        """The figure of a cell's values (there is at least one)."""
+        return float(np.mean(values))
 
     def parse(self, node: Node, entries: dict[str, Node]) -> MeanGoal:
         fields = _fields(entries[self.name], self.name)
@@ -91,7 +94,7 @@ class Mean(GoalKind):
         at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
         return MeanGoal(fields, of, unit, target, at_most)
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[MeanGoal], ctx: GoalContext) -> GoalResult:
         definition: MeanGoal = goal.definition
         values = _values(definition, ctx)
         known = ~np.isnan(values)
@@ -122,7 +125,7 @@ class Mean(GoalKind):
             outside_denominator=int((ctx.population & ~ctx.mask(definition.of)).sum()),
         )
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[MeanGoal], ctx: GoalContext) -> GoalRows:
         """The denominator: the scope and ``of``; the numerator: of those, the rows with a
         value."""
         definition: MeanGoal = goal.definition
@@ -189,13 +192,13 @@ def _unit(definition: MeanGoal) -> str | None:
     return definition.unit or ("days" if definition.duration else None)
 
 
-def _known_filter(definition: MeanGoal, goal: Goal) -> Filter:
+def _known_filter(definition: MeanGoal, goal: Goal[MeanGoal]) -> Filter:
     """The columns a row's value reads, as a filter (for explain and suppression)."""
     parts = tuple(Missing(f, False, goal.loc) for f in definition.fields)
     return parts[0] if len(parts) == 1 else AllOf(parts, goal.loc)
 
 
-def _level(ctx: GoalContext, dims: dict) -> np.ndarray:
+def _level(ctx: GoalContext, dims: dict[str, Any]) -> np.ndarray:
     """The rows with the breakdown values ``dims``."""
     rows = np.ones(len(ctx.population), dtype=bool)
     for name, label in dims.items():

@@ -30,7 +30,9 @@ from esfkit.kinds.mean import Mean
 
 class Median(Mean):
     name = "median"
-    statistic = staticmethod(np.median)
+
+    def statistic(self, values: np.ndarray) -> float:
+        return float(np.median(values))
 
 
 KIND = Median()

@@ -42,7 +42,7 @@ class ParityGoal:
     tolerance: float = 0.0
 
 
-class Parity(GoalKind):
+class Parity(GoalKind[ParityGoal]):
     name = "parity"
     keys = ("group", "tolerance")
     # The target is a share worked out from the rows: shown with its decimal.
@@ -58,7 +58,7 @@ class Parity(GoalKind):
             parse_filter(entries[self.name], f"'{self.name}'"), group, tolerance_of(entries)
         )
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[ParityGoal], ctx: GoalContext) -> GoalResult:
         definition: ParityGoal = goal.definition
         outer = tuple(d for d in ctx.breakdown if d != "gender")
         gender = ctx.dimension("gender")
@@ -102,7 +102,7 @@ class Parity(GoalKind):
             group=definition.group,
         )
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[ParityGoal], ctx: GoalContext) -> GoalRows:
         """The cells count the rows in scope that match the filter (the table lists their
         values); the target, everyone in scope."""
         scope = ctx.conditions(goal.scope)
@@ -123,7 +123,7 @@ class Parity(GoalKind):
         ]
 
 
-def _key(dims: dict) -> tuple:
+def _key(dims: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(dims.items(), key=str))
 
 

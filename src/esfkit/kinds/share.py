@@ -58,7 +58,7 @@ class ShareGoal:
     at_most: bool = False
 
 
-class Share(GoalKind):
+class Share(GoalKind[ShareGoal]):
     name = "share"
     keys = ("of", "target", "at_most")
     layout = Layout(gap="persons", chart=True)
@@ -69,7 +69,7 @@ class Share(GoalKind):
         at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
         return ShareGoal(parse_filter(entries[self.name], f"'{self.name}'"), of, target, at_most)
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[ShareGoal], ctx: GoalContext) -> GoalResult:
         definition: ShareGoal = goal.definition
         denominator = ctx.mask(definition.of)
         matching = ctx.mask(definition.filter)
@@ -104,7 +104,7 @@ class Share(GoalKind):
             outside_denominator=int((ctx.population & ~denominator).sum()),
         )
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[ShareGoal], ctx: GoalContext) -> GoalRows:
         """A cell's denominator: the scope and ``of``; its numerator also the filter; rows
         in scope but not in ``of`` are outside the denominator."""
         definition: ShareGoal = goal.definition
@@ -136,7 +136,7 @@ def _refuse_own_dimension(f: Filter, breakdown: tuple[str, ...]) -> None:
             )
 
 
-def _target(target: Target | None, dims: dict) -> float | None:
+def _target(target: Target | None, dims: dict[str, str]) -> float | None:
     if target is None:
         return None
     if target.by_municipality:
@@ -149,7 +149,7 @@ def _target(target: Target | None, dims: dict) -> float | None:
     return target.total
 
 
-def _binding(target: Target, dims: dict) -> bool:
+def _binding(target: Target, dims: dict[str, str]) -> bool:
     """Cells the goal is judged on: the total, and genders with a target of their own; with
     targets per municipality, each municipality's (and its genders')."""
     if target.by_municipality and "municipality" in dims:

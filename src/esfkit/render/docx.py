@@ -20,7 +20,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Cell
 
 from esfkit.escape import DOCX
@@ -69,7 +69,9 @@ def render(report: Report, options: RenderOptions) -> bytes:
     goals = selected_goals(report, options.goal_ids)
     summary = summary_table(report, w, goals)
     tables = [t for t in (goal_table(goal, w) for goal in goals) if t is not None]
-    shapes = [(summary, SUMMARY_TEXT_COLUMNS, (SUMMARY_STATUS_COLUMN,))]
+    shapes: list[tuple[TextTable, tuple[int, ...], tuple[int, ...]]] = [
+        (summary, SUMMARY_TEXT_COLUMNS, (SUMMARY_STATUS_COLUMN,))
+    ]
     shapes += [(t, t.text_columns, ()) for t in tables]
     # One orientation for the whole document: a section break per wide table would leave
     # half-empty pages between the narrow ones.
@@ -176,7 +178,7 @@ def _widths(table: Table, widths: list[int]) -> None:
     """Fixed column widths in the table's grid, before its rows are added: Word and
     LibreOffice read the grid, and each new row's cells get their width from it."""
     for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        column.w = width
+        column.w = Length(width)
 
 
 def _write(cell: _Cell, text: str, right: bool = False, bold: bool = False) -> None:

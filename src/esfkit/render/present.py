@@ -244,14 +244,14 @@ def gap_text(goal: GoalResult, w: Words) -> str:
         side = "gap.value_above" if goal.at_most else "gap.value_below"
         return w(side, value=w.decimal(abs(total.gap), 1))
     if goal.layout.gap == "points":
-        parts = []
+        gaps: list[str] = []
         for cell in _judged(goal):
             if cell.status != Status.NOT_MET or cell.gap is None:
                 continue
             key = "gap.points_below" if cell.gap > 0 else "gap.points_above"
             label = " ".join(w.dim_value(k, v) for k, v in cell.dims.items())
-            parts.append(f"{label}: {w(key, points=w.decimal(abs(cell.gap)))}".strip(": "))
-        return "; ".join(parts)
+            gaps.append(f"{label}: {w(key, points=w.decimal(abs(cell.gap)))}".strip(": "))
+        return "; ".join(gaps)
     return ""
 
 
@@ -308,7 +308,7 @@ def goal_table(goal: GoalResult, w: Words) -> TextTable | None:
     col_values = _values(goal, column_dim) if column_dim else []
     columns = (
         [" × ".join(w.dim_name(d) for d in row_dims) or ""]
-        + [w.dim_value(column_dim, v) for v in col_values]
+        + ([w.dim_value(column_dim, v) for v in col_values] if column_dim else [])
         + [w("total")]
     )
     rows = []
@@ -335,7 +335,8 @@ def _inner_table(goal: GoalResult, w: Words) -> TextTable:
     inner = goal.dimension or ""
     column_dim = goal.breakdown[-1] if goal.breakdown else None
     col_values = _values(goal, column_dim) if column_dim else []
-    columns = [w.dim_name(inner)] + [w.dim_value(column_dim, v) for v in col_values] + [w("total")]
+    labels = [w.dim_value(column_dim, v) for v in col_values] if column_dim else []
+    columns = [w.dim_name(inner), *labels, w("total")]
     rows = []
     for value in _values(goal, inner):
         fixed = {inner: value}

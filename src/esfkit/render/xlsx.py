@@ -53,7 +53,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
     w = Words(options.lang, report.suppress_below, EXCEL)
     goals = selected_goals(report, options.goal_ids)
     workbook = Workbook()
-    summary = workbook.active
+    summary = workbook.worksheets[0]  # the one a new workbook has
     summary.title = _sheet_name(w("sheet.summary"), set())
     _summary_sheet(summary, report, goals, w)
     names = {summary.title}
@@ -114,26 +114,29 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
     for goal, words in zip(goals, table.rows, strict=True):
         row += 1
         total = goal.cell()
-        numeric = goal.layout.chart and total is not None
         for col, text in enumerate(words, start=1):
             _put(sheet, row, col, text)
-        if numeric:  # the figures themselves, so they can be computed with
-            _figure(sheet, row, 2, total.target, "target", total, goal, w)
-            _figure(sheet, row, 3, total.value, "value", total, goal, w)
+        if (
+            goal.layout.chart and total is not None
+        ):  # the figures themselves, so they can be computed with
+            _figure(sheet, row, 2, "target", total, goal, w)
+            _figure(sheet, row, 3, "value", total, goal, w)
             for col, gender in ((4, "women"), (5, "men")):
                 cell = goal.cell(gender=gender)
                 if cell is not None:
-                    _figure(sheet, row, col, cell.value, "value", cell, goal, w)
+                    _figure(sheet, row, col, "value", cell, goal, w)
         _status_fill(sheet.cell(row=row, column=6), goal.status)
     row += 2
     for note in [*report_notes(report, w), footer_line(report, w)]:
         _put(sheet, row, 1, note)
         row += 1
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2).coordinate
     _fit(sheet, wrap_first=40)
 
 
-def _figure(sheet, row, col, value, name, cell: Cell, goal: GoalResult, w: Words) -> None:
+def _figure(sheet, row, col, name: str, cell: Cell, goal: GoalResult, w: Words) -> None:
+    """The cell's figure ``name`` (value or target) as a number Excel computes with."""
+    value = getattr(cell, name)
     if name in cell.suppressed:
         _put(sheet, row, col, w.hidden(cell.suppressed[name]))
         return
@@ -177,7 +180,7 @@ def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
         _status_fill(status_cell, cell.status)
     if goal.layout.table == "none" and goal.note:
         _put(sheet, header + 1, 1, w.user(goal.note))
-    sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1)
+    sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1).coordinate
     _fit(sheet)
     anchor = len(columns) + 2
     if goal.layout.chart:
