@@ -2,7 +2,7 @@
 
 Every cell value, header, sheet and file name, goal id, title, note, outcome, municipality
 and project name that reaches an output passes through exactly one of these functions,
-where it is put into that output (docs/dev/architecture.md, "Text from users' files").
+where it is put into that output (docs/architecture.md, "Text from users' files").
 Each function first masks personal numbers (:func:`esfkit.privacy.mask_text`), then makes
 the text show as the text it is in its sink:
 
