@@ -38,7 +38,7 @@ from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind, inner_key
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import percent
+from esfkit.kinds.judging import percent_cell
 from esfkit.kinds.rows import Figure, GoalRows
 from esfkit.report import MEASURES, Cell, GoalResult, Layout, Status, combine
 
@@ -176,10 +176,7 @@ def share_cells(
             continue
         outer_dims = {k: v for k, v in tally.dims.items() if k != inner}
         base = bases[tuple(sorted(outer_dims.items(), key=str))]
-        value = percent(tally.denominator, base)
-        cell = Cell(
-            tally.dims, value=value, numerator=tally.denominator, denominator=base, percent=value
-        )
+        cell = percent_cell(tally.dims, tally.denominator, base)
         cells.append(cell)
         if not outer_dims:
             top.append(cell)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
 
 from esfkit.goalfile.model import Target
 from esfkit.report import Cell, Status
@@ -36,6 +37,24 @@ def percent(numerator: int | None, denominator: int | None) -> float | None:
     if numerator is None or not denominator:
         return None
     return 100.0 * numerator / denominator
+
+
+def percent_cell(
+    dims: dict[str, Any],
+    numerator: int | None,
+    denominator: int,
+    target: float | None = None,
+) -> Cell:
+    """A cell whose value is the percentage ``numerator`` of ``denominator``."""
+    value = percent(numerator, denominator)
+    return Cell(
+        dims,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        percent=value,
+        target=target,
+    )
 
 
 def judge(cell: Cell, at_most: bool, pacing: float | None = None) -> Cell:

@@ -30,7 +30,7 @@ from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.composition import tolerance_of
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import percent
+from esfkit.kinds.judging import percent, percent_cell
 from esfkit.kinds.rows import Figure, GoalRows
 from esfkit.report import Cell, GoalResult, Layout, Status
 
@@ -70,15 +70,9 @@ class Parity(GoalKind[ParityGoal]):
         status = Status.NO_DATA
         for tally in among_matching:
             base = among_all[_key(tally.dims)]
-            value = percent(tally.numerator, tally.denominator)
-            cell = Cell(
-                tally.dims,
-                value=value,
-                numerator=tally.numerator,
-                denominator=tally.denominator,
-                percent=value,
-                target=percent(base.numerator, base.denominator),
-            )
+            target = percent(base.numerator, base.denominator)
+            cell = percent_cell(tally.dims, tally.numerator, tally.denominator, target)
+            value = cell.value
             if value is None or cell.target is None:
                 cell.status = Status.NO_DATA
             else:

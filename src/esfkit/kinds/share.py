@@ -45,9 +45,9 @@ from esfkit.goalfile.targets import percent_target
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import by_municipality, judge, percent, persons_needed
+from esfkit.kinds.judging import by_municipality, judge, percent_cell, persons_needed
 from esfkit.kinds.rows import GoalRows
-from esfkit.report import Cell, GoalResult, Layout, Status, combine
+from esfkit.report import GoalResult, Layout, Status, combine
 
 
 @dataclass(frozen=True)
@@ -78,15 +78,8 @@ class Share(GoalKind[ShareGoal]):
         _refuse_own_dimension(definition.filter, breakdown)
         cells, binding = [], []
         for tally in ctx.tally(matching, denominator, names=breakdown):
-            value = percent(tally.numerator, tally.denominator)
-            cell = Cell(
-                tally.dims,
-                value=value,
-                numerator=tally.numerator,
-                denominator=tally.denominator,
-                percent=value,
-                target=_target(target, tally.dims),
-            )
+            own = _target(target, tally.dims)
+            cell = percent_cell(tally.dims, tally.numerator, tally.denominator, own)
             judge(cell, definition.at_most)
             cell.needed = persons_needed(cell, definition.at_most)
             cells.append(cell)
