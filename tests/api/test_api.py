@@ -38,6 +38,19 @@ def test_import_esfkit_loads_no_pandas_until_a_function_is_used() -> None:
     assert done.stdout == "ok\n", done.stderr
 
 
+def test_the_package_names_what_the_api_exports_and_each_resolves() -> None:
+    """esfkit/__init__.py keeps its own list (importing api would import pandas): it must
+    name every name api exports, and each must resolve to api's object."""
+    from esfkit import api
+
+    assert set(api.__all__) <= set(esfkit.__all__)
+    for name in api.__all__:
+        if name != "render":  # the callable package (tests/api: render_report)
+            assert getattr(esfkit, name) is getattr(api, name), name
+    for name in esfkit.__all__:
+        assert getattr(esfkit, name) is not None, name
+
+
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'chek'"):
         _ = esfkit.chek
