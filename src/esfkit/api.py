@@ -264,7 +264,7 @@ class Checked:
         return any(status in failing for status in self.statuses)
 
 
-def check(
+def check(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     *,
@@ -298,7 +298,7 @@ def check(
     ).report
 
 
-def run_check(
+def run_check(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     *,
@@ -428,19 +428,21 @@ def validate(
     today: dt.date | None = None,
 ) -> list[Finding]:
     """Every finding about the participants, errors first as ``esfkit validate`` lists them:
-    the cells' problems and, when there is no error, the report's own (who starts after the
-    report date, exits without an outcome ...). Each finding has ``kind``, ``is_error``,
-    ``rows`` (as :func:`read_participants` numbers them), ``column`` and ``message``."""
+    the cells' problems and the report's own (who starts after the report date, exits
+    without an outcome ...), counted on the rows without an error while there are errors.
+    Each finding has ``kind``, ``is_error``, ``rows`` (as :func:`read_participants` numbers
+    them), ``column`` and ``message``."""
     goal_file = load_goals(goals)
     report_date = _report_date(as_of, None, goal_file, today).day
     if isinstance(data, Participants):
         participants = rekeyed(data, report_date)
         findings = list(participants.findings)
+        more = _population_findings(goal_file, participants, report_date)
     else:
         validation = validate_file(_source(data), goal_file, report_date, True, sheet, name)
-        participants, findings = validation.participants, validation.findings
-    more = [f for f, _ in _population_findings(goal_file, participants, report_date)]
-    return sorted([*findings, *more], key=lambda f: not f.is_error)
+        findings = validation.findings
+        more, _ = _report_findings(validation, goal_file, report_date)
+    return sorted([*findings, *(f for f, _ in more)], key=lambda f: not f.is_error)
 
 
 def _population_findings(
@@ -482,15 +484,7 @@ def validation_report(
         day = report_date.day
         with (reading or _quietly)(_data_name(data)):
             validation = validate_file(_source(data), goal_file, day)
-            participants, more, note = validation.participants, [], None
-            if participants is None:
-                participants, note = _rows_without_errors(validation, goal_file, day, w)
-            try:
-                more = _population_findings(goal_file, participants, day, w)
-            except EsfkitError as error:
-                if validation.participants is not None:
-                    raise  # the data is clean: the goal file is what is wrong
-                note = _left_out(error, w)
+            more, note = _report_findings(validation, goal_file, day, w)
         file = validation.raw.path.name
         rows = len(validation.raw.frame)
         text, errors, warnings = validation_text(
@@ -499,6 +493,24 @@ def validation_report(
         if report_date.project_end:
             text = w("validate.project_end", day=day.isoformat()) + "\n" + text
         return text, errors, warnings
+
+
+def _report_findings(
+    validation: Validation, goal_file: GoalFile, as_of: dt.date, w: Words | None = None
+) -> tuple[list[tuple[Finding, str]], str | None]:
+    """The report's own findings, each with its sentence in the language of ``w`` (English:
+    None), counted on the rows without an error while the data has errors; and the sentence
+    saying so (or why they are left out)."""
+    w = w or Words("en")
+    participants, note = validation.participants, None
+    if participants is None:
+        participants, note = _rows_without_errors(validation, goal_file, as_of, w)
+    try:
+        return _population_findings(goal_file, participants, as_of, w), note
+    except EsfkitError as error:
+        if validation.participants is not None:
+            raise  # the data is clean: the goal file is what is wrong
+        return [], _left_out(error, w)
 
 
 def _rows_without_errors(
@@ -529,7 +541,7 @@ def _left_out(error: EsfkitError, w: Words) -> str:
     return w("validate.left_out", reason=error.text(w.labels))
 
 
-def explain(
+def explain(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     goal_id: str,

@@ -14,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-from esfkit.errors import EsfkitError, say
+from esfkit.errors import EsfkitError, Location, say
 from esfkit.messages import MESSAGES
 
 MIB = 1024 * 1024
@@ -29,7 +29,7 @@ def read_input(
     what: str,
     limit: int,
     error: type[EsfkitError],
-    where: object = None,
+    where: Location | None = None,
 ) -> bytes:
     """The bytes of the regular file ``path``; ``error`` (located at ``where``) otherwise.
 

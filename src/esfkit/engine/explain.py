@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
@@ -23,8 +24,8 @@ from esfkit.errors import UsageError, one_of, say
 from esfkit.escape import json_text, terminal
 from esfkit.goalfile.filters import goal_filters
 from esfkit.goalfile.model import Filter, GoalFile
+from esfkit.i18n import LABELS, Words
 from esfkit.kinds.rows import rows_of
-from esfkit.messages import MESSAGES
 from esfkit.text import key as text_key
 
 # Words a user may write for a gender in --where, besides the built-in codes.
@@ -55,6 +56,8 @@ class Explanation:
     same_person: dict[int, list[int]] = field(default_factory=dict)  # row -> other rows
     as_of_is_project_end: bool = False  # the default report date: the project had ended
     lang: str | None = None  # the goal file's project.lang
+    values: dict[int, float] | None = None  # a mean's: each averaged row's value
+    values_unit: str | None = None
 
 
 def parse_where(text: str | None) -> dict[str, str]:
@@ -116,10 +119,23 @@ def explain(
         excluded_by_scope=_rows(rows, rows_of(sets.excluded, n) & chosen),
         outside_report=_outside_in_cell(population, participants, goal_file, where or {}),
         unknown=_unknown(ev, participants, denominator, rows, goal_filters(goal)),
+        values=_values(rows, numerator, sets.values),
+        values_unit=sets.unit,
         same_person=_same_person(participants, rows[denominator])
         if goal_file.data.unit == "person"
         else {},
     )
+
+
+def _values(
+    rows: np.ndarray, numerator: np.ndarray | None, values: np.ndarray | None
+) -> dict[int, float] | None:
+    """A mean's value of each row it averages, by row number."""
+    if values is None or numerator is None:
+        return None
+    return {
+        int(r): float(v) for r, v in sorted(zip(rows[numerator], values[numerator], strict=True))
+    }
 
 
 def _rows(rows: np.ndarray, mask: np.ndarray) -> list[int]:
@@ -127,7 +143,7 @@ def _rows(rows: np.ndarray, mask: np.ndarray) -> list[int]:
 
 
 def _outside_in_cell(
-    population: Population, participants: Participants, goal_file: GoalFile, where: dict
+    population: Population, participants: Participants, goal_file: GoalFile, where: dict[str, str]
 ) -> list[int]:
     """The rows outside the report (starting after the report date, or not in the period)
     that belong to the ``where`` cell: each row read as an enrolment of its own, on a report
@@ -156,7 +172,7 @@ def _where_mask(ev: Evaluator, where: dict[str, str], strict: bool = True) -> np
     return mask
 
 
-def _label_index(name: str, value: str, labels: tuple, strict: bool = True) -> int:
+def _label_index(name: str, value: str, labels: tuple[str, ...], strict: bool = True) -> int:
     folded = text_key(value)
     if name == "gender":
         folded = _GENDER_WORDS.get(folded) or BUILTIN_CODES.get(folded) or folded
@@ -218,7 +234,7 @@ def _same_person(participants: Participants, shown: np.ndarray) -> dict[int, lis
 
 def to_text(e: Explanation, file: str, lang: str = "sv") -> str:
     """The rows behind the figure as text, in ``lang``."""
-    said = MESSAGES[lang]
+    said = LABELS[lang]
     all_of = said["explain.everyone"]
     where = ", ".join(f"{k} = {v}" for k, v in e.where.items()) or all_of
     unit = said["explain.per_person" if e.unit == "person" else "explain.per_enrolment"]
@@ -235,7 +251,11 @@ def to_text(e: Explanation, file: str, lang: str = "sv") -> str:
         lines.append(f"{label}: {len(rows)}")
         lines.extend(_wrapped(rows, said["explain.rows"]))
 
-    block(said["explain.numerator"], e.numerator)
+    block(said["explain.numerator" if e.values is None else "explain.averaged"], e.numerator)
+    if e.values is not None:
+        unit = f" ({said[f'unit.{e.values_unit}']})" if e.values_unit else ""
+        lines.append(said["explain.values"].format(unit=unit))
+        lines.extend(_values_text(e.values, said["explain.value"], Words(lang)))
     counted = "explain.denominator" if e.numerator is not None else "explain.counted"
     block(said[counted], e.denominator)
     block(said["explain.outside_denominator"], e.outside_denominator)
@@ -252,6 +272,15 @@ def to_text(e: Explanation, file: str, lang: str = "sv") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _values_text(values: dict[int, float], line: str, w: Words) -> list[str]:
+    """'  row 3: 4.01' per averaged row, the value in the language's number style."""
+    rounded = {row: round(value, 2) for row, value in values.items()}
+    return [
+        line.format(row=row, value=w.integer(v) if v.is_integer() else w.decimal(v, 2).rstrip("0"))
+        for row, v in rounded.items()
+    ]
+
+
 def _wrapped(rows: list[int], word: str, per_line: int = 15) -> list[str]:
     return [
         f"  {word} " + ", ".join(map(str, rows[i : i + per_line]))
@@ -259,8 +288,8 @@ def _wrapped(rows: list[int], word: str, per_line: int = 15) -> list[str]:
     ]
 
 
-def to_json(e: Explanation, file: str) -> dict:
-    def part(rows: list[int] | None) -> dict | None:
+def to_json(e: Explanation, file: str) -> dict[str, Any]:
+    def part(rows: list[int] | None) -> dict[str, Any] | None:
         return None if rows is None else {"count": len(rows), "rows": rows}
 
     return {
@@ -278,4 +307,6 @@ def to_json(e: Explanation, file: str) -> dict:
         "outside_report": part(e.outside_report),
         "unknown": {name: part(rows) for name, rows in e.unknown.items()},
         "same_person": {str(k): v for k, v in e.same_person.items()},
+        **({"values": {str(k): v for k, v in e.values.items()}} if e.values is not None else {}),
+        **({"values_unit": e.values_unit} if e.values_unit else {}),
     }

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
+from typing import cast
 
 from esfkit.errors import GoalFileError, Said, did_you_mean, impossible_date, say
 from esfkit.goalfile.yamlnode import Node
@@ -22,13 +23,13 @@ _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 def mapping(node: Node, what: str) -> dict[str, Node]:
     if not node.is_mapping:
         raise node.error(say("goal.mapping", what=what, value=node.described()))
-    return node.value
+    return cast(dict[str, Node], node.value)
 
 
 def sequence(node: Node, what: str) -> list[Node]:
     if not node.is_sequence:
         raise node.error(say("goal.list", what=what, value=node.described()))
-    return node.value
+    return cast(list[Node], node.value)
 
 
 def known_keys(node: Node, allowed: Iterable[str], what: str) -> None:
@@ -50,7 +51,7 @@ def require(node: Node, key: str, what: str) -> Node:
     value = node.value.get(key)
     if value is None:
         raise node.error(say("goal.needs", what=what, key=key))
-    return value
+    return cast(Node, value)
 
 
 def text(node: Node, what: str) -> str:

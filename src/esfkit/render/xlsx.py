@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from typing import Any
 
 from openpyxl import Workbook
@@ -26,7 +25,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from esfkit.escape import EXCEL, excel_text_cell
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
+from esfkit.render.package import fixed_package
 from esfkit.render.present import (
+    STATUS_FILLS,
     finding_lines,
     footer_line,
     header_lines,
@@ -41,27 +42,18 @@ from esfkit.report import Cell, GoalResult, Report, Status
 COUNT_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0"
 PERCENT_FORMAT = "0.0%"
-STATUS_FILLS = {
-    "met": "C6EFCE",
-    "on_track": "C6EFCE",
-    "not_met": "FFC7CE",
-    "behind": "FFEB9C",
-    "no_data": "FFEB9C",
-}
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 MAX_WIDTH = 60
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CHART_GENDERS = ("women", "men", "nonbinary")
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
     w = Words(options.lang, report.suppress_below, EXCEL)
     goals = selected_goals(report, options.goal_ids)
     workbook = Workbook()
-    summary = workbook.active
+    summary = workbook.worksheets[0]  # the one a new workbook has
     summary.title = _sheet_name(w("sheet.summary"), set())
     _summary_sheet(summary, report, goals, w)
     names = {summary.title}
@@ -76,27 +68,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
     workbook.properties.title = w.user(report.project)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _fixed_zip(buffer.getvalue(), moment)
-
-
-def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
-    """The same workbook as the same bytes: every entry with one fixed timestamp, and the
-    'modified' property (openpyxl stamps the wall clock at save) set to the report date."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            content = source.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
-            target.writestr(info, content)
-    return out.getvalue()
+    return fixed_package(buffer.getvalue(), moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
@@ -142,26 +114,29 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
     for goal, words in zip(goals, table.rows, strict=True):
         row += 1
         total = goal.cell()
-        numeric = goal.layout.chart and total is not None
         for col, text in enumerate(words, start=1):
             _put(sheet, row, col, text)
-        if numeric:  # the figures themselves, so they can be computed with
-            _figure(sheet, row, 2, total.target, "target", total, goal, w)
-            _figure(sheet, row, 3, total.value, "value", total, goal, w)
+        if (
+            goal.layout.chart and total is not None
+        ):  # the figures themselves, so they can be computed with
+            _figure(sheet, row, 2, "target", total, goal, w)
+            _figure(sheet, row, 3, "value", total, goal, w)
             for col, gender in ((4, "women"), (5, "men")):
                 cell = goal.cell(gender=gender)
                 if cell is not None:
-                    _figure(sheet, row, col, cell.value, "value", cell, goal, w)
+                    _figure(sheet, row, col, "value", cell, goal, w)
         _status_fill(sheet.cell(row=row, column=6), goal.status)
     row += 2
     for note in [*report_notes(report, w), footer_line(report, w)]:
         _put(sheet, row, 1, note)
         row += 1
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2).coordinate
     _fit(sheet, wrap_first=40)
 
 
-def _figure(sheet, row, col, value, name, cell: Cell, goal: GoalResult, w: Words) -> None:
+def _figure(sheet, row, col, name: str, cell: Cell, goal: GoalResult, w: Words) -> None:
+    """The cell's figure ``name`` (value or target) as a number Excel computes with."""
+    value = getattr(cell, name)
     if name in cell.suppressed:
         _put(sheet, row, col, w.hidden(cell.suppressed[name]))
         return
@@ -205,7 +180,7 @@ def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
         _status_fill(status_cell, cell.status)
     if goal.layout.table == "none" and goal.note:
         _put(sheet, header + 1, 1, w.user(goal.note))
-    sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1)
+    sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1).coordinate
     _fit(sheet)
     anchor = len(columns) + 2
     if goal.layout.chart:
