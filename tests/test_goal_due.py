@@ -176,6 +176,6 @@ def test_bad_phases_are_located(write, keys, where, message) -> None:
         "version: 1\nproject: {name: P, start: 2020-01-01, end: 2022-12-31}\ngoals:\n"
         f"  - id: x\n    count: everyone\n    {keys}\n"
     )
-    run = run_cli("check", write("g.yml", goals), write("d.csv", DATA))
+    run = run_cli_en("check", write("g.yml", goals), write("d.csv", DATA))
     assert run.exit_code == 2
     assert where in run.stderr and message in run.stderr

@@ -11,7 +11,7 @@ import math
 import re
 from typing import Any
 
-from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean
+from esfkit.errors import GoalFileError, GoalFileLocation, Said, did_you_mean, say
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import (
     AllOf,
@@ -31,6 +31,7 @@ from esfkit.goalfile.model import (
     SameAs,
     Scalar,
 )
+from esfkit.goalfile.nodes import What
 from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import NUMBER_LIMIT, readable
 
@@ -55,42 +56,38 @@ LARGEST_OFFSET = {"days": 60 * 365, "weeks": 60 * 52, "months": 60 * 12, "years"
 _OFFSET = re.compile(r"^\s*(\d+)\s*(\w+)\s*$")
 
 
-def parse_filter(node: Node, what: str) -> Filter:
+def parse_filter(node: Node, what: What) -> Filter:
     if node.is_scalar:
         word = str(node.text).strip() if node.value is not None else ""
         if word.casefold() in KEYWORDS:
             return KEYWORDS[word.casefold()](node.loc)
         suggestion = did_you_mean(word, KEYWORDS) if word else None
+        value = node.described() if word else say("yaml.empty")
         raise node.error(
-            f"{what} must be everyone, exited, enrolled or a mapping such as "
-            f"{{Kolumn: Ja}}, not {node.describe() if word else 'empty'}",
-            hint=f"did you mean '{suggestion}'?" if suggestion else None,
+            say("filter.scalar", what=what, value=value),
+            hint=say("hint.did_you_mean", suggestion=suggestion) if suggestion else None,
         )
     if node.is_sequence:
-        raise node.error(
-            f"{what} is a list; a filter is a mapping",
-            hint="to require several conditions write {all: [..., ...]}; for either, {any: [...]}",
-        )
+        raise node.error(say("filter.list", what=what), hint=say("hint.filter_list"))
     entries = node.value
     if not entries:
-        raise node.error(
-            f"{what} is an empty mapping", hint="write `everyone` to count every participant"
-        )
+        raise node.error(say("filter.empty", what=what), hint=say("hint.filter_empty"))
     parts = [_entry(key, value, node.key_locs[key], what) for key, value in entries.items()]
     return parts[0] if len(parts) == 1 else AllOf(tuple(parts), node.loc)
 
 
-def _entry(key: str, value: Node, key_loc: GoalFileLocation, what: str) -> Filter:
+def _entry(key: str, value: Node, key_loc: GoalFileLocation, what: What) -> Filter:
+    inner = say("what.key_in", key=key, what=what)
     if key in ("all", "any"):
-        items = nodes.sequence(value, f"'{key}' in {what}")
+        items = nodes.sequence(value, inner)
         if not items:
-            raise value.error(f"'{key}' needs at least one filter")
-        parts = tuple(parse_filter(item, f"'{key}' in {what}") for item in items)
+            raise value.error(say("filter.needs_one", key=key))
+        parts = tuple(parse_filter(item, inner) for item in items)
         return (AllOf if key == "all" else AnyOf)(parts, key_loc)
     if key == "not":
-        return Not(parse_filter(value, f"'not' in {what}"), key_loc)
+        return Not(parse_filter(value, inner), key_loc)
     if not key:
-        raise GoalFileError("a filter key cannot be empty", where=key_loc)
+        raise GoalFileError(say("filter.empty_key"), where=key_loc)
     if value.is_mapping:
         return _conditions(key, value)
     return Equals(key, _values(value, key), key_loc)
@@ -99,25 +96,22 @@ def _entry(key: str, value: Node, key_loc: GoalFileLocation, what: str) -> Filte
 def _values(node: Node, column: str) -> tuple[Scalar, ...]:
     items = node.value if node.is_sequence else [node]
     if not items:
-        raise node.error(f"the list of values for '{column}' is empty")
+        raise node.error(say("filter.no_values", column=column))
     values = []
     for item in items:
         if not item.is_scalar:
             compared = item.is_mapping and "column" in item.value
             raise item.error(
-                f"a value for '{column}' must be plain text or a number, not {item.describe()}",
-                hint=f"a comparison with another column stands on its own: {{any: [{{{column}: "
-                f"Ja}}, {{{column}: {{column: ...}}}}]}}"
-                if compared
-                else None,
+                say("filter.value_shape", column=column, value=item.described()),
+                hint=say("hint.filter_compare_alone", column=column) if compared else None,
             )
         if item.value is None:
             raise item.error(
-                f"the value for '{column}' is empty",
-                hint=f"to select blank cells write {{{column}: {{missing: true}}}}",
+                say("filter.empty_value", column=column),
+                hint=say("hint.filter_missing", column=column),
             )
-        quoted = f"to compare text, quote it: '{item.text}'"
-        _in_range(item, item.value, f"a value for '{column}'", quoted)
+        quoted = say("hint.quote_text", text=item.text)
+        _in_range(item, item.value, say("what.value_for", column=column), quoted)
         values.append(Scalar(str(item.text).strip(), item.value, item.loc))
     return tuple(values)
 
@@ -127,17 +121,15 @@ def _finite_within(number: float) -> bool:
     return abs(number) <= NUMBER_LIMIT and math.isfinite(number)
 
 
-def _in_range(node: Node, value: object, what: str, hint: str | None = None) -> None:
+def _in_range(node: Node, value: object, what: What, hint: Said | None = None) -> None:
     """A number (finite) or a date in a filter within its range."""
     if isinstance(value, dt.date) and not nodes.in_date_range(_day(value)):
-        raise node.error(nodes.date_range_message(what, node.describe()), hint=hint)
+        raise node.error(nodes.date_range_message(what, node.described()), hint=hint)
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if number and isinstance(value, int | float) and not _finite_within(value):
-        raise node.error(
-            f"{what} must be a number from {readable(-NUMBER_LIMIT)} to {readable(NUMBER_LIMIT)}, "
-            f"not {node.describe()}",
-            hint=hint,
-        )
+        low, high = readable(-NUMBER_LIMIT), readable(NUMBER_LIMIT)
+        message = say("filter.number_range", what=what, low=low, high=high, value=node.described())
+        raise node.error(message, hint=hint)
 
 
 def _day(value: dt.date) -> dt.date:
@@ -145,10 +137,10 @@ def _day(value: dt.date) -> dt.date:
 
 
 def _conditions(column: str, node: Node) -> Filter:
-    nodes.known_keys(node, CONDITIONS, f"the condition on '{column}'")
+    nodes.known_keys(node, CONDITIONS, say("what.condition_on", column=column))
     entries = node.value
     if not entries:
-        raise node.error(f"the condition on '{column}' is empty")
+        raise node.error(say("filter.empty_condition", column=column))
     parts: list[Filter] = []
     if "column" in entries:
         parts.append(SameAs(column, _other(node, column, "column"), False, node.loc))
@@ -163,7 +155,11 @@ def _conditions(column: str, node: Node) -> Filter:
             parts.append(Compare(column, k, _other(entries[k], column, k), entries[k].loc))
     if "missing" in entries:
         parts.append(
-            Missing(column, nodes.boolean(entries["missing"], f"'missing' on '{column}'"), node.loc)
+            Missing(
+                column,
+                nodes.boolean(entries["missing"], say("what.missing_on", column=column)),
+                node.loc,
+            )
         )
     if "not" in entries:
         unlike = entries["not"]
@@ -178,49 +174,59 @@ def _no_offset_alone(node: Node, column: str) -> None:
     for key in ("plus", "minus"):
         if key in node.value:
             raise GoalFileError(
-                f"'{key}' on '{column}' shifts another column, but no 'column' is named",
+                say("filter.offset_alone", key=key, column=column),
                 where=node.key_locs[key],
-                hint=f"write {{after: {{column: end, {key}: 13 months}}}}",
+                hint=say("hint.offset_alone", key=key),
             )
 
 
 def _other(node: Node, column: str, key: str) -> OtherField:
     """``{column: end, plus: 13 months}`` as the other side of a comparison on ``column``;
     ``node`` is that mapping, or the condition itself when ``key`` is 'column'."""
-    what = f"'{key}' on '{column}'" if key != "column" else f"the comparison on '{column}'"
+    what = (
+        say("what.key_on", key=key, column=column)
+        if key != "column"
+        else say("what.comparison_on", column=column)
+    )
     if key != "column":
         nodes.known_keys(node, OTHER_KEYS, what)
         if "column" not in node.value:
             raise node.error(
-                f"{what} is a mapping without 'column'",
-                hint=f"compare with another column: {{{key}: {{column: Kommun}}}}; "
-                "a value is written plain",
+                say("filter.no_column", what=what), hint=say("hint.filter_no_column", key=key)
             )
-    name = nodes.text(node.value["column"], f"'column' in {what}")
+    name = nodes.text(node.value["column"], say("what.key_in", key="column", what=what))
     if not name:
-        raise node.value["column"].error(f"'column' in {what} is empty")
+        raise node.value["column"].error(say("filter.empty_column", what=what))
     shifts = [k for k in ("plus", "minus") if k in node.value]
     if len(shifts) > 1:
-        raise node.error(f"{what} has both 'plus' and 'minus'", hint="write one of them")
+        raise node.error(say("filter.plus_and_minus", what=what), hint=say("hint.one_of_them"))
     offset = _offset(node.value[shifts[0]], shifts[0], what) if shifts else None
     return OtherField(name, offset, node.value["column"].loc)
 
 
-def _offset(node: Node, key: str, what: str) -> Offset:
+def _offset(node: Node, key: str, what: What) -> Offset:
     """'13 months' -> Offset(13, 'months'); 'minus' makes the amount negative."""
     text = str(node.text) if node.is_scalar and node.value is not None else ""
     match = _OFFSET.match(text)
     unit = UNITS.get(match.group(2).casefold()) if match else None
-    hint = "write a whole number and a unit: 30 days, 2 weeks, 13 months or 1 year"
+    hint = say("hint.offset")
     if text.strip().startswith("-") and key == "plus":
-        hint = f"to go back in time write minus: {text.strip()[1:].strip()}"
+        hint = say("hint.offset_back", amount=text.strip()[1:].strip())
     if match is None or unit is None:
-        shown = node.describe() if node.value is not None else "empty"
-        raise node.error(f"'{key}' in {what} must be a length of time, not {shown}", hint=hint)
+        shown = node.described()
+        raise node.error(say("filter.offset", key=key, what=what, value=shown), hint=hint)
     amount = int(match.group(1))
     if amount > LARGEST_OFFSET[unit]:
+        largest = LARGEST_OFFSET[unit]
         raise node.error(
-            f"'{key}' in {what} must be at most {LARGEST_OFFSET[unit]} {unit}, not {node.describe()}"
+            say(
+                "filter.offset_large",
+                key=key,
+                what=what,
+                largest=largest,
+                unit=unit,
+                value=node.described(),
+            )
         )
     return Offset(-amount if key == "minus" else amount, unit)
 
@@ -234,14 +240,12 @@ def _bound(node: Node, column: str, key: str) -> Scalar:
             except ValueError:
                 value = None
         if value is None or isinstance(value, bool):
-            raise node.error(
-                f"'{key}' on '{column}' must be a number or a date (YYYY-MM-DD), not {node.describe()}"
-            )
+            raise node.error(say("filter.bound", key=key, column=column, value=node.described()))
     if isinstance(value, dt.datetime):
         value = value.date()
-    _in_range(node, value, f"'{key}' on '{column}'")
+    _in_range(node, value, say("what.key_on", key=key, column=column))
     if key in ("after", "before") and not isinstance(value, dt.date):
-        raise node.error(f"'{key}' on '{column}' compares dates; write a date such as 2021-01-01")
+        raise node.error(say("filter.bound_date", key=key, column=column))
     return Scalar(str(node.text).strip(), value, node.loc)
 
 

@@ -17,22 +17,24 @@ from esfkit.errors import GoalFileError, Said, did_you_mean, impossible_date, sa
 from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import FIRST_DATE, LAST_DATE, NUMBER_LIMIT, readable
 
+What = str | Said  # what a value is, in messages: a YAML key as written, or a sentence
+
 _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 
 
-def mapping(node: Node, what: str) -> dict[str, Node]:
+def mapping(node: Node, what: What) -> dict[str, Node]:
     if not node.is_mapping:
         raise node.error(say("goal.mapping", what=what, value=node.described()))
     return cast(dict[str, Node], node.value)
 
 
-def sequence(node: Node, what: str) -> list[Node]:
+def sequence(node: Node, what: What) -> list[Node]:
     if not node.is_sequence:
         raise node.error(say("goal.list", what=what, value=node.described()))
     return cast(list[Node], node.value)
 
 
-def known_keys(node: Node, allowed: Iterable[str], what: str) -> None:
+def known_keys(node: Node, allowed: Iterable[str], what: What) -> None:
     """Reject any key outside ``allowed``, suggesting the closest known one."""
     allowed = list(allowed)
     for key, loc in node.key_locs.items():
@@ -47,20 +49,20 @@ def known_keys(node: Node, allowed: Iterable[str], what: str) -> None:
             raise GoalFileError(say("goal.unknown_key", key=key, what=what), where=loc, hint=hint)
 
 
-def require(node: Node, key: str, what: str) -> Node:
+def require(node: Node, key: str, what: What) -> Node:
     value = node.value.get(key)
     if value is None:
         raise node.error(say("goal.needs", what=what, key=key))
     return cast(Node, value)
 
 
-def text(node: Node, what: str) -> str:
+def text(node: Node, what: What) -> str:
     if not node.is_scalar or node.value is None:
         raise node.error(say("goal.text", what=what, value=node.described()))
     return str(node.text).strip()
 
 
-def number(node: Node, what: str, *, minimum: float = 0, maximum: float = NUMBER_LIMIT) -> float:
+def number(node: Node, what: What, *, minimum: float = 0, maximum: float = NUMBER_LIMIT) -> float:
     """A finite number from ``minimum`` to ``maximum``."""
     value = node.value
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -78,7 +80,7 @@ def number(node: Node, what: str, *, minimum: float = 0, maximum: float = NUMBER
     return float(value)
 
 
-def whole(node: Node, what: str, minimum: int, maximum: int, hint: str | None = None) -> int:
+def whole(node: Node, what: What, minimum: int, maximum: int, hint: Said | None = None) -> int:
     """A whole number from ``minimum`` to ``maximum``."""
     value = node.value
     if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
@@ -89,7 +91,7 @@ def whole(node: Node, what: str, minimum: int, maximum: int, hint: str | None = 
     return value
 
 
-def percent(node: Node, what: str) -> float:
+def percent(node: Node, what: What) -> float:
     """'50 %', '50%' or '12,5 %' -> 50.0. A bare number is refused: 0.5 and 50 both look right."""
     if node.is_scalar and isinstance(node.text, str):
         match = _PERCENT.match(node.text)
@@ -103,7 +105,7 @@ def percent(node: Node, what: str) -> float:
     )
 
 
-def date(node: Node, what: str) -> dt.date:
+def date(node: Node, what: What) -> dt.date:
     value = node.value
     day = value.date() if isinstance(value, dt.datetime) else value
     if isinstance(value, str):
@@ -125,12 +127,12 @@ def in_date_range(day: dt.date) -> bool:
     return FIRST_DATE <= day <= LAST_DATE
 
 
-def date_range_message(what: str, value: object) -> Said:
+def date_range_message(what: What, value: object) -> Said:
     """'project.start must be a date from 1900-01-01 to 2199-12-31, not ...'."""
     return say("goal.date_range", what=what, first=FIRST_DATE, last=LAST_DATE, value=value)
 
 
-def boolean(node: Node, what: str) -> bool:
+def boolean(node: Node, what: What) -> bool:
     if isinstance(node.value, bool):
         return node.value
     if isinstance(node.value, str) and node.value.strip().casefold() in _WORDS:
@@ -141,7 +143,7 @@ def boolean(node: Node, what: str) -> bool:
 _WORDS = {"ja": True, "nej": False, "yes": True, "no": False, "true": True, "false": False}
 
 
-def choice(node: Node, choices: Iterable[str], what: str) -> str:
+def choice(node: Node, choices: Iterable[str], what: What) -> str:
     choices = list(choices)
     value = text(node, what)
     if value not in choices:

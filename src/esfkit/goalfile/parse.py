@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from esfkit.data.settings import COLUMN_FIELDS, UNITS, ColumnRef, DataSettings
-from esfkit.errors import GoalFileError, did_you_mean
+from esfkit.errors import GoalFileError, Said, did_you_mean, say
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import active_between, parse_filter
 from esfkit.goalfile.model import (
@@ -80,31 +80,27 @@ def parse_goal_file(
 ) -> GoalFile:
     """The validated goal file; ``kinds`` by the YAML key that selects each, in the order
     messages list them."""
-    top = nodes.mapping(root, "the goal file")
-    nodes.known_keys(root, TOP_KEYS, "the goal file")
+    top = nodes.mapping(root, say("what.goal_file"))
+    nodes.known_keys(root, TOP_KEYS, say("what.goal_file"))
     if "version" in top:
         version = top["version"]
         if version.value != 1:
             raise version.error(
-                f"unsupported goal-file version {version.describe()}",
-                hint="this esfkit reads version 1",
+                say("goal.version", value=version.described()), hint=say("hint.version")
             )
     if "goals" not in top and "include" not in top:
-        raise root.error(
-            "the goal file has no 'goals:' list", hint="add `goals:` with at least one goal"
-        )
+        raise root.error(say("goal.no_goals"), hint=say("hint.no_goals"))
     outcomes = _outcomes(top["outcomes"]) if "outcomes" in top else {}
     goal_nodes = nodes.sequence(top["goals"], "'goals'") if "goals" in top else []
     if "goals" in top and not goal_nodes and "include" not in top:
-        raise top["goals"].error("'goals' is empty", hint="add at least one goal")
+        raise top["goals"].error(say("goal.empty_goals"), hint=say("hint.empty_goals"))
     includes: tuple[Included, ...] = ()
     if "include" in top:  # ready-made indicator goals (esfkit.indicators), after the file's own
         included_nodes, includes = expand_include(top["include"], outcomes)
         goal_nodes = [*goal_nodes, *included_nodes]
     if len(goal_nodes) > GOALS_LIMIT:
         raise goal_nodes[GOALS_LIMIT].error(
-            f"the goal file has {len(goal_nodes)} goals; esfkit reads at most {GOALS_LIMIT}",
-            hint="a report of more goals than this could not be read; split the file",
+            say("goal.too_many", n=len(goal_nodes), limit=GOALS_LIMIT), hint=say("hint.too_many")
         )
     goals = tuple(_goal(node, index, kinds) for index, node in enumerate(goal_nodes, start=1))
     _unique_ids(goal_nodes, goals)
@@ -132,15 +128,15 @@ def _project(node: Node | None, filename: str) -> Project:
     start = nodes.date(entries["start"], "project.start") if "start" in entries else None
     end = nodes.date(entries["end"], "project.end") if "end" in entries else None
     if start and end and end < start:
-        raise entries["end"].error(f"project.end {end} is before project.start {start}")
+        raise entries["end"].error(say("goal.end_before_start", end=end, start=start))
     municipalities = None
     if "municipalities" in entries:
         items = nodes.sequence(entries["municipalities"], "project.municipalities")
-        names = [nodes.text(item, "a municipality") for item in items]
+        names = [nodes.text(item, say("what.a_municipality")) for item in items]
         seen: dict[str, Node] = {}
         for name, item in zip(names, items, strict=True):
             if name.casefold() in seen:
-                raise item.error(f"municipality '{name}' is listed twice")
+                raise item.error(say("goal.municipality_twice", name=name))
             seen[name.casefold()] = item
         municipalities = tuple(names)
     lang = nodes.choice(entries["lang"], LANGS, "project.lang") if "lang" in entries else None
@@ -158,10 +154,10 @@ def _data(node: Node) -> DataSettings:
             sheet = (
                 nodes.whole(
                     entries["sheet"],
-                    "data.sheet as a number",
+                    say("what.sheet_number"),
                     1,
                     SHEETS,
-                    hint="it counts the sheets from 1 (the first sheet); or give the sheet's name",
+                    hint=say("hint.sheet_number"),
                 )
                 - 1
             )
@@ -177,7 +173,7 @@ def _data(node: Node) -> DataSettings:
     if "genders" in entries:
         for code, value in nodes.mapping(entries["genders"], "data.genders").items():
             genders[code] = nodes.choice(
-                value, (*GENDER_VALUES, "unknown"), f"the gender for code '{code}'"
+                value, (*GENDER_VALUES, "unknown"), say("what.gender_for", code=code)
             )
     unit = nodes.choice(entries["unit"], UNITS, "data.unit") if "unit" in entries else "person"
     header_row = None
@@ -187,7 +183,7 @@ def _data(node: Node) -> DataSettings:
             "data.header_row",
             1,
             EXCEL_ROWS,
-            hint="the row number of the header as Excel shows it (1, 2 ...)",
+            hint=say("hint.header_row"),
         )
     return DataSettings(sheet, columns, genders, unit, header_row)
 
@@ -199,7 +195,7 @@ def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
     for name, value in entries.items():
         items = value.value if value.is_sequence else [value]
         for item in items:
-            nodes.text(item, f"a value in outcome group '{name}'")
+            nodes.text(item, say("what.group_value", name=name))
         members[name] = items
 
     def expand(name: str, trail: tuple[str, ...]) -> tuple[str, ...]:
@@ -209,12 +205,15 @@ def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
             if word in members:
                 if word in trail:
                     cycle = " -> ".join((*trail, word))
-                    raise item.error(f"outcome groups name each other in a circle: {cycle}")
+                    raise item.error(say("goal.group_circle", cycle=cycle))
                 if len(trail) >= GROUP_DEPTH:
                     raise item.error(
-                        f"outcome groups name groups more than {GROUP_DEPTH} deep: "
-                        f"{trail[0]} -> ... -> {name} -> {word}",
-                        hint="list the values of a group directly",
+                        say(
+                            "goal.group_depth",
+                            depth=GROUP_DEPTH,
+                            trail=f"{trail[0]} -> ... -> {name} -> {word}",
+                        ),
+                        hint=say("hint.group_depth"),
                     )
                 values.extend(expand(word, (*trail, word)))
             else:
@@ -226,29 +225,26 @@ def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
 
 def _breakdown(node: Node) -> tuple[str, ...]:
     items = node.value if node.is_sequence else [node]
-    dims = [nodes.text(item, "a breakdown dimension") for item in items]
+    dims = [nodes.text(item, say("what.a_breakdown")) for item in items]
     for item, dim in zip(items, dims, strict=True):
         if dims.count(dim) > 1:
-            raise item.error(f"breakdown names '{dim}' twice")
+            raise item.error(say("goal.breakdown_twice", dim=dim))
     return tuple(dims)
 
 
 def _age_bands(node: Node) -> tuple[AgeBand, ...]:
     bands: list[AgeBand] = []
     for item in nodes.sequence(node, "'age_bands'"):
-        label = nodes.text(item, "an age band")
+        label = nodes.text(item, say("what.an_age_band"))
         match = _BAND.match(label)
         if not match or not (match.group(1) or match.group(2)):
-            raise item.error(
-                f"age band '{label}' is not of the form 16-19, -17 or 55-",
-                hint="write each band as LOW-HIGH, both ages included",
-            )
+            raise item.error(say("goal.band_form", label=label), hint=say("hint.band_form"))
         low, high = (_age(item, label, group) for group in match.groups())
         if low is not None and high is not None and high < low:
-            raise item.error(f"age band '{label}' ends before it starts")
+            raise item.error(say("goal.band_reversed", label=label))
         for other in bands:
             if _overlap(other, low, high):
-                raise item.error(f"age band '{label}' overlaps '{other.label}'")
+                raise item.error(say("goal.band_overlap", label=label, other=other.label))
         bands.append(AgeBand(label, low, high))
     return tuple(bands)
 
@@ -257,7 +253,7 @@ def _age(node: Node, label: str, digits: str | None) -> int | None:
     if digits is None:
         return None
     if len(digits) > 3 or int(digits) > OLDEST:
-        raise node.error(f"age band '{label}': an age is from 0 to {OLDEST}")
+        raise node.error(say("goal.band_age", label=label, oldest=OLDEST))
     return int(digits)
 
 
@@ -270,34 +266,41 @@ def _overlap(band: AgeBand, low: int | None, high: int | None) -> bool:
 
 
 def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal[Any]:
-    entries = nodes.mapping(node, f"goal {index}")
+    entries = nodes.mapping(node, say("what.goal_n", n=index))
     present = [name for name in kinds if name in entries]
-    goal_id = nodes.text(entries["id"], "a goal id") if "id" in entries else None
-    label = f"goal '{goal_id}'" if goal_id else f"goal {index}"
+    goal_id = nodes.text(entries["id"], say("what.a_goal_id")) if "id" in entries else None
+    label = say("what.goal", id=goal_id) if goal_id else say("what.goal_n", n=index)
     if len(present) > 1:
         raise node.error(
-            f"{label} has more than one kind: {', '.join(present)}",
-            hint="a goal has exactly one of: " + ", ".join(kinds),
+            say("goal.two_kinds", label=label, present=", ".join(present)),
+            hint=say("hint.two_kinds", kinds=", ".join(kinds)),
         )
     if not present:
         _no_kind(node, label, tuple(kinds))
     name = present[0]
     kind = kinds[name]
-    nodes.known_keys(node, (*COMMON_GOAL_KEYS, name, *kind.keys), f"{label} ({name})")
+    nodes.known_keys(
+        node,
+        (*COMMON_GOAL_KEYS, name, *kind.keys),
+        say("what.goal_kind", id=goal_id or index, kind=name),
+    )
     if goal_id is None:
-        raise node.error(
-            f"{label} has no 'id'", hint="add `id: a_short_name` (used on the command line)"
-        )
+        raise node.error(say("goal.no_id", label=label), hint=say("hint.no_id"))
     if not _ID.match(goal_id):
-        raise entries["id"].error(
-            f"goal id '{goal_id}' may only hold letters, digits, '_', '-' and '.'",
-            hint="for example `id: job_or_studies`",
-        )
-    title = nodes.text(entries["title"], "title") if "title" in entries else goal_id
-    note = nodes.text(entries["note"], "note") if "note" in entries else None
-    scope = parse_filter(entries["scope"], f"the scope of {label}") if "scope" in entries else None
+        raise entries["id"].error(say("goal.bad_id", id=goal_id), hint=say("hint.bad_id"))
+    title = nodes.text(entries["title"], say("what.title")) if "title" in entries else goal_id
+    note = nodes.text(entries["note"], say("what.note")) if "note" in entries else None
+    scope = (
+        parse_filter(entries["scope"], say("what.scope_of", label=label))
+        if "scope" in entries
+        else None
+    )
     breakdown = _breakdown(entries["breakdown"]) if "breakdown" in entries else None
-    due = nodes.date(entries["by"], f"'by' of {label}") if "by" in entries else None
+    due = (
+        nodes.date(entries["by"], say("what.key_of", key="by", label=label))
+        if "by" in entries
+        else None
+    )
     phase = _phase(node, label)
     if phase is not None:  # the phase's enrolments are the goal's: explain and suppression too
         active = active_between(*phase, node.key_locs["from"])
@@ -316,7 +319,7 @@ def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal[Any]:
     )
 
 
-def _phase(node: Node, label: str) -> tuple[dt.date, dt.date] | None:
+def _phase(node: Node, label: Said) -> tuple[dt.date, dt.date] | None:
     """``from:`` and ``to:`` of a goal: both or neither, in order."""
     entries = node.value
     given = [k for k in ("from", "to") if k in entries]
@@ -324,15 +327,19 @@ def _phase(node: Node, label: str) -> tuple[dt.date, dt.date] | None:
         return None
     if len(given) == 1:
         raise GoalFileError(
-            f"{label} has '{given[0]}' but not '{'to' if given[0] == 'from' else 'from'}'",
+            say("goal.half_phase", label=label, given=given[0], missing=_other_end(given[0])),
             where=node.key_locs[given[0]],
-            hint="a phase has both: from: 2020-01-01 and to: 2020-12-31",
+            hint=say("hint.half_phase"),
         )
-    first = nodes.date(entries["from"], f"'from' of {label}")
-    last = nodes.date(entries["to"], f"'to' of {label}")
+    first = nodes.date(entries["from"], say("what.key_of", key="from", label=label))
+    last = nodes.date(entries["to"], say("what.key_of", key="to", label=label))
     if last < first:
-        raise entries["to"].error(f"'to' {last} of {label} is before its 'from' {first}")
+        raise entries["to"].error(say("goal.phase_reversed", last=last, label=label, first=first))
     return first, last
+
+
+def _other_end(given: str) -> str:
+    return "to" if given == "from" else "from"
 
 
 def _check_targets(goals: tuple[Goal[Any], ...], project: Project) -> None:
@@ -352,44 +359,39 @@ def _check_due(goal_nodes: list[Node], goals: tuple[Goal[Any], ...], project: Pr
         where = node.value["by"]
         start = goal.phase[0] if goal.phase else project.start
         if goal.phase and goal.by < goal.phase[0]:
-            raise where.error(
-                f"'by' of goal '{goal.id}' is {goal.by}, before its phase starts ({start})"
-            )
+            raise where.error(say("goal.by_before_phase", id=goal.id, by=goal.by, start=start))
         if start is None:
             raise where.error(
-                f"'by' of goal '{goal.id}' paces the target from the project's start, "
-                "but project.start is not given",
-                hint="add start: YYYY-MM-DD under project:",
+                say("goal.by_without_start", id=goal.id), hint=say("hint.by_without_start")
             )
         if goal.by < start or (project.end is not None and goal.by > project.end):
-            end = project.end.isoformat() if project.end else "its end"
+            end = project.end.isoformat() if project.end else say("goal.its_end")
             raise where.error(
-                f"'by' of goal '{goal.id}' is {goal.by}, outside the project ({start} to {end})",
-                hint="the date a target is due lies within project.start and project.end",
+                say("goal.by_outside", id=goal.id, by=goal.by, start=start, end=end),
+                hint=say("hint.by_outside"),
             )
 
 
-def _no_kind(node: Node, label: str, names: tuple[str, ...]) -> None:
+def _no_kind(node: Node, label: Said, names: tuple[str, ...]) -> None:
     known = set(COMMON_GOAL_KEYS) | {"target", "of", "at_most", "per", "tolerance", "group"}
     for key, loc in node.key_locs.items():
         if key == "kind":  # `kind: count`, as other tools write it
             raise GoalFileError(
-                f"{label}: the kind is written as the key that holds what to measure",
-                where=loc,
-                hint="for example `count: everyone` or `share: {exit: work}` with `of: exited`,"
-                " instead of `kind: count`",
+                say("goal.kind_key", label=label), where=loc, hint=say("hint.kind_key")
             )
         if key not in known:
             suggestion = did_you_mean(key, names)
-            hint = f"did you mean '{suggestion}'? " if suggestion else ""
+            kinds = ", ".join(names)
+            hint = (
+                say("hint.did_you_mean_kinds", suggestion=suggestion, kinds=kinds)
+                if suggestion
+                else say("hint.kinds", kinds=kinds)
+            )
             raise GoalFileError(
-                f"unknown goal kind '{key}' in {label}",
-                where=loc,
-                hint=hint + "Goal kinds: " + ", ".join(names),
+                say("goal.unknown_kind", key=key, label=label), where=loc, hint=hint
             )
     raise node.error(
-        f"{label} does not say what to measure",
-        hint="add exactly one of: " + ", ".join(names),
+        say("goal.no_measure", label=label), hint=say("hint.no_measure", kinds=", ".join(names))
     )
 
 
@@ -398,8 +400,8 @@ def _unique_ids(goal_nodes: list[Node], goals: tuple[Goal[Any], ...]) -> None:
     for node, goal in zip(goal_nodes, goals, strict=True):
         if goal.id in seen:
             raise node.value["id"].error(
-                f"goal id '{goal.id}' is used twice (first at line {seen[goal.id].loc.line})",
-                hint="every goal needs its own id",
+                say("goal.id_twice", id=goal.id, line=seen[goal.id].loc.line),
+                hint=say("hint.id_twice"),
             )
         seen[goal.id] = goal
 
@@ -418,5 +420,5 @@ def _suppress_below(node: Node) -> int | None:
         "report.suppress_below",
         2,
         SUPPRESS_LIMIT,
-        hint="for example `suppress_below: 5` shows counts 1-4 as <5",
+        hint=say("hint.suppress_below"),
     )

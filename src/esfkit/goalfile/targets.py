@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean, one_of
+from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean, one_of, say
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import GENDER_VALUES, Target
+from esfkit.goalfile.nodes import What
 from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import COUNT_LIMIT, SMALLEST_COUNT
 from esfkit.text import key as text_key
@@ -20,10 +21,12 @@ def count_target(node: Node) -> Target:
     return _target(node, _count, percent=False)
 
 
-def _count(node: Node, what: str) -> float:
+def _count(node: Node, what: What) -> float:
     value = nodes.number(node, what, maximum=COUNT_LIMIT)
     if 0 < value < SMALLEST_COUNT:
-        raise node.error(f"{what} must be 0 or at least {SMALLEST_COUNT}, not {node.describe()}")
+        raise node.error(
+            say("target.small", what=what, smallest=SMALLEST_COUNT, value=node.described())
+        )
     return value
 
 
@@ -32,17 +35,17 @@ def percent_target(node: Node) -> Target:
     return _target(node, nodes.percent, percent=True)
 
 
-def _target(node: Node, read: Callable[[Node, str], float], *, percent: bool) -> Target:
+def _target(node: Node, read: Callable[[Node, What], float], *, percent: bool) -> Target:
     if not node.is_mapping:
-        return Target({}, read(node, "target"), node.loc, percent)
+        return Target({}, read(node, say("what.target")), node.loc, percent)
     others = [key for key in node.value if key not in _TARGET_KEYS]
     for key in others:  # a misspelt gender, not a municipality (no municipality is this near)
         near = did_you_mean(key, _TARGET_KEYS)
         if near:
             raise GoalFileError(
-                f"unknown key '{key}' in target",
+                say("target.unknown_key", key=key),
                 where=node.key_locs[key],
-                hint=f"did you mean '{near}'?",
+                hint=say("hint.did_you_mean", suggestion=near),
             )
     if others:
         return _per_municipality(node, read, percent=percent)
@@ -50,27 +53,27 @@ def _target(node: Node, read: Callable[[Node, str], float], *, percent: bool) ->
 
 
 def _by_gender(
-    node: Node, read: Callable[[Node, str], float], *, percent: bool, where: str = ""
+    node: Node, read: Callable[[Node, What], float], *, percent: bool, of: str | None = None
 ) -> Target:
-    nodes.known_keys(node, _TARGET_KEYS, f"target{where}")
-    values = {key: read(value, f"target{where} for {key}") for key, value in node.value.items()}
+    target = say("what.target_of", name=of) if of else say("what.target")
+    nodes.known_keys(node, _TARGET_KEYS, target)
+    values = {
+        key: read(value, say("what.target_key", target=target, key=key))
+        for key, value in node.value.items()
+    }
     if not values:
-        raise node.error(
-            f"target{where} is empty",
-            hint="write a number, or one per gender: {women: 10, men: 8}",
-        )
+        raise node.error(say("target.empty", what=target), hint=say("hint.target_empty"))
     total = values.pop("total", None)
     return Target(values, total, node.loc, percent)
 
 
-def _per_municipality(node: Node, read: Callable[[Node, str], float], *, percent: bool) -> Target:
+def _per_municipality(node: Node, read: Callable[[Node, What], float], *, percent: bool) -> Target:
     """``{Kiruna: 60, Pajala: {women: 15, men: 15}, total: 150}``: the names are checked
     against project.municipalities once the file is read (``check_municipalities``)."""
     genders = [key for key in node.value if key in GENDER_VALUES]
     if genders:
         raise node.value[genders[0]].error(
-            f"target mixes a gender ('{genders[0]}') with municipalities",
-            hint="per municipality and gender write {Kiruna: {women: 30, men: 30}}",
+            say("target.mixed", gender=genders[0]), hint=say("hint.target_mixed")
         )
     by_municipality: dict[str, Target] = {}
     names: dict[str, tuple[str, GoalFileLocation]] = {}
@@ -79,15 +82,19 @@ def _per_municipality(node: Node, read: Callable[[Node, str], float], *, percent
             continue
         key, where = text_key(name), node.key_locs[name]
         if key in names:
-            raise GoalFileError(
-                f"target names municipality '{name}' twice ('{names[key][0]}')", where=where
-            )
+            message = say("target.municipality_twice", name=name, first=names[key][0])
+            raise GoalFileError(message, where=where)
         names[key] = (name, where)
         if value.is_mapping:
-            by_municipality[key] = _by_gender(value, read, percent=percent, where=f" of {name}")
+            by_municipality[key] = _by_gender(value, read, percent=percent, of=name)
         else:
-            by_municipality[key] = Target({}, read(value, f"target for {name}"), value.loc, percent)
-    total = read(node.value["total"], "target for total") if "total" in node.value else None
+            what = say("what.target_key", target=say("what.target"), key=name)
+            by_municipality[key] = Target({}, read(value, what), value.loc, percent)
+    total = None
+    if "total" in node.value:
+        total = read(
+            node.value["total"], say("what.target_key", target=say("what.target"), key="total")
+        )
     return Target({}, total, node.loc, percent, by_municipality, names)
 
 
@@ -99,15 +106,15 @@ def check_municipalities(target: Target, declared: tuple[str, ...] | None) -> No
     first = next(iter(target.municipality_names.values()))
     if not declared:
         raise GoalFileError(
-            f"a target per municipality ('{first[0]}') needs project.municipalities",
+            say("target.needs_municipalities", name=first[0]),
             where=first[1],
-            hint="list them under project: municipalities: [Kiruna, Gällivare, Pajala]",
+            hint=say("hint.needs_municipalities"),
         )
     known = {text_key(name) for name in declared}
     for key, (name, where) in target.municipality_names.items():
         if key not in known:
             raise GoalFileError(
-                f"target names municipality '{name}', which is not in project.municipalities",
+                say("target.undeclared", name=name),
                 where=where,
                 hint=one_of(name, declared),
             )

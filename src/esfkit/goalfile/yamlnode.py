@@ -68,8 +68,7 @@ def load_file(path: Path) -> Node:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GoalFileError(
-            f"{path.name} is not UTF-8 text (byte {exc.start})",
-            hint="save the goal file as UTF-8",
+            say("yaml.not_utf8", file=path.name, byte=exc.start), hint=say("hint.not_utf8")
         ) from None
     return load_text(text.replace("\r\n", "\n").replace("\r", "\n"), path.name)
 
@@ -103,26 +102,22 @@ def load_text(text: str, filename: str) -> Node:
         root = yaml.compose(text, Loader=_Loader)
     except _TooDeep as exc:
         raise GoalFileError(
-            f"the goal file is nested more than {YAML_DEPTH} levels deep here",
+            say("yaml.too_deep", depth=YAML_DEPTH),
             where=_loc(filename, exc.mark),
-            hint="lists and mappings inside each other: a goal file needs a few levels "
-            "(a filter's all, any and not), never this many",
+            hint=say("hint.too_deep"),
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _loc(filename, mark) if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = exc.problem or exc.context or "?"  # PyYAML's words, in English
         raise GoalFileError(
-            f"invalid YAML: {problem}",
-            where=where,
-            hint="check indentation and that every 'key: value' has a space after the colon",
+            say("yaml.invalid", problem=problem), where=where, hint=say("hint.invalid_yaml")
         ) from None
     except yaml.YAMLError as exc:
-        raise GoalFileError(
-            f"invalid YAML: {exc}", where=GoalFileLocation(filename, 1, 1)
-        ) from None
+        start = GoalFileLocation(filename, 1, 1)
+        raise GoalFileError(say("yaml.invalid", problem=exc), where=start) from None
     if root is None:
-        raise GoalFileError("the goal file is empty", where=GoalFileLocation(filename, 1, 1))
+        raise GoalFileError(say("yaml.empty_file"), where=GoalFileLocation(filename, 1, 1))
     return _convert(root, filename, set())
 
 
@@ -139,17 +134,13 @@ def _convert(node: yaml.Node, filename: str, seen: set[int]) -> Node:
         # An alias hands back the very node it names; refusing a second visit rules out
         # cycles and exponential "billion laughs" expansion alike.
         if id(node) in seen:
-            raise GoalFileError(
-                "YAML anchors and aliases (&name, *name) are not supported",
-                where=loc,
-                hint="write the value out in full",
-            )
+            raise GoalFileError(say("yaml.alias"), where=loc, hint=say("hint.alias"))
         seen.add(id(node))
     if not isinstance(node, yaml.ScalarNode) and len(node.value) > YAML_ITEMS:
         raise GoalFileError(
-            f"a list or mapping of {len(node.value)} entries; esfkit reads at most {YAML_ITEMS}",
+            say("yaml.too_many_items", n=len(node.value), limit=YAML_ITEMS),
             where=loc,
-            hint="is this the right file?",
+            hint=say("hint.right_file"),
         )
     if isinstance(node, yaml.MappingNode):
         values: dict[str, Node] = {}
@@ -157,16 +148,16 @@ def _convert(node: yaml.Node, filename: str, seen: set[int]) -> Node:
         for key_node, value_node in node.value:
             key_loc = _loc(filename, key_node.start_mark)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise GoalFileError("YAML merge keys (<<) are not supported", where=key_loc)
+                raise GoalFileError(say("yaml.merge_key"), where=key_loc)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise GoalFileError("a key must be plain text", where=key_loc)
+                raise GoalFileError(say("yaml.key_text"), where=key_loc)
             key = str(key_node.value).strip()
             if key in values:
                 first = key_locs[key]
                 raise GoalFileError(
-                    f"duplicate key '{key}' (first written at line {first.line})",
+                    say("yaml.duplicate_key", key=key, line=first.line),
                     where=key_loc,
-                    hint="each key may appear once in a mapping; remove or rename one",
+                    hint=say("hint.duplicate_key"),
                 )
             values[key] = _convert(value_node, filename, seen)
             key_locs[key] = key_loc
@@ -180,5 +171,6 @@ def _convert(node: yaml.Node, filename: str, seen: set[int]) -> Node:
         if why is not None:  # YAML read it as a date: written right, but no such day
             message = say("yaml.impossible_date", value=node.value, why=why)
             raise GoalFileError(message, where=loc) from None
-        raise GoalFileError(f"cannot read value {node.value!r}: {exc}", where=loc) from None
+        message = say("yaml.unreadable_value", value=repr(node.value), why=exc)
+        raise GoalFileError(message, where=loc) from None
     return Node(value, loc, text=str(node.value))

@@ -194,8 +194,8 @@ def _include_one(
         raise GoalFileError(exc.message, where=loc, hint=exc.hint) from None
     entries: dict[str, Node] = {}
     if options is not None and options.value is not None:
-        entries = nodes.mapping(options, f"include '{name}'")
-        nodes.known_keys(options, INCLUDE_KEYS, f"include '{name}'")
+        entries = nodes.mapping(options, say("what.include", name=name))
+        nodes.known_keys(options, INCLUDE_KEYS, say("what.include", name=name))
     chosen = _chosen(lib, entries)
     headers = _headers(lib, entries.get("columns"))
     targets = _targets(lib, entries.get("targets"), chosen)
@@ -245,16 +245,17 @@ def _headers(lib: Library, node: Node | None) -> dict[str, str]:
     headers = {key: column.header for key, column in lib.columns.items()}
     if node is None:
         return headers
-    nodes.known_keys(node, list(lib.columns), f"the columns of include '{lib.name}'")
-    for key, value in nodes.mapping(node, f"the columns of include '{lib.name}'").items():
-        headers[key] = nodes.text(value, f"the header for {key}")
+    what = say("what.include_columns", name=lib.name)
+    nodes.known_keys(node, list(lib.columns), what)
+    for key, value in nodes.mapping(node, what).items():
+        headers[key] = nodes.text(value, say("what.header_for", key=key))
     return headers
 
 
 def _targets(lib: Library, node: Node | None, chosen: list[Indicator]) -> dict[str, Node]:
     if node is None:
         return {}
-    entries = nodes.mapping(node, f"the targets of include '{lib.name}'")
+    entries = nodes.mapping(node, say("what.include_targets", name=lib.name))
     targets = {}
     codes = {i.code for i in chosen}
     for code, value in entries.items():

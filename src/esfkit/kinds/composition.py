@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from esfkit.errors import say
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
@@ -73,11 +74,12 @@ class Composition(GoalKind[CompositionGoal]):
         if "target" in entries:
             if not entries["target"].is_mapping:
                 raise entries["target"].error(
-                    "target must be a mapping of value: percentage",
-                    hint="for example target: {women: 53 %, men: 47 %}",
+                    say("composition.target_shape"), hint=say("hint.composition_target")
                 )
             target = {
-                key: nodes.percent(value, f"target for {key}")
+                key: nodes.percent(
+                    value, say("what.target_key", target=say("what.target"), key=key)
+                )
                 for key, value in entries["target"].value.items()
             }
         tolerance = tolerance_of(entries)
@@ -122,8 +124,7 @@ def _bound(node: Node, entries: dict[str, Node]) -> str | None:
     given = [key for key in BOUNDS if key in entries and nodes.boolean(entries[key], key)]
     if len(given) == 2:
         raise node.value["at_most"].error(
-            "a composition target is either a floor (at_least) or a ceiling (at_most), not both",
-            hint="for a range write the target and a tolerance: target: {women: 55 %}, tolerance: 5 %",
+            say("composition.both_bounds"), hint=say("hint.composition_range")
         )
     return given[0] if given else None
 

@@ -48,6 +48,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from esfkit.errors import say
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import Filter, Goal, Target
@@ -89,11 +90,10 @@ class Count(GoalKind[CountGoal]):
             items = entries["per"].value if entries["per"].is_sequence else [entries["per"]]
             per = tuple(nodes.choice(item, PER, "per") for item in items)
             if target is None:
-                raise entries["per"].error("'per' needs a target to multiply")
+                raise entries["per"].error(say("count.per_without_target"))
             if "municipality" in per and target.by_municipality:
                 raise entries["per"].error(
-                    "'per: municipality' with a target per municipality",
-                    hint="each municipality has its own target already; write per: year or leave 'per' out",
+                    say("count.per_municipality"), hint=say("hint.per_municipality")
                 )
         return CountGoal(parse_filter(entries[self.name], f"'{self.name}'"), target, at_most, per)
 

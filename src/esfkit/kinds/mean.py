@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from esfkit.errors import say
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import AllOf, Everyone, Filter, Goal, Missing
@@ -87,8 +88,7 @@ class Mean(GoalKind[MeanGoal]):
         goal = MeanGoal(fields, of, unit, None)
         if unit is not None and not goal.duration:
             raise entries["unit"].error(
-                f"'unit' is for durations; '{fields[0]}' is a number of its own",
-                hint="leave 'unit' out, or average a duration: {days: [start, end]}",
+                say("mean.unit_for_number", field=fields[0]), hint=say("hint.mean_unit")
             )
         target = nodes.number(entries["target"], "target") if "target" in entries else None
         at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
@@ -167,13 +167,11 @@ def _fields(node: Node, what: str) -> tuple[str, ...]:
         return (nodes.text(node, f"'{what}'"),)
     nodes.known_keys(node, ("days",), f"'{what}'")
     if "days" not in node.value:
-        raise node.error(f"'{what}' needs days: [from, to]", hint="e.g. {days: [start, end]}")
+        raise node.error(say("mean.needs_days", what=what), hint=say("hint.mean_days"))
     items = nodes.sequence(node.value["days"], "'days'")
     if len(items) != 2:
-        raise node.value["days"].error(
-            "'days' needs two dates", hint="the start and the end: {days: [start, Anställd datum]}"
-        )
-    return tuple(nodes.text(item, "a date field or column") for item in items)
+        raise node.value["days"].error(say("mean.two_dates"), hint=say("hint.mean_two_dates"))
+    return tuple(nodes.text(item, say("what.date_field")) for item in items)
 
 
 def _values(definition: MeanGoal, ctx: GoalContext) -> np.ndarray:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esfkit.errors import GoalFileError
+from esfkit.errors import GoalFileError, say
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
 from esfkit.goalfile.model import AllOf, Equals, Everyone, Filter, Goal, Target
@@ -116,16 +116,11 @@ def _refuse_own_dimension(f: Filter, breakdown: tuple[str, ...]) -> None:
         if isinstance(part, Equals) and part.field in breakdown:
             words = [str(v.text) for v in part.values]
             values = words[0] if len(words) == 1 else f"[{', '.join(words)}]"
+            rest = ", ".join(d for d in breakdown if d != part.field)
             raise GoalFileError(
-                f"share: {{{part.field}: {values}}} is broken down by {part.field} too, so its "
-                f"{part.field} cells could only be 100 % or 0 %",
+                say("share.own_dimension", field=part.field, values=values),
                 where=part.loc,
-                hint=(
-                    f"for a share of the participants write composition: {part.field}, "
-                    f"target: {{{words[0]}: 60 %}}, at_least: true; or keep the share "
-                    f"and break it down by the rest: breakdown: "
-                    f"[{', '.join(d for d in breakdown if d != part.field)}]"
-                ),
+                hint=say("hint.share_own_dimension", field=part.field, first=words[0], rest=rest),
             )
 
 

@@ -1,7 +1,8 @@
 """What esfkit says to its user outside a report, in Swedish and English: errors, hints,
-`validate`'s findings and frames. Below esfkit.errors, so that an error raised anywhere
+`validate`'s findings and frames. The modules of this package hold more of them as
+(Swedish, English) pairs, by subject. Below esfkit.errors, so that an error raised anywhere
 carries its sentence (errors.Said) and the command line says it in the run's language;
-esfkit.i18n adds these to its labels. Every key is in both languages (tests/test_i18n.py).
+esfkit.i18n adds these to its labels. Every key is in both languages (tests/test_lang.py).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from esfkit.findings import KINDS
+from esfkit.messages import goalfile, kinds
 
 MESSAGES: dict[str, dict[str, str]] = {
     "sv": {
@@ -654,6 +656,9 @@ KIND_SV: dict[str, str] = {
 }
 MESSAGES["sv"].update({f"kind.{kind}": text for kind, text in KIND_SV.items()})
 MESSAGES["en"].update({f"kind.{kind}": text for kind, (_, text) in KINDS.items()})
+for _part in (goalfile, kinds):  # the sentences kept as (Swedish, English) pairs, by subject
+    for _key, (_sv, _en) in _part.SAID.items():
+        MESSAGES["sv"][_key], MESSAGES["en"][_key] = _sv, _en
 
 
 def plural(labels: Mapping[str, str], key: str, n: int, shown: str | None = None) -> str:
