@@ -94,7 +94,7 @@ class Said:
 
 def _said(word: object, labels: Mapping[str, str]) -> object:
     """A word of a sentence in the language of ``labels``: a Said or Rows said, else as is."""
-    return word.text(labels) if isinstance(word, Said | Rows) else word
+    return word.text(labels) if isinstance(word, Said | Rows | Plural) else word
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,23 @@ class Rows:
     """'rows 3, 9' in every language."""
 
     rows: tuple[int, ...]
+    words: str = "word.rows"  # or "word.lines" (of a CSV file)
 
     def text(self, labels: Mapping[str, str] | None = None) -> str:
-        return format_rows(self.rows, words=row_words(labels))
+        return format_rows(self.rows, words=row_words(labels, self.words))
+
+
+@dataclass(frozen=True)
+class Plural:
+    """'is' or 'are', '1 row' or '3 rows' in every language: the form of ``key`` (its
+    template 'one|many', {n} the number) for ``n``."""
+
+    key: str
+    n: int
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        one, many = (labels or MESSAGES["en"])[self.key].split("|")
+        return one if self.n == 1 else many.format(n=self.n)
 
 
 def say(key: str, /, **params: object) -> Said:
@@ -168,9 +182,9 @@ class UsageError(EsfkitError):
 ROW_WORDS = ("row", "rows", "rows")  # one row, a list of rows, a count of rows
 
 
-def row_words(labels: Mapping[str, str] | None) -> tuple[str, str, str]:
-    """ROW_WORDS in the language of ``labels``."""
-    one, many, count = (labels or MESSAGES["en"])["word.rows"].split("|")
+def row_words(labels: Mapping[str, str] | None, key: str = "word.rows") -> tuple[str, str, str]:
+    """ROW_WORDS (or those of ``key``) in the language of ``labels``."""
+    one, many, count = (labels or MESSAGES["en"])[key].split("|")
     return one, many, count
 
 

@@ -39,7 +39,8 @@ def read_input(
     try:
         info = os.stat(path)  # follows symlinks, as open does
         if stat.S_ISDIR(info.st_mode):
-            raise error(f"{path} is a folder, not {what}", where=where, hint="give the file")
+            message = say("file.folder", path=path, what=_said_the(what))
+            raise error(message, where=where, hint=say("hint.give_file"))
         _check_kind(path, what, limit, error, where, info)  # a socket cannot even be opened
         handle = os.open(path, _NO_WAIT)  # swapped for a FIFO since? It opens at once
     except FileNotFoundError:
@@ -61,39 +62,45 @@ def read_input(
 def _check_kind(path, what, limit, error, where, info: os.stat_result) -> None:
     """Refuse what is not a regular file (a FIFO, a device, a socket) or is too large."""
     if not stat.S_ISREG(info.st_mode):
-        kind = "a pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device or a socket"
+        kind = say("file.fifo" if stat.S_ISFIFO(info.st_mode) else "file.device")
         target = os.path.realpath(path)
-        link = f", through a link to {target}" if target != os.path.abspath(path) else ""
+        link = say("file.through_link", target=target) if target != os.path.abspath(path) else ""
         raise error(
-            f"{path} is not a regular file: it is {kind}{link}, so it is not read",
+            say("file.not_regular", path=path, kind=kind, link=link),
             where=where,
-            hint=f"give {what} as a file saved on disk",
+            hint=say("hint.not_regular", what=_said_the(what)),
         )
     if info.st_size > limit:
         raise _too_large(path, what, limit, error, where, info.st_size)
 
 
 def _too_large(path, what, limit, error, where, size: int) -> EsfkitError:
-    return error(
-        f"{what} {path} is {size / MIB:.1f} MiB; esfkit reads at most "
-        f"{_size(limit)} (a limit no real {_noun(what)} reaches)",
-        where=where,
-        hint="check that this is the right file (the limits are listed in docs/data.md)",
+    message = say(
+        "file.too_large",
+        what=_said_the(what),
+        path=path,
+        size=f"{size / MIB:.1f}",
+        limit=_size(limit),
+        noun=_said_noun(what),
     )
+    return error(message, where=where, hint=say("hint.too_large"))
 
 
 def _unreadable(path, what, error, where, exc: OSError) -> EsfkitError:
-    return error(
-        f"cannot read {what} {path}: {exc.strerror or exc}",
-        where=where,
-        hint="check that the file is not locked by another program and that you may read it",
-    )
+    message = say("file.unreadable", what=_said_the(what), path=path, why=exc.strerror or exc)
+    return error(message, where=where, hint=say("hint.unreadable"))
 
 
 def _said_noun(what: str) -> object:
     """'the goal file' -> 'goal file' in every language, where it is translated."""
     key = f"file.{_noun(what)}"
     return say(key) if key in MESSAGES["en"] else _noun(what)
+
+
+def _said_the(what: str) -> object:
+    """'the goal file' in every language, where it is translated."""
+    key = f"file.the.{_noun(what)}"
+    return say(key) if key in MESSAGES["en"] else what
 
 
 def _noun(what: str) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from esfkit.errors import DataError, DataLocation
+from esfkit.errors import DataError, DataLocation, Said, say
 from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
 
 MIB = 1024 * 1024
@@ -108,9 +108,14 @@ def _check_ratio(path: Path, info: zipfile.ZipInfo, size: int) -> None:
     if size > RATIO_FROM and size > RATIO_LIMIT * max(info.compress_size, 1):
         raise _refuse(
             path,
-            f"the part {info.filename} unpacks from {_mib(info.compress_size)} to "
-            f"{_mib(size)} ({size // max(info.compress_size, 1)} times): a workbook packs "
-            f"at most about 15 times, esfkit refuses more than {RATIO_LIMIT} (a zip bomb)",
+            say(
+                "archive.ratio",
+                part=info.filename,
+                packed=_mib(info.compress_size),
+                size=_mib(size),
+                times=size // max(info.compress_size, 1),
+                limit=RATIO_LIMIT,
+            ),
         )
 
 
@@ -130,19 +135,21 @@ def _unpacked(path: Path, data: bytes, info: zipfile.ZipInfo, limit: int) -> Ite
     elif info.compress_type == zipfile.ZIP_DEFLATED:
         pieces = _inflate(path, info, packed)
     else:
-        raise _refuse(path, f"the part {info.filename} uses a compression Excel never writes")
+        raise _refuse(path, say("archive.compression", part=info.filename))
     total = 0
     for piece in pieces:
         total += len(piece)
         if total > limit:
-            what = {SHARED_STRINGS_LIMIT: "the shared strings", PART_LIMIT: "one sheet"}.get(
-                limit, "one part"
+            key = {SHARED_STRINGS_LIMIT: "shared_strings", PART_LIMIT: "one_sheet"}.get(
+                limit, "one_part"
             )
-            raise _refuse(
-                path,
-                f"the part {info.filename} unpacks to more than {_mib(limit)}; esfkit reads "
-                f"at most {_mib(limit)} for {what} of a workbook",
+            message = say(
+                "archive.too_large",
+                part=info.filename,
+                limit=_mib(limit),
+                what=say(f"archive.{key}"),
             )
+            raise _refuse(path, message)
         yield piece
         _check_ratio(path, info, total)
 
@@ -219,20 +226,23 @@ def check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
     corner = f"{column_letter(scan.columns - 1)}{scan.rows}"
     cells = scan.rows * scan.columns
     if scan.rows > EXCEL_ROWS or scan.columns > EXCEL_COLUMNS:
-        reason = f"a cell at {corner}, beyond Excel's last cell XFD1048576"
+        message = say("archive.beyond_excel", sheet=sheet, corner=corner)
     elif cells > CELL_LIMIT:
-        reason = (
-            f"{_count(scan.rows)} rows x {_count(scan.columns)} columns = {_count(cells)} "
-            f"cells from A1 to {corner}; esfkit reads at most {_count(CELL_LIMIT)} cells "
-            "(1 048 576 rows x 32 columns)"
+        message = say(
+            "archive.too_many_cells",
+            sheet=sheet,
+            rows=_count(scan.rows),
+            columns=_count(scan.columns),
+            cells=_count(cells),
+            corner=corner,
+            limit=_count(CELL_LIMIT),
         )
     else:
         return
     raise DataError(
-        f"sheet '{sheet}' has {reason}",
+        message,
         where=DataLocation(path.name, rows=(min(scan.rows, 2**31),)),
-        hint=f"a value far from the table (at {corner}) makes the sheet this large: "
-        "delete it (Ctrl+End in Excel goes to it), or copy the table to a new workbook",
+        hint=say("hint.far_value", corner=corner),
     )
 
 
@@ -267,7 +277,7 @@ def xml_pieces(path: Path, pieces: Iterator[bytes], cut: bytes) -> Iterator[byte
         at = text.rfind(cut)
         if at <= 0:
             if len(text) > ROW_XML_LIMIT:
-                raise _refuse(path, f"one row of the sheet holds more than {_mib(ROW_XML_LIMIT)}")
+                raise _refuse(path, say("archive.long_row", limit=_mib(ROW_XML_LIMIT)))
             carry = text
             continue
         yield text[:at]
@@ -463,7 +473,7 @@ def _records(path: Path, pieces: Iterator[bytes]) -> Iterator[tuple[int, bytes]]
             yield kind, buffer[start : start + min(size, 9)]
             at = start + size
         if len(buffer) - at > ROW_XML_LIMIT:
-            raise _refuse(path, f"one record of the sheet holds more than {_mib(ROW_XML_LIMIT)}")
+            raise _refuse(path, say("archive.long_record", limit=_mib(ROW_XML_LIMIT)))
 
 
 def _record_head(buffer: bytes, at: int) -> tuple[int, int, int] | None:
@@ -618,20 +628,15 @@ def _ods_errors(
 # --- messages -----------------------------------------------------------------------------
 
 
-def _refuse(path: Path, message: str) -> DataError:
-    return DataError(
-        message,
-        where=DataLocation(path.name),
-        hint="check that this is the right file; if it is, open it in Excel and save it "
-        "again, or copy the table to a new workbook (the limits are listed in docs/data.md)",
-    )
+def _refuse(path: Path, message: Said) -> DataError:
+    return DataError(message, where=DataLocation(path.name), hint=say("hint.archive_refused"))
 
 
 def _damaged(path: Path, info: zipfile.ZipInfo) -> DataError:
     return DataError(
-        f"cannot read this workbook: the part {info.filename} is damaged",
+        say("archive.damaged", part=info.filename),
         where=DataLocation(path.name),
-        hint="open it in Excel and save it again as .xlsx",
+        hint=say("hint.save_xlsx"),
     )
 
 

@@ -22,7 +22,7 @@ from esfkit.data.read import RawTable
 from esfkit.data.settings import COLUMN_FIELDS, DataSettings, Declared
 from esfkit.data.table import Distinct
 from esfkit.data.values import distinct_keys, read_dates
-from esfkit.errors import Rows, Said, did_you_mean, format_rows, impossible_date, say
+from esfkit.errors import Plural, Rows, Said, did_you_mean, impossible_date, say
 from esfkit.findings import ERROR, KINDS, WARNING, Finding
 from esfkit.privacy import mask_text
 from esfkit.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
@@ -177,11 +177,14 @@ def _mixed_encoding(raw: RawTable) -> list[Finding]:
             fewer,
             None,
             None,
-            f"{format_rows(fewer).replace('row', 'line')} {'is' if len(fewer) == 1 else 'are'} "
-            f"in {other}, the other lines with letters such as å, ä, ö in "
-            + ("UTF-8" if other == "Windows-1252" else "Windows-1252")
-            + " (two exports pasted together?); each line was read in its own encoding",
-            "export the data again in one piece, as CSV UTF-8",
+            say(
+                "finding.mixed_encoding.message",
+                lines=Rows(tuple(fewer), "word.lines"),
+                are=Plural("word.is_are", len(fewer)),
+                other=other,
+                rest="UTF-8" if other == "Windows-1252" else "Windows-1252",
+            ),
+            say("finding.mixed_encoding.todo"),
         )
     ]
 

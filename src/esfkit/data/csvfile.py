@@ -19,7 +19,7 @@ import pandas as pd
 
 from esfkit.data.sheet import content_hint
 from esfkit.data.table import SAMPLE_RECORDS, Grid
-from esfkit.errors import DataError, DataLocation
+from esfkit.errors import DataError, DataLocation, say
 from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
 
 CSV_SUFFIXES = (".csv", ".txt")
@@ -38,17 +38,16 @@ def read_csv(path: Path, data: bytes) -> Grid:
     lines = text.count("\n")
     if lines > MAX_LINES:
         raise DataError(
-            f"the file has {lines:,} lines; esfkit reads at most ".replace(",", " ")
-            + f"{MAX_LINES:,} (twice as many as Excel has rows)".replace(",", " "),
+            say("csv.too_many_lines", lines=_spaced(lines), limit=_spaced(MAX_LINES)),
             where=DataLocation(path.name, rows=(MAX_LINES + 1,)),
-            hint="check that this is the participant list; remove the empty lines at its end",
+            hint=say("hint.empty_lines_at_end"),
         )
     skipped, text = _skip_blank_start(text)
     if not text:
         raise DataError(
-            "the file has no header row (it holds only blank lines)",
+            say("csv.no_header"),
             where=DataLocation(path.name),
-            hint="export the data again with the column names on the first row",
+            hint=say("hint.export_with_header"),
         )
     separator = _detect_separator(text)
     # A title row above the header is short: the width is the most common one, or the
@@ -97,12 +96,15 @@ def _refuse_wide_sample(path: Path, text: str, separator: str, skipped: int) -> 
 
 def _too_wide(path: Path, line: int, fields: int) -> DataError:
     return DataError(
-        f"line {line} has {fields:,} fields; esfkit reads at most ".replace(",", " ")
-        + f"{EXCEL_COLUMNS:,} columns (as many as Excel has)".replace(",", " "),
+        say("csv.too_wide", line=line, fields=_spaced(fields), limit=_spaced(EXCEL_COLUMNS)),
         where=DataLocation(path.name, rows=(line,)),
-        hint="check that this is the participant list: remove the extra separators on that "
-        "line, or export the data again",
+        hint=say("hint.too_wide"),
     )
+
+
+def _spaced(number: int) -> str:
+    """1 048 576: thousands set apart by a space, as in both languages' messages."""
+    return f"{number:,}".replace(",", " ")
 
 
 def _record_lines(text: str, count: int, newlines: int) -> np.ndarray | None:
@@ -139,7 +141,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, bool, Mixed | None]:
     """
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise DataError(
-            "this is a spreadsheet, not a text (CSV) file",
+            say("csv.spreadsheet"),
             where=DataLocation(path.name),
             hint=content_hint(data, path.suffix.lower()),
         )
@@ -157,7 +159,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, bool, Mixed | None]:
             _refuse_double_encoded(path, text)
     if "\x00" in text:
         raise DataError(
-            "the file contains NUL bytes, so it is not a text (CSV) file",
+            say("csv.nul"),
             where=DataLocation(path.name),
             hint=content_hint(data, path.suffix.lower()),
         )
@@ -170,10 +172,9 @@ def _decode_utf16(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
         raise DataError(
-            f"line {line} is not valid UTF-16 text, though the file starts as UTF-16 "
-            f"(byte {exc.start}); no character is guessed",
+            say("csv.bad_utf16", line=line, byte=exc.start),
             where=DataLocation(path.name, rows=(line,)),
-            hint="open the file in Excel and save it again as CSV UTF-8",
+            hint=say("hint.save_utf8"),
         ) from None
 
 
@@ -227,12 +228,14 @@ def _refuse_double_encoded(path: Path, text: str) -> None:
     if found is not None:
         line = text.count("\n", 0, found.start()) + 1
         raise DataError(
-            f"line {line} holds {_word(text, found.start(), found.end())!r}: UTF-8 text that was once read as "
-            f"Windows-1252 and saved again ({found[0]!r} is one letter, such as 'ä'), so its "
-            "values would not match",
+            say(
+                "csv.double_encoded",
+                line=line,
+                word=repr(_word(text, found.start(), found.end())),
+                found=repr(found[0]),
+            ),
             where=DataLocation(path.name, rows=(line,)),
-            hint="export the list again from where it came, or replace 'Ã¤' with 'ä', 'Ã¥' "
-            "with 'å', 'Ã¶' with 'ö' (and the capitals) and save it as CSV UTF-8",
+            hint=say("hint.double_encoded"),
         )
 
 
@@ -250,12 +253,14 @@ def _refuse_other_code_page(path: Path, data: bytes) -> None:
         text = _decode_cp1252(data[start : end if end >= 0 else len(data)])
         line = data.count(newline, 0, start) + 1
         raise DataError(
-            f"line {line} holds the byte 0x{found[0][1]:X} between letters, which Windows-1252 "
-            f"reads as {_word(text, found.start() - start, found.end() - start)!r}: the file "
-            "is in another encoding (Mac Roman or DOS code page 850), whose 'ä', 'å' and 'ö' "
-            "are other bytes; no character is guessed",
+            say(
+                "csv.other_code_page",
+                line=line,
+                byte=f"{found[0][1]:X}",
+                word=repr(_word(text, found.start() - start, found.end() - start)),
+            ),
             where=DataLocation(path.name, rows=(line,)),
-            hint="open the file in Excel or a text editor and save it again as CSV UTF-8",
+            hint=say("hint.save_utf8_editor"),
         )
 
 
@@ -269,11 +274,9 @@ def _word(text: str, start: int, end: int) -> str:
 
 def _mixed_line(path: Path, number: int) -> DataError:
     return DataError(
-        f"line {number} holds UTF-8 text and Windows-1252 text in the same line, so no "
-        "encoding reads all of it",
+        say("csv.mixed_line", line=number),
         where=DataLocation(path.name, rows=(number,)),
-        hint="open the file in Excel, correct the line (letters such as 'Ã¤' for 'ä') and "
-        "save it again as CSV UTF-8",
+        hint=say("hint.mixed_line"),
     )
 
 
@@ -379,9 +382,9 @@ def _parse_csv(
     except Exception as exc:  # pandas' tokenizer fails in several ways; explain it ourselves
         _parse_csv_multiline(path, text, separator, width, skipped)
         raise DataError(
-            f"cannot read this CSV file ({exc})",
+            say("csv.unreadable", why=exc),
             where=DataLocation(path.name),
-            hint="open it in Excel and save it again as CSV (semicolon separated)",
+            hint=say("hint.csv_unreadable"),
         ) from None
 
 
@@ -407,9 +410,9 @@ def _parse_csv_multiline(
             records.append(record)
     except csv.Error as exc:
         raise DataError(
-            f"the CSV cannot be parsed from line {last_line + 1 + skipped} on ({exc})",
+            say("csv.unparsable", line=last_line + 1 + skipped, why=exc),
             where=DataLocation(path.name, rows=(last_line + 1 + skipped,)),
-            hint='a field probably opens a quote (") that is never closed',
+            hint=say("hint.open_quote"),
         ) from None
     padded = [r + [""] * (width - len(r)) for r in records]
     columns = [np.array(c, dtype=object) for c in zip(*padded, strict=True)]
@@ -418,7 +421,7 @@ def _parse_csv_multiline(
 
 def _overlong(path: Path, line: int, fields: int, width: int) -> DataError:
     return DataError(
-        f"line {line} has {fields} fields but the header has {width}",
+        say("csv.overlong", line=line, fields=fields, width=width),
         where=DataLocation(path.name, rows=(line,)),
-        hint="give the extra column a header, or remove the extra separators on that line",
+        hint=say("hint.overlong"),
     )

@@ -29,7 +29,7 @@ import pandas as pd
 from esfkit.data.read import RawTable
 from esfkit.data.sheet import cell_text
 from esfkit.data.table import Grid, column_letter, to_table
-from esfkit.errors import DataError, DataLocation
+from esfkit.errors import DataError, DataLocation, say
 from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
 
 # The texts openpyxl (pandas' writer) stores as Excel error values, not as text.
@@ -84,19 +84,23 @@ def _check_shape(frame: pd.DataFrame, name: str) -> None:
     where = DataLocation(name)
     if isinstance(frame.columns, pd.MultiIndex):
         raise DataError(
-            f"the DataFrame has {frame.columns.nlevels} rows of column names",
+            say("frame.multiindex", n=frame.columns.nlevels),
             where=where,
-            hint="give it one: df.columns = [' '.join(map(str, c)) for c in df.columns]",
+            hint=say("hint.multiindex"),
         )
     if frame.shape[1] == 0:
-        raise DataError("the DataFrame has no columns", where=where, hint="pass the participants")
+        raise DataError(say("frame.no_columns"), where=where, hint=say("hint.pass_participants"))
     if len(frame) + 1 > EXCEL_ROWS or frame.shape[1] > EXCEL_COLUMNS:
         raise DataError(
-            f"the DataFrame has {len(frame)} rows and {frame.shape[1]} columns; esfkit reads "
-            f"what a worksheet holds, at most {EXCEL_ROWS - 1} rows below the column names "
-            f"and {EXCEL_COLUMNS} columns",
+            say(
+                "frame.too_large",
+                rows=len(frame),
+                columns=frame.shape[1],
+                max_rows=EXCEL_ROWS - 1,
+                max_columns=EXCEL_COLUMNS,
+            ),
             where=where,
-            hint="check that this is the participant list",
+            hint=say("hint.participant_list"),
         )
 
 
@@ -163,11 +167,7 @@ def _time_text(cell: Any, where: Callable[[], DataLocation]) -> str:
     """A date, time or duration cell as _text gives it; a DataError for any other object."""
     if isinstance(cell, dt.datetime):
         if cell.tzinfo is not None:
-            raise DataError(
-                "a date and time with a time zone, which a worksheet cannot hold",
-                where=where(),
-                hint="drop the time zone: df[column] = df[column].dt.tz_localize(None)",
-            )
+            raise DataError(say("frame.time_zone"), where=where(), hint=say("hint.time_zone"))
         if isinstance(cell, pd.Timestamp):
             cell = cell.to_pydatetime(warn=False)
         return cell_text(cell)
@@ -176,10 +176,9 @@ def _time_text(cell: Any, where: Callable[[], DataLocation]) -> str:
     if isinstance(cell, dt.date | dt.time):
         return cell_text(cell)
     raise DataError(
-        f"a cell holds a {type(cell).__name__}, which a worksheet cannot hold",
+        say("frame.cell_type", type=type(cell).__name__),
         where=where(),
-        hint="cells hold text, numbers, dates, true/false or nothing: "
-        "convert the column, e.g. df[column] = df[column].astype(str)",
+        hint=say("hint.cell_type"),
     )
 
 

@@ -21,7 +21,7 @@ import python_calamine
 from esfkit.data.archive import SheetScan, check_archive, is_zip, scan_ods, scan_sheet
 from esfkit.data.prefetch import take_sheet
 from esfkit.data.table import Grid
-from esfkit.errors import DataError, DataLocation, one_of
+from esfkit.errors import DataError, DataLocation, Said, one_of, say
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 
@@ -50,9 +50,9 @@ def read_sheet(
     )
     if not rows:
         raise DataError(
-            f"sheet '{name}' is empty",
+            say("sheet.empty", name=name),
             where=DataLocation(path.name),
-            hint="choose the sheet that holds the participants (one row per enrolment)",
+            hint=say("hint.choose_sheet"),
         )
     width = max(map(len, rows))
     rows = [row if len(row) == width else [*row, *[""] * (width - len(row))] for row in rows]
@@ -94,13 +94,13 @@ def _calamine(path: Path, data: bytes, call: Callable[[], Any]) -> Any:
 def _unreadable(path: Path, data: bytes, exc: BaseException) -> DataError:
     """Explain an unreadable spreadsheet by what its bytes actually are."""
     return DataError(
-        f"cannot read this file as a {path.suffix.lower()} spreadsheet ({exc})",
+        say("sheet.unreadable", suffix=path.suffix.lower(), why=exc),
         where=DataLocation(path.name),
         hint=content_hint(data, path.suffix.lower()),
     )
 
 
-def content_hint(data: bytes, suffix: str) -> str:
+def content_hint(data: bytes, suffix: str) -> Said:
     """What the content looks like, so the user knows which name or export to use."""
     if data.startswith(b"PK\x03\x04"):
         if b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:
@@ -108,20 +108,20 @@ def content_hint(data: bytes, suffix: str) -> str:
         else:
             kind = ".xlsx"
         if kind != suffix:
-            return f"the content looks like a {kind} file: rename it to end in {kind}"
-        return "the workbook seems damaged: open it in Excel and save it again as .xlsx"
+            return say("content.renamed", kind=kind)
+        return say("content.damaged")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         if "EncryptionInfo".encode("utf-16-le") in data:
-            return "the workbook is password-protected: save a copy without the password"
+            return say("content.password")
         if suffix != ".xls":
-            return "the content looks like an old .xls workbook: rename it to end in .xls"
-        return "the workbook may be damaged or password-protected: save it again as .xlsx"
+            return say("content.old_xls")
+        return say("content.damaged_or_password")
     head = data[:2000]
     if head.lstrip().lower().startswith((b"<!doctype html", b"<html", b"<table")):
-        return "the content is a web page (HTML), not a workbook: save it as .xlsx or .csv"
+        return say("content.html")
     if b"\x00" not in head:
-        return "the content looks like text: if it is CSV, rename it to end in .csv"
-    return "open the file in Excel and save it again as .xlsx"
+        return say("content.text")
+    return say("content.save_xlsx")
 
 
 def _pick_sheet(path: Path, workbook: Any, sheet: str | int | None) -> str:
@@ -130,16 +130,16 @@ def _pick_sheet(path: Path, workbook: Any, sheet: str | int | None) -> str:
     present = ", ".join(f"'{n}'" for n in names)
     where = DataLocation(path.name)
     if not names:
-        raise DataError("the workbook has no sheets", where=where, hint="save it again in Excel")
+        raise DataError(say("sheet.none"), where=where, hint=say("hint.save_in_excel"))
     if sheet is None:
         return _first_visible(workbook, names)
     if isinstance(sheet, int):
         if 0 <= sheet < len(names):
             return names[sheet]
         raise DataError(
-            f"there is no sheet number {sheet} (counting from 0); the sheets are {present}",
+            say("sheet.no_number", sheet=sheet, present=present),
             where=where,
-            hint=f"use a number from 0 to {len(names) - 1}, or a sheet name",
+            hint=say("hint.sheet_number0", last=len(names) - 1),
         )
     if sheet in names:
         return sheet
@@ -147,7 +147,7 @@ def _pick_sheet(path: Path, workbook: Any, sheet: str | int | None) -> str:
     if len(folded) == 1:
         return folded[0]
     raise DataError(
-        f"there is no sheet '{sheet}'; the sheets are {present}",
+        say("sheet.no_name", sheet=sheet, present=present),
         where=where,
         hint=one_of(sheet, names),
     )

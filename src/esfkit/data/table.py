@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from esfkit.errors import DataError, DataLocation
+from esfkit.errors import DataError, DataLocation, say
 
 # Limits (docs/data.md, "Limits"): far beyond any participant list, short of what would
 # take minutes or gigabytes.
@@ -167,9 +167,9 @@ def to_table(path: Path, sheet: str | None, grid: Grid, header_row: int | None =
             raise _unnamed(path, header_row, index, int(numbers[~cells_blank][0]))
         if header.upper() in _ERROR_KEYS:
             raise DataError(
-                f"the header of column {column_letter(index)} is the Excel error {header}",
+                say("table.error_header", letter=column_letter(index), header=header),
                 where=DataLocation(path.name, rows=(header_row,), column=column_letter(index)),
-                hint="type the column's name in the header cell instead of a formula",
+                hint=say("hint.error_header"),
             )
         _check_unique(path, header_row, header, index, letters)
         named[header] = cells
@@ -217,11 +217,11 @@ def _header_index(
         at = np.flatnonzero(grid.numbers == header_row)
         if not len(at) or not filled[at[0]]:
             last = int(grid.numbers[-1]) if len(grid.numbers) else 0
+            key = "table.header_row_blank" if len(at) else "table.header_row_past"
             raise DataError(
-                f"data.header_row is {header_row}, but that row is "
-                + ("blank" if len(at) else f"past the end of the data (the last is {last})"),
+                say(key, row=header_row, last=last),
                 where=DataLocation(path.name, rows=(header_row,)),
-                hint="give the row number Excel shows for the header row (CSV: the line)",
+                hint=say("hint.header_row_number"),
             )
         return int(at[0])
     first = np.flatnonzero(filled)[:SAMPLE_RECORDS]
@@ -310,11 +310,14 @@ def _too_long(path: Path, grid: Grid, index: int, at: int) -> DataError:
     row = int(grid.numbers[at])
     size = len(grid.columns[index][at])
     return DataError(
-        f"the cell in column {column_letter(index)} holds {size:,} characters".replace(",", " ")
-        + f"; esfkit reads at most {CELL_CHARS:,} (Excel's own limit for a cell)".replace(",", " "),
+        say(
+            "table.cell_too_long",
+            letter=column_letter(index),
+            size=f"{size:,}".replace(",", " "),
+            limit=f"{CELL_CHARS:,}".replace(",", " "),
+        ),
         where=DataLocation(path.name, rows=(row,), column=column_letter(index)),
-        hint='in a CSV file a quote (") that is never closed makes the rest of the file one '
-        "cell; otherwise shorten the text or move it out of the participant list",
+        hint=say("hint.cell_too_long"),
     )
 
 
@@ -327,9 +330,15 @@ def _check_unique(
     if key in seen:
         first_letter, first = seen[key]
         raise DataError(
-            f"columns {first_letter} ('{first}') and {letter} ('{header}') have the same header",
+            say(
+                "table.same_header",
+                first_letter=first_letter,
+                first=first,
+                letter=letter,
+                header=header,
+            ),
             where=DataLocation(path.name, rows=(header_row,)),
-            hint="rename one of them so every column header is different",
+            hint=say("hint.same_header"),
         )
     seen[key] = (letter, header)
 
@@ -337,20 +346,18 @@ def _check_unique(
 def _unnamed(path: Path, header_row: int, index: int, first_row: int) -> DataError:
     letter = column_letter(index)
     return DataError(
-        f"column {letter} has values (from row {first_row}) but no header",
+        say("table.unnamed", letter=letter, first_row=first_row),
         where=DataLocation(path.name, rows=(header_row,), column=letter),
-        hint=f"write a name for column {letter} in row {header_row}; if row {header_row} is "
-        "a title above the real header row, say where the header is in the goal file "
-        "(data: {header_row: N}, N as Excel numbers the row)",
+        hint=say("hint.unnamed", letter=letter, header_row=header_row),
     )
 
 
 def _empty(path: Path, sheet: str | None) -> DataError:
-    what = f"sheet '{sheet}'" if sheet is not None else "the file"
+    what = say("table.the_sheet", sheet=sheet) if sheet is not None else say("file.the.file")
     return DataError(
-        f"{what} has no header row: every cell is blank",
+        say("table.no_header", what=what),
         where=DataLocation(path.name),
-        hint="choose the sheet or file that holds the participants (one row per enrolment)",
+        hint=say("hint.choose_sheet_or_file"),
     )
 
 

@@ -1,0 +1,349 @@
+"""Messages about reading a participant file (CSV text, workbooks, the header row), each as
+(Swedish, English)."""
+
+from __future__ import annotations
+
+SAID: dict[str, tuple[str, str]] = {
+    # csvfile.py
+    "csv.too_many_lines": (
+        "filen har {lines} rader; esfkit läser högst {limit} (dubbelt så många som Excel har)",
+        "the file has {lines} lines; esfkit reads at most {limit} (twice as many as Excel has "
+        "rows)",
+    ),
+    "hint.empty_lines_at_end": (
+        "kontrollera att det är deltagarlistan; ta bort de tomma raderna i slutet",
+        "check that this is the participant list; remove the empty lines at its end",
+    ),
+    "csv.no_header": (
+        "filen har ingen rubrikrad (den har bara tomma rader)",
+        "the file has no header row (it holds only blank lines)",
+    ),
+    "hint.export_with_header": (
+        "exportera data igen med kolumnnamnen på första raden",
+        "export the data again with the column names on the first row",
+    ),
+    "csv.too_wide": (
+        "rad {line} har {fields} fält; esfkit läser högst {limit} kolumner (lika många som "
+        "Excel har)",
+        "line {line} has {fields} fields; esfkit reads at most {limit} columns (as many as "
+        "Excel has)",
+    ),
+    "hint.too_wide": (
+        "kontrollera att det är deltagarlistan: ta bort de extra avgränsarna på raden, eller "
+        "exportera data igen",
+        "check that this is the participant list: remove the extra separators on that line, "
+        "or export the data again",
+    ),
+    "csv.spreadsheet": (
+        "det här är ett kalkylark, inte en textfil (CSV)",
+        "this is a spreadsheet, not a text (CSV) file",
+    ),
+    "csv.nul": (
+        "filen innehåller NUL-byte, så den är ingen textfil (CSV)",
+        "the file contains NUL bytes, so it is not a text (CSV) file",
+    ),
+    "csv.bad_utf16": (
+        "rad {line} är inte giltig UTF-16-text, fast filen börjar som UTF-16 (byte {byte}); "
+        "inget tecken gissas",
+        "line {line} is not valid UTF-16 text, though the file starts as UTF-16 (byte "
+        "{byte}); no character is guessed",
+    ),
+    "hint.save_utf8": (
+        "öppna filen i Excel och spara den igen som CSV UTF-8",
+        "open the file in Excel and save it again as CSV UTF-8",
+    ),
+    "csv.double_encoded": (
+        "rad {line} innehåller {word}: UTF-8-text som en gång lästs som Windows-1252 och "
+        "sparats igen ({found} är en bokstav, som 'ä'), så dess värden skulle inte stämma",
+        "line {line} holds {word}: UTF-8 text that was once read as Windows-1252 and saved "
+        "again ({found} is one letter, such as 'ä'), so its values would not match",
+    ),
+    "hint.double_encoded": (
+        "exportera listan igen från källan, eller ersätt 'Ã¤' med 'ä', 'Ã¥' med 'å', 'Ã¶' "
+        "med 'ö' (och versalerna) och spara som CSV UTF-8",
+        "export the list again from where it came, or replace 'Ã¤' with 'ä', 'Ã¥' with 'å', "
+        "'Ã¶' with 'ö' (and the capitals) and save it as CSV UTF-8",
+    ),
+    "csv.other_code_page": (
+        "rad {line} innehåller byten 0x{byte} mellan bokstäver, som Windows-1252 läser som "
+        "{word}: filen har en annan teckenkodning (Mac Roman eller DOS teckentabell 850), "
+        "där 'ä', 'å' och 'ö' är andra byte; inget tecken gissas",
+        "line {line} holds the byte 0x{byte} between letters, which Windows-1252 reads as "
+        "{word}: the file is in another encoding (Mac Roman or DOS code page 850), whose "
+        "'ä', 'å' and 'ö' are other bytes; no character is guessed",
+    ),
+    "hint.save_utf8_editor": (
+        "öppna filen i Excel eller en textredigerare och spara den igen som CSV UTF-8",
+        "open the file in Excel or a text editor and save it again as CSV UTF-8",
+    ),
+    "csv.mixed_line": (
+        "rad {line} har UTF-8-text och Windows-1252-text på samma rad, så ingen "
+        "teckenkodning läser allt",
+        "line {line} holds UTF-8 text and Windows-1252 text in the same line, so no encoding "
+        "reads all of it",
+    ),
+    "hint.mixed_line": (
+        "öppna filen i Excel, rätta raden (bokstäver som 'Ã¤' för 'ä') och spara den igen som "
+        "CSV UTF-8",
+        "open the file in Excel, correct the line (letters such as 'Ã¤' for 'ä') and save it "
+        "again as CSV UTF-8",
+    ),
+    "csv.unreadable": ("kan inte läsa CSV-filen ({why})", "cannot read this CSV file ({why})"),
+    "hint.csv_unreadable": (
+        "öppna den i Excel och spara den igen som CSV (semikolonavgränsad)",
+        "open it in Excel and save it again as CSV (semicolon separated)",
+    ),
+    "csv.unparsable": (
+        "CSV-filen går inte att tolka från rad {line} ({why})",
+        "the CSV cannot be parsed from line {line} on ({why})",
+    ),
+    "hint.open_quote": (
+        'ett fält öppnar troligen ett citattecken (") som aldrig stängs',
+        'a field probably opens a quote (") that is never closed',
+    ),
+    "csv.overlong": (
+        "rad {line} har {fields} fält men rubrikraden har {width}",
+        "line {line} has {fields} fields but the header has {width}",
+    ),
+    "hint.overlong": (
+        "ge den extra kolumnen en rubrik, eller ta bort de extra avgränsarna på raden",
+        "give the extra column a header, or remove the extra separators on that line",
+    ),
+    "finding.mixed_encoding.message": (
+        "{lines} {are} i {other}, de andra raderna med bokstäver som å, ä, ö i {rest} (två "
+        "exporter inklistrade i varandra?); varje rad lästes i sin egen teckenkodning",
+        "{lines} {are} in {other}, the other lines with letters such as å, ä, ö in {rest} "
+        "(two exports pasted together?); each line was read in its own encoding",
+    ),
+    "finding.mixed_encoding.todo": (
+        "exportera data igen i ett stycke, som CSV UTF-8",
+        "export the data again in one piece, as CSV UTF-8",
+    ),
+    "word.is_are": ("är|är", "is|are"),
+    # sheet.py
+    "sheet.empty": ("bladet '{name}' är tomt", "sheet '{name}' is empty"),
+    "hint.choose_sheet": (
+        "välj bladet med deltagarna (en rad per inskrivning)",
+        "choose the sheet that holds the participants (one row per enrolment)",
+    ),
+    "sheet.unreadable": (
+        "kan inte läsa filen som ett {suffix}-kalkylark ({why})",
+        "cannot read this file as a {suffix} spreadsheet ({why})",
+    ),
+    "sheet.none": ("arbetsboken har inga blad", "the workbook has no sheets"),
+    "hint.save_in_excel": ("spara den igen i Excel", "save it again in Excel"),
+    "sheet.no_number": (
+        "det finns inget blad nummer {sheet} (räknat från 0); bladen är {present}",
+        "there is no sheet number {sheet} (counting from 0); the sheets are {present}",
+    ),
+    "hint.sheet_number0": (
+        "ange ett tal från 0 till {last}, eller ett bladnamn",
+        "use a number from 0 to {last}, or a sheet name",
+    ),
+    "sheet.no_name": (
+        "det finns inget blad '{sheet}'; bladen är {present}",
+        "there is no sheet '{sheet}'; the sheets are {present}",
+    ),
+    "content.renamed": (
+        "innehållet ser ut som en {kind}-fil: byt namn så att den slutar på {kind}",
+        "the content looks like a {kind} file: rename it to end in {kind}",
+    ),
+    "content.damaged": (
+        "arbetsboken verkar skadad: öppna den i Excel och spara den igen som .xlsx",
+        "the workbook seems damaged: open it in Excel and save it again as .xlsx",
+    ),
+    "content.password": (
+        "arbetsboken är lösenordsskyddad: spara en kopia utan lösenordet",
+        "the workbook is password-protected: save a copy without the password",
+    ),
+    "content.old_xls": (
+        "innehållet ser ut som en gammal .xls-arbetsbok: byt namn så att den slutar på .xls",
+        "the content looks like an old .xls workbook: rename it to end in .xls",
+    ),
+    "content.damaged_or_password": (
+        "arbetsboken kan vara skadad eller lösenordsskyddad: spara den igen som .xlsx",
+        "the workbook may be damaged or password-protected: save it again as .xlsx",
+    ),
+    "content.html": (
+        "innehållet är en webbsida (HTML), inte en arbetsbok: spara den som .xlsx eller .csv",
+        "the content is a web page (HTML), not a workbook: save it as .xlsx or .csv",
+    ),
+    "content.text": (
+        "innehållet ser ut som text: om det är CSV, byt namn så att filen slutar på .csv",
+        "the content looks like text: if it is CSV, rename it to end in .csv",
+    ),
+    "content.save_xlsx": (
+        "öppna filen i Excel och spara den igen som .xlsx",
+        "open the file in Excel and save it again as .xlsx",
+    ),
+}
+SAID.update(
+    {
+        # table.py
+        "table.error_header": (
+            "rubriken i kolumn {letter} är Excel-felet {header}",
+            "the header of column {letter} is the Excel error {header}",
+        ),
+        "hint.error_header": (
+            "skriv kolumnens namn i rubrikcellen i stället för en formel",
+            "type the column's name in the header cell instead of a formula",
+        ),
+        "table.header_row_blank": (
+            "data.header_row är {row}, men den raden är tom",
+            "data.header_row is {row}, but that row is blank",
+        ),
+        "table.header_row_past": (
+            "data.header_row är {row}, men den raden ligger efter slutet av data (den sista är "
+            "{last})",
+            "data.header_row is {row}, but that row is past the end of the data (the last is "
+            "{last})",
+        ),
+        "hint.header_row_number": (
+            "ange radnumret som Excel visar för rubrikraden (CSV: raden)",
+            "give the row number Excel shows for the header row (CSV: the line)",
+        ),
+        "table.cell_too_long": (
+            "cellen i kolumn {letter} har {size} tecken; esfkit läser högst {limit} (Excels egen "
+            "gräns för en cell)",
+            "the cell in column {letter} holds {size} characters; esfkit reads at most {limit} "
+            "(Excel's own limit for a cell)",
+        ),
+        "hint.cell_too_long": (
+            'i en CSV-fil gör ett citattecken (") som aldrig stängs resten av filen till en '
+            "cell; annars korta texten eller flytta den ur deltagarlistan",
+            'in a CSV file a quote (") that is never closed makes the rest of the file one '
+            "cell; otherwise shorten the text or move it out of the participant list",
+        ),
+        "table.same_header": (
+            "kolumnerna {first_letter} ('{first}') och {letter} ('{header}') har samma rubrik",
+            "columns {first_letter} ('{first}') and {letter} ('{header}') have the same header",
+        ),
+        "hint.same_header": (
+            "byt namn på en av dem så att varje kolumnrubrik är olika",
+            "rename one of them so every column header is different",
+        ),
+        "table.unnamed": (
+            "kolumn {letter} har värden (från rad {first_row}) men ingen rubrik",
+            "column {letter} has values (from row {first_row}) but no header",
+        ),
+        "hint.unnamed": (
+            "skriv ett namn för kolumn {letter} på rad {header_row}; om rad {header_row} är en "
+            "titel ovanför den riktiga rubrikraden, ange var rubriken står i målfilen "
+            "(data: {{header_row: N}}, N som Excel numrerar raden)",
+            "write a name for column {letter} in row {header_row}; if row {header_row} is a "
+            "title above the real header row, say where the header is in the goal file "
+            "(data: {{header_row: N}}, N as Excel numbers the row)",
+        ),
+        "table.the_sheet": ("bladet '{sheet}'", "sheet '{sheet}'"),
+        "table.no_header": (
+            "{what} har ingen rubrikrad: varje cell är tom",
+            "{what} has no header row: every cell is blank",
+        ),
+        "hint.choose_sheet_or_file": (
+            "välj bladet eller filen med deltagarna (en rad per inskrivning)",
+            "choose the sheet or file that holds the participants (one row per enrolment)",
+        ),
+    }
+)
+SAID.update(
+    {
+        # archive.py: workbooks beyond the limits
+        "archive.ratio": (
+            "delen {part} packas upp från {packed} till {size} ({times} gånger): en arbetsbok "
+            "packas högst ungefär 15 gånger, esfkit vägrar mer än {limit} (en zip-bomb)",
+            "the part {part} unpacks from {packed} to {size} ({times} times): a workbook packs "
+            "at most about 15 times, esfkit refuses more than {limit} (a zip bomb)",
+        ),
+        "archive.compression": (
+            "delen {part} använder en komprimering som Excel aldrig skriver",
+            "the part {part} uses a compression Excel never writes",
+        ),
+        "archive.shared_strings": ("de delade strängarna", "the shared strings"),
+        "archive.one_sheet": ("ett blad", "one sheet"),
+        "archive.one_part": ("en del", "one part"),
+        "archive.too_large": (
+            "delen {part} packas upp till mer än {limit}; esfkit läser högst {limit} för "
+            "{what} i en arbetsbok",
+            "the part {part} unpacks to more than {limit}; esfkit reads at most {limit} for "
+            "{what} of a workbook",
+        ),
+        "archive.beyond_excel": (
+            "bladet '{sheet}' har en cell i {corner}, bortom Excels sista cell XFD1048576",
+            "sheet '{sheet}' has a cell at {corner}, beyond Excel's last cell XFD1048576",
+        ),
+        "archive.too_many_cells": (
+            "bladet '{sheet}' har {rows} rader x {columns} kolumner = {cells} celler från A1 "
+            "till {corner}; esfkit läser högst {limit} celler (1 048 576 rader x 32 kolumner)",
+            "sheet '{sheet}' has {rows} rows x {columns} columns = {cells} cells from A1 to "
+            "{corner}; esfkit reads at most {limit} cells (1 048 576 rows x 32 columns)",
+        ),
+        "hint.far_value": (
+            "ett värde långt från tabellen (i {corner}) gör bladet så här stort: ta bort det "
+            "(Ctrl+End i Excel går dit), eller kopiera tabellen till en ny arbetsbok",
+            "a value far from the table (at {corner}) makes the sheet this large: delete it "
+            "(Ctrl+End in Excel goes to it), or copy the table to a new workbook",
+        ),
+        "archive.long_row": (
+            "en rad på bladet är större än {limit}",
+            "one row of the sheet holds more than {limit}",
+        ),
+        "archive.long_record": (
+            "en post på bladet är större än {limit}",
+            "one record of the sheet holds more than {limit}",
+        ),
+        "hint.archive_refused": (
+            "kontrollera att det är rätt fil; om det är det, öppna den i Excel och spara den "
+            "igen, eller kopiera tabellen till en ny arbetsbok (gränserna står i docs/data.md)",
+            "check that this is the right file; if it is, open it in Excel and save it again, "
+            "or copy the table to a new workbook (the limits are listed in docs/data.md)",
+        ),
+        "archive.damaged": (
+            "kan inte läsa arbetsboken: delen {part} är skadad",
+            "cannot read this workbook: the part {part} is damaged",
+        ),
+        "hint.save_xlsx": (
+            "öppna den i Excel och spara den igen som .xlsx",
+            "open it in Excel and save it again as .xlsx",
+        ),
+        # frame.py: a pandas DataFrame given to the library
+        "frame.multiindex": (
+            "DataFrame:n har {n} rader med kolumnnamn",
+            "the DataFrame has {n} rows of column names",
+        ),
+        "hint.multiindex": (
+            "ge den en: df.columns = [' '.join(map(str, c)) for c in df.columns]",
+            "give it one: df.columns = [' '.join(map(str, c)) for c in df.columns]",
+        ),
+        "frame.no_columns": ("DataFrame:n har inga kolumner", "the DataFrame has no columns"),
+        "hint.pass_participants": ("skicka in deltagarna", "pass the participants"),
+        "frame.too_large": (
+            "DataFrame:n har {rows} rader och {columns} kolumner; esfkit läser vad ett "
+            "kalkylblad rymmer, högst {max_rows} rader under kolumnnamnen och {max_columns} "
+            "kolumner",
+            "the DataFrame has {rows} rows and {columns} columns; esfkit reads what a worksheet "
+            "holds, at most {max_rows} rows below the column names and {max_columns} columns",
+        ),
+        "hint.participant_list": (
+            "kontrollera att det är deltagarlistan",
+            "check that this is the participant list",
+        ),
+        "frame.time_zone": (
+            "ett datum och en tid med tidszon, som ett kalkylblad inte kan rymma",
+            "a date and time with a time zone, which a worksheet cannot hold",
+        ),
+        "hint.time_zone": (
+            "ta bort tidszonen: df[column] = df[column].dt.tz_localize(None)",
+            "drop the time zone: df[column] = df[column].dt.tz_localize(None)",
+        ),
+        "frame.cell_type": (
+            "en cell innehåller en {type}, som ett kalkylblad inte kan rymma",
+            "a cell holds a {type}, which a worksheet cannot hold",
+        ),
+        "hint.cell_type": (
+            "celler innehåller text, tal, datum, sant/falskt eller inget: konvertera kolumnen, "
+            "t.ex. df[column] = df[column].astype(str)",
+            "cells hold text, numbers, dates, true/false or nothing: convert the column, e.g. "
+            "df[column] = df[column].astype(str)",
+        ),
+    }
+)
