@@ -21,8 +21,8 @@ from esfkit.data.participants import CANONICAL_DATES
 from esfkit.data.read import RawTable
 from esfkit.data.settings import COLUMN_FIELDS, DataSettings, Declared
 from esfkit.data.table import Distinct
-from esfkit.data.values import distinct_keys, read_dates
-from esfkit.errors import Plural, Rows, Said, did_you_mean, impossible_date, say
+from esfkit.data.values import date_todo, distinct_keys, read_dates
+from esfkit.errors import Plural, Rows, Said, did_you_mean, say
 from esfkit.findings import ERROR, KINDS, WARNING, Finding
 from esfkit.privacy import mask_text
 from esfkit.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
@@ -51,17 +51,15 @@ def inspect(
     rows = np.asarray(raw.row_numbers)
     frame = raw.frame
     if frame.empty:  # a report of zeros would look like a real one
-        where = f"the sheet '{raw.sheet}'" if raw.sheet else "the file"
+        where = say("table.the_sheet", sheet=raw.sheet) if raw.sheet else say("file.the.file")
         return [
             *_reading(raw),
             _make(
                 "no_rows",
                 [],
                 None,
-                message=f"{where} has its header on row {raw.header_row} "
-                "but no participant rows under it",
-                todo="check that the right file and sheet (data.sheet) were read, "
-                "and that the rows were saved",
+                message=say("finding.no_rows.message", what=where, row=raw.header_row),
+                todo=say("finding.no_rows.todo"),
             ),
         ]
     findings: list[Finding] = _reading(raw) + _blank_formulas(raw) + _merged_cells(raw)
@@ -126,19 +124,18 @@ def _error_values(raw: RawTable) -> list[Finding]:
             rows,
             header,
             value,
-            f"{_cells(rows)} in column '{header}' ({letter}) "
-            + ("holds" if len(rows) == 1 else "hold")
-            + f" the Excel error {value}, not a value: a formula that failed, or its result "
-            "pasted as text",
-            "correct the formula (or what it refers to) and save, or type the value itself; "
-            "Ctrl+F in Excel finds the cells",
+            say(
+                "finding.error_value.message",
+                cells=Plural("word.cells_count", len(rows)),
+                header=header,
+                letter=letter,
+                holds=Plural("word.holds", len(rows)),
+                value=value,
+            ),
+            say("finding.error_value.todo"),
         )
         for (header, value, letter), rows in by_cell.items()
     ]
-
-
-def _cells(rows: list[int]) -> str:
-    return "1 cell" if len(rows) == 1 else f"{len(rows)} cells"
 
 
 def _detached(raw: RawTable) -> list[Finding]:
@@ -153,13 +150,15 @@ def _detached(raw: RawTable) -> list[Finding]:
             rows,
             None,
             text,
-            f"row {first} ({text}) "
-            + (f"and {len(rows) - 1} more rows below it " if len(rows) > 1 else "")
-            + ("lie " if len(rows) > 1 else "lies ")
-            + f"{first - raw.table_end - 1} empty rows below the table, which ends on "
-            f"row {raw.table_end}: not counted as participants",
-            "delete what is below the table (Ctrl+End in Excel goes to the last used cell), "
-            "or, if these rows are participants, delete the empty rows above them",
+            say(
+                "finding.detached_rows.many" if len(rows) > 1 else "finding.detached_rows.one",
+                first=first,
+                text=text,
+                more=len(rows) - 1,
+                gap=first - raw.table_end - 1,
+                end=raw.table_end,
+            ),
+            say("finding.detached_rows.todo"),
         )
     ]
 
@@ -369,19 +368,10 @@ def _bad_dates(
             header,
             text,
             say("finding.bad_date.message", value=text, what=say(f"date.what.{what}")),
-            _date_todo(text),
+            date_todo(text),
         )
         for text, where in _by_value(values[mask], rows[mask]).items()
     ]
-
-
-def _date_todo(text: str) -> Said:
-    """Why a date is impossible (a hint that does not suggest the form already typed), or
-    the forms esfkit reads."""
-    why = impossible_date(text)
-    if why is not None:
-        return say("date.correct", why=why)
-    return say("date.written_as", forms=say("date.forms"))
 
 
 def _ambiguous_dates(

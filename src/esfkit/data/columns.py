@@ -122,9 +122,14 @@ def map_columns(
         candidates = candidates_for(field, by_key, taken)
         if len(candidates) > 1:
             raise DataError(
-                f"both '{candidates[0]}' and '{candidates[1]}' could be the {FIELD_NAMES[field]}",
+                say(
+                    "columns.two_candidates",
+                    first=candidates[0],
+                    second=candidates[1],
+                    field=say(f"field.{field}"),
+                ),
                 where=DataLocation(file),
-                hint=f"say which in the goal file: data: {{columns: {{{field}: {candidates[0]}}}}}",
+                hint=say("hint.two_candidates", key=field, first=candidates[0]),
             )
         if candidates:
             mapping[field] = candidates[0]

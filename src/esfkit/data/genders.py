@@ -13,7 +13,7 @@ import pandas as pd
 
 from esfkit.data.table import Distinct
 from esfkit.data.values import distinct_keys
-from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean, one_of
+from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean, one_of, say
 from esfkit.text import key
 
 GENDERS = ("women", "men", "nonbinary", "unknown")
@@ -86,7 +86,7 @@ def _extra_codes(extra: dict[str, str]) -> dict[str, str]:
         target = gender if gender in GENDERS else BUILTIN_CODES.get(key(gender))
         if target is None:
             raise GoalFileError(
-                f"data.genders maps '{code}' to '{gender}', which is not a gender",
+                say("genders.not_a_gender", code=code, gender=gender),
                 hint=one_of(str(gender), GENDERS),
             )
         mapped[key(code)] = target
@@ -104,13 +104,15 @@ def _unknown_codes(
     """Name the unknown codes, where they are, and how to declare them."""
     unknown = list(dict.fromkeys(str(v).strip() for v in values[missing]))
     shown = ", ".join(f"'{v}'" for v in unknown[:3])
-    phrase = "1 value that is not" if len(unknown) == 1 else f"{len(unknown)} values that are not"
-    hint = f"add it under data.genders in the goal file, e.g. `{unknown[0]}: women`"
     suggestion = did_you_mean(unknown[0], [c for c in codes if c])
-    if suggestion:
-        hint = f"did you mean '{suggestion}'? Otherwise {hint}"
+    hint = (
+        say("finding.gender_code.todo_suggest", suggestion=suggestion, value=unknown[0])
+        if suggestion
+        else say("finding.gender_code.todo", value=unknown[0])
+    )
+    key = "genders.unknown_one" if len(unknown) == 1 else "genders.unknown"
     return DataError(
-        f"column '{column}' has {phrase} a known gender: {shown}",
+        say(key, column=column, n=len(unknown), shown=shown),
         where=DataLocation(
             file, rows=tuple(int(r) for r in np.asarray(rows)[missing]), column=column
         ),

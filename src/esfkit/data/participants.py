@@ -23,7 +23,7 @@ from esfkit.data.read import RawTable, read_table
 from esfkit.data.settings import DataSettings, Declared
 from esfkit.data.table import Distinct
 from esfkit.data.values import parse_dates
-from esfkit.errors import DataError, DataLocation, did_you_mean
+from esfkit.errors import DataError, DataLocation, did_you_mean, say
 from esfkit.findings import Finding
 from esfkit.text import key as text_key
 
@@ -104,7 +104,7 @@ def clean(
     for name in CANONICAL:
         if name in frame.columns:
             raise DataError(
-                f"a column may not be called '{name}'", where=DataLocation(file, column=name)
+                say("participants.reserved", name=name), where=DataLocation(file, column=name)
             )
 
     def text(field_name: str) -> Distinct:
@@ -193,13 +193,19 @@ def _municipalities(
         if bad.any():
             first = coded.values[codes[np.argmax(bad)]]
             suggestion = did_you_mean(first, declared)
+            n, known = int(bad.sum()), ", ".join(declared)
             raise DataError(
-                f"municipality '{first}' is not in project.municipalities"
-                + (f" ({int(bad.sum())} rows with undeclared values)" if bad.sum() > 1 else ""),
+                say("participants.undeclared_more", value=first, n=n)
+                if n > 1
+                else say("finding.undeclared_municipality.message", value=first),
                 where=DataLocation(file, tuple(int(r) for r in rows[bad]), header),
-                hint=(f"did you mean '{suggestion}'? " if suggestion else "")
-                + "Correct the cell, or add the municipality to project.municipalities. Declared: "
-                + ", ".join(declared),
+                hint=say(
+                    "finding.undeclared_municipality.todo_suggest",
+                    suggestion=suggestion,
+                    declared=known,
+                )
+                if suggestion
+                else say("finding.undeclared_municipality.todo", declared=known),
             )
     else:
         counts = np.bincount(codes, minlength=len(uniques))
@@ -216,11 +222,13 @@ def _check_order(frame: pd.DataFrame, columns: dict[str, str], file: str) -> Non
     bad = (frame["_end"] < frame["_start"]).to_numpy()
     if bad.any():
         first = frame.loc[bad].iloc[0]
+        n, end, start = int(bad.sum()), f"{first['_end']:%Y-%m-%d}", f"{first['_start']:%Y-%m-%d}"
         raise DataError(
-            f"exit date {first['_end']:%Y-%m-%d} is before start date {first['_start']:%Y-%m-%d}"
-            + (f" ({int(bad.sum())} rows like this)" if bad.sum() > 1 else ""),
+            say("participants.exit_before_start_more", end=end, start=start, n=n)
+            if n > 1
+            else say("finding.exit_before_start.message", end=end, start=start),
             where=DataLocation(
                 file, tuple(int(r) for r in frame.loc[bad, "_row"]), columns.get("end")
             ),
-            hint="correct the dates; an exit cannot come before the enrolment",
+            hint=say("finding.exit_before_start.todo"),
         )

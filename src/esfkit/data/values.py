@@ -15,8 +15,7 @@ import numpy as np
 import pandas as pd
 
 from esfkit.data.table import Distinct
-from esfkit.errors import DataError, DataLocation
-from esfkit.messages import MESSAGES
+from esfkit.errors import DataError, DataLocation, Said, impossible_date, say
 from esfkit.text import INVISIBLE, key
 
 _TIME = r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
@@ -44,11 +43,6 @@ _NUMBER = (
 # that order: a US export writes 03/01/2021 for 1 March, and nothing in '3/1/2021' alone
 # tells which is meant. Dots (01.03.2021) are never month first.
 _ORDER = r"^(?P<first>\d{1,2})(?P<sep>[./-])(?P<second>\d{1,2})(?P=sep)\d{4}(?:[ T].*)?$"
-
-DATE_FORMS = MESSAGES["en"]["date.forms"]
-AMBIGUOUS_TODO = MESSAGES["en"]["date.ambiguous_todo"]
-NUMBER_FORMS = "12, -3, 12,5 or 12.5, 1 234,5 (space between thousands)"
-_FORMS = {"dates": DATE_FORMS, "numbers": NUMBER_FORMS}  # how each may be written
 
 
 def parse_dates(
@@ -94,10 +88,14 @@ def _fail_on_ambiguous(
     examples = ", ".join(f"'{t}'" for t in texts[ambiguous][:3])
     count = int(ambiguous.sum())
     raise DataError(
-        f"column '{column}' has {count} date{'s' if count > 1 else ''} that can be read day "
-        f"first or month first: {examples}",
+        say(
+            "values.ambiguous_one" if count == 1 else "values.ambiguous",
+            column=column,
+            n=count,
+            examples=examples,
+        ),
         where=DataLocation(file, rows=tuple(int(r) for r in bad_rows), column=column),
-        hint=AMBIGUOUS_TODO,
+        hint=say("date.ambiguous_todo"),
     )
 
 
@@ -279,13 +277,19 @@ def _fail_on_unparsed(
     bad_rows = np.asarray(rows)[np.append(bad, False)[codes]]
     examples = ", ".join(f"'{t}'" for t in texts[bad][:3])
     count = int(bad.sum())
-    phrase = (
-        f"1 value that is not a {what[:-1]}"
-        if count == 1
-        else f"{count} values that are not {what}"
-    )
+    key = f"values.not_{what}" + ("_one" if count == 1 else "")
+    first = str(texts[bad][0])
     raise DataError(
-        f"column '{column}' has {phrase}: {examples}",
+        say(key, column=column, n=count, examples=examples),
         where=DataLocation(file, rows=tuple(int(r) for r in bad_rows), column=column),
-        hint=f"write {what} as {_FORMS[what]}",
+        hint=date_todo(first) if what == "dates" else say("number.written_as"),
     )
+
+
+def date_todo(text: str) -> Said:
+    """Why a date is impossible (a hint that does not suggest the form already typed), or
+    the forms esfkit reads."""
+    why = impossible_date(text)
+    if why is not None:
+        return say("date.correct", why=why)
+    return say("date.written_as", forms=say("date.forms"))

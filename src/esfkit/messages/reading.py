@@ -347,3 +347,123 @@ SAID.update(
         ),
     }
 )
+SAID.update(
+    {
+        # columns.py, genders.py, participants.py, values.py: the cells, once read
+        "field.id": ("deltagar-id", "participant id"),
+        "field.gender": ("kön", "gender"),
+        "field.municipality": ("kommun", "municipality"),
+        "field.start": ("startdatum", "start date"),
+        "field.end": ("avslutsdatum", "exit date"),
+        "field.exit": ("avslutsorsak", "exit outcome"),
+        "field.birth_date": ("födelsedatum", "birth date"),
+        "columns.two_candidates": (
+            "både '{first}' och '{second}' kan vara kolumnen för {field}",
+            "both '{first}' and '{second}' could be the {field}",
+        ),
+        "hint.two_candidates": (
+            "ange vilken i målfilen: data: {{columns: {{{key}: {first}}}}}",
+            "say which in the goal file: data: {{columns: {{{key}: {first}}}}}",
+        ),
+        "genders.not_a_gender": (
+            "data.genders anger '{code}' som '{gender}', som inte är ett kön",
+            "data.genders maps '{code}' to '{gender}', which is not a gender",
+        ),
+        "genders.unknown": (
+            "kolumnen '{column}' har {n} värden som inte är ett känt kön: {shown}",
+            "column '{column}' has {n} values that are not a known gender: {shown}",
+        ),
+        "genders.unknown_one": (
+            "kolumnen '{column}' har 1 värde som inte är ett känt kön: {shown}",
+            "column '{column}' has 1 value that is not a known gender: {shown}",
+        ),
+        "participants.reserved": (
+            "en kolumn får inte heta '{name}'",
+            "a column may not be called '{name}'",
+        ),
+        "participants.undeclared_more": (
+            "kommunen '{value}' finns inte i project.municipalities ({n} rader med värden som "
+            "inte anges där)",
+            "municipality '{value}' is not in project.municipalities ({n} rows with undeclared "
+            "values)",
+        ),
+        "participants.exit_before_start_more": (
+            "avslutsdatum {end} är före startdatum {start} ({n} sådana rader)",
+            "exit date {end} is before start date {start} ({n} rows like this)",
+        ),
+        "values.ambiguous": (
+            "kolumnen '{column}' har {n} datum som kan läsas med dagen eller månaden först: "
+            "{examples}",
+            "column '{column}' has {n} dates that can be read day first or month first: {examples}",
+        ),
+        "values.ambiguous_one": (
+            "kolumnen '{column}' har 1 datum som kan läsas med dagen eller månaden först: "
+            "{examples}",
+            "column '{column}' has 1 date that can be read day first or month first: {examples}",
+        ),
+        "values.not_dates": (
+            "kolumnen '{column}' har {n} värden som inte är datum: {examples}",
+            "column '{column}' has {n} values that are not dates: {examples}",
+        ),
+        "values.not_dates_one": (
+            "kolumnen '{column}' har 1 värde som inte är ett datum: {examples}",
+            "column '{column}' has 1 value that is not a date: {examples}",
+        ),
+        "values.not_numbers": (
+            "kolumnen '{column}' har {n} värden som inte är tal: {examples}",
+            "column '{column}' has {n} values that are not numbers: {examples}",
+        ),
+        "values.not_numbers_one": (
+            "kolumnen '{column}' har 1 värde som inte är ett tal: {examples}",
+            "column '{column}' has 1 value that is not a number: {examples}",
+        ),
+        "number.written_as": (
+            "skriv tal som 12, -3, 12,5 eller 12.5, 1 234,5 (mellanslag mellan tusental)",
+            "write numbers as 12, -3, 12,5 or 12.5, 1 234,5 (space between thousands)",
+        ),
+    }
+)
+SAID.update(
+    {
+        "finding.error_value.message": (
+            "{cells} i kolumnen '{header}' ({letter}) {holds} Excel-felet {value}, inget värde: en "
+            "formel som misslyckats, eller dess resultat inklistrat som text",
+            "{cells} in column '{header}' ({letter}) {holds} the Excel error {value}, not a "
+            "value: a formula that failed, or its result pasted as text",
+        ),
+        "word.holds": ("har|har", "holds|hold"),
+        "finding.error_value.todo": (
+            "rätta formeln (eller det den hänvisar till) och spara, eller skriv in värdet "
+            "självt; Ctrl+F i Excel hittar cellerna",
+            "correct the formula (or what it refers to) and save, or type the value itself; "
+            "Ctrl+F in Excel finds the cells",
+        ),
+        "finding.detached_rows.one": (
+            "rad {first} ({text}) ligger {gap} tomma rader under tabellen, som slutar på rad "
+            "{end}: räknas inte som deltagare",
+            "row {first} ({text}) lies {gap} empty rows below the table, which ends on row "
+            "{end}: not counted as participants",
+        ),
+        "finding.detached_rows.many": (
+            "rad {first} ({text}) och {more} rader till under den ligger {gap} tomma rader under "
+            "tabellen, som slutar på rad {end}: räknas inte som deltagare",
+            "row {first} ({text}) and {more} more rows below it lie {gap} empty rows below the "
+            "table, which ends on row {end}: not counted as participants",
+        ),
+        "finding.detached_rows.todo": (
+            "ta bort det som står under tabellen (Ctrl+End i Excel går till den sista använda "
+            "cellen), eller, om raderna är deltagare, ta bort de tomma raderna ovanför dem",
+            "delete what is below the table (Ctrl+End in Excel goes to the last used cell), "
+            "or, if these rows are participants, delete the empty rows above them",
+        ),
+        "finding.no_rows.message": (
+            "{what} har sin rubrik på rad {row} men inga deltagarrader under den",
+            "{what} has its header on row {row} but no participant rows under it",
+        ),
+        "finding.no_rows.todo": (
+            "kontrollera att rätt fil och blad (data.sheet) lästes, och att raderna sparades",
+            "check that the right file and sheet (data.sheet) were read, and that the rows "
+            "were saved",
+        ),
+    }
+)
