@@ -13,7 +13,7 @@ import pytest
 from esfkit.api import parse_goal_file_text
 from esfkit.errors import GoalFileError
 from esfkit.goalfile.model import Compare, Offset, SameAs
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, run_cli_en
 
 GOALS = """\
 version: 1
@@ -138,7 +138,7 @@ def test_xlsx_shows_the_goals(files, tmp_path) -> None:
 
 def test_a_personnummer_as_a_column_name_is_masked(write) -> None:
     goals = "version: 1\ngoals:\n  - id: x\n    count: {Kommun: {column: '19850101-1234'}}\n"
-    run = run_cli("check", write("g.yml", goals), write("d.csv", DATA), "--as-of", "2022-12-31")
+    run = run_cli_en("check", write("g.yml", goals), write("d.csv", DATA), "--as-of", "2022-12-31")
     assert run.exit_code == 2
     assert "is not a column" in run.stderr
     assert "1234" not in run.stderr

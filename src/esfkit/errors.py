@@ -94,7 +94,8 @@ class Said:
 
 def _said(word: object, labels: Mapping[str, str]) -> object:
     """A word of a sentence in the language of ``labels``: a Said or Rows said, else as is."""
-    return word.text(labels) if isinstance(word, Said | Rows | Plural) else word
+    spoken = Said | Rows | Plural | Joined | DataLocation | GoalFileLocation
+    return word.text(labels) if isinstance(word, spoken) else word
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,18 @@ class Plural:
     def text(self, labels: Mapping[str, str] | None = None) -> str:
         one, many = (labels or MESSAGES["en"])[self.key].split("|")
         return one if self.n == 1 else many.format(n=self.n)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Sentences (or plain words) joined by ``separator``, each in the language of the whole."""
+
+    parts: tuple[object, ...]
+    separator: str = ", "
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        labels = labels or MESSAGES["en"]
+        return self.separator.join(str(_said(part, labels)) for part in self.parts)
 
 
 def say(key: str, /, **params: object) -> Said:

@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from esfkit.errors import UsageError
+from esfkit.errors import UsageError, say
 
 STDOUT = "-"
 STALE_AFTER = 10.0  # seconds: older than any write takes between creating its file and locking it
@@ -70,18 +70,18 @@ def refuse_input(path: Path, option: str, inputs: tuple[Path, ...]) -> None:
     target = path.resolve()
     for source in inputs:
         if source.exists() and target == source.resolve():
-            raise UsageError(f"{option} {path} is an input file; esfkit never writes to its inputs")
+            raise UsageError(say("write.input", option=option, path=path))
 
 
 def refuse_history_file(history: Path, output: Path | None, inputs: tuple[Path, ...]) -> None:
     """Refused before any work: the history as an input, the report or standard output."""
     if is_stdout(history):
-        raise UsageError("--history needs a file name", hint="e.g. --history history.csv")
+        raise UsageError(say("write.history_name"), hint=say("hint.history_name"))
     refuse_input(history, "--history", inputs)
     if output is not None and not is_stdout(output) and history.resolve() == output.resolve():
-        raise UsageError(f"--history {history} is also the --output file")
+        raise UsageError(say("write.history_is_output", path=history))
     if not history.resolve().parent.is_dir():  # found out before the report is written
-        raise UsageError(f"--history: the folder {history.parent} does not exist")
+        raise UsageError(say("write.no_folder", option="--history", folder=history.parent))
 
 
 def write_output(
@@ -113,12 +113,9 @@ def write_atomically(
     target = Path(os.path.realpath(path))  # through symlinks: the link stays, its file changes
     existing = _existing(path, target, option)
     if existing is not None and not overwrite:
-        raise UsageError(
-            f"{path} already exists; esfkit does not overwrite it",
-            hint="choose another name with -o, or add --force to replace it",
-        )
+        raise UsageError(say("write.exists", path=path), hint=say("hint.exists"))
     if not target.parent.is_dir():
-        raise UsageError(f"{option}: the folder {path.parent} does not exist")
+        raise UsageError(say("write.no_folder", option=option, folder=path.parent))
     _remove_stale(target)
     data = encoded(content) if isinstance(content, str) else content
     tmp, fd = _create_temporary(target, private=existing is not None)
@@ -144,19 +141,19 @@ def _existing(path: Path, target: Path, option: str) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise UsageError(f"{option} {path}: {exc.strerror or exc}") from None
+        raise UsageError(
+            say("write.os_error", option=option, path=path, why=exc.strerror or exc)
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{option} {path} is a folder", hint="give a file name")
+        raise UsageError(say("write.folder", option=option, path=path), hint=say("hint.file_name"))
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(
-            f"{option} {path} is not a regular file (a pipe, a device or a socket); "
-            "esfkit only replaces regular files",
-            hint="give a file name, or '-o -' for standard output",
+            say("write.not_regular", option=option, path=path),
+            hint=say("hint.not_regular_output"),
         )
     if not os.access(target, os.W_OK):
         raise UsageError(
-            f"{option} {path} is read-only; esfkit does not replace it",
-            hint="choose another name, or make the file writable first",
+            say("write.read_only", option=option, path=path), hint=say("hint.read_only")
         )
     return info
 
@@ -252,15 +249,9 @@ def write_stdout(content: str | bytes) -> None:
     pipe) ends the output quietly; a closed standard output is an error."""
     stream = sys.stdout
     if stream is None:
-        raise UsageError(
-            "standard output is closed, so the report has nowhere to go",
-            hint="write it to a file with -o FILE",
-        )
+        raise UsageError(say("write.stdout_closed"), hint=say("hint.stdout_closed"))
     if isinstance(content, bytes) and stream.isatty():
-        raise UsageError(
-            "the output is a binary file (an Excel workbook or a Word document); esfkit does not print it on a terminal",
-            hint="give -o report.xlsx, or send it on: -o - > report.xlsx",
-        )
+        raise UsageError(say("write.binary_terminal"), hint=say("hint.binary_terminal"))
     data = encoded(content) if isinstance(content, str) else content
     try:
         stream.flush()
@@ -270,7 +261,7 @@ def write_stdout(content: str | bytes) -> None:
     except BrokenPipeError:
         _discard_stdout()
     except OSError as exc:
-        raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        raise UsageError(say("write.stdout_failed", why=exc.strerror or exc)) from None
 
 
 def _discard_stdout() -> None:

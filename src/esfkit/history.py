@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from esfkit.errors import DataError, DataLocation, EsfkitError
+from esfkit.errors import DataError, DataLocation, EsfkitError, Said, say
 from esfkit.escape import json_document, json_text, plain
 from esfkit.goalfile.digest import goal_digest
 from esfkit.goalfile.model import GoalFile
@@ -104,14 +104,13 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise EsfkitError(
-            f"another esfkit run has been writing the history file {path} for {wait:.0f} s "
-            f"(it holds {lock_path.name})",
-            hint="run again when it has finished; the lock is released when that run ends",
+            say("history.locked", path=path, wait=f"{wait:.0f}", lock=lock_path.name),
+            hint=say("hint.locked"),
         ) from None
     except OSError as exc:
         raise EsfkitError(
-            f"cannot lock the history file {path}: {lock_path}: {exc.strerror or exc}",
-            hint="esfkit needs to create this lock file beside the history file",
+            say("history.cannot_lock", path=path, lock=lock_path, why=exc.strerror or exc),
+            hint=say("hint.cannot_lock"),
         ) from None
     try:
         yield
@@ -133,9 +132,7 @@ def read_history(path: Path, project: str | None = None) -> list[HistoryRow]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(
-            "the history file is not UTF-8 text",
-            DataLocation(name),
-            hint="give a file written by esfkit check --history",
+            say("history.not_utf8"), DataLocation(name), hint=say("hint.history_file")
         ) from exc
     if not text.strip():
         return []
@@ -144,7 +141,7 @@ def read_history(path: Path, project: str | None = None) -> list[HistoryRow]:
         return _read_rows(lines, name, project)
     except csv.Error as exc:  # a field over csv's limit of 128 KiB: no history has one
         raise DataError(
-            f"cannot read the line: {exc}", DataLocation(name, (lines.line_num,))
+            say("history.line", why=exc), DataLocation(name, (lines.line_num,))
         ) from None
 
 
@@ -152,9 +149,9 @@ def _read_rows(lines, name: str, project: str | None) -> list[HistoryRow]:
     header = tuple(next(lines, ()))
     if header not in (COLUMNS, OLD_COLUMNS):
         raise DataError(
-            f"the header is '{','.join(header)}', expected '{','.join(COLUMNS)}'",
+            say("history.header", header=",".join(header), expected=",".join(COLUMNS)),
             DataLocation(name, (1,)),
-            hint="is this a history file written by esfkit check --history?",
+            hint=say("hint.history_header"),
         )
     rows = _Rows(name, None if project is None else plain(project))
     for fields in lines:
@@ -176,9 +173,8 @@ class _Rows:
 
     def add(self, fields: list[str], header: tuple[str, ...], line: int) -> None:
         if len(fields) != len(header):
-            raise DataError(
-                f"{len(fields)} fields, expected {len(header)}", DataLocation(self.name, (line,))
-            )
+            message = say("history.fields", n=len(fields), expected=len(header))
+            raise DataError(message, DataLocation(self.name, (line,)))
         row = _row(dict(zip(header, fields, strict=True)), self.name, line)
         self._same_project(row, line)
         key = (row.as_of, row.goal, row.dims_key)
@@ -188,9 +184,14 @@ class _Rows:
                 raise self.error(
                     line,
                     "value",
-                    f"a second row for {row.as_of}, goal '{row.goal}', {row.dims_key} that "
-                    f"differs from row {first_line}",
-                    "keep one of the two rows",
+                    say(
+                        "history.second_row",
+                        as_of=row.as_of,
+                        goal=row.goal,
+                        dims=row.dims_key,
+                        first=first_line,
+                    ),
+                    say("hint.second_row"),
                 )
             return  # the same row twice: one is enough
         self.first[key] = (line, row)
@@ -204,9 +205,8 @@ class _Rows:
             raise self.error(
                 line,
                 "project",
-                f"the history file belongs to project '{row.project}', not to "
-                f"'{self.project}' of this goal file",
-                "give each project its own --history file",
+                say("history.other_project", project=row.project, this=self.project),
+                say("hint.other_project"),
             )
         if self.owner is None:
             self.owner = (line, row.project)
@@ -214,8 +214,13 @@ class _Rows:
             raise self.error(
                 line,
                 "project",
-                f"project '{row.project}', but row {self.owner[0]} is of project '{self.owner[1]}'",
-                "a history file holds one project's runs",
+                say(
+                    "history.two_projects",
+                    project=row.project,
+                    row=self.owner[0],
+                    other=self.owner[1],
+                ),
+                say("hint.two_projects"),
             )
 
     def _same_goal(self, row: HistoryRow, line: int) -> None:
@@ -229,41 +234,49 @@ class _Rows:
                 raise self.error(
                     line,
                     column,
-                    f"goal '{row.goal}' on {row.as_of} has {column} '{getattr(row, column)}' "
-                    f"here and '{getattr(first, column)}' on row {first_line}",
-                    "one run records one measure and one definition per goal",
+                    say(
+                        "history.two_definitions",
+                        goal=row.goal,
+                        as_of=row.as_of,
+                        column=column,
+                        value=getattr(row, column),
+                        first=getattr(first, column),
+                        row=first_line,
+                    ),
+                    say("hint.two_definitions"),
                 )
 
-    def error(self, line: int, column: str, message: str, hint: str) -> DataError:
+    def error(self, line: int, column: str, message: Said, hint: Said) -> DataError:
         return DataError(message, DataLocation(self.name, (line,), column), hint=hint)
 
 
 def _row(fields: dict[str, str], name: str, line: int) -> HistoryRow:
-    def bad(column: str, what: str, hint: str | None = None) -> DataError:
-        return DataError(
-            f"{what}: '{fields[column]}'", DataLocation(name, (line,), column), hint=hint
-        )
+    def bad(column: str, what: Said, hint: Said | None = None) -> DataError:
+        message = say("history.bad", what=what, value=fields[column])
+        return DataError(message, DataLocation(name, (line,), column), hint=hint)
 
     try:
         as_of = dt.date.fromisoformat(fields["as_of"])
     except ValueError:
-        raise bad("as_of", "not a date", "write it as YYYY-MM-DD") from None
+        raise bad("as_of", say("history.not_a_date"), say("hint.history_date")) from None
     if not fields["goal"]:
-        raise bad("goal", "no goal id")
+        raise bad("goal", say("history.no_goal"))
     measure = fields["measure"]
     if measure not in MEASURES:
-        raise bad("measure", "unknown measure", f"one of {', '.join(MEASURES)}")
+        known = ", ".join(MEASURES)
+        raise bad("measure", say("history.unknown_measure"), say("hint.one_of_these", known=known))
     dims, dims_key = _dims(fields["dims"])
     if dims is None:
-        raise bad("dims", "not a JSON object of names and values", 'e.g. {} or {"gender":"women"}')
+        raise bad("dims", say("history.dims"), say("hint.history_dims"))
     if fields["status"] not in _STATUSES:
-        raise bad("status", "unknown status", f"one of {', '.join(sorted(_STATUSES))}")
+        known = ", ".join(sorted(_STATUSES))
+        raise bad("status", say("history.unknown_status"), say("hint.one_of_these", known=known))
     highest = 100 if measure == "percent" else NUMBER_LIMIT
     value = _number(fields, "value", bad, highest, whole=measure == "count")
     target = _number(fields, "target", bad, highest)
     threshold = _number(fields, "suppress_below", bad, SUPPRESS_LIMIT)
     if threshold is not None and (threshold < 2 or not threshold.is_integer()):
-        raise bad("suppress_below", "not a whole number of at least 2")
+        raise bad("suppress_below", say("history.threshold"))
     return HistoryRow(
         as_of,
         fields["goal"],
@@ -305,15 +318,12 @@ def _number(fields: dict[str, str], column: str, bad, highest: float, whole: boo
     try:
         number = float(text)
     except ValueError:
-        raise bad(column, "not a number", "a number with a decimal point, or blank") from None
+        raise bad(column, say("history.not_a_number"), say("hint.history_number")) from None
     if not math.isfinite(number) or not 0 <= number <= highest:
-        raise bad(
-            column,
-            f"not a number from 0 to {readable(highest)}",
-            "a hand edit? esfkit wrote a count or a percentage here",
-        )
+        range_ = say("history.number_range", highest=readable(highest))
+        raise bad(column, range_, say("hint.hand_edit"))
     if whole and not number.is_integer():
-        raise bad(column, "not a whole number", "a count of persons is a whole number")
+        raise bad(column, say("history.not_whole"), say("hint.whole_count"))
     return number
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 from tests.hostile.conftest import ESFKIT, esfkit_process
 from tests.test_cli import DATA, GOALS
 

@@ -95,7 +95,18 @@ def _closed(fd: int):
 def test_a_closed_standard_output_is_an_error_not_a_crash(project, tmp_path, fmt) -> None:
     history = tmp_path / "history.csv"
     done = subprocess.run(
-        [ESFKIT, "check", *map(str, project), *AS_OF, "-f", fmt, "--history", str(history)],
+        [
+            ESFKIT,
+            "check",
+            *map(str, project),
+            *AS_OF,
+            "-f",
+            fmt,
+            "--history",
+            str(history),
+            "--lang",
+            "en",
+        ],
         stderr=subprocess.PIPE,
         preexec_fn=_closed(1),
         timeout=30,

@@ -75,7 +75,7 @@ def test_a_run_that_cannot_get_the_lock_stops_with_a_clear_message(
     out = tmp_path / "report.md"
     monkeypatch.setattr("esfkit.history.LOCK_TIMEOUT", 0.3)
     with FileLock(tmp_path / "history.csv.lock"):  # another run, holding it
-        run = _check(project, "2021-02-28", history, "-o", out)
+        run = _check(project, "2021-02-28", history, "-o", out, "--lang", "en")
     assert run.exit_code == 2
     assert "another esfkit run" in run.stderr and "history.csv.lock" in run.stderr
     assert history.read_bytes() == before and not out.exists()
@@ -87,7 +87,7 @@ def test_a_lock_that_cannot_be_created_is_named_at_once_not_waited_for(
     # filelock retries a lock file it cannot create as if another run held it; in /proc
     # no file can be created, though the folder exists.
     monkeypatch.setattr("esfkit.history.LOCK_TIMEOUT", 1.0)
-    run = _check(project, "2021-01-31", Path("/proc/self/esfkit-history.csv"))
+    run = _check(project, "2021-01-31", Path("/proc/self/esfkit-history.csv"), "--lang", "en")
     assert run.exit_code == 2
     assert "cannot lock the history file" in run.stderr, run.stderr
     assert "esfkit-history.csv.lock: No such file" in run.stderr

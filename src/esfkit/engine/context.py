@@ -14,7 +14,7 @@ import numpy as np
 
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.tabulate import tabulate
-from esfkit.errors import DataError, DataLocation, GoalFileError
+from esfkit.errors import DataError, DataLocation, GoalFileError, say
 from esfkit.goalfile.model import AllOf, Filter, Goal, GoalFile
 from esfkit.kinds.context import Dimension, GoalContext, Tally
 from esfkit.kinds.judging import elapsed, pacing_window
@@ -69,10 +69,9 @@ class EvaluatorContext(GoalContext):
             rows = self.ev.frame["_row"].to_numpy()[beyond]
             column = field.removeprefix("column:")
             raise DataError(
-                f"column '{column}' of goal '{self.goal.id}' has numbers beyond ±{limit:,.0f} "
-                "(not shown: such a number may be a personal identity number)",
+                say("eval.beyond_limit", column=column, goal=self.goal.id, limit=f"{limit:,.0f}"),
                 where=DataLocation(self.ev.participants.file, tuple(int(r) for r in rows), column),
-                hint="a mean averages hours, days or amounts; is this an id column?",
+                hint=say("hint.beyond_limit"),
             )
         return values
 
@@ -94,9 +93,9 @@ class EvaluatorContext(GoalContext):
         start, end = self.goal_file.project.start, self.goal_file.project.end
         if start is None or end is None:
             raise GoalFileError(
-                f"goal '{self.goal.id}' has a per-year target, which needs project.start and project.end",
+                say("eval.per_year_needs", goal=self.goal.id),
                 where=self.goal.loc,
-                hint="add start: and end: dates under project:",
+                hint=say("hint.per_year_needs"),
             )
         months = round(((end - start).days + 1) / 365.2425 * 12)
         return months / 12

@@ -24,7 +24,7 @@ from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.table import Distinct
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
-from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean
+from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean, say
 from esfkit.goalfile.filters import comparisons
 from esfkit.goalfile.model import (
     DERIVED_FIELDS,
@@ -117,9 +117,9 @@ class Evaluator:
             )
             if not has_it:
                 raise GoalFileError(
-                    f"'{name}' is used, but {self.participants.file} has no {name} column",
+                    say("eval.no_field_column", name=name, file=self.participants.file),
                     where=loc,
-                    hint=f"name the column under data.columns.{name} in the goal file",
+                    hint=say("hint.name_field_column", name=name),
                 )
             return name
         if name in DERIVED_FIELDS:
@@ -128,14 +128,22 @@ class Evaluator:
         if header is None:
             choices = [*self.participants.headers, *COLUMN_FIELDS, *DERIVED_FIELDS]
             suggestion = did_you_mean(name, choices)
-            sheet = f" (sheet '{self.participants.sheet}')" if self.participants.sheet else ""
+            sheet = self.participants.sheet
+            file = self.participants.file
+            hint = (
+                "hint.columns_there"
+                + ("_sheet" if sheet else "")
+                + ("_suggest" if suggestion else "")
+            )
             raise GoalFileError(
-                f"'{name}' is not a column of {self.participants.file}{sheet}",
+                say(
+                    "eval.not_a_column_sheet" if sheet else "eval.not_a_column",
+                    name=name,
+                    file=file,
+                    sheet=sheet,
+                ),
                 where=loc,
-                hint=(f"did you mean '{suggestion}'? " if suggestion else "")
-                + "Columns there: "
-                + ", ".join(self.participants.headers)
-                + (". Another sheet? Name it under data.sheet" if sheet else ""),
+                hint=say(hint, suggestion=suggestion, columns=", ".join(self.participants.headers)),
             )
         mapped = next((f for f, h in self.participants.columns.items() if h == header), None)
         return mapped or f"column:{header}"
@@ -187,7 +195,7 @@ class Evaluator:
                     self.participants.file,
                     self.coded(header),
                 )
-            raise GoalFileError(f"'{field}' does not hold dates", where=loc)
+            raise GoalFileError(say("eval.no_dates", field=field), where=loc)
 
         return self._cached(field, "dates", compute)
 
@@ -211,7 +219,7 @@ class Evaluator:
                     self.participants.file,
                     self.coded(header),
                 )
-            raise GoalFileError(f"'{field}' does not hold numbers", where=loc)
+            raise GoalFileError(say("eval.no_numbers", field=field), where=loc)
 
         return self._cached(field, "numbers", compute)
 
@@ -220,11 +228,7 @@ class Evaluator:
 
     def _age(self, loc: GoalFileLocation | None) -> pd.Series:
         if "birth_date" not in self.participants.columns and "id" not in self.participants.columns:
-            raise GoalFileError(
-                "'age' needs a birth date column or a personnummer id column",
-                where=loc,
-                hint="map one under data.columns (birth_date: Födelsedatum)",
-            )
+            raise GoalFileError(say("eval.age_needs"), where=loc, hint=say("hint.age_needs"))
         birth = self.dates("birth_date", loc)
         at = self.frame["_start"].fillna(pd.Timestamp(self.pop.as_of))
         years = at.dt.year - birth.dt.year
@@ -291,9 +295,11 @@ class Evaluator:
             for v in f.values:
                 if v.text not in codes.labels:
                     raise GoalFileError(
-                        f"'{v.text}' is not one of the age_bands",
+                        say("eval.not_an_age_band", value=v.text),
                         where=v.loc,
-                        hint="age_bands: " + ", ".join(str(x) for x in codes.labels if x),
+                        hint=say(
+                            "hint.age_bands", bands=", ".join(str(x) for x in codes.labels if x)
+                        ),
                     )
             wanted = [codes.labels.index(label) for label in labels]
             return np.isin(codes.codes, wanted)
@@ -322,9 +328,7 @@ class Evaluator:
         gender = gender_codes(self.goal_file.data.genders).get(code) if code else None
         if gender is None:
             raise GoalFileError(
-                f"'{word}' is not a gender",
-                where=v.loc,
-                hint="write women, men, nonbinary or unknown",
+                say("eval.not_a_gender", word=word), where=v.loc, hint=say("hint.genders")
             )
         return gender
 
@@ -333,18 +337,14 @@ class Evaluator:
         bounds = [b for b in (f.min, f.max, f.after, f.before) if b is not None]
         if any(isinstance(b.value, dt.date) for b in bounds):
             if not all(isinstance(b.value, dt.date) for b in bounds):
-                raise GoalFileError(f"the bounds on '{f.field}' mix dates and numbers", where=f.loc)
+                raise GoalFileError(say("eval.mixed_bounds", field=f.field), where=f.loc)
             values = self.dates(field, f.loc) if field not in _NUMBER_FIELDS else None
             if values is None:
-                raise GoalFileError(
-                    f"'{f.field}' holds numbers; compare it with numbers", where=f.loc
-                )
+                raise GoalFileError(say("eval.holds_numbers", field=f.field), where=f.loc)
             convert: Callable[[Any], Any] = pd.Timestamp
         else:
             if field in _DATE_FIELDS:
-                raise GoalFileError(
-                    f"'{f.field}' holds dates; compare it with dates (YYYY-MM-DD)", where=f.loc
-                )
+                raise GoalFileError(say("eval.holds_dates", field=f.field), where=f.loc)
             values = self.numbers(field, f.loc)
             convert = float
         result = values.notna()
@@ -382,13 +382,13 @@ class Evaluator:
         word = v.text.casefold()
         if word in _TRUE or word in _FALSE:
             return word in _TRUE
-        raise GoalFileError(f"'exited' is true or false, not '{v.text}'", where=v.loc)
+        raise GoalFileError(say("eval.exited_truth", value=v.text), where=v.loc)
 
     @staticmethod
     def _number(v: Scalar, field: str) -> float:
         if isinstance(v.value, int | float) and not isinstance(v.value, bool):
             return float(v.value)
-        raise GoalFileError(f"'{field}' holds numbers, not '{v.text}'", where=v.loc)
+        raise GoalFileError(say("eval.numbers_not", field=field, value=v.text), where=v.loc)
 
     def _outcomes(self) -> Distinct | None:
         """The effective outcomes as codes: the recorded exits', None where no outcome
@@ -406,7 +406,7 @@ class Evaluator:
     def _date(v: Scalar, field: str) -> dt.date:
         if isinstance(v.value, dt.date):
             return v.value
-        raise GoalFileError(f"'{field}' holds dates; write YYYY-MM-DD, not '{v.text}'", where=v.loc)
+        raise GoalFileError(say("eval.dates_not", field=field, value=v.text), where=v.loc)
 
     # --- two fields of one row: {column: Kommun}, {after: {column: end, plus: 13 months}} ---
 
@@ -442,10 +442,16 @@ class Evaluator:
             return read(left, f.loc), _shifted(read(right, f.other.loc), f.other)
         except DataError as e:  # a column of text compared with dates: say where both are
             raise GoalFileError(
-                f"'{f.field}' is compared with '{f.other.field}' as {kind}, but {e.where}: "
-                f"{e.message}",
+                say(
+                    "eval.compared_but",
+                    field=f.field,
+                    other=f.other.field,
+                    kind=say(f"kind_word.{kind}"),
+                    where=e.where,
+                    message=e.said or e.message,
+                ),
                 where=f.loc,
-                hint=e.hint,
+                hint=e.hint_said or e.hint,
             ) from None
 
     def _row_keys(self, field: str) -> np.ndarray:
@@ -460,30 +466,36 @@ class Evaluator:
         for field, kind in kinds.items():
             if kind is None:
                 raise GoalFileError(
-                    f"'{names[field]}' cannot be compared with another column",
+                    say("eval.not_comparable", field=names[field]),
                     where=f.loc if field == left else f.other.loc,
-                    hint=f"compare it with a value, e.g. {{{names[field]}: ...}}",
+                    hint=say("hint.compare_value", field=names[field]),
                 )
         known = {k for k in kinds.values() if k is not None and k != "cells"}
         if len(known) > 1:
             raise GoalFileError(
-                f"'{f.field}' holds {kinds[left]} and '{f.other.field}' holds {kinds[right]}: "
-                "they cannot be compared",
+                say(
+                    "eval.kinds_differ",
+                    field=f.field,
+                    left=say(f"kind_word.{kinds[left]}"),
+                    other=f.other.field,
+                    right=say(f"kind_word.{kinds[right]}"),
+                ),
                 where=f.loc,
-                hint="compare a date with a date, a number with a number, text with text",
+                hint=say("hint.kinds_differ"),
             )
         wanted = "dates" if f.other.offset is not None or op in ("after", "before") else None
         kind = known.pop() if known else wanted or ("numbers" if op in ("min", "max") else "text")
         if wanted and kind != wanted:
-            what = "'plus' and 'minus' shift dates" if f.other.offset else f"'{op}' compares dates"
-            raise GoalFileError(
-                f"{what}; '{f.field}' and '{f.other.field}' hold {kind}", where=f.loc
+            key = "eval.shift_dates" if f.other.offset else "eval.compares_dates"
+            said = say(
+                key, op=op, field=f.field, other=f.other.field, kind=say(f"kind_word.{kind}")
             )
+            raise GoalFileError(said, where=f.loc)
         if op in ("min", "max") and kind == "text":
             raise GoalFileError(
-                f"'{op}' compares numbers or dates; '{f.field}' and '{f.other.field}' hold text",
+                say("eval.compares_numbers", op=op, field=f.field, other=f.other.field),
                 where=f.loc,
-                hint=f"for the same value write {{{f.field}: {{column: {f.other.field}}}}}",
+                hint=say("hint.same_value", field=f.field, other=f.other.field),
             )
         return kind
 
@@ -508,9 +520,7 @@ class Evaluator:
         if name == "age_band":
             if not self.goal_file.age_bands:
                 raise GoalFileError(
-                    "'age_band' needs age bands",
-                    where=loc,
-                    hint="add at the top of the goal file, e.g. age_bands: [16-19, 20-24]",
+                    say("eval.age_band_needs"), where=loc, hint=say("hint.age_band_needs")
                 )
             ages = self.numbers("age", loc).to_numpy()
             codes = np.full(len(ages), len(self.goal_file.age_bands), dtype=np.int64)
@@ -540,7 +550,7 @@ class Evaluator:
         if field.startswith("column:"):
             header = field.removeprefix("column:")
             return _labelled(name, _collapsed(self.frame[header], self.coded(header)), ())
-        raise GoalFileError(f"cannot break down by '{name}'", where=loc)
+        raise GoalFileError(say("eval.no_breakdown", name=name), where=loc)
 
 
 def _field_kind(field: str) -> str | None:

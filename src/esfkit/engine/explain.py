@@ -69,8 +69,7 @@ def parse_where(text: str | None) -> dict[str, str]:
         name, sep, value = part.partition("=")
         if not sep or not name.strip():
             raise UsageError(
-                f"--where '{part.strip()}' is not NAME=VALUE",
-                hint="e.g. --where municipality=Piteå,gender=women",
+                say("usage.where_form", part=part.strip()), hint=say("hint.where_form")
             )
         where[name.strip()] = value.strip()
     return where
@@ -98,7 +97,7 @@ def explain(
     ctx = EvaluatorContext(goal, ev, goal_file, scope, (), as_of)
     sets = kinds.lookup(goal.kind).rows(goal, ctx)  # what evaluation returns with the cells
     if sets.denominator is None:
-        raise UsageError(f"goal '{goal_id}' is set by hand ({goal.kind}): no rows make its figure")
+        raise UsageError(say("usage.set_by_hand", goal=goal_id, kind=goal.kind))
     rows = population.frame["_row"].to_numpy()
     chosen = _where_mask(ev, where or {})
     n = len(rows)

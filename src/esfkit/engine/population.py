@@ -183,18 +183,16 @@ _PERIOD = re.compile(r"^(\d{4})(?:([HhQq])([1-4])|-(\d{1,2}))?$")
 def period_from_options(period: str | None, start: str | None, end: str | None) -> Period | None:
     """``--period 2022|2022H1|2022Q3|2022-05``, or ``--from``/``--to`` dates."""
     if period is not None and (start or end):
-        raise UsageError("give either --period or --from/--to, not both")
+        raise UsageError(say("period.both"))
     if period is not None:
         return _named_period(period.strip())
     if start is None and end is None:
         return None
     if start is None or end is None:
-        raise UsageError(
-            "--from and --to go together", hint="e.g. --from 2022-01-01 --to 2022-06-30"
-        )
+        raise UsageError(say("period.pair"), hint=say("hint.period_pair"))
     first, last = _iso(start, "--from"), _iso(end, "--to")
     if last < first:
-        raise UsageError(f"--to {last} is before --from {first}")
+        raise UsageError(say("period.reversed", last=last, first=first))
     return Period(first, last, f"{first.isoformat()}–{last.isoformat()}")
 
 
@@ -225,25 +223,20 @@ def report_date_from_option(
 def _named_period(text: str) -> Period:
     match = _PERIOD.match(text)
     if not match:
-        raise UsageError(
-            f"--period '{text}' is not a period",
-            hint="write a year (2022), a half-year (2022H1), a quarter (2022Q3) or a month (2022-05)",
-        )
+        raise UsageError(say("period.not_a_period", text=text), hint=say("hint.period_forms"))
     year, letter, number, month = match.groups()
     y = int(year)
     if not FIRST_DATE.year <= y <= LAST_DATE.year:
-        raise UsageError(
-            f"--period '{text}': esfkit reports on the years {FIRST_DATE.year} to {LAST_DATE.year}"
-        )
+        raise UsageError(say("period.years", text=text, first=FIRST_DATE.year, last=LAST_DATE.year))
     if letter and letter.upper() == "H":
         if number not in ("1", "2"):
-            raise UsageError(f"--period '{text}': a year has halves H1 and H2")
+            raise UsageError(say("period.halves", text=text))
         first_month, months = (1 if number == "1" else 7), 6
     elif letter:
         first_month, months = 3 * int(number) - 2, 3
     elif month:
         if not 1 <= int(month) <= 12:
-            raise UsageError(f"--period '{text}': there is no month {month}")
+            raise UsageError(say("period.no_month", text=text, month=month))
         first_month, months = int(month), 1
     else:
         first_month, months = 1, 12

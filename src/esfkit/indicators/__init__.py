@@ -31,6 +31,7 @@ from esfkit.errors import (
     DataLocation,
     GoalFileError,
     GoalFileLocation,
+    Joined,
     did_you_mean,
     one_of,
     say,
@@ -89,7 +90,7 @@ class Library:
 def library(name: str) -> Library:
     """The library called ``name``; a GoalFileError naming the known ones otherwise."""
     if name not in LIBRARIES:
-        raise GoalFileError(f"there is no indicator library '{name}'", hint=one_of(name, LIBRARIES))
+        raise GoalFileError(say("include.no_library", name=name), hint=one_of(name, LIBRARIES))
     text = resources.files(__package__).joinpath(f"{name}.yml").read_text(encoding="utf-8")
     top = load_text(text, f"{name}.yml").value
     columns = {
@@ -216,7 +217,7 @@ def _include_one(
     return added, Included(name, loc, tuple(i.code for i in chosen), tuple(needed), age_for)
 
 
-def _codes(lib: Library, node: Node, what: str) -> set[str]:
+def _codes(lib: Library, node: Node, what: nodes.What) -> set[str]:
     items = node.value if node.is_sequence else [node]
     codes = set()
     for item in items:
@@ -224,7 +225,7 @@ def _codes(lib: Library, node: Node, what: str) -> set[str]:
         indicator = lib.indicator(code)
         if indicator is None:
             raise item.error(
-                f"'{code}' is not an indicator of {lib.name}",
+                say("include.not_an_indicator", code=code, library=lib.name),
                 hint=one_of(code, [i.code for i in lib.indicators]),
             )
         codes.add(indicator.code)
@@ -233,11 +234,11 @@ def _codes(lib: Library, node: Node, what: str) -> set[str]:
 
 def _chosen(lib: Library, entries: dict[str, Node]) -> list[Indicator]:
     if "only" in entries and "skip" in entries:
-        raise entries["skip"].error("write either 'only' or 'skip', not both")
+        raise entries["skip"].error(say("include.only_and_skip"))
     if "only" in entries:
-        only = _codes(lib, entries["only"], "an indicator code")
+        only = _codes(lib, entries["only"], say("what.indicator_code"))
         return [i for i in lib.indicators if i.code in only]
-    skip = _codes(lib, entries["skip"], "an indicator code") if "skip" in entries else set()
+    skip = _codes(lib, entries["skip"], say("what.indicator_code")) if "skip" in entries else set()
     return [i for i in lib.indicators if i.code not in skip]
 
 
@@ -262,12 +263,13 @@ def _targets(lib: Library, node: Node | None, chosen: list[Indicator]) -> dict[s
         indicator = lib.indicator(code)
         if indicator is None or indicator.code not in codes:
             suggestion = did_you_mean(code, codes)
+            included = ", ".join(i.code for i in chosen)
             raise GoalFileError(
-                f"a target for '{code}', which is not an included indicator of {lib.name}",
+                say("include.target_not_included", code=code, library=lib.name),
                 where=node.key_locs[code],
-                hint=(f"did you mean '{suggestion}'? " if suggestion else "")
-                + "Included: "
-                + ", ".join(i.code for i in chosen),
+                hint=say("hint.included_suggest", suggestion=suggestion, codes=included)
+                if suggestion
+                else say("hint.included", codes=included),
             )
         targets[indicator.code] = value
     return targets
@@ -283,15 +285,16 @@ def _require_outcomes(
     missing = {g: codes for g, codes in missing.items() if codes and g not in outcomes}
     if not missing:
         return
-    lines = [f"{g} ({lib.outcomes[g]}; for {', '.join(c)})" for g, c in missing.items()]
+    lines = [
+        say("include.group_for", group=g, meaning=lib.outcomes[g], codes=", ".join(c))
+        for g, c in missing.items()
+    ]
     example = "; ".join(f"{g}: [...]" for g in missing)
-    skip = sorted({c for codes in missing.values() for c in codes})
+    skip = ", ".join(sorted({c for codes in missing.values() for c in codes}))
     raise GoalFileError(
-        f"include '{lib.name}' needs outcome groups this goal file does not have: "
-        + "; ".join(lines),
+        say("include.needs_groups", library=lib.name, groups=Joined(tuple(lines), "; ")),
         where=loc,
-        hint=f"add them under outcomes: ({example}) with your exit values, or leave the "
-        f"indicators out: include: {{{lib.name}: {{skip: [{', '.join(skip)}]}}}}",
+        hint=say("hint.needs_groups", example=example, library=lib.name, skip=skip),
     )
 
 
@@ -331,15 +334,26 @@ def _check_columns(included: Included, participants: Participants) -> None:
     missing = [c for c in included.columns if participants.header_for(c.header) is None]
     if not missing:
         return
-    listed = "; ".join(f"'{c.header}' ({c.key}, for {', '.join(c.used_by)})" for c in missing)
-    mapping = ", ".join(f"{c.key}: <your header>" for c in missing[:2])
-    skip = sorted({code for c in missing for code in c.used_by})
+    listed = tuple(
+        say("include.column_for", header=c.header, key=c.key, codes=", ".join(c.used_by))
+        for c in missing
+    )
+    mapping = Joined(tuple(say("include.mapping_item", key=c.key) for c in missing[:2]))
+    skip = ", ".join(sorted({code for c in missing for code in c.used_by}))
     raise GoalFileError(
-        f"include '{included.name}' needs columns that {participants.file} does not have: {listed}",
+        say(
+            "include.needs_columns",
+            library=included.name,
+            file=participants.file,
+            listed=Joined(listed, "; "),
+        ),
         where=included.loc,
-        hint=f"if your file has them under other headers, name them: include: {{{included.name}: "
-        f"{{columns: {{{mapping}}}}}}}; to add them, `esfkit template --goals` makes a "
-        f"workbook with every column; or leave the indicators out: skip: [{', '.join(skip)}]",
+        hint=say(
+            "hint.needs_columns",
+            library=included.name,
+            mapping=mapping,
+            skip=skip,
+        ),
     )
 
 
@@ -349,11 +363,14 @@ def _check_age(included: Included, participants: Participants) -> None:
     if "birth_date" in participants.columns or "id" in participants.columns:
         return
     raise GoalFileError(
-        f"include '{included.name}': {', '.join(included.age_for)} need each participant's "
-        f"age, and {participants.file} has no birth date or personnummer column",
+        say(
+            "include.needs_age",
+            library=included.name,
+            codes=", ".join(included.age_for),
+            file=participants.file,
+        ),
         where=included.loc,
-        hint="name the birth date column under data.columns (birth_date: Födelsedatum), "
-        f"or leave the indicators out: skip: [{', '.join(included.age_for)}]",
+        hint=say("hint.needs_age", codes=", ".join(included.age_for)),
     )
 
 

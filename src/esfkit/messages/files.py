@@ -37,3 +37,73 @@ SAID: dict[str, tuple[str, str]] = {
         "check that the file is not locked by another program and that you may read it",
     ),
 }
+SAID.update(
+    {
+        # files.py: what esfkit writes
+        "write.input": (
+            "{option} {path} är en indatafil; esfkit skriver aldrig till sina indata",
+            "{option} {path} is an input file; esfkit never writes to its inputs",
+        ),
+        "write.history_name": ("--history behöver ett filnamn", "--history needs a file name"),
+        "hint.history_name": ("t.ex. --history historik.csv", "e.g. --history history.csv"),
+        "write.history_is_output": (
+            "--history {path} är också filen för --output",
+            "--history {path} is also the --output file",
+        ),
+        "write.no_folder": (
+            "{option}: mappen {folder} finns inte",
+            "{option}: the folder {folder} does not exist",
+        ),
+        "write.exists": (
+            "{path} finns redan; esfkit skriver inte över den",
+            "{path} already exists; esfkit does not overwrite it",
+        ),
+        "hint.exists": (
+            "välj ett annat namn med -o, eller lägg till --force för att ersätta den",
+            "choose another name with -o, or add --force to replace it",
+        ),
+        "write.os_error": ("{option} {path}: {why}", "{option} {path}: {why}"),
+        "write.folder": ("{option} {path} är en mapp", "{option} {path} is a folder"),
+        "hint.file_name": ("ange ett filnamn", "give a file name"),
+        "write.not_regular": (
+            "{option} {path} är ingen vanlig fil (en pipe, en enhet eller en socket); esfkit "
+            "ersätter bara vanliga filer",
+            "{option} {path} is not a regular file (a pipe, a device or a socket); esfkit only "
+            "replaces regular files",
+        ),
+        "hint.not_regular_output": (
+            "ange ett filnamn, eller '-o -' för standard output",
+            "give a file name, or '-o -' for standard output",
+        ),
+        "write.read_only": (
+            "{option} {path} är skrivskyddad; esfkit ersätter den inte",
+            "{option} {path} is read-only; esfkit does not replace it",
+        ),
+        "hint.read_only": (
+            "välj ett annat namn, eller gör filen skrivbar först",
+            "choose another name, or make the file writable first",
+        ),
+        "write.stdout_closed": (
+            "standard output är stängd, så rapporten har ingenstans att ta vägen",
+            "standard output is closed, so the report has nowhere to go",
+        ),
+        "hint.stdout_closed": (
+            "skriv den till en fil med -o FIL",
+            "write it to a file with -o FILE",
+        ),
+        "write.binary_terminal": (
+            "utdata är en binär fil (en Excel-arbetsbok eller ett Word-dokument); esfkit skriver "
+            "den inte på en terminal",
+            "the output is a binary file (an Excel workbook or a Word document); esfkit does "
+            "not print it on a terminal",
+        ),
+        "hint.binary_terminal": (
+            "ange -o rapport.xlsx, eller skicka den vidare: -o - > rapport.xlsx",
+            "give -o report.xlsx, or send it on: -o - > report.xlsx",
+        ),
+        "write.stdout_failed": (
+            "kan inte skriva till standard output: {why}",
+            "cannot write to standard output: {why}",
+        ),
+    }
+)

@@ -1,0 +1,200 @@
+"""Messages of the evaluation (a goal's columns against the data, --period, --where,
+explain) and of the library's options, each as (Swedish, English)."""
+
+from __future__ import annotations
+
+SAID: dict[str, tuple[str, str]] = {
+    # evaluator.py
+    "eval.no_field_column": (
+        "'{name}' används, men {file} har ingen kolumn för {name}",
+        "'{name}' is used, but {file} has no {name} column",
+    ),
+    "hint.name_field_column": (
+        "ange kolumnen under data.columns.{name} i målfilen",
+        "name the column under data.columns.{name} in the goal file",
+    ),
+    "eval.not_a_column": (
+        "'{name}' är ingen kolumn i {file}",
+        "'{name}' is not a column of {file}",
+    ),
+    "eval.not_a_column_sheet": (
+        "'{name}' är ingen kolumn i {file} (bladet '{sheet}')",
+        "'{name}' is not a column of {file} (sheet '{sheet}')",
+    ),
+    "hint.columns_there": ("kolumner där: {columns}", "columns there: {columns}"),
+    "hint.columns_there_suggest": (
+        "menade du '{suggestion}'? Kolumner där: {columns}",
+        "did you mean '{suggestion}'? Columns there: {columns}",
+    ),
+    "hint.columns_there_sheet": (
+        "kolumner där: {columns}. Ett annat blad? Ange det under data.sheet",
+        "columns there: {columns}. Another sheet? Name it under data.sheet",
+    ),
+    "hint.columns_there_sheet_suggest": (
+        "menade du '{suggestion}'? Kolumner där: {columns}. Ett annat blad? Ange det under "
+        "data.sheet",
+        "did you mean '{suggestion}'? Columns there: {columns}. Another sheet? Name it under "
+        "data.sheet",
+    ),
+    "eval.no_dates": ("'{field}' innehåller inga datum", "'{field}' does not hold dates"),
+    "eval.no_numbers": ("'{field}' innehåller inga tal", "'{field}' does not hold numbers"),
+    "eval.age_needs": (
+        "'age' behöver en kolumn med födelsedatum eller en id-kolumn med personnummer",
+        "'age' needs a birth date column or a personnummer id column",
+    ),
+    "hint.age_needs": (
+        "ange en under data.columns (birth_date: Födelsedatum)",
+        "map one under data.columns (birth_date: Födelsedatum)",
+    ),
+    "eval.not_an_age_band": (
+        "'{value}' är inte ett av age_bands",
+        "'{value}' is not one of the age_bands",
+    ),
+    "hint.age_bands": ("age_bands: {bands}", "age_bands: {bands}"),
+    "eval.not_a_gender": ("'{word}' är inget kön", "'{word}' is not a gender"),
+    "hint.genders": (
+        "skriv women, men, nonbinary eller unknown",
+        "write women, men, nonbinary or unknown",
+    ),
+    "eval.mixed_bounds": (
+        "gränserna för '{field}' blandar datum och tal",
+        "the bounds on '{field}' mix dates and numbers",
+    ),
+    "eval.holds_numbers": (
+        "'{field}' innehåller tal; jämför det med tal",
+        "'{field}' holds numbers; compare it with numbers",
+    ),
+    "eval.holds_dates": (
+        "'{field}' innehåller datum; jämför det med datum (ÅÅÅÅ-MM-DD)",
+        "'{field}' holds dates; compare it with dates (YYYY-MM-DD)",
+    ),
+    "eval.exited_truth": (
+        "'exited' är true eller false, inte '{value}'",
+        "'exited' is true or false, not '{value}'",
+    ),
+    "eval.numbers_not": (
+        "'{field}' innehåller tal, inte '{value}'",
+        "'{field}' holds numbers, not '{value}'",
+    ),
+    "eval.dates_not": (
+        "'{field}' innehåller datum; skriv ÅÅÅÅ-MM-DD, inte '{value}'",
+        "'{field}' holds dates; write YYYY-MM-DD, not '{value}'",
+    ),
+    "kind_word.dates": ("datum", "dates"),
+    "kind_word.numbers": ("tal", "numbers"),
+    "kind_word.text": ("text", "text"),
+    "kind_word.cells": ("celler", "cells"),
+    "eval.compared_but": (
+        "'{field}' jämförs med '{other}' som {kind}, men {where}: {message}",
+        "'{field}' is compared with '{other}' as {kind}, but {where}: {message}",
+    ),
+    "eval.not_comparable": (
+        "'{field}' kan inte jämföras med en annan kolumn",
+        "'{field}' cannot be compared with another column",
+    ),
+    "hint.compare_value": (
+        "jämför den med ett värde, t.ex. {{{field}: ...}}",
+        "compare it with a value, e.g. {{{field}: ...}}",
+    ),
+    "eval.kinds_differ": (
+        "'{field}' innehåller {left} och '{other}' innehåller {right}: de kan inte jämföras",
+        "'{field}' holds {left} and '{other}' holds {right}: they cannot be compared",
+    ),
+    "hint.kinds_differ": (
+        "jämför ett datum med ett datum, ett tal med ett tal, text med text",
+        "compare a date with a date, a number with a number, text with text",
+    ),
+    "eval.shift_dates": (
+        "'plus' och 'minus' förskjuter datum; '{field}' och '{other}' innehåller {kind}",
+        "'plus' and 'minus' shift dates; '{field}' and '{other}' hold {kind}",
+    ),
+    "eval.compares_dates": (
+        "'{op}' jämför datum; '{field}' och '{other}' innehåller {kind}",
+        "'{op}' compares dates; '{field}' and '{other}' hold {kind}",
+    ),
+    "eval.compares_numbers": (
+        "'{op}' jämför tal eller datum; '{field}' och '{other}' innehåller text",
+        "'{op}' compares numbers or dates; '{field}' and '{other}' hold text",
+    ),
+    "hint.same_value": (
+        "för samma värde skriv {{{field}: {{column: {other}}}}}",
+        "for the same value write {{{field}: {{column: {other}}}}}",
+    ),
+    "eval.age_band_needs": ("'age_band' behöver åldersband", "'age_band' needs age bands"),
+    "hint.age_band_needs": (
+        "lägg till överst i målfilen, t.ex. age_bands: [16-19, 20-24]",
+        "add at the top of the goal file, e.g. age_bands: [16-19, 20-24]",
+    ),
+    "eval.no_breakdown": ("kan inte bryta ned per '{name}'", "cannot break down by '{name}'"),
+}
+SAID.update(
+    {
+        # context.py
+        "eval.beyond_limit": (
+            "kolumnen '{column}' i målet '{goal}' har tal bortom ±{limit} (visas inte: ett "
+            "sådant tal kan vara ett personnummer)",
+            "column '{column}' of goal '{goal}' has numbers beyond ±{limit} (not shown: such a "
+            "number may be a personal identity number)",
+        ),
+        "hint.beyond_limit": (
+            "ett medelvärde räknas på timmar, dagar eller belopp; är det här en id-kolumn?",
+            "a mean averages hours, days or amounts; is this an id column?",
+        ),
+        "eval.per_year_needs": (
+            "målet '{goal}' har ett målvärde per år, som kräver project.start och project.end",
+            "goal '{goal}' has a per-year target, which needs project.start and project.end",
+        ),
+        "hint.per_year_needs": (
+            "lägg till datum för start: och end: under project:",
+            "add start: and end: dates under project:",
+        ),
+        # population.py: --period, --from, --to
+        "period.both": (
+            "ange antingen --period eller --from/--to, inte båda",
+            "give either --period or --from/--to, not both",
+        ),
+        "period.pair": ("--from och --to hör ihop", "--from and --to go together"),
+        "hint.period_pair": (
+            "t.ex. --from 2022-01-01 --to 2022-06-30",
+            "e.g. --from 2022-01-01 --to 2022-06-30",
+        ),
+        "period.reversed": (
+            "--to {last} är före --from {first}",
+            "--to {last} is before --from {first}",
+        ),
+        "period.not_a_period": (
+            "--period '{text}' är ingen period",
+            "--period '{text}' is not a period",
+        ),
+        "hint.period_forms": (
+            "skriv ett år (2022), ett halvår (2022H1), ett kvartal (2022Q3) eller en månad "
+            "(2022-05)",
+            "write a year (2022), a half-year (2022H1), a quarter (2022Q3) or a month (2022-05)",
+        ),
+        "period.years": (
+            "--period '{text}': esfkit rapporterar åren {first} till {last}",
+            "--period '{text}': esfkit reports on the years {first} to {last}",
+        ),
+        "period.halves": (
+            "--period '{text}': ett år har halvåren H1 och H2",
+            "--period '{text}': a year has halves H1 and H2",
+        ),
+        "period.no_month": (
+            "--period '{text}': det finns ingen månad {month}",
+            "--period '{text}': there is no month {month}",
+        ),
+        # explain.py
+        "usage.where_form": (
+            "--where '{part}' har inte formen NAMN=VÄRDE",
+            "--where '{part}' is not NAME=VALUE",
+        ),
+        "hint.where_form": (
+            "t.ex. --where municipality=Piteå,gender=women",
+            "e.g. --where municipality=Piteå,gender=women",
+        ),
+        "usage.set_by_hand": (
+            "målet '{goal}' sätts för hand ({kind}): inga rader ger dess värde",
+            "goal '{goal}' is set by hand ({kind}): no rows make its figure",
+        ),
+    }
+)
