@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from pathlib import Path
@@ -179,25 +180,70 @@ def test_a_goal_file_error_is_said_in_the_run_language(files, lang, expected) ->
             assert fragment in run.stderr, (command, run.stderr)
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-def test_every_command_takes_lang(tmp_path: Path, lang: str) -> None:
-    """--lang on every command: none refuses it."""
-    goals, data = EXAMPLE / "goals.yml", EXAMPLE / "deltagare.xlsx"
-    history = tmp_path / "h.csv"
-    commands = [
-        ("check", goals, data, "--history", history),
-        ("validate", goals, data),
-        ("explain", goals, data, "--as-of", "2021-12-31", "no-such-goal"),
-        ("history", history),
-        ("init", data, "-o", "-"),
-        ("template", "-o", tmp_path / "t.xlsx"),
-        ("indicators", "list"),
-        ("indicators", "show", "EECR04"),
-    ]
-    for command in commands:
-        run = run_cli(*command, "--lang", lang)
-        assert "No such option" not in run.stderr, (command, run.stderr)
-        assert run.exit_code in (0, 2), (command, run.stderr)
+def _commands(tmp_path: Path, goals: Path = EXAMPLE / "goals.yml") -> dict[str, tuple]:
+    """Every command `esfkit --help` lists, with arguments that run it: its words in Swedish
+    and in English, and where they are printed."""
+    data, history = EXAMPLE / "deltagare.xlsx", tmp_path / "h.csv"
+    if not history.exists():
+        assert run_cli("check", goals, data, "--history", history).exit_code == 0
+    return {
+        "check": (("check", goals, data), "stdout", "Rapportdatum", "Report date"),
+        "validate": (("validate", goals, data), "stdout", "0 varningar", "0 warnings"),
+        "explain": (
+            ("explain", goals, data, "plan_to_work"),
+            "stdout",
+            "rapportdatum",
+            "report date",
+        ),
+        "history": (("history", history), "stdout", "Målvärde", "Target"),
+        "init": (("init", data, "-o", "-"), "stdout", "# Startmålfil", "# Starter goal file"),
+        "template": (
+            ("template", "-o", tmp_path / "t.xlsx", "--force", "--goals", goals),
+            "stderr",
+            "kolumner på bladet",
+            "columns on sheet",
+        ),
+        "indicators list": (("indicators", "list"), "stdout", "Använd dem", "Use them"),
+        "indicators show": (("indicators", "show", "EECR04"), "stdout", "bibliotek:", "library:"),
+    }
+
+
+def test_the_commands_tested_are_every_command_esfkit_has(tmp_path: Path) -> None:
+    from esfkit.cli import app
+
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    for group in app.registered_groups:
+        names |= {f"{group.name} {c.name}" for c in group.typer_instance.registered_commands}
+    assert names == set(_commands(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("given", "sv"), [((), True), (("--lang", "sv"), True), (("--lang", "en"), False)]
+)
+def test_every_command_speaks_the_language_asked_for_swedish_by_default(
+    tmp_path: Path, given: tuple[str, ...], sv: bool
+) -> None:
+    """--lang on every command, one language per run; without it, Swedish."""
+    for command, (args, stream, swedish, english) in _commands(tmp_path).items():
+        run = run_cli(*args, *given)
+        assert run.exit_code == 0, (command, run.stderr)
+        text = getattr(run, stream)
+        assert (swedish if sv else english) in text, (command, text[:300])
+        assert (english if sv else swedish) not in text, (command, text[:300])
+
+
+def test_commands_with_a_goal_file_follow_its_project_lang(tmp_path: Path) -> None:
+    goals = tmp_path / "goals.yml"
+    text = (EXAMPLE / "goals.yml").read_text(encoding="utf-8")
+    goals.write_text(text.replace("project:\n", "project:\n  lang: en\n", 1), encoding="utf-8")
+    assert "lang: en" in goals.read_text(encoding="utf-8")
+    for command, (args, stream, swedish, english) in _commands(tmp_path, goals).items():
+        if goals not in args:
+            continue
+        for given, expected in (((), english), (("--lang", "sv"), swedish)):
+            run = run_cli(*args, *given)
+            assert run.exit_code == 0, (command, run.stderr)
+            assert expected in getattr(run, stream), (command, given)
 
 
 @pytest.mark.parametrize(
@@ -227,3 +273,73 @@ def test_every_finding_of_a_messy_file_is_swedish_by_default(files) -> None:
     for text in (run.stdout, english.stdout):
         kinds = re.findall(r"^(?:fel|error|varning|warning) (\w+) ", text, re.M)
         assert {"overlapping_enrolments", "rounded_id"} <= set(kinds)
+
+
+# --- no sentence outside esfkit.messages -----------------------------------------------------
+
+_ERRORS = {"EsfkitError", "GoalFileError", "DataError", "UsageError"}
+
+
+def _has_words(node: ast.expr) -> bool:
+    """A string literal (or an f-string, a sum or a choice of them) holding a letter."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and any(c.isalpha() for c in node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(_has_words(part) for part in node.values)
+    if isinstance(node, ast.BinOp):
+        return _has_words(node.left) or _has_words(node.right)
+    if isinstance(node, ast.IfExp):
+        return _has_words(node.body) or _has_words(node.orelse)
+    return False
+
+
+def _said_in_english(tree: ast.AST) -> list[tuple[int, str]]:
+    """The sentences a user reads, written in place: an error's message or hint, a
+    finding's message or what to do."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        words = {"message", "hint", "todo"}
+        if name in _ERRORS or name == "error":
+            given = [*node.args[:1], *(k.value for k in node.keywords if k.arg in words)]
+        elif name == "_make":  # data.checks: kind, rows, column, value, message, todo
+            given = [*node.args[4:6], *(k.value for k in node.keywords if k.arg in words)]
+        elif name == "Finding":
+            given = [k.value for k in node.keywords if k.arg in words]
+        else:
+            continue
+        found += [(node.lineno, ast.unparse(arg)) for arg in given if _has_words(arg)]
+    return found
+
+
+def test_no_user_facing_sentence_is_written_outside_the_messages() -> None:
+    """Every error, hint and finding says a key of esfkit.messages (say("...")), so it is
+    said in both languages: a literal sentence at a raise site fails here."""
+    found = {}
+    for path in sorted(SRC.rglob("*.py")):
+        if "messages" not in path.relative_to(SRC).parts:
+            where = _said_in_english(ast.parse(path.read_text(encoding="utf-8")))
+            found.update({f"{path.relative_to(SRC)}:{line}": text for line, text in where})
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'raise DataError("the file is empty")',
+        'raise node.error(f"{what} is wrong", hint="write it again")',
+        'raise UsageError(say("usage.no_goal", goal=g), hint="known: " + known)',
+        '_make("total_row", rows, None, value, f"row {row} is a total", say("x"))',
+        'Finding("no_rows", message="nothing here")',
+    ],
+)
+def test_the_scan_finds_a_sentence_written_in_place(source: str) -> None:
+    assert _said_in_english(ast.parse(source))
+
+
+def test_the_scan_lets_a_said_sentence_pass() -> None:
+    source = 'raise node.error(say("goal.list", what=what), hint=say("hint.x", value=f"{v}"))'
+    assert _said_in_english(ast.parse(source)) == []

@@ -365,9 +365,8 @@ def _check_threshold(suppress_below: int | None) -> None:
     whole = isinstance(suppress_below, Integral) and not isinstance(suppress_below, bool)
     if not whole or not 2 <= suppress_below <= SUPPRESS_LIMIT:
         raise UsageError(
-            f"suppress_below is {suppress_below!r}",
-            hint=f"give a whole number from 2 to {SUPPRESS_LIMIT}, or None for the goal "
-            "file's report.suppress_below",
+            say("usage.suppress_below", value=repr(suppress_below)),
+            hint=say("hint.suppress_below_value", limit=SUPPRESS_LIMIT),
         )
 
 

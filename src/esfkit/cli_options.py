@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from esfkit.errors import UsageError
+from esfkit.errors import UsageError, say
 from esfkit.limits import SUPPRESS_LIMIT
 from esfkit.version import __version__
 
@@ -164,8 +164,7 @@ def report_format(fmt: Format | None, output: Path | None) -> str:
     name = fmt.value if fmt else (format_for(output) if output else None) or "table"
     if name in BINARY and output is None:
         raise UsageError(
-            f"--format {name} needs --output FILE",
-            hint=f"e.g. -o report.{name}, or -o - > report.{name}",
+            say("usage.needs_output", name=name), hint=say("hint.needs_output", name=name)
         )
     return name
 

@@ -51,7 +51,9 @@ def starter(
 
     said = LABELS[run_lang(lang)]
     found = survey(data, sheet)
-    text = starter_goal_file(found, str(data), "goals.yml" if to_stdout else str(output))
+    text = starter_goal_file(
+        found, str(data), "goals.yml" if to_stdout else str(output), run_lang(lang)
+    )
     mapped = ", ".join(f"{f}={terminal(h)}" for f, h in found.columns.items())
     shown, source = terminal(output), terminal(data)
     summary = [

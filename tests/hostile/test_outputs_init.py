@@ -19,7 +19,7 @@ from esfkit.api import load_goal_file
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.privacy import mask_text
 from esfkit.scaffold.starter import survey
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 from tests.hostile import outputs as o
 
 TRICKY = (

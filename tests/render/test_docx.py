@@ -224,7 +224,7 @@ def test_users_text_is_masked_and_shown_as_text(write, tmp_path) -> None:
 
 def test_docx_is_picked_by_extension_and_needs_an_output_file(write) -> None:
     goals, data = write("g.yml", GOALS), write("d.csv", DATA)
-    run = run_cli("check", goals, data, "-f", "docx")
+    run = run_cli("check", goals, data, "-f", "docx", "--lang", "en")
     assert run.exit_code == 2 and "-o report.docx" in run.stderr
     out = write("report.docx", b"")
     run = run_cli("check", goals, data, "--as-of", "2021-12-31", "-o", out)

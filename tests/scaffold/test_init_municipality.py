@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from esfkit.api import parse_goal_file_text
 from esfkit.data.municipalities import name_for_code, official
-from tests.conftest import run_cli
+from tests.conftest import run_cli_en as run_cli
 
 CODES = sorted(official())
 NAMES = sorted(official().values())

@@ -81,16 +81,6 @@ FALLBACK: dict[str, tuple[str, ...]] = {
     "id": ("löpnummer", "löpnr", "lopnr", "lopnummer"),
 }
 
-FIELD_NAMES = {
-    "id": "participant id",
-    "gender": "gender",
-    "municipality": "municipality",
-    "start": "start date",
-    "end": "exit date",
-    "exit": "exit outcome",
-    "birth_date": "birth date",
-}
-
 
 def header_key(header: str) -> str:
     return re.sub(r"[\W_]+", "", header.casefold())

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from esfkit.findings import KINDS
-from esfkit.messages import engine, files, goalfile, history, indicators, kinds, reading
+from esfkit.messages import (
+    engine,
+    files,
+    goalfile,
+    history,
+    indicators,
+    kinds,
+    reading,
+    scaffold,
+)
 
 MESSAGES: dict[str, dict[str, str]] = {
     "sv": {
@@ -656,7 +665,7 @@ KIND_SV: dict[str, str] = {
 }
 MESSAGES["sv"].update({f"kind.{kind}": text for kind, text in KIND_SV.items()})
 MESSAGES["en"].update({f"kind.{kind}": text for kind, (_, text) in KINDS.items()})
-_PARTS = (engine, files, goalfile, history, indicators, kinds, reading)  # pairs, by subject
+_PARTS = (engine, files, goalfile, history, indicators, kinds, reading, scaffold)  # by subject
 for _part in _PARTS:
     for _key, (_sv, _en) in _part.SAID.items():
         MESSAGES["sv"][_key], MESSAGES["en"][_key] = _sv, _en

@@ -198,3 +198,51 @@ SAID.update(
         ),
     }
 )
+SAID.update(
+    {
+        # api.py, render, cli_options, scaffold: options the library and the command take
+        "usage.suppress_below": ("suppress_below är {value}", "suppress_below is {value}"),
+        "hint.suppress_below_value": (
+            "ange ett heltal från 2 till {limit}, eller None för målfilens report.suppress_below",
+            "give a whole number from 2 to {limit}, or None for the goal file's "
+            "report.suppress_below",
+        ),
+        "usage.unknown_format": ("okänt format '{name}'", "unknown format '{name}'"),
+        "usage.unknown_language": ("okänt språk '{lang}'", "unknown language '{lang}'"),
+        "hint.languages": ("kända: sv, en", "known: sv, en"),
+        "usage.width": (
+            "bredd {width}: tabellen är 1 till 1000 tecken bred",
+            "width {width}: the table is 1 to 1000 characters wide",
+        ),
+        "usage.too_narrow": (
+            "--width {width} är för smal för den här rapporten: dess tabeller behöver {needed} "
+            "kolumner",
+            "--width {width} is too narrow for this report: its tables need {needed} columns",
+        ),
+        "hint.too_narrow": (
+            "ange --width {needed} eller mer, eller utelämna --width (terminalens bredd, eller "
+            "{piped} när utdata inte är en terminal)",
+            "give --width {needed} or more, or leave --width out (the terminal's width, or "
+            "{piped} when the output is not a terminal)",
+        ),
+        "usage.needs_output": (
+            "--format {name} behöver --output FIL",
+            "--format {name} needs --output FILE",
+        ),
+        "hint.needs_output": (
+            "t.ex. -o rapport.{name}, eller -o - > rapport.{name}",
+            "e.g. -o report.{name}, or -o - > report.{name}",
+        ),
+        "usage.sheet_name": (
+            "data.sheet '{name}' i målfilen kan inte vara namnet på ett Excel-blad",
+            "data.sheet '{name}' in the goal file cannot name an Excel sheet",
+        ),
+        "hint.sheet_name": (
+            "Excel tillåter högst 31 tecken, inget av [ ] : * ? / \\ eller ett styrtecken, och "
+            "inget ' i början eller slutet; byt namn på bladet i målfilen",
+            "Excel allows up to 31 characters, none of [ ] : * ? / \\ nor a control character, "
+            "and no ' at either end; rename the sheet in the goal file",
+        ),
+        "init.no_sheet": ("{file} har inget läsbart blad", "{file} has no readable sheet"),
+    }
+)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from esfkit.errors import UsageError, one_of
+from esfkit.errors import UsageError, one_of, say
 from esfkit.report import Report
 
 FORMATS = {
@@ -55,7 +55,7 @@ class RenderOptions:
 
 def formatter(name: str) -> Callable[[Report, RenderOptions], str | bytes]:
     if name not in FORMATS:
-        raise UsageError(f"unknown format '{name}'", hint=one_of(name, FORMATS))
+        raise UsageError(say("usage.unknown_format", name=name), hint=one_of(name, FORMATS))
     return importlib.import_module(f"esfkit.render.{FORMATS[name]}").render
 
 
@@ -80,9 +80,9 @@ def render_report(
     terminal's columns when it is shown on one, else 100); ``csv_excel``: CSV for Swedish
     Excel."""
     if lang not in (None, "sv", "en"):
-        raise UsageError(f"unknown language '{lang}'", hint="known: sv, en")
+        raise UsageError(say("usage.unknown_language", lang=lang), hint=say("hint.languages"))
     if width is not None and not (isinstance(width, int) and 1 <= width <= 1000):
-        raise UsageError(f"width {width!r}: the table is 1 to 1000 characters wide")
+        raise UsageError(say("usage.width", width=repr(width)))
     lang = lang or report.lang or "sv"
     options = RenderOptions(lang, width, color, (), csv_excel, terminal_width)
     return formatter(format)(report, options)

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from esfkit.errors import UsageError
+from esfkit.errors import UsageError, say
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.layout import Frame, Shape, sliced_shape, summary_shape, wrap
@@ -106,10 +106,8 @@ def _layout(
         needed = MIN_CUT_WIDTH
     if options.width:
         raise UsageError(
-            f"--width {options.width} is too narrow for this report: its tables need "
-            f"{needed} columns",
-            hint=f"give --width {needed} or more, or leave --width out (the terminal's "
-            f"width, or {PIPED_WIDTH} when the output is not a terminal)",
+            say("usage.too_narrow", width=options.width, needed=needed),
+            hint=say("hint.too_narrow", needed=needed, piped=PIPED_WIDTH),
         )
     return needed, _shapes(summary, tables, needed) or []
 

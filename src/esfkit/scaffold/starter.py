@@ -19,7 +19,6 @@ import pandas as pd
 
 from esfkit.data.columns import (
     FALLBACK,
-    FIELD_NAMES,
     RECOGNISED,
     candidates_for,
     header_key,
@@ -30,8 +29,9 @@ from esfkit.data.read import RawTable, read_table, sheet_names
 from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.sheet import SHEET_SUFFIXES
 from esfkit.data.values import parse_dates
-from esfkit.errors import DataError, did_you_mean
+from esfkit.errors import DataError, did_you_mean, say
 from esfkit.escape import terminal, yaml_scalar
+from esfkit.messages import MESSAGES, plural
 from esfkit.privacy import mask_text
 from esfkit.text import key as text_key
 
@@ -147,7 +147,7 @@ def _best_table(path: Path, sheet: str | None) -> tuple[RawTable, tuple[str, ...
         if best is None or score > best[0]:
             best = (score, raw)
     if best is None:
-        raise first_error or DataError(f"{Path(path).name} has no readable sheet")
+        raise first_error or DataError(say("init.no_sheet", file=Path(path).name))
     return best[1], tuple(names)
 
 
@@ -223,10 +223,10 @@ def _not_municipalities(values: pd.Series) -> str | None:
     keys = {text_key(v) for v in values.unique()} - {""}
     answers = keys & _ANSWERS  # at least half the values, and no municipality among them
     if answers and 2 * len(answers) >= len(keys) and not any(official_name(k) for k in keys):
-        return "yes/no values"
+        return "yes_no"
     numbers = keys and all(_NUMBER.fullmatch(k) for k in keys)
     if numbers and not all(name_for_code(k) for k in keys):
-        return "numbers that are not municipality codes"
+        return "numbers"
     return None
 
 
@@ -326,116 +326,111 @@ def flow_list(values: list[str]) -> str:
     return "[" + ", ".join(dict.fromkeys(yaml_scalar(v) for v in values)) + "]"
 
 
-def starter_goal_file(found: Survey, data_arg: str, output_name: str) -> str:
-    """The commented starter goal file for what ``survey`` found."""
+def starter_goal_file(found: Survey, data_arg: str, output_name: str, lang: str = "sv") -> str:
+    """The commented starter goal file for what ``survey`` found, its comments in ``lang``."""
+    t = _Said(lang)
     parts = [
-        _head(found, data_arg, output_name),
-        _project(found),
-        _data(found),
-        _outcomes(found),
-        _goals(found),
+        _head(found, data_arg, output_name, t),
+        _project(found, t),
+        _data(found, t),
+        _outcomes(found, t),
+        _goals(found, t),
     ]
     return "\n".join(part for part in parts if part)
 
 
-def _head(found: Survey, data_arg: str, output_name: str) -> str:
-    sheet = f", sheet '{terminal(found.sheet)}'" if found.sheet else ""
+class _Said:
+    """The comments' sentences in one language: ``t("init.c.name", ...)``; ``t.rows(n)``."""
+
+    def __init__(self, lang: str) -> None:
+        self.labels = MESSAGES[lang]
+
+    def __call__(self, key: str, **params: object) -> str:
+        return self.labels[key].format(**params)
+
+    def rows(self, count: int) -> str:
+        return plural(self.labels, "init.c.rows", count)
+
+
+def _head(found: Survey, data_arg: str, output_name: str, t: _Said) -> str:
+    sheet = t("init.c.sheet", sheet=terminal(found.sheet)) if found.sheet else ""
     return (
-        f"# Starter goal file, written by `esfkit init` from {terminal(found.path.name)}{sheet}\n"
-        f"# ({found.rows} rows). Read it through, change what is marked TODO, then run:\n"
-        f"#\n"
-        f"#   esfkit check {terminal(output_name)} {terminal(data_arg)}\n"
-        f"#\n"
-        f"# Every key is explained in docs/goal-file.md. Lines starting with # are comments.\n"
-        f"version: 1\n"
+        t("init.c.head", file=terminal(found.path.name), sheet=sheet, rows=found.rows)
+        + f"#\n#   esfkit check {terminal(output_name)} {terminal(data_arg)}\n#\n"
+        + t("init.c.keys")
+        + "\nversion: 1\n"
     )
 
 
-def _project(found: Survey) -> str:
-    lines = [
-        "project:",
-        f"  name: {yaml_scalar(found.path.stem)}           # TODO: the project's name, shown in the report",
-    ]
+def _project(found: Survey, t: _Said) -> str:
+    lines = ["project:", f"  name: {yaml_scalar(found.path.stem)}           {t('init.c.name')}"]
     start = found.start_range[0].isoformat() if found.start_range else "2021-01-01"
     end = found.end_range[1].isoformat() if found.end_range else "2023-12-31"
-    lines += [
-        "  # TODO: the project period in the ESF decision. Needed for per-year targets and for",
-        '  # the "expected by now" figure. The data runs from the first start date to the last',
-        "  # exit date shown here:",
-        f"  # start: {start}",
-        f"  # end: {end}",
-    ]
+    lines += [t(f"init.c.period.{n}") for n in (1, 2, 3)]
+    lines += [f"  # start: {start}", f"  # end: {end}"]
     if found.municipalities:
         counts = ", ".join(f"{terminal(name)} {n}" for name, n in found.municipalities)
         lines += [
-            "  # The municipalities found in the data (rows: " + counts + ").",
-            "  # Any other value in the data is then an error, so a typo cannot start a row of its own.",
+            t("init.c.municipalities", counts=counts),
             f"  municipalities: {flow_list([n for n, _ in found.municipalities])}",
         ]
     for name, count, likely in found.misspelt:
         lines.append(
-            f"  # NOTE: '{terminal(name)}' ({_rows(count)}) looks like a misspelling of "
-            f"'{terminal(likely)}'"
-            " and is not declared: correct it in the data (esfkit check names the rows)."
+            t("init.c.misspelt", name=terminal(name), rows=t.rows(count), likely=terminal(likely))
         )
     return "\n".join(lines) + "\n"
 
 
-def _data(found: Survey) -> str:
+def _data(found: Survey, t: _Said) -> str:
     lines = ["data:"]
     if found.sheet and len(found.sheets) > 1:
-        lines.append(f"  sheet: {yaml_scalar(found.sheet)}   # the workbook also has other sheets")
-    lines.append("  columns:                 # esfkit field: the header in your file")
+        lines.append(f"  sheet: {yaml_scalar(found.sheet)}   {t('init.c.other_sheets')}")
+    lines.append(f"  columns:                 {t('init.c.columns')}")
     for name in COLUMN_FIELDS:
         if name in found.columns:
-            note = FIELD_NAMES[name]
+            note = t(f"field.{name}")
             if name in found.guessed:
-                note += ", GUESSED from the header: check"
+                note += t("init.c.guessed")
             if name in found.alternatives:
-                note += "; also possible: " + ", ".join(found.alternatives[name])
-            lines.append(_column_line(name, found.columns[name], note))
+                note += t("init.c.also", columns=", ".join(found.alternatives[name]))
+            lines.append(_column_line(name, found.columns[name], note, t))
     for name in found.missing:
-        hint = _missing_hint(name)
-        lines.append(f"    # {name}: ...   # NOT FOUND ({FIELD_NAMES[name]}). {hint}")
+        hint = t(f"init.c.missing.{name}")
+        lines.append(t("init.c.not_found", name=name, field=t(f"field.{name}"), hint=hint))
     for header, holds in found.not_municipalities:
-        lines.append(f"    # NOTE: '{terminal(header)}' holds {holds}, not municipalities")
-    lines += _gender_lines(found)
+        lines.append(t("init.c.holds", header=terminal(header), holds=t(f"init.c.{holds}")))
+    lines += _gender_lines(found, t)
     others = found.other_columns
     if others:
-        lines.append("  # Your other columns can be used in goals by their header:")
+        lines.append(t("init.c.others"))
         lines += [f"  #   {terminal(h)}" for h in others]
     return "\n".join(lines) + "\n"
 
 
-def _gender_lines(found: Survey) -> list[str]:
+def _gender_lines(found: Survey, t: _Said) -> list[str]:
     """The gender codes esfkit does not know, to declare, and the likely misspellings."""
     lines = []
     if found.unknown_genders:
-        lines.append(
-            "  genders:                 # TODO: codes esfkit does not know; say what each means"
-        )
+        lines.append(f"  genders:                 {t('init.c.genders')}")
         codes: dict[str, int] = {}  # codes that read alike once masked: one key
         for code, count in found.unknown_genders:
             key = _key_scalar(code)
             codes[key] = codes.get(key, 0) + count
         for key, count in codes.items():
-            lines.append(
-                f"    {key}: unknown   # {_rows(count)}; women, men, nonbinary or unknown?"
-            )
+            lines.append(f"    {key}: unknown   {t('init.c.gender_code', rows=t.rows(count))}")
     for code, count, likely in found.gender_typos:
         lines.append(
-            f"  # NOTE: gender '{terminal(code)}' ({_rows(count)}) looks like a misspelling of '{likely}'"
-            " and is not declared: correct it in the data (esfkit check names the rows)."
+            t("init.c.gender_typo", code=terminal(code), rows=t.rows(count), likely=likely)
         )
     return lines
 
 
-def _column_line(name: str, header: str, note: str) -> str:
+def _column_line(name: str, header: str, note: str, t: _Said) -> str:
     """``name: header   # note``; a header holding a personal number is written masked and
     commented out, since it cannot name the column any more."""
     line = f"{name}: {yaml_scalar(header)}   # {terminal(note)}"
     if mask_text(header) != header:
-        return f"    # {line}; NOTE: the header holds a personal number: rename the column"
+        return f"    # {line}{t('init.c.personal_header')}"
     return f"    {line}"
 
 
@@ -445,70 +440,48 @@ def _key_scalar(text: str) -> str:
     return scalar if len(scalar) < 1000 else f"? {scalar}\n    "
 
 
-def _rows(count: int) -> str:
-    return "1 row" if count == 1 else f"{count} rows"
-
-
-def _missing_hint(name: str) -> str:
-    return {
-        "id": "Without it every row counts as one person; re-enrolments cannot be seen.",
-        "gender": "Without it nothing can be broken down by gender.",
-        "municipality": "Without it nothing can be broken down by municipality.",
-        "start": "Needed for the report date, --period and pacing.",
-        "end": "Needed to tell who has left the project.",
-        "exit": "Needed for every goal about where participants went.",
-        "birth_date": "Age can also come from a personnummer id.",
-    }[name]
-
-
-def _outcomes(found: Survey) -> str:
+def _outcomes(found: Survey, t: _Said) -> str:
     if "exit" not in found.columns:
         return ""
     groups, unsorted = group_exits(found.exits)
     header = found.columns["exit"]
     counts = dict(found.exits)
-    lines = [
-        f"# The values of the exit column {terminal(header)}, sorted into groups by their words.",
-        "# TODO: check each group; move values between groups; a group may name other groups.",
-        "outcomes:",
-    ]
+    lines = [t("init.c.outcomes", header=terminal(header)), "outcomes:"]
     for name, values in groups.items():
         rows = sum(counts[v] for v in values)
-        lines.append(f"  {name}: {flow_list(values)}   # {_rows(rows)}")
+        lines.append(f"  {name}: {flow_list(values)}   # {t.rows(rows)}")
     if "work" in groups and "studies" in groups:
         lines.append("  job_or_studies: [work, studies]")
     if not groups:
-        lines.append(f"  first_group: {flow_list(unsorted[:1])}   # TODO: name and fill the groups")
+        lines.append(f"  first_group: {flow_list(unsorted[:1])}   {t('init.c.fill_groups')}")
         unsorted = unsorted[1:]
     if unsorted:
-        lines.append("  # Not sorted (still counted, and shown under 'Avslut per orsak'):")
-        lines += [f"  #   {yaml_scalar(v)}   ({_rows(counts[v])})" for v in unsorted]
+        lines.append(t("init.c.unsorted"))
+        lines += [f"  #   {yaml_scalar(v)}   ({t.rows(counts[v])})" for v in unsorted]
     if found.blank_exits:
-        lines.append(
-            f"  # {_rows(found.blank_exits)} without an exit value: still enrolled, or not recorded."
-        )
+        lines.append(t("init.c.blank_exits", rows=t.rows(found.blank_exits)))
     return "\n".join(lines) + "\n"
 
 
-def _goals(found: Survey) -> str:
+def _goals(found: Survey, t: _Said) -> str:  # one example per goal kind
     groups, _ = group_exits(found.exits)
     outcome = next((g for g in ("work", "studies", *groups) if g in groups), None)
     survey_column = found.yes_no_columns[0] if found.yes_no_columns else "Enkät: nöjd"
     lines = [
-        "# One example of each goal kind. The first three are active; the rest are commented",
-        "# out: remove the # signs, then change the titles, filters and targets to your goals.",
+        t("init.c.goals.1"),
+        t("init.c.goals.2"),
         "goals:",
         "  - id: recruited",
         "    title: Rekryterade deltagare",
-        "    count: everyone                       # count: how many match a filter",
-        "    # target: {women: 50, men: 50}        # TODO: the promised numbers",
+        f"    count: everyone                       {t('init.c.count')}",
+        f"    # target: {{women: 50, men: 50}}        {t('init.c.promised')}",
         "",
     ]
     if "gender" in found.columns:
         lines += [
             "  - id: gender_mix",
             "    title: Könsfördelning",
-            "    composition: gender                   # composition: each value's share",
+            f"    composition: gender                   {t('init.c.composition')}",
             "    # target: {women: 50 %, men: 50 %}",
             "    # tolerance: 5 %",
             "",
@@ -517,15 +490,15 @@ def _goals(found: Survey) -> str:
         lines += [
             "  - id: exits",
             "    title: Avslut per orsak",
-            "    distribution: exit                    # distribution: every value, with %",
+            f"    distribution: exit                    {t('init.c.distribution')}",
             "",
         ]
     group = outcome or "work"
     lines += [
         f"  # - id: {group}",
         f"  #   title: 30 % går till {_swedish(group)}",
-        f"  #   share: {{exit: {group}}}                 # share: a percentage ...",
-        "  #   of: exited                            # ... of those who have left",
+        f"  #   share: {{exit: {group}}}                 {t('init.c.share')}",
+        f"  #   of: exited                            {t('init.c.of')}",
         "  #   target: 30 %",
         "",
         f"  # - id: {group}_count",
@@ -536,20 +509,20 @@ def _goals(found: Survey) -> str:
         "  # - id: survey",
         "  #   title: 90 % är nöjda (av dem som svarat)",
         f"  #   share: {{{yaml_scalar(survey_column)}: Ja}}",
-        f"  #   of: {{{yaml_scalar(survey_column)}: [Ja, Nej]}}     # non-respondents are left out",
+        f"  #   of: {{{yaml_scalar(survey_column)}: [Ja, Nej]}}     {t('init.c.respondents')}",
         "  #   target: 90 %",
         "",
         f"  # - id: women_{group}",
         f"  #   title: Kvinnor går till {_swedish(group)} i minst samma andel som de deltar",
-        f"  #   parity: {{exit: {group}}}                # parity: women's share here >= overall",
+        f"  #   parity: {{exit: {group}}}                {t('init.c.parity')}",
         "",
         "  # - id: plan",
         "  #   title: En implementeringsplan är utarbetad",
-        "  #   manual: in_progress                   # manual: met, not_met or in_progress",
+        f"  #   manual: in_progress                   {t('init.c.manual')}",
         "  #   note: Beslutas av styrgruppen",
         "",
-        "# ESF+ common indicators (EECO01..., EECR01...) ready-made: add `include: esf-plus`",
-        "# at the top level; `esfkit indicators list` shows them and what they need.",
+        t("init.c.indicators.1"),
+        t("init.c.indicators.2"),
     ]
     return "\n".join(lines) + "\n"
 

@@ -18,7 +18,7 @@ import typing
 from dataclasses import dataclass
 
 from esfkit.data.settings import COLUMN_FIELDS
-from esfkit.errors import UsageError
+from esfkit.errors import UsageError, say
 from esfkit.escape import excel, excel_text_cell
 from esfkit.goalfile.filters import fields_used
 from esfkit.goalfile.model import (
@@ -214,11 +214,7 @@ def _sheet_title(name: str) -> str:
         or name[-1] == "'"
         or excel(name) != name
     ):
-        raise UsageError(
-            f"data.sheet '{name}' in the goal file cannot name an Excel sheet",
-            hint="Excel allows up to 31 characters, none of [ ] : * ? / \\ nor a control "
-            "character, and no ' at either end; rename the sheet in the goal file",
-        )
+        raise UsageError(say("usage.sheet_name", name=name), hint=say("hint.sheet_name"))
     return name
 
 
