@@ -67,7 +67,8 @@ def render(report: Report, options: RenderOptions) -> str:
     console.print()
     goals = [g for g in report.goals if not options.goal_ids or g.id in options.goal_ids]
     summary = summary_table(Report(**{**report.__dict__, "goals": goals}), w)
-    console.print(_rich(summary, status_column=5, statuses=[g.status.value for g in goals]))
+    statuses = [g.status.value for g in goals]
+    console.print(_rich(summary, status_column=summary.status_column, statuses=statuses))
     for goal in goals:
         table = goal_table(goal, w)
         if table is None:

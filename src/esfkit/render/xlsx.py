@@ -27,8 +27,10 @@ from esfkit.escape import EXCEL, excel_text_cell
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import (
+    GENDERS,
     finding_lines,
     footer_line,
+    genders_shown,
     header_lines,
     report_notes,
     selected_goals,
@@ -52,7 +54,6 @@ BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 MAX_WIDTH = 60
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-CHART_GENDERS = ("women", "men", "nonbinary")
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
@@ -148,11 +149,11 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
         if numeric:  # the figures themselves, so they can be computed with
             _figure(sheet, row, 2, total.target, "target", total, goal, w)
             _figure(sheet, row, 3, total.value, "value", total, goal, w)
-            for col, gender in ((4, "women"), (5, "men")):
+            for col, gender in enumerate(genders_shown(goals), start=4):
                 cell = goal.cell(gender=gender)
                 if cell is not None:
                     _figure(sheet, row, col, cell.value, "value", cell, goal, w)
-        _status_fill(sheet.cell(row=row, column=6), goal.status)
+        _status_fill(sheet.cell(row=row, column=table.status_column + 1), goal.status)
     row += 2
     for note in [*report_notes(report, w), footer_line(report, w)]:
         _put(sheet, row, 1, note)
@@ -242,7 +243,7 @@ def _measure(sheet, row: int, col: int, goal: GoalResult, cell: Cell, name: str,
 def _chart(sheet: Worksheet, goal: GoalResult, w: Words, anchor_col: int) -> None:
     """Target versus actual for each gender and the total: a native clustered bar chart on
     a small block of figures beside the table (a hidden figure counts as empty)."""
-    levels = [({"gender": g}, w(g)) for g in CHART_GENDERS if goal.cell(gender=g) is not None]
+    levels = [({"gender": g}, w(g)) for g in GENDERS if goal.cell(gender=g) is not None]
     levels.append(({}, w("total")))
     top = 4
     _put(sheet, top, anchor_col, "").font = BOLD
