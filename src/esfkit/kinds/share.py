@@ -1,8 +1,12 @@
 """``share``: the percentage of a population (``of``) that matches a filter.
 
-``of`` is the denominator, ``everyone`` by default; rows outside it (for a survey: those who
-did not answer) are counted and reported as outside the denominator, never silently
-dropped. The numerator is always within the denominator. The target is a percentage
+``of`` is the denominator, ``everyone`` by default; rows outside it are counted, never
+silently dropped, and the note under the table says who they are in the goal's terms:
+"94 är fortfarande inskrivna" (``of: exited``), "12 har redan avslutats" (``of: enrolled``),
+"44 svarade inte på Enkät stöd" (a survey column left blank; a column whose header does not
+read like a question: "har inget ifyllt i ..."), "har inte Ja i ..." (another value),
+"har avslutats av ett annat skäl" / "har ingen avslutsorsak (än)" (``exit``), each part of
+an ``all:`` in turn, and for other filters the columns they look at. The numerator is always within the denominator. The target is a percentage
 (``50 %``), or one per gender. Every cell shows the target; the goal is met when the total
 (and each gender with a target of its own) reaches it, ``at_most: true`` reversing the
 comparison. A cell whose denominator is empty has no value (status no_data).
@@ -34,6 +38,7 @@ from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import judge, percent, persons_needed
+from esfkit.kinds.outside import outside_of
 from esfkit.kinds.rows import GoalRows
 from esfkit.report import Cell, GoalResult, Layout, Status, combine
 
@@ -88,6 +93,7 @@ class Share(GoalKind):
             measure="percent",
             at_most=definition.at_most,
             outside_denominator=int((ctx.population & ~denominator).sum()),
+            outside=outside_of(definition.of, ctx),
         )
 
     def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:

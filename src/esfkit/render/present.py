@@ -438,9 +438,12 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
         ("outside_denominator", "outside_denominator"),
     ):
         if name in goal.suppressed:
-            notes.append(w(key, n=w.hidden(goal.suppressed[name])))
+            n = w.hidden(goal.suppressed[name])
         elif getattr(goal, name):
-            notes.append(w(key, n=w.count(getattr(goal, name))))
+            n = w.count(getattr(goal, name))
+        else:
+            continue
+        notes.append(w(key, n=n, who=outside_words(goal, w)))
     if goal.per:
         notes.append(_per_note(goal.per, w))
     if goal.tolerance:
@@ -455,6 +458,23 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     if goal.note:
         notes.append(f"{w('note')}: {w.user(goal.note)}")
     return notes
+
+
+def outside_words(goal: GoalResult, w: Words) -> str:
+    """Who the denominator leaves out, in the goal's terms: 'är fortfarande inskrivna eller
+    svarade inte på Enkät stöd'."""
+    parts = []
+    for who in goal.outside:
+        columns = f" {w('or')} ".join(field_name(c, w) for c in who.columns)
+        values = f" {w('or')} ".join(w.user(v) for v in who.values)
+        parts.append(w(f"outside.{who.reason}", column=columns, values=values))
+    return f" {w('or')} ".join(parts) or w("outside.default")
+
+
+def field_name(field: str, w: Words) -> str:
+    """A field in running text: esfkit's word for its own fields, else the column as typed."""
+    key = f"field.{field}"
+    return w(key) if key in w.labels else w.user(field)
 
 
 # --- footer --------------------------------------------------------------------------------
