@@ -6,10 +6,12 @@ silently dropped, and the note under the table says who they are in the goal's t
 "44 svarade inte på Enkät stöd" (a survey column left blank; a column whose header does not
 read like a question: "har inget ifyllt i ..."), "har inte Ja i ..." (another value),
 "har avslutats av ett annat skäl" / "har ingen avslutsorsak (än)" (``exit``), each part of
-an ``all:`` in turn, and for other filters the columns they look at. The numerator is always within the denominator. The target is a percentage
-(``50 %``), or one per gender. Every cell shows the target; the goal is met when the total
-(and each gender with a target of its own) reaches it, ``at_most: true`` reversing the
-comparison. A cell whose denominator is empty has no value (status no_data).
+an ``all:`` in turn, and for other filters the columns they look at. The numerator is
+always within the denominator. The target is a percentage (``50 %``), or one per gender.
+Every cell shows the target, but a cell of unknown gender (a blank Kön) has none and is
+never judged; the goal is met when the total (and each gender with a target of its own)
+reaches it, ``at_most: true`` reversing the comparison. A cell whose denominator is empty
+has no value (status no_data).
 
 Passes::
 
@@ -108,7 +110,9 @@ class Share(GoalKind):
 
 
 def _target(target: Target | None, dims: dict) -> float | None:
-    if target is None:
+    """A cell's target: its gender's, else the total's; none for unknown gender, whose
+    people no target is about."""
+    if target is None or dims.get("gender") == "unknown":
         return None
     if "gender" in dims and dims["gender"] in target.by_gender:
         return target.by_gender[dims["gender"]]
