@@ -66,6 +66,7 @@ TITLE = Font(bold=True, size=14)
 MAX_WIDTH = 60
 WRAP_WIDTH = 40
 LINE_HEIGHT = 15  # points, a line of Calibri 11
+BOLD_WIDTH = 1.25  # a bold letter's width in normal ones, with room for wider fonts
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
@@ -378,8 +379,10 @@ def _fit(
             if cell.value is None:
                 continue
             text = cell.value if isinstance(cell.value, str) else f"{cell.value:,}"
-            if cell.row == first_row:  # a header wraps: half its length, or its longest word
-                longest = max(len(text) // 2, *(len(word) for word in text.split(" ")))
+            if cell.row == first_row:  # a header wraps: half its length, or its longest word,
+                # in bold letters a quarter wider
+                words = max(len(text) // 2, *(len(word) for word in text.split(" ")))
+                longest = round(words * BOLD_WIDTH)
             else:
                 longest = len(text)
             widths[cell.column] = max(widths.get(cell.column, 0), longest + 3)
@@ -401,7 +404,8 @@ def _row_heights(sheet: Worksheet, first_row: int, last_row: int | None) -> None
         for cell in row:
             if isinstance(cell.value, str) and cell.alignment.wrap_text:
                 width = sheet.column_dimensions[get_column_letter(cell.column)].width or 8
-                wrapped = textwrap.wrap(cell.value, max(int(width) - 2, 4))
+                letters = (width - 2) / (BOLD_WIDTH if cell.font.bold else 1)
+                wrapped = textwrap.wrap(cell.value, max(int(letters), 4))
                 lines = max(lines, len(wrapped))
         if lines > 1:
             sheet.row_dimensions[row[0].row].height = LINE_HEIGHT * lines
