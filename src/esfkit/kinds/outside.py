@@ -1,13 +1,13 @@
 """Who a share's ``of:`` leaves out of its denominator, in the goal's own terms.
 
 The note under a share's table says "94 är fortfarande inskrivna" for ``of: exited`` and
-"44 svarade inte på Enkät stöd" for a survey question, never the goal file's words: each
-part of an ``all:`` is described by the rows it leaves out of those the parts before it kept.
+"44 svarade inte på Enkät stöd" for a survey question, never the goal file's words. The
+words come from the definition alone, each part of an ``all:`` described in turn, never from
+the rows: which of them are present would tell a reader something about the figures that
+small-number suppression hides. Only the count in the note comes from the rows.
 """
 
 from __future__ import annotations
-
-import numpy as np
 
 from esfkit.goalfile.model import (
     AllOf,
@@ -18,46 +18,48 @@ from esfkit.goalfile.model import (
     Filter,
     Missing,
 )
-from esfkit.kinds.context import GoalContext
 from esfkit.report import Outside
 
 # A column whose header reads like a survey question: a blank in it is an unanswered question.
 _SURVEY_WORDS = ("enkät", "enkat", "survey", "svar", "fråga", "question", "upplev")
+ENROLLED = Outside("enrolled")
+# Outside an outcome: still enrolled (no outcome counts before the exit date), gone to
+# another outcome (``exit: work``), or gone without one.
+OTHER_EXIT = Outside("other_exit")
+NO_EXIT = Outside("no_exit")
 
 
-def outside_of(of: Filter, ctx: GoalContext) -> tuple[Outside, ...]:
-    """Each part of ``of`` that leaves rows of the goal out, described."""
+def outside_of(of: Filter) -> tuple[Outside, ...]:
+    """Each part of ``of`` described: who it leaves out, whatever the rows hold."""
     parts = of.parts if isinstance(of, AllOf) else (of,)
-    kept = ctx.population.copy()
-    described = []
-    for part in parts:
-        matches = ctx.mask(part)
-        left_out = kept & ~matches
-        kept &= matches
-        if left_out.any() and not isinstance(part, Everyone):
-            described += _described(part, left_out, ctx)
+    described = [who for part in parts for who in _described(part)]
     return tuple(dict.fromkeys(described))
 
 
-def _described(part: Filter, left_out: np.ndarray, ctx: GoalContext) -> list[Outside]:
+def _described(part: Filter) -> tuple[Outside, ...]:
+    """Who one part leaves out: those still enrolled (``exited``), those already gone
+    (``enrolled``), those without an outcome or with another (``exit``), a survey question
+    unanswered, another value, a blank; for other filters the columns they look at."""
+    if isinstance(part, Everyone):
+        return ()
     if isinstance(part, Exited):
-        return [Outside("enrolled")]
+        return (ENROLLED,)
     if isinstance(part, Enrolled):
-        return [Outside("exited")]
+        return (Outside("exited"),)
     if isinstance(part, Equals) or (isinstance(part, Missing) and not part.missing):
-        blank = left_out & ctx.mask(Missing(part.field, True, part.loc))
-        filled = left_out & ~blank
-        if part.field == "exit":  # outcome groups are the goal file's words: not shown
-            return [
-                Outside(r) for r, rows in (("other_exit", filled), ("no_exit", blank)) if rows.any()
-            ]
-        if not filled.any():
-            survey = any(word in part.field.casefold() for word in _SURVEY_WORDS)
-            return [Outside("unanswered" if survey else "blank", (part.field,))]
-        if isinstance(part, Equals):
-            values = tuple(v.text for v in part.values)
-            return [Outside("other_value", (part.field,), values)]
-    return [Outside("other", _fields(part))]
+        return _column(part)
+    return (Outside("other", _fields(part)),)
+
+
+def _column(part: Equals | Missing) -> tuple[Outside, ...]:
+    """An ``Equals`` or a ``{missing: false}`` on one column."""
+    if part.field == "exit":  # outcome groups are the goal file's words: not shown
+        return (ENROLLED, OTHER_EXIT, NO_EXIT) if isinstance(part, Equals) else (ENROLLED, NO_EXIT)
+    if any(word in part.field.casefold() for word in _SURVEY_WORDS):
+        return (Outside("unanswered", (part.field,)),)
+    if isinstance(part, Equals):
+        return (Outside("other_value", (part.field,), tuple(v.text for v in part.values)),)
+    return (Outside("blank", (part.field,)),)
 
 
 def _fields(f: object) -> tuple[str, ...]:

@@ -1,13 +1,17 @@
 """``share``: the percentage of a population (``of``) that matches a filter.
 
 ``of`` is the denominator, ``everyone`` by default; rows outside it are counted, never
-silently dropped, and the note under the table says who they are in the goal's terms:
-"94 är fortfarande inskrivna" (``of: exited``), "12 har redan avslutats" (``of: enrolled``),
-"44 svarade inte på Enkät stöd" (a survey column left blank; a column whose header does not
-read like a question: "har inget ifyllt i ..."), "har inte Ja i ..." (another value),
-"har avslutats av ett annat skäl" / "har ingen avslutsorsak (än)" (``exit``), each part of
-an ``all:`` in turn, and for other filters the columns they look at. The numerator is
-always within the denominator. The target is a percentage (``50 %``), or one per gender.
+silently dropped, and the note under the table says who they are in the goal's terms, each
+part of an ``all:`` in turn: "94 är fortfarande inskrivna" (``exited``), "12 har redan
+avslutats" (``enrolled``), "44 svarade inte på Enkät stöd" (a value, or ``{missing:
+false}``, of a column whose header reads like a survey question: enkät, svar, fråga,
+upplev...), "har inte Ja i Plan" (a value of another column), "har inget ifyllt i Plan"
+(``{missing: false}``), "är fortfarande inskrivna, har avslutats av ett annat skäl eller
+har avslutats utan avslutsorsak" (an ``exit`` outcome; without "ett annat skäl" for
+``{missing: false}``), and for other filters the columns they look at. The words come from
+the goal alone, whatever the rows hold, so that they say nothing about a count hidden by
+``--suppress-below``; the count itself is hidden like any other. The numerator is always
+within the denominator. The target is a percentage (``50 %``), or one per gender.
 Every cell shows the target, but a cell of unknown gender (a blank Kön) has none and is
 never judged; the goal is met when the total (and each gender with a target of its own)
 reaches it, ``at_most: true`` reversing the comparison. A cell whose denominator is empty
@@ -95,7 +99,7 @@ class Share(GoalKind):
             measure="percent",
             at_most=definition.at_most,
             outside_denominator=int((ctx.population & ~denominator).sum()),
-            outside=outside_of(definition.of, ctx),
+            outside=outside_of(definition.of),
         )
 
     def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:

@@ -465,10 +465,22 @@ def outside_words(goal: GoalResult, w: Words) -> str:
     svarade inte på Enkät stöd'."""
     parts = []
     for who in goal.outside:
-        columns = f" {w('or')} ".join(field_name(c, w) for c in who.columns)
-        values = f" {w('or')} ".join(w.user(v) for v in who.values)
+        columns = _either(w, [field_name(c, w) for c in who.columns])
+        values = _either(w, [_value_name(who.columns[0], v, w) for v in who.values])
         parts.append(w(f"outside.{who.reason}", column=columns, values=values))
-    return f" {w('or')} ".join(parts) or w("outside.default")
+    return _either(w, parts) or w("outside.default")
+
+
+def _value_name(field: str, value: str, w: Words) -> str:
+    """A value of a filter in running text: esfkit's word for a gender, else as typed."""
+    return w.dim_value(field, value) if field == "gender" and value in w.labels else w.user(value)
+
+
+def _either(w: Words, words: list[str]) -> str:
+    """'a', 'a eller b', 'a, b eller c'."""
+    if len(words) < 3:
+        return f" {w('or')} ".join(words)
+    return f"{', '.join(words[:-1])} {w('or')} {words[-1]}"
 
 
 def field_name(field: str, w: Words) -> str:
