@@ -11,11 +11,15 @@ in the repository) as UTF-8 CSV, as Swedish Excel exports CSV, and as XLSX, and 
 (b) esfkit's engine (clean + evaluate) on that same DataFrame;
 (c) ``esfkit check`` end to end, as a subprocess, per format;
 (d) the floor: a bare process that only imports the fastest reader and reads the file
-    (pandas' C engine for CSV, python-calamine for XLSX).
+    (pandas' C engine for CSV, python-calamine for XLSX);
+(e) ``esfkit validate`` and ``esfkit explain`` on the first format's file, against (c);
+and the command line: ``esfkit --help``, ``check`` on a 500-row XLSX register and on an
+example.
 
-It prints medians, peak memory and the ratios (b)/(a) and (c)/(d) as Markdown tables, and
-fails when esfkit's figures (in-process and from ``--format json`` of every file) differ
-from the baseline's.
+It prints medians, peak memory and the ratios (b)/(a), (c)/(d) and (e)/(c) as Markdown
+tables, and fails when esfkit's figures (in-process and from ``--format json`` of every
+file) differ from the baseline's. Beside each process's wall time it prints its CPU time
+(user + system), which tells less of what else the machine was doing.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ from esfkit.goalfile.declared import declared
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vagar-till-egen-forsorjning"
+SMALL = 500  # rows of the small project whose `check` should take at most half a second
+EXPLAINED = "job_or_studies"  # the goal `explain` is timed on
 FLOOR = {
     "csv": "import pandas as pd; pd.read_csv({path!r}, sep=',', encoding='utf-8')",
     "csv-excel-sv": "import pandas as pd; pd.read_csv({path!r}, sep=';', encoding='cp1252')",
@@ -57,7 +63,7 @@ def main() -> int:
     args = _arguments()
     folder = Path(args.data)
     goals = folder / "goals.yml"
-    engine_rows, e2e_rows, scaling_rows = [], [], []
+    engine_rows, e2e_rows, scaling_rows, command_rows = [], [], [], []
     failures: list[str] = []
     for size in args.sizes:
         runs = args.runs if size < 1_000_000 else min(args.runs, 3)
@@ -85,24 +91,64 @@ def main() -> int:
                 for p in baseline.differences(expected, _json_figures(goals, path))
             ]
             check = [*_esfkit(), "check", str(goals), str(path), "--as-of", generate.AS_OF]
-            c, c_rss = _process(check, runs)
-            d, d_rss = _process([sys.executable, "-c", FLOOR[fmt].format(path=str(path))], runs)
+            c, c_cpu, c_rss = _process(check, runs)
+            floor = [sys.executable, "-c", FLOOR[fmt].format(path=str(path))]
+            d, d_cpu, d_rss = _process(floor, runs)
             e2e_rows.append(
-                [f"{size:,}", fmt, _s(c), _mib(c_rss), _s(d), _mib(d_rss), f"{c / d:.2f}"]
+                [
+                    f"{size:,}",
+                    fmt,
+                    _s(c),
+                    _s(c_cpu),
+                    _mib(c_rss),
+                    _s(d),
+                    _s(d_cpu),
+                    _mib(d_rss),
+                    f"{c / d:.2f}",
+                    f"{c_cpu / d_cpu:.2f}",
+                ]
             )
-    cli_rows = [] if args.engine_only else _cli(args.runs)
+            if fmt == args.formats[0]:
+                command_rows += _commands(size, fmt, goals, path, (c, c_cpu), runs)
+    cli_rows = [] if args.engine_only else _cli(args.runs, folder)
     print("\n(a) plain pandas and (b) esfkit's engine, from the same DataFrame of text cells")
     print("(medians; peak = memory allocated at the peak, traced)\n")
     _table(["rows", "(a) s", "(a) peak", "(b) s", "(b) peak", "(b)/(a)"], engine_rows)
     if e2e_rows:
-        print("\n(c) `esfkit check` end to end and (d) the floor process (medians; peak RSS)\n")
-        _table(["rows", "format", "(c) s", "(c) peak", "(d) s", "(d) peak", "(c)/(d)"], e2e_rows)
+        print("\n(c) `esfkit check` end to end and (d) the floor process")
+        print("(medians of wall and of CPU seconds; peak RSS)\n")
+        _table(
+            [
+                "rows",
+                "format",
+                "(c) s",
+                "(c) cpu",
+                "(c) peak",
+                "(d) s",
+                "(d) cpu",
+                "(d) peak",
+                "(c)/(d)",
+                "cpu (c)/(d)",
+            ],
+            e2e_rows,
+        )
+    if command_rows:
+        print("\n(e) `esfkit validate` and `esfkit explain` against (c) `check`, same file\n")
+        _table(
+            ["rows", "format", "command", "(e) s", "(e) cpu", "(e) peak", "(e)/(c)", "cpu (e)/(c)"],
+            command_rows,
+        )
     if scaling_rows:
         print(f"\nesfkit's engine on {args.scaling:,} rows, by number of goals\n")
         _table(["goals", "(b) s", "s per goal"], scaling_rows)
     if cli_rows:
         print("\nThe command line\n")
-        _table(["command", "s", "peak"], cli_rows)
+        _table(["command", "s", "cpu", "peak"], cli_rows)
+    return _verdict(failures, args.engine_only)
+
+
+def _verdict(failures: list[str], engine_only: bool) -> int:
+    """1, the differences on stderr, when a figure differs from the baseline's; else 0."""
     if failures:
         print(
             f"\nFIGURES DIFFER ({len(failures)}):",
@@ -112,7 +158,7 @@ def main() -> int:
             flush=True,
         )
         return 1
-    checked = "in-process" if args.engine_only else "in-process and every file's JSON"
+    checked = "in-process" if engine_only else "in-process and every file's JSON"
     print(f"\nesfkit's figures equal the baseline's ({checked}).")
     return 0
 
@@ -174,7 +220,35 @@ def _goal_scaling(raw: RawTable, goal_file, runs: int) -> list[list[str]]:
     return rows
 
 
-def _cli(runs: int) -> list[list[str]]:
+def _commands(
+    size: int, fmt: str, goals: Path, path: Path, check: tuple[float, float], runs: int
+) -> list[list[str]]:
+    """`validate` and `explain` (one goal) on the file `check` read, timed beside it."""
+    common = [str(goals), str(path)]
+    rows = []
+    for name, command in (
+        ("validate", ["validate", *common]),
+        ("explain", ["explain", *common, EXPLAINED]),
+    ):
+        seconds, cpu, rss = _process([*_esfkit(), *command, "--as-of", generate.AS_OF], runs)
+        rows.append(
+            [
+                f"{size:,}",
+                fmt,
+                f"`{name}`",
+                _s(seconds),
+                _s(cpu),
+                _mib(rss),
+                f"{seconds / check[0]:.2f}",
+                f"{cpu / check[1]:.2f}",
+            ]
+        )
+    return rows
+
+
+def _cli(runs: int, folder: Path) -> list[list[str]]:
+    small = generate.files(SMALL, folder, ("xlsx",))["xlsx"]
+    goals = folder / "goals.yml"
     example = [
         *_esfkit(),
         "check",
@@ -183,10 +257,15 @@ def _cli(runs: int) -> list[list[str]]:
         "--as-of",
         "2022-06-30",
     ]
+    check_small = [*_esfkit(), "check", str(goals), str(small), "--as-of", generate.AS_OF]
     rows = []
-    for name, command in (("esfkit --help", [*_esfkit(), "--help"]), ("check an example", example)):
-        seconds, rss = _process(command, runs)
-        rows.append([f"`{name}`", _s(seconds), _mib(rss)])
+    for name, command in (
+        ("esfkit --help", [*_esfkit(), "--help"]),
+        (f"check, {SMALL}-row XLSX", check_small),
+        ("check an example", example),
+    ):
+        seconds, cpu, rss = _process(command, runs)
+        rows.append([f"`{name}`", _s(seconds), _s(cpu), _mib(rss)])
     return rows
 
 
@@ -225,13 +304,15 @@ if pid == 0:
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     os.execv(sys.argv[1], sys.argv[1:])
 _, status, usage = os.wait4(pid, 0)
-print(time.perf_counter() - start, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status))
+cpu = usage.ru_utime + usage.ru_stime
+print(time.perf_counter() - start, cpu, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status))
 """
 
 
-def _process(command: list[str], runs: int) -> tuple[float, int]:
-    """Median wall time and the largest peak RSS (bytes) of ``runs`` runs, after a warm-up."""
-    times, peaks = [], []
+def _process(command: list[str], runs: int) -> tuple[float, float, int]:
+    """Median wall time, median CPU time and the largest peak RSS (bytes) of ``runs`` runs,
+    after a warm-up."""
+    times, cpus, peaks = [], [], []
     for run in range(runs + 1):
         with tempfile.TemporaryFile() as errors:
             done = subprocess.run(
@@ -240,15 +321,16 @@ def _process(command: list[str], runs: int) -> tuple[float, int]:
                 stderr=errors,
                 check=True,
             )
-            elapsed, peak, code = done.stdout.split()
+            elapsed, cpu, peak, code = done.stdout.split()
             if int(code) != 0:
                 errors.seek(0)
                 message = errors.read().decode(errors="replace")
                 raise SystemExit(f"{' '.join(command)} failed ({code}):\n{message}")
         if run:  # the first run only warms the caches
             times.append(float(elapsed))
+            cpus.append(float(cpu))
             peaks.append(int(peak))
-    return statistics.median(times), max(peaks)
+    return statistics.median(times), statistics.median(cpus), max(peaks)
 
 
 def _s(seconds: float) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import json
 import os
 from dataclasses import dataclass
@@ -44,10 +46,33 @@ EXTERNAL_PROGRAMS = {"soffice", "chromium"}  # fixtures of tests/render/conftest
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that needs LibreOffice or Chromium is ``external``, whatever its file."""
+    """A test that needs LibreOffice or Chromium is ``external``, whatever its file. A test
+    that starts the real command (a process, a second or more each) keeps its first case in
+    the fast loop and is ``slow`` for its others: one case per behaviour stays fast."""
     for item in items:
         if EXTERNAL_PROGRAMS & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.external)
+        elif _a_later_case(item) and _starts_a_process(getattr(item, "function", None)):
+            item.add_marker(pytest.mark.slow)
+
+
+def _a_later_case(item: pytest.Item) -> bool:
+    """A parametrised case other than its function's first."""
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and any(callspec.indices.values())
+
+
+@functools.cache
+def _starts_a_process(function: object) -> bool:
+    """Whether the test's own body runs the installed command or another program."""
+    try:
+        source = inspect.getsource(function)  # type: ignore[arg-type]
+    except (TypeError, OSError):
+        return False
+    return any(call in source for call in PROCESS_CALLS)
+
+
+PROCESS_CALLS = ("esfkit_process(", "subprocess.run(", "subprocess.Popen(", "refused(")
 
 
 def assert_golden(golden: Path, produced: str | bytes) -> None:

@@ -101,7 +101,7 @@ def _line_counts(line: str) -> list[int]:
         r": ([\d\s]+?)(?: \(|$)",
         r"\((\d[\d\s]*) (?:unika personer|unique persons)\)",
         r"^- (\d[\d\s]*) (?:utanför|outside the goal)",
-        r"^- (\d[\d\s]*) .*(?:räknas inte i andelen|are not counted in the share)$",
+        r"^- (\d[\d\s]*) .*(?:räknas inte i (?:andelen|värdet)|not counted in the (?:share|value))$",
         r" (\d[\d\s]*) (?:rader|rows)$",
     ):
         for match in re.finditer(pattern, line):
@@ -204,6 +204,30 @@ def assert_xlsx_has_no_small_count(data: bytes, threshold: int, count_goals: set
         assert not 1 <= value < threshold, (where, value)
 
 
+def docx_counts(data: bytes) -> Iterator[tuple[str, int]]:
+    """Counts in the Word document: the header table and the list items and notes (as in
+    Markdown), every cell of the summary's figure columns and of each goal's table."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    header, summary, *goals = doc.tables
+    for row in header.rows:
+        label, value = (cell.text for cell in row.cells)
+        yield from ((label, n) for n in _line_counts(f"- **{label}:** {value}"))
+    for paragraph in doc.paragraphs:
+        yield from ((paragraph.text, n) for n in _line_counts(f"- {paragraph.text}"))
+    for table, skip in ((summary, {0, 1, 5, 6}), *((goal, {0}) for goal in goals)):
+        for row in table.rows[1:]:
+            for i, cell in enumerate(row.cells):
+                if i not in skip:
+                    yield from ((cell.text, n) for n in cell_counts(cell.text))
+
+
+def assert_docx_has_no_small_count(data: bytes, threshold: int) -> None:
+    for where, value in docx_counts(data):
+        assert not 1 <= value < threshold, (where, value)
+
+
 def text_counts(text: str) -> Iterator[tuple[str, int]]:
     """Counts in the fixed-width text and terminal reports: their columns are two or more
     spaces apart, and a cell is worded as in Markdown; header lines and data notes too."""
@@ -232,6 +256,7 @@ def assert_formats_have_no_small_count(
             text, threshold, count_goals, excel=True
         ),
         "xlsx": lambda data: assert_xlsx_has_no_small_count(data, threshold, count_goals),
+        "docx": lambda data: assert_docx_has_no_small_count(data, threshold),
         "text": lambda text: assert_text_has_no_small_count(text, threshold),
         "table": lambda text: assert_text_has_no_small_count(text, threshold),
     }

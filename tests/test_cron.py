@@ -160,6 +160,7 @@ def test_the_documented_job_leaves_a_failure_in_failed_txt_and_the_log_without_m
     assert log in (project / "esfkit.log").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # cron as a process again; the failure itself is tested just above
 def test_the_documented_job_mails_the_failure_where_a_mail_command_exists(tmp_path) -> None:
     project = _project(tmp_path)
     tools = tmp_path / "tools"

@@ -1,4 +1,4 @@
-"""The layers hold (docs/dev/architecture.md): import-linter checks the contracts written in
+"""The layers hold (docs/architecture.md): import-linter checks the contracts written in
 pyproject.toml, [tool.importlinter], and fails on an import that breaks one."""
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ fits gives it another value.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -111,6 +112,7 @@ def tables(draw) -> tuple[Grid, int]:
     return Grid(values, keys), threshold
 
 
+@pytest.mark.slow  # 300 examples
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables())
 def test_every_hidden_value_stays_undeterminable(table: tuple[Grid, int]) -> None:

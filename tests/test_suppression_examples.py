@@ -55,6 +55,10 @@ def test_no_format_shows_a_count_under_the_threshold(
     book = tmp_path / "report.xlsx"
     _check(folder, *hide, "-o", book)
     outputs["xlsx"] = book.read_bytes()
+    for lang in ("sv", "en"):
+        document = tmp_path / f"report-{lang}.docx"
+        _check(folder, *hide, "--lang", lang, "-o", document)
+        outputs[f"docx.{lang}"] = document.read_bytes()
     assert_formats_have_no_small_count(outputs, threshold, count_goals)
     assert any(True for _ in markdown_counts(outputs["markdown.sv"]))  # it reads something
 

@@ -176,27 +176,12 @@ def _rebuild(rows: list[dict], figures, problem, witness) -> list[dict]:
     for change in witness:
         if change.kind == "flip":
             target = rows[person(change.m, change.g, change.cls)]
-            reads_gender = problem.reads_gender[change.factor]
-            donors = [
-                j
-                for j in range(len(figures.rows))
-                if (not reads_gender or figures.g_codes[j] == change.g)
-                and values[change.factor][figures.classes[j]] == change.value
-            ]  # from the same municipality when there is one (answers may depend on it)
-            j = min(donors, key=lambda j: figures.m_codes[j] != change.m)
-            donor = original[int(figures.rows[j]) - 2]
-            for field in figures.factor_columns[change.factor]:
-                target[FIELD_COLUMNS[field]] = donor[FIELD_COLUMNS[field]]
+            _flip(target, change, original, figures, problem, values)
         elif change.kind == "move":
             place(rows[person(change.m, change.g, change.cls)], change.to_m, change.to_g)
         elif change.kind == "become":
             target = rows[person(change.m, change.g, change.cls)]
-            donor = next(j for j, c in enumerate(figures.classes) if c == change.value)
-            for columns in figures.factor_columns:
-                for field in columns:
-                    target[FIELD_COLUMNS[field]] = original[int(figures.rows[donor]) - 2][
-                        FIELD_COLUMNS[field]
-                    ]
+            _become(target, change, original, figures)
             place(target, change.to_m, change.to_g)
         elif change.kind == "remove":
             removed.add(person(change.m, change.g, change.cls))
@@ -208,6 +193,31 @@ def _rebuild(rows: list[dict], figures, problem, witness) -> list[dict]:
             added.append(copy)
     assert position is not None
     return [r for i, r in enumerate(rows) if i not in removed] + added
+
+
+def _flip(target: dict, change, original: list[dict], figures, problem, values) -> None:
+    """A witness's flip: ``target`` takes the answers of a donor of the class it becomes."""
+    reads_gender = problem.reads_gender[change.factor]
+    donors = [
+        j
+        for j in range(len(figures.rows))
+        if (not reads_gender or figures.g_codes[j] == change.g)
+        and values[change.factor][figures.classes[j]] == change.value
+    ]  # from the same municipality when there is one (answers may depend on it)
+    j = min(donors, key=lambda j: figures.m_codes[j] != change.m)
+    donor = original[int(figures.rows[j]) - 2]
+    for field in figures.factor_columns[change.factor]:
+        target[FIELD_COLUMNS[field]] = donor[FIELD_COLUMNS[field]]
+
+
+def _become(target: dict, change, original: list[dict], figures) -> None:
+    """A witness's change of class: ``target`` takes every answer of one of that class."""
+    donor = next(j for j, c in enumerate(figures.classes) if c == change.value)
+    for columns in figures.factor_columns:
+        for field in columns:
+            target[FIELD_COLUMNS[field]] = original[int(figures.rows[donor]) - 2][
+                FIELD_COLUMNS[field]
+            ]
 
 
 def _value_at(figures, place) -> int:
@@ -228,7 +238,7 @@ def _nothing_small(report, shown: dict[str, str], threshold: int) -> None:
     """No format shows a count from 1 to N-1 (read back as in the examples' test)."""
     counts = {g.id for g in report.goals if g.kind in ("count", "distribution")}
     options = RenderOptions(lang="sv", width=400)
-    outputs = {**shown, **{f: formatter(f)(report, options) for f in ("text", "xlsx")}}
+    outputs = {**shown, **{f: formatter(f)(report, options) for f in ("text", "xlsx", "docx")}}
     assert_formats_have_no_small_count(outputs, threshold, counts)
 
 

@@ -175,20 +175,24 @@ def birth_date(rng: random.Random, start: dt.date) -> dt.date:
     return start - dt.timedelta(days=age * 365 + age // 4 + rng.randrange(365))
 
 
-def build(rng: random.Random) -> list[dict]:
-    # persons: gender and municipality
-    municipalities = [m for m, n in PERSONS_BY_MUNICIPALITY.items() for _ in range(n)]
-    assert len(municipalities) == 226
-    rows: list[dict] = []
-
-    # outcome pools per gender, less what the re-enrolled persons take
-    pools = {g: [] for g in ("women", "men")}
+def outcome_pools() -> dict[str, list[str]]:
+    """The outcomes per gender, less what the re-enrolled persons take."""
+    pools: dict[str, list[str]] = {g: [] for g in ("women", "men")}
     for outcome, (w, m) in OUTCOMES.items():
         pools["women"] += [outcome] * w
         pools["men"] += [outcome] * m
     for gender, _, first, second in RE_ENROLLED:
         pools[gender].remove(first)
         pools[gender].remove(second)
+    return pools
+
+
+def build(rng: random.Random) -> list[dict]:
+    # persons: gender and municipality
+    municipalities = [m for m, n in PERSONS_BY_MUNICIPALITY.items() for _ in range(n)]
+    assert len(municipalities) == 226
+    rows: list[dict] = []
+    pools = outcome_pools()
 
     # the re-enrolled persons: take their municipalities out of the list
     for n, (gender, municipality, first, second) in enumerate(RE_ENROLLED):

@@ -263,7 +263,7 @@ class Checked:
         return any(status in failing for status in self.statuses)
 
 
-def check(
+def check(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     *,
@@ -297,7 +297,7 @@ def check(
     ).report
 
 
-def run_check(
+def run_check(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     *,
@@ -415,19 +415,21 @@ def validate(
     today: dt.date | None = None,
 ) -> list[Finding]:
     """Every finding about the participants, errors first as ``esfkit validate`` lists them:
-    the cells' problems and, when there is no error, the report's own (who starts after the
-    report date, exits without an outcome ...). Each finding has ``kind``, ``is_error``,
-    ``rows`` (as :func:`read_participants` numbers them), ``column`` and ``message``."""
+    the cells' problems and the report's own (who starts after the report date, exits
+    without an outcome ...), counted on the rows without an error while there are errors.
+    Each finding has ``kind``, ``is_error``, ``rows`` (as :func:`read_participants` numbers
+    them), ``column`` and ``message``."""
     goal_file = load_goals(goals)
     report_date = _report_date(as_of, None, goal_file, today).day
     if isinstance(data, Participants):
         participants = rekeyed(data, report_date)
         findings = list(participants.findings)
+        more = _population_findings(goal_file, participants, report_date)
     else:
         validation = validate_file(_source(data), goal_file, report_date, True, sheet, name)
-        participants, findings = validation.participants, validation.findings
-    more = [f for f, _ in _population_findings(goal_file, participants, report_date)]
-    return sorted([*findings, *more], key=lambda f: not f.is_error)
+        findings = validation.findings
+        more, _ = _report_findings(validation, goal_file, report_date)
+    return sorted([*findings, *(f for f, _ in more)], key=lambda f: not f.is_error)
 
 
 def _population_findings(
@@ -465,21 +467,29 @@ def validation_report(
     day = report_date.day
     with (reading or _quietly)(_data_name(data)):
         validation = validate_file(_source(data), goal_file, day)
-        participants, more, note = validation.participants, [], None
-        if participants is None:
-            participants, note = _rows_without_errors(validation, goal_file, day)
-        try:
-            more = _population_findings(goal_file, participants, day)
-        except EsfkitError as error:
-            if validation.participants is not None:
-                raise  # the data is clean: the goal file is what is wrong
-            note = _left_out(error)
+        more, note = _report_findings(validation, goal_file, day)
     file = validation.raw.path.name
     rows = len(validation.raw.frame)
     text, errors, warnings = validation_text(file, validation.findings, more, rows, note, all_rows)
     if report_date.project_end:
         text = f"report date {day.isoformat()} (the project's end)\n" + text
     return text, errors, warnings
+
+
+def _report_findings(
+    validation: Validation, goal_file: GoalFile, as_of: dt.date
+) -> tuple[list[tuple[Finding, str]], str | None]:
+    """The report's own findings, each with its sentence, counted on the rows without an
+    error while the data has errors; and the sentence saying so (or why they are left out)."""
+    participants, note = validation.participants, None
+    if participants is None:
+        participants, note = _rows_without_errors(validation, goal_file, as_of)
+    try:
+        return _population_findings(goal_file, participants, as_of), note
+    except EsfkitError as error:
+        if validation.participants is not None:
+            raise  # the data is clean: the goal file is what is wrong
+        return [], _left_out(error)
 
 
 def _rows_without_errors(
@@ -511,7 +521,7 @@ def _left_out(error: EsfkitError) -> str:
     return f"the report's own findings are left out until the errors are corrected: {where}{error.message}"
 
 
-def explain(
+def explain(  # noqa: PLR0913  # keyword options, one per command-line option (docs/python.md)
     goals: GoalsSource,
     data: DataSource,
     goal_id: str,

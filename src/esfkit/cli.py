@@ -18,7 +18,7 @@ from esfkit import cli_options as opt
 from esfkit import tools
 from esfkit.errors import EsfkitError, ExitCode
 from esfkit.files import is_stdout, refuse_history_file, utf8_streams, write_output, write_stdout
-from esfkit.progress import colour_terminal, reading
+from esfkit.progress import colour_terminal, reading, terminal_columns
 
 app = typer.Typer(
     cls=opt.MaskedGroup,
@@ -41,7 +41,7 @@ def _main(ctx: typer.Context, version: opt.VersionOpt = False, debug: opt.DebugO
 
 
 @app.command()
-def check(
+def check(  # noqa: PLR0913  # Typer: a parameter per option
     goals: opt.GoalsArg,
     data: opt.DataArg,
     as_of: opt.AsOf = None,
@@ -87,11 +87,13 @@ def _check(o: opt.CheckOptions) -> int:
         reading=reading,
         today=_given.get("today"),
     )
-    color = is_stdout(o.output) and fmt == opt.Format.table and colour_terminal()
+    shown = is_stdout(o.output) and fmt == opt.Format.table  # perhaps on a terminal
+    width = terminal_columns() if shown else None
+    seen: dict[str, Any] = {"color": shown and colour_terminal(), "terminal_width": width}
     lang = o.lang.value if o.lang else None
 
     def write(report: api.Report) -> None:
-        text = api.render(report, fmt, lang, width=o.width, color=color, csv_excel=o.csv_excel)
+        text = api.render(report, fmt, lang, width=o.width, csv_excel=o.csv_excel, **seen)
         write_output(o.output, text, inputs=inputs)
 
     if o.history is None:
@@ -131,7 +133,7 @@ def _validate(goals: Path, data: Path, as_of: str | None, strict: bool, all_rows
 
 
 @app.command()
-def explain(
+def explain(  # noqa: PLR0913  # Typer: a parameter per option
     goals: opt.GoalsArg,
     data: opt.DataArg,
     goal: opt.GoalIdArg,
@@ -169,9 +171,6 @@ def history_command(
     _run(lambda: _written(tools.history_text(file, tuple(goal or ()), lang.value)))
 
 
-# --- getting started: init, template, indicators (docs/getting-started.md) -----------------
-
-
 @app.command()
 def init(
     data: opt.DataArg,
@@ -203,8 +202,8 @@ def template(
 
 def _made(made: tools.Written, output: Path, inputs: tuple[Path | None, ...], force: bool) -> int:
     """A file written for the user, and on stderr what it holds."""
-    inputs = tuple(path for path in inputs if path is not None)
-    write_output(output, made.content, inputs=inputs, option="-o", overwrite=force)
+    given = tuple(path for path in inputs if path is not None)
+    write_output(output, made.content, inputs=given, option="-o", overwrite=force)
     for line in made.summary:
         typer.echo(line, err=True)
     return ExitCode.OK

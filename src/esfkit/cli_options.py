@@ -26,6 +26,7 @@ class Format(StrEnum):
     text = "text"
     csv = "csv"
     xlsx = "xlsx"
+    docx = "docx"
     json = "json"
     html = "html"
 
@@ -100,7 +101,13 @@ FailOnOpt = Annotated[
 ]
 WidthOpt = Annotated[
     int | None,
-    typer.Option("--width", min=40, max=1000, help="Width of the table output in characters."),
+    typer.Option(
+        "--width",
+        min=1,
+        max=1000,
+        help="Width of the table output in characters (default: the terminal's; 100 when not "
+        "a terminal).",
+    ),
 ]
 CsvExcelOpt = Annotated[
     bool,
@@ -156,7 +163,7 @@ def report_format(fmt: Format | None, output: Path | None) -> str:
     if name in BINARY and output is None:
         raise UsageError(
             f"--format {name} needs --output FILE",
-            hint="e.g. -o report.xlsx, or -o - > report.xlsx",
+            hint=f"e.g. -o report.{name}, or -o - > report.{name}",
         )
     return name
 

@@ -9,7 +9,7 @@ to do*. The command line turns it into one message on stderr and exit status 2; 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -102,7 +102,7 @@ SHOWN_ROWS = 8  # items of a row list before it is cut short
 
 
 def format_rows(
-    rows: Sequence[int], limit: int | None = SHOWN_ROWS, words: tuple[str, str, str] = ROW_WORDS
+    rows: Iterable[int], limit: int | None = SHOWN_ROWS, words: tuple[str, str, str] = ROW_WORDS
 ) -> str:
     """'row 7', 'rows 3, 9', or 'rows 12–40, 52, 61 … (219 rows)': a run of three or more
     consecutive rows is one item, at most ``limit`` items are shown (all when None), and the

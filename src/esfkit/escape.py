@@ -2,7 +2,7 @@
 
 Every cell value, header, sheet and file name, goal id, title, note, outcome, municipality
 and project name that reaches an output passes through exactly one of these functions,
-where it is put into that output (docs/dev/architecture.md, "Text from users' files").
+where it is put into that output (docs/architecture.md, "Text from users' files").
 Each function first masks personal numbers (:func:`esfkit.privacy.mask_text`), then makes
 the text show as the text it is in its sink:
 
@@ -21,6 +21,9 @@ the text show as the text it is in its sink:
   gets a leading apostrophe.
 - :func:`excel`: as :func:`terminal`, but line breaks kept (Excel shows them in the cell);
   the renderer writes it as a text cell (:func:`excel_text_cell`), never a formula.
+- :data:`DOCX` (Word): :func:`plain`. A Word run holds text only (no field, no formula), and
+  what :func:`plain` leaves is text XML can hold; a control character is shown as its escape
+  rather than dropped, so that digits on either side of it never join into a personnummer.
 - :func:`yaml_scalar`: a YAML scalar that loads back as the same text, on one line, safe
   in block and flow context alike.
 - :func:`json_text` and :func:`json_document`: masked strings, and a document whose
@@ -348,3 +351,4 @@ MARKDOWN = Sink(markdown)
 HTML = Sink(html, html_label)
 CSV = Sink(csv_field)
 EXCEL = Sink(excel)
+DOCX = Sink(plain)

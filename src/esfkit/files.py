@@ -78,7 +78,7 @@ def refuse_history_file(history: Path, output: Path | None, inputs: tuple[Path, 
     if is_stdout(history):
         raise UsageError("--history needs a file name", hint="e.g. --history history.csv")
     refuse_input(history, "--history", inputs)
-    if not is_stdout(output) and history.resolve() == output.resolve():
+    if output is not None and not is_stdout(output) and history.resolve() == output.resolve():
         raise UsageError(f"--history {history} is also the --output file")
     if not history.resolve().parent.is_dir():  # found out before the report is written
         raise UsageError(f"--history: the folder {history.parent} does not exist")
@@ -93,7 +93,7 @@ def write_output(
     overwrite: bool = True,
 ) -> None:
     """``content`` to standard output (no path, or ``-``), else atomically to the file."""
-    if is_stdout(path):
+    if path is None or is_stdout(path):
         write_stdout(content)
     else:
         write_atomically(path, content, inputs=inputs, option=option, overwrite=overwrite)
@@ -248,7 +248,7 @@ def _held(path: str) -> bool:
 
 def write_stdout(content: str | bytes) -> None:
     """``content`` on standard output as UTF-8 bytes, whatever the locale; binary content
-    (an Excel workbook) never on a terminal. A reader that has stopped reading (a closed
+    (a workbook, a Word document) never on a terminal. A reader that has stopped reading (a closed
     pipe) ends the output quietly; a closed standard output is an error."""
     stream = sys.stdout
     if stream is None:
@@ -258,7 +258,7 @@ def write_stdout(content: str | bytes) -> None:
         )
     if isinstance(content, bytes) and stream.isatty():
         raise UsageError(
-            "the output is a binary file (an Excel workbook); esfkit does not print it on a terminal",
+            "the output is a binary file (an Excel workbook or a Word document); esfkit does not print it on a terminal",
             hint="give -o report.xlsx, or send it on: -o - > report.xlsx",
         )
     data = encoded(content) if isinstance(content, str) else content

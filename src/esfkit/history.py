@@ -48,7 +48,7 @@ from esfkit.report import Cell, GoalResult, Report, Status, TrendSeries
 
 OLD_COLUMNS = ("as_of", "goal", "measure", "dims", "value", "target", "status", "suppress_below")
 COLUMNS = (*OLD_COLUMNS, "project", "definition")
-MEASURES = ("count", "percent")
+MEASURES = ("count", "percent", "mean")
 _STATUSES = {s.value for s in Status}
 SIZE_LIMIT = 64 * MIB  # about 500 000 rows: four years of daily runs of a large project
 LOCK_TIMEOUT = 60.0  # seconds to wait for another run's lock

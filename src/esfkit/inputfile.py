@@ -14,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-from esfkit.errors import EsfkitError
+from esfkit.errors import EsfkitError, Location
 
 MIB = 1024 * 1024
 GOAL_FILE_LIMIT = MIB  # a goal file is a few KiB
@@ -28,7 +28,7 @@ def read_input(
     what: str,
     limit: int,
     error: type[EsfkitError],
-    where: object = None,
+    where: Location | None = None,
 ) -> bytes:
     """The bytes of the regular file ``path``; ``error`` (located at ``where``) otherwise.
 

@@ -15,6 +15,9 @@ FIRST_DATE = dt.date(1900, 1, 1)  # every date in a goal file and on the command
 LAST_DATE = dt.date(2199, 12, 31)
 NUMBER_LIMIT = 10**15  # a filter's numbers; a history figure (floats hold whole numbers exactly)
 COUNT_LIMIT = 1_000_000  # a count target: persons, more than any project enrols
+# A number a mean averages (hours, days, kronor): below any personnummer read as a number
+# (YYMMDDNNNN is at least 0001010000), so that no mean of one person can print one.
+MEAN_LIMIT = 1_000_000
 SMALLEST_COUNT = 0.01  # a fractional count target is a per-year rate (2.5), not a sliver
 SUPPRESS_LIMIT = 1000  # report.suppress_below and --suppress-below
 OLDEST = 150  # the ages of age_bands

@@ -5,6 +5,7 @@ or in a cron job), and is gone when the work is done."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import threading
 from collections.abc import Iterator
@@ -59,3 +60,17 @@ def reading(name: str) -> AbstractContextManager[None]:
 def colour_terminal() -> bool:
     """Standard output is a terminal that may be coloured (no NO_COLOR)."""
     return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def terminal_columns() -> int | None:
+    """The width of the terminal standard output shows on (``COLUMNS`` when set, as shells
+    keep it, else what the terminal says); None when standard output is not a terminal
+    (cron, a pipe, a file) or does not say."""
+    stream = sys.stdout
+    try:
+        if stream is None or not stream.isatty():
+            return None
+    except ValueError:  # a closed stream
+        return None
+    columns = shutil.get_terminal_size(fallback=(0, 0)).columns
+    return columns if columns > 0 else None

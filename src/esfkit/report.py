@@ -47,7 +47,7 @@ MEASURES = ("numerator", "denominator", "percent", "target", "expected", "gap")
 @dataclass(frozen=True)
 class Layout:
     """How a goal's figures read: plain data its kind fills in, so that renderers and the
-    history file never ask which kind a goal is (esfkit.kinds.base.GoalKind.LAYOUT)."""
+    history file never ask which kind a goal is (esfkit.kinds.base.GoalKind.layout)."""
 
     # The goal's table: "grid" (rows by the first breakdown dimensions, columns by the last),
     # "inner" (a row per value of the goal's own dimension, each cell "count (percent)", the
@@ -113,8 +113,9 @@ class Outside:
     the note under its table. ``reason``: "enrolled" (still enrolled: ``of: exited``),
     "exited" (already left: ``of: enrolled``), "unanswered" (a survey question in
     ``columns`` left blank), "blank" (nothing in ``columns``), "other_value" (none of
-    ``values`` in ``columns``), "other_exit" (left to another outcome), "no_exit" (no outcome,
-    or not yet) or "other" (``columns`` do not match the goal's selection)."""
+    ``values`` in ``columns``), "other_exit" (left to another outcome), "no_exit" (left
+    without an outcome) or "other" (``columns`` do not match the goal's selection). Made
+    from the goal's definition alone, never from the rows (suppression)."""
 
     reason: str
     columns: tuple[str, ...] = ()
@@ -139,8 +140,9 @@ class GoalResult:
     status: Status
     cells: list[Cell]
     breakdown: tuple[str, ...] = ()
-    measure: str = "count"  # count | percent
+    measure: str = "count"  # count | percent | mean
     at_most: bool = False
+    at_least: bool = False  # a composition's targets are floors (at_most: ceilings)
     note: str | None = None
     dimension: str | None = None  # the inner dimension of composition and distribution goals
     population: int | None = 0  # rows this goal looks at (after scope)
@@ -153,6 +155,7 @@ class GoalResult:
     trend: list[TrendSeries] = field(default_factory=list)  # with --history (esfkit.history)
     due: dt.date | None = None  # `by:` the date the target is due, to which it is paced
     phase: tuple[dt.date, dt.date] | None = None  # `from:`/`to:`: enrolments active then
+    unit: str | None = None  # a mean of durations: days, weeks, months or years
     # Goal-level figures hidden by small-number suppression: field name -> marker (as Cell's)
     suppressed: dict[str, str] = field(default_factory=dict)
     layout: Layout = field(default_factory=Layout)

@@ -38,6 +38,19 @@ def test_import_esfkit_loads_no_pandas_until_a_function_is_used() -> None:
     assert done.stdout == "ok\n", done.stderr
 
 
+def test_the_package_names_what_the_api_exports_and_each_resolves() -> None:
+    """esfkit/__init__.py keeps its own list (importing api would import pandas): it must
+    name every name api exports, and each must resolve to api's object."""
+    from esfkit import api
+
+    assert set(api.__all__) <= set(esfkit.__all__)
+    for name in api.__all__:
+        if name != "render":  # the callable package (tests/api: render_report)
+            assert getattr(esfkit, name) is getattr(api, name), name
+    for name in esfkit.__all__:
+        assert getattr(esfkit, name) is not None, name
+
+
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'chek'"):
         _ = esfkit.chek
@@ -164,7 +177,8 @@ def test_explain_gives_the_rows_the_cli_lists(frame) -> None:
         (lambda: esfkit.explain(GOALS, DATA, "nope", as_of=AS_OF), "no goal with id"),
         (lambda: esfkit.render(esfkit.check(GOALS, DATA, as_of=AS_OF), "pdf"), "unknown format"),
         (lambda: esfkit.render(esfkit.check(GOALS, DATA, as_of=AS_OF), "json", "de"), "language"),
-        (lambda: esfkit.render(esfkit.check(GOALS, DATA, as_of=AS_OF), "table", width=5), "wide"),
+        (lambda: esfkit.render(esfkit.check(GOALS, DATA, as_of=AS_OF), "table", width=5), "narrow"),
+        (lambda: esfkit.render(esfkit.check(GOALS, DATA, as_of=AS_OF), "table", width=0), "wide"),
         (lambda: esfkit.check(GOALS, DATA, as_of=AS_OF, suppress_below=1), "from 2 to 1000"),
         (lambda: esfkit.check(GOALS, DATA, as_of=AS_OF, suppress_below=True), "from 2 to 1000"),
         (lambda: esfkit.check(GOALS, DATA, as_of=AS_OF, suppress_below=2.5), "from 2 to 1000"),

@@ -97,3 +97,18 @@ def test_a_near_miss_suggests_the_code_it_resembles() -> None:
     with pytest.raises(DataError) as caught:
         genders("Kvinan")
     assert "did you mean 'kvinna'" in caught.value.hint
+
+
+def test_a_file_without_a_gender_column_counts_everyone_as_unknown(write) -> None:
+    from tests.conftest import run_cli
+
+    goals = write(
+        "g.yml",
+        "version: 1\nproject: {name: T, start: 2021-01-01, end: 2021-12-31}\n"
+        "goals:\n  - {id: a, title: A, count: everyone}\n",
+    )
+    data = write("d.csv", "Deltagar-ID;Kommun\nD1;Berg\nD2;Åre\n")
+    run = run_cli("check", goals, data, "--as-of", "2021-12-31", "-f", "json")
+    assert run.exit_code == 0, run.stderr
+    cells = run.json()["goals"][0]["cells"]
+    assert [c["value"] for c in cells if c["dims"] == {"gender": "unknown"}] == [2], cells

@@ -567,3 +567,36 @@ def test_csv_record_wider_than_excel_is_refused_naming_its_first_line(tmp_path: 
     path = write_file(tmp_path / "w.csv", f"a;b\n1;2\n3;4\n5;6\n{wide}\n".encode())
     error = data_error(path)
     assert "line 5" in error.message and "16 384" in error.message
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cells=st.lists(
+        st.lists(
+            st.sampled_from(["", " ", "\t", "a", "A", " a", "Ja", "Nej", "1"]),
+            min_size=3,
+            max_size=3,
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    title=st.booleans(),
+)
+def test_the_codes_of_a_column_are_its_cells(
+    tmp_path: Path, cells: list[list[str]], title: bool
+) -> None:
+    """Whatever rows are dropped (a title, blank rows, rows cut off far below), each column's
+    codes give its cells, each distinct cell once, blank as one '', in order of first
+    appearance among the table's rows."""
+    lines = [";;Rapport 2024;;"] if title else []
+    lines += ["Id;Namn;Svar", *(";".join(row) for row in cells)]
+    path = tmp_path / "codes.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    raw = read_table(path)
+    for header in raw.headers:
+        coded = raw.codes(header)
+        cells_read = raw.frame[header].to_numpy(dtype=object)
+        assert list(coded.values[coded.codes]) == list(cells_read)
+        assert list(coded.values) == list(dict.fromkeys(cells_read))

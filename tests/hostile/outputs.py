@@ -15,6 +15,7 @@ import io
 import json
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field, fields, replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -288,6 +289,34 @@ def assert_xlsx_safe(path: Path) -> list[str]:
     texts = xlsx_texts(path)
     for text in texts:
         assert not raw_controls(text.replace("\n", " ")), (text, raw_controls(text))
+        assert not personnummer_in(text), text
+    return texts
+
+
+def docx_texts(path: Path) -> list[str]:
+    """Every text in a Word document: its paragraphs, table cells, page footers and
+    properties, and the text of every part's XML (a field code or a hyperlink's target
+    would be there), asserting on the way that nothing is a field or a link."""
+    from docx import Document
+
+    with zipfile.ZipFile(path) as package:
+        xml = {n: package.read(n).decode("utf-8") for n in package.namelist() if n.endswith(".xml")}
+    for name, part in xml.items():
+        assert "<w:fldSimple" not in part and "<w:instrText" not in part, name
+        assert "<w:hyperlink" not in part, name
+    doc = Document(str(path))
+    texts = [doc.core_properties.title or "", doc.core_properties.author or ""]
+    texts += [p.text for p in doc.paragraphs]
+    texts += [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    texts += [p.text for section in doc.sections for p in section.footer.paragraphs]
+    texts += [re.sub(r"<[^>]+>", " ", part) for part in xml.values()]
+    return texts
+
+
+def assert_docx_safe(path: Path) -> list[str]:
+    texts = docx_texts(path)
+    for text in texts:
+        assert not raw_controls(text), (text, raw_controls(text))
         assert not personnummer_in(text), text
     return texts
 

@@ -37,6 +37,7 @@ def _check(project, as_of: str, history: Path, *extra: str):
 # --- concurrent writers -------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # processes racing: seconds; the lock itself is tested in-process
 def test_runs_writing_one_history_at_once_lose_no_records(project, tmp_path) -> None:
     """Real processes, each its own report date, started together (without the lock most of
     them read the file before another has written it, and their rows are lost)."""

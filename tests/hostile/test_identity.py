@@ -126,6 +126,7 @@ text_around = st.text(
 )
 
 
+@pytest.mark.slow  # 400 examples; masking cases stay fast in tests/data/test_personnummer.py
 @settings(max_examples=400, deadline=None)
 @given(
     born=births,
@@ -185,6 +186,7 @@ def person(draw, first: dt.date, last: dt.date) -> tuple[dt.date, str, list[str]
     return born, ten, [spell(ten, born, *one) for one in spellings]
 
 
+@pytest.mark.slow  # 300 examples
 @settings(max_examples=300, deadline=None)
 @given(person(dt.date(1924, 7, 1), dt.date(2023, 6, 30)))
 def test_every_spelling_is_one_key_and_one_birth_date(person) -> None:

@@ -11,11 +11,14 @@ browser builds must not change with what the users typed.
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import os
 import pty
 import re
+import struct
 import subprocess
+import termios
 from pathlib import Path
 
 import pytest
@@ -130,6 +133,14 @@ def test_xlsx_writes_users_text_as_text_cells_and_a_control_character_is_no_cras
     assert plan.data_type == "s" and plan.quotePrefix  # no apostrophe shown, never a formula
     title = book["recruited"]["A1"].value
     assert title.startswith("\\x1b]8;;http://evil.example/\\x07click me")
+
+
+def test_docx_shows_users_text_as_text_masked_with_no_control_character(hostile, tmp_path) -> None:
+    out = tmp_path / "r.docx"
+    _check(hostile, "-o", out)
+    texts = o.assert_docx_safe(out)
+    assert o.DDE in texts and "@SUM(A1)" in texts and "＝1+1" in texts
+    assert any(t.startswith("\\x1b]8;;http://evil.example/\\x07click me") for t in texts)
 
 
 def test_json_holds_the_texts_as_data_masked(hostile) -> None:
@@ -278,10 +289,13 @@ def test_every_output_masks_the_broader_spellings(spelling, tmp_path) -> None:
 
 
 def test_in_colour_on_a_terminal_only_esfkit_s_own_styles_are_escape_codes(hostile) -> None:
-    # Colour is only written to a terminal: the real command on a pseudo-terminal.
+    # Colour is only written to a terminal: the real command on a pseudo-terminal, wide
+    # enough for the hostile project name on one line.
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
     args = [ESFKIT, "check", hostile.goals, hostile.data, "--as-of", "2021-12-31"]
-    done = subprocess.run(args, stdout=follower, stderr=follower, timeout=60, check=False)
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    done = subprocess.run(args, stdout=follower, stderr=follower, env=env, timeout=60, check=False)
     os.close(follower)
     chunks = []
     while True:

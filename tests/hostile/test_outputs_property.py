@@ -17,6 +17,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from esfkit.data.csvfile import _MOJIBAKE as MOJIBAKE
 from esfkit.privacy import mask_text
 from esfkit.text import key
 from tests.conftest import run_cli
@@ -90,6 +91,10 @@ def _formats(inputs: o.Inputs, folder: Path) -> dict[str, str]:
     _run("check", inputs.goals, inputs.data, "--as-of", "2021-12-31", "-o", workbook)
     if workbook.exists():
         o.assert_xlsx_safe(workbook)
+    document = folder / "r.docx"
+    _run("check", inputs.goals, inputs.data, "--as-of", "2021-12-31", "-o", document)
+    if document.exists():
+        o.assert_docx_safe(document)
     return shown
 
 
@@ -103,6 +108,8 @@ def test_any_text_anywhere_leaves_every_output_clean(texts: o.Texts) -> None:
     # Values that differ only by invisible characters (with a finding) or only in digits the
     # masking hides count as one, and a cell of invisible characters only is blank: the
     # layout would differ from the plain words' for that reason (tests/hostile/test_identity*).
+    # UTF-8 once read as Windows-1252 ('Ã¸') stops the reading, by design (test_reading.py).
+    assume(not any(MOJIBAKE.search(v) for v in texts.all()))
     for values in (texts.municipalities, texts.exits, texts.answers):
         shown = {key(mask_text(v)) for v in values}
         assume(len(shown) == len(set(values)) and "" not in shown)

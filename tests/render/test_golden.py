@@ -15,8 +15,8 @@ from tests.test_examples import _args
 
 GOLDEN = ROOT / "tests" / "golden"
 FOLDERS = sorted(p.parent for p in EXAMPLES.glob("*/expected.yml"))
-# (format, language, extension, extra options): Markdown in both languages, the others in
-# Swedish; Markdown and Excel also with small-number suppression.
+# (format, language, extension, extra options): Markdown, HTML and Word in both languages,
+# the others in Swedish; Markdown, Excel and Word also with small-number suppression.
 SUPPRESSED = ("--suppress-below", "5")
 OUTPUTS = [
     ("markdown", "sv", "md", ()),
@@ -30,6 +30,9 @@ OUTPUTS = [
     ("xlsx", "sv", "xlsx", SUPPRESSED),
     ("html", "sv", "html", ()),
     ("html", "en", "html", SUPPRESSED),
+    ("docx", "sv", "docx", ()),
+    ("docx", "en", "docx", ()),
+    ("docx", "sv", "docx", SUPPRESSED),
 ]
 
 

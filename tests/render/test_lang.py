@@ -38,4 +38,8 @@ def test_renderers_hold_no_labels_of_their_own() -> None:
     for path in sorted((ROOT / "src" / "esfkit" / "render").glob("*.py")):
         code = re.sub(r'"""[\s\S]*?"""', "", Path(path).read_text(encoding="utf-8"))
         labels = re.findall(r'"((?:[A-ZÅÄÖ][a-zåäö]{2,})(?: [a-zåäö]+)*)"', code)
+        labels = [label for label in labels if label not in FONTS]
         assert labels == [], f"{path.name}: {labels}"
+
+
+FONTS = {"Calibri"}  # names a document gives its fonts by, no words of a report

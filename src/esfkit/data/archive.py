@@ -200,7 +200,7 @@ def scan_sheet(path: Path, data: bytes, sheet: str) -> SheetScan | None:
             info = archive.getinfo(part) if part else None
         except Exception:  # a damaged workbook: calamine explains it
             return None
-    if info is None:
+    if info is None or part is None:
         return None
     pieces = lambda: _unpacked(path, data, info, PART_LIMIT)  # noqa: E731
     scan = _xlsb_scan(path, pieces()) if part.endswith(".bin") else _XlsxScan(path, pieces).run()
@@ -344,7 +344,7 @@ class _XlsxScan:
             row = _TOKEN.match(text, start) if start >= 0 else None
             ref = _R.search(row.group(1)) if row is not None and row.group(1) is not None else None
             end = text.find(b"</row>", match.start())
-            if ref is None or not ref.group(2) or row.group(2) or end < 0:
+            if ref is None or row is None or not ref.group(2) or row.group(2) or end < 0:
                 return False
             self.next_row = int(ref.group(2)) - 1
             self._follow(text[start : end + len(b"</row>")])
@@ -549,11 +549,7 @@ def scan_ods(path: Path, data: bytes) -> dict[str, SheetScan]:
     """Every sheet of an .ods, by name: calamine reads them all on opening, so all are
     checked against the limits. Rows and cells repeated (number-rows-repeated) count as
     many times as they are repeated, unless empty."""
-    archive = _open(data)
-    try:
-        info = archive.getinfo("content.xml") if archive is not None else None
-    except KeyError:
-        info = None
+    info = _ods_content(data)
     if info is None:
         return {}
     sheets: dict[str, SheetScan] = {}
@@ -588,6 +584,15 @@ def scan_ods(path: Path, data: bytes) -> dict[str, SheetScan]:
         for name, each in sheets.items():
             check_extent(path, name, each)
     return sheets
+
+
+def _ods_content(data: bytes) -> zipfile.ZipInfo | None:
+    """content.xml of an .ods; None when the archive or the part cannot be found."""
+    archive = _open(data)
+    try:
+        return archive.getinfo("content.xml") if archive is not None else None
+    except KeyError:
+        return None
 
 
 def _repeat(pattern: re.Pattern, attributes: bytes) -> int:

@@ -20,7 +20,8 @@ from esfkit.data.genders import BUILTIN_CODES, gender_codes
 from esfkit.data.participants import CANONICAL_DATES
 from esfkit.data.read import RawTable
 from esfkit.data.settings import COLUMN_FIELDS, DataSettings, Declared
-from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, normalize, read_dates
+from esfkit.data.table import Distinct
+from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, read_dates
 from esfkit.errors import did_you_mean, format_rows
 from esfkit.findings import ERROR, KINDS, WARNING, Finding
 from esfkit.privacy import mask_text
@@ -64,16 +65,22 @@ def inspect(
             ),
         ]
     findings: list[Finding] = _reading(raw) + _blank_formulas(raw) + _merged_cells(raw)
-    odd = _odd_values(frame, columns, settings, declared, rows)
+    odd = _odd_values(raw, columns, settings, declared, rows)
     findings += odd
-    look_alike = {f.value for f in odd if f.kind == "lookalike_characters"}  # said once
+    look_alike = {
+        f.value for f in odd if f.kind == "lookalike_characters" and f.value is not None
+    }  # said once
     if "gender" in columns:
         header = columns["gender"]
-        findings += _genders(frame[header], header, rows, settings.genders, look_alike)
+        findings += _genders(
+            frame[header], raw.codes(header), header, rows, settings.genders, look_alike
+        )
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
-            dates[field], bad, ambiguous = read_dates(frame[columns[field]])
+            dates[field], bad, ambiguous = read_dates(
+                frame[columns[field]], raw.codes(columns[field])
+            )
             parsed[CANONICAL_DATES[field]] = dates[field]
             findings += _bad_dates(frame[columns[field]], bad, columns[field], what, rows)
             findings += _ambiguous_dates(
@@ -89,8 +96,9 @@ def inspect(
     if "id" in columns:
         # Keyed once for both the id checks and the keys: up to one id per row.
         values = frame[columns["id"]]
-        ids = personnummer.read_ids(values, report_date)
+        ids = personnummer.read_ids(values, report_date, raw.codes(columns["id"]))
         parsed["_id"] = ids.keys
+        parsed["_person"] = pd.Series(ids.persons, index=values.index)
         findings += _ids(values, ids, columns["id"], rows)
     findings += _duplicates(
         raw, columns, dates.get("start"), dates.get("end"), settings.unit, every, parsed
@@ -307,6 +315,7 @@ def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
 
 def _genders(
     values: pd.Series,
+    coded: Distinct,
     header: str,
     rows: np.ndarray,
     genders: dict[str, str],
@@ -314,8 +323,8 @@ def _genders(
 ) -> list[Finding]:
     """``genders``: the goal file's own codes (data.genders)."""
     codes = gender_codes(genders)
-    keys = normalize(values)
-    unknown = ~keys.isin(list(codes)).to_numpy()
+    known = [k in codes for k in distinct_keys(coded.values)]
+    unknown = ~np.array(known, dtype=bool)[coded.codes]
     if not unknown.any():
         return []
     findings = []
@@ -459,7 +468,7 @@ def _municipalities(
 
 
 def _odd_values(
-    frame: pd.DataFrame,
+    raw: RawTable,
     columns: dict[str, str],
     settings: DataSettings,
     declared: Declared,
@@ -470,9 +479,9 @@ def _odd_values(
     warning), or by letters of another script that look the same, which it does not (an
     error: the row would silently fall out of its group)."""
     findings = []
-    named = _declared_values(settings, declared, columns, tuple(frame.columns))
+    named = _declared_values(settings, declared, columns, tuple(raw.frame.columns))
     for header, words in named.items():
-        findings += _odd_cells(frame[header], header, words, rows)
+        findings += _odd_cells(raw.codes(header), header, words, rows)
     return findings
 
 
@@ -498,9 +507,9 @@ def _declared_values(
 
 
 def _odd_cells(
-    values: pd.Series, header: str, declared: dict[str, str], rows: np.ndarray
+    coded: Distinct, header: str, declared: dict[str, str], rows: np.ndarray
 ) -> list[Finding]:
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    codes, uniques = coded.codes, coded.values
     keys = distinct_keys(uniques)
     texts = ["" if k == "" else str(u).strip() for u, k in zip(uniques, keys, strict=True)]
     findings = []
@@ -512,10 +521,10 @@ def _odd_cells(
     if not odd_words and not has_lookalike("\x00".join(texts)):
         return findings
     by_skeleton = {skeleton(word): word for word in declared.values()}
-    for index, text in enumerate(texts):
-        meant = by_skeleton.get(skeleton(text)) if text and keys[index] not in declared else None
-        if meant is not None and (has_lookalike(text) or has_lookalike(meant)):  # not 'l' for 'i'
-            findings.append(_odd(rows[codes == index], header, text, meant, ERROR))
+    for position, text in enumerate(texts):
+        like = by_skeleton.get(skeleton(text)) if text and keys[position] not in declared else None
+        if like is not None and (has_lookalike(text) or has_lookalike(like)):  # not 'l' for 'i'
+            findings.append(_odd(rows[codes == position], header, text, like, ERROR))
     return findings
 
 
@@ -628,7 +637,7 @@ def _id_problems(ids: personnummer.Ids, shaped: np.ndarray) -> np.ndarray:
     it is one, or blank."""
     numbers = np.flatnonzero(shaped)
     found = np.zeros(len(shaped), dtype=np.int8)
-    found[numbers] = personnummer.problems([ids.numbers[i] for i in numbers.tolist()])
+    found[numbers] = personnummer.problems([n for n in ids.numbers if n is not None])
     nine = [i for i in numbers.tolist() if len(ids.texts[i]) == 9]  # the rest have 10 or more
     found[[i for i in nine if personnummer.lost_zero(ids.texts[i])]] = len(_WHY) - 2
     texts = np.array([bool(t) for t in ids.texts], dtype=bool)
@@ -652,14 +661,14 @@ def _duplicates(
         return []
     typed = raw.frame[columns["id"]] if "id" in columns else None
     ids = parsed["_id"].to_numpy(dtype=object) if typed is not None else None
-    keys = pd.factorize(ids)[0] if ids is not None else None
+    keys = parsed["_person"].to_numpy() if ids is not None else None
     # Identical rows have one id (a key is coarser than the stripped text the rows are
     # compared by), so only the rows whose id repeats are compared in full.
     if keys is None:
         candidates = np.arange(len(rows))
     else:
         candidates = np.flatnonzero(np.bincount(keys)[keys] > 1)
-    same = pd.Series(_row_keys(raw.frame.iloc[candidates]))
+    same = pd.Series(_row_keys(raw, candidates))
     repeated = same.duplicated(keep=False).to_numpy()
     findings = []
     counts_both = unit == "enrolment" and "id" in columns
@@ -678,7 +687,7 @@ def _duplicates(
                     severity=ERROR if counts_both else WARNING,
                 )
             )
-    if keys is None or start is None:
+    if keys is None or start is None or typed is None:
         return findings
     first_copy = np.ones(len(rows), dtype=bool)
     first_copy[candidates] = ~same.duplicated(keep="first").to_numpy()
@@ -695,14 +704,16 @@ def _duplicates(
     return findings
 
 
-def _row_keys(frame: pd.DataFrame) -> np.ndarray:
-    """An integer per row, equal for rows whose cells are equal once stripped: rows compare
-    as one number, not column by column."""
-    keys = np.zeros(len(frame), dtype=np.int64)
-    for name in frame.columns:
-        codes, uniques = pd.factorize(frame[name].to_numpy(dtype=object))
-        stripped, _ = pd.factorize(np.array([str(u).strip() for u in uniques] + [""], dtype=object))
-        cells = stripped[codes]  # code -1 (missing) takes the last entry, ''
+def _row_keys(raw: RawTable, candidates: np.ndarray) -> np.ndarray:
+    """An integer per row of ``candidates`` (positions), equal for rows whose cells are
+    equal once stripped: rows compare as one number, not column by column."""
+    keys = np.zeros(len(candidates), dtype=np.int64)
+    for name in raw.frame.columns:
+        coded = raw.codes(name)
+        # Only the distinct cells of the candidates are stripped and compared.
+        used, cells = np.unique(coded.codes[candidates], return_inverse=True)
+        texts = np.array([coded.values[i].strip() for i in used.tolist()], dtype=object)
+        cells = pd.factorize(texts)[0][cells] if len(texts) else cells
         # Numbered again after each column, so the combined key stays below rows squared.
         keys = pd.factorize(keys * (cells.max(initial=0) + 1) + cells)[0]
     return keys
@@ -751,9 +762,9 @@ def _enrolments(
     for index, (overlap, shown_id) in enumerate(
         zip(overlaps.tolist(), typed[order[firsts]].tolist(), strict=True)
     ):
-        where = sorted(ordered_rows[bounds[index] : bounds[index + 1]])
+        id_rows = sorted(ordered_rows[bounds[index] : bounds[index + 1]])
         masked = personnummer.mask(str(shown_id))
-        shown = format_rows(where)
+        shown = format_rows(id_rows)
         if overlap:
             message = f"id {masked} is enrolled on {shown} and the periods overlap"
             todo = "correct the dates, or merge the rows if they are one enrolment"
@@ -761,5 +772,5 @@ def _enrolments(
             message = f"id {masked} is enrolled again on {shown}"
             todo = "nothing, if right: the person counts once (unit: person)"
         kind = "overlapping_enrolments" if overlap else "re_enrolment"
-        findings.append(_make(kind, where, id_header, masked, message, todo))
+        findings.append(_make(kind, id_rows, id_header, masked, message, todo))
     return findings

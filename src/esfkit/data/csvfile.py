@@ -117,8 +117,8 @@ def _record_lines(text: str, count: int, newlines: int) -> np.ndarray | None:
     if count == lines:
         return np.arange(1, lines + 1, dtype=np.int64)
     raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-    newlines = np.flatnonzero(raw == ord("\n"))
-    quotes_before = np.cumsum(raw == ord('"'))[newlines]
+    breaks = np.flatnonzero(raw == ord("\n"))
+    quotes_before = np.cumsum(raw == ord('"'))[breaks]
     ends = np.flatnonzero(quotes_before % 2 == 0)  # indexes of the lines that end a record
     starts = np.concatenate(([1], ends + 2))[:count]
     found = len(ends) + (not text.endswith("\n"))

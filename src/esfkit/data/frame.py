@@ -156,6 +156,11 @@ def _text(cell: Any, where: Callable[[], DataLocation]) -> str:
         if math.isinf(number):
             return "inf" if number > 0 else "-inf"  # pandas' inf_rep
         return cell_text(number)
+    return _time_text(cell, where)
+
+
+def _time_text(cell: Any, where: Callable[[], DataLocation]) -> str:
+    """A date, time or duration cell as _text gives it; a DataError for any other object."""
     if isinstance(cell, dt.datetime):
         if cell.tzinfo is not None:
             raise DataError(

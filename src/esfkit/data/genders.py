@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from esfkit.data.values import normalize
+from esfkit.data.table import Distinct
+from esfkit.data.values import distinct_keys
 from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean, one_of
 from esfkit.text import key
 
@@ -46,20 +47,28 @@ BUILTIN_CODES: dict[str, str] = {
 
 
 def map_genders(
-    values: pd.Series, extra: dict[str, str], column: str, rows: np.ndarray, file: str
+    values: pd.Series,
+    extra: dict[str, str],
+    column: str,
+    rows: np.ndarray,
+    file: str,
+    coded: Distinct | None = None,
 ) -> pd.Series:
     """Each cell's gender as a Categorical over GENDERS; a blank cell is 'unknown'.
 
     ``extra`` comes from the goal file's ``data.genders`` and wins over the built-in codes.
+    ``coded``: the cells' codes, if known.
     """
     codes = gender_codes(extra)
-    keys = normalize(values)
-    genders = keys.map(codes)
-    missing = genders.isna().to_numpy()
+    coded = coded or Distinct.of(values)
+    position = {gender: index for index, gender in enumerate(GENDERS)}
+    found = [position[codes[k]] if k in codes else -1 for k in distinct_keys(coded.values)]
+    genders = np.array(found, dtype=np.int8)[coded.codes]
+    missing = genders < 0
     if missing.any():
         raise _unknown_codes(values, missing, codes, column, rows, file)
     return pd.Series(
-        pd.Categorical(genders.to_numpy(dtype=object), categories=GENDERS),
+        pd.Categorical.from_codes(genders, categories=pd.Index(GENDERS)),
         index=values.index,
         name=values.name,
     )

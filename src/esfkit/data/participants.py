@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -22,6 +21,7 @@ from esfkit.data.municipalities import name_for_code
 from esfkit.data.personnummer import read_ids
 from esfkit.data.read import RawTable, read_table
 from esfkit.data.settings import DataSettings, Declared
+from esfkit.data.table import Distinct
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, DataLocation, did_you_mean
 from esfkit.findings import Finding
@@ -41,6 +41,12 @@ class Participants:
     headers: tuple[str, ...]
     findings: list[Finding] = field(default_factory=list)
     keyed_at: dt.date | None = None  # the report date the ids were keyed at (``_id``)
+    # Per row an integer, equal for rows of one id key (None without an id column), and the
+    # user's columns (by header) and ``_municipality`` and ``_exit`` as codes into their
+    # distinct values: the engine groups and filters on these instead of hashing the texts
+    # again.
+    persons: np.ndarray | None = None
+    distinct: dict[str, Distinct] = field(default_factory=dict)
 
     @property
     def file(self) -> str:
@@ -63,8 +69,9 @@ def rekeyed(participants: Participants, report_date: dt.date) -> Participants:
     if header is None or participants.keyed_at == report_date:
         return participants
     frame = participants.frame.copy(deep=False)
-    frame["_id"] = read_ids(frame[header], report_date).keys
-    return replace(participants, frame=frame, keyed_at=report_date)
+    ids = read_ids(frame[header], report_date)
+    frame["_id"] = ids.keys
+    return replace(participants, frame=frame, keyed_at=report_date, persons=ids.persons)
 
 
 def load_participants(
@@ -100,11 +107,12 @@ def clean(
                 f"a column may not be called '{name}'", where=DataLocation(file, column=name)
             )
 
-    def text(field_name: str) -> pd.Series:
+    def text(field_name: str) -> Distinct:
         header = columns.get(field_name)
         if header is None:
-            return pd.Series([""] * len(source), index=source.index, dtype=object)
-        return _per_value(source[header], _strip)
+            return Distinct(np.zeros(len(source), dtype=np.intp), np.array([""], dtype=object))
+        coded = raw.codes(header)
+        return Distinct(coded.codes, np.array([_strip(u) for u in coded.values], dtype=object))
 
     def dates(field_name: str) -> pd.Series:
         header = columns.get(field_name)
@@ -112,65 +120,78 @@ def clean(
             return pd.Series(pd.NaT, index=source.index, dtype="datetime64[ns]")
         if CANONICAL_DATES[field_name] in parsed:
             return parsed[CANONICAL_DATES[field_name]]
-        return parse_dates(source[header], header, rows, file)
+        return parse_dates(source[header], header, rows, file, raw.codes(header))
 
     frame["_row"] = rows
-    if "id" in columns:
-        frame["_id"] = (
-            parsed["_id"] if "_id" in parsed else read_ids(source[columns["id"]], report_date).keys
-        )
+    persons = None
+    if "id" in columns and "_id" in parsed and "_person" in parsed:
+        frame["_id"], persons = parsed["_id"], parsed["_person"].to_numpy()
+    elif "id" in columns:
+        ids = read_ids(source[columns["id"]], report_date, raw.codes(columns["id"]))
+        frame["_id"], persons = ids.keys, ids.persons
     else:
         frame["_id"] = ""
     if "gender" in columns:
+        header = columns["gender"]
         frame["_gender"] = map_genders(
-            source[columns["gender"]], settings.genders, columns["gender"], rows, file
+            source[header], settings.genders, header, rows, file, raw.codes(header)
         )
     else:
-        frame["_gender"] = map_genders(text("gender"), {}, "gender", rows, file)
+        blank = text("gender")
+        cells = pd.Series(blank.values[blank.codes], index=source.index, dtype=object)
+        frame["_gender"] = map_genders(cells, {}, "gender", rows, file, blank)
         findings.append(Finding("no_gender_column", count=len(source)))
-    frame["_municipality"] = _municipalities(
+    places = _municipalities(
         text("municipality"), declared.municipalities, columns.get("municipality"), rows, file
     )
+    # 'str' unless every value is blank
+    frame["_municipality"] = pd.Series(places.values[places.codes], index=source.index)
     frame["_start"] = dates("start")
     frame["_end"] = dates("end")
     frame["_birth"] = dates("birth_date")
-    frame["_exit"] = text("exit")
+    exits = text("exit")
+    frame["_exit"] = pd.Series(exits.values[exits.codes], index=source.index)  # infers 'str'
     _check_order(frame, columns, file)
     if "id" not in columns:
         findings.append(Finding("no_id_column", count=len(source)))
-    return Participants(raw.path, raw.sha256, raw.sheet, frame, columns, raw.headers, findings)
+    distinct = {header: raw.codes(header) for header in raw.headers}
+    distinct |= {"_municipality": places, "_exit": exits}
+    return Participants(
+        raw.path,
+        raw.sha256,
+        raw.sheet,
+        frame,
+        columns,
+        raw.headers,
+        findings,
+        persons=persons,
+        distinct=distinct,
+    )
 
 
 def _strip(value: str) -> str:
     return " ".join(value.split())
 
 
-def _per_value(values: pd.Series, convert: Callable[[str], Any]) -> pd.Series:
-    """``convert`` applied once per distinct cell: a column of 10^6 rows has few of them."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    converted = np.array([convert(u) for u in uniques], dtype=object)
-    return pd.Series(converted[codes], index=values.index)  # infers 'str', as .map() does
-
-
 def _municipalities(
-    values: pd.Series,
+    coded: Distinct,
     declared: tuple[str, ...] | None,
     header: str | None,
     rows: np.ndarray,
     file: str,
-) -> pd.Series:
-    """Display names: the declared spelling when declared, else the most common spelling
+) -> Distinct:
+    """Display names (as codes into them, None for blank): the declared spelling when declared, else the most common spelling
     (as typed: an output shows its odd characters escaped); spellings with one key are one
     name. ``declared``: project.municipalities."""
     # Work on the distinct spellings (in order of first appearance) and spread the result.
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    uniques = np.array([name_for_code(u) or u for u in uniques], dtype=object)  # 2380
+    codes = coded.codes
+    uniques = np.array([name_for_code(u) or u for u in coded.values], dtype=object)  # 2380
     keys = [text_key(value) for value in uniques]
     if declared is not None:
         lookup = {text_key(name): name for name in declared}
         bad = np.array([key != "" and key not in lookup for key in keys], dtype=bool)[codes]
         if bad.any():
-            first = values[bad].iloc[0]
+            first = coded.values[codes[np.argmax(bad)]]
             suggestion = did_you_mean(first, declared)
             raise DataError(
                 f"municipality '{first}' is not in project.municipalities"
@@ -188,7 +209,7 @@ def _municipalities(
                 spellings.setdefault(key, Counter())[value] += count
         lookup = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
     names = np.array([lookup.get(key) if key else None for key in keys], dtype=object)
-    return pd.Series(names[codes], index=values.index)  # 'str' unless every value is blank
+    return Distinct(codes, names)
 
 
 def _check_order(frame: pd.DataFrame, columns: dict[str, str], file: str) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from esfkit.data.table import Distinct
 from esfkit.data.values import distinct_keys
 from esfkit.privacy import BETWEEN, TF, mask_text, plain_digits
 
@@ -60,18 +61,21 @@ class Ids:
     """An id column, keyed. Per distinct cell (``codes`` gives each row's): the cell as
     typed, stripped, and its person key (None when it is not shaped as a personnummer);
     per row the key everything is compared by: the person key, else the text key of
-    :func:`esfkit.text.key`, '' for a blank cell."""
+    :func:`esfkit.text.key`, '' for a blank cell; and per row that key as an integer,
+    equal for equal keys (``persons``)."""
 
     codes: np.ndarray
     texts: list[str]
     numbers: list[str | None]
     keys: pd.Series
+    persons: np.ndarray
 
 
-def read_ids(values: pd.Series, report_date: dt.date) -> Ids:
+def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = None) -> Ids:
     """Every cell of an id column keyed, each distinct cell once: a column of 10^6 rows
-    has up to as many ids."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    has up to as many ids. ``coded``: the cells' codes, if known."""
+    coded = coded or Distinct.of(values)
+    codes, uniques = coded.codes, coded.values
     missing = pd.isna(uniques)
     texts = ["" if gone else str(u).strip() for u, gone in zip(uniques, missing, strict=True)]
     # A personnummer starts with a digit (or an odd character): other ids skip the pattern,
@@ -85,7 +89,10 @@ def read_ids(values: pd.Series, report_date: dt.date) -> Ids:
     others = np.array([number is None for number in numbers], dtype=bool)
     keys = np.array(numbers, dtype=object)
     keys[others] = distinct_keys(uniques[others])
-    return Ids(codes, texts, numbers, pd.Series(keys[codes], index=values.index, dtype=object))
+    persons = pd.factorize(keys)[0].astype(np.int32)[codes]  # per distinct cell, not row
+    return Ids(
+        codes, texts, numbers, pd.Series(keys[codes], index=values.index, dtype=object), persons
+    )
 
 
 def _key_of_any_spelling(text: str, report_date: dt.date) -> str | None:

@@ -11,7 +11,7 @@ grid of text, table.py finds the table in it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +20,7 @@ import pandas as pd
 from esfkit.data.archive import SheetScan
 from esfkit.data.csvfile import CSV_SUFFIXES, read_csv
 from esfkit.data.sheet import SHEET_SUFFIXES, list_sheets, read_sheet
-from esfkit.data.table import to_table
+from esfkit.data.table import Distinct, to_table
 from esfkit.errors import DataError, DataLocation
 from esfkit.inputfile import DATA_FILE_LIMIT, read_input
 
@@ -53,6 +53,15 @@ class RawTable:
     # (Excel row, header) of each cell of the table covered by a merged range, empty but
     # shown with the value of the range's first cell (.xlsx and .xlsm are scanned).
     merged_cells: tuple[tuple[int, str], ...] = ()
+    # header -> the column's codes into its distinct cells, row for row with ``frame``.
+    distinct: dict[str, Distinct] = field(default_factory=dict)
+
+    def codes(self, header: str) -> Distinct:
+        """The codes of the column ``header``: from the reader, else computed once."""
+        found = self.distinct.get(header)
+        if found is None or len(found.codes) != len(self.frame):
+            found = self.distinct[header] = Distinct.of(self.frame[header])
+        return found
 
 
 def read_table(
@@ -96,6 +105,7 @@ def read_table(
         table.table_end,
         grid.mixed_encoding,
         tuple((row, header) for row, header, _, _ in merged),
+        table.distinct,
     )
 
 

@@ -68,6 +68,32 @@ ERROR_VALUES = frozenset(
 
 
 @dataclass(frozen=True)
+class Distinct:
+    """A text column as codes into its distinct cells, each once, blank as one '': every
+    later step looks at the few distinct cells and spreads its answer over the rows with
+    ``values[codes]``, instead of hashing a million strings again. (A column derived per
+    distinct cell, such as the municipalities' display names, may repeat a value or hold
+    None.)"""
+
+    codes: np.ndarray  # per row, an index into ``values`` (int32: 4 bytes a cell, not 8)
+    values: np.ndarray  # object array of the distinct cells, in order of first appearance
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "codes", self.codes.astype(np.int32, copy=False))
+
+    @classmethod
+    def of(cls, cells: np.ndarray | pd.Series) -> Distinct:
+        """The codes of a column not read by :func:`to_table` (missing cells become '')."""
+        codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
+        values = np.array(["" if u is None or u != u else u for u in uniques], dtype=object)
+        return cls(codes, values)
+
+    def take(self, where: np.ndarray | slice) -> Distinct:
+        """The rows ``where`` (positions, a mask or a slice), with the same distinct cells."""
+        return Distinct(self.codes[where], self.values)
+
+
+@dataclass(frozen=True)
 class Grid:
     """Records before the header is found: one object array of text per column.
 
@@ -93,6 +119,7 @@ class Table:
     errors: tuple[tuple[int, str, str, str], ...]
     detached: tuple[tuple[int, str], ...]
     table_end: int
+    distinct: dict[str, Distinct]  # header -> the column's codes, row for row with ``frame``
 
     def in_table(self, cells) -> list[tuple[int, str, str, str]]:
         """The ``(row, column index, text)`` cells that fall in the table, as (row, header,
@@ -109,11 +136,12 @@ def to_table(path: Path, sheet: str | None, grid: Grid, header_row: int | None =
     """Find the header, drop blank rows and columns and the rows cut off below the table,
     and check the header names and the cells' sizes."""
     cleaned = [_blank_cells(c) for c in grid.columns]
-    for index, (_, _, _, longest) in enumerate(cleaned):
+    for index, (_, _, _, longest, _) in enumerate(cleaned):
         if longest >= 0:
             raise _too_long(path, grid, index, longest)
     columns = tuple(c[0] for c in cleaned)
     blanks = tuple(c[1] for c in cleaned)
+    coded = tuple(c[4] for c in cleaned)
     filled = ~np.logical_and.reduce(blanks) if blanks else np.zeros(len(grid.numbers), bool)
     if not filled.any():
         raise _empty(path, sheet)
@@ -125,6 +153,7 @@ def to_table(path: Path, sheet: str | None, grid: Grid, header_row: int | None =
     keep = slice(top + 1, None) if cut == len(below) == len(filled) - top - 1 else below[:cut]
     header_row = int(grid.numbers[top])
     named: dict[str, np.ndarray] = {}
+    distinct: dict[str, Distinct] = {}
     by_index: dict[int, str] = {}
     letters: dict[str, tuple[str, str]] = {}
     errors: list[tuple[int, str, str, str]] = []
@@ -144,6 +173,7 @@ def to_table(path: Path, sheet: str | None, grid: Grid, header_row: int | None =
             )
         _check_unique(path, header_row, header, index, letters)
         named[header] = cells
+        distinct[header] = _present(coded[index].take(keep), isinstance(keep, slice) and not top)
         by_index[index] = header
         flagged = cleaned[index][2]
         if flagged is not None and flagged[keep].any():
@@ -158,7 +188,9 @@ def to_table(path: Path, sheet: str | None, grid: Grid, header_row: int | None =
         (row, _row_text(columns, below[cut]) if not k else "") for k, row in enumerate(cut_off)
     )
     end = int(grid.numbers[below[cut - 1]]) if cut else header_row
-    return Table(tuple(named), frame, numbers, by_index, header_row, tuple(errors), detached, end)
+    return Table(
+        tuple(named), frame, numbers, by_index, header_row, tuple(errors), detached, end, distinct
+    )
 
 
 def _row_text(columns: tuple[np.ndarray, ...], index: int) -> str:
@@ -223,10 +255,12 @@ def _below_group_labels(
     return below if covers and words else row
 
 
-def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, int]:
+def _blank_cells(
+    column: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, int, Distinct]:
     """The column with whitespace-only cells made '', which cells are blank, which hold an
-    Excel error value as text (None when none does), and the position of a cell longer than
-    CELL_CHARS (-1 when none is).
+    Excel error value as text (None when none does), the position of a cell longer than
+    CELL_CHARS (-1 when none is), and the column's codes (blank cells one '').
 
     Works on unique values: a column of 10^6 cells holds only a few thousand distinct ones.
     """
@@ -247,7 +281,26 @@ def _blank_cells(column: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
         uniques[blank] = ""
     # Rebuilt from the distinct values, so equal cells share one string object: 10^6 rows
     # of 13 columns otherwise keep 13 million strings alive (about 700 MB).
-    return uniques[codes], blank[codes], flagged, longest
+    cells, blank_cells = uniques[codes], blank[codes]
+    if blank.sum() > 1:  # several blank spellings (' ', '\t') are one '' from here on
+        target = np.arange(len(uniques))
+        target[blank] = np.argmax(blank)
+        codes = target[codes]
+    return cells, blank_cells, flagged, longest, Distinct(codes, uniques)
+
+
+def _present(column: Distinct, below_header: bool) -> Distinct:
+    """The distinct cells that occur in the rows kept (not the header's, nor those of rows
+    dropped), in order of first appearance among them. ``below_header``: the rows kept
+    are all those below a header on the first row, so the order is the column's already."""
+    if not below_header:
+        codes, order = pd.factorize(column.codes)  # integers: cheap to hash
+        return Distinct(codes, column.values[order])
+    present = np.bincount(column.codes, minlength=len(column.values)) > 0
+    if present.all():
+        return column
+    renumber = np.cumsum(present) - 1
+    return Distinct(renumber[column.codes], column.values[present])
 
 
 _ERROR_KEYS = frozenset(value.upper() for value in ERROR_VALUES)

@@ -14,6 +14,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from esfkit.data.table import Distinct
 from esfkit.errors import DataError, DataLocation
 from esfkit.text import INVISIBLE, key
 
@@ -53,14 +54,17 @@ AMBIGUOUS_TODO = (
     "column where a date such as 25/3/2021 shows the order"
 )
 NUMBER_FORMS = "12, -3, 12,5 or 12.5, 1 234,5 (space between thousands)"
+_FORMS = {"dates": DATE_FORMS, "numbers": NUMBER_FORMS}  # how each may be written
 
 
-def parse_dates(values: pd.Series, column: str, rows: np.ndarray, file: str) -> pd.Series:
+def parse_dates(
+    values: pd.Series, column: str, rows: np.ndarray, file: str, coded: Distinct | None = None
+) -> pd.Series:
     """Dates and times from text cells; NaT for blank cells, DataError for anything else,
-    and for a date that reads two ways (3/1/2021)."""
-    codes, texts = _distinct(values)
+    and for a date that reads two ways (3/1/2021). ``coded``: the cells' codes, if known."""
+    codes, texts = _distinct(values, coded)
     parsed = _dates_from_texts(texts)
-    _fail_on_unparsed(texts, np.isnat(parsed), codes, column, rows, file, "dates", DATE_FORMS)
+    _fail_on_unparsed(texts, np.isnat(parsed), codes, column, rows, file, "dates")
     _fail_on_ambiguous(texts, codes, column, rows, file)
     return pd.Series(_spread(parsed, codes, np.datetime64("NaT", "ns")), index=values.index)
 
@@ -68,7 +72,7 @@ def parse_dates(values: pd.Series, column: str, rows: np.ndarray, file: str) -> 
 def ambiguous_dates(values: pd.Series) -> pd.Series:
     """Per cell, whether it is a date that reads two ways: d/m/yyyy or m/d/yyyy with both
     numbers 12 or less and different, in a column where no date shows the day first."""
-    codes, texts = _distinct(values)
+    codes, texts = _distinct(values, None)
     return pd.Series(np.append(_ambiguous(texts), False)[codes], index=values.index)
 
 
@@ -103,13 +107,16 @@ def _fail_on_ambiguous(
     )
 
 
-def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+def read_dates(
+    values: pd.Series, coded: Distinct | None = None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Dates, NaT where blank or unreadable; per cell whether it was unreadable; and per
-    cell whether it reads two ways (as :func:`ambiguous_dates`).
+    cell whether it reads two ways (as :func:`ambiguous_dates`). ``coded``: the cells'
+    codes, if known.
 
     The lenient twin of :func:`parse_dates`, for `validate`, which reports every bad value.
     """
-    codes, texts = _distinct(values)
+    codes, texts = _distinct(values, coded)
     parsed = _dates_from_texts(texts)
     bad = np.append(np.isnat(parsed) & (texts != ""), False)[codes]
     ambiguous = np.append(_ambiguous(texts), False)[codes]
@@ -117,17 +124,24 @@ def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     return dates, pd.Series(bad, index=values.index), pd.Series(ambiguous, index=values.index)
 
 
-def parse_numbers(values: pd.Series, column: str, rows: np.ndarray, file: str) -> pd.Series:
-    """Numbers from text cells, Swedish style or not; NaN for blank cells."""
-    codes, texts = _distinct(values)
+def parse_numbers(
+    values: pd.Series, column: str, rows: np.ndarray, file: str, coded: Distinct | None = None
+) -> pd.Series:
+    """Numbers from text cells, Swedish style or not; NaN for blank cells. ``coded``: the
+    cells' codes, if known."""
+    codes, texts = _distinct(values, coded)
     parsed = _numbers_from_texts(texts)
-    _fail_on_unparsed(texts, np.isnan(parsed), codes, column, rows, file, "numbers", NUMBER_FORMS)
+    _fail_on_unparsed(texts, np.isnan(parsed), codes, column, rows, file, "numbers")
     return pd.Series(_spread(parsed, codes, np.nan), index=values.index, dtype="float64")
 
 
-def normalize(values: pd.Series) -> pd.Series:
-    """A key for comparing typed values: 'Kvinna ', 'KVINNA' and 'kvinna' become one."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+def normalize(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
+    """A key for comparing typed values: 'Kvinna ', 'KVINNA' and 'kvinna' become one.
+    ``coded``: the cells' codes, if known."""
+    if coded is not None:
+        codes, uniques = coded.codes, coded.values
+    else:
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object))
     return pd.Series(normalize_distinct(codes, uniques), index=values.index, dtype=object)
 
 
@@ -163,8 +177,11 @@ def _keys(values: np.ndarray) -> list[str]:
     return unicodedata.normalize("NFKC", text).split("\x00")
 
 
-def _distinct(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Codes into the distinct values, and those values stripped (missing becomes '')."""
+def _distinct(values: pd.Series, coded: Distinct | None) -> tuple[np.ndarray, np.ndarray]:
+    """Codes into the distinct values, and those values stripped (missing becomes '');
+    from ``coded`` when the reader gave them."""
+    if coded is not None:
+        return coded.codes, np.array([u.strip() for u in coded.values], dtype=object)
     codes, uniques = pd.factorize(values.to_numpy(dtype=object))
     texts = np.array([str(u).strip() for u in uniques], dtype=object)
     return codes, texts
@@ -260,7 +277,6 @@ def _fail_on_unparsed(
     rows: np.ndarray,
     file: str,
     what: str,
-    forms: str,
 ) -> None:
     """Raise a DataError naming every row whose non-blank value could not be read."""
     bad = failed & (texts != "")
@@ -277,5 +293,5 @@ def _fail_on_unparsed(
     raise DataError(
         f"column '{column}' has {phrase}: {examples}",
         where=DataLocation(file, rows=tuple(int(r) for r in bad_rows), column=column),
-        hint=f"write {what} as {forms}",
+        hint=f"write {what} as {_FORMS[what]}",
     )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.tabulate import tabulate
-from esfkit.errors import GoalFileError
+from esfkit.errors import DataError, DataLocation, GoalFileError
 from esfkit.goalfile.model import AllOf, Filter, Goal, GoalFile
 from esfkit.kinds.context import Dimension, GoalContext, Tally
 from esfkit.kinds.judging import elapsed, pacing_window
@@ -24,7 +25,7 @@ from esfkit.kinds.rows import Condition, RowSet
 class EvaluatorContext(GoalContext):
     """A goal's context answered by the Evaluator, which caches every mask and dimension."""
 
-    goal: Goal
+    goal: Goal[Any]
     ev: Evaluator
     goal_file: GoalFile
     population: np.ndarray  # the goal's rows: the report population, scope applied
@@ -59,6 +60,27 @@ class EvaluatorContext(GoalContext):
     ) -> list[Tally]:
         base = self.population if denominator is None else self.population & denominator
         return tabulate(self.dimensions(names), base, numerator)
+
+    def numbers(self, name: str, limit: float | None = None) -> np.ndarray:
+        field = self.ev.resolve(name, self.goal.loc)
+        values = self.ev.numbers(field, self.goal.loc).to_numpy(dtype=float)
+        beyond = np.abs(np.nan_to_num(values)) > limit if limit is not None else None
+        if beyond is not None and beyond.any():
+            rows = self.ev.frame["_row"].to_numpy()[beyond]
+            column = field.removeprefix("column:")
+            raise DataError(
+                f"column '{column}' of goal '{self.goal.id}' has numbers beyond ±{limit:,.0f} "
+                "(not shown: such a number may be a personal identity number)",
+                where=DataLocation(self.ev.participants.file, tuple(int(r) for r in rows), column),
+                hint="a mean averages hours, days or amounts; is this an id column?",
+            )
+        return values
+
+    def days(self, start: str, end: str) -> np.ndarray:
+        first, last = (
+            self.ev.dates(self.ev.resolve(n, self.goal.loc), self.goal.loc) for n in (start, end)
+        )
+        return (last - first).dt.days.to_numpy(dtype=float)
 
     @property
     def pacing(self) -> float | None:

@@ -10,7 +10,7 @@ user's file, matched without regard to case or surrounding spaces.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.settings import COLUMN_FIELDS
+from esfkit.data.table import Distinct
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean
@@ -41,6 +42,7 @@ from esfkit.goalfile.model import (
     Not,
     OtherField,
     SameAs,
+    Scalar,
 )
 from esfkit.kinds.context import Dimension
 from esfkit.privacy import mask_text
@@ -58,8 +60,6 @@ _CANONICAL = {
 }
 _DATE_FIELDS = ("start", "end", "birth_date")
 _NUMBER_FIELDS = ("age", "days_enrolled", "start_year")
-_TRUE = {"true", "ja", "yes", "1", "sant", "x"}
-_FALSE = {"false", "nej", "no", "0", "falskt"}
 
 
 @dataclass(frozen=True)
@@ -72,14 +72,25 @@ class Keys:
     keys: np.ndarray
 
     @classmethod
-    def of(cls, values: pd.Series, keys: Callable[[np.ndarray], list[str]]) -> Keys:
-        """``keys`` turns the distinct non-missing values into their keys."""
-        codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    def of(
+        cls,
+        values: pd.Series,
+        keys: Callable[[np.ndarray], list[str]],
+        coded: Distinct | None = None,
+    ) -> Keys:
+        """``keys`` turns the distinct non-missing values into their keys; ``coded``: the
+        values' codes, if known."""
+        if coded is not None:
+            codes, uniques = coded.codes, coded.values
+        else:
+            codes, uniques = pd.factorize(values.to_numpy(dtype=object))
         return cls(codes, np.array([*keys(uniques), ""], dtype=object))
 
     def isin(self, words: list[str]) -> np.ndarray:
         wanted = set(words)
-        return np.array([key in wanted for key in self.keys], dtype=bool)[self.codes]
+        found = np.array([key in wanted for key in self.keys], dtype=bool)
+        rows: np.ndarray = found[self.codes]
+        return rows
 
 
 class Evaluator:
@@ -135,7 +146,8 @@ class Evaluator:
 
     def _text(self, field: str) -> Keys:
         if field.startswith("column:"):
-            return Keys.of(self.frame[field.removeprefix("column:")], _normalized)
+            header = field.removeprefix("column:")
+            return Keys.of(self.frame[header], _normalized, self.coded(header))
         if field == "municipality":
             return Keys.of(self.frame["_municipality"], _normalized)
         if field in ("id", "exit"):
@@ -143,6 +155,20 @@ class Evaluator:
         if field == "gender":
             return Keys.of(self.frame["_gender"], lambda genders: [str(g) for g in genders])
         raise AssertionError(field)
+
+    def coded(self, header: str) -> Distinct | None:
+        """The user's column ``header`` as codes into its distinct cells, for the counted
+        rows; None when the participants do not carry them."""
+        coded = self.participants.distinct.get(header)
+        positions = self.pop.positions
+        if coded is None or positions is None or len(positions) != len(self.frame):
+            return None
+        if len(coded.codes) != self.participants.rows:
+            return None
+        # Renumbered in order of first appearance among the counted rows, as pd.factorize
+        # numbers them: a label's spelling goes to the first on a tie (see _labelled).
+        codes, order = pd.factorize(coded.codes[positions])  # integers: cheap to hash
+        return Distinct(codes, coded.values[order])
 
     def dates(self, field: str, loc: GoalFileLocation | None) -> pd.Series:
         def compute() -> pd.Series:
@@ -157,6 +183,7 @@ class Evaluator:
                     header,
                     self.frame["_row"].to_numpy(),
                     self.participants.file,
+                    self.coded(header),
                 )
             raise GoalFileError(f"'{field}' does not hold dates", where=loc)
 
@@ -171,7 +198,8 @@ class Evaluator:
                 end = end.fillna(pd.Timestamp(self.pop.as_of))
                 return (end - self.frame["_start"]).dt.days.astype("float64")
             if field == "start_year":
-                return self.frame["_start"].dt.year.astype("float64")
+                years: pd.Series = self.frame["_start"].dt.year.astype("float64")
+                return years
             if field.startswith("column:"):
                 header = field.removeprefix("column:")
                 return parse_numbers(
@@ -179,6 +207,7 @@ class Evaluator:
                     header,
                     self.frame["_row"].to_numpy(),
                     self.participants.file,
+                    self.coded(header),
                 )
             raise GoalFileError(f"'{field}' does not hold numbers", where=loc)
 
@@ -200,9 +229,10 @@ class Evaluator:
         before_birthday = (at.dt.month < birth.dt.month) | (
             (at.dt.month == birth.dt.month) & (at.dt.day < birth.dt.day)
         )
-        return (years - before_birthday.astype("int64")).astype("float64").where(birth.notna())
+        age: pd.Series = (years - before_birthday.astype("int64")).astype("float64")
+        return age.where(birth.notna())
 
-    def _cached(self, field: str, what: str, compute) -> pd.Series:
+    def _cached(self, field: str, what: str, compute: Callable[[], pd.Series]) -> pd.Series:
         key = (field, what)
         if key not in self._series:
             self._series[key] = compute()
@@ -226,9 +256,9 @@ class Evaluator:
             case Enrolled():
                 return ~self.frame["_exited"].to_numpy(dtype=bool)
             case AllOf(parts=parts):
-                return np.logical_and.reduce([self.mask(p) for p in parts])
+                return _all([self.mask(p) for p in parts])
             case AnyOf(parts=parts):
-                return np.logical_or.reduce([self.mask(p) for p in parts])
+                return _any([self.mask(p) for p in parts])
             case Not(part=part):
                 return ~self.mask(part)
             case Equals():
@@ -244,9 +274,9 @@ class Evaluator:
     def _equals(self, f: Equals) -> np.ndarray:
         field = self.resolve(f.field, f.loc)
         if field == "exited":
-            wanted = {self._truth(v) for v in f.values}
+            truths = {self._truth(v) for v in f.values}
             exited = self.frame["_exited"].to_numpy(dtype=bool)
-            return np.isin(exited, list(wanted))
+            return np.isin(exited, list(truths))
         if field in _NUMBER_FIELDS:
             numbers = self.numbers(field, f.loc).to_numpy()
             return np.isin(numbers, [self._number(v, field) for v in f.values])
@@ -282,7 +312,7 @@ class Evaluator:
             return words
         return list(normalize(pd.Series(words, dtype=object)))
 
-    def _gender(self, v) -> str:
+    def _gender(self, v: Scalar) -> str:
         word = v.text.strip()
         if word in GENDER_ORDER:
             return word
@@ -307,7 +337,7 @@ class Evaluator:
                 raise GoalFileError(
                     f"'{f.field}' holds numbers; compare it with numbers", where=f.loc
                 )
-            convert = pd.Timestamp
+            convert: Callable[[Any], Any] = pd.Timestamp
         else:
             if field in _DATE_FIELDS:
                 raise GoalFileError(
@@ -344,22 +374,32 @@ class Evaluator:
         return blank if f.missing else ~blank
 
     @staticmethod
-    def _truth(v) -> bool:
-        if isinstance(v.value, bool):
-            return v.value
-        word = v.text.casefold()
-        if word in _TRUE or word in _FALSE:
-            return word in _TRUE
+    def _truth(v: Scalar) -> bool:
+        truth = v.truth()
+        if truth is not None:
+            return truth
         raise GoalFileError(f"'exited' is true or false, not '{v.text}'", where=v.loc)
 
     @staticmethod
-    def _number(v, field: str) -> float:
+    def _number(v: Scalar, field: str) -> float:
         if isinstance(v.value, int | float) and not isinstance(v.value, bool):
             return float(v.value)
         raise GoalFileError(f"'{field}' holds numbers, not '{v.text}'", where=v.loc)
 
+    def _outcomes(self) -> Distinct | None:
+        """The effective outcomes as codes: the recorded exits', None where no outcome
+        counts (not exited, or blank)."""
+        exits = self.coded("_exit")
+        if exits is None:
+            return None
+        counted = (self.frame["_outcome"] != "").to_numpy()
+        values = np.array([v or None for v in exits.values] + [None], dtype=object)
+        # Numbered again in order of first appearance among the outcomes that count.
+        codes, order = pd.factorize(np.where(counted, exits.codes, len(exits.values)))
+        return Distinct(codes, values[order])
+
     @staticmethod
-    def _date(v, field: str) -> dt.date:
+    def _date(v: Scalar, field: str) -> dt.date:
         if isinstance(v.value, dt.date):
             return v.value
         raise GoalFileError(f"'{field}' holds dates; write YYYY-MM-DD, not '{v.text}'", where=v.loc)
@@ -371,11 +411,13 @@ class Evaluator:
         a, b = self._sides(f)
         known = _known(a, b)
         if isinstance(f, SameAs):
-            return known & (np.asarray(a == b, dtype=bool) != f.differ)
+            same: np.ndarray = known & (np.asarray(a == b, dtype=bool) != f.differ)
+            return same
         result = {"min": a >= b, "max": a <= b, "after": a > b, "before": a < b}[f.op]
-        return known & np.asarray(result, dtype=bool)
+        compared: np.ndarray = known & np.asarray(result, dtype=bool)
+        return compared
 
-    def uncompared(self, filters: list[Filter | None]) -> np.ndarray:
+    def uncompared(self, filters: Sequence[Filter | None]) -> np.ndarray:
         """Rows where a column comparison in ``filters`` has a blank on either side: it
         holds for them neither way (docs/goal-file.md, "Comparing columns")."""
         blank = np.zeros(len(self.frame), dtype=bool)
@@ -418,7 +460,7 @@ class Evaluator:
                     where=f.loc if field == left else f.other.loc,
                     hint=f"compare it with a value, e.g. {{{names[field]}: ...}}",
                 )
-        known = {k for k in kinds.values() if k != "cells"}
+        known = {k for k in kinds.values() if k is not None and k != "cells"}
         if len(known) > 1:
             raise GoalFileError(
                 f"'{f.field}' holds {kinds[left]} and '{f.other.field}' holds {kinds[right]}: "
@@ -456,7 +498,9 @@ class Evaluator:
             )
         if name == "municipality":
             declared = self.goal_file.project.municipalities or ()
-            return _labelled(name, self.frame["_municipality"], declared)
+            return _labelled(
+                name, self.frame["_municipality"], declared, self.coded("_municipality")
+            )
         if name == "age_band":
             if not self.goal_file.age_bands:
                 raise GoalFileError(
@@ -485,13 +529,13 @@ class Evaluator:
             declared = tuple(
                 dict.fromkeys(v for values in self.goal_file.outcomes.values() for v in values)
             )
-            return _labelled(
-                name, self.frame["_outcome"].where(self.frame["_outcome"] != "", None), declared
-            )
+            outcome = self.frame["_outcome"]
+            return _labelled(name, outcome.where(outcome != "", None), declared, self._outcomes())
         if field == "exited":
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
-            return _labelled(name, _collapsed(self.frame[field.removeprefix("column:")]), ())
+            header = field.removeprefix("column:")
+            return _labelled(name, _collapsed(self.frame[header], self.coded(header)), ())
         raise GoalFileError(f"cannot break down by '{name}'", where=loc)
 
 
@@ -512,8 +556,22 @@ def _field_kind(field: str) -> str | None:
 def _known(a: Any, b: Any) -> np.ndarray:
     """Rows with both sides filled in."""
     if isinstance(a, np.ndarray):
-        return (a != "") & (b != "")
-    return (a.notna() & b.notna()).to_numpy(dtype=bool)
+        filled: np.ndarray = (a != "") & (b != "")
+        return filled
+    both: np.ndarray = (a.notna() & b.notna()).to_numpy(dtype=bool)
+    return both
+
+
+def _all(masks: list[np.ndarray]) -> np.ndarray:
+    """Rows in every one of ``masks``."""
+    rows: np.ndarray = np.logical_and.reduce(masks)
+    return rows
+
+
+def _any(masks: list[np.ndarray]) -> np.ndarray:
+    """Rows in any of ``masks``."""
+    rows: np.ndarray = np.logical_or.reduce(masks)
+    return rows
 
 
 def _shifted(values: pd.Series, other: OtherField) -> pd.Series:
@@ -530,25 +588,33 @@ def _normalized(values: np.ndarray) -> list[str]:
     return normalize(pd.Series(values, dtype=object)).tolist()
 
 
-def _collapsed(values: pd.Series) -> pd.Series:
-    """Cells with whitespace collapsed, blank as None; each distinct cell converted once.
+def _collapsed(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
+    """Cells with whitespace collapsed, blank as None; each distinct cell converted once
+    (``coded``: the cells' codes, if known).
 
     A personnummer is masked (19850101-****): a breakdown label must never show one."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    coded = coded or Distinct.of(values)
+    codes, uniques = coded.codes, coded.values
     texts = [mask_text(" ".join(v.split())) for v in uniques]
     cells = np.array([t or None for t in texts], dtype=object)
     return pd.Series(cells[codes], index=values.index)
 
 
-def _labelled(name: str, values: pd.Series, declared: tuple) -> Dimension:
+def _labelled(
+    name: str, values: pd.Series, declared: tuple[str, ...], coded: Distinct | None = None
+) -> Dimension:
     """Codes for a column of display values; spellings with one key (differing in case,
     spaces, Unicode form or invisible characters, or only in the digits masking hides) are
     one label.
 
     Works on the distinct values, in order of first appearance: a key's label is its most
-    common spelling, the first to appear on a tie.
+    common spelling, the first to appear on a tie. ``coded``: the values' codes, if known.
     """
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
+    if coded is None:
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
+    else:  # the same, from the codes: equal values merged, None -1
+        merged, uniques = pd.factorize(coded.values)
+        codes = merged[coded.codes]
     declared_keys = [text_key(d) if isinstance(d, str) else d for d in declared]
     # A personnummer typed in the wrong column (Kommun) must not become a label either: an
     # undeclared value is shown masked, and values shown alike are one label (two labels

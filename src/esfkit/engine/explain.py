@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
@@ -53,6 +54,8 @@ class Explanation:
     unknown: dict[str, list[int]] = field(default_factory=dict)
     same_person: dict[int, list[int]] = field(default_factory=dict)  # row -> other rows
     as_of_is_project_end: bool = False  # the default report date: the project had ended
+    values: dict[int, float] | None = None  # a mean's: each averaged row's value
+    values_unit: str | None = None
 
 
 def parse_where(text: str | None) -> dict[str, str]:
@@ -113,10 +116,23 @@ def explain(
         excluded_by_scope=_rows(rows, rows_of(sets.excluded, n) & chosen),
         outside_report=_outside_in_cell(population, participants, goal_file, where or {}),
         unknown=_unknown(ev, participants, denominator, rows, goal_filters(goal)),
+        values=_values(rows, numerator, sets.values),
+        values_unit=sets.unit,
         same_person=_same_person(participants, rows[denominator])
         if goal_file.data.unit == "person"
         else {},
     )
+
+
+def _values(
+    rows: np.ndarray, numerator: np.ndarray | None, values: np.ndarray | None
+) -> dict[int, float] | None:
+    """A mean's value of each row it averages, by row number."""
+    if values is None or numerator is None:
+        return None
+    return {
+        int(r): float(v) for r, v in sorted(zip(rows[numerator], values[numerator], strict=True))
+    }
 
 
 def _rows(rows: np.ndarray, mask: np.ndarray) -> list[int]:
@@ -124,7 +140,7 @@ def _rows(rows: np.ndarray, mask: np.ndarray) -> list[int]:
 
 
 def _outside_in_cell(
-    population: Population, participants: Participants, goal_file: GoalFile, where: dict
+    population: Population, participants: Participants, goal_file: GoalFile, where: dict[str, str]
 ) -> list[int]:
     """The rows outside the report (starting after the report date, or not in the period)
     that belong to the ``where`` cell: each row read as an enrolment of its own, on a report
@@ -153,7 +169,7 @@ def _where_mask(ev: Evaluator, where: dict[str, str], strict: bool = True) -> np
     return mask
 
 
-def _label_index(name: str, value: str, labels: tuple, strict: bool = True) -> int:
+def _label_index(name: str, value: str, labels: tuple[str, ...], strict: bool = True) -> int:
     folded = text_key(value)
     if name == "gender":
         folded = _GENDER_WORDS.get(folded) or BUILTIN_CODES.get(folded) or folded
@@ -232,7 +248,11 @@ def to_text(e: Explanation, file: str) -> str:
         lines.append(f"{label}: {len(rows)}")
         lines.extend(_wrapped(rows))
 
-    block("counted (numerator)", e.numerator)
+    block("counted (numerator)" if e.values is None else "with a value (averaged)", e.numerator)
+    if e.values is not None:
+        unit = f" ({e.values_unit})" if e.values_unit else ""
+        lines.append(f"their values{unit}:")
+        lines.extend(f"  row {row}: {round(v, 2):g}" for row, v in e.values.items())
     block("in the denominator" if e.numerator is not None else "counted", e.denominator)
     block("in scope but outside the denominator (of)", e.outside_denominator)
     block("excluded by the goal's scope", e.excluded_by_scope)
@@ -261,8 +281,8 @@ def _wrapped(rows: list[int], per_line: int = 15) -> list[str]:
     ]
 
 
-def to_json(e: Explanation, file: str) -> dict:
-    def part(rows: list[int] | None) -> dict | None:
+def to_json(e: Explanation, file: str) -> dict[str, Any]:
+    def part(rows: list[int] | None) -> dict[str, Any] | None:
         return None if rows is None else {"count": len(rows), "rows": rows}
 
     return {
@@ -280,4 +300,6 @@ def to_json(e: Explanation, file: str) -> dict:
         "outside_report": part(e.outside_report),
         "unknown": {name: part(rows) for name, rows in e.unknown.items()},
         "same_person": {str(k): v for k, v in e.same_person.items()},
+        **({"values": {str(k): v for k, v in e.values.items()}} if e.values is not None else {}),
+        **({"values_unit": e.values_unit} if e.values_unit else {}),
     }

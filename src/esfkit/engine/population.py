@@ -48,6 +48,9 @@ class Population:
     persons: int
     outside: int
     findings: list[Finding] = field(default_factory=list)
+    # Per counted row, its position in the participants' frame: the participants' codes
+    # (``Participants.distinct``) are taken at these rows, not computed again.
+    positions: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -73,9 +76,10 @@ def build_population(
     if "start" in participants.columns:
         _note(findings, "no_start_date", frame, start.isna())
     rows = frame.loc[inside]
+    positions = np.flatnonzero(inside.to_numpy())
     enrolments = len(rows)
     has_id = "id" in participants.columns
-    keys = _person_keys(rows) if has_id else None
+    keys = _person_keys(rows, participants, positions) if has_id else None
     latest = _latest_per_person(rows, keys) if keys is not None else None
     persons = len(latest[0]) if latest is not None else enrolments
     if keys is not None and persons < enrolments:
@@ -92,8 +96,11 @@ def build_population(
     if unit == "person" and latest is not None:
         picked, first_start = latest
         counted = rows.iloc[picked].assign(_start=first_start)
+        positions = positions[picked]
     counted = _effective_outcomes(counted.reset_index(drop=True), as_of_ts, participants, findings)
-    return Population(counted, as_of, period, unit, enrolments, persons, outside, findings)
+    return Population(
+        counted, as_of, period, unit, enrolments, persons, outside, findings, positions
+    )
 
 
 def _rows(frame: pd.DataFrame, mask: pd.Series | np.ndarray) -> tuple[int, ...]:
@@ -106,10 +113,18 @@ def _note(findings: list[Finding], kind: str, frame: pd.DataFrame, mask: pd.Seri
         findings.append(Finding(kind, rows=_rows(frame, mask)))
 
 
-def _person_keys(rows: pd.DataFrame) -> np.ndarray:
-    """An integer per row, equal for rows of one id; a row without an id has its own."""
+def _person_keys(
+    rows: pd.DataFrame, participants: Participants, positions: np.ndarray
+) -> np.ndarray:
+    """An integer per row, equal for rows of one id; a row without an id has its own.
+    ``positions``: the rows' positions in the participants' frame."""
     ids = rows["_id"].to_numpy(dtype=object)
-    key, _ = pd.factorize(ids)
+    persons = participants.persons
+    key: np.ndarray
+    if persons is not None and len(persons) == len(participants.frame):
+        key = persons[positions].astype(np.int64)  # a copy: the blanks are renumbered
+    else:
+        key, _ = pd.factorize(ids)
     blank = ids == ""
     key[blank] = key.max(initial=-1) + 1 + np.arange(int(blank.sum()))
     return key
@@ -202,7 +217,7 @@ def report_date_from_option(
         return ReportDate(_iso(as_of, "--as-of"))
     day = min(today, period.end) if period is not None else today
     ended = project_end is not None and project_end < day
-    if ended and (period is None or period.start <= project_end):
+    if project_end is not None and ended and (period is None or period.start <= project_end):
         return ReportDate(project_end, project_end=True)
     return ReportDate(day)
 

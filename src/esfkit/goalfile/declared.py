@@ -8,6 +8,8 @@ or filters compare a column with.
 
 from __future__ import annotations
 
+from typing import Any
+
 from esfkit.data.settings import Declared
 from esfkit.goalfile.model import AllOf, AnyOf, Equals, Filter, Goal, GoalFile, Not
 
@@ -28,10 +30,10 @@ def declared(goal_file: GoalFile) -> Declared:
     )
 
 
-def _equals(goal: Goal) -> list[Equals]:
+def _equals(goal: Goal[Any]) -> list[Equals]:
     """The `field: value` conditions of a goal: its scope and its kind's filters."""
     found: list[Equals] = []
-    todo: list = [goal.scope] if goal.scope is not None else []
+    todo: list[Filter] = [goal.scope] if goal.scope is not None else []
     todo += [v for v in vars(goal.definition).values() if isinstance(v, Filter)]
     while todo:
         part = todo.pop()

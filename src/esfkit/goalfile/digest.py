@@ -24,7 +24,7 @@ from esfkit.goalfile.model import Goal, GoalFile
 JUDGING = frozenset({"target", "at_most", "per", "tolerance"})
 
 
-def goal_digest(goal: Goal, goal_file: GoalFile) -> str:
+def goal_digest(goal: Goal[Any], goal_file: GoalFile) -> str:
     """Sixteen letters (never digits, so no masking of digit runs can alter one)."""
     meaning = {
         "kind": goal.kind,

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from typing import Any
 
-from esfkit.errors import GoalFileError, did_you_mean
+from esfkit.errors import GoalFileError, GoalFileLocation, did_you_mean
 from esfkit.goalfile import nodes
 from esfkit.goalfile.model import (
     AllOf,
@@ -33,7 +34,11 @@ from esfkit.goalfile.model import (
 from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import NUMBER_LIMIT, readable
 
-KEYWORDS = {"everyone": Everyone, "exited": Exited, "enrolled": Enrolled}
+KEYWORDS: dict[str, type[Everyone | Exited | Enrolled]] = {
+    "everyone": Everyone,
+    "exited": Exited,
+    "enrolled": Enrolled,
+}
 COMBINATORS = ("all", "any", "not")
 CONDITIONS = ("min", "max", "after", "before", "missing", "not", "column", "plus", "minus")
 BOUNDS = ("min", "max", "after", "before")
@@ -75,7 +80,7 @@ def parse_filter(node: Node, what: str) -> Filter:
     return parts[0] if len(parts) == 1 else AllOf(tuple(parts), node.loc)
 
 
-def _entry(key: str, value: Node, key_loc, what: str) -> Filter:
+def _entry(key: str, value: Node, key_loc: GoalFileLocation, what: str) -> Filter:
     if key in ("all", "any"):
         items = nodes.sequence(value, f"'{key}' in {what}")
         if not items:
@@ -117,12 +122,17 @@ def _values(node: Node, column: str) -> tuple[Scalar, ...]:
     return tuple(values)
 
 
+def _finite_within(number: float) -> bool:
+    """A finite number no larger than esfkit accepts."""
+    return abs(number) <= NUMBER_LIMIT and math.isfinite(number)
+
+
 def _in_range(node: Node, value: object, what: str, hint: str | None = None) -> None:
     """A number (finite) or a date in a filter within its range."""
     if isinstance(value, dt.date) and not nodes.in_date_range(_day(value)):
         raise node.error(nodes.date_range_message(what, node.describe()), hint=hint)
     number = isinstance(value, int | float) and not isinstance(value, bool)
-    if number and (abs(value) > NUMBER_LIMIT or not math.isfinite(value)):
+    if number and isinstance(value, int | float) and not _finite_within(value):
         raise node.error(
             f"{what} must be a number from {readable(-NUMBER_LIMIT)} to {readable(NUMBER_LIMIT)}, "
             f"not {node.describe()}",
@@ -235,7 +245,7 @@ def _bound(node: Node, column: str, key: str) -> Scalar:
     return Scalar(str(node.text).strip(), value, node.loc)
 
 
-def active_between(first: dt.date, last: dt.date, loc) -> Filter:
+def active_between(first: dt.date, last: dt.date, loc: GoalFileLocation) -> Filter:
     """Enrolments active from ``first`` to ``last``: started on or before ``last`` (or
     without a start date) and not ended before ``first`` (or without an exit date), as
     --period counts them (docs/counting.md)."""
@@ -248,7 +258,7 @@ def active_between(first: dt.date, last: dt.date, loc) -> Filter:
     return AllOf((started, not_ended), loc)
 
 
-def goal_filters(goal: Goal) -> list[Filter]:
+def goal_filters(goal: Goal[Any]) -> list[Filter]:
     """A goal's scope and its kind's filters (``share``'s filter and ``of`` ...)."""
     found: list[Filter] = [goal.scope] if goal.scope is not None else []
     return found + [v for v in vars(goal.definition).values() if isinstance(v, Filter)]

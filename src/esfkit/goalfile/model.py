@@ -10,16 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from dataclasses import field as _field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from esfkit.data.settings import DataSettings
 from esfkit.errors import GoalFileLocation
+from esfkit.text import key as text_key
 
 # Fields esfkit derives from its own (esfkit.data.settings.COLUMN_FIELDS): a goal file names
 # them like a column.
 DERIVED_FIELDS = ("age", "age_band", "exited", "days_enrolled", "start_year")
 BREAKDOWN_DIMENSIONS = ("municipality", "gender", "age_band", "start_year")
 GENDER_VALUES = ("women", "men", "nonbinary")
+_TRUE = {"true", "ja", "yes", "1", "sant", "x"}
+_FALSE = {"false", "nej", "no", "0", "falskt"}
+
+# A goal kind's typed definition, the kind's own dataclass (esfkit.kinds.*): a kind's methods
+# take a Goal of their definition, the goal file holds Goal[Any], one of any kind.
+D = TypeVar("D", covariant=True)
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,14 @@ class Scalar:
     text: str
     value: Any = _field(compare=False)
     loc: GoalFileLocation = _field(compare=False)
+
+    def truth(self) -> bool | None:
+        """The value read as true or false (YAML's, or a word: ja, nej, x ...); None:
+        neither."""
+        if isinstance(self.value, bool):
+            return self.value
+        word = self.text.casefold()
+        return True if word in _TRUE else False if word in _FALSE else None
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -173,19 +188,29 @@ class Target:
     total: float | None
     loc: GoalFileLocation
     percent: bool = False
+    # One target per municipality (``{Kiruna: 60, Pajala: {women: 15, men: 15}}``), by the
+    # name's text key; each a number (``total``) or one per gender. ``total`` is then the
+    # whole project's, judged only when the file gives it.
+    by_municipality: dict[str, Target] = _field(default_factory=dict)
+    # The municipality names as written, by text key, with where each was written.
+    municipality_names: dict[str, tuple[str, GoalFileLocation]] = _field(default_factory=dict)
+
+    def for_municipality(self, name: object) -> Target | None:
+        """The target of the municipality ``name`` (a label of the data), if it has one."""
+        return self.by_municipality.get(text_key(name)) if isinstance(name, str) else None
 
 
 # --- goals ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Goal:
-    """One goal: the keys every kind shares, plus the kind's own typed definition."""
+class Goal(Generic[D]):
+    """One goal: the keys every kind shares, plus the kind's own typed definition ``D``."""
 
     id: str
     title: str
     kind: str
-    definition: Any
+    definition: D
     loc: GoalFileLocation
     note: str | None = None
     scope: Filter | None = None
@@ -242,10 +267,10 @@ class GoalFile:
     data: DataSettings
     outcomes: dict[str, tuple[str, ...]]
     breakdown: tuple[str, ...]
-    goals: tuple[Goal, ...]
+    goals: tuple[Goal[Any], ...]
     age_bands: tuple[AgeBand, ...] = ()
     includes: tuple[Included, ...] = ()  # one per `include:` entry
     suppress_below: int | None = None  # report.suppress_below: hide counts 1..N-1
 
-    def goal(self, goal_id: str) -> Goal | None:
+    def goal(self, goal_id: str) -> Goal[Any] | None:
         return next((g for g in self.goals if g.id == goal_id), None)

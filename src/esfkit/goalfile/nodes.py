@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
+from typing import cast
 
 from esfkit.errors import GoalFileError, did_you_mean
 from esfkit.goalfile.yamlnode import Node
@@ -22,7 +23,7 @@ _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 def mapping(node: Node, what: str) -> dict[str, Node]:
     if not node.is_mapping:
         raise node.error(f"{what} must be a mapping of 'key: value' lines, not {node.describe()}")
-    return node.value
+    return cast(dict[str, Node], node.value)
 
 
 def sequence(node: Node, what: str) -> list[Node]:
@@ -30,7 +31,7 @@ def sequence(node: Node, what: str) -> list[Node]:
         raise node.error(
             f"{what} must be a list (one '- item' per line or [a, b]), not {node.describe()}"
         )
-    return node.value
+    return cast(list[Node], node.value)
 
 
 def known_keys(node: Node, allowed: Iterable[str], what: str) -> None:
@@ -49,7 +50,7 @@ def require(node: Node, key: str, what: str) -> Node:
     value = node.value.get(key)
     if value is None:
         raise node.error(f"{what} needs '{key}'")
-    return value
+    return cast(Node, value)
 
 
 def text(node: Node, what: str) -> str:

@@ -26,7 +26,9 @@ from esfkit.goalfile.model import (
     GoalFile,
     Included,
     Project,
+    Target,
 )
+from esfkit.goalfile.targets import check_municipalities
 from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import EXCEL_ROWS, GOALS_LIMIT, GROUP_DEPTH, OLDEST, SHEETS, SUPPRESS_LIMIT
 
@@ -108,6 +110,7 @@ def parse_goal_file(
     _unique_ids(goal_nodes, goals)
     project = _project(top.get("project"), filename)
     _check_due(goal_nodes, goals, project)
+    _check_targets(goals, project)
     return GoalFile(
         path=filename,
         project=project,
@@ -231,7 +234,7 @@ def _breakdown(node: Node) -> tuple[str, ...]:
 
 
 def _age_bands(node: Node) -> tuple[AgeBand, ...]:
-    bands = []
+    bands: list[AgeBand] = []
     for item in nodes.sequence(node, "'age_bands'"):
         label = nodes.text(item, "an age band")
         match = _BAND.match(label)
@@ -266,7 +269,7 @@ def _overlap(band: AgeBand, low: int | None, high: int | None) -> bool:
     return lo <= band_hi and band_lo <= hi
 
 
-def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal:
+def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal[Any]:
     entries = nodes.mapping(node, f"goal {index}")
     present = [name for name in kinds if name in entries]
     goal_id = nodes.text(entries["id"], "a goal id") if "id" in entries else None
@@ -332,7 +335,15 @@ def _phase(node: Node, label: str) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
-def _check_due(goal_nodes: list[Node], goals: tuple[Goal, ...], project: Project) -> None:
+def _check_targets(goals: tuple[Goal[Any], ...], project: Project) -> None:
+    """A target per municipality names only project.municipalities."""
+    for goal in goals:
+        target = getattr(goal.definition, "target", None)
+        if isinstance(target, Target):
+            check_municipalities(target, project.municipalities)
+
+
+def _check_due(goal_nodes: list[Node], goals: tuple[Goal[Any], ...], project: Project) -> None:
     """A goal's ``by`` paces from its phase's start or project.start, so it needs one, and
     falls after it and not after the project's end."""
     for node, goal in zip(goal_nodes, goals, strict=True):
@@ -340,7 +351,7 @@ def _check_due(goal_nodes: list[Node], goals: tuple[Goal, ...], project: Project
             continue
         where = node.value["by"]
         start = goal.phase[0] if goal.phase else project.start
-        if goal.phase and goal.by < start:
+        if goal.phase and goal.by < goal.phase[0]:
             raise where.error(
                 f"'by' of goal '{goal.id}' is {goal.by}, before its phase starts ({start})"
             )
@@ -382,8 +393,8 @@ def _no_kind(node: Node, label: str, names: tuple[str, ...]) -> None:
     )
 
 
-def _unique_ids(goal_nodes: list[Node], goals: tuple[Goal, ...]) -> None:
-    seen: dict[str, Goal] = {}
+def _unique_ids(goal_nodes: list[Node], goals: tuple[Goal[Any], ...]) -> None:
+    seen: dict[str, Goal[Any]] = {}
     for node, goal in zip(goal_nodes, goals, strict=True):
         if goal.id in seen:
             raise node.value["id"].error(

@@ -220,12 +220,13 @@ def _codes(lib: Library, node: Node, what: str) -> set[str]:
     codes = set()
     for item in items:
         code = nodes.text(item, what)
-        if lib.indicator(code) is None:
+        indicator = lib.indicator(code)
+        if indicator is None:
             raise item.error(
                 f"'{code}' is not an indicator of {lib.name}",
                 hint=one_of(code, [i.code for i in lib.indicators]),
             )
-        codes.add(lib.indicator(code).code)
+        codes.add(indicator.code)
     return codes
 
 

@@ -27,19 +27,21 @@ Adding a kind is adding a module and naming it below.
 
 from __future__ import annotations
 
+from typing import Any
+
 from esfkit.errors import one_of
-from esfkit.kinds import composition, count, distribution, manual, parity, share
+from esfkit.kinds import composition, count, distribution, manual, mean, median, parity, share
 from esfkit.kinds.base import GoalKind
 
 # Every kind, by the YAML key that selects it, in the order messages and docs list them.
-KINDS: dict[str, GoalKind] = {
+KINDS: dict[str, GoalKind[Any]] = {
     module.KIND.name: module.KIND
-    for module in (count, share, composition, parity, distribution, manual)
+    for module in (count, share, mean, median, composition, parity, distribution, manual)
 }
 KIND_NAMES = tuple(KINDS)
 
 
-def lookup(name: str) -> GoalKind:
+def lookup(name: str) -> GoalKind[Any]:
     """The kind called ``name``; a KeyError naming the known kinds otherwise."""
     if name not in KINDS:
         raise KeyError(f"unknown goal kind '{name}'; {one_of(name, KIND_NAMES)}")

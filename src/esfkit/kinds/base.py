@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
@@ -18,12 +18,15 @@ from esfkit.kinds.context import GoalContext
 from esfkit.kinds.rows import Figure, GoalRows
 from esfkit.report import Cell, GoalResult, Layout, Status
 
+D = TypeVar("D")  # the kind's definition dataclass, Goal.definition of its goals
 
-class GoalKind(ABC):
+
+class GoalKind(ABC, Generic[D]):
     """One goal kind.
 
     - ``name`` selects it in the goal file, ``keys`` are the further keys it accepts;
-      ``parse`` turns the goal's YAML into its typed definition (``Goal.definition``).
+      ``parse`` turns the goal's YAML into its typed definition ``D`` (``Goal.definition``;
+      the kind's methods take a ``Goal[D]``).
     - ``evaluate`` turns that definition and the population (a ``GoalContext``) into a
       ``GoalResult``: the cells (``cells``), their ``layout`` (how renderers and the history
       file read them: plain data in the Report) and the row sets behind every figure
@@ -43,26 +46,26 @@ class GoalKind(ABC):
         return sys.modules[type(self).__module__].__doc__ or ""
 
     @abstractmethod
-    def parse(self, node: Node, entries: dict[str, Node]) -> Any:
+    def parse(self, node: Node, entries: dict[str, Node]) -> D:
         """The goal's typed definition; a located GoalFileError when it is wrong."""
 
     @abstractmethod
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[D], ctx: GoalContext) -> GoalResult:
         """The goal's cells, judged, and its status; ``layout`` the kind's."""
 
-    def result(self, goal: Goal, status: Status, cells: list[Cell], **fields: Any) -> GoalResult:
+    def result(self, goal: Goal[D], status: Status, cells: list[Cell], **fields: Any) -> GoalResult:
         """The goal's result as this kind lays it out."""
         return GoalResult(
             goal.id, goal.title, self.name, status, cells, layout=self.layout, **fields
         )
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[D], ctx: GoalContext) -> GoalRows:
         """The row sets behind the goal's figures. By default a cell counts the goal's rows
         (its scope) and there is no numerator."""
         scope = ctx.conditions(goal.scope)
         return GoalRows(scope, (ctx.negation(goal.scope),), scope)
 
-    def evaluate(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def evaluate(self, goal: Goal[D], ctx: GoalContext) -> GoalResult:
         """The goal's result, with the rows behind its figures."""
         result = self.cells(goal, ctx)
         result.rows = self.rows(goal, ctx)

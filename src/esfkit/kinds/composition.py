@@ -2,9 +2,17 @@
 
 Every value's percentage of the population is shown, blank ("unknown") included, overall
 and for each level of the rest of the breakdown. The target gives a percentage per value
-(for gender: ``women``, ``men``, ``nonbinary``); ``tolerance`` (percentage points, default
-0) is how far each share may lie from its target. Met when every targeted share is within
-tolerance.
+(for gender: ``women``, ``men``, ``nonbinary``; for any other dimension its values, such as
+age bands or municipalities); ``tolerance`` (percentage points, default 0) is how far each
+share may lie from its target. Met when every targeted share is within tolerance. With
+``at_least: true`` each target is a floor ("at least 60 % women": met from 60 % up, or from
+the target less the tolerance), with ``at_most: true`` a ceiling; not both.
+
+"At least 60 % women"::
+
+    composition: gender
+    target: {women: 60 %}
+    at_least: true
 
 Passes::
 
@@ -30,7 +38,7 @@ from esfkit.goalfile.model import Goal
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind, inner_key
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import percent
+from esfkit.kinds.judging import percent_cell
 from esfkit.kinds.rows import Figure, GoalRows
 from esfkit.report import MEASURES, Cell, GoalResult, Layout, Status, combine
 
@@ -42,16 +50,21 @@ INNER = Layout(
 )
 
 
+# Keys that make each target a floor or a ceiling.
+BOUNDS = ("at_least", "at_most")
+
+
 @dataclass(frozen=True)
 class CompositionGoal:
     dimension: str
     target: dict[str, float] | None
     tolerance: float = 0.0
+    bound: str | None = None  # "at_least" or "at_most": each target a floor or a ceiling
 
 
-class Composition(GoalKind):
+class Composition(GoalKind[CompositionGoal]):
     name = "composition"
-    keys = ("target", "tolerance")
+    keys = ("target", "tolerance", *BOUNDS)
     layout = replace(INNER, summary="shares", gap="points", trend="judged")
 
     def parse(self, node: Node, entries: dict[str, Node]) -> CompositionGoal:
@@ -68,9 +81,9 @@ class Composition(GoalKind):
                 for key, value in entries["target"].value.items()
             }
         tolerance = tolerance_of(entries)
-        return CompositionGoal(dimension, target, tolerance)
+        return CompositionGoal(dimension, target, tolerance, _bound(node, entries))
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[CompositionGoal], ctx: GoalContext) -> GoalResult:
         definition: CompositionGoal = goal.definition
         outer = tuple(d for d in ctx.breakdown if d != definition.dimension)
         cells, binding = share_cells(ctx, outer, definition.dimension)
@@ -86,8 +99,7 @@ class Composition(GoalKind):
                 cell.status = Status.NO_DATA
                 continue
             cell.gap = cell.target - cell.value
-            within = abs(cell.gap) <= definition.tolerance + 1e-9
-            cell.status = Status.MET if within else Status.NOT_MET
+            cell.status = Status.MET if _within(definition, cell.gap) else Status.NOT_MET
         status = combine([c.status for c in cells if c.judged and c.target is not None])
         return self.result(
             goal,
@@ -97,10 +109,33 @@ class Composition(GoalKind):
             measure="percent",
             dimension=definition.dimension,
             tolerance=definition.tolerance,
+            at_least=definition.bound == "at_least",
+            at_most=definition.bound == "at_most",
         )
 
     def figures(self, result: GoalResult, cell: Cell, rows: GoalRows) -> list[Figure]:
         return inner_figures(result, cell, rows)
+
+
+def _bound(node: Node, entries: dict[str, Node]) -> str | None:
+    """``at_least: true`` or ``at_most: true`` (or neither); not both."""
+    given = [key for key in BOUNDS if key in entries and nodes.boolean(entries[key], key)]
+    if len(given) == 2:
+        raise node.value["at_most"].error(
+            "a composition target is either a floor (at_least) or a ceiling (at_most), not both",
+            hint="for a range write the target and a tolerance: target: {women: 55 %}, tolerance: 5 %",
+        )
+    return given[0] if given else None
+
+
+def _within(definition: CompositionGoal, gap: float) -> bool:
+    """Whether a share ``gap`` points short of its target meets it."""
+    slack = definition.tolerance + 1e-9
+    if definition.bound == "at_least":
+        return gap <= slack
+    if definition.bound == "at_most":
+        return gap >= -slack
+    return abs(gap) <= slack
 
 
 def inner_figures(result: GoalResult, cell: Cell, rows: GoalRows) -> list[Figure]:
@@ -141,10 +176,7 @@ def share_cells(
             continue
         outer_dims = {k: v for k, v in tally.dims.items() if k != inner}
         base = bases[tuple(sorted(outer_dims.items(), key=str))]
-        value = percent(tally.denominator, base)
-        cell = Cell(
-            tally.dims, value=value, numerator=tally.denominator, denominator=base, percent=value
-        )
+        cell = percent_cell(tally.dims, tally.denominator, base)
         cells.append(cell)
         if not outer_dims:
             top.append(cell)

@@ -46,7 +46,7 @@ class GoalContext(Protocol):
     the goal's scope applied); ``breakdown`` the dimensions its cells are broken down by.
     """
 
-    goal: Goal
+    goal: Goal[Any]
     population: np.ndarray
     breakdown: tuple[str, ...]
 
@@ -75,6 +75,16 @@ class GoalContext(Protocol):
     ) -> list[Tally]:
         """Counts for the total and every level of ``names`` (by default the breakdown),
         over the goal's rows within ``denominator``."""
+        ...
+
+    def numbers(self, name: str, limit: float | None = None) -> np.ndarray:
+        """A number per counted row from a numeric field or column (NaN: blank); a located
+        DataError naming the rows whose number is beyond ±``limit``."""
+        ...
+
+    def days(self, start: str, end: str) -> np.ndarray:
+        """Days from one date field or column to another, per counted row (NaN: either
+        blank)."""
         ...
 
     @property

@@ -38,7 +38,7 @@ class DistributionGoal:
     column: str
 
 
-class Distribution(GoalKind):
+class Distribution(GoalKind[DistributionGoal]):
     name = "distribution"
     # A composition's table without targets; a goal sheet's value column shows the percentage.
     layout = replace(INNER, summary="base", value_field="percent", trend="")
@@ -46,7 +46,7 @@ class Distribution(GoalKind):
     def parse(self, node: Node, entries: dict[str, Node]) -> DistributionGoal:
         return DistributionGoal(nodes.text(entries[self.name], self.name))
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[DistributionGoal], ctx: GoalContext) -> GoalResult:
         definition: DistributionGoal = goal.definition
         outer = tuple(d for d in ctx.breakdown if d != definition.column)
         cells, _top = share_cells(ctx, outer, definition.column)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
 
+from esfkit.goalfile.model import Target
 from esfkit.report import Cell, Status
 
 
@@ -35,6 +37,24 @@ def percent(numerator: int | None, denominator: int | None) -> float | None:
     if numerator is None or not denominator:
         return None
     return 100.0 * numerator / denominator
+
+
+def percent_cell(
+    dims: dict[str, Any],
+    numerator: int | None,
+    denominator: int,
+    target: float | None = None,
+) -> Cell:
+    """A cell whose value is the percentage ``numerator`` of ``denominator``."""
+    value = percent(numerator, denominator)
+    return Cell(
+        dims,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        percent=value,
+        target=target,
+    )
 
 
 def judge(cell: Cell, at_most: bool, pacing: float | None = None) -> Cell:
@@ -73,3 +93,11 @@ def persons_needed(cell: Cell, at_most: bool) -> int | None:
     if at_most:
         return max(0, math.ceil(cell.numerator - goal_count - 1e-9))
     return max(0, math.ceil(goal_count - cell.numerator - 1e-9))
+
+
+def by_municipality(breakdown: tuple[str, ...], target: Target | None) -> tuple[str, ...]:
+    """A goal with a target per municipality is broken down by municipality: added first
+    when its breakdown leaves it out."""
+    if target is None or not target.by_municipality or "municipality" in breakdown:
+        return breakdown
+    return ("municipality", *breakdown)

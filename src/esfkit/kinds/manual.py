@@ -36,17 +36,17 @@ class ManualGoal:
     status: str
 
 
-class Manual(GoalKind):
+class Manual(GoalKind[ManualGoal]):
     name = "manual"
     layout = Layout(table="none", summary="note", trend="")
 
     def parse(self, node: Node, entries: dict[str, Node]) -> ManualGoal:
         return ManualGoal(nodes.choice(entries[self.name], STATUSES, self.name))
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[ManualGoal], ctx: GoalContext) -> GoalResult:
         return self.result(goal, Status(goal.definition.status), [])
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[ManualGoal], ctx: GoalContext) -> GoalRows:
         """No figure of rows: only the goal's own population."""
         scope = ctx.conditions(goal.scope)
         return GoalRows(scope, (ctx.negation(goal.scope),), None)

@@ -11,18 +11,24 @@ from __future__ import annotations
 
 from esfkit.goalfile.model import (
     AllOf,
+    AnyOf,
+    Between,
+    Compare,
     Enrolled,
     Equals,
     Everyone,
     Exited,
     Filter,
     Missing,
+    Not,
+    SameAs,
 )
 from esfkit.report import Outside
 
 # A column whose header reads like a survey question: a blank in it is an unanswered question.
 _SURVEY_WORDS = ("enkät", "enkat", "survey", "svar", "fråga", "question", "upplev")
 ENROLLED = Outside("enrolled")
+EXITED = Outside("exited")
 # Outside an outcome: still enrolled (no outcome counts before the exit date), gone to
 # another outcome (``exit: work``), or gone without one.
 OTHER_EXIT = Outside("other_exit")
@@ -45,7 +51,7 @@ def _described(part: Filter) -> tuple[Outside, ...]:
     if isinstance(part, Exited):
         return (ENROLLED,)
     if isinstance(part, Enrolled):
-        return (Outside("exited"),)
+        return (EXITED,)
     if isinstance(part, Equals) or (isinstance(part, Missing) and not part.missing):
         return _column(part)
     return (Outside("other", _fields(part)),)
@@ -53,6 +59,9 @@ def _described(part: Filter) -> tuple[Outside, ...]:
 
 def _column(part: Equals | Missing) -> tuple[Outside, ...]:
     """An ``Equals`` or a ``{missing: false}`` on one column."""
+    if part.field == "exited" and isinstance(part, Equals):  # exited: true is of: exited
+        kept = {v.truth() for v in part.values}
+        return (ENROLLED,) * (False not in kept) + (EXITED,) * (True not in kept)
     if part.field == "exit":  # outcome groups are the goal file's words: not shown
         return (ENROLLED, OTHER_EXIT, NO_EXIT) if isinstance(part, Equals) else (ENROLLED, NO_EXIT)
     if any(word in part.field.casefold() for word in _SURVEY_WORDS):
@@ -62,16 +71,16 @@ def _column(part: Equals | Missing) -> tuple[Outside, ...]:
     return (Outside("blank", (part.field,)),)
 
 
-def _fields(f: object) -> tuple[str, ...]:
+def _fields(f: Filter) -> tuple[str, ...]:
     """The fields a filter looks at, in the order written."""
     found: dict[str, None] = {}
     if isinstance(f, Exited | Enrolled):
         found["exited"] = None
-    if isinstance(getattr(f, "field", None), str):
-        found[f.field] = None  # type: ignore[attr-defined]
-    other = getattr(f, "other", None)
-    if other is not None:
-        found[other.field] = None
-    for part in (*getattr(f, "parts", ()), *([f.part] if hasattr(f, "part") else [])):  # type: ignore[attr-defined]
+    if isinstance(f, Equals | Between | Missing | SameAs | Compare):
+        found[f.field] = None
+    if isinstance(f, SameAs | Compare):
+        found[f.other.field] = None
+    parts = f.parts if isinstance(f, AllOf | AnyOf) else (f.part,) if isinstance(f, Not) else ()
+    for part in parts:
         found.update(dict.fromkeys(_fields(part)))
     return tuple(found)

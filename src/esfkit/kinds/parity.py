@@ -30,7 +30,7 @@ from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.composition import tolerance_of
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import percent
+from esfkit.kinds.judging import percent, percent_cell
 from esfkit.kinds.rows import Figure, GoalRows
 from esfkit.report import Cell, GoalResult, Layout, Status
 
@@ -42,7 +42,7 @@ class ParityGoal:
     tolerance: float = 0.0
 
 
-class Parity(GoalKind):
+class Parity(GoalKind[ParityGoal]):
     name = "parity"
     keys = ("group", "tolerance")
     # The target is a share worked out from the rows: shown with its decimal.
@@ -58,7 +58,7 @@ class Parity(GoalKind):
             parse_filter(entries[self.name], f"'{self.name}'"), group, tolerance_of(entries)
         )
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[ParityGoal], ctx: GoalContext) -> GoalResult:
         definition: ParityGoal = goal.definition
         outer = tuple(d for d in ctx.breakdown if d != "gender")
         gender = ctx.dimension("gender")
@@ -70,15 +70,9 @@ class Parity(GoalKind):
         status = Status.NO_DATA
         for tally in among_matching:
             base = among_all[_key(tally.dims)]
-            value = percent(tally.numerator, tally.denominator)
-            cell = Cell(
-                tally.dims,
-                value=value,
-                numerator=tally.numerator,
-                denominator=tally.denominator,
-                percent=value,
-                target=percent(base.numerator, base.denominator),
-            )
+            target = percent(base.numerator, base.denominator)
+            cell = percent_cell(tally.dims, tally.numerator, tally.denominator, target)
+            value = cell.value
             if value is None or cell.target is None:
                 cell.status = Status.NO_DATA
             else:
@@ -102,7 +96,7 @@ class Parity(GoalKind):
             group=definition.group,
         )
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[ParityGoal], ctx: GoalContext) -> GoalRows:
         """The cells count the rows in scope that match the filter (the table lists their
         values); the target, everyone in scope."""
         scope = ctx.conditions(goal.scope)
@@ -123,7 +117,7 @@ class Parity(GoalKind):
         ]
 
 
-def _key(dims: dict) -> tuple:
+def _key(dims: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(dims.items(), key=str))
 
 

@@ -56,6 +56,9 @@ class GoalRows:
     outside: RowSet | None = None  # in scope, outside the denominator (a share's ``of``)
     table: RowSet | None = None  # the rows whose values the goal's table lists (None: the
     # denominator's)
+    # A mean's value of each counted row, in its unit (NaN: none); None for other kinds.
+    values: np.ndarray | None = field(default=None, repr=False, compare=False)
+    unit: str | None = None
 
     @property
     def listed(self) -> RowSet:

@@ -17,6 +17,17 @@ never judged; the goal is met when the total (and each gender with a target of i
 reaches it, ``at_most: true`` reversing the comparison. A cell whose denominator is empty
 has no value (status no_data).
 
+The target may also be one per municipality, as for ``count`` (``{Kiruna: 50 %, Pajala:
+{women: 40 %, men: 40 %}, total: 45 %}``, the names from ``project.municipalities``): each
+municipality's cells show their own target and persons needed, and the goal is met when
+every municipality with a target (and ``total:`` when given) reaches it.
+
+A share of a value of a dimension the goal is broken down by (``share: {gender: women}``
+with the default breakdown by municipality and gender) is refused: its cells by that
+dimension could only be 100 % or 0 %. "At least 60 % women" is a ``composition`` with
+``at_least: true``; the women's share per municipality is the share with ``breakdown:
+[municipality]``.
+
 Passes::
 
     - id: adapted_support
@@ -36,17 +47,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from esfkit.errors import GoalFileError
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import parse_filter
-from esfkit.goalfile.model import Everyone, Filter, Goal, Target
+from esfkit.goalfile.model import AllOf, Equals, Everyone, Filter, Goal, Target
 from esfkit.goalfile.targets import percent_target
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import judge, percent, persons_needed
+from esfkit.kinds.judging import by_municipality, judge, percent_cell, persons_needed
 from esfkit.kinds.outside import outside_of
 from esfkit.kinds.rows import GoalRows
-from esfkit.report import Cell, GoalResult, Layout, Status, combine
+from esfkit.report import GoalResult, Layout, Status, combine
 
 
 @dataclass(frozen=True)
@@ -57,7 +69,7 @@ class ShareGoal:
     at_most: bool = False
 
 
-class Share(GoalKind):
+class Share(GoalKind[ShareGoal]):
     name = "share"
     keys = ("of", "target", "at_most")
     layout = Layout(gap="persons", chart=True)
@@ -68,22 +80,17 @@ class Share(GoalKind):
         at_most = nodes.boolean(entries["at_most"], "at_most") if "at_most" in entries else False
         return ShareGoal(parse_filter(entries[self.name], f"'{self.name}'"), of, target, at_most)
 
-    def cells(self, goal: Goal, ctx: GoalContext) -> GoalResult:
+    def cells(self, goal: Goal[ShareGoal], ctx: GoalContext) -> GoalResult:
         definition: ShareGoal = goal.definition
         denominator = ctx.mask(definition.of)
         matching = ctx.mask(definition.filter)
         target = definition.target
+        breakdown = by_municipality(ctx.breakdown, target)
+        _refuse_own_dimension(definition.filter, breakdown)
         cells, binding = [], []
-        for tally in ctx.tally(matching, denominator):
-            value = percent(tally.numerator, tally.denominator)
-            cell = Cell(
-                tally.dims,
-                value=value,
-                numerator=tally.numerator,
-                denominator=tally.denominator,
-                percent=value,
-                target=_target(target, tally.dims),
-            )
+        for tally in ctx.tally(matching, denominator, names=breakdown):
+            own = _target(target, tally.dims)
+            cell = percent_cell(tally.dims, tally.numerator, tally.denominator, own)
             judge(cell, definition.at_most)
             cell.needed = persons_needed(cell, definition.at_most)
             cells.append(cell)
@@ -95,14 +102,14 @@ class Share(GoalKind):
             goal,
             status,
             cells,
-            breakdown=ctx.breakdown,
+            breakdown=breakdown,
             measure="percent",
             at_most=definition.at_most,
             outside_denominator=int((ctx.population & ~denominator).sum()),
             outside=outside_of(definition.of),
         )
 
-    def rows(self, goal: Goal, ctx: GoalContext) -> GoalRows:
+    def rows(self, goal: Goal[ShareGoal], ctx: GoalContext) -> GoalRows:
         """A cell's denominator: the scope and ``of``; its numerator also the filter; rows
         in scope but not in ``of`` are outside the denominator."""
         definition: ShareGoal = goal.definition
@@ -113,18 +120,49 @@ class Share(GoalKind):
         return GoalRows(scope, (ctx.negation(goal.scope),), denominator, numerator, outside)
 
 
-def _target(target: Target | None, dims: dict) -> float | None:
-    """A cell's target: its gender's, else the total's; none for unknown gender, whose
-    people no target is about."""
+def _refuse_own_dimension(f: Filter, breakdown: tuple[str, ...]) -> None:
+    """A share of one value of a dimension the goal is broken down by is 100 % or 0 % in
+    each of that dimension's cells: it is a composition, and is written as one."""
+    parts = f.parts if isinstance(f, AllOf) else (f,)
+    for part in parts:
+        if isinstance(part, Equals) and part.field in breakdown:
+            words = [str(v.text) for v in part.values]
+            values = words[0] if len(words) == 1 else f"[{', '.join(words)}]"
+            raise GoalFileError(
+                f"share: {{{part.field}: {values}}} is broken down by {part.field} too, so its "
+                f"{part.field} cells could only be 100 % or 0 %",
+                where=part.loc,
+                hint=(
+                    f"for a share of the participants write composition: {part.field}, "
+                    f"target: {{{words[0]}: 60 %}}, at_least: true; or keep the share "
+                    f"and break it down by the rest: breakdown: "
+                    f"[{', '.join(d for d in breakdown if d != part.field)}]"
+                ),
+            )
+
+
+def _target(target: Target | None, dims: dict[str, str]) -> float | None:
+    """A cell's target: its municipality's, its gender's, else the total's; none for
+    unknown gender, whose people no target is about."""
     if target is None or dims.get("gender") == "unknown":
         return None
+    if target.by_municipality:
+        if "municipality" not in dims:
+            return target.total
+        own = target.for_municipality(dims["municipality"])
+        return None if own is None else _target(own, dims)
     if "gender" in dims and dims["gender"] in target.by_gender:
         return target.by_gender[dims["gender"]]
     return target.total
 
 
-def _binding(target: Target, dims: dict) -> bool:
-    """Cells the goal is judged on: the total, and genders with a target of their own."""
+def _binding(target: Target, dims: dict[str, str]) -> bool:
+    """Cells the goal is judged on: the total, and genders with a target of their own; with
+    targets per municipality, each municipality's (and its genders')."""
+    if target.by_municipality and "municipality" in dims:
+        own = target.for_municipality(dims["municipality"])
+        rest = {k: v for k, v in dims.items() if k != "municipality"}
+        return own is not None and set(rest) <= {"gender"} and _binding(own, rest)
     if not dims:
         return target.total is not None
     return set(dims) == {"gender"} and dims["gender"] in target.by_gender

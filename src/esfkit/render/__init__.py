@@ -1,5 +1,5 @@
 """Output formats: each a module with ``render(report, options)`` that reads only the Report
-and returns text (``str``) or, for binary formats such as xlsx, ``bytes``. Looked up by name
+and returns text (``str``) or, for binary formats (xlsx, docx), ``bytes``. Looked up by name
 through ``formatter``; :func:`render_report` renders a Report by format name.
 
 This package is callable, as ``render_report``: ``esfkit.render(report, "markdown")``, the
@@ -25,16 +25,18 @@ FORMATS = {
     "text": "text",
     "csv": "csv",
     "xlsx": "xlsx",
+    "docx": "docx",
     "json": "json",
     "html": "html",
 }
-BINARY = ("xlsx",)
+BINARY = ("xlsx", "docx")
 EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "text",
     ".csv": "csv",
     ".xlsx": "xlsx",
+    ".docx": "docx",
     ".json": "json",
     ".html": "html",
     ".htm": "html",
@@ -48,6 +50,7 @@ class RenderOptions:
     color: bool = False
     goal_ids: tuple[str, ...] = ()
     csv_excel: bool = False  # csv: UTF-8 with BOM, ';' and decimal comma, for Swedish Excel
+    terminal_width: int | None = None  # the terminal's columns, when the table is shown on one
 
 
 def formatter(name: str) -> Callable[[Report, RenderOptions], str | bytes]:
@@ -69,15 +72,19 @@ def render_report(
     width: int | None = None,
     color: bool = False,
     csv_excel: bool = False,
+    terminal_width: int | None = None,
 ) -> str | bytes:
-    """The report in ``format`` (table, markdown, text, csv, xlsx, json, html): text, or
-    bytes for xlsx. ``lang`` 'sv' or 'en' (default: the goal file's project.lang, else
-    'sv'); ``width`` of the table format; ``csv_excel``: CSV for Swedish Excel."""
+    """The report in ``format`` (table, markdown, text, csv, xlsx, docx, json, html): text,
+    or bytes for xlsx and docx. ``lang`` 'sv' or 'en' (default: the goal file's
+    project.lang, else 'sv'); ``width`` of the table format (default ``terminal_width``, the
+    terminal's columns when it is shown on one, else 100); ``csv_excel``: CSV for Swedish
+    Excel."""
     if lang not in (None, "sv", "en"):
         raise UsageError(f"unknown language '{lang}'", hint="known: sv, en")
-    if width is not None and not (isinstance(width, int) and 40 <= width <= 1000):
-        raise UsageError(f"width {width!r}: the table is 40 to 1000 characters wide")
-    options = RenderOptions(lang or report.lang or "sv", width, color, (), csv_excel)
+    if width is not None and not (isinstance(width, int) and 1 <= width <= 1000):
+        raise UsageError(f"width {width!r}: the table is 1 to 1000 characters wide")
+    lang = lang or report.lang or "sv"
+    options = RenderOptions(lang, width, color, (), csv_excel, terminal_width)
     return formatter(format)(report, options)
 
 

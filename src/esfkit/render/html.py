@@ -155,7 +155,7 @@ def _chart(goal: GoalResult, w: Words) -> str:
         ):
             bx = x + offset * (bar + gap)
             value = None if cell is None or name in cell.suppressed else getattr(cell, name)
-            if value is None:
+            if value is None or cell is None:
                 if cell is not None and name in cell.suppressed:
                     parts.append(
                         f'<text x="{bx + bar / 2}" y="{base - 4}" text-anchor="middle">'

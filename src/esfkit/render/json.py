@@ -24,7 +24,7 @@ def as_dict(report: Report) -> dict[str, Any]:
     if report.period is not None:
         start, end, _label = report.period
         period = {"start": start.isoformat(), "end": end.isoformat()}
-    out = {
+    out: dict[str, Any] = {
         "esfkit": report.esfkit,
         "project": json_text(report.project),
         "as_of": report.as_of.isoformat(),

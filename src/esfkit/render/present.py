@@ -136,7 +136,8 @@ def _summary_row(goal: GoalResult, genders: tuple[str, ...], w: Words) -> list[s
         def named(c: Cell) -> str:
             return "" if inner == "gender" else f"{w.dim_value(inner, c.dims[inner])} "
 
-        target = " / ".join(f"{named(c)}{w.percent(c.target, 0)}" for c in targeted)
+        sign = "≥ " if goal.at_least else ("≤ " if goal.at_most else "")
+        target = " / ".join(f"{named(c)}{sign}{w.percent(c.target, 0)}" for c in targeted)
         actual = " / ".join(
             with_change(f"{named(c)}{figure(c, goal, w)}", c, goal, w) for c in targeted
         )
@@ -158,9 +159,12 @@ def _summary_row(goal: GoalResult, genders: tuple[str, ...], w: Words) -> list[s
             w.status(goal.status),
             "",
         ]
+    target = target_text(total, goal, w)
+    if target == "–" and any(own_target(c) for c in goal.cells):
+        target = w("per.municipality")
     return [
         w.user(goal.title),
-        target_text(total, goal, w),
+        target,
         _actual(total, goal, w),
         *(_gender_fig(goal, g, w) for g in genders),
         w.status(goal.status),
@@ -244,6 +248,8 @@ def figure(cell: Cell, goal: GoalResult, w: Words) -> str:
         return w.number(cell.value)
     if cell.value is None:
         return "–"
+    if goal.measure == "mean":
+        return w.decimal(cell.value, 1)
     decimals = 1
     if cell.target is not None:
         meets = cell.status in (Status.MET, Status.ON_TRACK)
@@ -262,21 +268,37 @@ def gap_text(goal: GoalResult, w: Words) -> str:
         return "; ".join(by_gender or [text for _c, text in parts if text])
     if goal.layout.gap == "persons":
         total = goal.cell()
+        cells = [c for c in [total, *filter(own_target, goal.cells)] if c is not None]
+        return "; ".join(filter(None, (_persons_gap(c, goal, w) for c in cells)))
+    if goal.layout.gap == "values":  # a mean: how far the total's value is off its target
+        total = goal.cell()
         if total is None or total.gap is None or total.status == Status.MET:
             return ""
-        key = "gap.over" if goal.at_most else "gap.more"
-        points = w.decimal(abs(total.gap))
-        return f"{w(key, n=w.integer(total.needed or 0))} ({w('gap.points_below' if not goal.at_most else 'gap.points_above', points=points)})"
+        side = "gap.value_above" if goal.at_most else "gap.value_below"
+        return w(side, value=w.decimal(abs(total.gap), 1))
     if goal.layout.gap == "points":
-        parts = []
+        gaps: list[str] = []
         for cell in _judged(goal):
             if cell.status != Status.NOT_MET or cell.gap is None:
                 continue
             key = "gap.points_below" if cell.gap > 0 else "gap.points_above"
             label = " ".join(w.dim_value(k, v) for k, v in cell.dims.items())
-            parts.append(f"{label}: {w(key, points=w.decimal(abs(cell.gap)))}".strip(": "))
-        return "; ".join(parts)
+            gaps.append(f"{label}: {w(key, points=w.decimal(abs(cell.gap)))}".strip(": "))
+        return "; ".join(gaps)
     return ""
+
+
+def _persons_gap(cell: Cell, goal: GoalResult, w: Words) -> str:
+    """How many persons more (or fewer) would reach a share's target, named by the cell's
+    values when it is not the total."""
+    if cell.gap is None or cell.status == Status.MET:
+        return ""
+    key = "gap.over" if goal.at_most else "gap.more"
+    points = w.decimal(abs(cell.gap))
+    side = "gap.points_below" if not goal.at_most else "gap.points_above"
+    label = " ".join(w.dim_value(k, v) for k, v in cell.dims.items())
+    text = f"{w(key, n=w.integer(cell.needed or 0))} ({w(side, points=points)})"
+    return f"{label}: {text}" if label else text
 
 
 def _judged(goal: GoalResult) -> list[Cell]:
@@ -319,7 +341,7 @@ def goal_table(goal: GoalResult, w: Words) -> TextTable | None:
     col_values = _values(goal, column_dim) if column_dim else []
     columns = (
         [" × ".join(w.dim_name(d) for d in row_dims) or ""]
-        + [w.dim_value(column_dim, v) for v in col_values]
+        + ([w.dim_value(column_dim, v) for v in col_values] if column_dim else [])
         + [w("total")]
     )
     rows = []
@@ -346,7 +368,8 @@ def _inner_table(goal: GoalResult, w: Words) -> TextTable:
     inner = goal.dimension or ""
     column_dim = goal.breakdown[-1] if goal.breakdown else None
     col_values = _values(goal, column_dim) if column_dim else []
-    columns = [w.dim_name(inner)] + [w.dim_value(column_dim, v) for v in col_values] + [w("total")]
+    labels = [w.dim_value(column_dim, v) for v in col_values] if column_dim else []
+    columns = [w.dim_name(inner), *labels, w("total")]
     rows = []
     for value in _values(goal, inner):
         fixed = {inner: value}
@@ -401,7 +424,14 @@ def cell_text(cell: Cell | None, goal: GoalResult, w: Words) -> str:
     if cell.numerator is not None or cell.suppressed:
         parts = (cell_figure(cell, "numerator", w), cell_figure(cell, "denominator", w))
         text += f" ({parts[0]}/{parts[1]})"
+    if own_target(cell):
+        text += f" / {target_text(cell, goal, w)}"
     return text
+
+
+def own_target(cell: Cell) -> bool:
+    """A municipality's cell judged on a target of its own (a target per municipality)."""
+    return cell.judged and cell.target is not None and "municipality" in cell.dims
 
 
 def cell_figure(cell: Cell, name: str, w: Words, show=None) -> str:
@@ -431,12 +461,24 @@ def _per_note(per: dict[str, float], w: Words) -> str:
     return w("per.note", per=w(which), factors=" × ".join(factors))
 
 
+def _mean_notes(goal: GoalResult, w: Words) -> list[str]:
+    """A mean's unit, and how many of the persons counted have no value."""
+    notes = [w("mean.unit", unit=w(f"unit.{goal.unit}"))] if goal.unit else []
+    notes.append(w("mean.counts"))
+    total = goal.cell()
+    if total is not None and total.numerator is not None and total.denominator is not None:
+        if "numerator" in total.suppressed or "denominator" in total.suppressed:
+            return notes
+        if total.denominator > total.numerator:
+            notes.append(w("mean.unknown", n=w.count(total.denominator - total.numerator)))
+    return notes
+
+
 def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     notes = []
-    for name, key in (
-        ("excluded_by_scope", "scope_excluded"),
-        ("outside_denominator", "outside_denominator"),
-    ):
+    # who is outside a share's denominator, or outside the rows a mean is taken over
+    outside = "outside_denominator.mean" if goal.measure == "mean" else "outside_denominator"
+    for name, key in (("excluded_by_scope", "scope_excluded"), ("outside_denominator", outside)):
         if name in goal.suppressed:
             n = w.hidden(goal.suppressed[name])
         elif getattr(goal, name):
@@ -446,6 +488,8 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
         notes.append(w(key, n=n, who=outside_words(goal, w)))
     if goal.per:
         notes.append(_per_note(goal.per, w))
+    if goal.measure == "mean":
+        notes += _mean_notes(goal, w)
     if goal.tolerance:
         notes.append(w("tolerance", points=w.number(goal.tolerance)))
     if goal.group:  # a parity goal's target
@@ -512,6 +556,16 @@ def footer_line(report: Report, w: Words) -> str:
 
 def selected_goals(report: Report, goal_ids: tuple[str, ...]) -> list[GoalResult]:
     return [g for g in report.goals if not goal_ids or g.id in goal_ids]
+
+
+# A status cell's shading in the office formats (Excel's own good, bad and neutral fills).
+STATUS_FILLS = {
+    "met": "C6EFCE",
+    "on_track": "C6EFCE",
+    "not_met": "FFC7CE",
+    "behind": "FFEB9C",
+    "no_data": "FFEB9C",
+}
 
 
 def report_notes(report: Report, w: Words) -> list[str]:

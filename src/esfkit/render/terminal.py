@@ -8,26 +8,35 @@ prints as typed (and the words are escaped for the terminal by ``Words``).
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from esfkit.errors import UsageError
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
+from esfkit.render.layout import Frame, Shape, sliced_shape, summary_shape, wrap
 from esfkit.render.present import (
     TextTable,
     finding_lines,
     goal_table,
     header_lines,
     report_notes,
+    selected_goals,
     summary_table,
 )
 from esfkit.report import Report
 
-# The goal title and the gap wrap within these widths; the figures never wrap.
-SUMMARY_MAX_WIDTHS = {0: 40, -1: 34}
+PIPED_WIDTH = 100  # the width when standard output is not a terminal (cron, a pipe, a file)
+WIDEST = 1000
+MIN_CUT_WIDTH = 40  # where no width shows every word whole, at least this many columns
+# What box.SIMPLE_HEAD adds to the cells of a line: a space of padding either side of each
+# cell, a space between columns, and one at each edge.
+FRAME = Frame(per_column=3, fixed=1)
 STATUS_STYLES = {
     "met": "green",
     "not_met": "red",
@@ -42,74 +51,194 @@ STATUS_STYLES = {
 
 def render(report: Report, options: RenderOptions) -> str:
     w = Words(options.lang, report.suppress_below)
+    goals = selected_goals(report, options.goal_ids)
+    summary = summary_table(report, w, goals)
+    tables = [t for t in (goal_table(goal, w) for goal in goals) if t is not None]
+    width, shapes = _layout(summary, tables, options)
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        width=options.width or 120,
+        width=width,
         force_terminal=options.color,
         color_system="standard" if options.color else None,
         no_color=not options.color,
         highlight=False,
         emoji=False,
     )
-    header = Table.grid(padding=(0, 2))
-    header.add_column(style="bold")
-    header.add_column()
-    for label, value in header_lines(report, w):
-        header.add_row(Text(label), Text(value))
-    console.print(header)
+    _header(console, report, w, width)
     findings = finding_lines(report, w)
     if findings:
         console.print()
         console.print(Text(w("findings"), style="bold yellow"))
         for line in findings:
-            console.print(Text(f"  • {line}"))
+            _print_wrapped(console, line, width, "  • ", "    ")
     console.print()
-    goals = [g for g in report.goals if not options.goal_ids or g.id in options.goal_ids]
-    summary = summary_table(Report(**{**report.__dict__, "goals": goals}), w)
     statuses = [g.status.value for g in goals]
-    console.print(_rich(summary, status_column=summary.status_column, statuses=statuses))
-    for goal in goals:
-        table = goal_table(goal, w)
-        if table is None:
-            continue
+    _draw(console, summary, shapes[0], width, summary.text_columns, statuses)
+    for table, shape in zip(tables, shapes[1:], strict=True):
         console.print()
-        console.print(_rich(table))
+        _draw(console, table, shape, width, table.text_columns)
         for note in table.notes:
-            console.print(Text(f"  {note}", style="dim"))
+            _print_wrapped(console, note, width, "  ", "  ", style="dim")
     for note in report_notes(report, w):  # what small-number suppression hides
         console.print()
-        console.print(Text(note))
-    return buffer.getvalue()
+        _print_wrapped(console, note, width, "", "")
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def _rich(
-    table: TextTable, status_column: int | None = None, statuses: list[str] | None = None
-) -> Table:
-    """A rich table; in the summary the title and gap columns take the spare width and the
-    figures never wrap."""
-    summary = status_column is not None
-    rich_table = Table(
-        title=Text(table.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD
-    )
-    last = len(table.columns) - 1
-    for index, name in enumerate(table.columns):
-        if summary:
-            widest = SUMMARY_MAX_WIDTHS.get(index if index < last else -1)
-            rich_table.add_column(
-                Text(name), max_width=widest, no_wrap=widest is None, overflow="fold"
-            )
-        else:
-            justify = "right" if index > 0 else "left"
-            rich_table.add_column(Text(name), justify=justify, overflow="fold")
-    total_from = len(table.rows) - table.total_rows
-    for index, row in enumerate(table.rows):
-        cells = [Text(value) for value in row]
-        if summary and statuses:
-            cells[status_column].stylize(STATUS_STYLES[statuses[index]])
-        rich_table.add_row(
-            *cells,
-            style="bold" if index >= total_from else None,
-            end_section=index == total_from - 1,
+def _layout(
+    summary: TextTable, tables: list[TextTable], options: RenderOptions
+) -> tuple[int, list[Shape]]:
+    """The line width and every table's shape. A --width too narrow for a table is refused;
+    a terminal that narrow gets the narrowest width that shows every table, and where no
+    width does (a word of a thousand letters), its own width with such words cut."""
+    width = options.width or options.terminal_width or PIPED_WIDTH
+    shapes = _shapes(summary, tables, width)
+    if shapes is not None:
+        return width, shapes
+    needed = _narrowest(summary, tables, width + 1)
+    if needed is None:  # a word wider than any line (hostile input): cut to fit the line
+        if not options.width or options.width >= MIN_CUT_WIDTH:
+            width = max(width, MIN_CUT_WIDTH)
+            return width, _shapes(summary, tables, width, longest=1) or []
+        needed = MIN_CUT_WIDTH
+    if options.width:
+        raise UsageError(
+            f"--width {options.width} is too narrow for this report: its tables need "
+            f"{needed} columns",
+            hint=f"give --width {needed} or more, or leave --width out (the terminal's "
+            f"width, or {PIPED_WIDTH} when the output is not a terminal)",
         )
-    return rich_table
+    return needed, _shapes(summary, tables, needed) or []
+
+
+def _narrowest(summary: TextTable, tables: list[TextTable], lowest: int) -> int | None:
+    """The narrowest width from ``lowest`` up to WIDEST that shows every table (a table
+    that fits a width fits any wider one), or None."""
+    if lowest > WIDEST or _shapes(summary, tables, WIDEST) is None:
+        return None
+    low, high = lowest, WIDEST
+    while low < high:
+        middle = (low + high) // 2
+        if _shapes(summary, tables, middle) is None:
+            low = middle + 1
+        else:
+            high = middle
+    return high
+
+
+def _shapes(
+    summary: TextTable, tables: list[TextTable], width: int, longest: int | None = None
+) -> list[Shape] | None:
+    rows = [summary.columns, *summary.rows]
+    status = summary.status_column
+    wrapping = [i for i in summary.text_columns if i != status]
+    whole: tuple[int, ...] = () if status is None else (status,)
+    first = summary_shape(rows, width, FRAME, whole=whole, give=wrapping, longest=longest)
+    shapes = [first]
+    shapes += [sliced_shape([t.columns, *t.rows], width, FRAME, longest) for t in tables]
+    return None if any(shape is None for shape in shapes) else shapes  # type: ignore[return-value]
+
+
+def _header(console: Console, report: Report, w: Words, width: int) -> None:
+    """The header's labels in bold, their values wrapped beside them."""
+    lines = header_lines(report, w)
+    label_width = max(len(label) for label, _ in lines)
+    room = max(width - label_width - 2, 1)
+    for label, value in lines:
+        for index, part in enumerate(wrap(value, room)):
+            shown = Text(label.ljust(label_width) if index == 0 else " " * label_width)
+            shown.stylize("bold")
+            shown.append("  " + part)
+            console.print(shown, no_wrap=True, overflow="ignore")
+
+
+def _print_wrapped(
+    console: Console, text: str, width: int, first: str, rest: str, style: str | None = None
+) -> None:
+    """A line of text, broken between words only, the first line after ``first``, the
+    others after ``rest``."""
+    for index, part in enumerate(wrap(text, max(width - len(first), 1))):
+        line = Text(f"{first if index == 0 else rest}{part}", style=style or "")
+        console.print(line, no_wrap=True, overflow="ignore")
+
+
+def _draw(
+    console: Console,
+    table: TextTable,
+    shape: Shape,
+    width: int,
+    left: tuple[int, ...],
+    statuses: list[str] | None = None,
+) -> None:
+    """The table's title on lines of its own, then the table in its shape: each slice of
+    its columns in turn; stacked, each row's title on its own line above the row."""
+    for part in wrap(table.title, width):
+        console.print(Text(part, style="bold"), no_wrap=True, overflow="ignore")
+    total_from = len(table.rows) - table.total_rows
+    draw = Drawing(table, shape, left, total_from, statuses)
+    for columns in shape.slices:
+        if not shape.stacked:
+            console.print(draw.table(columns, list(enumerate(table.rows))))
+            continue
+        _print_framed(console, draw.table(columns, []))
+        for index, row in enumerate(table.rows):
+            style = "bold" if index >= total_from else None
+            _print_wrapped(console, row[0], width, " ", " ", style=style)
+            _print_framed(console, draw.table(columns, [(index, row)], header=False))
+            if shape.below is not None and row[shape.below]:
+                _print_wrapped(console, row[shape.below], width, "  ", "  ")
+        console.print()
+
+
+def _print_framed(console: Console, table: Table) -> None:
+    """A table without the blank lines its box draws above and below it (a stacked
+    summary is a header and a table per row, which would otherwise stand apart)."""
+    with console.capture() as captured:
+        console.print(table)
+    for line in captured.get().splitlines():
+        if _ANSI.sub("", line).strip():
+            console.file.write(line.rstrip() + "\n")
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """How a table's cells are drawn: which columns are words (left-aligned), where the
+    totals start, the summary's statuses (coloured)."""
+
+    words: TextTable
+    shape: Shape
+    left: tuple[int, ...]
+    total_from: int
+    statuses: list[str] | None
+
+    def table(
+        self, columns: list[int], rows: list[tuple[int, list[str]]], header: bool = True
+    ) -> Table:
+        """A rich table of ``columns`` at their fixed widths, every cell already broken
+        into lines (rich wraps nothing); figures right-aligned."""
+        widths = self.shape.widths
+        rich_table = Table(box=box.SIMPLE_HEAD, show_header=header)
+        for index in columns:
+            rich_table.add_column(
+                Text("\n".join(wrap(self.words.columns[index], widths[index]))),
+                width=widths[index],
+                justify="left" if index in self.left else "right",
+                no_wrap=True,
+                overflow="fold",  # never needed: the cells are broken to fit
+            )
+        for index, row in rows:
+            cells = [Text("\n".join(wrap(row[i], widths[i]))) for i in columns]
+            status_column = self.words.status_column
+            if self.statuses is not None and status_column in columns:
+                status = STATUS_STYLES[self.statuses[index]]
+                cells[columns.index(status_column)].stylize(status)
+            rich_table.add_row(
+                *cells,
+                style="bold" if index >= self.total_from else None,
+                end_section=index == self.total_from - 1,
+            )
+        return rich_table

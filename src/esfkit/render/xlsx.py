@@ -15,20 +15,22 @@ import datetime as dt
 import io
 import re
 import textwrap
-import zipfile
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from esfkit.escape import EXCEL, excel_text_cell
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
+from esfkit.render.package import fixed_package
 from esfkit.render.present import (
     GENDERS,
+    STATUS_FILLS,
     finding_lines,
     footer_line,
     genders_shown,
@@ -54,29 +56,20 @@ TOP_RIGHT = Alignment(horizontal="right", vertical="top")
 TOP = Alignment(vertical="top")
 # Excel's page header holds at most 255 characters, its codes included.
 PAGE_HEADER_MAX = 200
-STATUS_FILLS = {
-    "met": "C6EFCE",
-    "on_track": "C6EFCE",
-    "not_met": "FFC7CE",
-    "behind": "FFEB9C",
-    "no_data": "FFEB9C",
-}
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 MAX_WIDTH = 60
 WRAP_WIDTH = 40
 LINE_HEIGHT = 15  # points, a line of Calibri 11
 BOLD_WIDTH = 1.25  # a bold letter's width in normal ones, with room for wider fonts
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
     w = Words(options.lang, report.suppress_below, EXCEL)
     goals = selected_goals(report, options.goal_ids)
     workbook = Workbook()
-    summary = workbook.active
+    summary = workbook.worksheets[0]  # the one a new workbook has
     summary.title = _sheet_name(w("sheet.summary"), set())
     _summary_sheet(summary, report, goals, w)
     names = {summary.title}
@@ -91,27 +84,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
     workbook.properties.title = w.user(report.project)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _fixed_zip(buffer.getvalue(), moment)
-
-
-def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
-    """The same workbook as the same bytes: every entry with one fixed timestamp, and the
-    'modified' property (openpyxl stamps the wall clock at save) set to the report date."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            content = source.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
-            target.writestr(info, content)
-    return out.getvalue()
+    return fixed_package(buffer.getvalue(), moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
@@ -157,17 +130,17 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
     for goal, words in zip(goals, table.rows, strict=True):
         row += 1
         total = goal.cell()
-        numeric = goal.layout.chart and total is not None
         for col, text in enumerate(words, start=1):
             _put(sheet, row, col, text)
-        if numeric:  # the figures themselves, so they can be computed with
-            _figure(sheet, row, 2, total.target, "target", total, goal, w)
-            _figure(sheet, row, 3, total.value, "value", total, goal, w)
+        if goal.layout.chart and total is not None:  # the figures, to compute with
+            _figure(sheet, row, 2, "target", total, goal, w)
+            _figure(sheet, row, 3, "value", total, goal, w)
             for col, gender in enumerate(genders_shown(goals), start=4):
                 cell = goal.cell(gender=gender)
                 if cell is not None:
-                    _figure(sheet, row, col, cell.value, "value", cell, goal, w)
-        _status_fill(sheet.cell(row=row, column=table.status_column + 1), goal.status)
+                    _figure(sheet, row, col, "value", cell, goal, w)
+        if table.status_column is not None:
+            _status_fill(sheet.cell(row=row, column=table.status_column + 1), goal.status)
         for col in range(1, len(words) + 1):  # figures right, all at the top of the row
             right = col - 1 not in table.text_columns
             sheet.cell(row=row, column=col).alignment = TOP_RIGHT if right else TOP
@@ -175,7 +148,7 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
     for note in [*report_notes(report, w), footer_line(report, w)]:
         _put(sheet, row, 1, note)
         row += 1
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2).coordinate
     _fit(
         sheet, wrap=(1, len(table.columns)), first_row=header_row, last_row=header_row + len(goals)
     )
@@ -198,14 +171,19 @@ def _print_setup(sheet: Worksheet, title: str, header_row: int) -> None:
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = sheet.sheet_properties.pageSetUpPr or PageSetupProperties()
+    fit.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = fit
     sheet.print_title_rows = f"{header_row}:{header_row}"
     if len(title) > PAGE_HEADER_MAX:
         title = title[: PAGE_HEADER_MAX - 1] + "…"
-    sheet.oddHeader.center.text = title.replace("&", "&&")
+    if sheet.oddHeader is not None:  # openpyxl makes one with every sheet
+        sheet.oddHeader.center.text = title.replace("&", "&&")
 
 
-def _figure(sheet, row, col, value, name, cell: Cell, goal: GoalResult, w: Words) -> None:
+def _figure(sheet, row, col, name: str, cell: Cell, goal: GoalResult, w: Words) -> None:
+    """The cell's figure ``name`` (value or target) as a number Excel computes with."""
+    value = getattr(cell, name)
     if name in cell.suppressed:
         _put(sheet, row, col, w.hidden(cell.suppressed[name]))
         return
@@ -249,7 +227,7 @@ def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
         _status_fill(status_cell, cell.status)
     if goal.layout.table == "none" and goal.note:
         _put(sheet, header + 1, 1, w.user(goal.note))
-    sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1)
+    sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1).coordinate
     _fit(sheet, last_row=row)
     if goal.layout.table != "none":
         for offset, note in enumerate(goal_notes(goal, w), start=2):
@@ -399,7 +377,8 @@ def _fit(
 def _row_heights(sheet: Worksheet, first_row: int, last_row: int | None) -> None:
     """Rows with wrapped text made as tall as their lines: LibreOffice keeps a row's height
     as written, so wrapped lines would be drawn over the next row."""
-    for row in sheet.iter_rows(min_row=first_row, max_row=last_row):
+    rows = sheet.iter_rows(min_row=first_row, max_row=last_row)
+    for number, row in enumerate(rows, start=first_row):
         lines = 1
         for cell in row:
             if isinstance(cell.value, str) and cell.alignment.wrap_text:
@@ -408,4 +387,4 @@ def _row_heights(sheet: Worksheet, first_row: int, last_row: int | None) -> None
                 wrapped = textwrap.wrap(cell.value, max(int(letters), 4))
                 lines = max(lines, len(wrapped))
         if lines > 1:
-            sheet.row_dimensions[row[0].row].height = LINE_HEIGHT * lines
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines

@@ -399,6 +399,17 @@ def _data(found: Survey) -> str:
         lines.append(f"    # {name}: ...   # NOT FOUND ({FIELD_NAMES[name]}). {hint}")
     for header, holds in found.not_municipalities:
         lines.append(f"    # NOTE: '{terminal(header)}' holds {holds}, not municipalities")
+    lines += _gender_lines(found)
+    others = found.other_columns
+    if others:
+        lines.append("  # Your other columns can be used in goals by their header:")
+        lines += [f"  #   {terminal(h)}" for h in others]
+    return "\n".join(lines) + "\n"
+
+
+def _gender_lines(found: Survey) -> list[str]:
+    """The gender codes esfkit does not know, to declare, and the likely misspellings."""
+    lines = []
     if found.unknown_genders:
         lines.append(
             "  genders:                 # TODO: codes esfkit does not know; say what each means"
@@ -416,11 +427,7 @@ def _data(found: Survey) -> str:
             f"  # NOTE: gender '{terminal(code)}' ({_rows(count)}) looks like a misspelling of '{likely}'"
             " and is not declared: correct it in the data (esfkit check names the rows)."
         )
-    others = found.other_columns
-    if others:
-        lines.append("  # Your other columns can be used in goals by their header:")
-        lines += [f"  #   {terminal(h)}" for h in others]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _column_line(name: str, header: str, note: str) -> str:

@@ -191,7 +191,7 @@ def template_workbook(columns: list[TemplateColumn], sheet: str, project: str | 
     from openpyxl import Workbook
 
     book = Workbook()
-    data = book.active
+    data = book.worksheets[0]
     data.title = _sheet_title(sheet)
     lists = book.create_sheet(_other_title("Listor", sheet))
     lists.sheet_state = "hidden"

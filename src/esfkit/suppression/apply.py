@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import Any
 
 from esfkit import kinds
 from esfkit.kinds.judging import elapsed, pacing_window
@@ -130,7 +131,8 @@ def _header(report: Report, header: dict[str, str]) -> Report:
     population = report.population
     for name in ("enrolments", "persons", "outside_period"):
         if f"population.{name}" in shown:
-            population = replace(population, **{name: None})
+            hidden: dict[str, Any] = {name: None}
+            population = replace(population, **hidden)
     rows = None if "input.rows" in shown else report.input.rows
     findings = []
     for f in report.findings:

@@ -518,9 +518,9 @@ def _factors(columns: list[set[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     for k, reads in enumerate(columns):
         reads = {EVERYTHING} if everything and reads else reads
         factor[k] = roots.setdefault(root(sorted(reads)[0] if reads else "(none)"), len(roots))
-    reads = [set() for _ in roots]
+    read_by: list[set[str]] = [set() for _ in roots]  # per factor, the columns it reads
     for k, columns_k in enumerate(columns):
-        reads[factor[k]] |= columns_k
-    gender = np.array([bool({"gender", EVERYTHING} & r) for r in reads], dtype=bool)
-    municipality = np.array([bool({"municipality", EVERYTHING} & r) for r in reads], dtype=bool)
+        read_by[factor[k]] |= columns_k
+    gender = np.array([bool({"gender", EVERYTHING} & r) for r in read_by], dtype=bool)
+    municipality = np.array([bool({"municipality", EVERYTHING} & r) for r in read_by], dtype=bool)
     return factor, gender, municipality

@@ -34,7 +34,11 @@ def protect(grid: Grid, threshold: int) -> dict[Hashable, str]:
         for c in range(cols - 1):
             counts[r, c, 0] = grid.values[r][c]
     groups: dict[Hashable, int] = {}
-    fig_m, fig_g, fig_group, value, weight = [], [], [], [], []
+    fig_m: list[np.ndarray] = []
+    fig_g: list[np.ndarray] = []
+    fig_group: list[int] = []
+    value: list[int] = []
+    weight: list[int] = []
     for r in range(rows):
         for c in range(cols):
             m = np.zeros(counts.shape[0], dtype=bool)

@@ -44,6 +44,7 @@ def protect_header(
     counts = {f.kind: f.size for f in report.findings}
     person = report.population.unit == "person"
     total = report.population.persons if person else report.population.enrolments
+    assert total is not None, "a Report's counts are hidden once, by this module"
     free = (counts.get(AFTER[8:], 0), counts.get(PERIOD[8:], 0), counts.get(REENROLLED[8:], 0))
 
     def figures(after: int, period: int, again: int) -> dict[str, int]:
@@ -81,6 +82,21 @@ def protect_header(
     return markers
 
 
+def _fits(state: dict[str, str], other: dict[str, int], real, keys, notes, n: int) -> bool:
+    """Whether the header ``other`` shows what ``state``'s markers say of the real one."""
+    for k in keys:
+        new, marker = other[k], state.get(k)
+        if k in notes and (real[k] >= 1) != (new >= 1):
+            return False  # the note's line would appear or go
+        if marker is None and new != real[k]:
+            return False
+        if marker == SMALL and not 1 <= new < n:
+            return False
+        if marker == SECONDARY and new != real[k] and not (new == 0 or new >= n):
+            return False
+    return True
+
+
 def _core(real, keys, notes, figures, free, n, everything) -> dict[str, str]:
     if everything:
         return {k: OPEN for k in keys if real[k] >= 1}
@@ -93,21 +109,8 @@ def _core(real, keys, notes, figures, free, n, everything) -> dict[str, str]:
             continue
         alternatives.append(figures(*values))
 
-    def fits(state: dict[str, str], other: dict[str, int]) -> bool:
-        for k in keys:
-            new, marker = other[k], state.get(k)
-            if k in notes and (real[k] >= 1) != (new >= 1):
-                return False  # the note's line would appear or go
-            if marker is None and new != real[k]:
-                return False
-            if marker == SMALL and not 1 <= new < n:
-                return False
-            if marker == SECONDARY and new != real[k] and not (new == 0 or new >= n):
-                return False
-        return True
-
     def safe(state: dict[str, str]) -> bool:
-        usable = [o for o in alternatives if fits(state, o)]
+        usable = [o for o in alternatives if _fits(state, o, real, keys, notes, n)]
         return all(any(o[k] != real[k] for o in usable) for k in state)
 
     for relax in (False, True):

@@ -38,6 +38,7 @@ one gender alone (each changed by one corner only): only the others are added up
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -135,7 +136,7 @@ class _Search:
     def run(self) -> Protection:
         """Every shown place of every hidden group gets a witness that changes it (figures
         counting the same people in two tables may change apart in a witness)."""
-        queue = list(np.flatnonzero(self.state))
+        queue: list[Any] = list(np.flatnonzero(self.state))  # figure numbers
         done = np.zeros(len(self.p.fig_group), dtype=bool)
         index = 0
         while index < len(queue):
@@ -204,7 +205,7 @@ class _Search:
             """Corners worth making: none rules its candidates out or costs more alone
             than the best found."""
             each = self._values(keys)
-            worth = ~each[..., 3].any(axis=-1)
+            worth = np.asarray(~each[..., 3].any(axis=-1))
             if best is not None:
                 dearer = _above(each[..., :3].reshape(-1, 3), best[0][:3]).reshape(keys.shape)
                 worth &= ~dearer.any(axis=-1)

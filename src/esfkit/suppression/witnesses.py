@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -111,7 +112,7 @@ class Witnesses:
         self.n_vectors = 0
         self.class_vector = np.full(r, -1, dtype=np.int64)
         self.flip_vector: dict[tuple[int, int], np.ndarray] = {}
-        self.cache: dict[tuple, np.ndarray] = {}
+        self.cache: dict[tuple[Any, ...], Any] = {}  # np.ndarray, or _Flips, or a list
 
     def key(self, vector, cell, sign):
         """A corner as one number: vector, cell and sign."""
@@ -142,9 +143,9 @@ class Witnesses:
         stock = stock.reshape(m, g, len(bits))
         present = stock > 0
         if not p.reads_gender[f]:  # answers seen with one gender are possible with any
-            present = present.any(axis=1, keepdims=True)
+            present = np.asarray(present.any(axis=1, keepdims=True))
         if not p.reads_municipality[f] and not _confined(stock):
-            present = present.any(axis=0, keepdims=True)  # ... and in any municipality
+            present = np.asarray(present.any(axis=0, keepdims=True))  # ... and in any municipality
         return Factor(atoms, bits, of_class, stock, np.broadcast_to(present, stock.shape))
 
     def _holds(self, member: np.ndarray) -> np.ndarray:
@@ -199,7 +200,8 @@ class Witnesses:
     def changes(self, candidates: Candidates, i: int) -> list[tuple]:
         """The changes (a ``Change``'s fields) candidate i stands for."""
         parts = candidates.parts[:, i].T.tolist()  # per corner: m, g, what, which, sign
-        flips, out = candidates.flips, []
+        flips = candidates.flips
+        out: list[tuple[Any, ...]] = []
         paired = int(candidates.family[i]) in _MOVING
         j = 0
         while j < len(parts) and parts[j][2]:
@@ -233,7 +235,7 @@ class Witnesses:
         cls, cell, sign = which[person], cell[person], sign[person]
         keys[person] = self.key(self._class_vectors(cls), cell, sign)
         ok[person] = np.where(sign < 0, self.counts[cell, cls] > 0, self.realisable[cell, cls])
-        return keys, ok.all(axis=1)
+        return keys, np.asarray(ok.all(axis=1))
 
     def _axes(self, f: int) -> _Axes:
         p = self.p
@@ -272,7 +274,7 @@ class Witnesses:
         that meet them, how many atoms tell each pair apart, and each value's people."""
         key = ("answers", k)
         if key not in self.cache:
-            found = []
+            found: list[tuple[Any, ...]] = []
             for f in np.unique(self.p.factor[self.p.conjunction[k]]).tolist():
                 factor = self.factors[f]
                 meets = factor.bits[:, self.p.conjunction[k][factor.atoms]].all(axis=1)
