@@ -27,7 +27,10 @@ KINDS: dict[str, tuple[str, str]] = {
     ),
     "exit_before_start": (ERROR, "an exit date before the start date"),
     "undeclared_municipality": (ERROR, "a municipality not in project.municipalities"),
-    "total_row": (ERROR, "a sum row ('Summa', 'Totalt') below the participants"),
+    "total_row": (
+        ERROR,
+        "a sum or subtotal row ('Summa', 'Totalt', 'Summa Berg') among the participants",
+    ),
     "note_row": (ERROR, "a line of notes below the participants, which would count as one"),
     "error_value": (ERROR, "an Excel error value (#N/A, #REF! ...) where a value should be"),
     "detached_rows": (
@@ -61,6 +64,7 @@ KINDS: dict[str, tuple[str, str]] = {
     ),
     "municipality_spelling": (WARNING, "a municipality close to an official name, not merged"),
     "not_a_municipality": (WARNING, "a value that is neither a municipality name nor a code"),
+    "total_row_skipped": (WARNING, "sum rows skipped as data.skip_total_rows says, not counted"),
     "invalid_personnummer": (WARNING, "a personnummer with a wrong check digit or date"),
     "missing_id": (WARNING, "a row without a participant id, counted as a person of its own"),
     "re_enrolment": (WARNING, "one id on several rows with separate periods"),
@@ -82,6 +86,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "no_gender_column": (WARNING, "no gender column"),
     "no_municipality_column": (WARNING, "no municipality column"),
 }
+
+# Rows that are no one (sum rows): their count says nothing about a person, so suppression
+# never hides it, and the note lists the rows.
+NO_ONE = frozenset({"total_row_skipped"})
 
 
 @dataclass(frozen=True)

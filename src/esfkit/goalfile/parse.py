@@ -44,7 +44,7 @@ TOP_KEYS = (
     "report",
 )
 PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
-DATA_KEYS = ("sheet", "columns", "genders", "unit", "header_row")
+DATA_KEYS = ("sheet", "columns", "genders", "unit", "header_row", "skip_total_rows")
 COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown", "by", "from", "to")
 DEFAULT_BREAKDOWN = ("municipality", "gender")
 LANGS = ("sv", "en")
@@ -189,7 +189,10 @@ def _data(node: Node) -> DataSettings:
             EXCEL_ROWS,
             hint="the row number of the header as Excel shows it (1, 2 ...)",
         )
-    return DataSettings(sheet, columns, genders, unit, header_row)
+    skip = "skip_total_rows" in entries and nodes.boolean(
+        entries["skip_total_rows"], "data.skip_total_rows"
+    )
+    return DataSettings(sheet, columns, genders, unit, header_row, skip)
 
 
 def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
