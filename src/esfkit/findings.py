@@ -68,12 +68,20 @@ KINDS: dict[str, tuple[str, str]] = {
     "invalid_personnummer": (WARNING, "a personnummer with a wrong check digit or date"),
     "missing_id": (WARNING, "a row without a participant id, counted as a person of its own"),
     "re_enrolment": (WARNING, "one id on several rows with separate periods"),
+    "municipality_move": (
+        WARNING,
+        "one id enrolled in several municipalities: counted in that of the latest enrolment",
+    ),
     "overlapping_enrolments": (WARNING, "one id enrolled twice at the same time"),
     # from the population: counted and shown, never dropped without a word
     "starts_after_report_date": (WARNING, "enrolments starting after the report date"),
     "outside_period": (WARNING, "enrolments not active during the period"),
     "no_start_date": (WARNING, "rows without a start date"),
     "re_enrolments": (WARNING, "re-enrolled persons, counted once"),
+    "municipality_moves": (
+        WARNING,
+        "persons enrolled in several municipalities, counted in that of the latest enrolment",
+    ),
     "outcome_without_date": (WARNING, "an exit outcome without an exit date"),
     "no_outcome": (WARNING, "exited without an exit outcome"),
     "unknown_gender": (WARNING, "no gender recorded"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -721,6 +721,62 @@ def _duplicates(
         columns["id"],
         every,
     )
+    if every and "municipality" in columns:
+        mine = _Enrolments(keys[keep], start.to_numpy()[keep], rows[keep], typed.to_numpy()[keep])
+        findings += _moves(mine, raw.codes(columns["municipality"]).take(keep), columns, unit)
+    return findings
+
+
+@dataclass(frozen=True)
+class _Enrolments:
+    """Rows of an id column, one entry each: the person key, start, row and id as typed."""
+
+    keys: np.ndarray
+    start: np.ndarray
+    rows: np.ndarray
+    typed: np.ndarray
+
+
+def _moves(e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str) -> list[Finding]:
+    """Per id enrolled in more than one municipality (blank cells aside): where from,
+    where to, and where the person is counted (``unit: person``: the latest enrolment)."""
+    names = [municipalities.name_for_code(v.strip()) or " ".join(v.split()) for v in places.values]
+    place_keys = pd.factorize(np.array([key(n) for n in names], dtype=object))[0]
+    blank = np.array([not key(n) for n in names], dtype=bool)
+    place = place_keys[places.codes]
+    known = ~blank[places.codes]
+    pairs = pd.DataFrame({"key": e.keys[known], "place": place[known]}).drop_duplicates()
+    movers = pairs["key"][pairs["key"].duplicated()].unique()
+    if not len(movers):
+        return []
+    mine = np.flatnonzero(np.isin(e.keys, movers))
+    order = mine[np.lexsort((e.rows[mine], e.start[mine].view(np.int64), e.keys[mine]))]
+    findings = []
+    for group in np.split(order, np.flatnonzero(np.diff(e.keys[order])) + 1):
+        shown = [_shown(names[c]) for c in places.codes[group]]
+        path = [s for i, s in enumerate(shown) if s and (i == 0 or s != shown[i - 1])]
+        path = [s for i, s in enumerate(path) if i == 0 or key(s) != key(path[i - 1])]
+        id_rows = sorted(e.rows[group].tolist())
+        masked = personnummer.mask(str(e.typed[group[0]]))
+        latest = shown[-1]
+        if unit == "enrolment":
+            counted = "each enrolment counts in its own municipality (unit: enrolment)"
+        elif latest:
+            counted = f"counted in {latest}, the municipality of the latest enrolment"
+        else:
+            counted = "counted with an unknown municipality: the latest enrolment has none"
+        via = f" by way of {', '.join(path[1:-1])}" if len(path) > 2 else ""
+        findings.append(
+            _make(
+                "municipality_move",
+                id_rows,
+                columns["municipality"],
+                masked,
+                f"id {masked} moved from {path[0]} to {path[-1]}{via}, on "
+                f"{format_rows(id_rows)}: {counted}",
+                "nothing, if the person moved; correct the municipality if it is a typo",
+            )
+        )
     return findings
 
 

@@ -6,7 +6,8 @@
 - ``unit: person`` (the default) counts a re-enrolled person once: the person's start is the
   first start, and everything else (exit date, outcome, gender, municipality, every other
   column) comes from the person's *latest* enrolment, the one with the latest start date
-  (the lower row on a tie). Rows without an id count as one person each.
+  (the lower row on a tie). Rows without an id count as one person each. A person enrolled
+  in several municipalities is so counted in that of the latest enrolment, and noted.
 - A participant has exited when their exit date is on or before the report date; only then
   does their outcome count. An outcome typed without an exit date (a status such as "Kvar i
   åtgärd") is shown as recorded while the participant stays enrolled, and is reported as a
@@ -94,6 +95,7 @@ def build_population(
         )
     counted = rows
     if unit == "person" and latest is not None:
+        findings += _moves(rows, keys) if keys is not None else []
         picked, first_start = latest
         counted = rows.iloc[picked].assign(_start=first_start)
         positions = positions[picked]
@@ -101,6 +103,20 @@ def build_population(
     return Population(
         counted, as_of, period, unit, enrolments, persons, outside, findings, positions
     )
+
+
+def _moves(rows: pd.DataFrame, keys: np.ndarray) -> list[Finding]:
+    """Persons enrolled in more than one municipality (blanks aside): counted in that of
+    their latest enrolment. The note names all their rows and counts the persons, so it
+    names no municipality and no cell's count (suppression hides it alone when small)."""
+    places, _ = pd.factorize(rows["_municipality"])  # -1: blank
+    known = places >= 0
+    pairs = pd.DataFrame({"key": keys[known], "place": places[known]}).drop_duplicates()
+    movers = pairs["key"][pairs["key"].duplicated()].unique()
+    if not len(movers):
+        return []
+    moved = np.isin(keys, movers)
+    return [Finding("municipality_moves", rows=_rows(rows, moved), count=len(movers))]
 
 
 def _rows(frame: pd.DataFrame, mask: pd.Series | np.ndarray) -> tuple[int, ...]:
