@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,7 +26,7 @@ from esfkit.data.participants import Participants
 from esfkit.errors import UsageError
 from esfkit.findings import Finding
 from esfkit.goalfile.nodes import date_range_message, in_date_range
-from esfkit.limits import FIRST_DATE, LAST_DATE
+from esfkit.goalfile.periods import NAMED, PeriodNameError, named_period
 
 
 @dataclass(frozen=True)
@@ -193,9 +192,6 @@ def _effective_outcomes(
     return frame
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:([HhQq])([1-4])|-(\d{1,2}))?$")
-
-
 def period_from_options(period: str | None, start: str | None, end: str | None) -> Period | None:
     """``--period 2022|2022H1|2022Q3|2022-05``, or ``--from``/``--to`` dates."""
     if period is not None and (start or end):
@@ -239,33 +235,13 @@ def report_date_from_option(
 
 
 def _named_period(text: str) -> Period:
-    match = _PERIOD.match(text)
-    if not match:
-        raise UsageError(
-            f"--period '{text}' is not a period",
-            hint="write a year (2022), a half-year (2022H1), a quarter (2022Q3) or a month (2022-05)",
-        )
-    year, letter, number, month = match.groups()
-    y = int(year)
-    if not FIRST_DATE.year <= y <= LAST_DATE.year:
-        raise UsageError(
-            f"--period '{text}': esfkit reports on the years {FIRST_DATE.year} to {LAST_DATE.year}"
-        )
-    if letter and letter.upper() == "H":
-        if number not in ("1", "2"):
-            raise UsageError(f"--period '{text}': a year has halves H1 and H2")
-        first_month, months = (1 if number == "1" else 7), 6
-    elif letter:
-        first_month, months = 3 * int(number) - 2, 3
-    elif month:
-        if not 1 <= int(month) <= 12:
-            raise UsageError(f"--period '{text}': there is no month {month}")
-        first_month, months = int(month), 1
-    else:
-        first_month, months = 1, 12
-    first = dt.date(y, first_month, 1)
-    after = dt.date(y + (first_month + months - 1) // 12, (first_month + months - 1) % 12 + 1, 1)
-    return Period(first, after - dt.timedelta(days=1), text.upper() if letter else text)
+    try:
+        first, last, label = named_period(text)
+    except PeriodNameError as error:
+        if error.reason is None:
+            raise UsageError(f"--period '{text}' is not a period", hint=f"write {NAMED}") from None
+        raise UsageError(f"--period '{text}': {error.reason}") from None
+    return Period(first, last, label)
 
 
 def _iso(text: str, option: str) -> dt.date:
