@@ -48,6 +48,9 @@ SUM_ROWS = [
     "12;Summa:;6;6;;;",
     "Antal: 12;;;;;;",
     "Subtotal Pajala;;;;;1 234;",
+    "\u00a0Sum\u200bma\u00a0;;82;;;;",  # a no-break space, a zero-width space inside
+    "ＳＵＭＭＡ;;;;;;",  # full-width letters
+    "Tot\x01alt;;;;;;",  # a control character
 ]
 
 
@@ -185,3 +188,22 @@ def test_sum_rows_anywhere_with_skip_give_the_same_figures(tmp_path_factory, ins
     assert summed.json()["population"] == plain["population"]
     (skipped,) = summed.json()["findings"]
     assert skipped["kind"] == "total_row_skipped" and skipped["count"] == len(inserted)
+
+
+def test_a_sum_row_of_formulas_in_a_workbook_is_one_finding(write, tmp_path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(HEADER.strip().split(";"))
+    for line in PEOPLE:
+        book.active.append(line.split(";"))
+    # formulas a program wrote without their values: they read blank, but it is a sum row
+    book.active.append(["Summa", None, '=COUNTIF(C2:C13,"Kvinna")', "=COUNTA(D2:D13)"])
+    path = tmp_path / "d.xlsx"
+    book.save(path)
+    run = run_cli("validate", write("g.yml", GOALS), path, "--as-of", "2021-12-31")
+    assert run.exit_code == 2
+    assert _kinds(run.stdout) == {"total_row": 1}
+    assert "d.xlsx, row 14: row 14 is a 'Summa' row" in run.stdout
+    skipped = run_cli("check", write("g.yml", SKIP), path, "--as-of", "2021-12-31")
+    assert skipped.exit_code == 0, skipped.stderr

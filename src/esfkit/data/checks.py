@@ -752,8 +752,10 @@ def _moves(e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str)
     mine = np.flatnonzero(np.isin(e.keys, movers))
     order = mine[np.lexsort((e.rows[mine], e.start[mine].view(np.int64), e.keys[mine]))]
     findings = []
+    display: dict[int, str] = {}  # a distinct cell as shown, made once
     for group in np.split(order, np.flatnonzero(np.diff(e.keys[order])) + 1):
-        shown = [_shown(names[c]) for c in places.codes[group]]
+        codes = places.codes[group].tolist()
+        shown = [display.get(c) or display.setdefault(c, _shown(names[c])) for c in codes]
         path = [s for i, s in enumerate(shown) if s and (i == 0 or s != shown[i - 1])]
         path = [s for i, s in enumerate(path) if i == 0 or key(s) != key(path[i - 1])]
         id_rows = sorted(e.rows[group].tolist())

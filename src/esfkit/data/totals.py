@@ -21,7 +21,7 @@ from dataclasses import replace
 import numpy as np
 
 from esfkit.data.read import RawTable
-from esfkit.data.values import read_dates
+from esfkit.data.values import distinct_keys, read_dates
 from esfkit.text import key
 
 SUM_WORDS = (
@@ -31,6 +31,10 @@ SUM_WORDS = (
 # A sum word as the cell's first word: followed by nothing, or by anything but a letter or
 # digit ('Summa:', 'Summa Berg', 'Totalt-Kiruna'), so 'Totalförsvaret' and 'Summer' are not.
 _SUM = re.compile("(?:" + "|".join(re.escape(w) for w in SUM_WORDS) + r")(?![^\W_])")
+# The same on an ASCII cell as typed: its key differs only by case and spaces, unless it
+# holds a control character (which the key drops).
+_PLAIN_SUM = re.compile(r"\s*(?:" + _SUM.pattern + ")", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # A count: a number of at most five digits, or with spaces between thousands (1 234); a
 # decimal part allowed. Eight digits (20210301) or dots between parts (01.03.2021) are dates.
 _BARE_NUMBER = re.compile(r"[+\-−]?(?:[0-9]{1,5}|[0-9]{1,3}(?:\s[0-9]{3})+)(?:[.,][0-9]+)?")
@@ -74,12 +78,29 @@ def _word_cells(raw: RawTable) -> dict[int, str]:
     found: dict[int, str] = {}
     for header in raw.frame.columns:
         coded = raw.codes(header)
-        hits = [i for i, value in enumerate(coded.values) if _is_sum_word(value)]
+        hits = _sum_cells(coded.values)
         if not hits:
             continue
         for position in np.flatnonzero(np.isin(coded.codes, hits)).tolist():
             found.setdefault(position, str(coded.values[coded.codes[position]]).strip())
     return found
+
+
+def _sum_cells(values: np.ndarray) -> list[int]:
+    """The indexes of the cells that begin with a sum word once keyed. Plain ASCII cells
+    (an id column has a distinct one a row) are matched as they are, case and leading
+    spaces ignored, which is what their key would give; the others are keyed first."""
+    plain, keyed = _PLAIN_SUM.match, _SUM.match
+    hits, odd = [], []
+    for index, value in enumerate(values.tolist()):
+        if not value.isascii() or _CONTROL.search(value):
+            odd.append(index)
+        elif plain(value):
+            hits.append(index)
+    if odd:
+        keys = distinct_keys(values[odd]).tolist()
+        hits += [i for i, k in zip(odd, keys, strict=True) if keyed(k)]
+    return sorted(hits)
 
 
 def _is_sum_word(value: object) -> bool:
