@@ -29,8 +29,9 @@ from esfkit.data.municipalities import name_for_code, official_name
 from esfkit.data.read import RawTable, read_table, sheet_names
 from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.sheet import SHEET_SUFFIXES
+from esfkit.data.totals import sum_rows, without
 from esfkit.data.values import parse_dates
-from esfkit.errors import DataError, did_you_mean
+from esfkit.errors import DataError, did_you_mean, row_list
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.privacy import mask_text
 from esfkit.text import key as text_key
@@ -90,6 +91,7 @@ class Survey:
     end_range: tuple[dt.date, dt.date] | None = None
     yes_no_columns: list[str] = field(default_factory=list)
     not_municipalities: list[tuple[str, str]] = field(default_factory=list)  # header, holds
+    sum_rows: list[tuple[int, str]] = field(default_factory=list)  # row, its sum word
 
     @property
     def missing(self) -> list[str]:
@@ -106,6 +108,10 @@ def survey(path: Path, sheet: str | None = None) -> Survey:
     raw, sheets = _best_table(path, sheet)
     found = Survey(path, raw.sheet, sheets, raw.headers, len(raw.frame))
     _map_fields(found)
+    sums = sum_rows(raw, found.columns)  # no gender code or date is proposed from a sum row
+    numbers = list(raw.row_numbers)
+    found.sum_rows = [(int(numbers[p]), word) for p, word in sorted(sums.items())]
+    raw = without(raw, sorted(sums))
     frame = raw.frame
     _municipality_column(found, frame)
     if "municipality" in found.columns:
@@ -400,6 +406,14 @@ def _data(found: Survey) -> str:
     for header, holds in found.not_municipalities:
         lines.append(f"    # NOTE: '{terminal(header)}' holds {holds}, not municipalities")
     lines += _gender_lines(found)
+    if found.sum_rows:
+        rows = row_list([row for row, _ in found.sum_rows])
+        words = ", ".join(dict.fromkeys(f"'{terminal(w)}'" for _, w in found.sum_rows[:8]))
+        lines += [
+            f"  # NOTE: {_rows(len(found.sum_rows))} ({rows}) are sums ({words}), not",
+            "  # participants: they are left out. Or delete them from the file, and this line:",
+            "  skip_total_rows: true",
+        ]
     others = found.other_columns
     if others:
         lines.append("  # Your other columns can be used in goals by their header:")
