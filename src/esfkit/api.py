@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from esfkit.data.checks import inspect
+from esfkit.data.checks import inspect, total_rows
 from esfkit.data.columns import map_columns
 from esfkit.data.frame import FRAME_NAME, read_frame
 from esfkit.data.participants import Participants, clean, rekeyed
@@ -159,8 +159,9 @@ def validate_file(
     settings, values = goal_file.data, declared(goal_file)
     raw = read_raw(path, goal_file, sheet, name)
     columns = map_columns(raw.headers, settings.columns, raw.path.name)
+    raw, sums = total_rows(raw, columns, settings.skip_total_rows)
     parsed: dict[str, pd.Series] = {}
-    findings = inspect(raw, columns, settings, values, report_date, every, parsed)
+    findings = sums + inspect(raw, columns, settings, values, report_date, every, parsed)
     participants = None
     if not any(f.is_error for f in findings):
         participants = clean(raw, columns, settings, values, report_date, parsed)
@@ -457,7 +458,8 @@ def _population_findings(
     return [
         (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
         for f in report.findings
-        if f.kind != "re_enrolments"  # listed person by person as re_enrolment
+        # listed person by person as re_enrolment and municipality_move
+        if f.kind not in ("re_enrolments", "municipality_moves")
     ]
 
 

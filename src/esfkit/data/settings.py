@@ -28,13 +28,15 @@ class ColumnRef:
 @dataclass(frozen=True)
 class DataSettings:
     """The goal file's ``data:`` section: which sheet, which header is which field, the
-    project's own gender codes, what counts as one participant, where the header is."""
+    project's own gender codes, what counts as one participant, where the header is, whether
+    sum rows are skipped."""
 
     sheet: str | int | None = None
     columns: dict[str, ColumnRef] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     unit: str = "person"
     header_row: int | None = None  # Excel row / CSV line of the header; None: found
+    skip_total_rows: bool = False  # sum rows skipped and listed, not an error each
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from esfkit.goalfile.model import (
     Project,
     Target,
 )
+from esfkit.goalfile.periods import NAMED, PeriodNameError, named_period
 from esfkit.goalfile.targets import check_municipalities
 from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import EXCEL_ROWS, GOALS_LIMIT, GROUP_DEPTH, OLDEST, SHEETS, SUPPRESS_LIMIT
@@ -44,8 +45,8 @@ TOP_KEYS = (
     "report",
 )
 PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
-DATA_KEYS = ("sheet", "columns", "genders", "unit", "header_row")
-COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown", "by", "from", "to")
+DATA_KEYS = ("sheet", "columns", "genders", "unit", "header_row", "skip_total_rows")
+COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown", "by", "from", "to", "period")
 DEFAULT_BREAKDOWN = ("municipality", "gender")
 LANGS = ("sv", "en")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -185,7 +186,10 @@ def _data(node: Node) -> DataSettings:
             EXCEL_ROWS,
             hint=say("hint.header_row"),
         )
-    return DataSettings(sheet, columns, genders, unit, header_row)
+    skip = "skip_total_rows" in entries and nodes.boolean(
+        entries["skip_total_rows"], "data.skip_total_rows"
+    )
+    return DataSettings(sheet, columns, genders, unit, header_row, skip)
 
 
 def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:
@@ -303,7 +307,8 @@ def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal[Any]:
     )
     phase = _phase(node, label)
     if phase is not None:  # the phase's enrolments are the goal's: explain and suppression too
-        active = active_between(*phase, node.key_locs["from"])
+        written = node.key_locs["period" if "period" in entries else "from"]
+        active = active_between(*phase, written)
         scope = active if scope is None else AllOf((scope, active), scope.loc)
     return Goal(
         id=goal_id,
@@ -320,26 +325,63 @@ def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal[Any]:
 
 
 def _phase(node: Node, label: Said) -> tuple[dt.date, dt.date] | None:
-    """``from:`` and ``to:`` of a goal: both or neither, in order."""
+    """A goal's phase: ``from:`` and ``to:`` (both or neither, in order), or ``period:``."""
     entries = node.value
     given = [k for k in ("from", "to") if k in entries]
-    if not given:
-        return None
+    if "period" in entries:
+        if given:
+            raise GoalFileError(
+                say("goal.period_and", label=label, given=given[0]),
+                where=node.key_locs[given[0]],
+                hint=say("hint.period_and"),
+            )
+        return _period(entries["period"], label)
+    return _from_to(node, label, "") if given else None
+
+
+def _from_to(node: Node, label: Said, within: str) -> tuple[dt.date, dt.date]:
+    """``from`` and ``to`` of the mapping ``node``: both, in order. ``within``: 'period.'
+    when they are written under ``period:``."""
+    entries = node.value
+    given = [k for k in ("from", "to") if k in entries]
     if len(given) == 1:
+        missing = "to" if given[0] == "from" else "from"
         raise GoalFileError(
-            say("goal.half_phase", label=label, given=given[0], missing=_other_end(given[0])),
+            say("goal.half_phase", label=label, given=within + given[0], missing=within + missing),
             where=node.key_locs[given[0]],
             hint=say("hint.half_phase"),
         )
-    first = nodes.date(entries["from"], say("what.key_of", key="from", label=label))
-    last = nodes.date(entries["to"], say("what.key_of", key="to", label=label))
+    first = nodes.date(entries["from"], say("what.key_of", key=within + "from", label=label))
+    last = nodes.date(entries["to"], say("what.key_of", key=within + "to", label=label))
     if last < first:
-        raise entries["to"].error(say("goal.phase_reversed", last=last, label=label, first=first))
+        raise entries["to"].error(
+            say("goal.phase_reversed", within=within, last=last, label=label, first=first)
+        )
     return first, last
 
 
-def _other_end(given: str) -> str:
-    return "to" if given == "from" else "from"
+def _period(node: Node, label: Said) -> tuple[dt.date, dt.date]:
+    """``period:`` of a goal: a year, half-year, quarter or month by name, or
+    ``{from: ..., to: ...}``."""
+    hint = say("hint.goal_period", named=NAMED)
+    what = say("what.key_of", key="period", label=label)
+    if node.is_mapping:
+        nodes.known_keys(node, ("from", "to"), what)
+        if not node.value:
+            raise node.error(say("target.empty", what=what), hint=hint)
+        return _from_to(node, label, "period.")
+    value = node.value
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise node.error(say("goal.period_shape", what=what, value=node.described()), hint=hint)
+    text = str(value).strip()
+    try:
+        first, last, _ = named_period(text)
+    except PeriodNameError as error:
+        if error.reason is None:
+            raise node.error(say("goal.not_a_period", what=what, text=text), hint=hint) from None
+        message = say("goal.period_reason", what=what, text=text, reason=error.reason)
+        raise node.error(message) from None
+    return first, last
 
 
 def _check_targets(goals: tuple[Goal[Any], ...], project: Project) -> None:

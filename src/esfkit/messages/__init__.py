@@ -136,9 +136,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "finding.note_row.todo": "ta bort anteckningen, eller flytta den till ett annat blad",
         "finding.total_row.message": (
-            "rad {row} är en '{value}'-rad, som skulle räknas som en deltagare"
+            "rad {row} är en '{value}'-rad (en summa eller delsumma), som skulle räknas som en "
+            "deltagare"
         ),
-        "finding.total_row.todo": "ta bort summaraden, eller flytta summorna till ett annat blad",
+        "finding.total_row.todo": (
+            "ta bort raden (eller flytta summorna till ett annat blad), eller skriv "
+            "data.skip_total_rows: true i målfilen för att hoppa över sådana rader och lista dem "
+            "i rapportens anteckningar om data"
+        ),
         "yaml.empty": "tomt",
         "yaml.impossible_date": "'{value}' är inget datum: {why}",
         "yaml.value": "{value}",
@@ -430,9 +435,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "finding.note_row.todo": "delete the note, or move it to another sheet",
         "finding.total_row.message": (
-            "row {row} is a '{value}' row, which would count as a participant"
+            "row {row} is a '{value}' row (a sum or subtotal), which would count as a participant"
         ),
-        "finding.total_row.todo": "delete the sum row, or move the sums to another sheet",
+        "finding.total_row.todo": (
+            "delete the row (or move the sums to another sheet), or set "
+            "data.skip_total_rows: true in the goal file to skip such rows and list them in the "
+            "report's notes about the data"
+        ),
         "yaml.empty": "empty",
         "yaml.impossible_date": "'{value}' is not a date: {why}",
         "yaml.value": "{value}",
@@ -647,6 +656,13 @@ KIND_SV: dict[str, str] = {
     "invalid_personnummer": "ett personnummer med fel kontrollsiffra eller datum",
     "missing_id": "en rad utan deltagar-id, räknad som en egen person",
     "re_enrolment": "ett id på flera rader med skilda perioder",
+    "total_row_skipped": "summarader överhoppade som data.skip_total_rows säger, räknas inte",
+    "municipality_move": (
+        "ett id inskrivet i flera kommuner: räknas i kommunen för den senaste inskrivningen"
+    ),
+    "municipality_moves": (
+        "personer inskrivna i flera kommuner, räknade i kommunen för den senaste inskrivningen"
+    ),
     "overlapping_enrolments": "ett id inskrivet två gånger samtidigt",
     "starts_after_report_date": "inskrivningar som börjar efter rapportdatum",
     "outside_period": "inskrivningar som inte var aktiva under perioden",

@@ -171,18 +171,6 @@ SAID.update(
             "(2022-05)",
             "write a year (2022), a half-year (2022H1), a quarter (2022Q3) or a month (2022-05)",
         ),
-        "period.years": (
-            "--period '{text}': esfkit rapporterar åren {first} till {last}",
-            "--period '{text}': esfkit reports on the years {first} to {last}",
-        ),
-        "period.halves": (
-            "--period '{text}': ett år har halvåren H1 och H2",
-            "--period '{text}': a year has halves H1 and H2",
-        ),
-        "period.no_month": (
-            "--period '{text}': det finns ingen månad {month}",
-            "--period '{text}': there is no month {month}",
-        ),
         # explain.py
         "usage.where_form": (
             "--where '{part}' har inte formen NAMN=VÄRDE",
@@ -244,5 +232,29 @@ SAID.update(
             "and no ' at either end; rename the sheet in the goal file",
         ),
         "init.no_sheet": ("{file} har inget läsbart blad", "{file} has no readable sheet"),
+    }
+)
+SAID.update(
+    {
+        "explain.moved_away": (
+            "inskrivna här men flyttade, räknade i kommunen för sin senaste inskrivning: {n}",
+            "enrolled here but moved, counted in the municipality of their latest enrolment: {n}",
+        ),
+    }
+)
+SAID.update(
+    {
+        # goalfile/periods.py: a period by name, for --period and a goal's period:
+        "period.named": (
+            "ett år (2022), ett halvår (2022H1), ett kvartal (2022Q3) eller en månad (2022-05)",
+            "a year (2022), a half-year (2022H1), a quarter (2022Q3) or a month (2022-05)",
+        ),
+        "period.reason.years": (
+            "esfkit rapporterar åren {first} till {last}",
+            "esfkit reports on the years {first} to {last}",
+        ),
+        "period.reason.halves": ("ett år har halvåren H1 och H2", "a year has halves H1 and H2"),
+        "period.reason.no_month": ("det finns ingen månad {month}", "there is no month {month}"),
+        "period.option_reason": ("--period '{text}': {reason}", "--period '{text}': {reason}"),
     }
 )

@@ -117,9 +117,27 @@ SAID: dict[str, tuple[str, str]] = {
         "a phase has both: from: 2020-01-01 and to: 2020-12-31",
     ),
     "goal.phase_reversed": (
-        "'to' {last} i {label} är före dess 'from' {first}",
-        "'to' {last} of {label} is before its 'from' {first}",
+        "'{within}to' {last} i {label} är före dess '{within}from' {first}",
+        "'{within}to' {last} of {label} is before its '{within}from' {first}",
     ),
+    "goal.period_and": (
+        "{label} har både 'period' och '{given}'",
+        "{label} has both 'period' and '{given}'",
+    ),
+    "hint.period_and": (
+        "skriv dess fas en gång: period: 2019-H1, eller from: och to:",
+        "write its phase once: period: 2019-H1, or from: and to:",
+    ),
+    "hint.goal_period": (
+        "skriv {named}, eller {{from: 2019-01-01, to: 2019-06-30}}",
+        "write {named}, or {{from: 2019-01-01, to: 2019-06-30}}",
+    ),
+    "goal.period_shape": (
+        "{what} ska ange en period, inte {value}",
+        "{what} must name a period, not {value}",
+    ),
+    "goal.not_a_period": ("{what} är '{text}', ingen period", "{what} is '{text}', not a period"),
+    "goal.period_reason": ("{what} är '{text}': {reason}", "{what} is '{text}': {reason}"),
     "goal.by_before_phase": (
         "'by' för målet '{id}' är {by}, innan dess fas börjar ({start})",
         "'by' of goal '{id}' is {by}, before its phase starts ({start})",

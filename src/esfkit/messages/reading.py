@@ -467,3 +467,43 @@ SAID.update(
         ),
     }
 )
+SAID.update(
+    {
+        # sum rows (data.skip_total_rows) and people who move municipality
+        "finding.total_row_skipped.message": (
+            "{rows} {are} ({shown}), överhoppade som data.skip_total_rows säger: räknas inte",
+            "{rows} {are} ({shown}), skipped as data.skip_total_rows says: not counted",
+        ),
+        "word.is_a_sum_row": ("är en summarad|är summarader", "is a sum row|are sum rows"),
+        "finding.total_row_skipped.todo": (
+            "inget, om det är summor (en rad med deltagar-id eller startdatum tas aldrig för en)",
+            "nothing, if these are sums (a row with a participant id or a start date is never "
+            "taken for one)",
+        ),
+    }
+)
+SAID.update(
+    {
+        "move.each_enrolment": (
+            "varje inskrivning räknas i sin egen kommun (unit: enrolment)",
+            "each enrolment counts in its own municipality (unit: enrolment)",
+        ),
+        "move.latest": (
+            "räknas i {latest}, kommunen för den senaste inskrivningen",
+            "counted in {latest}, the municipality of the latest enrolment",
+        ),
+        "move.unknown": (
+            "räknas med okänd kommun: den senaste inskrivningen har ingen",
+            "counted with an unknown municipality: the latest enrolment has none",
+        ),
+        "move.via": (" via {places}", " by way of {places}"),
+        "finding.municipality_move.message": (
+            "id {id} flyttade från {first} till {last}{via}, på {rows}: {counted}",
+            "id {id} moved from {first} to {last}{via}, on {rows}: {counted}",
+        ),
+        "finding.municipality_move.todo": (
+            "inget, om personen flyttade; rätta kommunen om det är ett skrivfel",
+            "nothing, if the person moved; correct the municipality if it is a typo",
+        ),
+    }
+)

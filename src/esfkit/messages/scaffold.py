@@ -176,3 +176,15 @@ SAID.update(
         ),
     }
 )
+SAID.update(
+    {
+        "init.c.sums.1": (
+            "  # OBS: {count} ({rows}) är summor ({words}), inte",
+            "  # NOTE: {count} ({rows}) are sums ({words}), not",
+        ),
+        "init.c.sums.2": (
+            "  # deltagare: de utelämnas. Eller ta bort dem ur filen, och den här raden:",
+            "  # participants: they are left out. Or delete them from the file, and this line:",
+        ),
+    }
+)

@@ -28,8 +28,9 @@ from esfkit.data.municipalities import name_for_code, official_name
 from esfkit.data.read import RawTable, read_table, sheet_names
 from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.sheet import SHEET_SUFFIXES
+from esfkit.data.totals import sum_rows, without
 from esfkit.data.values import parse_dates
-from esfkit.errors import DataError, did_you_mean, say
+from esfkit.errors import DataError, did_you_mean, row_list, say
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.messages import MESSAGES, plural
 from esfkit.privacy import mask_text
@@ -90,6 +91,7 @@ class Survey:
     end_range: tuple[dt.date, dt.date] | None = None
     yes_no_columns: list[str] = field(default_factory=list)
     not_municipalities: list[tuple[str, str]] = field(default_factory=list)  # header, holds
+    sum_rows: list[tuple[int, str]] = field(default_factory=list)  # row, its sum word
 
     @property
     def missing(self) -> list[str]:
@@ -106,6 +108,10 @@ def survey(path: Path, sheet: str | None = None) -> Survey:
     raw, sheets = _best_table(path, sheet)
     found = Survey(path, raw.sheet, sheets, raw.headers, len(raw.frame))
     _map_fields(found)
+    sums = sum_rows(raw, found.columns)  # no gender code or date is proposed from a sum row
+    numbers = list(raw.row_numbers)
+    found.sum_rows = [(int(numbers[p]), word) for p, word in sorted(sums.items())]
+    raw = without(raw, sorted(sums))
     frame = raw.frame
     _municipality_column(found, frame)
     if "municipality" in found.columns:
@@ -400,6 +406,15 @@ def _data(found: Survey, t: _Said) -> str:
     for header, holds in found.not_municipalities:
         lines.append(t("init.c.holds", header=terminal(header), holds=t(f"init.c.{holds}")))
     lines += _gender_lines(found, t)
+    if found.sum_rows:
+        rows = row_list([row for row, _ in found.sum_rows])
+        words = ", ".join(dict.fromkeys(f"'{terminal(w)}'" for _, w in found.sum_rows[:8]))
+        count = t.rows(len(found.sum_rows))
+        lines += [
+            t("init.c.sums.1", count=count, rows=rows, words=words),
+            t("init.c.sums.2"),
+            "  skip_total_rows: true",
+        ]
     others = found.other_columns
     if others:
         lines.append(t("init.c.others"))
