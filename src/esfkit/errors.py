@@ -142,9 +142,10 @@ def say(key: str, /, **params: object) -> Said:
 class EsfkitError(Exception):
     """A problem the user can fix: located, with the offending value and a hint.
 
-    ``message`` and ``hint`` are a :class:`Said` (rendered in the run's language by the
-    command line) or, where a message is not yet translated, English text. ``lang`` is the
-    goal file's project.lang when the error was raised after it was read.
+    ``message`` and ``hint`` are a :class:`Said`, rendered in the run's language by the
+    command line (every raise site in esfkit says a key of esfkit.messages:
+    tests/test_lang.py); plain text, as a caller outside esfkit may give, is shown as it is.
+    ``lang`` is the goal file's project.lang when the error was raised after it was read.
     """
 
     def __init__(
@@ -167,8 +168,7 @@ class EsfkitError(Exception):
         return self.text()
 
     def text(self, labels: Mapping[str, str] | None = None) -> str:
-        """Where, what and what to do in the language of ``labels`` (English: None), masked;
-        a sentence not yet translated stays English."""
+        """Where, what and what to do in the language of ``labels`` (English: None), masked."""
         from esfkit.privacy import mask_text  # its patterns are compiled when first needed
 
         message = self.said.text(labels) if self.said else self.message

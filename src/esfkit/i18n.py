@@ -463,8 +463,7 @@ class Words:
 
 
 def error_text(error: EsfkitError, lang: str) -> str:
-    """'fel: where: what' and its hint, in ``lang`` (a sentence not yet translated stays
-    English), masked."""
+    """'fel: where: what' and its hint, in ``lang``, masked."""
     labels = LABELS[lang]
     return f"{labels['word.error']}: {error.text(labels)}"
 

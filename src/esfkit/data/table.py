@@ -194,13 +194,14 @@ def to_table(path: Path, sheet: str | None, grid: Grid, header_row: int | None =
 
 
 def _row_text(columns: tuple[np.ndarray, ...], index: int) -> str:
-    """The filled cells of one record, as 'A: x, C: y' (a few, each shortened)."""
+    """The filled cells of one record, as 'A: x, C: y' (a few, each shortened; then '… (+3)',
+    the same in every language)."""
     cells = [
         f"{column_letter(c)}: {columns[c][index][:40]}"
         for c in range(len(columns))
         if columns[c][index]
     ]
-    return ", ".join(cells[:5]) + (f" and {len(cells) - 5} more cells" if len(cells) > 5 else "")
+    return ", ".join(cells[:5]) + (f", … (+{len(cells) - 5})" if len(cells) > 5 else "")
 
 
 def _header_index(
