@@ -343,3 +343,36 @@ def test_the_scan_finds_a_sentence_written_in_place(source: str) -> None:
 def test_the_scan_lets_a_said_sentence_pass() -> None:
     source = 'raise node.error(say("goal.list", what=what), hint=say("hint.x", value=f"{v}"))'
     assert _said_in_english(ast.parse(source)) == []
+
+
+def _errors(tmp_path: Path) -> list[tuple[tuple, str, str]]:
+    """An error from each part of esfkit: the command, its Swedish and its English words."""
+    data = tmp_path / "d.csv"
+    data.write_text(HEADER + "19811218-9876;K;Östersund;2021-01-01;;\n", encoding="utf-8")
+    wide = tmp_path / "wide.csv"
+    wide.write_text(HEADER + "19811218-9876;K;Östersund;2021-01-01;;;x\n", encoding="utf-8")
+    goals = tmp_path / "g.yml"
+    goals.write_text(GOALS.format(lang=""), encoding="utf-8")
+    phase = tmp_path / "phase.yml"
+    phase.write_text(GOALS.format(lang="") + "    from: 2021-01-01\n", encoding="utf-8")
+    column = tmp_path / "column.yml"
+    column.write_text(GOALS.format(lang="").replace("everyone", "{Foo: 1}"), encoding="utf-8")
+    history = tmp_path / "h.csv"
+    history.write_text("a,b\n", encoding="utf-8")
+    as_of = ("--as-of", "2021-12-31")
+    return [
+        (("check", phase, data), "har 'from' men inte 'to'", "has 'from' but not 'to'"),
+        (("check", goals, wide, *as_of), "har 7 fält men rubrikraden", "has 7 fields but the"),
+        (("check", column, data, *as_of), "'Foo' är ingen kolumn i", "'Foo' is not a column of"),
+        (("check", goals, data, "-o", tmp_path), "är en mapp", "is a folder"),
+        (("check", goals, data, "--period", "2021Q5"), "är ingen period", "is not a period"),
+        (("history", history), "rubriken är 'a,b'", "the header is 'a,b'"),
+    ]
+
+
+def test_an_error_from_every_part_of_esfkit_is_swedish_unless_lang_en(tmp_path: Path) -> None:
+    for args, swedish, english in _errors(tmp_path):
+        sv, en = run_cli(*args), run_cli(*args, "--lang", "en")
+        assert sv.exit_code == en.exit_code == 2, (args, sv.stderr, en.stderr)
+        assert sv.stderr.startswith("fel: ") and swedish in sv.stderr, sv.stderr
+        assert en.stderr.startswith("error: ") and english in en.stderr, en.stderr

@@ -224,7 +224,7 @@ def _offset(node: Node, key: str, what: What) -> Offset:
                 key=key,
                 what=what,
                 largest=largest,
-                unit=unit,
+                unit=say(f"offset.{unit}"),
                 value=node.described(),
             )
         )

@@ -409,3 +409,11 @@ SAID.update(
         ),
     }
 )
+SAID.update(
+    {
+        "offset.days": ("dagar", "days"),
+        "offset.weeks": ("veckor", "weeks"),
+        "offset.months": ("månader", "months"),
+        "offset.years": ("år", "years"),
+    }
+)
