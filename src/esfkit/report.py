@@ -112,7 +112,8 @@ class Outside:
     """Who a goal's denominator leaves out, in the goal's own terms (from its ``of:``), for
     the note under its table. ``reason``: "enrolled" (still enrolled: ``of: exited``),
     "exited" (already left: ``of: enrolled``), "unanswered" (a survey question in
-    ``columns`` left blank), "blank" (nothing in ``columns``), "other_value" (none of
+    ``columns`` left blank), "unanswered_value" (a survey question answered none of
+    ``values``, or left blank), "blank" (nothing in ``columns``), "other_value" (none of
     ``values`` in ``columns``), "other_exit" (left to another outcome), "no_exit" (left
     without an outcome) or "other" (``columns`` do not match the goal's selection). Made
     from the goal's definition alone, never from the rows (suppression)."""

@@ -45,8 +45,9 @@ NOTES = {
     "sv": [
         "4 är fortfarande inskrivna och räknas inte i andelen",
         "6 har redan avslutats och räknas inte i andelen",
-        "6 svarade inte på Enkät nöjd och räknas inte i andelen",
-        "6 är fortfarande inskrivna eller svarade inte på Enkät nöjd och räknas inte i andelen",
+        "6 svarade inte Ja eller Nej på Enkät nöjd och räknas inte i andelen",
+        "6 är fortfarande inskrivna eller svarade inte Ja eller Nej på Enkät nöjd och räknas"
+        " inte i andelen",
         "5 har inte Ja i Plan och räknas inte i andelen",
         "2 har inget ifyllt i Plan och räknas inte i andelen",
         "7 är fortfarande inskrivna, har avslutats av ett annat skäl eller har avslutats utan"
@@ -56,8 +57,9 @@ NOTES = {
     "en": [
         "4 are still enrolled and are not counted in the share",
         "6 have already left and are not counted in the share",
-        "6 did not answer Enkät nöjd and are not counted in the share",
-        "6 are still enrolled or did not answer Enkät nöjd and are not counted in the share",
+        "6 did not answer Ja or Nej to Enkät nöjd and are not counted in the share",
+        "6 are still enrolled or did not answer Ja or Nej to Enkät nöjd and are not counted in"
+        " the share",
         "5 do not have Ja under Plan and are not counted in the share",
         "2 have nothing filled in under Plan and are not counted in the share",
         "7 are still enrolled, left for another reason or left without an exit outcome and are"

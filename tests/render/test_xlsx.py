@@ -215,7 +215,8 @@ def test_goal_sheets_carry_the_goals_notes(tmp_path) -> None:
     book = load_workbook(_vagar(tmp_path))
     texts = [c.value for row in book["adapted_support"].iter_rows() for c in row if c.value]
     assert (
-        "162 svarade inte på Enkät: individuellt anpassat stöd och räknas inte i andelen" in texts
+        "162 svarade inte Ja eller Nej på Enkät: individuellt anpassat stöd och räknas inte i andelen"
+        in texts
     )
 
 

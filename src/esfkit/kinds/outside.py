@@ -65,6 +65,8 @@ def _column(part: Equals | Missing) -> tuple[Outside, ...]:
     if part.field == "exit":  # outcome groups are the goal file's words: not shown
         return (ENROLLED, OTHER_EXIT, NO_EXIT) if isinstance(part, Equals) else (ENROLLED, NO_EXIT)
     if any(word in part.field.casefold() for word in _SURVEY_WORDS):
+        if isinstance(part, Equals):  # a blank, and any other answer ('Nej' for 'Ja')
+            return (Outside("unanswered_value", (part.field,), tuple(v.text for v in part.values)),)
         return (Outside("unanswered", (part.field,)),)
     if isinstance(part, Equals):
         return (Outside("other_value", (part.field,), tuple(v.text for v in part.values)),)

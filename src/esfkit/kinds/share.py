@@ -3,9 +3,10 @@
 ``of`` is the denominator, ``everyone`` by default; rows outside it are counted, never
 silently dropped, and the note under the table says who they are in the goal's terms, each
 part of an ``all:`` in turn: "94 är fortfarande inskrivna" (``exited``), "12 har redan
-avslutats" (``enrolled``), "44 svarade inte på Enkät stöd" (a value, or ``{missing:
-false}``, of a column whose header reads like a survey question: enkät, svar, fråga,
-upplev...), "har inte Ja i Plan" (a value of another column), "har inget ifyllt i Plan"
+avslutats" (``enrolled``), "44 svarade inte på Enkät stöd" (``{missing: false}`` on a
+column whose header reads like a survey question: enkät, svar, fråga, upplev...), "44
+svarade inte Ja eller Nej på Enkät stöd" (values of such a column: a blank or another
+answer), "har inte Ja i Plan" (a value of another column), "har inget ifyllt i Plan"
 (``{missing: false}``), "är fortfarande inskrivna, har avslutats av ett annat skäl eller
 har avslutats utan avslutsorsak" (an ``exit`` outcome; without "ett annat skäl" for
 ``{missing: false}``), and for other filters the columns they look at. The words come from
