@@ -376,3 +376,22 @@ def test_an_error_from_every_part_of_esfkit_is_swedish_unless_lang_en(tmp_path: 
         assert sv.exit_code == en.exit_code == 2, (args, sv.stderr, en.stderr)
         assert sv.stderr.startswith("fel: ") and swedish in sv.stderr, sv.stderr
         assert en.stderr.startswith("error: ") and english in en.stderr, en.stderr
+
+
+def test_every_sentence_is_given_each_word_it_needs() -> None:
+    """say("key", a=..., b=...) fills every {placeholder} of the key, in both languages: a
+    missing one would end the run with a KeyError (exit 3) instead of the message."""
+    missing, checked = {}, 0
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "say"):
+                continue
+            key = node.args[0] if node.args else None
+            if not isinstance(key, ast.Constant) or any(k.arg is None for k in node.keywords):
+                continue  # a key made at run time, or words passed on as **words
+            given, checked = {k.arg for k in node.keywords}, checked + 1
+            for lang in ("sv", "en"):
+                needed = _fields(MESSAGES[lang][key.value]) - given
+                if needed:
+                    missing[f"{path.relative_to(SRC)}:{node.lineno} {key.value} ({lang})"] = needed
+    assert checked > 300 and missing == {}
