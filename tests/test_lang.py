@@ -395,3 +395,22 @@ def test_every_sentence_is_given_each_word_it_needs() -> None:
                 if needed:
                     missing[f"{path.relative_to(SRC)}:{node.lineno} {key.value} ({lang})"] = needed
     assert checked > 300 and missing == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "swedish", "english"),
+    [
+        ("goals:\n\t- id: a\n", "ett tabbtecken", "a tab character"),
+        ("goals:\n  - id: a: b\n", "ett 'nyckel: värde' står där", "a 'key: value' where"),
+        ("goals: [a, b\n", "en lista [ ... ] eller", "a list [ ... ] or mapping"),
+        ("goals:\n  - id: a\n   count: x\n", "indraget stämmer inte", "the indentation does not"),
+    ],
+)
+def test_common_yaml_mistakes_are_said_in_the_run_language(
+    files, text: str, swedish: str, english: str
+) -> None:
+    goals, data = files(HEADER)
+    goals.write_text(text, encoding="utf-8")
+    sv, en = run_cli("check", goals, data), run_cli("check", goals, data, "--lang", "en")
+    assert sv.exit_code == en.exit_code == 2
+    assert f"ogiltig YAML: {swedish}" in sv.stderr and f"invalid YAML: {english}" in en.stderr

@@ -109,7 +109,7 @@ def load_text(text: str, filename: str) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _loc(filename, mark) if mark else None
-        problem = exc.problem or exc.context or "?"  # PyYAML's words, in English
+        problem = _problem(exc.problem or exc.context or "?")
         raise GoalFileError(
             say("yaml.invalid", problem=problem), where=where, hint=say("hint.invalid_yaml")
         ) from None
@@ -119,6 +119,23 @@ def load_text(text: str, filename: str) -> Node:
     if root is None:
         raise GoalFileError(say("yaml.empty_file"), where=GoalFileLocation(filename, 1, 1))
     return _convert(root, filename, set())
+
+
+# PyYAML's words for the problems a hand-written goal file has most, by how they begin.
+_PROBLEMS = {
+    "found character '\\t'": "yaml.problem.tab",
+    "mapping values are not allowed": "yaml.problem.mapping_value",
+    "expected <block end>": "yaml.problem.block_end",
+    "expected ',' or ']'": "yaml.problem.flow_end",
+    "expected ',' or '}'": "yaml.problem.flow_end",
+    "found unexpected end of stream": "yaml.problem.quote",
+}
+
+
+def _problem(problem: str) -> Said | str:
+    """PyYAML's problem in every language where it is a common one; else its own words."""
+    key = next((k for start, k in _PROBLEMS.items() if problem.startswith(start)), None)
+    return say(key) if key else problem
 
 
 _constructor = yaml.SafeLoader(stream="")

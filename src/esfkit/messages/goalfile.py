@@ -417,3 +417,30 @@ SAID.update(
         "offset.years": ("år", "years"),
     }
 )
+SAID.update(
+    {
+        # PyYAML's most common problems, said in both languages (others as PyYAML says them)
+        "yaml.problem.tab": (
+            "ett tabbtecken, som YAML inte tillåter i indrag (använd mellanslag)",
+            "a tab character, which YAML does not allow in indentation (use spaces)",
+        ),
+        "yaml.problem.mapping_value": (
+            "ett 'nyckel: värde' står där det inte får stå (ett kolon för mycket, eller ett "
+            "värde som behöver citattecken?)",
+            "a 'key: value' where none may stand (one colon too many, or a value that needs "
+            "quotes?)",
+        ),
+        "yaml.problem.block_end": (
+            "indraget stämmer inte med raderna ovanför",
+            "the indentation does not match the lines above",
+        ),
+        "yaml.problem.flow_end": (
+            "en lista [ ... ] eller mappning {{ ... }} som aldrig stängs",
+            "a list [ ... ] or mapping {{ ... }} that is never closed",
+        ),
+        "yaml.problem.quote": (
+            "ett citattecken som aldrig stängs",
+            "a quotation mark that is never closed",
+        ),
+    }
+)
