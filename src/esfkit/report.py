@@ -153,10 +153,23 @@ class GoalResult:
 
 @dataclass(frozen=True)
 class InputInfo:
+    """The participant data: its file, sha256, rows and sheet. Several files read as one
+    register: ``path`` names them all, ``sha256`` is one digest over theirs in order
+    (esfkit.data.register.data_digest), and ``files`` holds each file's own."""
+
     path: str
     sha256: str
     rows: int | None  # None: hidden by small-number suppression (Report.suppressed)
     sheet: str | None = None
+    files: tuple[InputInfo, ...] = ()
+
+    def file_rows(self, suppress_below: int | None) -> list[int | None]:
+        """Each file's rows as a report shows them: with small-number suppression, when one
+        file holds 1 to N-1 rows, every file's count is hidden (None), or the total less
+        the others would tell it."""
+        rows = [f.rows for f in self.files]
+        small = suppress_below and any(r is not None and 1 <= r < suppress_below for r in rows)
+        return [None] * len(rows) if small or self.rows is None else rows
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ without it: the heavy modules are imported inside the functions that need them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,19 +40,23 @@ class Written:
     summary: tuple[str, ...]
 
 
-def starter(data: Path, sheet: str | None, output: Path, to_stdout: bool) -> Written:
-    """`esfkit init`: a commented starter goal file for the participant file ``data``."""
+def starter(data: list[Path], sheet: str | None, output: Path, to_stdout: bool) -> Written:
+    """`esfkit init`: a commented starter goal file for the participant file ``data`` (or
+    several files, read as one register and named under data.files relative to ``output``)."""
     from esfkit.escape import terminal
-    from esfkit.scaffold.starter import starter_goal_file, survey
+    from esfkit.scaffold.starter import starter_goal_file, survey_files
 
-    found = survey(data, sheet)
-    text = starter_goal_file(found, str(data), "goals.yml" if to_stdout else str(output))
+    folder = Path.cwd() if to_stdout else output.absolute().parent
+    names = [Path(os.path.relpath(Path(d).absolute(), folder)).as_posix() for d in data]
+    found = survey_files(list(data), sheet, names)
+    given = " ".join(str(d) for d in data) if len(data) == 1 else ""
+    text = starter_goal_file(found, given, "goals.yml" if to_stdout else str(output))
     mapped = ", ".join(f"{f}={terminal(h)}" for f, h in found.columns.items()) or "nothing"
-    shown, source = terminal(output), terminal(data)
+    shown, source = terminal(output), terminal(given)
     summary = [f"wrote {shown}: {found.rows} rows; columns found: {mapped}"]
     if found.missing:
         summary.append(f"  not found: {', '.join(found.missing)} (see the file)")
-    summary.append(f"next: edit {shown}, then: esfkit check {shown} {source}")
+    summary.append(f"next: edit {shown}, then: esfkit check {shown} {source}".rstrip())
     return Written(text, () if to_stdout else tuple(summary))
 
 

@@ -26,15 +26,26 @@ class ColumnRef:
 
 
 @dataclass(frozen=True)
+class FilePattern:
+    """A path or glob pattern of ``data.files``, relative to the goal file, where written."""
+
+    pattern: str
+    loc: GoalFileLocation
+
+
+@dataclass(frozen=True)
 class DataSettings:
     """The goal file's ``data:`` section: which sheet, which header is which field, the
-    project's own gender codes, what counts as one participant, where the header is."""
+    project's own gender codes, what counts as one participant, where the header is, which
+    files to read when the command line names none."""
 
     sheet: str | int | None = None
     columns: dict[str, ColumnRef] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     unit: str = "person"
     header_row: int | None = None  # Excel row / CSV line of the header; None: found
+    # data.files: the participant files, read as one register, when none is given
+    files: tuple[FilePattern, ...] = ()
 
 
 @dataclass(frozen=True)

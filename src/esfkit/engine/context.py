@@ -14,7 +14,7 @@ import numpy as np
 
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.tabulate import tabulate
-from esfkit.errors import DataError, DataLocation, GoalFileError
+from esfkit.errors import DataError, GoalFileError
 from esfkit.goalfile.model import AllOf, Filter, Goal, GoalFile
 from esfkit.kinds.context import Dimension, GoalContext, Tally
 from esfkit.kinds.judging import elapsed, pacing_window
@@ -71,7 +71,7 @@ class EvaluatorContext(GoalContext):
             raise DataError(
                 f"column '{column}' of goal '{self.goal.id}' has numbers beyond ±{limit:,.0f} "
                 "(not shown: such a number may be a personal identity number)",
-                where=DataLocation(self.ev.participants.file, tuple(int(r) for r in rows), column),
+                where=self.ev.participants.where(tuple(int(r) for r in rows), column),
                 hint="a mean averages hours, days or amounts; is this an id column?",
             )
         return values

@@ -179,14 +179,7 @@ class Evaluator:
             if field in _DATE_FIELDS:
                 return self.frame[_CANONICAL[field]]
             if field.startswith("column:"):
-                header = field.removeprefix("column:")
-                return parse_dates(
-                    self.frame[header],
-                    header,
-                    self.frame["_row"].to_numpy(),
-                    self.participants.file,
-                    self.coded(header),
-                )
+                return self._parsed(parse_dates, field.removeprefix("column:"))
             raise GoalFileError(f"'{field}' does not hold dates", where=loc)
 
         return self._cached(field, "dates", compute)
@@ -203,17 +196,24 @@ class Evaluator:
                 years: pd.Series = self.frame["_start"].dt.year.astype("float64")
                 return years
             if field.startswith("column:"):
-                header = field.removeprefix("column:")
-                return parse_numbers(
-                    self.frame[header],
-                    header,
-                    self.frame["_row"].to_numpy(),
-                    self.participants.file,
-                    self.coded(header),
-                )
+                return self._parsed(parse_numbers, field.removeprefix("column:"))
             raise GoalFileError(f"'{field}' does not hold numbers", where=loc)
 
         return self._cached(field, "numbers", compute)
+
+    def _parsed(self, parse: Callable[..., pd.Series], header: str) -> pd.Series:
+        """The column ``header`` read by ``parse`` (dates, numbers); an error names each
+        row with its file."""
+        try:
+            return parse(
+                self.frame[header],
+                header,
+                self.frame["_row"].to_numpy(),
+                self.participants.file,
+                self.coded(header),
+            )
+        except DataError as error:
+            raise self.participants.relocated(error) from None
 
     def _birth_dates(self) -> pd.Series:
         return birth_dates(self.frame["_id"])  # person keys, their century known

@@ -20,7 +20,7 @@ from esfkit.data.participants import Participants
 from esfkit.engine.context import EvaluatorContext
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, Population, build_population
-from esfkit.errors import UsageError, one_of
+from esfkit.errors import UsageError, format_rows, one_of, split_row
 from esfkit.escape import json_text, terminal
 from esfkit.goalfile.filters import goal_filters
 from esfkit.goalfile.model import Filter, GoalFile
@@ -56,6 +56,12 @@ class Explanation:
     as_of_is_project_end: bool = False  # the default report date: the project had ended
     values: dict[int, float] | None = None  # a mean's: each averaged row's value
     values_unit: str | None = None
+    # The participant file's name, or the files' in a few words (not compared: the rows are
+    # the same whether read from a file or from its DataFrame).
+    file: str = field(default="", compare=False)
+    # The files of a register read from several: the rows above are then row keys
+    # (esfkit.errors.row_key), each listed with its file.
+    files: tuple[str, ...] = ()
 
 
 def parse_where(text: str | None) -> dict[str, str]:
@@ -121,6 +127,8 @@ def explain(
         same_person=_same_person(participants, rows[denominator])
         if goal_file.data.unit == "person"
         else {},
+        file=participants.file,
+        files=participants.names,
     )
 
 
@@ -229,7 +237,7 @@ def _same_person(participants: Participants, shown: np.ndarray) -> dict[int, lis
 # for the terminal (esfkit.escape.terminal), the JSON's strings masked (json_text).
 
 
-def to_text(e: Explanation, file: str) -> str:
+def to_text(e: Explanation) -> str:
     where = ", ".join(f"{k} = {v}" for k, v in e.where.items()) or "all participants"
     unit = (
         "per person: a re-enrolled person is listed by the row of the latest enrolment"
@@ -238,7 +246,7 @@ def to_text(e: Explanation, file: str) -> str:
     )
     lines = [
         terminal(f"goal {e.goal} ({e.kind}): {e.title}"),
-        terminal(f"{file}, report date {_as_of(e)}, {where}; counted {unit}"),
+        terminal(f"{e.file}, report date {_as_of(e)}, {where}; counted {unit}"),
         "",
     ]
 
@@ -246,13 +254,15 @@ def to_text(e: Explanation, file: str) -> str:
         if rows is None:
             return
         lines.append(f"{label}: {len(rows)}")
-        lines.extend(_wrapped(rows))
+        lines.extend(_wrapped(rows, e.files))
 
     block("counted (numerator)" if e.values is None else "with a value (averaged)", e.numerator)
     if e.values is not None:
         unit = f" ({e.values_unit})" if e.values_unit else ""
         lines.append(f"their values{unit}:")
-        lines.extend(f"  row {row}: {round(v, 2):g}" for row, v in e.values.items())
+        lines.extend(
+            terminal(f"  {_row(row, e.files)}: {round(v, 2):g}") for row, v in e.values.items()
+        )
     block("in the denominator" if e.numerator is not None else "counted", e.denominator)
     block("in scope but outside the denominator (of)", e.outside_denominator)
     block("excluded by the goal's scope", e.excluded_by_scope)
@@ -264,7 +274,7 @@ def to_text(e: Explanation, file: str) -> str:
     if e.same_person:
         lines.append(f"the same person on other rows: {len(e.same_person)}")
         lines.extend(
-            f"  row {row}: also {', '.join(map(str, others))}"
+            terminal(f"  {_row(row, e.files)}: also {_also(others, e.files)}")
             for row, others in sorted(e.same_person.items())
         )
     return "\n".join(lines) + "\n"
@@ -274,21 +284,67 @@ def _as_of(e: Explanation) -> str:
     return e.as_of.isoformat() + (" (the project's end)" if e.as_of_is_project_end else "")
 
 
-def _wrapped(rows: list[int], per_line: int = 15) -> list[str]:
+def _wrapped(rows: list[int], files: tuple[str, ...] = (), per_line: int = 15) -> list[str]:
+    """Every row, 15 to a line; with several files, each file's rows under its name."""
+    if files:
+        lines = []
+        for index, found in _by_file(rows).items():
+            lines.append(terminal(f"  {files[index]}:"))
+            lines += ["  " + line for line in _wrapped(found, (), per_line)]
+        return lines
     return [
         "  rows " + ", ".join(map(str, rows[i : i + per_line]))
         for i in range(0, len(rows), per_line)
     ]
 
 
-def to_json(e: Explanation, file: str) -> dict[str, Any]:
+def _by_file(rows: list[int]) -> dict[int, list[int]]:
+    """Row keys grouped by file index, as rows of that file."""
+    grouped: dict[int, list[int]] = {}
+    for key in rows:
+        index, row = split_row(key)
+        grouped.setdefault(index, []).append(row)
+    return grouped
+
+
+def _row(key: int, files: tuple[str, ...]) -> str:
+    """'row 14', or with several files 'kiruna.xlsx, row 14'."""
+    return format_rows((key,), files=files)
+
+
+def _also(others: list[int], files: tuple[str, ...]) -> str:
+    """A person's other rows: '9, 31', or with several files 'pajala.xlsx, rows 3, 9'."""
+    return format_rows(others, None, files=files) if files else ", ".join(map(str, others))
+
+
+def _json_rows(rows: list[int], files: tuple[str, ...]) -> list[Any]:
+    """Rows as numbers; with several files, each as {"file": ..., "row": ...}."""
+    if not files:
+        return list(rows)
+    return [
+        {"file": json_text(files[index]), "row": row}
+        for index, found in _by_file(rows).items()
+        for row in found
+    ]
+
+
+def _json_key(key: int, files: tuple[str, ...]) -> str:
+    """A row as a JSON key: '14', or with several files 'kiruna.xlsx:14'."""
+    if not files:
+        return str(key)
+    index, row = split_row(key)
+    return f"{json_text(files[index])}:{row}"
+
+
+def to_json(e: Explanation) -> dict[str, Any]:
     def part(rows: list[int] | None) -> dict[str, Any] | None:
-        return None if rows is None else {"count": len(rows), "rows": rows}
+        return None if rows is None else {"count": len(rows), "rows": _json_rows(rows, e.files)}
 
     return {
         "goal": json_text(e.goal),
         "kind": e.kind,
-        "file": json_text(file),
+        "file": json_text(e.file),
+        **({"files": [json_text(name) for name in e.files]} if e.files else {}),
         "as_of": e.as_of.isoformat(),
         **({"as_of_is_project_end": True} if e.as_of_is_project_end else {}),
         "unit": e.unit,
@@ -299,7 +355,13 @@ def to_json(e: Explanation, file: str) -> dict[str, Any]:
         "excluded_by_scope": part(e.excluded_by_scope),
         "outside_report": part(e.outside_report),
         "unknown": {name: part(rows) for name, rows in e.unknown.items()},
-        "same_person": {str(k): v for k, v in e.same_person.items()},
-        **({"values": {str(k): v for k, v in e.values.items()}} if e.values is not None else {}),
+        "same_person": {
+            _json_key(k, e.files): _json_rows(v, e.files) for k, v in e.same_person.items()
+        },
+        **(
+            {"values": {_json_key(k, e.files): v for k, v in e.values.items()}}
+            if e.values is not None
+            else {}
+        ),
         **({"values_unit": e.values_unit} if e.values_unit else {}),
     }

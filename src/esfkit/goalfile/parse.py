@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from esfkit.data.settings import COLUMN_FIELDS, UNITS, ColumnRef, DataSettings
+from esfkit.data.settings import COLUMN_FIELDS, UNITS, ColumnRef, DataSettings, FilePattern
 from esfkit.errors import GoalFileError, did_you_mean
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import active_between, parse_filter
@@ -44,7 +44,7 @@ TOP_KEYS = (
     "report",
 )
 PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
-DATA_KEYS = ("sheet", "columns", "genders", "unit", "header_row")
+DATA_KEYS = ("files", "sheet", "columns", "genders", "unit", "header_row")
 COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown", "by", "from", "to")
 DEFAULT_BREAKDOWN = ("municipality", "gender")
 LANGS = ("sv", "en")
@@ -189,7 +189,20 @@ def _data(node: Node) -> DataSettings:
             EXCEL_ROWS,
             hint="the row number of the header as Excel shows it (1, 2 ...)",
         )
-    return DataSettings(sheet, columns, genders, unit, header_row)
+    files = _files(entries["files"]) if "files" in entries else ()
+    return DataSettings(sheet, columns, genders, unit, header_row, files)
+
+
+def _files(node: Node) -> tuple[FilePattern, ...]:
+    """data.files: a path or glob pattern, or a list of them (relative to the goal file)."""
+    items = nodes.sequence(node, "data.files") if node.is_sequence else [node]
+    if not items:
+        raise node.error(
+            "data.files is an empty list",
+            hint="list the participant files or patterns, e.g. files: ['*.xlsx'], or leave "
+            "data.files out and name the files on the command line",
+        )
+    return tuple(FilePattern(nodes.text(item, "a file in data.files"), item.loc) for item in items)
 
 
 def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:

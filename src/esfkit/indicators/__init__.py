@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from esfkit.errors import (
     DataError,
-    DataLocation,
     GoalFileError,
     GoalFileLocation,
     did_you_mean,
@@ -366,6 +365,6 @@ def _check_values(column: NeededColumn, participants: Participants) -> None:
     rows = tuple(int(r) for r in participants.frame.loc[bad, "_row"])
     raise DataError(
         f"'{first}' is not one of the values {column.key} can have",
-        where=DataLocation(participants.file, rows, header),
+        where=participants.where(rows, header),
         hint=one_of(first, column.values) + " (a blank cell counts as not known)",
     )

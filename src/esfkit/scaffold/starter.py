@@ -27,10 +27,11 @@ from esfkit.data.columns import (
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.municipalities import name_for_code, official_name
 from esfkit.data.read import RawTable, read_table, sheet_names
-from esfkit.data.settings import COLUMN_FIELDS
+from esfkit.data.register import read_register
+from esfkit.data.settings import COLUMN_FIELDS, DataSettings
 from esfkit.data.sheet import SHEET_SUFFIXES
 from esfkit.data.values import parse_dates
-from esfkit.errors import DataError, did_you_mean
+from esfkit.errors import DataError, DataLocation, did_you_mean
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.privacy import mask_text
 from esfkit.text import key as text_key
@@ -90,6 +91,11 @@ class Survey:
     end_range: tuple[dt.date, dt.date] | None = None
     yes_no_columns: list[str] = field(default_factory=list)
     not_municipalities: list[tuple[str, str]] = field(default_factory=list)  # header, holds
+    # Several files read as one register: their paths as data.files will name them, and
+    # the fields each file has under a header of its own (field -> (file, header) pairs),
+    # left out of data.columns so that each file's header is recognised on its own.
+    files: tuple[str, ...] = ()
+    per_file: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @property
     def missing(self) -> list[str]:
@@ -104,7 +110,51 @@ class Survey:
 def survey(path: Path, sheet: str | None = None) -> Survey:
     """Read ``path`` (the sheet that looks most like a participant list, unless named)."""
     raw, sheets = _best_table(path, sheet)
-    found = Survey(path, raw.sheet, sheets, raw.headers, len(raw.frame))
+    return _surveyed(raw, Survey(path, raw.sheet, sheets, raw.headers, len(raw.frame)))
+
+
+def survey_files(paths: list[Path], sheet: str | None, names: list[str]) -> Survey:
+    """Several files read as one register (esfkit.data.register), ``names`` how data.files
+    will name them: a DataError naming the file whose sheet or header does not fit the
+    first file's, as `check` would."""
+    if len(paths) == 1:
+        return survey(paths[0], sheet)
+    tables = [_best_table(path, sheet) for path in paths]
+    raws = [raw for raw, _ in tables]
+    _same_sheet(raws)
+    register = read_register(paths, DataSettings(sheet=raws[0].sheet), _given(raws))
+    raw = register.raw
+    sheets = tuple(dict.fromkeys(s for _, found in tables for s in found))
+    found = Survey(paths[0], raw.sheet, sheets, raw.headers, len(raw.frame), files=tuple(names))
+    for name in register.columns:
+        headers = [m[name] for m in register.mappings]
+        if len(set(headers)) > 1:
+            found.per_file[name] = [(p.name, h) for p, h in zip(paths, headers, strict=True)]
+    return _surveyed(raw, found)
+
+
+def _given(raws: list[RawTable]):
+    """A reader that gives the tables already read, in order (read_register's checks)."""
+    by_path = {raw.path: raw for raw in raws}
+    return lambda path, sheet, header_row: by_path[path]
+
+
+def _same_sheet(raws: list[RawTable]) -> None:
+    """data.sheet names one sheet for every workbook: the sheets chosen must agree."""
+    books = [raw for raw in raws if raw.sheet is not None]
+    for raw in books[1:]:
+        if raw.sheet != books[0].sheet:
+            raise DataError(
+                f"the participants look to be on sheet '{raw.sheet}' here, and on sheet "
+                f"'{books[0].sheet}' in {books[0].path.name}; data.sheet names one sheet for "
+                "every workbook",
+                where=DataLocation(raw.path.name),
+                hint="rename the sheets alike, or name the sheet: esfkit init --sheet NAME",
+            )
+
+
+def _surveyed(raw: RawTable, found: Survey) -> Survey:
+    """What ``raw`` holds, written into ``found``."""
     _map_fields(found)
     frame = raw.frame
     _municipality_column(found, frame)
@@ -338,13 +388,20 @@ def starter_goal_file(found: Survey, data_arg: str, output_name: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def _sources(found: Survey) -> str:
+    """The file read, or the files: 'kiruna.xlsx, pajala.xlsx'."""
+    if found.files:
+        return terminal(", ".join(Path(name).name for name in found.files))
+    return terminal(found.path.name)
+
+
 def _head(found: Survey, data_arg: str, output_name: str) -> str:
     sheet = f", sheet '{terminal(found.sheet)}'" if found.sheet else ""
     return (
-        f"# Starter goal file, written by `esfkit init` from {terminal(found.path.name)}{sheet}\n"
+        f"# Starter goal file, written by `esfkit init` from {_sources(found)}{sheet}\n"
         f"# ({found.rows} rows). Read it through, change what is marked TODO, then run:\n"
         f"#\n"
-        f"#   esfkit check {terminal(output_name)} {terminal(data_arg)}\n"
+        f"#   {f'esfkit check {terminal(output_name)} {terminal(data_arg)}'.rstrip()}\n"
         f"#\n"
         f"# Every key is explained in docs/goal-file.md. Lines starting with # are comments.\n"
         f"version: 1\n"
@@ -383,11 +440,16 @@ def _project(found: Survey) -> str:
 
 def _data(found: Survey) -> str:
     lines = ["data:"]
+    if found.files:
+        lines.append(f"  files: {flow_list(list(found.files))}   # read as one register")
     if found.sheet and len(found.sheets) > 1:
         lines.append(f"  sheet: {yaml_scalar(found.sheet)}   # the workbook also has other sheets")
     lines.append("  columns:                 # esfkit field: the header in your file")
     for name in COLUMN_FIELDS:
-        if name in found.columns:
+        if name in found.per_file:
+            each = ", ".join(f"{terminal(h)} ({terminal(f)})" for f, h in found.per_file[name])
+            lines.append(f"    # {name}: recognised in each file on its own: {each}")
+        elif name in found.columns:
             note = FIELD_NAMES[name]
             if name in found.guessed:
                 note += ", GUESSED from the header: check"

@@ -1,0 +1,302 @@
+"""Several participant files read as one register (one workbook per municipality).
+
+A layer above the single-file reader (read.py): each file is read, its header found and
+mapped on its own (``data.columns`` applies to every file), and the tables are joined into
+one :class:`~esfkit.data.read.RawTable` whose rows are numbered by row key
+(:func:`esfkit.errors.row_key`: the file's place in the list and its row), so that every
+finding, error and row list names the file with the row (``kiruna.xlsx, row 14``) through
+the one formatter, :func:`esfkit.errors.format_rows`.
+
+The checks of one file's cells and layout run per file; those comparing rows with each
+other (the same row twice, one person on several rows) run on the joined register, so the
+same person in two files is one person. A file read by itself is read as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from esfkit.data.checks import inspect
+from esfkit.data.columns import FIELD_NAMES, header_key, map_columns
+from esfkit.data.read import RawTable, read_table
+from esfkit.data.settings import DataSettings, Declared, FilePattern
+from esfkit.data.sources import SourceFile, data_digest, describe
+from esfkit.errors import (
+    DataError,
+    DataLocation,
+    GoalFileError,
+    did_you_mean,
+    format_rows,
+    row_key,
+)
+from esfkit.findings import Finding
+from esfkit.limits import DATA_FILES, EXCEL_ROWS
+
+Reader = Callable[[Path, "str | int | None", "int | None"], RawTable]
+# The checks that compare rows with each other: run on the joined register, not per file.
+ACROSS_FILES = frozenset({"duplicate_row", "re_enrolment", "overlapping_enrolments"})
+
+
+@dataclass(frozen=True)
+class Register:
+    """The files read, each with its column mapping (field -> its own header), and the
+    register they make: one table under the first file's headers, rows by row key."""
+
+    tables: tuple[RawTable, ...]
+    mappings: tuple[dict[str, str], ...]
+    raw: RawTable
+    columns: dict[str, str]
+
+    @property
+    def files(self) -> tuple[SourceFile, ...]:
+        return tuple(SourceFile(t.path.name, t.sha256, len(t.frame), t.sheet) for t in self.tables)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The file names, or () for a single file (whose rows are its own numbers)."""
+        return tuple(t.path.name for t in self.tables) if len(self.tables) > 1 else ()
+
+
+def read_register(
+    paths: Sequence[Path], settings: DataSettings, read: Reader = read_table
+) -> Register:
+    """Read ``paths`` (each by ``read(path, sheet, header_row)``) and join them: a located
+    DataError for a file given twice, the same bytes under two names, too many files."""
+    paths = [Path(p) for p in paths]
+    _check_count(paths)
+    tables: list[RawTable] = []
+    for path in paths:
+        table = read(path, settings.sheet, settings.header_row)
+        _check_new(table, tables)
+        tables.append(table)
+    return join_tables(tables, settings)
+
+
+def join_tables(tables: Sequence[RawTable], settings: DataSettings) -> Register:
+    """The tables' columns mapped each on its own, and joined when there are several: a
+    located DataError for too many rows together, or a file whose header cannot be matched
+    with the first file's."""
+    mappings = [map_columns(t.headers, settings.columns, t.path.name) for t in tables]
+    if len(tables) == 1:
+        return Register(tuple(tables), tuple(mappings), tables[0], mappings[0])
+    total = sum(len(t.frame) for t in tables)
+    if total > EXCEL_ROWS:
+        raise DataError(
+            f"the {len(tables)} files hold {total:,} rows together".replace(",", " ")
+            + f"; esfkit reads at most {EXCEL_ROWS:,} in one run".replace(",", " "),
+            where=DataLocation(describe([t.path.name for t in tables])),
+            hint="run esfkit on fewer files at a time",
+        )
+    first = tables[0]
+    renames = [_renames(first, mappings[0], t, m) for t, m in zip(tables, mappings, strict=True)]
+    return Register(tuple(tables), tuple(mappings), _joined(tables, renames), mappings[0])
+
+
+def resolve_files(patterns: Sequence[FilePattern], folder: Path) -> list[Path]:
+    """The files of ``data.files``, in the order written, each pattern's matches sorted by
+    name; Excel's lock files ('~$kiruna.xlsx') and hidden files are not participant files.
+    A GoalFileError at the pattern's line when it matches no file."""
+    found: list[Path] = []
+    for item in patterns:
+        pattern = str(folder / item.pattern)
+        if glob.has_magic(item.pattern):
+            matches = sorted(
+                Path(m)
+                for m in glob.glob(pattern, recursive=True)
+                if Path(m).is_file() and not Path(m).name.startswith(("~$", "."))
+            )
+        else:
+            matches = [Path(pattern)] if Path(pattern).is_file() else []
+        if not matches:
+            what = "matches no file" if glob.has_magic(item.pattern) else "is not a file"
+            raise GoalFileError(
+                f"data.files: '{item.pattern}' {what} in {folder}",
+                where=item.loc,
+                hint="paths and patterns are relative to the goal file's folder, e.g. "
+                "'*.xlsx' or 'data/*.csv'",
+            )
+        found += matches
+    return found
+
+
+def _check_count(paths: list[Path]) -> None:
+    if not paths:
+        raise DataError(
+            "no participant file is given",
+            where=DataLocation("the command line"),
+            hint="name the file after the goal file, or list them under data.files",
+        )
+    if len(paths) > DATA_FILES:
+        raise DataError(
+            f"{len(paths)} participant files are given; esfkit reads at most {DATA_FILES} "
+            "in one run",
+            where=DataLocation(describe([p.name for p in paths])),
+            hint="join some of the files, or run esfkit on fewer at a time",
+        )
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        same = path.resolve()
+        if same in seen:
+            both = f"'{path}'" if str(path) == str(seen[same]) else f"'{seen[same]}' and '{path}'"
+            raise DataError(
+                f"the file is given twice ({both})",
+                where=DataLocation(path.name),
+                hint="name each participant file once: its rows would count twice",
+            )
+        seen[same] = path
+
+
+def _check_new(table: RawTable, earlier: list[RawTable]) -> None:
+    """The same bytes under two names would count every row twice."""
+    for other in earlier:
+        if other.sha256 == table.sha256:
+            raise DataError(
+                f"the file holds the same bytes as {other.path.name} (sha256 "
+                f"{table.sha256[:12]}): a copy",
+                where=DataLocation(table.path.name),
+                hint="name each participant file once: its rows would count twice",
+            )
+
+
+def _renames(
+    first: RawTable, first_map: dict[str, str], table: RawTable, mapping: dict[str, str]
+) -> dict[str, str]:
+    """``table``'s header -> the first file's header of the same column: esfkit's fields by
+    what each file's header was recognised as, the other columns by name (without case,
+    spaces or punctuation). A DataError naming the file and the header that matches none."""
+    fields = {h: f for f, h in mapping.items()}
+    others = {header_key(h): h for h in first.headers if h not in first_map.values()}
+    unmatched = [h for h in table.headers if h not in fields and header_key(h) not in others]
+    for field, header in first_map.items():
+        if field not in mapping:
+            raise _no_field(first, table, field, header, unmatched)
+    renames = {mapping[f]: h for f, h in first_map.items()}
+    for header in table.headers:
+        if header in fields and fields[header] not in first_map:
+            raise _mismatch(
+                first,
+                table,
+                header,
+                f"column '{header}' is the {FIELD_NAMES[fields[header]]}, which "
+                f"{first.path.name} has no column for",
+            )
+        if header not in fields:
+            match = others.get(header_key(header))
+            if match is None or match in renames.values():
+                raise _mismatch(first, table, header, None)
+            renames[header] = match
+    missing = [h for h in others.values() if h not in renames.values()]
+    if missing:
+        raise DataError(
+            f"column '{missing[0]}' of {first.path.name} is not here"
+            + (f" (nor {len(missing) - 1} more of its columns)" if len(missing) > 1 else ""),
+            where=DataLocation(table.path.name, (table.header_row,)),
+            hint=f"every file needs the same columns: add the column, or remove it from "
+            f"{first.path.name}; esfkit's own fields (id, gender, start ...) may have their "
+            "own header in each file",
+        )
+    return renames
+
+
+def _no_field(
+    first: RawTable, table: RawTable, field: str, header: str, unmatched: list[str]
+) -> DataError:
+    """No column of ``table`` is the ``field`` the first file has as ``header``."""
+    what = FIELD_NAMES[field]
+    there = f"{first.path.name} has it as '{header}'"
+    if unmatched:
+        return DataError(
+            f"column '{unmatched[0]}' matches no column of {first.path.name}, and no column "
+            f"here is the {what} ({there})",
+            where=DataLocation(table.path.name, (table.header_row,), unmatched[0]),
+            hint=f"if '{unmatched[0]}' is the {what}, name it '{header}' as in "
+            f"{first.path.name} (data.columns applies to every file)",
+        )
+    return DataError(
+        f"no column here is the {what} ({there})",
+        where=DataLocation(table.path.name, (table.header_row,)),
+        hint=f"every file needs the same columns: add the {what} column, named as in "
+        f"{first.path.name}",
+    )
+
+
+def _mismatch(first: RawTable, table: RawTable, header: str, message: str | None) -> DataError:
+    """``header`` of ``table`` matches no column of the first file."""
+    suggestion = did_you_mean(header, first.headers)
+    return DataError(
+        message or f"column '{header}' matches no column of {first.path.name}",
+        where=DataLocation(table.path.name, (table.header_row,), header),
+        hint=(f"did you mean '{suggestion}'? " if suggestion else "")
+        + f"every file needs the same columns; {first.path.name} has: "
+        + ", ".join(first.headers)
+        + ". esfkit's own fields (id, gender, start ...) may have their own header in each "
+        "file",
+    )
+
+
+def _joined(tables: Sequence[RawTable], renames: list[dict[str, str]]) -> RawTable:
+    """One table under the first file's headers, rows by row key, per-file cell notes
+    (blank formulas, error cells, merged cells) left to each file's own checks."""
+    first = tables[0]
+    frames = [
+        t.frame.rename(columns=r)[list(first.headers)]
+        for t, r in zip(tables, renames, strict=False)
+    ]
+    keys = np.concatenate(
+        [np.asarray(t.row_numbers, dtype=np.int64) + row_key(i, 0) for i, t in enumerate(tables)]
+    )
+    frame = pd.concat(frames, ignore_index=True) if frames else first.frame
+    return RawTable(
+        first.path,
+        first.sheet,
+        first.headers,
+        frame,
+        keys,
+        data_digest([SourceFile(t.path.name, t.sha256, len(t.frame)) for t in tables]),
+        header_row=first.header_row,
+        table_end=int(keys[-1]) if len(keys) else first.table_end,
+    )
+
+
+def register_findings(
+    register: Register,
+    settings: DataSettings,
+    declared: Declared,
+    report_date: dt.date,
+    every: bool,
+    parsed: dict[str, pd.Series],
+) -> list[Finding]:
+    """Every finding: each file's own (its rows as row keys), and those comparing rows
+    across the files from the joined register. ``parsed`` receives the register's keyed
+    ids and dates, as :func:`esfkit.data.checks.inspect` gives them."""
+    if len(register.tables) == 1:
+        return inspect(
+            register.raw, register.columns, settings, declared, report_date, every, parsed
+        )
+    findings: list[Finding] = []
+    for index, (table, mapping) in enumerate(zip(register.tables, register.mappings, strict=False)):
+        for found in inspect(table, mapping, settings, declared, report_date, every):
+            if found.kind not in ACROSS_FILES:
+                findings.append(replace(found, rows=tuple(row_key(index, r) for r in found.rows)))
+    across = inspect(register.raw, register.columns, settings, declared, report_date, every, parsed)
+    names = register.names
+    for found in across:
+        if found.kind in ACROSS_FILES:
+            findings.append(_with_files(found, names))
+    return findings
+
+
+def _with_files(found: Finding, names: tuple[str, ...]) -> Finding:
+    """A finding of the joined register whose message lists its rows: each with its file.
+    (checks.py writes them with format_rows, which knows no files there.)"""
+    if not found.message or not found.rows:
+        return found
+    plain, named = format_rows(found.rows), format_rows(found.rows, files=names)
+    return replace(found, message=found.message.replace(plain, named))
