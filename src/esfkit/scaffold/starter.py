@@ -444,7 +444,11 @@ def _data(found: Survey) -> str:
         lines.append(f"  files: {flow_list(list(found.files))}   # read as one register")
     if found.sheet and len(found.sheets) > 1:
         lines.append(f"  sheet: {yaml_scalar(found.sheet)}   # the workbook also has other sheets")
-    lines.append("  columns:                 # esfkit field: the header in your file")
+    explicit = [n for n in COLUMN_FIELDS if n in found.columns and n not in found.per_file]
+    if explicit:
+        lines.append("  columns:                 # esfkit field: the header in your file")
+    else:  # every field recognised in each file on its own: none to name
+        lines.append("  columns: {}              # esfkit field: the header in your file")
     for name in COLUMN_FIELDS:
         if name in found.per_file:
             each = ", ".join(f"{terminal(h)} ({terminal(f)})" for f, h in found.per_file[name])
