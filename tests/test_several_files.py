@@ -7,6 +7,7 @@ file. Through the real command (tests.conftest.run_cli).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import itertools
@@ -559,3 +560,25 @@ def test_any_split_of_a_register_gives_its_figures(tmp_path_factory, rows, cuts,
     assert _figures(one.json()) == _figures(split.json())
     kinds = lambda report: sorted((f["kind"], f["count"]) for f in report["findings"])  # noqa: E731
     assert kinds(one.json()) == kinds(split.json())
+
+
+def test_the_history_records_the_digest_over_every_file(three, tmp_path) -> None:
+    goals, files = three
+    history = tmp_path / "history.csv"
+    run = run_cli("check", goals, *files, "--as-of", AS_OF, "--history", history, "-f", "json")
+    assert run.exit_code == 0, run.stderr
+    rows = list(csv.DictReader(history.open(encoding="utf-8")))
+    assert rows and {row["data"] for row in rows} == {run.json()["input"]["sha256"]}
+    # A file of the previous format (no data column) is read, and gets the column.
+    former = [{k: v for k, v in row.items() if k != "data"} for row in rows]
+    with history.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, list(former[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(former)
+    later = run_cli("check", goals, *files, "--as-of", "2022-07-31", "--history", history)
+    assert later.exit_code == 0, later.stderr
+    rows = list(csv.DictReader(history.open(encoding="utf-8")))
+    assert {row["data"] for row in rows if row["as_of"] == AS_OF} == {""}
+    assert (
+        {row["data"] for row in rows if row["as_of"] == "2022-07-31"} == {rows[-1]["data"]} != {""}
+    )
