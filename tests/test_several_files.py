@@ -582,3 +582,18 @@ def test_the_history_records_the_digest_over_every_file(three, tmp_path) -> None
     assert (
         {row["data"] for row in rows if row["as_of"] == "2022-07-31"} == {rows[-1]["data"]} != {""}
     )
+
+
+def test_an_output_onto_a_file_of_data_files_is_refused(write, three) -> None:
+    _, files = three
+    goals = _goals(write, "data:\n  files: ['*.csv']\n")
+    before = files[1].read_bytes()
+    run = run_cli("check", goals, "--as-of", AS_OF, "-o", files[1], "-f", "csv")
+    assert run.exit_code == 2 and "is an input file" in run.stderr
+    assert files[1].read_bytes() == before
+
+
+def test_the_library_refuses_a_list_of_other_things(three) -> None:
+    goals, files = three
+    with pytest.raises(esfkit.UsageError, match="something other than paths"):
+        esfkit.check(goals, [files[0], 3], as_of=AS_OF)

@@ -242,7 +242,9 @@ def read_participants(
     name: str | None = None,
     today: dt.date | None = None,
 ) -> Participants:
-    """The participants of a file or a pandas DataFrame, checked and cleaned for ``goals``.
+    """The participants of a file, of several files read as one register (a list of paths;
+    None: the goal file's data.files) or of a pandas DataFrame, checked and cleaned for
+    ``goals``.
 
     A DataFrame is read as the .xlsx ``df.to_excel(path, index=False)`` would be: its column
     names are the header (row 1) and ``df.iloc[i]`` is row ``i + 2`` in findings; ``name``
@@ -282,7 +284,14 @@ def _source(data: FileSource, goal_file: GoalFile) -> pd.DataFrame | list[Path]:
     if isinstance(data, (str, os.PathLike)):
         return [Path(data)]
     if data:
-        return [Path(p) for p in data]
+        paths = list(data)
+        if not all(isinstance(p, (str, os.PathLike)) for p in paths):
+            raise UsageError(
+                "the participants are a list holding something other than paths",
+                hint="give a path, a list of paths (one register), a DataFrame or the "
+                "Participants read_participants returns",
+            )
+        return [Path(p) for p in paths]
     if goal_file.data.files:
         return resolve_files(goal_file.data.files, Path(goal_file.folder or "."))
     raise UsageError(
@@ -433,7 +442,8 @@ def _data_name(data: DataSource, goal_file: GoalFile) -> str:
         return FRAME_NAME
     if isinstance(data, (str, os.PathLike)):
         return Path(data).name
-    return describe([Path(p).name for p in data]) if data else "data.files"
+    names = [Path(p).name for p in data or () if isinstance(p, (str, os.PathLike))]
+    return describe(names) if data else "data.files"
 
 
 def _iso(value: DateLike | None) -> str | None:
