@@ -164,12 +164,11 @@ class InputInfo:
     files: tuple[InputInfo, ...] = ()
 
     def file_rows(self, suppress_below: int | None) -> list[int | None]:
-        """Each file's rows as a report shows them: with small-number suppression, when one
-        file holds 1 to N-1 rows, every file's count is hidden (None), or the total less
-        the others would tell it."""
-        rows = [f.rows for f in self.files]
-        small = suppress_below and any(r is not None and 1 <= r < suppress_below for r in rows)
-        return [None] * len(rows) if small or self.rows is None else rows
+        """Each file's rows as a report shows them: hidden (None) under small-number
+        suppression. A file often holds one municipality's rows, so its count could tell a
+        figure the goal tables hide (a small one, or one hidden beside it), and the total
+        less the other files' counts would tell a small file's."""
+        return [None if suppress_below or self.rows is None else f.rows for f in self.files]
 
 
 @dataclass(frozen=True)
