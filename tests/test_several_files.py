@@ -595,3 +595,23 @@ def test_the_library_refuses_a_list_of_other_things(three) -> None:
     goals, files = three
     with pytest.raises(esfkit.UsageError, match="something other than paths"):
         esfkit.check(goals, [files[0], 3], as_of=AS_OF)
+
+
+def test_one_personnummer_spelt_two_ways_in_two_files_is_one_person(write, three) -> None:
+    goals, files = three
+    again = _moved(KIRUNA[:1], Kommun="Pajala", Inskrivningsdatum="2022-01-10", Avslutsdatum="")
+    again[0][0] = "850101 2382"  # the same number, ten digits and a space
+    pajala = write("pajala.csv", _csv(PAJALA + again))
+    report = _json(goals, files[0], pajala)
+    assert report["population"]["persons"] == 5 and report["population"]["enrolments"] == 6
+    run = run_cli("explain", goals, files[0], pajala, "recruited", "--as-of", AS_OF)
+    assert "pajala.csv, row 4: also kiruna.csv, row 2" in run.stdout
+    assert "2382" not in run.stdout
+
+
+def test_an_undeclared_municipality_in_the_second_file_is_named_there(write, three) -> None:
+    goals, files = three
+    odd = write("pajala.csv", _csv(_moved(PAJALA, Kommun="Paj ala")))
+    run = run_cli("check", goals, files[0], odd, "--as-of", AS_OF)
+    assert run.exit_code == 2
+    assert "pajala.csv, rows 2, 3, column 'Kommun'" in run.stderr
