@@ -3,13 +3,9 @@ target is due instead of to the project's end, and the goal says so in every for
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from esfkit.api import parse_goal_file_text
-from esfkit.errors import GoalFileError
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli
 
 GOALS = """\
 version: 1
@@ -87,18 +83,6 @@ def test_bad_due_dates_are_located(write, project, by, message) -> None:
     run = run_cli("check", write("g.yml", goals), write("d.csv", DATA))
     assert run.exit_code == 2
     assert "g.yml:6:9" in run.stderr and message in run.stderr
-
-
-def test_documented_examples() -> None:
-    text = (ROOT / "docs" / "goal-file.md").read_text(encoding="utf-8")
-    section = text.split("## Targets and statuses")[1].split("\n## ")[0]
-    passes = section.split("# Passes:\n")[1].split("```")[0]
-    fails = section.split("# Fails to load (the project starts 2020-01-01):\n")[1].split("```")[0]
-    head = "version: 1\nproject: {name: P, start: 2020-01-01, end: 2022-12-31}\ngoals:\n"
-    assert parse_goal_file_text(head + passes).goals[0].by.isoformat() == "2020-12-31"
-    with pytest.raises(GoalFileError) as raised:
-        parse_goal_file_text(head + fails)
-    assert re.search(r'#\s*"([^"]+)"', fails).group(1) in str(raised.value)
 
 
 PHASES = """\

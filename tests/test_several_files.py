@@ -618,3 +618,48 @@ def test_an_undeclared_municipality_in_the_second_file_is_named_there(write, thr
     run = run_cli("check", goals, files[0], odd, "--as-of", AS_OF)
     assert run.exit_code == 2
     assert "pajala.csv, rows 2, 3, column 'Kommun'" in run.stderr
+
+
+# --- with sum rows and people who move (issue 13: 7, 8) -------------------------------------
+
+
+def test_a_sum_row_in_the_second_file_is_named_there(write, three) -> None:
+    goals, files = three
+    summed = write("pajala.csv", _csv([*PAJALA, ["", "", "Summa", "", "", "", ""]]))
+    run = run_cli("check", goals, files[0], summed, "--as-of", AS_OF)
+    assert run.exit_code == 2
+    assert "pajala.csv, row 4: row 4 is a 'Summa' row" in run.stderr
+
+
+def test_skipped_sum_rows_are_listed_with_their_files(write, three) -> None:
+    _, files = three
+    goals = _goals(write, "data:\n  skip_total_rows: true\n")
+    total = ["", "", "Totalt", "", "", "", ""]
+    kiruna = write("kiruna.csv", _csv([*KIRUNA, total]))
+    pajala = write("pajala.csv", _csv([*PAJALA, total]))
+    report = _json(goals, kiruna, files[1], pajala)
+    assert _figures(report) == _figures(_json(goals, *files))
+    shown = run_cli("check", goals, kiruna, files[1], pajala, "--as-of", AS_OF, "--lang", "en")
+    assert "kiruna.csv: 5; pajala.csv: 4" in shown.stdout
+
+
+def test_a_person_who_moves_to_another_file_s_municipality_is_named_with_both_rows(
+    write, three
+) -> None:
+    goals, files = three
+    moved = _moved(KIRUNA[:1], Kommun="Pajala", Inskrivningsdatum="2022-01-10", Avslutsdatum="")
+    pajala = write("pajala.csv", _csv(PAJALA + moved))
+    run = run_cli("validate", goals, files[0], pajala, "--as-of", AS_OF)
+    assert "moved from Kiruna to Pajala, on kiruna.csv, row 2; pajala.csv, row 4" in run.stdout
+    run = run_cli(
+        "explain",
+        goals,
+        files[0],
+        pajala,
+        "recruited",
+        "--as-of",
+        AS_OF,
+        "--where",
+        "municipality=Kiruna",
+    )
+    assert "  kiruna.csv, row 2: also pajala.csv, row 4" in run.stdout

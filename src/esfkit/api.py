@@ -523,7 +523,8 @@ def _population_findings(
     return [
         (f, w(f"finding.{f.kind}", n=w.integer(f.size), **f.params))
         for f in report.findings
-        if f.kind != "re_enrolments"  # listed person by person as re_enrolment
+        # listed person by person as re_enrolment and municipality_move
+        if f.kind not in ("re_enrolments", "municipality_moves")
     ]
 
 

@@ -166,6 +166,12 @@ def located(
     return ", ".join(parts)
 
 
+def row_list(rows: Iterable[int], limit: int = SHOWN_ROWS) -> str:
+    """Just the row numbers, in any language: '62, 145', '12–40, 52, 61 …'."""
+    items = _row_items(sorted(set(rows)))
+    return ", ".join(items[:limit]) + (" …" if len(items) > limit else "")
+
+
 def _row_items(rows: list[int]) -> list[str]:
     """Sorted distinct rows as items: runs of three or more as 'first–last'."""
     items: list[str] = []

@@ -27,7 +27,10 @@ KINDS: dict[str, tuple[str, str]] = {
     ),
     "exit_before_start": (ERROR, "an exit date before the start date"),
     "undeclared_municipality": (ERROR, "a municipality not in project.municipalities"),
-    "total_row": (ERROR, "a sum row ('Summa', 'Totalt') below the participants"),
+    "total_row": (
+        ERROR,
+        "a sum or subtotal row ('Summa', 'Totalt', 'Summa Berg') among the participants",
+    ),
     "note_row": (ERROR, "a line of notes below the participants, which would count as one"),
     "error_value": (ERROR, "an Excel error value (#N/A, #REF! ...) where a value should be"),
     "detached_rows": (
@@ -61,15 +64,24 @@ KINDS: dict[str, tuple[str, str]] = {
     ),
     "municipality_spelling": (WARNING, "a municipality close to an official name, not merged"),
     "not_a_municipality": (WARNING, "a value that is neither a municipality name nor a code"),
+    "total_row_skipped": (WARNING, "sum rows skipped as data.skip_total_rows says, not counted"),
     "invalid_personnummer": (WARNING, "a personnummer with a wrong check digit or date"),
     "missing_id": (WARNING, "a row without a participant id, counted as a person of its own"),
     "re_enrolment": (WARNING, "one id on several rows with separate periods"),
+    "municipality_move": (
+        WARNING,
+        "one id enrolled in several municipalities: counted in that of the latest enrolment",
+    ),
     "overlapping_enrolments": (WARNING, "one id enrolled twice at the same time"),
     # from the population: counted and shown, never dropped without a word
     "starts_after_report_date": (WARNING, "enrolments starting after the report date"),
     "outside_period": (WARNING, "enrolments not active during the period"),
     "no_start_date": (WARNING, "rows without a start date"),
     "re_enrolments": (WARNING, "re-enrolled persons, counted once"),
+    "municipality_moves": (
+        WARNING,
+        "persons enrolled in several municipalities, counted in that of the latest enrolment",
+    ),
     "outcome_without_date": (WARNING, "an exit outcome without an exit date"),
     "no_outcome": (WARNING, "exited without an exit outcome"),
     "unknown_gender": (WARNING, "no gender recorded"),
@@ -82,6 +94,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "no_gender_column": (WARNING, "no gender column"),
     "no_municipality_column": (WARNING, "no municipality column"),
 }
+
+# Rows that are no one (sum rows): their count says nothing about a person, so suppression
+# never hides it, and the note lists the rows.
+NO_ONE = frozenset({"total_row_skipped"})
 
 
 @dataclass(frozen=True)
@@ -106,13 +122,25 @@ class Finding:
 
 
 def summarise(findings: list[Finding]) -> list[Finding]:
-    """One finding per kind, its rows joined: what a report header shows."""
+    """One finding per kind, its rows joined: what a report header shows. A note that lists
+    its rows (``params["rows"]``, one per file of a register) lists them all."""
     first: dict[str, Finding] = {}
     rows: dict[str, set[int]] = {}
+    listed: dict[str, list[str]] = {}
     for finding in findings:
         first.setdefault(finding.kind, finding)
         rows.setdefault(finding.kind, set()).update(finding.rows)
+        if "rows" in finding.params:
+            listed.setdefault(finding.kind, []).append(finding.params["rows"])
     return [
-        replace(f, rows=tuple(sorted(rows[kind])), count=None, value=None, message=None, todo=None)
+        replace(
+            f,
+            rows=tuple(sorted(rows[kind])),
+            count=None,
+            value=None,
+            message=None,
+            todo=None,
+            params={**f.params, "rows": "; ".join(listed[kind])} if kind in listed else f.params,
+        )
         for kind, f in first.items()
     ]

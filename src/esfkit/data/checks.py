@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-from esfkit.data import municipalities, personnummer
+from esfkit.data import municipalities, personnummer, totals
 from esfkit.data.genders import BUILTIN_CODES, gender_codes
 from esfkit.data.participants import CANONICAL_DATES
 from esfkit.data.read import RawTable
 from esfkit.data.settings import COLUMN_FIELDS, DataSettings, Declared
 from esfkit.data.table import Distinct
 from esfkit.data.values import AMBIGUOUS_TODO, DATE_FORMS, distinct_keys, read_dates
-from esfkit.errors import did_you_mean, format_rows
+from esfkit.errors import SHOWN_ROWS, did_you_mean, format_rows, row_list
 from esfkit.findings import ERROR, KINDS, WARNING, Finding
 from esfkit.privacy import mask_text
 from esfkit.text import has_lookalike, key, odd_characters, skeleton, tidy, visible
@@ -103,9 +104,7 @@ def inspect(
     findings += _duplicates(
         raw, columns, dates.get("start"), dates.get("end"), settings.unit, every, parsed
     )
-    notes = _note_rows(frame, rows, columns.get("start"))
-    findings += _total_rows(frame.iloc[: len(frame) - len(notes)], rows) + notes
-    return findings
+    return findings + _note_rows(frame, rows, columns.get("start"))
 
 
 def _reading(raw: RawTable) -> list[Finding]:
@@ -230,10 +229,6 @@ def _merged_cells(raw: RawTable) -> list[Finding]:
     ]
 
 
-_TOTAL_WORDS = {"summa", "totalt", "total", "totals", "sum", "antal", "summa:", "totalt:"}
-_TAIL = 5  # sum rows sit at the bottom of a sheet
-
-
 _NOTE_TAIL = 50  # notes below a list are a few lines, not pages
 
 
@@ -266,26 +261,51 @@ def _note_rows(frame: pd.DataFrame, rows: np.ndarray, start: str | None) -> list
     return findings[::-1]
 
 
-def _total_rows(frame: pd.DataFrame, rows: np.ndarray) -> list[Finding]:
-    """A 'Summa'/'Totalt' row under the participants would be counted as one of them."""
-    findings = []
-    tail = frame.tail(_TAIL)
-    for position, (_, cells) in enumerate(tail.iterrows(), start=len(frame) - len(tail)):
-        word = next(
-            (str(c).strip() for c in cells if str(c).strip().casefold() in _TOTAL_WORDS), None
-        )
-        if word is not None:
-            findings.append(
-                _make(
-                    "total_row",
-                    [rows[position]],
-                    None,
-                    word,
-                    f"row {rows[position]} is a '{word}' row, which would count as a participant",
-                    "delete the sum row, or move the sums to another sheet",
-                )
+def total_rows(
+    raw: RawTable, columns: dict[str, str], skip: bool
+) -> tuple[RawTable, list[Finding]]:
+    """The table without its sum rows (esfkit.data.totals), and what is said of them: each
+    an error of its own (``skip`` False), or one warning listing the rows skipped."""
+    found = totals.sum_rows(raw, columns)
+    if not found:
+        return raw, []
+    numbers = np.asarray(raw.row_numbers)
+    rows = [int(numbers[p]) for p in sorted(found)]
+    words = [_shown(found[p]) for p in sorted(found)]
+    rest = totals.without(raw, sorted(found))
+    if skip:
+        shown = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:SHOWN_ROWS]))
+        one = len(rows) == 1
+        return rest, [
+            _with_rows(
+                "total_row_skipped",
+                rows,
+                None,
+                message=f"{format_rows(rows)} {'is a sum row' if one else 'are sum rows'} "
+                f"({shown}), skipped as data.skip_total_rows says: not counted",
+                todo="nothing, if these are sums (a row with a participant id or a start "
+                "date is never taken for one)",
             )
-    return findings
+        ]
+    return rest, [
+        _make(
+            "total_row",
+            [row],
+            None,
+            word,
+            f"row {row} is a '{word}' row (a sum or subtotal), which would count as a participant",
+            "delete the row (or move the sums to another sheet), or set "
+            "data.skip_total_rows: true in the goal file to skip such rows and list them "
+            "in the report's notes about the data",
+        )
+        for row, word in zip(rows, words, strict=True)
+    ]
+
+
+def _with_rows(kind: str, rows: list[int], column: str | None, **text: str) -> Finding:
+    """A finding whose note in the report header lists its rows (``params["rows"]``)."""
+    finding = _make(kind, rows, column, **text)
+    return replace(finding, params={"rows": row_list(rows)})
 
 
 def _make(kind: str, rows, column, value=None, message="", todo="", severity=None) -> Finding:
@@ -701,6 +721,64 @@ def _duplicates(
         columns["id"],
         every,
     )
+    if every and "municipality" in columns:
+        mine = _Enrolments(keys[keep], start.to_numpy()[keep], rows[keep], typed.to_numpy()[keep])
+        findings += _moves(mine, raw.codes(columns["municipality"]).take(keep), columns, unit)
+    return findings
+
+
+@dataclass(frozen=True)
+class _Enrolments:
+    """Rows of an id column, one entry each: the person key, start, row and id as typed."""
+
+    keys: np.ndarray
+    start: np.ndarray
+    rows: np.ndarray
+    typed: np.ndarray
+
+
+def _moves(e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str) -> list[Finding]:
+    """Per id enrolled in more than one municipality (blank cells aside): where from,
+    where to, and where the person is counted (``unit: person``: the latest enrolment)."""
+    names = [municipalities.name_for_code(v.strip()) or " ".join(v.split()) for v in places.values]
+    place_keys = pd.factorize(np.array([key(n) for n in names], dtype=object))[0]
+    blank = np.array([not key(n) for n in names], dtype=bool)
+    place = place_keys[places.codes]
+    known = ~blank[places.codes]
+    pairs = pd.DataFrame({"key": e.keys[known], "place": place[known]}).drop_duplicates()
+    movers = pairs["key"][pairs["key"].duplicated()].unique()
+    if not len(movers):
+        return []
+    mine = np.flatnonzero(np.isin(e.keys, movers))
+    order = mine[np.lexsort((e.rows[mine], e.start[mine].view(np.int64), e.keys[mine]))]
+    findings = []
+    display: dict[int, str] = {}  # a distinct cell as shown, made once
+    for group in np.split(order, np.flatnonzero(np.diff(e.keys[order])) + 1):
+        codes = places.codes[group].tolist()
+        shown = [display.get(c) or display.setdefault(c, _shown(names[c])) for c in codes]
+        path = [s for i, s in enumerate(shown) if s and (i == 0 or s != shown[i - 1])]
+        path = [s for i, s in enumerate(path) if i == 0 or key(s) != key(path[i - 1])]
+        id_rows = sorted(e.rows[group].tolist())
+        masked = personnummer.mask(str(e.typed[group[0]]))
+        latest = shown[-1]
+        if unit == "enrolment":
+            counted = "each enrolment counts in its own municipality (unit: enrolment)"
+        elif latest:
+            counted = f"counted in {latest}, the municipality of the latest enrolment"
+        else:
+            counted = "counted with an unknown municipality: the latest enrolment has none"
+        via = f" by way of {', '.join(path[1:-1])}" if len(path) > 2 else ""
+        findings.append(
+            _make(
+                "municipality_move",
+                id_rows,
+                columns["municipality"],
+                masked,
+                f"id {masked} moved from {path[0]} to {path[-1]}{via}, on "
+                f"{format_rows(id_rows)}: {counted}",
+                "nothing, if the person moved; correct the municipality if it is a typo",
+            )
+        )
     return findings
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from esfkit.data.checks import inspect
+from esfkit.data.checks import inspect, total_rows
 from esfkit.data.columns import FIELD_NAMES, header_key, map_columns
 from esfkit.data.read import RawTable, read_table
 from esfkit.data.settings import DataSettings, Declared, FilePattern
@@ -41,7 +41,9 @@ from esfkit.limits import DATA_FILES, EXCEL_ROWS
 
 Reader = Callable[[Path, "str | int | None", "int | None"], RawTable]
 # The checks that compare rows with each other: run on the joined register, not per file.
-ACROSS_FILES = frozenset({"duplicate_row", "re_enrolment", "overlapping_enrolments"})
+ACROSS_FILES = frozenset(
+    {"duplicate_row", "re_enrolment", "overlapping_enrolments", "municipality_move"}
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class Register:
     mappings: tuple[dict[str, str], ...]
     raw: RawTable
     columns: dict[str, str]
+    # What each file's sum rows made (esfkit.data.checks.total_rows: the rows taken out of
+    # the tables above, an error each or one note of the rows skipped), rows as row keys.
+    sums: tuple[Finding, ...] = ()
 
     @property
     def files(self) -> tuple[SourceFile, ...]:
@@ -84,8 +89,9 @@ def join_tables(tables: Sequence[RawTable], settings: DataSettings) -> Register:
     located DataError for too many rows together, or a file whose header cannot be matched
     with the first file's."""
     mappings = [map_columns(t.headers, settings.columns, t.path.name) for t in tables]
+    tables, sums = _without_sums(tables, mappings, settings)
     if len(tables) == 1:
-        return Register(tuple(tables), tuple(mappings), tables[0], mappings[0])
+        return Register(tuple(tables), tuple(mappings), tables[0], mappings[0], sums)
     total = sum(len(t.frame) for t in tables)
     if total > EXCEL_ROWS:
         raise DataError(
@@ -96,7 +102,27 @@ def join_tables(tables: Sequence[RawTable], settings: DataSettings) -> Register:
         )
     first = tables[0]
     renames = [_renames(first, mappings[0], t, m) for t, m in zip(tables, mappings, strict=True)]
-    return Register(tuple(tables), tuple(mappings), _joined(tables, renames), mappings[0])
+    joined = _joined(tables, renames)
+    return Register(tuple(tables), tuple(mappings), joined, mappings[0], sums)
+
+
+def _without_sums(
+    tables: Sequence[RawTable], mappings: list[dict[str, str]], settings: DataSettings
+) -> tuple[list[RawTable], tuple[Finding, ...]]:
+    """Each table without its sum rows, and what is said of them, rows as row keys; with
+    several files, a note's list of rows names its file."""
+    kept: list[RawTable] = []
+    sums: list[Finding] = []
+    for index, (table, mapping) in enumerate(zip(tables, mappings, strict=True)):
+        table, found = total_rows(table, mapping, settings.skip_total_rows)
+        kept.append(table)
+        for finding in found:
+            params = dict(finding.params)
+            if "rows" in params and len(tables) > 1:
+                params["rows"] = f"{table.path.name}: {params['rows']}"
+            keys = tuple(row_key(index, r) for r in finding.rows)
+            sums.append(replace(finding, rows=keys, params=params))
+    return kept, tuple(sums)
 
 
 def resolve_files(patterns: Sequence[FilePattern], folder: Path) -> list[Path]:
@@ -277,11 +303,12 @@ def register_findings(
     across the files from the joined register. ``parsed`` receives the register's keyed
     ids and dates, as :func:`esfkit.data.checks.inspect` gives them."""
     if len(register.tables) == 1:
-        return inspect(
+        own = inspect(
             register.raw, register.columns, settings, declared, report_date, every, parsed
         )
-    findings: list[Finding] = []
-    for index, (table, mapping) in enumerate(zip(register.tables, register.mappings, strict=False)):
+        return [*register.sums, *own]
+    findings: list[Finding] = list(register.sums)
+    for index, (table, mapping) in enumerate(zip(register.tables, register.mappings, strict=True)):
         for found in inspect(table, mapping, settings, declared, report_date, every):
             if found.kind not in ACROSS_FILES:
                 findings.append(replace(found, rows=tuple(row_key(index, r) for r in found.rows)))

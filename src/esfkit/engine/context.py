@@ -90,8 +90,13 @@ class EvaluatorContext(GoalContext):
         window = pacing_window(project.start, project.end, self.goal.phase, self.goal.by)
         return elapsed(*window, self.as_of)
 
-    def project_years(self) -> float:
-        start, end = self.goal_file.project.start, self.goal_file.project.end
+    def years(self) -> float:
+        start: dt.date | None
+        end: dt.date | None
+        if self.goal.phase is not None:
+            start, end = self.goal.phase
+        else:
+            start, end = self.goal_file.project.start, self.goal_file.project.end
         if start is None or end is None:
             raise GoalFileError(
                 f"goal '{self.goal.id}' has a per-year target, which needs project.start and project.end",

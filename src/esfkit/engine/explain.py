@@ -53,6 +53,9 @@ class Explanation:
     outside_report: list[int]
     unknown: dict[str, list[int]] = field(default_factory=dict)
     same_person: dict[int, list[int]] = field(default_factory=dict)  # row -> other rows
+    # With --where municipality=X: a row of X whose person is counted in another
+    # municipality (that of the latest enrolment) -> the person's other rows.
+    moved_away: dict[int, list[int]] = field(default_factory=dict)
     as_of_is_project_end: bool = False  # the default report date: the project had ended
     values: dict[int, float] | None = None  # a mean's: each averaged row's value
     values_unit: str | None = None
@@ -103,7 +106,7 @@ def explain(
     if sets.denominator is None:
         raise UsageError(f"goal '{goal_id}' is set by hand ({goal.kind}): no rows make its figure")
     rows = population.frame["_row"].to_numpy()
-    chosen = _where_mask(ev, where or {})
+    chosen = _where_mask(ev, where or {}, strict=not _left_by_everyone(participants, where))
     n = len(rows)
     denominator = rows_of(sets.denominator, n) & chosen
     numerator = rows_of(sets.numerator, n) & chosen if sets.numerator is not None else None
@@ -129,7 +132,41 @@ def explain(
         else {},
         file=participants.file,
         files=participants.names,
+        moved_away=_moved_away(ev, goal_file, (where or {}).get("municipality")),
     )
+
+
+def _left_by_everyone(participants: Participants, where: dict[str, str] | None) -> bool:
+    """Whether ``where`` names a municipality of some enrolment: one that everyone enrolled
+    in moved away from is no value of the report, yet a cell to explain (empty)."""
+    place = (where or {}).get("municipality")
+    if place is None:
+        return False
+    names = participants.frame["_municipality"].dropna().unique()
+    return text_key(place) in {text_key(name) for name in names}
+
+
+def _moved_away(ev: Evaluator, goal_file: GoalFile, place: str | None) -> dict[int, list[int]]:
+    """The enrolments in municipality ``place`` of persons counted in another one (their
+    latest enrolment is elsewhere), each with the person's other rows: why a person who
+    was enrolled here is not counted here."""
+    population, participants = ev.pop, ev.participants
+    if place is None or population.unit != "person" or "id" not in participants.columns:
+        return {}
+    here = _where_mask(ev, {"municipality": place}, strict=False)
+    counted_elsewhere = set(population.frame.loc[~here, "_id"]) - {""}
+    if not counted_elsewhere:
+        return {}
+    enrolments = build_population(
+        replace(participants, findings=[]), population.as_of, population.period, "enrolment"
+    )
+    every = Evaluator(enrolments, participants, goal_file)
+    in_place = _where_mask(every, {"municipality": place}, strict=False)
+    left = enrolments.frame.loc[in_place & enrolments.frame["_id"].isin(counted_elsewhere)]
+    if left.empty:
+        return {}
+    others = _same_person(participants, left["_row"].to_numpy())
+    return {row: others[row] for row in sorted(others)}
 
 
 def _values(
@@ -271,6 +308,15 @@ def to_text(e: Explanation) -> str:
     )
     for name, rows in e.unknown.items():
         block(f"counted with an unknown {name}", rows)
+    if e.moved_away:
+        lines.append(
+            "enrolled here but moved, counted in the municipality of their latest "
+            f"enrolment: {len(e.moved_away)}"
+        )
+        lines.extend(
+            terminal(f"  {_row(row, e.files)}: also {_also(others, e.files)}")
+            for row, others in e.moved_away.items()
+        )
     if e.same_person:
         lines.append(f"the same person on other rows: {len(e.same_person)}")
         lines.extend(
@@ -357,6 +403,9 @@ def to_json(e: Explanation) -> dict[str, Any]:
         "unknown": {name: part(rows) for name, rows in e.unknown.items()},
         "same_person": {
             _json_key(k, e.files): _json_rows(v, e.files) for k, v in e.same_person.items()
+        },
+        "moved_away": {
+            _json_key(k, e.files): _json_rows(v, e.files) for k, v in e.moved_away.items()
         },
         **(
             {"values": {_json_key(k, e.files): v for k, v in e.values.items()}}

@@ -6,7 +6,8 @@
 - ``unit: person`` (the default) counts a re-enrolled person once: the person's start is the
   first start, and everything else (exit date, outcome, gender, municipality, every other
   column) comes from the person's *latest* enrolment, the one with the latest start date
-  (the lower row on a tie). Rows without an id count as one person each.
+  (the lower row on a tie). Rows without an id count as one person each. A person enrolled
+  in several municipalities is so counted in that of the latest enrolment, and noted.
 - A participant has exited when their exit date is on or before the report date; only then
   does their outcome count. An outcome typed without an exit date (a status such as "Kvar i
   åtgärd") is shown as recorded while the participant stays enrolled, and is reported as a
@@ -16,7 +17,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,7 +26,7 @@ from esfkit.data.participants import Participants
 from esfkit.errors import UsageError
 from esfkit.findings import Finding
 from esfkit.goalfile.nodes import date_range_message, in_date_range
-from esfkit.limits import FIRST_DATE, LAST_DATE
+from esfkit.goalfile.periods import NAMED, PeriodNameError, named_period
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ def build_population(
         )
     counted = rows
     if unit == "person" and latest is not None:
+        findings += _moves(rows, keys) if keys is not None else []
         picked, first_start = latest
         counted = rows.iloc[picked].assign(_start=first_start)
         positions = positions[picked]
@@ -101,6 +102,20 @@ def build_population(
     return Population(
         counted, as_of, period, unit, enrolments, persons, outside, findings, positions
     )
+
+
+def _moves(rows: pd.DataFrame, keys: np.ndarray) -> list[Finding]:
+    """Persons enrolled in more than one municipality (blanks aside): counted in that of
+    their latest enrolment. The note names all their rows and counts the persons, so it
+    names no municipality and no cell's count (suppression hides it alone when small)."""
+    places, _ = pd.factorize(rows["_municipality"])  # -1: blank
+    known = places >= 0
+    pairs = pd.DataFrame({"key": keys[known], "place": places[known]}).drop_duplicates()
+    movers = pairs["key"][pairs["key"].duplicated()].unique()
+    if not len(movers):
+        return []
+    moved = np.isin(keys, movers)
+    return [Finding("municipality_moves", rows=_rows(rows, moved), count=len(movers))]
 
 
 def _rows(frame: pd.DataFrame, mask: pd.Series | np.ndarray) -> tuple[int, ...]:
@@ -177,9 +192,6 @@ def _effective_outcomes(
     return frame
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:([HhQq])([1-4])|-(\d{1,2}))?$")
-
-
 def period_from_options(period: str | None, start: str | None, end: str | None) -> Period | None:
     """``--period 2022|2022H1|2022Q3|2022-05``, or ``--from``/``--to`` dates."""
     if period is not None and (start or end):
@@ -223,33 +235,13 @@ def report_date_from_option(
 
 
 def _named_period(text: str) -> Period:
-    match = _PERIOD.match(text)
-    if not match:
-        raise UsageError(
-            f"--period '{text}' is not a period",
-            hint="write a year (2022), a half-year (2022H1), a quarter (2022Q3) or a month (2022-05)",
-        )
-    year, letter, number, month = match.groups()
-    y = int(year)
-    if not FIRST_DATE.year <= y <= LAST_DATE.year:
-        raise UsageError(
-            f"--period '{text}': esfkit reports on the years {FIRST_DATE.year} to {LAST_DATE.year}"
-        )
-    if letter and letter.upper() == "H":
-        if number not in ("1", "2"):
-            raise UsageError(f"--period '{text}': a year has halves H1 and H2")
-        first_month, months = (1 if number == "1" else 7), 6
-    elif letter:
-        first_month, months = 3 * int(number) - 2, 3
-    elif month:
-        if not 1 <= int(month) <= 12:
-            raise UsageError(f"--period '{text}': there is no month {month}")
-        first_month, months = int(month), 1
-    else:
-        first_month, months = 1, 12
-    first = dt.date(y, first_month, 1)
-    after = dt.date(y + (first_month + months - 1) // 12, (first_month + months - 1) % 12 + 1, 1)
-    return Period(first, after - dt.timedelta(days=1), text.upper() if letter else text)
+    try:
+        first, last, label = named_period(text)
+    except PeriodNameError as error:
+        if error.reason is None:
+            raise UsageError(f"--period '{text}' is not a period", hint=f"write {NAMED}") from None
+        raise UsageError(f"--period '{text}': {error.reason}") from None
+    return Period(first, last, label)
 
 
 def _iso(text: str, option: str) -> dt.date:

@@ -28,6 +28,7 @@ from esfkit.goalfile.model import (
     Project,
     Target,
 )
+from esfkit.goalfile.periods import NAMED, PeriodNameError, named_period
 from esfkit.goalfile.targets import check_municipalities
 from esfkit.goalfile.yamlnode import Node
 from esfkit.limits import EXCEL_ROWS, GOALS_LIMIT, GROUP_DEPTH, OLDEST, SHEETS, SUPPRESS_LIMIT
@@ -44,8 +45,8 @@ TOP_KEYS = (
     "report",
 )
 PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
-DATA_KEYS = ("files", "sheet", "columns", "genders", "unit", "header_row")
-COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown", "by", "from", "to")
+DATA_KEYS = ("files", "sheet", "columns", "genders", "unit", "header_row", "skip_total_rows")
+COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown", "by", "from", "to", "period")
 DEFAULT_BREAKDOWN = ("municipality", "gender")
 LANGS = ("sv", "en")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -189,8 +190,11 @@ def _data(node: Node) -> DataSettings:
             EXCEL_ROWS,
             hint="the row number of the header as Excel shows it (1, 2 ...)",
         )
+    skip = "skip_total_rows" in entries and nodes.boolean(
+        entries["skip_total_rows"], "data.skip_total_rows"
+    )
     files = _files(entries["files"]) if "files" in entries else ()
-    return DataSettings(sheet, columns, genders, unit, header_row, files)
+    return DataSettings(sheet, columns, genders, unit, header_row, skip, files)
 
 
 def _files(node: Node) -> tuple[FilePattern, ...]:
@@ -313,7 +317,8 @@ def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal[Any]:
     due = nodes.date(entries["by"], f"'by' of {label}") if "by" in entries else None
     phase = _phase(node, label)
     if phase is not None:  # the phase's enrolments are the goal's: explain and suppression too
-        active = active_between(*phase, node.key_locs["from"])
+        written = node.key_locs["period" if "period" in entries else "from"]
+        active = active_between(*phase, written)
         scope = active if scope is None else AllOf((scope, active), scope.loc)
     return Goal(
         id=goal_id,
@@ -330,21 +335,62 @@ def _goal(node: Node, index: int, kinds: Mapping[str, KindParser]) -> Goal[Any]:
 
 
 def _phase(node: Node, label: str) -> tuple[dt.date, dt.date] | None:
-    """``from:`` and ``to:`` of a goal: both or neither, in order."""
+    """A goal's phase: ``from:`` and ``to:`` (both or neither, in order), or ``period:``."""
     entries = node.value
     given = [k for k in ("from", "to") if k in entries]
-    if not given:
-        return None
+    if "period" in entries:
+        if given:
+            raise GoalFileError(
+                f"{label} has both 'period' and '{given[0]}'",
+                where=node.key_locs[given[0]],
+                hint="write its phase once: period: 2019-H1, or from: and to:",
+            )
+        return _period(entries["period"], label)
+    return _from_to(node, label, "") if given else None
+
+
+def _from_to(node: Node, label: str, within: str) -> tuple[dt.date, dt.date]:
+    """``from`` and ``to`` of the mapping ``node``: both, in order. ``within``: 'period.'
+    when they are written under ``period:``."""
+    entries = node.value
+    given = [k for k in ("from", "to") if k in entries]
     if len(given) == 1:
+        missing = "to" if given[0] == "from" else "from"
         raise GoalFileError(
-            f"{label} has '{given[0]}' but not '{'to' if given[0] == 'from' else 'from'}'",
+            f"{label} has '{within}{given[0]}' but not '{within}{missing}'",
             where=node.key_locs[given[0]],
             hint="a phase has both: from: 2020-01-01 and to: 2020-12-31",
         )
-    first = nodes.date(entries["from"], f"'from' of {label}")
-    last = nodes.date(entries["to"], f"'to' of {label}")
+    first = nodes.date(entries["from"], f"'{within}from' of {label}")
+    last = nodes.date(entries["to"], f"'{within}to' of {label}")
     if last < first:
-        raise entries["to"].error(f"'to' {last} of {label} is before its 'from' {first}")
+        raise entries["to"].error(
+            f"'{within}to' {last} of {label} is before its '{within}from' {first}"
+        )
+    return first, last
+
+
+def _period(node: Node, label: str) -> tuple[dt.date, dt.date]:
+    """``period:`` of a goal: a year, half-year, quarter or month by name, or
+    ``{from: ..., to: ...}``."""
+    hint = f"write {NAMED}, or {{from: 2019-01-01, to: 2019-06-30}}"
+    if node.is_mapping:
+        nodes.known_keys(node, ("from", "to"), f"'period' of {label}")
+        if not node.value:
+            raise node.error(f"'period' of {label} is empty", hint=hint)
+        return _from_to(node, label, "period.")
+    value = node.value
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise node.error(
+            f"'period' of {label} must name a period, not {node.describe()}", hint=hint
+        )
+    text = str(value).strip()
+    try:
+        first, last, _ = named_period(text)
+    except PeriodNameError as error:
+        if error.reason is None:
+            raise node.error(f"'period' of {label} is '{text}', not a period", hint=hint) from None
+        raise node.error(f"'period' of {label} is '{text}': {error.reason}") from None
     return first, last
 
 

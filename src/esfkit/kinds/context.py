@@ -92,9 +92,9 @@ class GoalContext(Protocol):
         """Share of the project's time elapsed at the report date, while it runs."""
         ...
 
-    def project_years(self) -> float:
-        """The project's length in years (whole months / 12); a located error without
-        project.start and project.end."""
+    def years(self) -> float:
+        """The goal's length in years (whole months / 12): its phase's, else the project's;
+        a located error for a goal without a phase in a project without start and end."""
         ...
 
     def municipality_count(self) -> int:

@@ -3,7 +3,8 @@
 The target is a number for the whole project, or one per gender (the total is then their
 sum, unless ``total:`` is given). ``at_most: true`` makes it an upper bound (lower is
 better). ``per: [year]``, ``[municipality]`` or both make the target a rate: it is multiplied
-by the project's length in years (months / 12, from project.start and project.end) and,
+by the goal's length in years (months / 12: of its phase, ``period:`` or ``from:``/``to:``,
+else of the project, from project.start and project.end) and,
 for the total and the gender cells, by the number of municipalities (the declared ones,
 else those in the data); each municipality cell gets the per-municipality target. While
 the report date is before project.end, an at-least target also gets its pro-rata "expected
@@ -101,7 +102,7 @@ class Count(GoalKind[CountGoal]):
         """The goal's cells: the count per breakdown level against its target."""
         definition: CountGoal = goal.definition
         matching = ctx.mask(definition.filter)
-        years = ctx.project_years() if "year" in definition.per else 1.0
+        years = ctx.years() if "year" in definition.per else 1.0
         municipalities = ctx.municipality_count() if "municipality" in definition.per else 1
         pacing = ctx.pacing
         breakdown = by_municipality(ctx.breakdown, definition.target)

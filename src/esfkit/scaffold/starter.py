@@ -30,8 +30,9 @@ from esfkit.data.read import RawTable, read_table, sheet_names
 from esfkit.data.register import read_register
 from esfkit.data.settings import COLUMN_FIELDS, DataSettings
 from esfkit.data.sheet import SHEET_SUFFIXES
+from esfkit.data.totals import sum_rows, without
 from esfkit.data.values import parse_dates
-from esfkit.errors import DataError, DataLocation, did_you_mean
+from esfkit.errors import DataError, DataLocation, did_you_mean, format_rows, row_list
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.privacy import mask_text
 from esfkit.text import key as text_key
@@ -96,6 +97,7 @@ class Survey:
     # left out of data.columns so that each file's header is recognised on its own.
     files: tuple[str, ...] = ()
     per_file: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    sum_rows: list[tuple[int, str]] = field(default_factory=list)  # row, its sum word
 
     @property
     def missing(self) -> list[str]:
@@ -156,6 +158,10 @@ def _same_sheet(raws: list[RawTable]) -> None:
 def _surveyed(raw: RawTable, found: Survey) -> Survey:
     """What ``raw`` holds, written into ``found``."""
     _map_fields(found)
+    sums = sum_rows(raw, found.columns)  # no gender code or date is proposed from a sum row
+    numbers = list(raw.row_numbers)
+    found.sum_rows = [(int(numbers[p]), word) for p, word in sorted(sums.items())]
+    raw = without(raw, sorted(sums))
     frame = raw.frame
     _municipality_column(found, frame)
     if "municipality" in found.columns:
@@ -444,11 +450,24 @@ def _data(found: Survey) -> str:
         lines.append(f"  files: {flow_list(list(found.files))}   # read as one register")
     if found.sheet and len(found.sheets) > 1:
         lines.append(f"  sheet: {yaml_scalar(found.sheet)}   # the workbook also has other sheets")
+    lines += _column_lines(found)
+    lines += _gender_lines(found)
+    lines += _sum_lines(found)
+    others = found.other_columns
+    if others:
+        lines.append("  # Your other columns can be used in goals by their header:")
+        lines += [f"  #   {terminal(h)}" for h in others]
+    return "\n".join(lines) + "\n"
+
+
+def _column_lines(found: Survey) -> list[str]:
+    """data.columns: each field found and its header, the fields not found, and the fields
+    left to be recognised in each of several files."""
     explicit = [n for n in COLUMN_FIELDS if n in found.columns and n not in found.per_file]
     if explicit:
-        lines.append("  columns:                 # esfkit field: the header in your file")
+        lines = ["  columns:                 # esfkit field: the header in your file"]
     else:  # every field recognised in each file on its own: none to name
-        lines.append("  columns: {}              # esfkit field: the header in your file")
+        lines = ["  columns: {}              # esfkit field: the header in your file"]
     for name in COLUMN_FIELDS:
         if name in found.per_file:
             each = ", ".join(f"{terminal(h)} ({terminal(f)})" for f, h in found.per_file[name])
@@ -465,12 +484,23 @@ def _data(found: Survey) -> str:
         lines.append(f"    # {name}: ...   # NOT FOUND ({FIELD_NAMES[name]}). {hint}")
     for header, holds in found.not_municipalities:
         lines.append(f"    # NOTE: '{terminal(header)}' holds {holds}, not municipalities")
-    lines += _gender_lines(found)
-    others = found.other_columns
-    if others:
-        lines.append("  # Your other columns can be used in goals by their header:")
-        lines += [f"  #   {terminal(h)}" for h in others]
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _sum_lines(found: Survey) -> list[str]:
+    """The sum rows found, left out, and the setting that leaves them out."""
+    if not found.sum_rows:
+        return []
+    keys = [row for row, _ in found.sum_rows]
+    names = tuple(Path(name).name for name in found.files)
+    # rows of a register: each with its file
+    rows = format_rows(keys, files=names) if len(names) > 1 else row_list(keys)
+    words = ", ".join(dict.fromkeys(f"'{terminal(w)}'" for _, w in found.sum_rows[:8]))
+    return [
+        f"  # NOTE: {_rows(len(found.sum_rows))} ({terminal(rows)}) are sums ({words}), not",
+        "  # participants: they are left out. Or delete them from the file, and this line:",
+        "  skip_total_rows: true",
+    ]
 
 
 def _gender_lines(found: Survey) -> list[str]:

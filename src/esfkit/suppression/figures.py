@@ -25,6 +25,7 @@ import numpy as np
 
 from esfkit import kinds
 from esfkit.engine.evaluator import Evaluator
+from esfkit.findings import NO_ONE
 from esfkit.goalfile.model import (
     AllOf,
     AnyOf,
@@ -262,7 +263,7 @@ def build(report: Report, ev: Evaluator, threshold: int) -> Figures:
         rows = np.isin(pop_rows, np.asarray(finding.rows, dtype=pop_rows.dtype))
         if finding.rows and int(rows.sum()) == finding.size == len(finding.rows):
             b.add_rows(rows, Place(None, None, f"finding.{finding.kind}"), finding.kind)
-        else:
+        elif finding.kind not in NO_ONE:
             header_findings.append(finding.kind)
     noted = {f.kind for f in report.findings}
     if "unknown_gender" not in noted:

@@ -14,7 +14,8 @@ never changes here. As in ``search``, a hidden count is safe when changing the f
 that are free (after the report date, outside the period, re-enrolments) by a little keeps
 every shown count and changes it; the cheapest set of counts that makes every hidden one
 safe is hidden (the file's row count first, the persons or enrolments last). Any other data
-finding stands alone: it only has to be hidden when small.
+finding stands alone: it only has to be hidden when small (the count of movers between
+municipalities always is, see ALWAYS_HIDDEN).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ OUTSIDE = "population.outside_period"
 AFTER = "finding.starts_after_report_date"
 PERIOD = "finding.outside_period"
 REENROLLED = "finding.re_enrolments"
+# Counts the witnesses do not keep: how many persons moved municipality depends on the
+# municipalities of enrolments no figure counts, so a witness that moves a person may change
+# it. Never shown while suppressing, whatever its size: only that the line is there ("..").
+ALWAYS_HIDDEN = {"finding.municipality_moves"}
 # Cheapest to hide first: the file's row count says least about the people.
 _COST = {ROWS: 1, OUTSIDE: 2, AFTER: 3, PERIOD: 3, REENROLLED: 3, ENROLMENTS: 5, PERSONS: 5}
 _STEPS = range(-2, 3)
@@ -74,7 +79,7 @@ def protect_header(
         if key in real:
             continue
         value = counts[kind]
-        if everything and value >= 1:
+        if (everything or key in ALWAYS_HIDDEN) and value >= 1:
             markers[key] = OPEN
         elif 1 <= value < threshold:
             # alone, it may be one more or one less; a "<N" of 1 with N = 2 says it all
