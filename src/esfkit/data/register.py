@@ -272,8 +272,7 @@ def _joined(tables: Sequence[RawTable], renames: list[dict[str, str]]) -> RawTab
     (blank formulas, error cells, merged cells) left to each file's own checks."""
     first = tables[0]
     frames = [
-        t.frame.rename(columns=r)[list(first.headers)]
-        for t, r in zip(tables, renames, strict=False)
+        t.frame.rename(columns=r)[list(first.headers)] for t, r in zip(tables, renames, strict=True)
     ]
     keys = np.concatenate(
         [np.asarray(t.row_numbers, dtype=np.int64) + row_key(i, 0) for i, t in enumerate(tables)]
