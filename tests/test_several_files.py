@@ -663,3 +663,22 @@ def test_a_person_who_moves_to_another_file_s_municipality_is_named_with_both_ro
         "municipality=Kiruna",
     )
     assert "  kiruna.csv, row 2: also pajala.csv, row 4" in run.stdout
+
+
+def test_a_goal_file_in_a_folder_with_brackets_finds_its_files(tmp_path) -> None:
+    folder = tmp_path / "projekt [2021]"
+    folder.mkdir()
+    (folder / "goals.yml").write_text(
+        GOALS.format(data="data:\n  files: ['*.csv', 'extra[1].csv']\n"), encoding="utf-8"
+    )
+    (folder / "kiruna.csv").write_text(_csv(KIRUNA), encoding="utf-8")
+    (folder / "extra[1].csv").write_text(_csv(PAJALA), encoding="utf-8")  # a name, not a pattern
+    (folder / "~$kiruna.csv").write_text("a lock file", encoding="utf-8")
+    found = run_cli("check", folder / "goals.yml", "--as-of", AS_OF, "-f", "json")
+    assert found.exit_code == 2  # '*.csv' takes extra[1].csv too, then it is named again
+    assert "extra[1].csv: the file is given twice" in found.stderr
+    (folder / "goals.yml").write_text(
+        GOALS.format(data="data:\n  files: ['k*.csv', 'extra[1].csv']\n"), encoding="utf-8"
+    )
+    report = _json(folder / "goals.yml")
+    assert [f["path"] for f in report["input"]["files"]] == ["kiruna.csv", "extra[1].csv"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -128,28 +129,39 @@ def _without_sums(
 def resolve_files(patterns: Sequence[FilePattern], folder: Path) -> list[Path]:
     """The files of ``data.files``, in the order written, each pattern's matches sorted by
     name; Excel's lock files ('~$kiruna.xlsx') and hidden files are not participant files.
-    A GoalFileError at the pattern's line when it matches no file."""
+    A name that is a file is that file, whatever its brackets. A GoalFileError at the
+    pattern's line when it matches no file."""
     found: list[Path] = []
     for item in patterns:
-        pattern = str(folder / item.pattern)
-        if glob.has_magic(item.pattern):
-            matches = sorted(
-                Path(m)
-                for m in glob.glob(pattern, recursive=True)
-                if Path(m).is_file() and not Path(m).name.startswith(("~$", "."))
-            )
-        else:
-            matches = [Path(pattern)] if Path(pattern).is_file() else []
-        if not matches:
-            what = "matches no file" if glob.has_magic(item.pattern) else "is not a file"
-            raise GoalFileError(
-                f"data.files: '{item.pattern}' {what} in {folder}",
-                where=item.loc,
-                hint="paths and patterns are relative to the goal file's folder, e.g. "
-                "'*.xlsx' or 'data/*.csv'",
-            )
-        found += matches
+        found += _matches(item, folder)
     return found
+
+
+_MAGIC = re.compile(r"[*?[]")
+
+
+def _matches(item: FilePattern, folder: Path) -> list[Path]:
+    """The files ``item`` names: the file itself, or the pattern's matches, sorted."""
+    if (folder / item.pattern).is_file():
+        return [folder / item.pattern]
+    magic = bool(_MAGIC.search(item.pattern))
+    matches = []
+    if magic:  # root_dir: the folder's own name is never read as a pattern
+        matches = sorted(
+            folder / m
+            for m in glob.glob(item.pattern, root_dir=folder, recursive=True)
+            if (folder / m).is_file() and not Path(m).name.startswith(("~$", "."))
+        )
+    if not matches:
+        where = "the goal file's folder" if str(folder) in ("", ".") else str(folder)
+        raise GoalFileError(
+            f"data.files: '{item.pattern}' {'matches no file' if magic else 'is not a file'} "
+            f"in {where}",
+            where=item.loc,
+            hint="paths and patterns are relative to the goal file's folder, e.g. "
+            "'*.xlsx' or 'data/*.csv'",
+        )
+    return matches
 
 
 def _check_count(paths: list[Path]) -> None:
