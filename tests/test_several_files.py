@@ -682,3 +682,9 @@ def test_a_goal_file_in_a_folder_with_brackets_finds_its_files(tmp_path) -> None
     )
     report = _json(folder / "goals.yml")
     assert [f["path"] for f in report["input"]["files"]] == ["kiruna.csv", "extra[1].csv"]
+
+
+def test_explain_with_a_file_and_no_goal_id_says_the_id_comes_last(three) -> None:
+    goals, files = three
+    run = run_cli("explain", goals, files[0], "--as-of", AS_OF)
+    assert run.exit_code == 2 and "is a file, where the goal's id belongs" in run.stderr

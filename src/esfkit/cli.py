@@ -16,7 +16,7 @@ import typer
 
 from esfkit import cli_options as opt
 from esfkit import tools
-from esfkit.errors import EsfkitError, ExitCode
+from esfkit.errors import EsfkitError, ExitCode, UsageError
 from esfkit.files import is_stdout, refuse_history_file, utf8_streams, write_output, write_stdout
 from esfkit.progress import colour_terminal, reading, terminal_columns
 
@@ -161,9 +161,19 @@ def explain(  # noqa: PLR0913  # Typer: a parameter per option
     _run(lambda: _explain(goals, paths, goal, where, as_of, (period, from_, to), fmt))
 
 
+def _goal_last(data: list[Path], goal_id: str) -> None:
+    """The one argument after the goal file is a file: the goal's id was left out."""
+    if not data and Path(goal_id).is_file():
+        raise UsageError(
+            f"'{goal_id}' is a file, where the goal's id belongs",
+            hint="the goal's id comes last: esfkit explain goals.yml deltagare.xlsx GOAL",
+        )
+
+
 def _explain(goals, data, goal_id, where, as_of, period, fmt) -> int:
     from esfkit import api
 
+    _goal_last(data, goal_id)
     today, span = _given.get("today"), api.period_option(*period)
     found = api.explain(goals, data, goal_id, where=where, as_of=as_of, period=span, today=today)
     write_stdout(api.explanation_text(found, as_json=fmt == opt.Format.json))
