@@ -83,7 +83,8 @@ def markdown_counts(text: str) -> Iterator[tuple[str, int]]:
             summary = False
         if line.startswith("| ") and not set(line) <= set("|:- "):
             cells = [c.strip() for c in line.strip("|").split(" | ")]
-            skip = {0, 1, 5, 6} if summary else {0}
+            # the summary's last two columns are the status and the gap
+            skip = {0, 1, len(cells) - 2, len(cells) - 1} if summary else {0}
             for i, cell in enumerate(cells):
                 if i not in skip:
                     yield from ((line, n) for n in cell_counts(cell))
@@ -99,7 +100,8 @@ def _line_counts(line: str) -> list[int]:
         r":\*\* ([\d\s]+?)(?:\s\s|\s\(|$)",
         r": ([\d\s]+?)(?: \(|$)",
         r"\((\d[\d\s]*) (?:unika personer|unique persons)\)",
-        r"^- (\d[\d\s]*) (?:utanför|ingår inte|outside the goal|not in the denominator)",
+        r"^- (\d[\d\s]*) (?:utanför|outside the goal)",
+        r"^- (\d[\d\s]*) .*(?:räknas inte i (?:andelen|värdet)|not counted in the (?:share|value))$",
         r" (\d[\d\s]*) (?:rader|rows)$",
     ):
         for match in re.finditer(pattern, line):
@@ -130,7 +132,8 @@ def html_counts(text: str) -> Iterator[tuple[str, int]]:
         )
         for row in re.findall(r"<tr[^>]*>(.*?)</tr>", section, re.S):
             cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
-            skip = {0, 1, 5, 6} if summary else {0}
+            # the summary's last two columns are the status and the gap
+            skip = {0, 1, len(cells) - 2, len(cells) - 1} if summary else {0}
             for i, cell in enumerate(cells):
                 if i not in skip:
                     yield from ((row, n) for n in cell_counts(_unescape(cell)))

@@ -19,9 +19,11 @@ ignored. Masked are
   0 in Excel).
 
 Date-shaped numbers glued together ('850101-2382850101-2382', two pasted into one cell)
-are each masked. An invisible character is looked through inside a number
-('850101<ZWSP>-2382') and parts two numbers ('0<NUL>850101-2382'): both readings are
-masked, so a sink that shows the character as an escape shows no number either.
+are each masked. A superscript or circled digit is read both as a digit and as none
+('850101-2382²', a footnote mark, is masked: '850101-****²'). An invisible character is
+looked through inside a number ('850101<ZWSP>-2382') and parts two numbers
+('0<NUL>850101-2382'): both readings are masked, so a sink that shows the character as an
+escape shows no number either.
 
 The mask keeps the date part: '19850101-****'. A date (2021-03-01, 20210301) or a count
 is no such number and stays as it is.
@@ -78,6 +80,10 @@ def mask_text(text: str) -> str:
         return _masked(text, text, None)
     # An invisible character between two numbers parts them ('0<NUL>850101-2382'); inside
     # one it is looked through ('850101<ZWSP>-2382'): both readings are masked.
+    # A character whose compatibility form is a digit (superscript, circled) is one to some
+    # readers and not to others ('850101-2382²': a footnote mark after a personnummer):
+    # that reading first (masking makes no new number for the others to find).
+    text = _masked(text, *_plain_digits(text, drop=False, compatible=False))
     parted = _masked(text, *_plain_digits(text, drop=False))
     return _masked(parted, *_plain_digits(parted, drop=True))
 
@@ -147,9 +153,10 @@ def plain_digits(text: str) -> str:
     return text if _UNUSUAL.search(text) is None else _plain_digits(text)[0]
 
 
-def _plain_digits(text: str, drop: bool = True) -> tuple[str, list[int]]:
-    """``text`` with every digit written 0-9 and (with ``drop``) invisible characters left
-    out, and for each of its characters the position it came from."""
+def _plain_digits(text: str, drop: bool = True, compatible: bool = True) -> tuple[str, list[int]]:
+    """``text`` with every digit written 0-9 (with ``compatible`` also a character whose
+    compatibility form is one, '²') and (with ``drop``) invisible characters left out, and
+    for each of its characters the position it came from."""
     chars: list[str] = []
     where: list[int] = []
     for position, char in enumerate(text):
@@ -159,11 +166,9 @@ def _plain_digits(text: str, drop: bool = True) -> tuple[str, list[int]]:
             chars.append(char)
         else:
             digit = unicodedata.decimal(char, None)
-            if digit is None:
-                compatible = unicodedata.normalize("NFKC", char)
-                digit = (
-                    int(compatible) if len(compatible) == 1 and "0" <= compatible <= "9" else None
-                )
+            if digit is None and compatible:
+                form = unicodedata.normalize("NFKC", char)
+                digit = int(form) if len(form) == 1 and "0" <= form <= "9" else None
             chars.append(char if digit is None else str(digit))
         where.append(position)
     return "".join(chars), where

@@ -107,6 +107,22 @@ class Cell:
     judged: bool = field(default=False, compare=False)
 
 
+@dataclass(frozen=True)
+class Outside:
+    """Who a goal's denominator leaves out, in the goal's own terms (from its ``of:``), for
+    the note under its table. ``reason``: "enrolled" (still enrolled: ``of: exited``),
+    "exited" (already left: ``of: enrolled``), "unanswered" (a survey question in
+    ``columns`` left blank), "unanswered_value" (a survey question answered none of
+    ``values``, or left blank), "blank" (nothing in ``columns``), "other_value" (none of
+    ``values`` in ``columns``), "other_exit" (left to another outcome), "no_exit" (left
+    without an outcome) or "other" (``columns`` do not match the goal's selection). Made
+    from the goal's definition alone, never from the rows (suppression)."""
+
+    reason: str
+    columns: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+
+
 @dataclass
 class TrendSeries:
     """One cell's value at each recorded report date up to this report's, oldest first
@@ -133,6 +149,7 @@ class GoalResult:
     population: int | None = 0  # rows this goal looks at (after scope)
     excluded_by_scope: int | None = 0
     outside_denominator: int | None = None
+    outside: tuple[Outside, ...] = ()  # who they are, part by part of ``of:``
     tolerance: float | None = None
     per: dict[str, float] | None = None  # count targets per year / municipality: the factors
     group: str | None = None  # parity: the group whose share is compared

@@ -52,6 +52,14 @@ def test_mask_text_hides_numbers_inside_messages_but_not_dates() -> None:
     assert mask_text(text) == "value '19850101-****' on 2021-03-01 (20210301), id 850101-****"
 
 
+@pytest.mark.parametrize("mark", ["\u00b2", "\u00b9", "\u2460", "\u2077"])
+def test_a_footnote_mark_after_a_number_does_not_unmask_it(mark: str) -> None:
+    # '²' is a digit to NFKC (850101-23822, no personnummer) but not to a reader.
+    assert mask_text(f"id 850101+2382{mark} x") == f"id 850101-****{mark} x"
+    assert mask_text(f"id ８５０１０１-２３８２{mark}") == f"id 850101-****{mark}"
+    assert "2382" not in mask_text(f"{mark}198501012382")
+
+
 @given(st.from_regex(r"\A(19|20)?\d{6}[-+]?\d{4}\Z"))
 def test_no_masked_text_keeps_the_last_four_digits(pnr: str) -> None:
     assert mask(pnr).endswith("-****")

@@ -12,10 +12,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from esfkit.api import load_goal_file
+from esfkit.data.csvfile import _MOJIBAKE as MOJIBAKE
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.privacy import mask_text
 from esfkit.scaffold.starter import survey
@@ -109,6 +110,8 @@ def _distinct(values: list[str]) -> bool:
 def test_init_writes_a_goal_file_that_loads_and_maps_the_same_columns(
     headers, exits, places, genders
 ) -> None:
+    # UTF-8 once read as Windows-1252 ('Ã¸') stops the reading, by design (test_reading.py).
+    assume(not any(MOJIBAKE.search(v) for v in [*headers, *exits, *places, *genders]))
     headers = [f"Fråga {h}" for h in headers]  # never taken for one of esfkit's fields
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "deltagare.csv"

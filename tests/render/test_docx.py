@@ -27,6 +27,7 @@ CASES = [("sv", ()), ("en", ()), ("sv", ("--suppress-below", "5"))]
 # A figure as the report writes it: '1 234', '29,1', '29.1', '1,234', or a hidden one.
 NUMBER = {"sv": r"\d{1,3}(?: \d{3})*(?:,\d+)?", "en": r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"}
 HIDDEN = r"<\d+|\.\."
+GENDERS = ("women", "men")  # the summary's gender columns whatever the rows
 
 
 _reports: dict[tuple, dict] = {}
@@ -91,7 +92,35 @@ def _cell_at(goal: dict, labels: set[str], base: bool, lang: str) -> dict | None
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
 def test_every_table_cell_says_the_json_figures(folder: Path, lang, extra, tmp_path) -> None:
     out, report = _render(folder, lang, extra, tmp_path)
+    _check_document(Document(str(out)), report, lang)
+
+
+# Participants of unknown gender (a blank Kön, "Okänt") and a non-binary one: each a column
+# of its own in the summary and every goal's table (issue 14: 4).
+UNKNOWN = (
+    "4;;Berg;2021-01-01;2021-05-01;Arbete\n"
+    "5;Okänt;Åre;2021-01-01;2021-05-01;\n"
+    "6;Icke-binär;Åre;2021-02-01;;\n"
+)
+
+
+@pytest.mark.parametrize(("lang", "extra"), CASES, ids=["sv", "en", "sv-suppressed"])
+def test_unknown_gender_has_columns_of_its_own(write, lang, extra, tmp_path) -> None:
+    goals, data = write("g.yml", GOALS), write("d.csv", DATA + UNKNOWN)
+    args = ("check", goals, data, "--as-of", "2021-12-31", *extra)
+    out = tmp_path / "r.docx"
+    run = run_cli(*args, "--lang", lang, "-o", out)
+    assert run.exit_code == 0, run.stderr
     doc = Document(str(out))
+    _check_document(doc, run_cli(*args, "-f", "json").json(), lang)
+    labels = LABELS[lang]
+    summary = _texts(doc.tables[1])
+    assert summary[0][3:7] == [labels[g] for g in ("women", "men", "nonbinary", "unknown")]
+    for table in doc.tables[2:]:
+        assert labels["unknown"] in _texts(table)[0]
+
+
+def _check_document(doc, report: dict, lang: str) -> None:
     header, summary, *goal_tables = doc.tables
     _check_header(_texts(header), report, lang)
     _check_summary(_texts(summary), report, lang)
@@ -121,19 +150,22 @@ def _check_header(rows: list[list[str]], report: dict, lang: str) -> None:
 
 
 def _check_summary(rows: list[list[str]], report: dict, lang: str) -> None:
+    """The summary's columns, a gender's only where the report has cells of it (women and
+    men always), and each goal's figures in them."""
     labels = LABELS[lang]
-    assert rows[0] == [
-        labels[k] for k in ("goal", "target", "actual", "women", "men", "status", "gap")
-    ]
+    seen = {c["dims"].get("gender") for g in report["goals"] for c in g["cells"]}
+    genders = [g for g in ("women", "men", "nonbinary", "unknown") if g in seen or g in GENDERS]
+    columns = ("goal", "target", "actual", *genders, "status", "gap")
+    assert rows[0] == [labels[k] for k in columns]
     assert len(rows) == len(report["goals"]) + 1
     for goal, row in zip(report["goals"], rows[1:], strict=True):
-        title, _target, actual, women, men, status, _gap = row
+        title, _target, actual, *parts, status, _gap = row
         assert title == goal["title"]
         assert status.endswith(labels[f"status.{goal['status']}"]), (status, goal["status"])
         total = next((c for c in goal["cells"] if not c["dims"]), None)
         if goal["kind"] in ("count", "share", "parity") and total is not None:
             _check(_figures(actual, lang), total, ["value"], lang, goal["id"])
-            for text, gender in ((women, "women"), (men, "men")):
+            for text, gender in zip(parts, genders, strict=True):
                 cell = next((c for c in goal["cells"] if c["dims"] == {"gender": gender}), None)
                 if cell is not None:
                     _check(_figures(text, lang), cell, ["value"], lang, f"{goal['id']} {gender}")
@@ -176,8 +208,9 @@ def test_tables_have_a_style_a_repeated_header_and_shaded_statuses(tmp_path) -> 
         assert first is not None and first.find(qn("w:tblHeader")) is not None
         assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
     fills = []
+    status = [c.text for c in summary.rows[0].cells].index("Status")
     for row in summary.rows[1:]:
-        shading = row.cells[5]._tc.tcPr.find(qn("w:shd"))
+        shading = row.cells[status]._tc.tcPr.find(qn("w:shd"))
         fills.append(None if shading is None else shading.get(qn("w:fill")))
     expected = {"met": "C6EFCE", "not_met": "FFC7CE", "no_target": None}
     assert fills == [expected[g["status"]] for g in report["goals"]]

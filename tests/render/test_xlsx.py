@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,9 @@ from tests.test_examples import _args
 UTAN = EXAMPLES / "utan"
 
 
-def _xlsx(tmp_path: Path, *extra: str) -> Path:
-    out = tmp_path / "report.xlsx"
-    run = run_cli("check", *_args(UTAN), "-o", out, *extra)
+def _xlsx(tmp_path: Path, *extra: str, folder: Path = UTAN) -> Path:
+    out = tmp_path / f"{folder.name}.xlsx"
+    run = run_cli("check", *_args(folder), "-o", out, *extra)
     assert run.exit_code == 0, run.stderr
     return out
 
@@ -99,3 +100,140 @@ def test_libreoffice_shows_formulas_typed_by_users_as_text(soffice: str, tmp_pat
     converted = convert(soffice, out, "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path)
     rows = list(csv.reader(converted.read_text(encoding="utf-8").splitlines()))
     assert [o.DDE] in [row[:1] for row in rows]  # the summary's title cell, never computed
+
+
+VAGAR = EXAMPLES / "vagar-till-egen-forsorjning"
+
+
+def _vagar(tmp_path: Path, *extra: str) -> Path:
+    return _xlsx(tmp_path, *extra, folder=VAGAR)
+
+
+def _header(sheet, first: str) -> int:
+    return next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == first)
+
+
+def test_headers_are_aligned_like_their_columns(tmp_path) -> None:
+    book = load_workbook(_vagar(tmp_path))
+    summary = book["Sammanfattning"]
+    row = _header(summary, "Mål")
+    names = [c.value for c in summary[row] if c.value is not None]
+    assert names[:5] == ["Mål", "Målvärde", "Utfall", "Kvinnor", "Män"]
+    for col, name in enumerate(names, start=1):
+        right = name not in ("Mål", "Status", "Avvikelse")
+        assert (summary.cell(row, col).alignment.horizontal == "right") == right, name
+        below = summary.cell(row + 1, col)  # the recruitment goal: 230 under "Utfall"
+        if right:
+            number = isinstance(below.value, int | float)
+            assert number or below.alignment.horizontal == "right", name
+    assert summary.cell(row + 1, 3).value == 230
+    sheet = book["recruited"]
+    header = [c for c in sheet[4] if c.value is not None][:6]  # the chart's figures follow
+    assert [c.alignment.horizontal == "right" for c in header] == [
+        False,
+        False,
+        True,
+        True,
+        True,
+        False,
+    ]
+
+
+def test_gap_in_points_with_a_sign_whose_meaning_the_header_states(tmp_path) -> None:
+    book = load_workbook(_vagar(tmp_path))
+    goals = {g["id"]: g for g in run_cli("check", *_args(VAGAR), "-f", "json").json()["goals"]}
+    sheet = book["job_or_studies_share"]  # 39,6 % against 35 %: beaten by 4,6 points
+    header = [c.value for c in sheet[4]]
+    gap = header.index("Avvikelse, %-enheter (+ sämre än målet, − bättre)") + 1
+    total = goals["job_or_studies_share"]["cells"][0]
+    assert sheet.cell(5, gap).value == pytest.approx(total["gap"]) and total["gap"] < 0
+    assert sheet.cell(5, gap).number_format == "+0.0;-0.0;0.0"
+    counts = book["recruited"]
+    header = [c.value for c in counts[4]]
+    assert "Avvikelse (+ sämre än målet, − bättre)" in header
+    column = header.index("Avvikelse (+ sämre än målet, − bättre)") + 1
+    assert counts.cell(5, column).number_format == "+#,##0;-#,##0;0"
+    english = load_workbook(_vagar(tmp_path, "--lang", "en"))["job_or_studies_share"]
+    assert "Gap, percentage points (+ worse than the target, − better)" in [
+        c.value for c in english[4]
+    ]
+
+
+def test_cells_of_unknown_gender_are_never_judged_against_a_target(write, tmp_path) -> None:
+    data = DATA + "4;;Berg;2021-01-01;2021-05-01;Arbete\n5;Okänt;Åre;2021-01-01;2021-05-01;\n"
+    goals, out = write("g.yml", GOALS), tmp_path / "r.xlsx"
+    run = run_cli("check", goals, write("d.csv", data), "--as-of", "2021-12-31", "-o", out)
+    assert run.exit_code == 0, run.stderr
+    sheet = load_workbook(out)["studies"]
+    header = [c.value for c in sheet[4]]
+    rows = [
+        dict(zip(header, r, strict=False)) for r in sheet.iter_rows(min_row=5, values_only=True)
+    ]
+    unknown = [r for r in rows if r["Kön"] == "Okänt"]
+    assert unknown and all(r["mål"] is None and r["Status"] == "Inget mål" for r in unknown)
+    assert any(r["Kön"] == "Kvinnor" and r["mål"] == 0.5 for r in rows)
+    cells = run_cli("check", goals, write("d.csv", data), "--as-of", "2021-12-31", "-f", "json")
+    studies = cells.json()["goals"][1]["cells"]
+    for cell in (c for c in studies if c["dims"].get("gender") == "unknown"):
+        assert cell["target"] is None and cell["status"] == "no_target"
+
+
+def test_print_setup_a4_landscape_one_page_wide_header_repeated_title_on_top(write, tmp_path):
+    book = load_workbook(_vagar(tmp_path))
+    goals = run_cli("check", *_args(VAGAR), "-f", "json").json()["goals"]
+    titles = {"Sammanfattning": "14 45 87 Vägar till egen försörjning"}
+    titles |= {g["id"]: g["title"] for g in goals}
+    for sheet in book:
+        setup = sheet.page_setup
+        assert (setup.paperSize, setup.orientation) == (9, "landscape"), sheet.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        header = 4 if sheet.title != "Sammanfattning" else _header(sheet, "Mål")
+        assert sheet.print_title_rows == f"${header}:${header}"
+        assert sheet.oddHeader.center.text == titles[sheet.title]
+    amp = GOALS.replace("title: Rekryterade", "title: Kvinnor & män")
+    out = tmp_path / "amp.xlsx"
+    run = run_cli(
+        "check", write("g.yml", amp), write("d.csv", DATA), "--as-of", "2021-12-31", "-o", out
+    )
+    assert run.exit_code == 0, run.stderr
+    assert load_workbook(out)["recruited"].oddHeader.center.text == "Kvinnor && män"
+
+
+def test_the_data_notes_label_is_written_once(tmp_path) -> None:
+    out = _xlsx(tmp_path, folder=EXAMPLES / "gemensamma-taget")
+    summary = load_workbook(out)["Sammanfattning"]
+    labels = [r[0] for r in summary.iter_rows(values_only=True)]
+    notes = [
+        r[1] for r in summary.iter_rows(values_only=True) if r[0] in ("Att notera i data", None)
+    ]
+    assert labels.count("Att notera i data") == 1
+    assert len([n for n in notes if n]) >= 2  # several findings, one label
+
+
+def test_goal_sheets_carry_the_goals_notes(tmp_path) -> None:
+    book = load_workbook(_vagar(tmp_path))
+    texts = [c.value for row in book["adapted_support"].iter_rows() for c in row if c.value]
+    assert (
+        "162 svarade inte Ja eller Nej på Enkät: individuellt anpassat stöd och räknas inte i andelen"
+        in texts
+    )
+
+
+def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """Each page's width and height, from its MediaBox."""
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    return [(float(w), float(h)) for w, h in boxes]
+
+
+@pytest.mark.parametrize("folder", [UTAN, VAGAR], ids=lambda p: p.name)
+def test_libreoffice_prints_every_sheet_one_page_wide_in_landscape(folder, soffice, tmp_path):
+    out = tmp_path / "report.xlsx"
+    run = run_cli("check", *_args(folder), "-o", out)
+    assert run.exit_code == 0, run.stderr
+    pages = _pdf_pages(convert(soffice, out, "pdf", tmp_path).read_bytes())
+    assert pages and all(w > h for w, h in pages)  # landscape
+    assert all(abs(w - 841.9) < 1 and abs(h - 595.3) < 1 for w, h in pages)  # A4
+    book = load_workbook(out)
+    # one page wide: a sheet takes a page per 25 of its rows at most, never a page per column
+    assert len(pages) <= sum(-(-sheet.max_row // 25) for sheet in book)

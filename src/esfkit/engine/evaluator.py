@@ -60,8 +60,6 @@ _CANONICAL = {
 }
 _DATE_FIELDS = ("start", "end", "birth_date")
 _NUMBER_FIELDS = ("age", "days_enrolled", "start_year")
-_TRUE = {"true", "ja", "yes", "1", "sant", "x"}
-_FALSE = {"false", "nej", "no", "0", "falskt"}
 
 
 @dataclass(frozen=True)
@@ -377,11 +375,9 @@ class Evaluator:
 
     @staticmethod
     def _truth(v: Scalar) -> bool:
-        if isinstance(v.value, bool):
-            return v.value
-        word = v.text.casefold()
-        if word in _TRUE or word in _FALSE:
-            return word in _TRUE
+        truth = v.truth()
+        if truth is not None:
+            return truth
         raise GoalFileError(f"'exited' is true or false, not '{v.text}'", where=v.loc)
 
     @staticmethod

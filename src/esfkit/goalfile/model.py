@@ -21,6 +21,8 @@ from esfkit.text import key as text_key
 DERIVED_FIELDS = ("age", "age_band", "exited", "days_enrolled", "start_year")
 BREAKDOWN_DIMENSIONS = ("municipality", "gender", "age_band", "start_year")
 GENDER_VALUES = ("women", "men", "nonbinary")
+_TRUE = {"true", "ja", "yes", "1", "sant", "x"}
+_FALSE = {"false", "nej", "no", "0", "falskt"}
 
 # A goal kind's typed definition, the kind's own dataclass (esfkit.kinds.*): a kind's methods
 # take a Goal of their definition, the goal file holds Goal[Any], one of any kind.
@@ -34,6 +36,14 @@ class Scalar:
     text: str
     value: Any = _field(compare=False)
     loc: GoalFileLocation = _field(compare=False)
+
+    def truth(self) -> bool | None:
+        """The value read as true or false (YAML's, or a word: ja, nej, x ...); None:
+        neither."""
+        if isinstance(self.value, bool):
+            return self.value
+        word = self.text.casefold()
+        return True if word in _TRUE else False if word in _FALSE else None
 
 
 # --- filters -------------------------------------------------------------------------------

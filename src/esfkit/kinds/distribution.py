@@ -4,7 +4,8 @@ A report-only table: each value found (spellings differing only in case are one 
 blank included as its own line, for the total and each level of the breakdown. For
 ``exit`` the values are the outcomes that count at the report date, so participants still
 enrolled fall in the blank line together with those who left without an outcome recorded;
-both are also named in the report header.
+the report's data notes count the latter ("Avslutade utan avslutsorsak"), so the rest of
+the blank line are still enrolled.
 
 Passes::
 

@@ -3,7 +3,8 @@
 The number is a numeric column (``mean: Timmar``), ``days_enrolled`` (from the start to the
 exit date, or to the report date while enrolled), or a duration between two dates
 (``mean: {days: [start, Anställd datum]}``, each an esfkit field or a column). ``of`` is
-whose number is averaged, ``everyone`` by default. A duration is counted in ``unit``:
+whose number is averaged, ``everyone`` by default; the note under the table counts those
+outside it and says who they are in the goal's terms, as for ``share``. A duration is counted in ``unit``:
 ``days`` (the default), ``weeks`` (7 days), ``months`` (365.25 / 12 = 30.4375 days, so
 that 12 months make an average year) or ``years`` (365.25 days); ``unit`` is for
 durations only. A row in ``of`` without a value (a blank cell, or a duration that ends
@@ -46,6 +47,7 @@ from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import judge
+from esfkit.kinds.outside import outside_of
 from esfkit.kinds.rows import Condition, GoalRows
 from esfkit.limits import MEAN_LIMIT
 from esfkit.report import Cell, GoalResult, Layout
@@ -123,6 +125,7 @@ class Mean(GoalKind[MeanGoal]):
             at_most=definition.at_most,
             unit=_unit(definition),
             outside_denominator=int((ctx.population & ~ctx.mask(definition.of)).sum()),
+            outside=outside_of(definition.of),
         )
 
     def rows(self, goal: Goal[MeanGoal], ctx: GoalContext) -> GoalRows:

@@ -1,11 +1,22 @@
 """``share``: the percentage of a population (``of``) that matches a filter.
 
-``of`` is the denominator, ``everyone`` by default; rows outside it (for a survey: those who
-did not answer) are counted and reported as outside the denominator, never silently
-dropped. The numerator is always within the denominator. The target is a percentage
-(``50 %``), or one per gender. Every cell shows the target; the goal is met when the total
-(and each gender with a target of its own) reaches it, ``at_most: true`` reversing the
-comparison. A cell whose denominator is empty has no value (status no_data).
+``of`` is the denominator, ``everyone`` by default; rows outside it are counted, never
+silently dropped, and the note under the table says who they are in the goal's terms, each
+part of an ``all:`` in turn: "94 är fortfarande inskrivna" (``exited``), "12 har redan
+avslutats" (``enrolled``), "44 svarade inte på Enkät stöd" (``{missing: false}`` on a
+column whose header reads like a survey question: enkät, svar, fråga, upplev...), "44
+svarade inte Ja eller Nej på Enkät stöd" (values of such a column: a blank or another
+answer), "har inte Ja i Plan" (a value of another column), "har inget ifyllt i Plan"
+(``{missing: false}``), "är fortfarande inskrivna, har avslutats av ett annat skäl eller
+har avslutats utan avslutsorsak" (an ``exit`` outcome; without "ett annat skäl" for
+``{missing: false}``), and for other filters the columns they look at. The words come from
+the goal alone, whatever the rows hold, so that they say nothing about a count hidden by
+``--suppress-below``; the count itself is hidden like any other. The numerator is always
+within the denominator. The target is a percentage (``50 %``), or one per gender.
+Every cell shows the target, but a cell of unknown gender (a blank Kön) has none and is
+never judged; the goal is met when the total (and each gender with a target of its own)
+reaches it, ``at_most: true`` reversing the comparison. A cell whose denominator is empty
+has no value (status no_data).
 
 The target may also be one per municipality, as for ``count`` (``{Kiruna: 50 %, Pajala:
 {women: 40 %, men: 40 %}, total: 45 %}``, the names from ``project.municipalities``): each
@@ -46,6 +57,7 @@ from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
 from esfkit.kinds.judging import by_municipality, judge, percent_cell, persons_needed
+from esfkit.kinds.outside import outside_of
 from esfkit.kinds.rows import GoalRows
 from esfkit.report import GoalResult, Layout, Status, combine
 
@@ -95,6 +107,7 @@ class Share(GoalKind[ShareGoal]):
             measure="percent",
             at_most=definition.at_most,
             outside_denominator=int((ctx.population & ~denominator).sum()),
+            outside=outside_of(definition.of),
         )
 
     def rows(self, goal: Goal[ShareGoal], ctx: GoalContext) -> GoalRows:
@@ -130,7 +143,9 @@ def _refuse_own_dimension(f: Filter, breakdown: tuple[str, ...]) -> None:
 
 
 def _target(target: Target | None, dims: dict[str, str]) -> float | None:
-    if target is None:
+    """A cell's target: its municipality's, its gender's, else the total's; none for
+    unknown gender, whose people no target is about."""
+    if target is None or dims.get("gender") == "unknown":
         return None
     if target.by_municipality:
         if "municipality" not in dims:

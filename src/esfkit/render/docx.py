@@ -29,8 +29,6 @@ from esfkit.render import RenderOptions
 from esfkit.render.package import fixed_package
 from esfkit.render.present import (
     STATUS_FILLS,
-    SUMMARY_STATUS_COLUMN,
-    SUMMARY_TEXT_COLUMNS,
     TextTable,
     finding_lines,
     footer_line,
@@ -69,8 +67,10 @@ def render(report: Report, options: RenderOptions) -> bytes:
     goals = selected_goals(report, options.goal_ids)
     summary = summary_table(report, w, goals)
     tables = [t for t in (goal_table(goal, w) for goal in goals) if t is not None]
+    status = summary.status_column
+    whole: tuple[int, ...] = () if status is None else (status,)
     shapes: list[tuple[TextTable, tuple[int, ...], tuple[int, ...]]] = [
-        (summary, SUMMARY_TEXT_COLUMNS, (SUMMARY_STATUS_COLUMN,))
+        (summary, summary.text_columns, whole)
     ]
     shapes += [(t, t.text_columns, ()) for t in tables]
     # One orientation for the whole document: a section break per wide table would leave
@@ -87,9 +87,10 @@ def render(report: Report, options: RenderOptions) -> bytes:
         for line in findings:
             doc.add_paragraph(line, style="List Bullet")
     doc.add_heading(summary.title, level=1)
-    rows = _table(doc, summary, SUMMARY_TEXT_COLUMNS, layouts[0])
+    rows = _table(doc, summary, summary.text_columns, layouts[0])
     for cells, goal in zip(rows[1:], goals, strict=True):
-        _shade(cells[SUMMARY_STATUS_COLUMN], goal.status.value)
+        if status is not None:
+            _shade(cells[status], goal.status.value)
     for words, layout in zip(tables, layouts[1:], strict=True):
         doc.add_heading(words.title, level=2)
         _table(doc, words, words.text_columns, layout)

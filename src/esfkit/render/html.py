@@ -11,7 +11,7 @@ from esfkit.escape import HTML
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import (
-    SUMMARY_TEXT_COLUMNS,
+    GENDERS,
     TextTable,
     figure,
     finding_lines,
@@ -51,7 +51,6 @@ section.goal { break-inside: avoid; page-break-inside: avoid; }
 """
 ACTUAL_COLOUR = "#2f6db5"
 TARGET_COLOUR = "#b0b0b0"
-CHART_GENDERS = ("women", "men", "nonbinary")
 TREND_COLOURS = ("#2f6db5", "#b0b0b0", "#c0504d", "#9bbb59", "#8064a2", "#f79646")
 
 
@@ -80,7 +79,8 @@ def render(report: Report, options: RenderOptions) -> str:
         out.append("</ul>")
     summary = summary_table(report, w, goals)
     out.append(f'<section class="summary"><h2>{summary.title}</h2>')
-    out += _table(summary, SUMMARY_TEXT_COLUMNS, [g.status.value for g in goals], status_col=5)
+    statuses = [g.status.value for g in goals]
+    out += _table(summary, summary.text_columns, statuses, status_col=summary.status_column)
     out.append("</section>")
     for goal in goals:
         out.append(
@@ -136,7 +136,7 @@ def _table(
 def _chart(goal: GoalResult, w: Words) -> str:
     """Inline SVG: a pair of bars (actual, target) per gender and for the total. A hidden
     figure has no bar, only its marker."""
-    levels = [({"gender": g}, w(g)) for g in CHART_GENDERS if goal.cell(gender=g) is not None]
+    levels = [({"gender": g}, w(g)) for g in GENDERS if goal.cell(gender=g) is not None]
     levels.append(({}, w("total")))
     cells = [goal.cell(**dims) for dims, _ in levels]
     values = [v for c in cells if c is not None for v in (c.value, c.target) if v is not None]

@@ -9,7 +9,6 @@ from esfkit.escape import MARKDOWN
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import (
-    SUMMARY_TEXT_COLUMNS,
     TextTable,
     finding_lines,
     footer_line,
@@ -35,7 +34,8 @@ def render(report: Report, options: RenderOptions) -> str:
         out += ["", f"**{w('findings')}**", ""]
         out += [f"- {line}" for line in findings]
     out += ["", f"## {w('summary')}", ""]
-    out += _table(summary_table(report, w, goals), left=SUMMARY_TEXT_COLUMNS)
+    summary = summary_table(report, w, goals)
+    out += _table(summary, left=summary.text_columns)
     for goal in goals:
         table = goal_table(goal, w)
         if table is None:

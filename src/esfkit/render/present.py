@@ -15,6 +15,9 @@ from esfkit.i18n import Words, round_half_away, telling_decimals
 from esfkit.report import Cell, GoalResult, InputInfo, Report, Status
 
 GENDER_COLUMNS = ("women", "men")
+# Every gender a figure may be broken down by; nonbinary and unknown get a column (and a bar)
+# only where such rows exist, so that the parts add up to the total.
+GENDERS = ("women", "men", "nonbinary", "unknown")
 
 
 @dataclass
@@ -25,6 +28,7 @@ class TextTable:
     total_rows: int = 1  # the last rows are totals
     notes: list[str] = field(default_factory=list)
     text_columns: tuple[int, ...] = (0,)  # left-aligned; the others hold figures
+    status_column: int | None = None  # the column of statuses (the summary's), if any
 
 
 def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
@@ -107,22 +111,47 @@ def finding_lines(report: Report, w: Words) -> list[str]:
 
 
 def summary_table(report: Report, w: Words, goals: list[GoalResult] | None = None) -> TextTable:
-    columns = [w("goal"), w("target"), w("actual"), w("women"), w("men"), w("status"), w("gap")]
-    rows = [_summary_row(goal, w) for goal in (report.goals if goals is None else goals)]
-    return TextTable(w("summary"), columns, rows, total_rows=0)
+    """A row per goal: target, actual, a column per gender with rows (women and men always),
+    status and gap."""
+    goals = report.goals if goals is None else goals
+    genders = genders_shown(goals)
+    columns = [
+        w("goal"),
+        w("target"),
+        w("actual"),
+        *(w.dim_value("gender", g) for g in genders),
+        w("status"),
+        w("gap"),
+    ]
+    rows = [_summary_row(goal, genders, w) for goal in goals]
+    status = len(columns) - 2
+    return TextTable(
+        w("summary"),
+        columns,
+        rows,
+        total_rows=0,
+        text_columns=(0, status, status + 1),
+        status_column=status,
+    )
 
 
-def _summary_row(goal: GoalResult, w: Words) -> list[str]:
+def genders_shown(goals: list[GoalResult]) -> tuple[str, ...]:
+    """Women and men, then nonbinary and unknown where some goal has a cell of them."""
+    present = {c.dims.get("gender") for g in goals for c in g.cells}
+    return tuple(g for g in GENDERS if g in GENDER_COLUMNS or g in present)
+
+
+def _summary_row(goal: GoalResult, genders: tuple[str, ...], w: Words) -> list[str]:
     total = goal.cell()
-    women, men = goal.cell(gender="women"), goal.cell(gender="men")
+    blank = [""] * len(genders)
     if goal.layout.summary == "note":
         note = w.user(goal.note) if goal.note else ""
-        return [w.user(goal.title), "–", "–", "", "", w.status(goal.status), note]
+        return [w.user(goal.title), "–", "–", *blank, w.status(goal.status), note]
     if goal.layout.summary == "shares":
         inner = goal.dimension or ""
         targeted = [c for c in goal.cells if set(c.dims) == {inner} and c.target is not None]
 
-        # By gender the women and men columns name the values; otherwise each share is named.
+        # By gender the gender columns name the values; otherwise each share is named.
         def named(c: Cell) -> str:
             return "" if inner == "gender" else f"{w.dim_value(inner, c.dims[inner])} "
 
@@ -131,14 +160,12 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
         actual = " / ".join(
             with_change(f"{named(c)}{figure(c, goal, w)}", c, goal, w) for c in targeted
         )
-        women = goal.cell(**{inner: "women"}) if inner == "gender" else None
-        men = goal.cell(**{inner: "men"}) if inner == "gender" else None
+        parts = [_fig(goal.cell(**{inner: g}), goal, w) for g in genders]
         return [
             w.user(goal.title),
             target or "–",
             actual or "–",
-            _fig(women, goal, w),
-            _fig(men, goal, w),
+            *(parts if inner == "gender" else blank),
             w.status(goal.status),
             gap_text(goal, w),
         ]
@@ -147,8 +174,7 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
             w.user(goal.title),
             "–",
             w("n_equals", n=base_text(goal, {}, w)),
-            _distribution_base(goal, "women", w),
-            _distribution_base(goal, "men", w),
+            *(_distribution_base(goal, g, w) for g in genders),
             w.status(goal.status),
             "",
         ]
@@ -159,11 +185,18 @@ def _summary_row(goal: GoalResult, w: Words) -> list[str]:
         w.user(goal.title),
         target,
         _actual(total, goal, w),
-        _fig(women, goal, w, with_target=True),
-        _fig(men, goal, w, with_target=True),
+        *(_gender_fig(goal, g, w) for g in genders),
         w.status(goal.status),
         gap_text(goal, w),
     ]
+
+
+def _gender_fig(goal: GoalResult, gender: str, w: Words) -> str:
+    """A gender's figure in the summary; none of a goal broken down by gender: 0 or '–'."""
+    cell = goal.cell(gender=gender)
+    if cell is None and "gender" in goal.breakdown:
+        return w.integer(0) if goal.measure == "count" else "–"
+    return _fig(cell, goal, w, with_target=True)
 
 
 def _actual(cell: Cell | None, goal: GoalResult, w: Words) -> str:
@@ -462,14 +495,16 @@ def _mean_notes(goal: GoalResult, w: Words) -> list[str]:
 
 def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     notes = []
-    for name, key in (
-        ("excluded_by_scope", "scope_excluded"),
-        ("outside_denominator", "outside_denominator"),
-    ):
+    # who is outside a share's denominator, or outside the rows a mean is taken over
+    outside = "outside_denominator.mean" if goal.measure == "mean" else "outside_denominator"
+    for name, key in (("excluded_by_scope", "scope_excluded"), ("outside_denominator", outside)):
         if name in goal.suppressed:
-            notes.append(w(key, n=w.hidden(goal.suppressed[name])))
+            n = w.hidden(goal.suppressed[name])
         elif getattr(goal, name):
-            notes.append(w(key, n=w.count(getattr(goal, name))))
+            n = w.count(getattr(goal, name))
+        else:
+            continue
+        notes.append(w(key, n=n, who=outside_words(goal, w)))
     if goal.per:
         notes.append(_per_note(goal.per, w))
     if goal.measure == "mean":
@@ -486,6 +521,35 @@ def goal_notes(goal: GoalResult, w: Words) -> list[str]:
     if goal.note:
         notes.append(f"{w('note')}: {w.user(goal.note)}")
     return notes
+
+
+def outside_words(goal: GoalResult, w: Words) -> str:
+    """Who the denominator leaves out, in the goal's terms: 'är fortfarande inskrivna eller
+    svarade inte på Enkät stöd'."""
+    parts = []
+    for who in goal.outside:
+        columns = _either(w, [field_name(c, w) for c in who.columns])
+        values = _either(w, [_value_name(who.columns[0], v, w) for v in who.values])
+        parts.append(w(f"outside.{who.reason}", column=columns, values=values))
+    return _either(w, parts) or w("outside.default")
+
+
+def _value_name(field: str, value: str, w: Words) -> str:
+    """A value of a filter in running text: esfkit's word for a gender, else as typed."""
+    return w.dim_value(field, value) if field == "gender" and value in w.labels else w.user(value)
+
+
+def _either(w: Words, words: list[str]) -> str:
+    """'a', 'a eller b', 'a, b eller c'."""
+    if len(words) < 3:
+        return f" {w('or')} ".join(words)
+    return f"{', '.join(words[:-1])} {w('or')} {words[-1]}"
+
+
+def field_name(field: str, w: Words) -> str:
+    """A field in running text: esfkit's word for its own fields, else the column as typed."""
+    key = f"field.{field}"
+    return w(key) if key in w.labels else w.user(field)
 
 
 # --- footer --------------------------------------------------------------------------------
@@ -512,10 +576,6 @@ def footer_line(report: Report, w: Words) -> str:
 def selected_goals(report: Report, goal_ids: tuple[str, ...]) -> list[GoalResult]:
     return [g for g in report.goals if not goal_ids or g.id in goal_ids]
 
-
-# Summary columns that hold words (left-aligned); the others hold figures.
-SUMMARY_TEXT_COLUMNS = (0, 5, 6)
-SUMMARY_STATUS_COLUMN = 5
 
 # A status cell's shading in the office formats (Excel's own good, bad and neutral fills).
 STATUS_FILLS = {

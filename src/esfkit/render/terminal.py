@@ -21,8 +21,6 @@ from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.layout import Frame, Shape, sliced_shape, summary_shape, wrap
 from esfkit.render.present import (
-    SUMMARY_STATUS_COLUMN,
-    SUMMARY_TEXT_COLUMNS,
     TextTable,
     finding_lines,
     goal_table,
@@ -76,7 +74,7 @@ def render(report: Report, options: RenderOptions) -> str:
             _print_wrapped(console, line, width, "  • ", "    ")
     console.print()
     statuses = [g.status.value for g in goals]
-    _draw(console, summary, shapes[0], width, SUMMARY_TEXT_COLUMNS, statuses)
+    _draw(console, summary, shapes[0], width, summary.text_columns, statuses)
     for table, shape in zip(tables, shapes[1:], strict=True):
         console.print()
         _draw(console, table, shape, width, table.text_columns)
@@ -133,10 +131,10 @@ def _shapes(
     summary: TextTable, tables: list[TextTable], width: int, longest: int | None = None
 ) -> list[Shape] | None:
     rows = [summary.columns, *summary.rows]
-    wrapping = [i for i in SUMMARY_TEXT_COLUMNS if i != SUMMARY_STATUS_COLUMN]
-    first = summary_shape(
-        rows, width, FRAME, whole=(SUMMARY_STATUS_COLUMN,), give=wrapping, longest=longest
-    )
+    status = summary.status_column
+    wrapping = [i for i in summary.text_columns if i != status]
+    whole: tuple[int, ...] = () if status is None else (status,)
+    first = summary_shape(rows, width, FRAME, whole=whole, give=wrapping, longest=longest)
     shapes = [first]
     shapes += [sliced_shape([t.columns, *t.rows], width, FRAME, longest) for t in tables]
     return None if any(shape is None for shape in shapes) else shapes  # type: ignore[return-value]
@@ -234,9 +232,10 @@ class Drawing:
             )
         for index, row in rows:
             cells = [Text("\n".join(wrap(row[i], widths[i]))) for i in columns]
-            if self.statuses is not None and SUMMARY_STATUS_COLUMN in columns:
+            status_column = self.words.status_column
+            if self.statuses is not None and status_column in columns:
                 status = STATUS_STYLES[self.statuses[index]]
-                cells[columns.index(SUMMARY_STATUS_COLUMN)].stylize(status)
+                cells[columns.index(status_column)].stylize(status)
             rich_table.add_row(
                 *cells,
                 style="bold" if index >= self.total_from else None,

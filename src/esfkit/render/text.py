@@ -9,7 +9,6 @@ import textwrap
 from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.present import (
-    SUMMARY_TEXT_COLUMNS,
     TextTable,
     finding_lines,
     footer_line,
@@ -23,8 +22,7 @@ from esfkit.report import Report
 
 WIDTH = 100
 GAP = "  "
-# In the summary the goal title and the gap share what the figures leave of the width.
-WRAPPED = (0, 6)
+# In the summary the goal title and the gap (the last column) share what the figures leave.
 MIN_WRAP = 16
 
 
@@ -43,7 +41,7 @@ def render(report: Report, options: RenderOptions) -> str:
         for line in findings:
             out += _wrap(line, width, "  * ", "    ")
     summary = summary_table(report, w, goals)
-    out += ["", *_table(summary, SUMMARY_TEXT_COLUMNS, _summary_wrap(summary, width))]
+    out += ["", *_table(summary, summary.text_columns, _summary_wrap(summary, width))]
     for goal in goals:
         table = goal_table(goal, w)
         if table is None:
@@ -96,14 +94,15 @@ def _table(table: TextTable, left: tuple[int, ...], wrap: dict[int, int]) -> lis
 
 
 def _summary_wrap(table: TextTable, width: int) -> dict[int, int]:
+    gap = len(table.columns) - 1
     fixed = sum(
         max(len(row[i]) for row in [table.columns, *table.rows])
         for i in range(len(table.columns))
-        if i not in WRAPPED
+        if i not in (0, gap)
     )
     spare = width - fixed - len(GAP) * (len(table.columns) - 1)
     title = max(MIN_WRAP, spare * 11 // 20)
-    return {0: title, 6: max(MIN_WRAP, spare - title)}
+    return {0: title, gap: max(MIN_WRAP, spare - title)}
 
 
 def render_tables(tables: list[TextTable]) -> str:

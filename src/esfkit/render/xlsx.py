@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import textwrap
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from esfkit.escape import EXCEL, excel_text_cell
@@ -27,9 +29,12 @@ from esfkit.i18n import Words
 from esfkit.render import RenderOptions
 from esfkit.render.package import fixed_package
 from esfkit.render.present import (
+    GENDERS,
     STATUS_FILLS,
     finding_lines,
     footer_line,
+    genders_shown,
+    goal_notes,
     header_lines,
     report_notes,
     selected_goals,
@@ -42,10 +47,21 @@ from esfkit.report import Cell, GoalResult, Report, Status
 COUNT_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0"
 PERCENT_FORMAT = "0.0%"
+# A gap's sign says which side of the target a figure is on (its header says which is which).
+POINTS_FORMAT = "+0.0;-0.0;0.0"
+SIGNED_COUNT_FORMAT = "+#,##0;-#,##0;0"
+SIGNED_DECIMAL_FORMAT = "+#,##0.0;-#,##0.0;0.0"
+RIGHT = Alignment(horizontal="right")
+TOP_RIGHT = Alignment(horizontal="right", vertical="top")
+TOP = Alignment(vertical="top")
+# Excel's page header holds at most 255 characters, its codes included.
+PAGE_HEADER_MAX = 200
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 MAX_WIDTH = 60
-CHART_GENDERS = ("women", "men", "nonbinary")
+WRAP_WIDTH = 40
+LINE_HEIGHT = 15  # points, a line of Calibri 11
+BOLD_WIDTH = 1.25  # a bold letter's width in normal ones, with room for wider fonts
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -102,36 +118,67 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
         _put(sheet, row, 1, label).font = BOLD
         _put(sheet, row, 2, value)
         row += 1
-    for line in finding_lines(report, w):
-        _put(sheet, row, 1, w("findings")).font = BOLD
+    for index, line in enumerate(finding_lines(report, w)):
+        if index == 0:  # the label once, beside the first finding
+            _put(sheet, row, 1, w("findings")).font = BOLD
         _put(sheet, row, 2, line)
         row += 1
     row += 1
     table = summary_table(report, w, goals)
     header_row = row
-    for col, name in enumerate(table.columns, start=1):
-        _put(sheet, row, col, name).font = BOLD
+    _header_row(sheet, row, table.columns, table.text_columns)
     for goal, words in zip(goals, table.rows, strict=True):
         row += 1
         total = goal.cell()
         for col, text in enumerate(words, start=1):
             _put(sheet, row, col, text)
-        if (
-            goal.layout.chart and total is not None
-        ):  # the figures themselves, so they can be computed with
+        if goal.layout.chart and total is not None:  # the figures, to compute with
             _figure(sheet, row, 2, "target", total, goal, w)
             _figure(sheet, row, 3, "value", total, goal, w)
-            for col, gender in ((4, "women"), (5, "men")):
+            for col, gender in enumerate(genders_shown(goals), start=4):
                 cell = goal.cell(gender=gender)
                 if cell is not None:
                     _figure(sheet, row, col, "value", cell, goal, w)
-        _status_fill(sheet.cell(row=row, column=6), goal.status)
+        if table.status_column is not None:
+            _status_fill(sheet.cell(row=row, column=table.status_column + 1), goal.status)
+        for col in range(1, len(words) + 1):  # figures right, all at the top of the row
+            right = col - 1 not in table.text_columns
+            sheet.cell(row=row, column=col).alignment = TOP_RIGHT if right else TOP
     row += 2
     for note in [*report_notes(report, w), footer_line(report, w)]:
         _put(sheet, row, 1, note)
         row += 1
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2).coordinate
-    _fit(sheet, wrap_first=40)
+    _fit(
+        sheet, wrap=(1, len(table.columns)), first_row=header_row, last_row=header_row + len(goals)
+    )
+    _print_setup(sheet, w.user(report.project), header_row)
+
+
+def _header_row(sheet: Worksheet, row: int, columns: list[str], text: tuple[int, ...]) -> None:
+    """A table's header: bold, aligned like its column (figures right, words left)."""
+    for col, name in enumerate(columns, start=1):
+        cell = _put(sheet, row, col, name)
+        cell.font = BOLD
+        if col - 1 not in text:
+            cell.alignment = Alignment(horizontal="right", wrap_text=True, vertical="bottom")
+
+
+def _print_setup(sheet: Worksheet, title: str, header_row: int) -> None:
+    """A4 landscape, one page wide, the table's header row on every page, the title in the
+    page header ('&' doubled: alone it starts one of Excel's header codes)."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    fit = sheet.sheet_properties.pageSetUpPr or PageSetupProperties()
+    fit.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = fit
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    if len(title) > PAGE_HEADER_MAX:
+        title = title[: PAGE_HEADER_MAX - 1] + "…"
+    if sheet.oddHeader is not None:  # openpyxl makes one with every sheet
+        sheet.oddHeader.center.text = title.replace("&", "&&")
 
 
 def _figure(sheet, row, col, name: str, cell: Cell, goal: GoalResult, w: Words) -> None:
@@ -164,10 +211,10 @@ def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
     dims = list(dict.fromkeys([*goal.breakdown, *([goal.dimension] if goal.dimension else [])]))
     measures = _measures(goal)
     header = 4
-    columns = [w.dim_name(d) for d in dims] + [w(f"measure.{m}") for m in measures]
+    columns = [w.dim_name(d) for d in dims] + [_measure_name(goal, m, w) for m in measures]
     columns.append(w("status"))
-    for col, name in enumerate(columns, start=1):
-        _put(sheet, header, col, name).font = BOLD
+    words = (*range(len(dims)), len(columns) - 1)
+    _header_row(sheet, header, columns, words)
     row = header
     for cell in goal.cells:
         row += 1
@@ -181,7 +228,11 @@ def _goal_sheet(sheet: Worksheet, goal: GoalResult, w: Words) -> None:
     if goal.layout.table == "none" and goal.note:
         _put(sheet, header + 1, 1, w.user(goal.note))
     sheet.freeze_panes = sheet.cell(row=header + 1, column=len(dims) + 1).coordinate
-    _fit(sheet)
+    _fit(sheet, last_row=row)
+    if goal.layout.table != "none":
+        for offset, note in enumerate(goal_notes(goal, w), start=2):
+            _put(sheet, row + offset, 1, note)
+    _print_setup(sheet, w.user(goal.title), header)
     anchor = len(columns) + 2
     if goal.layout.chart:
         _chart(sheet, goal, w, anchor_col=anchor)
@@ -198,13 +249,24 @@ def _measures(goal: GoalResult) -> list[str]:
     ]
 
 
+def _measure_name(goal: GoalResult, name: str, w: Words) -> str:
+    """A figure column's header; the gap's says its unit and what its sign means."""
+    if name == "gap":
+        return w("sheet.gap_points" if goal.measure == "percent" else "sheet.gap")
+    return w(f"measure.{name}")
+
+
 def _measure(sheet, row: int, col: int, goal: GoalResult, cell: Cell, name: str, w: Words) -> None:
     value = getattr(cell, name)
     if name in cell.suppressed:
-        _put(sheet, row, col, w.hidden(cell.suppressed[name]))
+        _put(sheet, row, col, w.hidden(cell.suppressed[name])).alignment = RIGHT
     elif value is None:
         return
-    elif name in ("value", "target", "gap") and goal.measure == "percent":
+    elif name == "gap":
+        whole = float(value).is_integer()
+        fmt = SIGNED_COUNT_FORMAT if whole else SIGNED_DECIMAL_FORMAT
+        _put(sheet, row, col, value, POINTS_FORMAT if goal.measure == "percent" else fmt)
+    elif name in ("value", "target") and goal.measure == "percent":
         _put(sheet, row, col, value / 100, PERCENT_FORMAT)
     elif name == "value" and goal.layout.value_field == "percent":
         _put(sheet, row, col, cell.percent / 100 if cell.percent is not None else None)
@@ -217,7 +279,7 @@ def _measure(sheet, row: int, col: int, goal: GoalResult, cell: Cell, name: str,
 def _chart(sheet: Worksheet, goal: GoalResult, w: Words, anchor_col: int) -> None:
     """Target versus actual for each gender and the total: a native clustered bar chart on
     a small block of figures beside the table (a hidden figure counts as empty)."""
-    levels = [({"gender": g}, w(g)) for g in CHART_GENDERS if goal.cell(gender=g) is not None]
+    levels = [({"gender": g}, w(g)) for g in GENDERS if goal.cell(gender=g) is not None]
     levels.append(({}, w("total")))
     top = 4
     _put(sheet, top, anchor_col, "").font = BOLD
@@ -283,19 +345,46 @@ def _place(
     sheet.add_chart(chart, f"{get_column_letter(anchor_col)}{last + 2}")
 
 
-def _fit(sheet: Worksheet, wrap_first: int | None = None) -> None:
-    """Column widths from the longest text in each column (capped), the first one wrapped."""
+def _fit(
+    sheet: Worksheet, wrap: tuple[int, ...] = (), first_row: int = 4, last_row: int | None = None
+) -> None:
+    """Column widths from the longest text of the table in rows first_row..last_row (the
+    lines above and below it run over into the empty cells beside them), capped; the
+    ``wrap`` columns wrapped within WRAP_WIDTH."""
     widths: dict[int, int] = {}
-    for row in sheet.iter_rows(min_row=4):
+    for row in sheet.iter_rows(min_row=first_row, max_row=last_row):
         for cell in row:
             if cell.value is None:
                 continue
             text = cell.value if isinstance(cell.value, str) else f"{cell.value:,}"
-            widths[cell.column] = max(widths.get(cell.column, 0), len(text) + 2)
+            if cell.row == first_row:  # a header wraps: half its length, or its longest word,
+                # in bold letters a quarter wider
+                words = max(len(text) // 2, *(len(word) for word in text.split(" ")))
+                longest = round(words * BOLD_WIDTH)
+            else:
+                longest = len(text)
+            widths[cell.column] = max(widths.get(cell.column, 0), longest + 3)
     for col, width in widths.items():
-        limit = wrap_first if (wrap_first and col == 1) else MAX_WIDTH
+        limit = WRAP_WIDTH if col in wrap else MAX_WIDTH
         sheet.column_dimensions[get_column_letter(col)].width = min(max(width, 8), limit)
-    if wrap_first:
-        for row in sheet.iter_rows(min_row=4, max_col=1):
+    for col in wrap:
+        for row in sheet.iter_rows(min_row=first_row, max_row=last_row, min_col=col, max_col=col):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _row_heights(sheet, first_row, last_row)
+
+
+def _row_heights(sheet: Worksheet, first_row: int, last_row: int | None) -> None:
+    """Rows with wrapped text made as tall as their lines: LibreOffice keeps a row's height
+    as written, so wrapped lines would be drawn over the next row."""
+    rows = sheet.iter_rows(min_row=first_row, max_row=last_row)
+    for number, row in enumerate(rows, start=first_row):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                width = sheet.column_dimensions[get_column_letter(cell.column)].width or 8
+                letters = (width - 2) / (BOLD_WIDTH if cell.font.bold else 1)
+                wrapped = textwrap.wrap(cell.value, max(int(letters), 4))
+                lines = max(lines, len(wrapped))
+        if lines > 1:
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
