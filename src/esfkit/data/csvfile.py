@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from esfkit.data.sheet import content_hint
-from esfkit.data.table import SAMPLE_RECORDS, Grid
+from esfkit.data.table import SAMPLE_RECORDS, Distinct, Grid
 from esfkit.errors import DataError, DataLocation
 from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
 
@@ -28,6 +28,8 @@ CSV_SUFFIXES = (".csv", ".txt")
 SEPARATORS = (";", ",", "\t", "|")
 _SAMPLE_CHARS = 65_536
 MAX_LINES = 2 * EXCEL_ROWS  # lines of a CSV file: Excel's rows, with room for line breaks
+# A file this large is read by pyarrow (see _fast); below, pyarrow's import costs more than it saves.
+FAST_BYTES = 8 * 2**20
 
 
 def read_csv(path: Path, data: bytes) -> Grid:
@@ -58,9 +60,12 @@ def read_csv(path: Path, data: bytes) -> Grid:
         _refuse_wide_sample(path, text, separator, skipped)
     width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
     own = as_read and not skipped and "\r" not in decoded
-    records = _parse_csv(
-        path, text, data if own else text.encode("utf-8"), separator, width, skipped
-    )
+    encoded = data if own else text.encode("utf-8")
+    coded = _parse_coded(encoded, separator, width) if _fast(encoded, text) else None
+    if coded is not None:
+        lined = np.arange(1, len(coded[0].codes) + 1, dtype=np.int64)
+        return Grid(coded, lined + skipped, mixed_encoding=mixed)
+    records = _parse_csv(path, text, encoded, separator, width, skipped)
     numbers = _record_lines(text, len(records), lines - skipped)
     if numbers is None:
         columns, numbers = _parse_csv_multiline(path, text, separator, width, skipped)
@@ -354,6 +359,57 @@ def _first_records(text: str, separator: str) -> list[list[str]]:
     except csv.Error:
         pass  # a quote never closed: judge by the records read so far
     return records or [[text]]
+
+
+def _fast(encoded: bytes, text: str) -> bool:
+    """Whether pyarrow reads this file: a large one (its import costs a small project
+    0.15 s) without a quote, so each line is one record and no quoting rule can differ."""
+    return len(encoded) >= FAST_BYTES and '"' not in text
+
+
+def _parse_coded(encoded: bytes, separator: str, width: int) -> list[Distinct] | None:
+    """All records, header included, as each column's codes into its distinct cells, read
+    by pyarrow without a Python string per cell; None when a line has another number of
+    fields than ``width`` or is empty (the C engine's path then reads and explains it)."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    names = [str(index) for index in range(width)]
+    coded = pa.dictionary(pa.int32(), pa.string())
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(encoded),
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 24),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=separator,
+                quote_char=False,
+                escape_char=False,
+                double_quote=False,
+                newlines_in_values=False,
+                ignore_empty_lines=False,
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, coded),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    return [_distinct(column) for column in table.columns]
+
+
+def _distinct(column) -> Distinct:
+    """A pyarrow dictionary column as codes into its distinct cells in order of first
+    appearance (the order pandas.factorize gives, which the C engine's path uses)."""
+    chunks = column.unify_dictionaries().chunks
+    codes = np.concatenate([chunk.indices.to_numpy() for chunk in chunks])
+    values = chunks[0].dictionary.to_numpy(zero_copy_only=False).astype(object, copy=False)
+    highest = np.maximum.accumulate(codes)  # first appearance: each new code one higher
+    if highest[0] == 0 and (np.diff(highest) <= 1).all():
+        return Distinct(codes, values)
+    renumber, seen = pd.factorize(codes)  # integers: cheap to hash
+    return Distinct(renumber, values[seen])
 
 
 def _parse_csv(
