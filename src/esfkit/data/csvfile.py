@@ -228,6 +228,8 @@ def _decode_cp1252(data: bytes) -> str:
 def _refuse_double_encoded(path: Path, text: str) -> None:
     """UTF-8 read as Windows-1252 and saved again as UTF-8 ('ä' is 'Ã¤' in the file): valid
     UTF-8 whose values would silently match nothing declared."""
+    if "Ã" not in text and "Â" not in text:  # a character found at memchr speed, 10^8 of them
+        return
     found = _MOJIBAKE.search(text)
     if found is not None:
         line = text.count("\n", 0, found.start()) + 1

@@ -131,6 +131,9 @@ class Table:
     def in_table(self, cells) -> list[tuple[int, str, str, str]]:
         """The ``(row, column index, text)`` cells that fall in the table, as (row, header,
         text, column letter)."""
+        cells = list(cells)
+        if not cells:
+            return []
         kept = set(self.numbers.tolist())
         return [
             (row, self.by_index[column], text, column_letter(column))
@@ -276,7 +279,9 @@ def _blank_cells(
         codes, uniques = column.codes, column.values
     else:
         codes, uniques = pd.factorize(column)
-    blank = np.fromiter((not u.strip() for u in uniques), dtype=bool, count=len(uniques))
+    # not u.strip(): '' or only whitespace (str.isspace and str.strip agree on what it is)
+    blank = np.fromiter(map(str.isspace, uniques), dtype=bool, count=len(uniques))
+    blank |= uniques == ""
     joined = "\n".join(uniques)  # one search instead of one per value, in the common case
     longest = -1
     if len(joined) > CELL_CHARS:
