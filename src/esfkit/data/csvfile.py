@@ -61,10 +61,13 @@ def read_csv(path: Path, data: bytes) -> Grid:
     width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
     own = as_read and not skipped and "\r" not in decoded
     encoded = data if own else text.encode("utf-8")
-    coded = _parse_coded(encoded, separator, width) if _fast(encoded, text) else None
-    if coded is not None:
-        lined = np.arange(1, len(coded[0].codes) + 1, dtype=np.int64)
-        return Grid(coded, lined + skipped, mixed_encoding=mixed)
+    if _fast(encoded, text):
+        del decoded, text  # pyarrow reads the bytes: 10^8 characters less held meanwhile
+        coded = _parse_coded(encoded, separator, width)
+        if coded is not None:
+            lined = np.arange(1, len(coded[0].codes) + 1, dtype=np.int64)
+            return Grid(coded, lined + skipped, mixed_encoding=mixed)
+        text = encoded.decode("utf-8")
     records = _parse_csv(path, text, encoded, separator, width, skipped)
     numbers = _record_lines(text, len(records), lines - skipped)
     if numbers is None:
@@ -381,7 +384,9 @@ def _parse_coded(encoded: bytes, separator: str, width: int) -> list[Distinct] |
     try:
         table = pa_csv.read_csv(
             pa.py_buffer(encoded),
-            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 24),
+            read_options=pa_csv.ReadOptions(
+                column_names=names, block_size=1 << 24, use_threads=False
+            ),
             parse_options=pa_csv.ParseOptions(
                 delimiter=separator,
                 quote_char=False,
@@ -395,6 +400,7 @@ def _parse_coded(encoded: bytes, separator: str, width: int) -> list[Distinct] |
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
+            memory_pool=pa.system_memory_pool(),  # freed when done, not kept by a pool
         )
     except pa.ArrowInvalid:
         return None

@@ -93,6 +93,15 @@ class Distinct:
         return Distinct(self.codes[where], self.values)
 
 
+def text_series(values: np.ndarray, index: pd.Index) -> pd.Series:
+    """Texts (None where missing) as pandas infers them, 'str' unless every value is
+    missing, held as Python strings whether or not pyarrow is installed: pandas would copy
+    10^6 of them into Arrow, which costs more memory than the figures."""
+    if pd.api.types.infer_dtype(values, skipna=True) != "string":
+        return pd.Series(values, index=index, dtype=object)
+    return pd.Series(values, index=index, dtype=pd.StringDtype("python", na_value=np.nan))
+
+
 @dataclass(frozen=True)
 class Grid:
     """Records before the header is found: one object array of text per column.
