@@ -240,6 +240,8 @@ class Drawing:
         blank edge above and below, a rule under the header, a blank line closing the
         rows above the totals); None where only rich can tell: a character that is not
         plainly printable (a tab, a zero-width space), or a line wider than its column."""
+        if not columns:
+            return [""]  # rich's empty line for a table without columns
         widths = [self.shape.widths[i] for i in columns]
         right = [i not in self.left for i in columns]
         lines = [""]
