@@ -201,3 +201,16 @@ def test_check_reports_alike_through_both_readers(
         outputs.append(json.loads(run.stdout))
     assert outputs[0] == outputs[1]
     assert np.sum([c["value"] for c in outputs[0]["goals"][0]["cells"][:1]]) == 200
+
+
+def test_without_pyarrow_the_c_engine_reads_a_large_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "deltagare.csv"
+    path.write_text(CASES["plain"][0], encoding="utf-8")
+    slow, fast, taken = read_both(path, monkeypatch)
+    assert taken
+    monkeypatch.setattr(csvfile, "pyarrow_installed", lambda: False)
+    _, without, taken = read_both(path, monkeypatch)
+    assert not taken
+    assert without == fast == slow

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import importlib.util
 import io
 import re
 from collections import Counter
@@ -368,8 +369,13 @@ def _first_records(text: str, separator: str) -> list[list[str]]:
 
 def _fast(encoded: bytes, text: str) -> bool:
     """Whether pyarrow reads this file: a large one (its import costs a small project
-    0.15 s) without a quote, so each line is one record and no quoting rule can differ."""
-    return len(encoded) >= FAST_BYTES and '"' not in text
+    0.15 s) without a quote, so each line is one record and no quoting rule can differ,
+    when pyarrow is installed (``pip install esfkit[fast]``)."""
+    return len(encoded) >= FAST_BYTES and '"' not in text and pyarrow_installed()
+
+
+def pyarrow_installed() -> bool:
+    return importlib.util.find_spec("pyarrow") is not None
 
 
 def _parse_coded(encoded: bytes, separator: str, width: int) -> list[Distinct] | None:
