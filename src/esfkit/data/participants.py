@@ -22,7 +22,7 @@ from esfkit.data.personnummer import read_ids
 from esfkit.data.read import RawTable, read_table
 from esfkit.data.settings import DataSettings, Declared
 from esfkit.data.sources import SourceFile, describe, relocated
-from esfkit.data.table import Distinct
+from esfkit.data.table import Distinct, text_series
 from esfkit.data.values import parse_dates
 from esfkit.errors import DataError, DataLocation, EsfkitError, did_you_mean
 from esfkit.findings import Finding
@@ -166,13 +166,12 @@ def clean(
     places = _municipalities(
         text("municipality"), declared.municipalities, columns.get("municipality"), rows, file
     )
-    # 'str' unless every value is blank
-    frame["_municipality"] = pd.Series(places.values[places.codes], index=source.index)
+    frame["_municipality"] = text_series(places.values[places.codes], source.index)
     frame["_start"] = dates("start")
     frame["_end"] = dates("end")
     frame["_birth"] = dates("birth_date")
     exits = text("exit")
-    frame["_exit"] = pd.Series(exits.values[exits.codes], index=source.index)  # infers 'str'
+    frame["_exit"] = text_series(exits.values[exits.codes], source.index)
     _check_order(frame, columns, file)
     if "id" not in columns:
         findings.append(Finding("no_id_column", count=len(source)))

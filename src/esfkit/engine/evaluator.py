@@ -21,7 +21,7 @@ from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.settings import COLUMN_FIELDS
-from esfkit.data.table import Distinct
+from esfkit.data.table import Distinct, text_series
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean
@@ -597,7 +597,7 @@ def _collapsed(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
     codes, uniques = coded.codes, coded.values
     texts = [mask_text(" ".join(v.split())) for v in uniques]
     cells = np.array([t or None for t in texts], dtype=object)
-    return pd.Series(cells[codes], index=values.index)
+    return text_series(cells[codes], values.index)
 
 
 def _labelled(
