@@ -61,6 +61,13 @@ def run_cli_en(
     return run_cli(*in_english(args), env=env, today=today)
 
 
+def example_data(folder: Path, expected: dict) -> list[Path]:
+    """The participant files of an example: ``data`` in its expected.yml, a file or a list
+    of files read as one register."""
+    data = expected["data"]
+    return [folder / name for name in ([data] if isinstance(data, str) else data)]
+
+
 EXTERNAL_PROGRAMS = {"soffice", "chromium"}  # fixtures of tests/render/conftest.py
 
 

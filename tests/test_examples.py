@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from esfkit.i18n import round_half_away
-from tests.conftest import EXAMPLES, ROOT, assert_golden, run_cli
+from tests.conftest import EXAMPLES, ROOT, assert_golden, example_data, run_cli
 
 GOLDEN = ROOT / "tests" / "golden"
 FOLDERS = sorted(p.parent for p in EXAMPLES.glob("*/expected.yml"))
@@ -26,7 +26,12 @@ def _expected(folder: Path) -> dict:
 
 def _args(folder: Path) -> list[str]:
     expected = _expected(folder)
-    args = [folder / "goals.yml", folder / expected["data"], "--as-of", str(expected["as_of"])]
+    args = [
+        folder / "goals.yml",
+        *example_data(folder, expected),
+        "--as-of",
+        str(expected["as_of"]),
+    ]
     if expected.get("period"):
         args += ["--period", str(expected["period"])]
     return args
@@ -99,7 +104,8 @@ def test_json_is_produced_with_every_goal(folder: Path) -> None:
     report = _report(folder)
     goal_file = yaml.safe_load((folder / "goals.yml").read_text(encoding="utf-8"))
     assert [g["id"] for g in report["goals"]] == [g["id"] for g in goal_file["goals"]]
-    assert report["input"]["path"] == _expected(folder)["data"]
+    data = [path.name for path in example_data(folder, _expected(folder))]
+    assert report["input"]["path"] == ", ".join(data)
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
@@ -108,8 +114,21 @@ def test_validate_is_clean(folder: Path) -> None:
     run = run_cli(
         "validate",
         folder / "goals.yml",
-        folder / expected["data"],
+        *example_data(folder, expected),
         "--as-of",
         str(expected["as_of"]),
     )
     assert run.exit_code == 0, run.stderr
+
+
+def test_malmfalten_reads_its_data_files_as_named_on_the_command_line() -> None:
+    """The example's goal file lists one workbook per municipality under data.files."""
+    folder = EXAMPLES / "malmfalten"
+    run = run_cli("check", folder / "goals.yml", "--as-of", "2021-12-31", "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json() == _report(folder)
+    assert [f["path"] for f in run.json()["input"]["files"]] == [
+        "kiruna.xlsx",
+        "gallivare.xlsx",
+        "pajala.xlsx",
+    ]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from tests.conftest import EXAMPLES, run_cli, run_cli_en
 
 EXAMPLE = EXAMPLES / "malmfalten"
-ARGS = (EXAMPLE / "goals.yml", EXAMPLE / "deltagare.csv", "time_to_work", "--as-of", "2021-12-31")
+FILES = [EXAMPLE / name for name in ("kiruna.xlsx", "gallivare.xlsx", "pajala.xlsx")]
+ARGS = (EXAMPLE / "goals.yml", *FILES, "time_to_work", "--as-of", "2021-12-31")
 
 
 def test_explain_lists_each_averaged_row_and_its_value() -> None:
@@ -15,7 +16,7 @@ def test_explain_lists_each_averaged_row_and_its_value() -> None:
     assert "with a value (averaged): 6" in run.stdout
     assert "their values (months (a month = 365.25 / 12 days)):" in run.stdout
     assert "in the denominator: 7" in run.stdout  # one without an employment date
-    values = [line for line in run.stdout.splitlines() if line.startswith("  row ")]
+    values = [line for line in run.stdout.splitlines() if line.startswith("  pajala.xlsx, row ")]
     assert len(values) == 6
     # 122 days from start to employment, in months of 365.25 / 12 days
     assert any(line.endswith(": 4.01") for line in values), values
@@ -26,9 +27,12 @@ def test_explain_json_has_the_values_by_row() -> None:
     assert run.exit_code == 0, run.stderr
     report = run.json()
     assert report["values_unit"] == "months"
-    assert sorted(report["values"]) == sorted(str(r) for r in report["numerator"]["rows"])
+    rows = report["numerator"]["rows"]
+    assert sorted(report["values"]) == sorted(f"{r['file']}:{r['row']}" for r in rows)
     mean = sum(report["values"].values()) / len(report["values"])
-    goal = run_cli("check", *ARGS[:2], "--as-of", "2021-12-31", "-f", "json").json()
+    goal = run_cli(
+        "check", EXAMPLE / "goals.yml", *FILES, "--as-of", "2021-12-31", "-f", "json"
+    ).json()
     cell = next(
         c
         for g in goal["goals"]

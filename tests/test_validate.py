@@ -14,7 +14,7 @@ from esfkit.api import load_goal_file, validate_file
 from esfkit.data.participants import load_participants
 from esfkit.findings import ERROR, KINDS, WARNING, summarise
 from esfkit.goalfile.declared import declared
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, example_data
 from tests.conftest import run_cli as run_swedish
 from tests.conftest import run_cli_en as run_cli
 
@@ -232,8 +232,8 @@ def test_a_distribution_over_a_column_of_personnummer_shows_them_masked(write) -
 def test_validate_is_clean_on_every_example(folder: str) -> None:
     path = EXAMPLES / folder
     expected = yaml.safe_load((path / "expected.yml").read_text(encoding="utf-8"))
-    data = path / expected["data"]
-    run = run_cli("validate", path / "goals.yml", data, "--as-of", str(expected["as_of"]))
+    data = example_data(path, expected)
+    run = run_cli("validate", path / "goals.yml", *data, "--as-of", str(expected["as_of"]))
     assert run.exit_code == 0, run.stdout + run.stderr
     assert " 0 errors" in run.stdout
 

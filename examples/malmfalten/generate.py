@@ -2,8 +2,11 @@
 and the project itself is made up to show goals written per municipality, averages and a
 deadline in one goal file (issue 13).
 
-Writes ``deltagare.csv`` next to this file, the way Swedish Excel exports CSV: semicolon
-separator, UTF-8 with BOM, CRLF line ends, dates as ISO text.
+Writes one workbook per municipality next to this file, as projects often keep them:
+``kiruna.xlsx``, ``gallivare.xlsx`` and ``pajala.xlsx``, each a sheet "Deltagare" with
+dates as Excel dates. Pajala's workbook was built by someone else: its id and municipality
+columns have headers of their own ("Deltagarnummer", "Hemkommun") and its columns stand in
+another order. esfkit reads the three as one register (goals.yml, ``data.files``).
 
 The rows are built from the counts below (see README.md for the figures they give):
 
@@ -17,16 +20,34 @@ The rows are built from the counts below (see README.md for the figures they giv
 Everyone who left to work has an employment date ("Anställd datum"), a given number of
 days after their start, except two in Kiruna and one in Pajala whose date is not known.
 
-Run with: python generate.py   (stdlib only; the output is identical on every run)
+Run with: python generate.py   (needs esfkit's own dependencies: openpyxl, and esfkit for
+the zip's fixed time stamps; the output is identical on every run)
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import io
 from pathlib import Path
 
-OUT = Path(__file__).with_name("deltagare.csv")
+import openpyxl
+
+from esfkit.render.package import fixed_package
+
+FOLDER = Path(__file__).parent
+FILES = {"Kiruna": "kiruna.xlsx", "Gällivare": "gallivare.xlsx", "Pajala": "pajala.xlsx"}
+HEADER = [
+    "Deltagar-ID",
+    "Kön",
+    "Kommun",
+    "Inskrivningsdatum",
+    "Avslutsdatum",
+    "Avslutsorsak",
+    "Anställd datum",
+]
+# Pajala's own headers, and the order of its columns (by index into HEADER)
+PAJALA_HEADER = ["Deltagarnummer", "Kön", "Hemkommun", *HEADER[3:]]
+PAJALA_ORDER = [0, 2, 1, 3, 4, 6, 5]
 START = dt.date(2019, 1, 1)
 END = dt.date(2021, 12, 31)
 
@@ -67,7 +88,8 @@ DAYS_TO_WORK = {
 }
 
 
-def rows() -> list[list[str]]:
+def rows() -> list[list]:
+    """Every participant's row, in the order of OUTCOMES (dates as dates, None when blank)."""
     out = []
     number = 0
     for municipality, outcomes in OUTCOMES.items():
@@ -84,33 +106,36 @@ def rows() -> list[list[str]]:
                 end = start + dt.timedelta(days=stay) if outcome else None
                 employed = start + dt.timedelta(days=days) if days is not None else None
                 out.append(
-                    [
-                        f"D{number:03d}",
-                        gender,
-                        municipality,
-                        start.isoformat(),
-                        end.isoformat() if end else "",
-                        outcome,
-                        employed.isoformat() if employed else "",
-                    ]
+                    [f"D{number:03d}", gender, municipality, start, end, outcome or None, employed]
                 )
     return out
 
 
+def workbook(header: list[str], order: list[int], table: list[list]) -> bytes:
+    """One sheet "Deltagare": the header, then the rows, columns in ``order``."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Deltagare"
+    sheet.append([header[i] for i in order])
+    for row in table:
+        sheet.append([row[i] for i in order])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return fixed_package(buffer.getvalue(), "2021-12-31T00:00:00Z")
+
+
 def main() -> None:
-    header = [
-        "Deltagar-ID",
-        "Kön",
-        "Kommun",
-        "Inskrivningsdatum",
-        "Avslutsdatum",
-        "Avslutsorsak",
-        "Anställd datum",
-    ]
-    with OUT.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows())
+    table = rows()
+    for municipality, name in FILES.items():
+        mine = [row for row in table if row[2] == municipality]
+        if municipality == "Pajala":
+            data = workbook(PAJALA_HEADER, PAJALA_ORDER, mine)
+        else:
+            data = workbook(HEADER, list(range(len(HEADER))), mine)
+        (FOLDER / name).write_bytes(data)
 
 
 if __name__ == "__main__":

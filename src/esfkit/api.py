@@ -25,11 +25,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from esfkit.data.checks import inspect, total_rows
-from esfkit.data.columns import map_columns
 from esfkit.data.frame import FRAME_NAME, read_frame
 from esfkit.data.participants import Participants, clean, rekeyed
-from esfkit.data.read import RawTable, read_table
+from esfkit.data.read import RawTable
+from esfkit.data.register import (
+    Register,
+    join_tables,
+    read_register,
+    register_findings,
+    resolve_files,
+)
+from esfkit.data.settings import DataSettings, Declared
+from esfkit.data.sources import describe, relocated
 from esfkit.engine.explain import Explanation, parse_where, to_json, to_text
 from esfkit.engine.explain import explain as explain_rows
 from esfkit.engine.population import (
@@ -71,7 +78,10 @@ __all__ = [
 ]
 
 GoalsSource = GoalFile | str | os.PathLike[str]
-DataSource = Participants | pd.DataFrame | str | os.PathLike[str]
+PathLike = str | os.PathLike[str]
+# A list of paths is one register (several files); None: the goal file's data.files.
+DataSource = Participants | pd.DataFrame | PathLike | Sequence[PathLike] | None
+FileSource = pd.DataFrame | PathLike | Sequence[PathLike] | None
 DateLike = dt.date | str
 PeriodLike = str | tuple[DateLike | None, DateLike | None] | Period
 
@@ -92,7 +102,7 @@ def load_goals(source: GoalsSource, *, filename: str = "goals.yml") -> GoalFile:
 
 def load_goal_file(path: Path) -> GoalFile:
     """Read and validate the goal file ``path``; a located GoalFileError when it is wrong."""
-    return _parsed(load_file(path), path.name)
+    return replace(_parsed(load_file(path), path.name), folder=str(path.parent))
 
 
 def parse_goal_file_text(text: str, filename: str = "goals.yml") -> GoalFile:
@@ -109,13 +119,25 @@ def _parsed(root: Node, filename: str) -> GoalFile:
 
 @dataclass
 class Validation:
-    """The file as read, its column mapping, the findings, and the participants when the
-    data has no error (None otherwise)."""
+    """The file as read (several files: the register they make), its column mapping, the
+    findings, and the participants when the data has no error (None otherwise)."""
 
-    raw: RawTable
-    columns: dict[str, str]
+    register: Register
     findings: list[Finding]
     participants: Participants | None
+
+    @property
+    def raw(self) -> RawTable:
+        return self.register.raw
+
+    @property
+    def columns(self) -> dict[str, str]:
+        return self.register.columns
+
+    @property
+    def file(self) -> str:
+        """The file's name, or the files' in a few words."""
+        return describe(self.register.names) or self.raw.path.name
 
     @property
     def errors(self) -> list[Finding]:
@@ -126,29 +148,29 @@ class Validation:
         return [f for f in self.findings if not f.is_error]
 
 
-def read_raw(
-    data: pd.DataFrame | str | os.PathLike[str],
+def read_register_of(
+    data: pd.DataFrame | Path | list[Path],
     goal_file: GoalFile,
     sheet: str | int | None = None,
     name: str | None = None,
-) -> RawTable:
-    """The table of text cells: a file's (its sheet ``sheet``, else the goal file's), or a
-    DataFrame's, read as the .xlsx it would save to (esfkit.data.frame), named ``name``."""
-    settings = goal_file.data
+) -> Register:
+    """The files (their sheet ``sheet``, else the goal file's) read as one register, or a
+    DataFrame read as the .xlsx it would save to (esfkit.data.frame), named ``name``."""
+    settings = goal_file.data if sheet is None else replace(goal_file.data, sheet=sheet)
     if isinstance(data, pd.DataFrame):
-        return read_frame(data, name or FRAME_NAME, settings.header_row)
-    return read_table(Path(data), settings.sheet if sheet is None else sheet, settings.header_row)
+        return join_tables([read_frame(data, name or FRAME_NAME, settings.header_row)], settings)
+    return read_register([data] if isinstance(data, (str, os.PathLike)) else data, settings)
 
 
 def validate_file(
-    path: pd.DataFrame | Path,
+    data: pd.DataFrame | Path | list[Path],
     goal_file: GoalFile,
     report_date: dt.date,
     every: bool = True,
     sheet: str | int | None = None,
     name: str | None = None,
 ) -> Validation:
-    """Read ``path`` (or a DataFrame) and find every problem; unreadable files still raise
+    """Read the files (or a DataFrame) and find every problem; unreadable files still raise
     DataError. Ids are keyed at ``report_date`` (a ten-digit personnummer's century depends
     on it).
 
@@ -157,20 +179,35 @@ def validate_file(
     rows, not one per id (either kind is tens of thousands of ids in a large register).
     """
     settings, values = goal_file.data, declared(goal_file)
-    raw = read_raw(path, goal_file, sheet, name)
-    columns = map_columns(raw.headers, settings.columns, raw.path.name)
-    raw, sums = total_rows(raw, columns, settings.skip_total_rows)
+    register = read_register_of(data, goal_file, sheet, name)
     parsed: dict[str, pd.Series] = {}
-    findings = sums + inspect(raw, columns, settings, values, report_date, every, parsed)
+    findings = register_findings(register, settings, values, report_date, every, parsed)
     participants = None
     if not any(f.is_error for f in findings):
-        participants = clean(raw, columns, settings, values, report_date, parsed)
-        participants.keyed_at = report_date
-    return Validation(raw, columns, findings, participants)
+        participants = _cleaned(register, register.raw, settings, values, report_date, parsed)
+    return Validation(register, findings, participants)
+
+
+def _cleaned(
+    register: Register,
+    raw: RawTable,
+    settings: DataSettings,
+    values: Declared,
+    report_date: dt.date,
+    parsed: dict[str, pd.Series] | None = None,
+) -> Participants:
+    """The rows ``raw`` of ``register`` cleaned; an error names each row with its file."""
+    try:
+        participants = clean(raw, register.columns, settings, values, report_date, parsed)
+    except EsfkitError as error:
+        raise relocated(error, register.names) from None
+    participants.files = register.files
+    participants.keyed_at = report_date
+    return participants
 
 
 def load_checked(
-    path: pd.DataFrame | Path,
+    data: pd.DataFrame | Path | list[Path],
     goal_file: GoalFile,
     report_date: dt.date,
     command: str = "check",
@@ -182,14 +219,15 @@ def load_checked(
     Warnings are added, one line per kind, to the participants' findings, which the report
     header shows.
     """
-    validation = validate_file(path, goal_file, report_date, False, sheet, name)
+    validation = validate_file(data, goal_file, report_date, False, sheet, name)
     if validation.errors or validation.participants is None:
-        file = validation.raw.path.name
-        if isinstance(path, pd.DataFrame):
+        if isinstance(data, pd.DataFrame):
             todo = "esfkit.validate(goals, data)"
         else:
-            todo = f"esfkit validate {goal_file.path} {path}"
-        raise data_errors(validation.errors, file, todo, command)
+            paths = [data] if isinstance(data, Path) else data
+            todo = " ".join(["esfkit validate", goal_file.path, *(str(p) for p in paths)])
+        names = validation.register.names
+        raise data_errors(validation.errors, validation.file, todo, command, names)
     participants = validation.participants
     shown = [f for f in summarise(validation.warnings) if f.kind != "re_enrolment"]
     participants.findings = [*shown, *participants.findings]  # re-enrolments: the population's
@@ -205,7 +243,9 @@ def read_participants(
     name: str | None = None,
     today: dt.date | None = None,
 ) -> Participants:
-    """The participants of a file or a pandas DataFrame, checked and cleaned for ``goals``.
+    """The participants of a file, of several files read as one register (a list of paths;
+    None: the goal file's data.files) or of a pandas DataFrame, checked and cleaned for
+    ``goals``.
 
     A DataFrame is read as the .xlsx ``df.to_excel(path, index=False)`` would be: its column
     names are the header (row 1) and ``df.iloc[i]`` is row ``i + 2`` in findings; ``name``
@@ -228,8 +268,30 @@ def _report_date(
     return report_date_from_option(_iso(as_of), period, end, today or dt.date.today())
 
 
-def _source(data: pd.DataFrame | str | os.PathLike[str]) -> pd.DataFrame | Path:
-    return data if isinstance(data, pd.DataFrame) else Path(data)
+def data_files(goals: GoalsSource, data: Sequence[PathLike] | None) -> list[Path]:
+    """The participant files a command reads: those given, else the goal file's data.files
+    (the command line keeps its output from overwriting any of them)."""
+    if data:
+        return [Path(p) for p in data]
+    source = _source(None, load_goals(goals))
+    return source if isinstance(source, list) else []
+
+
+def _source(data: FileSource, goal_file: GoalFile) -> pd.DataFrame | list[Path]:
+    """A DataFrame, or the files to read: those given (a path or a list), else the goal
+    file's data.files (relative to its folder)."""
+    if isinstance(data, pd.DataFrame):
+        return data
+    if isinstance(data, (str, os.PathLike)):
+        return [Path(data)]
+    if data:
+        paths = list(data)
+        if not all(isinstance(p, (str, os.PathLike)) for p in paths):
+            raise UsageError(say("api.not_paths"), hint=say("hint.not_paths"))
+        return [Path(p) for p in paths]
+    if goal_file.data.files:
+        return resolve_files(goal_file.data.files, Path(goal_file.folder or "."))
+    raise UsageError(say("register.no_file"), hint=say("hint.no_file_command"))
 
 
 def _participants(
@@ -243,7 +305,7 @@ def _participants(
     """``data`` read (or, when read already, its ids keyed at ``report_date``)."""
     if isinstance(data, Participants):
         return rekeyed(data, report_date)
-    return load_checked(_source(data), goal_file, report_date, command, sheet, name)
+    return load_checked(_source(data, goal_file), goal_file, report_date, command, sheet, name)
 
 
 # --- check ----------------------------------------------------------------------------------
@@ -320,7 +382,7 @@ def run_check(  # noqa: PLR0913  # keyword options, one per command-line option 
         report_date = _report_date(as_of, the_period, goal_file, today)
         ids = (goal_ids,) if isinstance(goal_ids, str) else tuple(goal_ids)
         _check_threshold(suppress_below)
-        with (reading or _quietly)(name or _data_name(data)):
+        with (reading or _quietly)(name or _data_name(data, goal_file)):
             participants = _participants(data, goal_file, report_date.day, "check", sheet, name)
         if goal_file.includes:
             check_included(goal_file.includes, participants)
@@ -376,10 +438,16 @@ def _quietly(_: str) -> Iterator[None]:
     yield
 
 
-def _data_name(data: DataSource) -> str:
+def _data_name(data: DataSource, goal_file: GoalFile) -> str:
+    """What the spinner says is being read."""
     if isinstance(data, Participants):
         return data.file
-    return FRAME_NAME if isinstance(data, pd.DataFrame) else Path(data).name
+    if isinstance(data, pd.DataFrame):
+        return FRAME_NAME
+    if isinstance(data, (str, os.PathLike)):
+        return Path(data).name
+    names = [Path(p).name for p in data or () if isinstance(p, (str, os.PathLike))]
+    return describe(names) if data else "data.files"
 
 
 def _iso(value: DateLike | None) -> str | None:
@@ -439,7 +507,8 @@ def validate(
         findings = list(participants.findings)
         more = _population_findings(goal_file, participants, report_date)
     else:
-        validation = validate_file(_source(data), goal_file, report_date, True, sheet, name)
+        source = _source(data, goal_file)
+        validation = validate_file(source, goal_file, report_date, True, sheet, name)
         findings = validation.findings
         more, _ = _report_findings(validation, goal_file, report_date)
     return sorted([*findings, *(f for f, _ in more)], key=lambda f: not f.is_error)
@@ -465,7 +534,7 @@ def _population_findings(
 
 def validation_report(
     goals: GoalsSource,
-    data: pd.DataFrame | str | os.PathLike[str],
+    data: FileSource,
     as_of: DateLike | None = None,
     *,
     reading: Callable[[str], AbstractContextManager[None]] | None = None,
@@ -483,13 +552,14 @@ def validation_report(
     with _in_project_lang(goal_file):
         report_date = _report_date(as_of, None, goal_file, today)
         day = report_date.day
-        with (reading or _quietly)(_data_name(data)):
-            validation = validate_file(_source(data), goal_file, day)
+        with (reading or _quietly)(_data_name(data, goal_file)):
+            validation = validate_file(_source(data, goal_file), goal_file, day)
             more, note = _report_findings(validation, goal_file, day, w)
-        file = validation.raw.path.name
+        register = validation.register
+        files = tuple((f.name, f.rows) for f in register.files) if register.names else ()
         rows = len(validation.raw.frame)
         text, errors, warnings = validation_text(
-            file, validation.findings, more, rows, note, all_rows, w.labels
+            validation.file, validation.findings, more, rows, note, all_rows, files, w.labels
         )
         if report_date.project_end:
             text = w("validate.project_end", day=day.isoformat()) + "\n" + text
@@ -530,7 +600,9 @@ def _rows_without_errors(
         row_numbers=np.asarray(raw.row_numbers)[keep],
     )
     try:
-        participants = clean(rows, validation.columns, goal_file.data, declared(goal_file), as_of)
+        participants = _cleaned(
+            validation.register, rows, goal_file.data, declared(goal_file), as_of
+        )
     except EsfkitError as error:
         return None, _left_out(error, w)
     shown = plural(w.labels, "word.rows_count", int(keep.sum()))
@@ -576,14 +648,12 @@ def explain(  # noqa: PLR0913  # keyword options, one per command-line option (d
         return replace(found, lang=goal_file.project.lang)
 
 
-def explanation_text(
-    found: Explanation, file: str, as_json: bool = False, lang: str | None = None
-) -> str:
+def explanation_text(found: Explanation, as_json: bool = False, lang: str | None = None) -> str:
     """`esfkit explain`'s output: the rows as text (in ``lang``, else the goal file's
     project.lang, else Swedish), or as a JSON document."""
     if as_json:
-        return json_document(to_json(found, file)) + "\n"
-    return to_text(found, file, run_lang(lang, found.lang))
+        return json_document(to_json(found)) + "\n"
+    return to_text(found, run_lang(lang, found.lang))
 
 
 def period_option(period: str | None, first: str | None, last: str | None) -> Period | None:

@@ -16,7 +16,7 @@ import typer
 
 from esfkit import cli_options as opt
 from esfkit import tools
-from esfkit.errors import EsfkitError, ExitCode
+from esfkit.errors import EsfkitError, ExitCode, UsageError, say
 from esfkit.files import is_stdout, refuse_history_file, utf8_streams, write_output, write_stdout
 from esfkit.progress import colour_terminal, reading, terminal_columns
 
@@ -43,7 +43,7 @@ def _main(ctx: typer.Context, version: opt.VersionOpt = False, debug: opt.DebugO
 @app.command()
 def check(  # noqa: PLR0913  # Typer: a parameter per option
     goals: opt.GoalsArg,
-    data: opt.DataArg,
+    data: opt.DataArg = None,
     as_of: opt.AsOf = None,
     period: opt.PeriodOpt = None,
     from_: opt.FromOpt = None,
@@ -60,6 +60,9 @@ def check(  # noqa: PLR0913  # Typer: a parameter per option
 ) -> None:
     """Evaluate every goal against the participant file and print target versus actual.
 
+    Several files (one per municipality) are read as one register; without a file, the goal
+    file's data.files are read.
+
     Example: esfkit check goals.yml deltagare.xlsx --as-of 2022-05-31 --lang sv
     """
     options = opt.CheckOptions(**locals())  # every parameter is a field of the same name
@@ -69,14 +72,15 @@ def check(  # noqa: PLR0913  # Typer: a parameter per option
 def _check(o: opt.CheckOptions) -> int:
     """check: the options checked, the library called, the report written."""
     fmt = opt.report_format(o.fmt, o.output)
-    inputs = (o.goals, o.data)
-    if o.history is not None:
-        refuse_history_file(o.history, o.output, inputs)
-    from esfkit.data.prefetch import prefetch_sheet
+    if o.data and len(o.data) == 1:
+        from esfkit.data.prefetch import prefetch_sheet
 
-    prefetch_sheet(o.data)  # a workbook is parsed on a second core while pandas is imported
+        prefetch_sheet(o.data[0])  # a workbook is parsed on a second core while pandas is imported
     from esfkit import api
 
+    inputs = (o.goals, *api.data_files(o.goals, o.data))
+    if o.history is not None:
+        refuse_history_file(o.history, o.output, inputs)
     checked = api.run_check(
         o.goals,
         o.data,
@@ -108,7 +112,7 @@ def _check(o: opt.CheckOptions) -> int:
 @app.command()
 def validate(
     goals: opt.GoalsArg,
-    data: opt.DataArg,
+    data: opt.DataArg = None,
     as_of: opt.AsOf = None,
     strict: opt.StrictOpt = False,
     all_rows: opt.AllRowsOpt = False,
@@ -123,7 +127,9 @@ def validate(
     _run(lambda: _validate(goals, data, as_of, strict, all_rows), lang)
 
 
-def _validate(goals: Path, data: Path, as_of: str | None, strict: bool, all_rows: bool) -> int:
+def _validate(
+    goals: Path, data: list[Path] | None, as_of: str | None, strict: bool, all_rows: bool
+) -> int:
     from esfkit import api
 
     text, errors, warnings = api.validation_report(
@@ -142,8 +148,7 @@ def _validate(goals: Path, data: Path, as_of: str | None, strict: bool, all_rows
 @app.command()
 def explain(  # noqa: PLR0913  # Typer: a parameter per option
     goals: opt.GoalsArg,
-    data: opt.DataArg,
-    goal: opt.GoalIdArg,
+    data_and_goal: opt.DataGoalArgs,
     where: opt.WhereOpt = None,
     as_of: opt.AsOf = None,
     period: opt.PeriodOpt = None,
@@ -154,17 +159,29 @@ def explain(  # noqa: PLR0913  # Typer: a parameter per option
 ) -> None:
     """List, by row number, the rows behind a goal's figure, so it can be checked by hand.
 
+    The participant files come before the goal's id; without one, the goal file's data.files
+    are read.
+
     Example: esfkit explain goals.yml deltagare.xlsx studies --where municipality=Piteå
     """
-    _run(lambda: _explain(goals, data, goal, where, as_of, (period, from_, to), fmt), lang)
+    *data, goal = data_and_goal
+    paths = [Path(d) for d in data]
+    _run(lambda: _explain(goals, paths, goal, where, as_of, (period, from_, to), fmt), lang)
+
+
+def _goal_last(data: list[Path], goal_id: str) -> None:
+    """The one argument after the goal file is a file: the goal's id was left out."""
+    if not data and Path(goal_id).is_file():
+        raise UsageError(say("usage.goal_last", goal=goal_id), hint=say("hint.goal_last"))
 
 
 def _explain(goals, data, goal_id, where, as_of, period, fmt) -> int:
     from esfkit import api
 
+    _goal_last(data, goal_id)
     today, span = _given.get("today"), api.period_option(*period)
     found = api.explain(goals, data, goal_id, where=where, as_of=as_of, period=span, today=today)
-    text = api.explanation_text(found, data.name, as_json=fmt == opt.Format.json, lang=_lang())
+    text = api.explanation_text(found, as_json=fmt == opt.Format.json, lang=_lang())
     write_stdout(text)
     return ExitCode.OK
 
@@ -182,19 +199,23 @@ def history_command(
 
 @app.command()
 def init(
-    data: opt.DataArg,
+    data: opt.InitDataArg,
     output: opt.StarterOpt = Path("goals.yml"),
     sheet: opt.SheetOpt = None,
     force: opt.ForceOpt = False,
     lang: opt.LangOpt = None,
 ) -> None:
-    """Write a commented starter goal file from a participant file.
+    """Write a commented starter goal file from a participant file (or several, one data
+    section fitting them all).
 
     Example: esfkit init deltagare.xlsx -o goals.yml
     """
     _run(
         lambda: _made(
-            tools.starter(data, sheet, output, is_stdout(output), _lang()), output, (data,), force
+            tools.starter(data, sheet, output, is_stdout(output), _lang()),
+            output,
+            tuple(data),
+            force,
         ),
         lang,
     )

@@ -62,7 +62,19 @@ DebugOpt = Annotated[
 
 GoalsArg = Annotated[Path, typer.Argument(help="The goal file (goals.yml).", show_default=False)]
 DataArg = Annotated[
-    Path, typer.Argument(help="The participant file (.xlsx, .csv ...).", show_default=False)
+    list[Path] | None,
+    typer.Argument(
+        help="The participant file (.xlsx, .csv ...), or several read as one register "
+        "(default: the goal file's data.files).",
+        show_default=False,
+    ),
+]
+InitDataArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="The participant file (.xlsx, .csv ...), or several read as one register.",
+        show_default=False,
+    ),
 ]
 AsOf = Annotated[
     str | None,
@@ -140,7 +152,7 @@ class CheckOptions:
     """The options of `esfkit check`, as typed: the parameters of esfkit.cli.check."""
 
     goals: Path
-    data: Path
+    data: list[Path] | None
     as_of: str | None = None
     period: str | None = None
     from_: str | None = None
@@ -175,7 +187,14 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings count as err
 AllRowsOpt = Annotated[
     bool, typer.Option("--all", help="List every row of a finding, not the first few.")
 ]
-GoalIdArg = Annotated[str, typer.Argument(help="The goal's id.", show_default=False)]
+DataGoalArgs = Annotated[
+    list[str],
+    typer.Argument(
+        help="The participant files (default: the goal file's data.files), then the goal's id.",
+        metavar="[DATA]... GOAL",
+        show_default=False,
+    ),
+]
 WhereOpt = Annotated[
     str | None,
     typer.Option("--where", help="Only one cell, e.g. municipality=Piteå,gender=women."),

@@ -12,7 +12,7 @@ import calendar
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 
 from esfkit.messages import MESSAGES
@@ -54,24 +54,22 @@ class GoalFileLocation:
 class DataLocation:
     """Rows and a column in a participant file, numbered as the user sees them.
 
-    ``rows`` are Excel row numbers (the header row counts) or CSV line numbers.
+    ``rows`` are Excel row numbers (the header row counts) or CSV line numbers; when
+    ``files`` names the files of a register read from several, they are row keys
+    (:func:`row_key`) and each is shown with its file.
     """
 
     file: str
     rows: tuple[int, ...] = ()
     column: str | None = None
+    files: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.text()
 
     def text(self, labels: Mapping[str, str] | None = None) -> str:
         """'file, rows 3, 9, column 'Kön'' in the language of ``labels`` (English: None)."""
-        parts = [self.file]
-        if self.rows:
-            parts.append(format_rows(self.rows, words=row_words(labels)))
-        if self.column is not None:
-            parts.append(f"{(labels or MESSAGES['en'])['word.column']} '{self.column}'")
-        return ", ".join(parts)
+        return located(self.file, self.rows, self.column, self.files, labels=labels)
 
 
 Location = GoalFileLocation | DataLocation
@@ -104,9 +102,21 @@ class Rows:
 
     rows: tuple[int, ...]
     words: str = "word.rows"  # or "word.lines" (of a CSV file)
+    files: tuple[str, ...] = ()  # a register's files: the rows are row keys
 
     def text(self, labels: Mapping[str, str] | None = None) -> str:
-        return format_rows(self.rows, words=row_words(labels, self.words))
+        return format_rows(self.rows, words=row_words(labels, self.words), files=self.files)
+
+
+def with_files(said: Said, files: tuple[str, ...]) -> Said:
+    """``said`` with each of its rows named with its file (``files``: a register's)."""
+
+    def named(word: object) -> object:
+        if isinstance(word, Rows):
+            return replace(word, files=files)
+        return with_files(word, files) if isinstance(word, Said) else word
+
+    return Said(said.key, {k: named(v) for k, v in said.params.items()})
 
 
 @dataclass(frozen=True)
@@ -202,14 +212,45 @@ def row_words(labels: Mapping[str, str] | None, key: str = "word.rows") -> tuple
 
 
 SHOWN_ROWS = 8  # items of a row list before it is cut short
+# A register read from several files numbers its rows by key: the file's place in the list
+# times ROW_BASE, plus the row the user sees in that file (the first file's keys are its
+# rows). Far above any sheet's or CSV file's rows (limits.EXCEL_ROWS).
+ROW_BASE = 10_000_000
+
+
+def row_key(index: int, row: int) -> int:
+    """The key of row ``row`` of the ``index``-th file of a register."""
+    return index * ROW_BASE + row
+
+
+def split_row(key: int) -> tuple[int, int]:
+    """A row key as (the file's index, the row in that file)."""
+    index, row = divmod(int(key), ROW_BASE)
+    return index, row
 
 
 def format_rows(
-    rows: Iterable[int], limit: int | None = SHOWN_ROWS, words: tuple[str, str, str] = ROW_WORDS
+    rows: Iterable[int],
+    limit: int | None = SHOWN_ROWS,
+    words: tuple[str, str, str] = ROW_WORDS,
+    files: tuple[str, ...] = (),
 ) -> str:
     """'row 7', 'rows 3, 9', or 'rows 12–40, 52, 61 … (219 rows)': a run of three or more
     consecutive rows is one item, at most ``limit`` items are shown (all when None), and the
-    count follows whenever the items do not show it. ``words``: e.g. ("rad", "rad", "rader")."""
+    count follows whenever the items do not show it. ``words``: e.g. ("rad", "rad", "rader").
+
+    With the ``files`` of a register read from several, ``rows`` are row keys, grouped by
+    file: 'kiruna.xlsx, row 14; pajala.xlsx, rows 3, 9' (the one place a location names
+    a file with its rows)."""
+    if len(files) > 1:
+        by_file: dict[int, list[int]] = {}
+        for key in sorted(set(rows)):
+            index, row = split_row(key)
+            by_file.setdefault(index, []).append(row)
+        return "; ".join(
+            f"{files[index]}, {format_rows(found, limit, words)}"
+            for index, found in by_file.items()
+        )
     rows = sorted(set(rows))
     one, many, count = words
     if len(rows) == 1:
@@ -219,6 +260,27 @@ def format_rows(
     cut = len(shown) < len(items)
     text = f"{many} {', '.join(shown)}" + (" …" if cut else "")
     return text + (f" ({len(rows)} {count})" if cut or len(items) < len(rows) else "")
+
+
+def located(
+    file: str,
+    rows: Iterable[int] = (),
+    column: str | None = None,
+    files: tuple[str, ...] = (),
+    limit: int | None = SHOWN_ROWS,
+    labels: Mapping[str, str] | None = None,
+) -> str:
+    """'file, rows 3, 9, column 'Kön'', or with the ``files`` of a register (``rows`` are
+    row keys) 'kiruna.xlsx, row 14; pajala.xlsx, rows 3, 9, column 'Kön''; at most ``limit``
+    items of rows per file (all when None), in the language of ``labels`` (English: None):
+    the one place a location is written."""
+    rows = tuple(rows)
+    parts = [format_rows(rows, limit, row_words(labels), files)] if rows else []
+    if not rows or len(files) < 2:
+        parts.insert(0, file)
+    if column is not None:
+        parts.append(f"{(labels or MESSAGES['en'])['word.column']} '{column}'")
+    return ", ".join(parts)
 
 
 def row_list(rows: Iterable[int], limit: int = SHOWN_ROWS) -> str:

@@ -141,12 +141,16 @@ class Finding:
 
 
 def summarise(findings: list[Finding]) -> list[Finding]:
-    """One finding per kind, its rows joined: what a report header shows."""
+    """One finding per kind, its rows joined: what a report header shows. A note that lists
+    its rows (``params["rows"]``, one per file of a register) lists them all."""
     first: dict[str, Finding] = {}
     rows: dict[str, set[int]] = {}
+    listed: dict[str, list[str]] = {}
     for finding in findings:
         first.setdefault(finding.kind, finding)
         rows.setdefault(finding.kind, set()).update(finding.rows)
+        if "rows" in finding.params:
+            listed.setdefault(finding.kind, []).append(finding.params["rows"])
     return [
         replace(
             f,
@@ -157,6 +161,7 @@ def summarise(findings: list[Finding]) -> list[Finding]:
             todo=None,
             said=None,
             todo_said=None,
+            params={**f.params, "rows": "; ".join(listed[kind])} if kind in listed else f.params,
         )
         for kind, f in first.items()
     ]

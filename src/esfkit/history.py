@@ -12,8 +12,10 @@ the goal file's order, which `esfkit history` shows) and dims: the same figures 
 file give the same bytes. Each row names the project and the digest of
 its goal's definition (``esfkit.goalfile.digest``): a file of another project is refused, and a
 figure is only compared with earlier figures of the same definition (a goal whose definition
-changed is named in the report's header instead). A file of an older esfkit, without these
-two columns, is read and gets them on the next write.
+changed is named in the report's header instead), and the digest of the data the run read
+(``data``: the participant file's sha256, or for several files one over theirs in the order
+read). A file of an older esfkit, without these columns, is read and gets them on the next
+write (its earlier rows with a blank ``data``).
 
 Suppression: a run with small-number suppression records a hidden figure as a blank value,
 and its threshold in ``suppress_below``; the file holds no figure the report did not show. A
@@ -47,7 +49,8 @@ from esfkit.privacy import mask_text
 from esfkit.report import Cell, GoalResult, Report, Status, TrendSeries
 
 OLD_COLUMNS = ("as_of", "goal", "measure", "dims", "value", "target", "status", "suppress_below")
-COLUMNS = (*OLD_COLUMNS, "project", "definition")
+NAMED_COLUMNS = (*OLD_COLUMNS, "project", "definition")  # before the data digest was recorded
+COLUMNS = (*NAMED_COLUMNS, "data")
 MEASURES = ("count", "percent", "mean")
 _STATUSES = {s.value for s in Status}
 SIZE_LIMIT = 64 * MIB  # about 500 000 rows: four years of daily runs of a large project
@@ -68,6 +71,8 @@ class HistoryRow:
     suppress_below: int | None = None
     project: str = ""  # blank: recorded by an esfkit that did not record it
     definition: str = ""  # the goal's digest (esfkit.goalfile.digest); blank: not recorded
+    # the data's sha256 (several files: one over theirs, in order); blank: not recorded
+    data: str = ""
     dims_key: str = field(default="", compare=False, repr=False)  # dims_text(dims)
 
     def __post_init__(self) -> None:
@@ -147,7 +152,7 @@ def read_history(path: Path, project: str | None = None) -> list[HistoryRow]:
 
 def _read_rows(lines, name: str, project: str | None) -> list[HistoryRow]:
     header = tuple(next(lines, ()))
-    if header not in (COLUMNS, OLD_COLUMNS):
+    if header not in (COLUMNS, NAMED_COLUMNS, OLD_COLUMNS):
         raise DataError(
             say("history.header", header=",".join(header), expected=",".join(COLUMNS)),
             DataLocation(name, (1,)),
@@ -288,6 +293,7 @@ def _row(fields: dict[str, str], name: str, line: int) -> HistoryRow:
         None if threshold is None else int(threshold),
         fields.get("project", ""),
         fields.get("definition", ""),
+        fields.get("data", ""),
         dims_key,
     )
 
@@ -349,6 +355,7 @@ def rows_of(report: Report, digests: dict[str, str]) -> list[HistoryRow]:
                     report.suppress_below,
                     project,
                     digests.get(goal.id, ""),
+                    report.input.sha256,
                 )
             )
     return rows
@@ -400,6 +407,7 @@ def history_text(rows: list[HistoryRow]) -> str:
                 "" if r.suppress_below is None else str(r.suppress_below),
                 r.project,
                 r.definition,
+                r.data,
             ]
         )
     return out.getvalue()

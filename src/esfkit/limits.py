@@ -23,6 +23,9 @@ SUPPRESS_LIMIT = 1000  # report.suppress_below and --suppress-below
 OLDEST = 150  # the ages of age_bands
 SHEETS = 1000  # data.sheet as a number
 EXCEL_ROWS = 1_048_576  # a worksheet's rows: data.header_row, the workbook scan, CSV lines
+DATA_FILES = (
+    200  # participant files read as one register in one run (their rows together: EXCEL_ROWS)
+)
 EXCEL_COLUMNS = 16_384  # a worksheet's columns: the workbook scan, CSV fields
 GOALS_LIMIT = 1000  # goals in a goal file, included indicators counted
 GROUP_DEPTH = 20  # outcome groups naming groups naming groups ...

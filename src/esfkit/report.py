@@ -170,10 +170,22 @@ class GoalResult:
 
 @dataclass(frozen=True)
 class InputInfo:
+    """The participant data: its file, sha256, rows and sheet. Several files read as one
+    register: ``path`` names them all, ``sha256`` is one digest over theirs in order
+    (esfkit.data.register.data_digest), and ``files`` holds each file's own."""
+
     path: str
     sha256: str
     rows: int | None  # None: hidden by small-number suppression (Report.suppressed)
     sheet: str | None = None
+    files: tuple[InputInfo, ...] = ()
+
+    def file_rows(self, suppress_below: int | None) -> list[int | None]:
+        """Each file's rows as a report shows them: hidden (None) under small-number
+        suppression. A file often holds one municipality's rows, so its count could tell a
+        figure the goal tables hide (a small one, or one hidden beside it), and the total
+        less the other files' counts would tell a small file's."""
+        return [None if suppress_below or self.rows is None else f.rows for f in self.files]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ without it: the heavy modules are imported inside the functions that need them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,21 +42,24 @@ class Written:
 
 
 def starter(
-    data: Path, sheet: str | None, output: Path, to_stdout: bool, lang: str | None = None
+    data: list[Path], sheet: str | None, output: Path, to_stdout: bool, lang: str | None = None
 ) -> Written:
-    """`esfkit init`: a commented starter goal file for the participant file ``data``; what
-    it holds said in ``lang`` (default Swedish)."""
+    """`esfkit init`: a commented starter goal file for the participant file ``data`` (or
+    several files, read as one register and named under data.files relative to ``output``);
+    its comments and what it holds said in ``lang`` (default Swedish)."""
     from esfkit.escape import terminal
     from esfkit.i18n import LABELS, run_lang
-    from esfkit.scaffold.starter import starter_goal_file, survey
+    from esfkit.scaffold.starter import starter_goal_file, survey_files
 
     said = LABELS[run_lang(lang)]
-    found = survey(data, sheet)
-    text = starter_goal_file(
-        found, str(data), "goals.yml" if to_stdout else str(output), run_lang(lang)
-    )
+    folder = Path.cwd() if to_stdout else output.absolute().parent
+    names = [Path(os.path.relpath(Path(d).absolute(), folder)).as_posix() for d in data]
+    found = survey_files(list(data), sheet, names)
+    given = " ".join(str(d) for d in data) if len(data) == 1 else ""
+    output_name = "goals.yml" if to_stdout else str(output)
+    text = starter_goal_file(found, given, output_name, run_lang(lang))
     mapped = ", ".join(f"{f}={terminal(h)}" for f, h in found.columns.items())
-    shown, source = terminal(output), terminal(data)
+    shown, source = terminal(output), terminal(given)
     summary = [
         said["init.wrote"].format(
             file=shown, rows=found.rows, columns=mapped or said["init.nothing"]
@@ -63,7 +67,7 @@ def starter(
     ]
     if found.missing:
         summary.append(said["init.missing"].format(fields=", ".join(found.missing)))
-    summary.append(said["init.next"].format(file=shown, data=source))
+    summary.append(said["init.next"].format(file=shown, data=source).rstrip())
     return Written(text, () if to_stdout else tuple(summary))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from esfkit.history import COLUMNS, OLD_COLUMNS
+from esfkit.history import COLUMNS, NAMED_COLUMNS, OLD_COLUMNS
 from tests.conftest import run_cli as run_swedish
 from tests.conftest import run_cli_en as run_cli
 from tests.hostile.conftest import ESFKIT
@@ -226,7 +226,7 @@ def test_an_older_history_file_still_reads_and_is_brought_up_to_date(project, wr
 
 # --- hand-edited files ------------------------------------------------------------------------
 
-HEADER = ",".join(COLUMNS) + "\n"
+HEADER = ",".join(NAMED_COLUMNS) + "\n"  # the rows below: the format before the data column
 ROW = "2021-01-31,recruited,count,{},2,4,not_met,,Test,abcdefghijklmnop\n"
 
 

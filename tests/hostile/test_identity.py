@@ -358,7 +358,7 @@ def test_a_personnummer_typed_in_any_cell_never_reaches_the_output(write, separa
         ["check", "{goals}", "{data}", "--x{pnr}"],  # an unknown option
         ["check", "{goals}", "{data}", "--format", "{pnr}"],  # a value not among the choices
         ["check", "{goals}", "{data}", "--lang", "{pnr}"],
-        ["check", "{goals}", "{data}", "also-{pnr}"],  # an argument too many
+        ["history", "{goals}", "also-{pnr}"],  # an argument too many (check takes files)
         ["x{pnr}"],  # an unknown command
         ["indicators", "{pnr}"],  # an unknown command of a group
         ["--x{pnr}"],  # an unknown option of esfkit itself

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from esfkit import kinds
-from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.conftest import EXAMPLES, ROOT, example_data, run_cli
 
 SRC = ROOT / "src" / "esfkit"
 KIND_MODULES = tuple(kinds.KINDS[name].__module__.rsplit(".", 1)[1] for name in kinds.KIND_NAMES)
@@ -136,10 +136,10 @@ def _renamed_goal_file(path: Path) -> str:
     return renamed
 
 
-def _outputs(goals: Path, data: Path, as_of: str) -> dict[str, str]:
+def _outputs(goals: Path, data: list[Path], as_of: str) -> dict[str, str]:
     out = {}
     for fmt, extra in RUNS:
-        run = run_cli("check", goals, data, "--as-of", as_of, "--format", fmt, *extra)
+        run = run_cli("check", goals, *data, "--as-of", as_of, "--format", fmt, *extra)
         assert run.exit_code in (0, 1), run.stderr
         out[f"{fmt} {extra}"] = run.stdout
     one_per_kind = {}
@@ -147,7 +147,7 @@ def _outputs(goals: Path, data: Path, as_of: str) -> dict[str, str]:
         kind = next(key for key in goal if key.removeprefix(PREFIX) in kinds.KIND_NAMES)
         one_per_kind.setdefault(kind, goal["id"])
     for goal_id in one_per_kind.values():
-        run = run_cli("explain", goals, data, goal_id, "--as-of", as_of, "--format", "json")
+        run = run_cli("explain", goals, *data, goal_id, "--as-of", as_of, "--format", "json")
         out[f"explain {goal_id}"] = run.stdout + run.stderr
     return out
 
@@ -168,8 +168,9 @@ def test_a_kind_under_another_name_gives_the_same_reports(example, tmp_path, mon
     """Were any output to ask a goal's kind by name, the renamed kinds would read otherwise."""
     expected = yaml.safe_load((example / "expected.yml").read_text(encoding="utf-8"))
     as_of = str(expected["as_of"])
-    data = tmp_path / expected["data"]
-    shutil.copyfile(example / expected["data"], data)
+    data = [tmp_path / path.name for path in example_data(example, expected)]
+    for path in data:
+        shutil.copyfile(example / path.name, path)
     original = _outputs(example / "goals.yml", data, as_of)
     for name, kind in _renamed_kinds().items():
         monkeypatch.setitem(kinds.KINDS, name, kind)

@@ -136,7 +136,12 @@ def _check_header(rows: list[list[str]], report: dict, lang: str) -> None:
     labels = LABELS[lang]
     assert values[labels["as_of"]] == report["as_of"]
     data = values[labels["data"]]
-    assert report["input"]["path"] in data and report["input"]["sha256"][:12] in data
+    assert report["input"]["sha256"][:12] in data
+    files = report["input"].get("files") or [report["input"]]  # several: a row each
+    shown = [value for label, value in rows if label == labels["file"]] or [data]
+    assert len(shown) == len(files)
+    for found, text in zip(files, shown, strict=True):
+        assert found["path"] in text and found["sha256"][:12] in text
     population = report["population"]
     for key, field in (("enrolments", "enrolments"), ("persons", "persons")):
         shown = _figures(values[labels[key]], lang)[0]

@@ -21,9 +21,10 @@ from esfkit.data.municipalities import name_for_code
 from esfkit.data.personnummer import read_ids
 from esfkit.data.read import RawTable, read_table
 from esfkit.data.settings import DataSettings, Declared
-from esfkit.data.table import Distinct
+from esfkit.data.sources import SourceFile, describe, relocated
+from esfkit.data.table import Distinct, text_series
 from esfkit.data.values import parse_dates
-from esfkit.errors import DataError, DataLocation, did_you_mean, say
+from esfkit.errors import DataError, DataLocation, EsfkitError, did_you_mean, say
 from esfkit.findings import Finding
 from esfkit.text import key as text_key
 
@@ -47,10 +48,31 @@ class Participants:
     # again.
     persons: np.ndarray | None = None
     distinct: dict[str, Distinct] = field(default_factory=dict)
+    # The files read as one register (esfkit.data.register), in order; ``_row`` then holds
+    # row keys (esfkit.errors.row_key). One file: its name, sha256, rows and sheet.
+    files: tuple[SourceFile, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.files:
+            self.files = (SourceFile(self.path.name, self.sha256, len(self.frame), self.sheet),)
 
     @property
     def file(self) -> str:
-        return self.path.name
+        """The file's name; for several files, all of them in a few words."""
+        return describe(self.names) if self.names else self.path.name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The files' names when there are several (their rows are row keys), else ()."""
+        return tuple(f.name for f in self.files) if len(self.files) > 1 else ()
+
+    def where(self, rows: tuple[int, ...] = (), column: str | None = None) -> DataLocation:
+        """Rows (``_row`` values) and a column of the participants, each row with its file."""
+        return DataLocation(self.file, rows, column, self.names)
+
+    def relocated(self, error: EsfkitError) -> EsfkitError:
+        """``error``, raised on these participants' rows, with each row shown with its file."""
+        return relocated(error, self.names)
 
     @property
     def rows(self) -> int:
@@ -144,13 +166,12 @@ def clean(
     places = _municipalities(
         text("municipality"), declared.municipalities, columns.get("municipality"), rows, file
     )
-    # 'str' unless every value is blank
-    frame["_municipality"] = pd.Series(places.values[places.codes], index=source.index)
+    frame["_municipality"] = text_series(places.values[places.codes], source.index)
     frame["_start"] = dates("start")
     frame["_end"] = dates("end")
     frame["_birth"] = dates("birth_date")
     exits = text("exit")
-    frame["_exit"] = pd.Series(exits.values[exits.codes], index=source.index)  # infers 'str'
+    frame["_exit"] = text_series(exits.values[exits.codes], source.index)
     _check_order(frame, columns, file)
     if "id" not in columns:
         findings.append(Finding("no_id_column", count=len(source)))

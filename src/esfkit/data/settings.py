@@ -26,10 +26,18 @@ class ColumnRef:
 
 
 @dataclass(frozen=True)
+class FilePattern:
+    """A path or glob pattern of ``data.files``, relative to the goal file, where written."""
+
+    pattern: str
+    loc: GoalFileLocation
+
+
+@dataclass(frozen=True)
 class DataSettings:
     """The goal file's ``data:`` section: which sheet, which header is which field, the
     project's own gender codes, what counts as one participant, where the header is, whether
-    sum rows are skipped."""
+    sum rows are skipped, which files to read when the command line names none."""
 
     sheet: str | int | None = None
     columns: dict[str, ColumnRef] = field(default_factory=dict)
@@ -37,6 +45,8 @@ class DataSettings:
     unit: str = "person"
     header_row: int | None = None  # Excel row / CSV line of the header; None: found
     skip_total_rows: bool = False  # sum rows skipped and listed, not an error each
+    # data.files: the participant files, read as one register, when none is given
+    files: tuple[FilePattern, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,15 @@ class Distinct:
         return Distinct(self.codes[where], self.values)
 
 
+def text_series(values: np.ndarray, index: pd.Index) -> pd.Series:
+    """Texts (None where missing) as pandas infers them, 'str' unless every value is
+    missing, held as Python strings whether or not pyarrow is installed: pandas would copy
+    10^6 of them into Arrow, which costs more memory than the figures."""
+    if pd.api.types.infer_dtype(values, skipna=True) != "string":
+        return pd.Series(values, index=index, dtype=object)
+    return pd.Series(values, index=index, dtype=pd.StringDtype("python", na_value=np.nan))
+
+
 @dataclass(frozen=True)
 class Grid:
     """Records before the header is found: one object array of text per column.
@@ -100,9 +109,16 @@ class Grid:
     ``numbers`` holds, per record, the row (Excel) or first line (CSV) the user sees.
     """
 
-    columns: list[np.ndarray]
+    columns: list[np.ndarray] | list[Distinct]  # text, or codes made by the reader (pyarrow)
     numbers: np.ndarray
     mixed_encoding: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+
+    def cell(self, column: int, record: int) -> str:
+        """The text of one cell, as read."""
+        cells = self.columns[column]
+        if isinstance(cells, Distinct):
+            return str(cells.values[cells.codes[record]])
+        return str(cells[record])
 
 
 @dataclass(frozen=True)
@@ -124,6 +140,9 @@ class Table:
     def in_table(self, cells) -> list[tuple[int, str, str, str]]:
         """The ``(row, column index, text)`` cells that fall in the table, as (row, header,
         text, column letter)."""
+        cells = list(cells)
+        if not cells:
+            return []
         kept = set(self.numbers.tolist())
         return [
             (row, self.by_index[column], text, column_letter(column))
@@ -135,7 +154,7 @@ class Table:
 def to_table(path: Path, sheet: str | None, grid: Grid, header_row: int | None = None) -> Table:
     """Find the header, drop blank rows and columns and the rows cut off below the table,
     and check the header names and the cells' sizes."""
-    cleaned = [_blank_cells(c) for c in grid.columns]
+    cleaned = [_blank_cells(column) for column in grid.columns]
     for index, (_, _, _, longest, _) in enumerate(cleaned):
         if longest >= 0:
             raise _too_long(path, grid, index, longest)
@@ -257,16 +276,22 @@ def _below_group_labels(
 
 
 def _blank_cells(
-    column: np.ndarray,
+    column: np.ndarray | Distinct,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, int, Distinct]:
     """The column with whitespace-only cells made '', which cells are blank, which hold an
     Excel error value as text (None when none does), the position of a cell longer than
     CELL_CHARS (-1 when none is), and the column's codes (blank cells one '').
 
     Works on unique values: a column of 10^6 cells holds only a few thousand distinct ones.
+    A column the reader coded (in order of first appearance) is not hashed again.
     """
-    codes, uniques = pd.factorize(column)
-    blank = np.fromiter((not u.strip() for u in uniques), dtype=bool, count=len(uniques))
+    if isinstance(column, Distinct):
+        codes, uniques = column.codes, column.values
+    else:
+        codes, uniques = pd.factorize(column)
+    # not u.strip(): '' or only whitespace (str.isspace and str.strip agree on what it is)
+    blank = np.fromiter(map(str.isspace, uniques), dtype=bool, count=len(uniques))
+    blank |= uniques == ""
     joined = "\n".join(uniques)  # one search instead of one per value, in the common case
     longest = -1
     if len(joined) > CELL_CHARS:
@@ -309,7 +334,7 @@ _ERROR_KEYS = frozenset(value.upper() for value in ERROR_VALUES)
 
 def _too_long(path: Path, grid: Grid, index: int, at: int) -> DataError:
     row = int(grid.numbers[at])
-    size = len(grid.columns[index][at])
+    size = len(grid.cell(index, at))
     return DataError(
         say(
             "table.cell_too_long",

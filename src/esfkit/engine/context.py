@@ -14,7 +14,7 @@ import numpy as np
 
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.tabulate import tabulate
-from esfkit.errors import DataError, DataLocation, GoalFileError, say
+from esfkit.errors import DataError, GoalFileError, say
 from esfkit.goalfile.model import AllOf, Filter, Goal, GoalFile
 from esfkit.kinds.context import Dimension, GoalContext, Tally
 from esfkit.kinds.judging import elapsed, pacing_window
@@ -70,7 +70,7 @@ class EvaluatorContext(GoalContext):
             column = field.removeprefix("column:")
             raise DataError(
                 say("eval.beyond_limit", column=column, goal=self.goal.id, limit=f"{limit:,.0f}"),
-                where=DataLocation(self.ev.participants.file, tuple(int(r) for r in rows), column),
+                where=self.ev.participants.where(tuple(int(r) for r in rows), column),
                 hint=say("hint.beyond_limit"),
             )
         return values

@@ -21,7 +21,7 @@ from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.settings import COLUMN_FIELDS
-from esfkit.data.table import Distinct
+from esfkit.data.table import Distinct, text_series
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
 from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean, say
@@ -185,14 +185,7 @@ class Evaluator:
             if field in _DATE_FIELDS:
                 return self.frame[_CANONICAL[field]]
             if field.startswith("column:"):
-                header = field.removeprefix("column:")
-                return parse_dates(
-                    self.frame[header],
-                    header,
-                    self.frame["_row"].to_numpy(),
-                    self.participants.file,
-                    self.coded(header),
-                )
+                return self._parsed(parse_dates, field.removeprefix("column:"))
             raise GoalFileError(say("eval.no_dates", field=field), where=loc)
 
         return self._cached(field, "dates", compute)
@@ -209,17 +202,24 @@ class Evaluator:
                 years: pd.Series = self.frame["_start"].dt.year.astype("float64")
                 return years
             if field.startswith("column:"):
-                header = field.removeprefix("column:")
-                return parse_numbers(
-                    self.frame[header],
-                    header,
-                    self.frame["_row"].to_numpy(),
-                    self.participants.file,
-                    self.coded(header),
-                )
+                return self._parsed(parse_numbers, field.removeprefix("column:"))
             raise GoalFileError(say("eval.no_numbers", field=field), where=loc)
 
         return self._cached(field, "numbers", compute)
+
+    def _parsed(self, parse: Callable[..., pd.Series], header: str) -> pd.Series:
+        """The column ``header`` read by ``parse`` (dates, numbers); an error names each
+        row with its file."""
+        try:
+            return parse(
+                self.frame[header],
+                header,
+                self.frame["_row"].to_numpy(),
+                self.participants.file,
+                self.coded(header),
+            )
+        except DataError as error:
+            raise self.participants.relocated(error) from None
 
     def _birth_dates(self) -> pd.Series:
         return birth_dates(self.frame["_id"])  # person keys, their century known
@@ -607,7 +607,7 @@ def _collapsed(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
     codes, uniques = coded.codes, coded.values
     texts = [mask_text(" ".join(v.split())) for v in uniques]
     cells = np.array([t or None for t in texts], dtype=object)
-    return pd.Series(cells[codes], index=values.index)
+    return text_series(cells[codes], values.index)
 
 
 def _labelled(

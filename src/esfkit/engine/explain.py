@@ -9,6 +9,7 @@ unknown value. The masks are the very ones `check` counts with, so the counts ag
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from esfkit.data.participants import Participants
 from esfkit.engine.context import EvaluatorContext
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import Period, Population, build_population
-from esfkit.errors import UsageError, one_of, say
+from esfkit.errors import UsageError, format_rows, one_of, row_words, say, split_row
 from esfkit.escape import json_text, terminal
 from esfkit.goalfile.filters import goal_filters
 from esfkit.goalfile.model import Filter, GoalFile
@@ -61,6 +62,12 @@ class Explanation:
     lang: str | None = None  # the goal file's project.lang
     values: dict[int, float] | None = None  # a mean's: each averaged row's value
     values_unit: str | None = None
+    # The participant file's name, or the files' in a few words (not compared: the rows are
+    # the same whether read from a file or from its DataFrame).
+    file: str = field(default="", compare=False)
+    # The files of a register read from several: the rows above are then row keys
+    # (esfkit.errors.row_key), each listed with its file.
+    files: tuple[str, ...] = ()
 
 
 def parse_where(text: str | None) -> dict[str, str]:
@@ -126,6 +133,8 @@ def explain(
         same_person=_same_person(participants, rows[denominator])
         if goal_file.data.unit == "person"
         else {},
+        file=participants.file,
+        files=participants.names,
         moved_away=_moved_away(ev, goal_file, (where or {}).get("municipality")),
     )
 
@@ -268,16 +277,15 @@ def _same_person(participants: Participants, shown: np.ndarray) -> dict[int, lis
 # for the terminal (esfkit.escape.terminal), the JSON's strings masked (json_text).
 
 
-def to_text(e: Explanation, file: str, lang: str = "sv") -> str:
+def to_text(e: Explanation, lang: str = "sv") -> str:
     """The rows behind the figure as text, in ``lang``."""
     said = LABELS[lang]
-    all_of = said["explain.everyone"]
-    where = ", ".join(f"{k} = {v}" for k, v in e.where.items()) or all_of
+    where = ", ".join(f"{k} = {v}" for k, v in e.where.items()) or said["explain.everyone"]
     unit = said["explain.per_person" if e.unit == "person" else "explain.per_enrolment"]
     as_of = e.as_of.isoformat() + (said["explain.project_end"] if e.as_of_is_project_end else "")
     lines = [
         terminal(said["explain.goal"].format(goal=e.goal, kind=e.kind, title=e.title)),
-        terminal(said["explain.head"].format(file=file, as_of=as_of, where=where, unit=unit)),
+        terminal(said["explain.head"].format(file=e.file, as_of=as_of, where=where, unit=unit)),
         "",
     ]
 
@@ -285,13 +293,24 @@ def to_text(e: Explanation, file: str, lang: str = "sv") -> str:
         if rows is None:
             return
         lines.append(f"{label}: {len(rows)}")
-        lines.extend(_wrapped(rows, said["explain.rows"]))
+        lines.extend(_wrapped(rows, said, e.files))
+
+    def also(key: str, rows: dict[int, list[int]]) -> None:
+        lines.append(said[key].format(n=len(rows)))
+        lines.extend(
+            terminal(
+                said["explain.also"].format(
+                    row=_row(row, e.files, said), others=_also(others, e.files, said)
+                )
+            )
+            for row, others in sorted(rows.items())
+        )
 
     block(said["explain.numerator" if e.values is None else "explain.averaged"], e.numerator)
     if e.values is not None:
         unit = f" ({said[f'unit.{e.values_unit}']})" if e.values_unit else ""
         lines.append(said["explain.values"].format(unit=unit))
-        lines.extend(_values_text(e.values, said["explain.value"], Words(lang)))
+        lines.extend(_values_text(e, said, Words(lang)))
     counted = "explain.denominator" if e.numerator is not None else "explain.counted"
     block(said[counted], e.denominator)
     block(said["explain.outside_denominator"], e.outside_denominator)
@@ -300,44 +319,91 @@ def to_text(e: Explanation, file: str, lang: str = "sv") -> str:
     for name, rows in e.unknown.items():
         block(said["explain.unknown"].format(name=name), rows)
     if e.moved_away:
-        lines.append(said["explain.moved_away"].format(n=len(e.moved_away)))
-        lines.extend(
-            said["explain.also"].format(row=row, others=", ".join(map(str, others)))
-            for row, others in e.moved_away.items()
-        )
+        also("explain.moved_away", e.moved_away)
     if e.same_person:
-        lines.append(said["explain.same_person"].format(n=len(e.same_person)))
-        lines.extend(
-            said["explain.also"].format(row=row, others=", ".join(map(str, others)))
-            for row, others in sorted(e.same_person.items())
-        )
+        also("explain.same_person", e.same_person)
     return "\n".join(lines) + "\n"
 
 
-def _values_text(values: dict[int, float], line: str, w: Words) -> list[str]:
+def _values_text(e: Explanation, said: Mapping[str, str], w: Words) -> list[str]:
     """'  row 3: 4.01' per averaged row, the value in the language's number style."""
-    rounded = {row: round(value, 2) for row, value in values.items()}
+    rounded = {row: round(value, 2) for row, value in (e.values or {}).items()}
     return [
-        line.format(row=row, value=w.integer(v) if v.is_integer() else w.decimal(v, 2).rstrip("0"))
+        terminal(
+            said["explain.value"].format(
+                row=_row(row, e.files, said),
+                value=w.integer(v) if v.is_integer() else w.decimal(v, 2).rstrip("0"),
+            )
+        )
         for row, v in rounded.items()
     ]
 
 
-def _wrapped(rows: list[int], word: str, per_line: int = 15) -> list[str]:
+def _wrapped(
+    rows: list[int], said: Mapping[str, str], files: tuple[str, ...] = (), per_line: int = 15
+) -> list[str]:
+    """Every row, 15 to a line; with several files, each file's rows under its name."""
+    if files:
+        lines = []
+        for index, found in _by_file(rows).items():
+            lines.append(terminal(f"  {files[index]}:"))
+            lines += ["  " + line for line in _wrapped(found, said, (), per_line)]
+        return lines
     return [
-        f"  {word} " + ", ".join(map(str, rows[i : i + per_line]))
+        f"  {said['explain.rows']} " + ", ".join(map(str, rows[i : i + per_line]))
         for i in range(0, len(rows), per_line)
     ]
 
 
-def to_json(e: Explanation, file: str) -> dict[str, Any]:
+def _by_file(rows: list[int]) -> dict[int, list[int]]:
+    """Row keys grouped by file index, as rows of that file."""
+    grouped: dict[int, list[int]] = {}
+    for key in rows:
+        index, row = split_row(key)
+        grouped.setdefault(index, []).append(row)
+    return grouped
+
+
+def _row(key: int, files: tuple[str, ...], said: Mapping[str, str]) -> str:
+    """'row 14', or with several files 'kiruna.xlsx, row 14'."""
+    return format_rows((key,), words=row_words(said), files=files)
+
+
+def _also(others: list[int], files: tuple[str, ...], said: Mapping[str, str]) -> str:
+    """A person's other rows: '9, 31', or with several files 'pajala.xlsx, rows 3, 9'."""
+    if not files:
+        return ", ".join(map(str, others))
+    return format_rows(others, None, words=row_words(said), files=files)
+
+
+def _json_rows(rows: list[int], files: tuple[str, ...]) -> list[Any]:
+    """Rows as numbers; with several files, each as {"file": ..., "row": ...}."""
+    if not files:
+        return list(rows)
+    return [
+        {"file": json_text(files[index]), "row": row}
+        for index, found in _by_file(rows).items()
+        for row in found
+    ]
+
+
+def _json_key(key: int, files: tuple[str, ...]) -> str:
+    """A row as a JSON key: '14', or with several files 'kiruna.xlsx:14'."""
+    if not files:
+        return str(key)
+    index, row = split_row(key)
+    return f"{json_text(files[index])}:{row}"
+
+
+def to_json(e: Explanation) -> dict[str, Any]:
     def part(rows: list[int] | None) -> dict[str, Any] | None:
-        return None if rows is None else {"count": len(rows), "rows": rows}
+        return None if rows is None else {"count": len(rows), "rows": _json_rows(rows, e.files)}
 
     return {
         "goal": json_text(e.goal),
         "kind": e.kind,
-        "file": json_text(file),
+        "file": json_text(e.file),
+        **({"files": [json_text(name) for name in e.files]} if e.files else {}),
         "as_of": e.as_of.isoformat(),
         **({"as_of_is_project_end": True} if e.as_of_is_project_end else {}),
         "unit": e.unit,
@@ -348,8 +414,16 @@ def to_json(e: Explanation, file: str) -> dict[str, Any]:
         "excluded_by_scope": part(e.excluded_by_scope),
         "outside_report": part(e.outside_report),
         "unknown": {name: part(rows) for name, rows in e.unknown.items()},
-        "same_person": {str(k): v for k, v in e.same_person.items()},
-        "moved_away": {str(k): v for k, v in e.moved_away.items()},
-        **({"values": {str(k): v for k, v in e.values.items()}} if e.values is not None else {}),
+        "same_person": {
+            _json_key(k, e.files): _json_rows(v, e.files) for k, v in e.same_person.items()
+        },
+        "moved_away": {
+            _json_key(k, e.files): _json_rows(v, e.files) for k, v in e.moved_away.items()
+        },
+        **(
+            {"values": {_json_key(k, e.files): v for k, v in e.values.items()}}
+            if e.values is not None
+            else {}
+        ),
         **({"values_unit": e.values_unit} if e.values_unit else {}),
     }

@@ -56,9 +56,7 @@ def evaluate(
         as_of=as_of,
         as_of_is_project_end=as_of_is_project_end,
         period=(period.start, period.end, period.label) if period else None,
-        input=InputInfo(
-            participants.file, participants.sha256, participants.rows, participants.sheet
-        ),
+        input=_input(participants),
         population=PopulationInfo(
             population.enrolments, population.persons, population.outside, goal_file.data.unit
         ),
@@ -68,6 +66,15 @@ def evaluate(
         project_end=goal_file.project.end,
         lang=goal_file.project.lang,
     )
+
+
+def _input(participants: Participants) -> InputInfo:
+    """The header's data: the file, or the files read as one register, each on its own."""
+    files = tuple(InputInfo(f.name, f.sha256, f.rows, f.sheet) for f in participants.files)
+    if len(files) == 1:
+        return files[0]
+    path = ", ".join(f.path for f in files)
+    return InputInfo(path, participants.sha256, participants.rows, None, files)
 
 
 def evaluator_for(report: Report, goal_file: GoalFile, participants: Participants) -> Evaluator:

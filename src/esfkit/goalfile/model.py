@@ -271,6 +271,7 @@ class GoalFile:
     age_bands: tuple[AgeBand, ...] = ()
     includes: tuple[Included, ...] = ()  # one per `include:` entry
     suppress_below: int | None = None  # report.suppress_below: hide counts 1..N-1
+    folder: str | None = None  # the goal file's folder: data.files are relative to it
 
     def goal(self, goal_id: str) -> Goal[Any] | None:
         return next((g for g in self.goals if g.id == goal_id), None)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from esfkit.data.settings import COLUMN_FIELDS, UNITS, ColumnRef, DataSettings
+from esfkit.data.settings import COLUMN_FIELDS, UNITS, ColumnRef, DataSettings, FilePattern
 from esfkit.errors import GoalFileError, Said, did_you_mean, say
 from esfkit.goalfile import nodes
 from esfkit.goalfile.filters import active_between, parse_filter
@@ -45,7 +45,7 @@ TOP_KEYS = (
     "report",
 )
 PROJECT_KEYS = ("name", "start", "end", "municipalities", "lang")
-DATA_KEYS = ("sheet", "columns", "genders", "unit", "header_row", "skip_total_rows")
+DATA_KEYS = ("files", "sheet", "columns", "genders", "unit", "header_row", "skip_total_rows")
 COMMON_GOAL_KEYS = ("id", "title", "note", "scope", "breakdown", "by", "from", "to", "period")
 DEFAULT_BREAKDOWN = ("municipality", "gender")
 LANGS = ("sv", "en")
@@ -189,7 +189,17 @@ def _data(node: Node) -> DataSettings:
     skip = "skip_total_rows" in entries and nodes.boolean(
         entries["skip_total_rows"], "data.skip_total_rows"
     )
-    return DataSettings(sheet, columns, genders, unit, header_row, skip)
+    files = _files(entries["files"]) if "files" in entries else ()
+    return DataSettings(sheet, columns, genders, unit, header_row, skip, files)
+
+
+def _files(node: Node) -> tuple[FilePattern, ...]:
+    """data.files: a path or glob pattern, or a list of them (relative to the goal file)."""
+    items = nodes.sequence(node, "data.files") if node.is_sequence else [node]
+    if not items:
+        raise node.error(say("goal.files_empty"), hint=say("hint.files_empty"))
+    what = say("what.a_data_file")
+    return tuple(FilePattern(nodes.text(item, what), item.loc) for item in items)
 
 
 def _outcomes(node: Node) -> dict[str, tuple[str, ...]]:

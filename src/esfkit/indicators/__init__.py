@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from esfkit.errors import (
     DataError,
-    DataLocation,
     GoalFileError,
     GoalFileLocation,
     Joined,
@@ -385,6 +384,6 @@ def _check_values(column: NeededColumn, participants: Participants) -> None:
     rows = tuple(int(r) for r in participants.frame.loc[bad, "_row"])
     raise DataError(
         say("data.not_an_indicator_value", value=first, column=column.key),
-        where=DataLocation(participants.file, rows, header),
+        where=participants.where(rows, header),
         hint=say("hint.blank_not_known", known=one_of(first, column.values)),
     )

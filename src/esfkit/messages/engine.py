@@ -258,3 +258,15 @@ SAID.update(
         "period.option_reason": ("--period '{text}': {reason}", "--period '{text}': {reason}"),
     }
 )
+SAID.update(
+    {
+        "usage.goal_last": (
+            "'{goal}' är en fil, där målets id ska stå",
+            "'{goal}' is a file, where the goal's id belongs",
+        ),
+        "hint.goal_last": (
+            "målets id kommer sist: esfkit explain goals.yml deltagare.xlsx MÅL",
+            "the goal's id comes last: esfkit explain goals.yml deltagare.xlsx GOAL",
+        ),
+    }
+)

@@ -507,3 +507,133 @@ SAID.update(
         ),
     }
 )
+SAID.update(
+    {
+        # register.py: several participant files read as one register (data.files)
+        "register.too_many_rows": (
+            "de {n} filerna har {total} rader tillsammans; esfkit läser högst {limit} per körning",
+            "the {n} files hold {total} rows together; esfkit reads at most {limit} in one run",
+        ),
+        "hint.fewer_files": (
+            "kör esfkit på färre filer åt gången",
+            "run esfkit on fewer files at a time",
+        ),
+        "register.goal_folder": ("målfilens mapp", "the goal file's folder"),
+        "register.no_match": (
+            "data.files: '{pattern}' matchar ingen fil i {where}",
+            "data.files: '{pattern}' matches no file in {where}",
+        ),
+        "register.not_a_file": (
+            "data.files: '{pattern}' är ingen fil i {where}",
+            "data.files: '{pattern}' is not a file in {where}",
+        ),
+        "hint.files_relative": (
+            "sökvägar och mönster räknas från målfilens mapp, t.ex. '*.xlsx' eller 'data/*.csv'",
+            "paths and patterns are relative to the goal file's folder, e.g. '*.xlsx' or "
+            "'data/*.csv'",
+        ),
+        "register.no_file": ("ingen deltagarfil anges", "no participant file is given"),
+        "hint.no_file": (
+            "ange filen efter målfilen, eller räkna upp dem under data.files",
+            "name the file after the goal file, or list them under data.files",
+        ),
+        "hint.no_file_command": (
+            "ange den efter målfilen (esfkit check goals.yml deltagare.xlsx), eller räkna upp "
+            "filerna under data.files",
+            "name it after the goal file (esfkit check goals.yml deltagare.xlsx), or list the "
+            "files under data.files",
+        ),
+        "register.too_many_files": (
+            "{n} deltagarfiler anges; esfkit läser högst {limit} per körning",
+            "{n} participant files are given; esfkit reads at most {limit} in one run",
+        ),
+        "hint.too_many_files": (
+            "slå ihop några av filerna, eller kör esfkit på färre åt gången",
+            "join some of the files, or run esfkit on fewer at a time",
+        ),
+        "register.twice": ("filen anges två gånger ({both})", "the file is given twice ({both})"),
+        "hint.once": (
+            "ange varje deltagarfil en gång: dess rader skulle räknas två gånger",
+            "name each participant file once: its rows would count twice",
+        ),
+        "register.copy": (
+            "filen har samma byte som {other} (sha256 {sha}): en kopia",
+            "the file holds the same bytes as {other} (sha256 {sha}): a copy",
+        ),
+        "register.field_elsewhere": (
+            "kolumnen '{header}' är {field}, som {first} inte har någon kolumn för",
+            "column '{header}' is the {field}, which {first} has no column for",
+        ),
+        "register.missing": (
+            "kolumnen '{header}' i {first} finns inte här",
+            "column '{header}' of {first} is not here",
+        ),
+        "register.missing_more": (
+            "kolumnen '{header}' i {first} finns inte här (inte heller {n} till av dess kolumner)",
+            "column '{header}' of {first} is not here (nor {n} more of its columns)",
+        ),
+        "hint.same_columns": (
+            "varje fil behöver samma kolumner: lägg till kolumnen, eller ta bort den ur {first}; "
+            "esfkits egna fält (id, gender, start ...) får ha egen rubrik i varje fil",
+            "every file needs the same columns: add the column, or remove it from {first}; "
+            "esfkit's own fields (id, gender, start ...) may have their own header in each file",
+        ),
+        "register.it_is": ("{first} har den som '{header}'", "{first} has it as '{header}'"),
+        "register.unmatched_field": (
+            "kolumnen '{header}' matchar ingen kolumn i {first}, och ingen kolumn här är {field} "
+            "({there})",
+            "column '{header}' matches no column of {first}, and no column here is the {field} "
+            "({there})",
+        ),
+        "hint.unmatched_field": (
+            "om '{header}' är {field}, döp den till '{named}' som i {first} (data.columns gäller "
+            "varje fil)",
+            "if '{header}' is the {field}, name it '{named}' as in {first} (data.columns applies "
+            "to every file)",
+        ),
+        "register.no_field": (
+            "ingen kolumn här är {field} ({there})",
+            "no column here is the {field} ({there})",
+        ),
+        "hint.no_field": (
+            "varje fil behöver samma kolumner: lägg till kolumnen för {field}, med namnet som i "
+            "{first}",
+            "every file needs the same columns: add the {field} column, named as in {first}",
+        ),
+        "register.mismatch": (
+            "kolumnen '{header}' matchar ingen kolumn i {first}",
+            "column '{header}' matches no column of {first}",
+        ),
+        "hint.mismatch": (
+            "varje fil behöver samma kolumner; {first} har: {headers}. esfkits egna fält (id, "
+            "gender, start ...) får ha egen rubrik i varje fil",
+            "every file needs the same columns; {first} has: {headers}. esfkit's own fields "
+            "(id, gender, start ...) may have their own header in each file",
+        ),
+        "hint.mismatch_suggest": (
+            "menade du '{suggestion}'? Varje fil behöver samma kolumner; {first} har: "
+            "{headers}. esfkits egna fält (id, gender, start ...) får ha egen rubrik i varje fil",
+            "did you mean '{suggestion}'? Every file needs the same columns; {first} has: "
+            "{headers}. esfkit's own fields (id, gender, start ...) may have their own header "
+            "in each file",
+        ),
+        "api.not_paths": (
+            "deltagarna är en lista som innehåller annat än sökvägar",
+            "the participants are a list holding something other than paths",
+        ),
+        "hint.not_paths": (
+            "ange en sökväg, en lista med sökvägar (ett register), en DataFrame eller de "
+            "Participants som read_participants ger",
+            "give a path, a list of paths (one register), a DataFrame or the Participants "
+            "read_participants returns",
+        ),
+        "goal.files_empty": ("data.files är en tom lista", "data.files is an empty list"),
+        "hint.files_empty": (
+            "räkna upp deltagarfilerna eller mönster, t.ex. files: ['*.xlsx'], eller utelämna "
+            "data.files och ange filerna på kommandoraden",
+            "list the participant files or patterns, e.g. files: ['*.xlsx'], or leave "
+            "data.files out and name the files on the command line",
+        ),
+        "what.a_data_file": ("en fil i data.files", "a file in data.files"),
+    }
+)

@@ -188,3 +188,22 @@ SAID.update(
         ),
     }
 )
+SAID.update(
+    {
+        "init.c.register": ("# läses som ett register", "# read as one register"),
+        "init.c.each_file": (
+            "    # {name}: känns igen i varje fil för sig: {each}",
+            "    # {name}: recognised in each file on its own: {each}",
+        ),
+        "init.sheets_differ": (
+            "deltagarna verkar stå på bladet '{sheet}' här, och på bladet '{first}' i {file}; "
+            "data.sheet anger ett blad för varje arbetsbok",
+            "the participants look to be on sheet '{sheet}' here, and on sheet '{first}' in "
+            "{file}; data.sheet names one sheet for every workbook",
+        ),
+        "hint.sheets_differ": (
+            "ge bladen samma namn, eller ange bladet: esfkit init --sheet NAMN",
+            "rename the sheets alike, or name the sheet: esfkit init --sheet NAME",
+        ),
+    }
+)

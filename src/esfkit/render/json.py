@@ -34,6 +34,7 @@ def as_dict(report: Report) -> dict[str, Any]:
             "path": json_text(report.input.path),
             "sha256": report.input.sha256,
             "rows": report.input.rows,
+            **_files(report),
         },
         "population": {
             "enrolments": report.population.enrolments,
@@ -114,3 +115,22 @@ def _cell(cell: Cell, history: bool = False) -> dict[str, Any]:
     if history:  # with --history: the change since the previous run (null: none known)
         out["change"] = cell.change
     return out
+
+
+def _files(report: Report) -> dict[str, Any]:
+    """Several files read as one register: each file's name, sha256, rows and sheet."""
+    files = report.input.files
+    if not files:
+        return {}
+    rows = report.input.file_rows(report.suppress_below)
+    return {
+        "files": [
+            {
+                "path": json_text(f.path),
+                "sha256": f.sha256,
+                "rows": count,
+                "sheet": json_text(f.sheet) if f.sheet else None,
+            }
+            for f, count in zip(files, rows, strict=True)
+        ]
+    }

@@ -12,7 +12,7 @@ from itertools import product
 from typing import Any
 
 from esfkit.i18n import Words, round_half_away, telling_decimals
-from esfkit.report import Cell, GoalResult, Report, Status
+from esfkit.report import Cell, GoalResult, InputInfo, Report, Status
 
 GENDER_COLUMNS = ("women", "men")
 # Every gender a figure may be broken down by; nonbinary and unknown get a column (and a bar)
@@ -36,9 +36,7 @@ def header_lines(report: Report, w: Words) -> list[tuple[str, str]]:
     if report.period is not None:
         start, end, label = report.period
         lines.append((w("period"), f"{label} ({start.isoformat()} – {end.isoformat()})"))
-    source = _source(report, w)
-    rows = header_count(report, "input.rows", report.input.rows, w)
-    lines.append((w("data"), f"{source}  sha256 {report.input.sha256[:12]}  {rows} {w('rows')}"))
+    lines += data_lines(report, w)
     unit = w("unit_person") if report.population.unit == "person" else w("unit_enrolment")
     population = report.population
     lines.append(
@@ -62,10 +60,31 @@ def as_of_text(report: Report, w: Words) -> str:
     return f"{day} ({w('as_of.project_end')})" if report.as_of_is_project_end else day
 
 
+def data_lines(report: Report, w: Words) -> list[tuple[str, str]]:
+    """The data file with its sha256 prefix and rows; several files read as one register:
+    their number, the digest over them and the rows together, then each file on a line."""
+    rows = header_count(report, "input.rows", report.input.rows, w)
+    sha = report.input.sha256[:12]
+    files = report.input.files
+    lines = [(w("data"), f"{_source(report, w)}  sha256 {sha}  {rows} {w('rows')}")]
+    for f, count in zip(files, report.input.file_rows(report.suppress_below), strict=True):
+        shown = w.count(count) if count is not None else w.hidden("secondary")
+        lines.append((w("file"), f"{_named(f, w)}  sha256 {f.sha256[:12]}  {shown} {w('rows')}"))
+    return lines
+
+
 def _source(report: Report, w: Words) -> str:
-    """The data file's name, and the sheet read: 'deltagare.xlsx [Deltagare]'."""
-    sheet = report.input.sheet
-    return w.user(report.input.path) + (f" [{w.user(sheet)}]" if sheet else "")
+    """The data file's name, and the sheet read: 'deltagare.xlsx [Deltagare]'; several
+    files: their number ('3 filer')."""
+    if report.input.files:
+        return w("files", n=w.integer(len(report.input.files)))
+    return _named(report.input, w)
+
+
+def _named(source: InputInfo, w: Words) -> str:
+    """A file's name and the sheet read: 'deltagare.xlsx [Deltagare]'."""
+    sheet = source.sheet
+    return w.user(source.path) + (f" [{w.user(sheet)}]" if sheet else "")
 
 
 def header_count(report: Report, key: str, value: int | None, w: Words) -> str:

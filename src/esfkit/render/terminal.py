@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -177,25 +178,40 @@ def _draw(
     draw = Drawing(table, shape, left, total_from, statuses)
     for columns in shape.slices:
         if not shape.stacked:
-            console.print(draw.table(columns, list(enumerate(table.rows))))
+            _print_table(console, draw, columns, list(enumerate(table.rows)))
             continue
-        _print_framed(console, draw.table(columns, []))
+        _print_table(console, draw, columns, [], framed=True)
         for index, row in enumerate(table.rows):
             style = "bold" if index >= total_from else None
             _print_wrapped(console, row[0], width, " ", " ", style=style)
-            _print_framed(console, draw.table(columns, [(index, row)], header=False))
+            _print_table(console, draw, columns, [(index, row)], header=False, framed=True)
             if shape.below is not None and row[shape.below]:
                 _print_wrapped(console, row[shape.below], width, "  ", "  ")
         console.print()
 
 
-def _print_framed(console: Console, table: Table) -> None:
-    """A table without the blank lines its box draws above and below it (a stacked
-    summary is a header and a table per row, which would otherwise stand apart)."""
-    with console.capture() as captured:
-        console.print(table)
-    for line in captured.get().splitlines():
-        if _ANSI.sub("", line).strip():
+def _print_table(
+    console: Console,
+    draw: Drawing,
+    columns: list[int],
+    rows: list[tuple[int, list[str]]],
+    header: bool = True,
+    framed: bool = False,
+) -> None:
+    """A table; ``framed``: without the blank lines its box draws above and below it (a
+    stacked summary is a header and a table per row, which would otherwise stand apart).
+    Without colour its lines are written as rich would draw them, without rich's layout,
+    which costs a small project's run more than its figures do."""
+    plain = None if console.is_terminal else draw.lines(columns, rows, header)
+    if plain is None:
+        if not framed:
+            console.print(draw.table(columns, rows, header))
+            return
+        with console.capture() as captured:
+            console.print(draw.table(columns, rows, header))
+        plain = captured.get().splitlines()
+    for line in plain:
+        if not framed or _ANSI.sub("", line).strip():
             console.file.write(line.rstrip() + "\n")
 
 
@@ -212,6 +228,32 @@ class Drawing:
     left: tuple[int, ...]
     total_from: int
     statuses: list[str] | None
+
+    def lines(
+        self, columns: list[int], rows: list[tuple[int, list[str]]], header: bool = True
+    ) -> list[str] | None:
+        """The lines rich draws for :meth:`table` without colour (box.SIMPLE_HEAD: a
+        blank edge above and below, a rule under the header, a blank line closing the
+        rows above the totals); None where only rich can tell: a character that is not
+        plainly printable (a tab, a zero-width space), or a line wider than its column."""
+        if not columns:
+            return [""]  # rich's empty line for a table without columns
+        widths = [self.shape.widths[i] for i in columns]
+        right = [i not in self.left for i in columns]
+        lines = [""]
+        if header:
+            drawn = _row_lines(self.words.columns, columns, widths, right, bottom=True)
+            if drawn is None:
+                return None
+            lines += [*drawn, " " + "─".join("─" * (w + 2) for w in widths) + " "]
+        for count, (index, row) in enumerate(rows, 1):
+            drawn = _row_lines(row, columns, widths, right)
+            if drawn is None:
+                return None
+            lines += drawn
+            if index == self.total_from - 1 and count < len(rows):
+                lines.append("")
+        return [*lines, ""]
 
     def table(
         self, columns: list[int], rows: list[tuple[int, list[str]]], header: bool = True
@@ -240,3 +282,35 @@ class Drawing:
                 end_section=index == self.total_from - 1,
             )
         return rich_table
+
+
+def _row_lines(
+    row: list[str], columns: list[int], widths: list[int], right: list[bool], bottom: bool = False
+) -> list[str] | None:
+    """One row's lines as rich draws them (``bottom``: its cells set at the bottom, as
+    rich sets a header's), or None when a cell is not plain text."""
+    cells = [wrap(row[i], width) for i, width in zip(columns, widths, strict=True)]
+    if not all(_plain(part, w) for c, w in zip(cells, widths, strict=True) for part in c):
+        return None
+    height = max(map(len, cells))
+    blank = [""] * height
+    cells = [(blank + c)[-height:] if bottom else (c + blank)[:height] for c in cells]
+    lines = []
+    for at in range(height):
+        parts = [_fill(c[at], w, r) for c, w, r in zip(cells, widths, right, strict=True)]
+        lines.append(" " + " ".join(f" {part} " for part in parts) + " ")
+    return lines
+
+
+def _plain(text: str, width: int) -> bool:
+    """Whether rich draws ``text`` in ``width`` cells as it is, padded with spaces."""
+    return text.isprintable() and cell_len(text) <= width
+
+
+def _fill(text: str, width: int, right: bool) -> str:
+    """A cell's line padded to ``width`` cells, as rich justifies it (right: its trailing
+    spaces dropped first)."""
+    if right:
+        text = text.rstrip()
+        return " " * (width - cell_len(text)) + text
+    return text + " " * (width - cell_len(text))

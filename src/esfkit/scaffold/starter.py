@@ -26,11 +26,20 @@ from esfkit.data.columns import (
 from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.municipalities import name_for_code, official_name
 from esfkit.data.read import RawTable, read_table, sheet_names
-from esfkit.data.settings import COLUMN_FIELDS
+from esfkit.data.register import read_register
+from esfkit.data.settings import COLUMN_FIELDS, DataSettings
 from esfkit.data.sheet import SHEET_SUFFIXES
 from esfkit.data.totals import sum_rows, without
 from esfkit.data.values import parse_dates
-from esfkit.errors import DataError, did_you_mean, row_list, say
+from esfkit.errors import (
+    DataError,
+    DataLocation,
+    did_you_mean,
+    format_rows,
+    row_list,
+    row_words,
+    say,
+)
 from esfkit.escape import terminal, yaml_scalar
 from esfkit.messages import MESSAGES, plural
 from esfkit.privacy import mask_text
@@ -91,6 +100,11 @@ class Survey:
     end_range: tuple[dt.date, dt.date] | None = None
     yes_no_columns: list[str] = field(default_factory=list)
     not_municipalities: list[tuple[str, str]] = field(default_factory=list)  # header, holds
+    # Several files read as one register: their paths as data.files will name them, and
+    # the fields each file has under a header of its own (field -> (file, header) pairs),
+    # left out of data.columns so that each file's header is recognised on its own.
+    files: tuple[str, ...] = ()
+    per_file: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     sum_rows: list[tuple[int, str]] = field(default_factory=list)  # row, its sum word
 
     @property
@@ -106,7 +120,54 @@ class Survey:
 def survey(path: Path, sheet: str | None = None) -> Survey:
     """Read ``path`` (the sheet that looks most like a participant list, unless named)."""
     raw, sheets = _best_table(path, sheet)
-    found = Survey(path, raw.sheet, sheets, raw.headers, len(raw.frame))
+    return _surveyed(raw, Survey(path, raw.sheet, sheets, raw.headers, len(raw.frame)))
+
+
+def survey_files(paths: list[Path], sheet: str | None, names: list[str]) -> Survey:
+    """Several files read as one register (esfkit.data.register), ``names`` how data.files
+    will name them: a DataError naming the file whose sheet or header does not fit the
+    first file's, as `check` would."""
+    if len(paths) == 1:
+        return survey(paths[0], sheet)
+    tables = [_best_table(path, sheet) for path in paths]
+    raws = [raw for raw, _ in tables]
+    _same_sheet(raws)
+    register = read_register(paths, DataSettings(sheet=raws[0].sheet), _given(raws))
+    raw = register.raw
+    sheets = tuple(dict.fromkeys(s for _, found in tables for s in found))
+    found = Survey(paths[0], raw.sheet, sheets, raw.headers, len(raw.frame), files=tuple(names))
+    for name in register.columns:
+        headers = [m[name] for m in register.mappings]
+        if len(set(headers)) > 1:
+            found.per_file[name] = [(p.name, h) for p, h in zip(paths, headers, strict=True)]
+    return _surveyed(raw, found)
+
+
+def _given(raws: list[RawTable]):
+    """A reader that gives the tables already read, in order (read_register's checks)."""
+    by_path = {raw.path: raw for raw in raws}
+    return lambda path, sheet, header_row: by_path[path]
+
+
+def _same_sheet(raws: list[RawTable]) -> None:
+    """data.sheet names one sheet for every workbook: the sheets chosen must agree."""
+    books = [raw for raw in raws if raw.sheet is not None]
+    for raw in books[1:]:
+        if raw.sheet != books[0].sheet:
+            raise DataError(
+                say(
+                    "init.sheets_differ",
+                    sheet=raw.sheet,
+                    first=books[0].sheet,
+                    file=books[0].path.name,
+                ),
+                where=DataLocation(raw.path.name),
+                hint=say("hint.sheets_differ"),
+            )
+
+
+def _surveyed(raw: RawTable, found: Survey) -> Survey:
+    """What ``raw`` holds, written into ``found``."""
     _map_fields(found)
     sums = sum_rows(raw, found.columns)  # no gender code or date is proposed from a sum row
     numbers = list(raw.row_numbers)
@@ -358,11 +419,19 @@ class _Said:
         return plural(self.labels, "init.c.rows", count)
 
 
+def _sources(found: Survey) -> str:
+    """The file read, or the files: 'kiruna.xlsx, pajala.xlsx'."""
+    if found.files:
+        return terminal(", ".join(Path(name).name for name in found.files))
+    return terminal(found.path.name)
+
+
 def _head(found: Survey, data_arg: str, output_name: str, t: _Said) -> str:
     sheet = t("init.c.sheet", sheet=terminal(found.sheet)) if found.sheet else ""
+    command = f"esfkit check {terminal(output_name)} {terminal(data_arg)}".rstrip()
     return (
-        t("init.c.head", file=terminal(found.path.name), sheet=sheet, rows=found.rows)
-        + f"#\n#   esfkit check {terminal(output_name)} {terminal(data_arg)}\n#\n"
+        t("init.c.head", file=_sources(found), sheet=sheet, rows=found.rows)
+        + f"#\n#   {command}\n#\n"
         + t("init.c.keys")
         + "\nversion: 1\n"
     )
@@ -389,11 +458,33 @@ def _project(found: Survey, t: _Said) -> str:
 
 def _data(found: Survey, t: _Said) -> str:
     lines = ["data:"]
+    if found.files:
+        lines.append(f"  files: {flow_list(list(found.files))}   {t('init.c.register')}")
     if found.sheet and len(found.sheets) > 1:
         lines.append(f"  sheet: {yaml_scalar(found.sheet)}   {t('init.c.other_sheets')}")
-    lines.append(f"  columns:                 {t('init.c.columns')}")
+    lines += _column_lines(found, t)
+    lines += _gender_lines(found, t)
+    lines += _sum_lines(found, t)
+    others = found.other_columns
+    if others:
+        lines.append(t("init.c.others"))
+        lines += [f"  #   {terminal(h)}" for h in others]
+    return "\n".join(lines) + "\n"
+
+
+def _column_lines(found: Survey, t: _Said) -> list[str]:
+    """data.columns: each field found and its header, the fields not found, and the fields
+    left to be recognised in each of several files."""
+    explicit = [n for n in COLUMN_FIELDS if n in found.columns and n not in found.per_file]
+    if explicit:
+        lines = [f"  columns:                 {t('init.c.columns')}"]
+    else:  # every field recognised in each file on its own: none to name
+        lines = [f"  columns: {{}}              {t('init.c.columns')}"]
     for name in COLUMN_FIELDS:
-        if name in found.columns:
+        if name in found.per_file:
+            each = ", ".join(f"{terminal(h)} ({terminal(f)})" for f, h in found.per_file[name])
+            lines.append(t("init.c.each_file", name=name, each=each))
+        elif name in found.columns:
             note = t(f"field.{name}")
             if name in found.guessed:
                 note += t("init.c.guessed")
@@ -405,21 +496,25 @@ def _data(found: Survey, t: _Said) -> str:
         lines.append(t("init.c.not_found", name=name, field=t(f"field.{name}"), hint=hint))
     for header, holds in found.not_municipalities:
         lines.append(t("init.c.holds", header=terminal(header), holds=t(f"init.c.{holds}")))
-    lines += _gender_lines(found, t)
-    if found.sum_rows:
-        rows = row_list([row for row, _ in found.sum_rows])
-        words = ", ".join(dict.fromkeys(f"'{terminal(w)}'" for _, w in found.sum_rows[:8]))
-        count = t.rows(len(found.sum_rows))
-        lines += [
-            t("init.c.sums.1", count=count, rows=rows, words=words),
-            t("init.c.sums.2"),
-            "  skip_total_rows: true",
-        ]
-    others = found.other_columns
-    if others:
-        lines.append(t("init.c.others"))
-        lines += [f"  #   {terminal(h)}" for h in others]
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _sum_lines(found: Survey, t: _Said) -> list[str]:
+    """The sum rows found, left out, and the setting that leaves them out."""
+    if not found.sum_rows:
+        return []
+    keys = [row for row, _ in found.sum_rows]
+    names = tuple(Path(name).name for name in found.files)
+    # rows of a register: each with its file
+    words_of_rows = row_words(t.labels)
+    rows = format_rows(keys, words=words_of_rows, files=names) if len(names) > 1 else row_list(keys)
+    words = ", ".join(dict.fromkeys(f"'{terminal(w)}'" for _, w in found.sum_rows[:8]))
+    count = t.rows(len(found.sum_rows))
+    return [
+        t("init.c.sums.1", count=count, rows=terminal(rows), words=words),
+        t("init.c.sums.2"),
+        "  skip_total_rows: true",
+    ]
 
 
 def _gender_lines(found: Survey, t: _Said) -> list[str]:

@@ -134,6 +134,10 @@ def _header(report: Report, header: dict[str, str]) -> Report:
             hidden: dict[str, Any] = {name: None}
             population = replace(population, **hidden)
     rows = None if "input.rows" in shown else report.input.rows
+    files = report.input.files
+    if files:  # each file's rows, hidden as the report shows them (InputInfo.file_rows)
+        counts = replace(report.input, rows=rows).file_rows(report.suppress_below)
+        files = tuple(replace(f, rows=n) for f, n in zip(files, counts, strict=True))
     findings = []
     for f in report.findings:
         if f"finding.{f.kind}" in shown:
@@ -144,7 +148,7 @@ def _header(report: Report, header: dict[str, str]) -> Report:
     return replace(
         report,
         population=population,
-        input=replace(report.input, rows=rows),
+        input=replace(report.input, rows=rows, files=files),
         findings=findings,
         suppressed=shown,
     )

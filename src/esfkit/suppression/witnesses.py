@@ -254,13 +254,13 @@ class Witnesses:
         predicate k in that factor: those its own cells have people for first, then those
         changing the fewest other atoms."""
         out: list[tuple[int, tuple[int, int, int]]] = []
-        for f, outside, inside, distance, everywhere in self._answers(k):
+        for f, outside, inside, bits, everywhere in self._answers(k):
             here = self.factors[f].stock[m_in][:, g_in].sum(axis=(0, 1))
             # the most people here first, then the most everywhere, then in value order
             most = -(here * (int(everywhere.max()) + 1) + everywhere)
             a = np.argsort(most[outside], kind="stable")[:20]
             b = np.argsort(most[inside], kind="stable")[:20]
-            near = distance[a][:, b].ravel()
+            near = _distances(bits[outside[a]], bits[inside[b]]).ravel()
             local = ((here[outside[a]] > 0)[:, None] | (here[inside[b]] > 0)[None, :]).ravel()
             order = np.lexsort((near, ~local))[:_CLASSES]
             scores = (near[order] - 100 * local[order]).tolist()
@@ -271,7 +271,7 @@ class Witnesses:
 
     def _answers(self, k: int) -> list[tuple]:
         """Per factor predicate k reads: the values that fail its atoms there and those
-        that meet them, how many atoms tell each pair apart, and each value's people."""
+        that meet them, each value's atoms, and each value's people."""
         key = ("answers", k)
         if key not in self.cache:
             found: list[tuple[Any, ...]] = []
@@ -280,9 +280,7 @@ class Witnesses:
                 meets = factor.bits[:, self.p.conjunction[k][factor.atoms]].all(axis=1)
                 outside, inside = np.flatnonzero(~meets), np.flatnonzero(meets)
                 if len(outside) and len(inside):
-                    bits = factor.bits
-                    distance = (bits[outside][:, None, :] != bits[inside][None, :, :]).sum(2)
-                    found.append((f, outside, inside, distance, factor.stock.sum(axis=(0, 1))))
+                    found.append((f, outside, inside, factor.bits, factor.stock.sum(axis=(0, 1))))
             self.cache[key] = found
         return self.cache[key]
 
@@ -578,3 +576,10 @@ def _confined(stock: np.ndarray) -> bool:
     if by_place.shape[0] < 2 or common.sum() < 2:
         return False
     return people[common & (places == 1)].sum() >= 0.9 * people[common].sum()
+
+
+def _distances(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """How many atoms tell each row of ``first`` from each row of ``second`` (boolean rows);
+    asked only of the few values a turn is chosen from: all pairs of a factor of thousands
+    of values would be an array of values x values x atoms."""
+    return (first[:, None, :] != second[None, :, :]).sum(2)

@@ -1,0 +1,216 @@
+"""The two CSV readers (issue 12: 1): a large file is read by pyarrow into each column's
+codes, a small one (or one pyarrow cannot read the same way) by pandas' C engine; whatever
+the file, both give the same table, or the same error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from esfkit.data import csvfile
+from esfkit.data.read import RawTable, read_table
+from esfkit.errors import DataError
+from tests.conftest import run_cli
+
+HEADER = ["Deltagar-ID", "Kön", "Kommun", "Inskrivningsdatum", "Avslutsorsak"]
+ROWS = [
+    ["Ö1", "Kvinna", "Kiruna", "2021-01-11", "Anställning"],
+    ["Ö2", "Man", "Pajala", "2021-01-18", "Studier"],
+    ["Ö3", "K", "Kiruna", "2021-02-01", "#SAKNAS!"],
+    ["Ö4", " ", "Pajala", "2021-02-08", ""],
+]
+
+
+def read_both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object, bool]:
+    """The table (or the error) read by pandas' C engine and by pyarrow, and whether
+    pyarrow read it (it declines some files, which the C engine then reads)."""
+    taken: list[bool] = []
+    parse_coded = csvfile._parse_coded
+
+    def spy(*args: object) -> object:
+        coded = parse_coded(*args)  # type: ignore[arg-type]
+        taken.append(coded is not None)
+        return coded
+
+    monkeypatch.setattr(csvfile, "FAST_BYTES", 10**12)
+    slow = _outcome(path)
+    monkeypatch.setattr(csvfile, "FAST_BYTES", 0)
+    monkeypatch.setattr(csvfile, "_parse_coded", spy)
+    fast = _outcome(path)
+    return slow, fast, any(taken)
+
+
+def _outcome(path: Path) -> object:
+    """The table read as plain values to compare, or the error's message and location."""
+    try:
+        raw = read_table(path)
+    except DataError as error:
+        return ("error", str(error), error.where, error.hint)
+    return _plain(raw)
+
+
+def _plain(raw: RawTable) -> tuple[object, ...]:
+    distinct = {
+        header: (found.codes.tolist(), found.values.tolist())
+        for header, found in sorted(raw.distinct.items())
+    }
+    return (
+        raw.headers,
+        raw.frame.to_dict("list"),
+        raw.row_numbers.tolist(),
+        raw.header_row,
+        raw.error_cells,
+        raw.detached,
+        raw.table_end,
+        raw.mixed_encoding,
+        distinct,
+        [raw.codes(header).codes.tolist() for header in raw.headers],
+    )
+
+
+def lines(rows: list[list[str]], separator: str = ";") -> str:
+    return "".join(separator.join(row) + "\n" for row in rows)
+
+
+CASES = {
+    "plain": (lines([HEADER, *ROWS]), True),
+    "comma": (lines([HEADER, *ROWS], ","), True),
+    "tab": (lines([HEADER, *ROWS], "\t"), True),
+    "no last line break": (lines([HEADER, *ROWS])[:-1], True),
+    "windows line breaks": (lines([HEADER, *ROWS]).replace("\n", "\r\n"), True),
+    "blank lines first": ("\n;;\n" + lines([HEADER, *ROWS]), True),
+    "blank column": (lines([[*HEADER, ""], *[[*r, ""] for r in ROWS]]), True),
+    "a stray row far below": (
+        lines([HEADER, *ROWS, *[[""] * 5] * 25, ["x", "", "", "", ""]]),
+        True,
+    ),
+    "an empty line": (lines([HEADER, ROWS[0]]) + "\n" + lines(ROWS[1:]), True),
+    "a short line": (lines([HEADER, ROWS[0], ROWS[1][:3], *ROWS[2:]]), False),
+    "a long line": (lines([HEADER, [*ROWS[0], "extra"], *ROWS[1:]]), False),
+    "a quoted field": (lines([HEADER, *ROWS]) + '"Ö5";Man;Kiruna;2021-03-01;"A;B"\n', False),
+    "a quoted line break": (lines([HEADER, *ROWS]) + 'Ö5;Man;Kiruna;2021-03-01;"A\nB"\n', False),
+    "a title row": (lines([["Deltagare 2021"], HEADER, *ROWS]), False),
+    "look-alike letters": (lines([HEADER, *ROWS, ["Ö5", "Кvinna", "Kirunа", "2021", "x"]]), True),
+    "invisible characters": (
+        lines([HEADER, *ROWS, ["Ö\u200b5", "Man\u00a0", "", "", "\ufeff"]]),
+        True,
+    ),
+    "typed error values": (
+        lines([HEADER, *ROWS, ["#N/A", "#VÄRDEFEL!", "", "Err:502", " #REF! "]]),
+        True,
+    ),
+    "an error value as header": (lines([[*HEADER[:4], "#NAMN?"], *ROWS]), True),
+    "two headers alike": (lines([[*HEADER[:4], "kön"], *ROWS]), True),
+    "a value without header": (lines([[*HEADER[:4], ""], *ROWS]), True),
+    "a long cell": (lines([HEADER, *ROWS, ["Ö5", "x" * 40_000, "", "", ""]]), True),
+    "decimal comma": (lines([[*HEADER, "Dagar"], *[[*r, "1,5"] for r in ROWS]]), True),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_both_readers_read_each_file_alike(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text, arrow_reads = CASES[case]
+    path = tmp_path / "deltagare.csv"
+    path.write_text(text, encoding="utf-8")
+    slow, fast, taken = read_both(path, monkeypatch)
+    assert fast == slow
+    assert taken is arrow_reads
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        lines([HEADER, *ROWS]).encode("cp1252"),
+        b"\xef\xbb\xbf" + lines([HEADER, *ROWS]).encode("utf-8"),
+        lines([HEADER, *ROWS]).encode("utf-16"),
+        lines([HEADER, ROWS[0]]).encode("utf-8") + lines(ROWS[1:]).encode("cp1252"),
+        lines([HEADER, *ROWS]).encode("utf-8") + b"\x00",
+        lines([HEADER, *ROWS]).encode("utf-8").replace("Ö".encode(), "Ã–".encode(), 1),
+    ],
+    ids=["cp1252", "bom", "utf-16", "mixed", "nul", "double-encoded"],
+)
+def test_both_readers_agree_on_each_encoding(
+    encoded: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "deltagare.csv"
+    path.write_bytes(encoded)
+    slow, fast, _ = read_both(path, monkeypatch)
+    assert fast == slow
+
+
+CELLS = st.sampled_from(
+    ["", " ", "\t", "Kvinna", "kvinna ", "K", "Man", "Kiruna", "Kirunа", "Östersund", "Ostersund",
+     "2021-03-01", "44256", "1,5", "#N/A", "#SAKNAS!", "Err:502", "#", "a\u200bb", "x" * 50,
+     "19850101-1234", "'", "\\", "=1+1", "é", "\u00a0"]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(st.lists(CELLS, min_size=4, max_size=4), min_size=0, max_size=30),
+    gap=st.integers(0, 25),
+    separator=st.sampled_from([";", ",", "\t"]),
+    ragged=st.booleans(),
+)
+def test_generated_files_read_alike(
+    rows: list[list[str]],
+    gap: int,
+    separator: str,
+    ragged: bool,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    body = [*rows[:10], *[[""] * 4] * gap, *rows[10:]]
+    if ragged and body:
+        body[-1] = body[-1][:2]
+    path = tmp_path / "generated.csv"
+    path.write_text(lines([HEADER[:4], *body], separator), encoding="utf-8")
+    slow, fast, _ = read_both(path, monkeypatch)
+    assert fast == slow
+
+
+def test_check_reports_alike_through_both_readers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    goals = tmp_path / "goals.yml"
+    goals.write_text(
+        "version: 1\nproject: {name: Läsning, start: 2021-01-01, end: 2022-12-31}\n"
+        "outcomes:\n  work: [Anställning]\ngoals:\n"
+        "  - {id: everyone, title: Alla, count: everyone, target: 4}\n"
+        "  - {id: to_work, title: Arbete, share: {exit: work}, of: everyone, target: 40 %}\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "deltagare.csv"
+    rows = [[f"Ö{i}", "Kvinna" if i % 3 else "Man", "Kiruna", "2021-01-11", "Anställning"]
+            for i in range(200)]  # fmt: skip
+    data.write_text(lines([HEADER, *rows]), encoding="utf-8")
+    outputs = []
+    for size in (10**12, 0):
+        monkeypatch.setattr(csvfile, "FAST_BYTES", size)
+        run = run_cli("check", goals, data, "--as-of", "2022-12-31", "--format", "json")
+        assert run.exit_code == 0, run.stderr
+        outputs.append(json.loads(run.stdout))
+    assert outputs[0] == outputs[1]
+    assert np.sum([c["value"] for c in outputs[0]["goals"][0]["cells"][:1]]) == 200
+
+
+def test_without_pyarrow_the_c_engine_reads_a_large_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "deltagare.csv"
+    path.write_text(CASES["plain"][0], encoding="utf-8")
+    slow, fast, taken = read_both(path, monkeypatch)
+    assert taken
+    monkeypatch.setattr(csvfile, "pyarrow_installed", lambda: False)
+    _, without, taken = read_both(path, monkeypatch)
+    assert not taken
+    assert without == fast == slow
