@@ -353,7 +353,7 @@ def test_a_bad_cell_is_located_in_its_own_file_in_validate_and_check(write, thre
     run = run_cli("validate", goals, files[0], files[1], odd, "--as-of", AS_OF)
     assert run.exit_code == 2
     assert "pajala.csv, rows 2, 3, column 'Kön'" in run.stdout
-    assert "kiruna.csv, gallivare.csv and pajala.csv: 7 rows" in run.stdout
+    assert "kiruna.csv, gallivare.csv, pajala.csv: 7 rows" in run.stdout
     assert "  pajala.csv: 2 rows" in run.stdout
     run = run_cli("check", goals, files[0], files[1], odd, "--as-of", AS_OF)
     assert run.exit_code == 2 and "pajala.csv, rows 2, 3, column 'Kön'" in run.stderr
@@ -416,7 +416,7 @@ def test_explain_reads_data_files_without_a_file_given(write, three) -> None:
     goals = _goals(write, "data:\n  files: ['*.csv']\n")
     run = run_cli("explain", goals, "work", "--as-of", AS_OF)
     assert run.exit_code == 0, run.stderr
-    assert run.stdout.splitlines()[1].startswith("gallivare.csv, kiruna.csv and pajala.csv")
+    assert run.stdout.splitlines()[1].startswith("gallivare.csv, kiruna.csv, pajala.csv")
 
 
 # --- the header in every format -----------------------------------------------------------

@@ -25,13 +25,11 @@ class SourceFile:
 
 
 def describe(names: Sequence[str]) -> str:
-    """The files of a register in a sentence: 'a.xlsx', 'a.xlsx, b.xlsx and c.csv', or
-    'a.xlsx and 11 more files'."""
-    if len(names) <= 1:
-        return "".join(names)
+    """The files of a register in a few words, the same in every language: 'a.xlsx',
+    'a.xlsx, b.xlsx, c.csv', or for more the first two and how many: 'a.xlsx, b.xlsx … (12)'."""
     if len(names) <= 3:
-        return ", ".join(names[:-1]) + f" and {names[-1]}"
-    return f"{names[0]} and {len(names) - 1} more files"
+        return ", ".join(names)
+    return f"{', '.join(names[:2])} … ({len(names)})"
 
 
 def data_digest(files: Sequence[SourceFile]) -> str:
