@@ -104,6 +104,27 @@ def test_a_participant_named_like_a_sum_is_counted(write, line) -> None:
     assert not [f for f in report["findings"] if f["kind"].startswith("total_row")]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "17;Antal Kovács;Kvinna;Kiruna;44256;44500;Arbete",  # a number id, day-number dates
+        ";Antal Nagy;Man;Pajala;;;",  # no id and no dates yet, but a man
+        "18;Totalt 12 veckor praktik;K;Kiruna;44256;;",  # a note beginning with a sum word
+        "19;Summa, Li;Icke-binär;Kiruna;;;",
+    ],
+)
+def test_a_row_with_a_gender_is_a_participant_whatever_its_other_cells(write, line) -> None:
+    goals = write("g.yml", SKIP)
+    data = write("d.csv", _data([*PEOPLE, line]))
+    run = run_cli("check", goals, data, "--as-of", "2021-12-31", "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    report = run.json()
+    assert report["goals"][0]["population"] == 13
+    assert not [f for f in report["findings"] if f["kind"].startswith("total_row")]
+    plain = run_cli("validate", write("g.yml", GOALS), data, "--as-of", "2021-12-31")
+    assert "total_row" not in plain.stdout
+
+
 def test_a_word_that_only_begins_like_a_sum_is_no_sum(write) -> None:
     lines = [*PEOPLE, "D098;Summer Totalförsvaret;Kvinna;Kiruna;2021-05-01;;"]
     run = run_cli("validate", write("g.yml", GOALS), write("d.csv", _data(lines)))
