@@ -51,6 +51,13 @@ SUM_ROWS = [
     "\u00a0Sum\u200bma\u00a0;;82;;;;",  # a no-break space, a zero-width space inside
     "ＳＵＭＭＡ;;;;;;",  # full-width letters
     "Tot\x01alt;;;;;;",  # a control character
+    # Excel's own subtotals (Data > Delsumma / Subtotal): the group, then the word
+    ";;;Kiruna Summa;;;",
+    ";;82;Gällivare Antal;;;",
+    "Pajala Total;;6;;;;",
+    ";;;Totalsumma;;;",
+    "Grand Total;;;;12;;",
+    ";;;Kiruna Count;;;",
 ]
 
 

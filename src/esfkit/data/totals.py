@@ -3,7 +3,8 @@ subtotal between them, which would otherwise be read as one more participant.
 
 A row is a sum row when one of its cells begins with a sum word (:data:`SUM_WORDS`, any
 case, alone or followed by a colon, a space and more: 'Summa:', 'Totalt Kiruna', 'S:a
-kvinnor') and nothing in it names a participant: its id cell is blank, a sum word or a
+kvinnor') or ends with one as Excel's subtotals write it (:data:`SUFFIX_WORDS`: 'Kiruna
+Summa', 'Grand Total') and nothing in it names a participant: its id cell is blank, a sum word or a
 bare number (a count), its gender cell holds no gender code (a count, a sum word or
 nothing), and neither its start nor its end cell holds a date written as a date (a number
 of at most five digits there is a count, not an Excel day number). So a person named
@@ -31,9 +32,16 @@ SUM_WORDS = (
     *("summa", "summor", "sum", "s:a", "totalt", "total", "totals", "totalsumma"),
     *("delsumma", "delsummor", "delsum", "subtotal", "sub-total", "antal"),
 )
+# The words Excel's own subtotals (Data > Delsumma, Subtotal) put after the group's name:
+# 'Kiruna Summa', 'Pajala Antal', 'Kiruna Total', 'Grand Total', 'Kiruna Count'.
+SUFFIX_WORDS = ("summa", "antal", "total", "totalt", "count")
 # A sum word as the cell's first word: followed by nothing, or by anything but a letter or
-# digit ('Summa:', 'Summa Berg', 'Totalt-Kiruna'), so 'Totalförsvaret' and 'Summer' are not.
-_SUM = re.compile("(?:" + "|".join(re.escape(w) for w in SUM_WORDS) + r")(?![^\W_])")
+# digit ('Summa:', 'Summa Berg', 'Totalt-Kiruna'), so 'Totalförsvaret' and 'Summer' are not;
+# or one of SUFFIX_WORDS as its last word, after a space.
+_SUM = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in SUM_WORDS) + r")(?![^\W_])"
+    r"|.*\s(?:" + "|".join(SUFFIX_WORDS) + r")\s*$"
+)
 # The same on an ASCII cell as typed: its key differs only by case and spaces, unless it
 # holds a control character (which the key drops).
 _PLAIN_SUM = re.compile(r"\s*(?:" + _SUM.pattern + ")", re.IGNORECASE)
