@@ -283,8 +283,8 @@ def total_rows(
                 None,
                 message=f"{format_rows(rows)} {'is a sum row' if one else 'are sum rows'} "
                 f"({shown}), skipped as data.skip_total_rows says: not counted",
-                todo="nothing, if these are sums (a row with a participant id, a gender or a start "
-                "date is never taken for one)",
+                todo="nothing, if these are sums (a row with a participant id or a start date is "
+                "never taken for one)",
             )
         ]
     return rest, [

@@ -4,12 +4,13 @@ subtotal between them, which would otherwise be read as one more participant.
 A row is a sum row when one of its cells begins with a sum word (:data:`SUM_WORDS`, any
 case, alone or followed by a colon, a space and more: 'Summa:', 'Totalt Kiruna', 'S:a
 kvinnor') or ends with one as Excel's subtotals write it (:data:`SUFFIX_WORDS`: 'Kiruna
-Summa', 'Grand Total') and nothing in it names a participant: its id cell is blank, a sum word or a
-bare number (a count), its gender cell holds no gender code (a count, a sum word or
-nothing), and neither its start nor its end cell holds a date written as a date (a number
-of at most five digits there is a count, not an Excel day number). So a person named
-'Totalt' with an id, a gender or a start date is a participant, and so is a note 'Totalt
-12 veckor' beside a participant's numbered id. The rule is documented in docs/data.md.
+Summa', 'Grand Total') and nothing in it names a participant: its id cell is blank, a sum
+word or a bare number (a count), and neither its start nor its end cell holds a date written as a
+date (a number of at most five digits there is a count, not an Excel day number, unless
+the gender cell holds a gender code: a sum row's holds a count, a sum word, nothing or a
+label without dates). So a person named 'Totalt' with an id or a start date is a
+participant, and so is a numbered woman with day-number dates and a note 'Totalt 12
+veckor'. The rule is documented in docs/data.md.
 
 The checks (esfkit.data.checks) take the sum rows out of the table before they look at it,
 so a sum row is one finding, never a row of wrong genders and dates too; ``init`` takes
@@ -124,21 +125,25 @@ def _is_sum_word(value: object) -> bool:
 def _names_a_participant(
     raw: RawTable, columns: dict[str, str], positions: np.ndarray
 ) -> np.ndarray:
-    """Per position, whether the row has an id (not blank, a sum word or a count), a
-    gender code, or a start or end date written as a date."""
+    """Per position, whether the row has an id (not blank, a sum word or a count), a start
+    or end date written as a date, or a gender code beside a start or end date written as a
+    day number ('44256': a count alone)."""
     named = np.zeros(len(positions), dtype=bool)
     if "id" in columns:
         ids = raw.frame[columns["id"]].to_numpy(dtype=object)[positions]
         named |= np.array([_is_id(str(cell)) for cell in ids], dtype=bool)
-    if "gender" in columns:
-        genders = raw.frame[columns["gender"]].to_numpy(dtype=object)[positions]
-        named |= np.array([key(cell) in _GENDER_CODES for cell in genders], dtype=bool)
+    dated = np.zeros(len(positions), dtype=bool)
     for field in ("start", "end"):
         if field in columns:
             cells = raw.frame[columns[field]].iloc[positions].reset_index(drop=True)
             dates, _, _ = read_dates(cells)
             counts = cells.map(lambda c: bool(_BARE_NUMBER.fullmatch(str(c).strip())))
             named |= (dates.notna() & ~counts).to_numpy(dtype=bool)
+            dated |= (dates.notna()).to_numpy(dtype=bool)
+    if "gender" in columns:
+        genders = raw.frame[columns["gender"]].to_numpy(dtype=object)[positions]
+        coded = np.array([key(cell) in _GENDER_CODES for cell in genders], dtype=bool)
+        named |= coded & dated
     return named
 
 
