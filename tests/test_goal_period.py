@@ -117,6 +117,17 @@ def test_a_bad_period_is_a_located_error(write, phase, column, message) -> None:
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.parametrize(
+    "phase", ["{from: 2019-01-01, to: 2019-01-01}", "{from: 2019-06-01, to: 2019-06-14}"]
+)
+def test_per_year_over_a_phase_of_under_half_a_month_is_refused(write, phase) -> None:
+    goals = write("g.yml", HEAD + f"    period: {phase}\n")
+    run = run_cli("check", goals, write("d.csv", DATA), "--as-of", "2021-12-31")
+    assert run.exit_code == 2, run.stdout
+    assert "g.yml:4:" in run.stderr and "its target would be 0" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
 def test_the_documented_examples_load_or_fail_as_they_say() -> None:
     text = (ROOT / "docs" / "goal-file.md").read_text(encoding="utf-8")
     section = text.split("### Deadlines and phases")[1].split("\n## ")[0]

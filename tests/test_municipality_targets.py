@@ -94,6 +94,18 @@ def test_xlsx_goal_sheet_has_the_municipality_target(write, tmp_path) -> None:
     assert 2 in pajala and "Ej uppfyllt" in pajala
 
 
+def test_xlsx_summary_says_per_municipality_as_the_terminal_does(write, tmp_path) -> None:
+    out = tmp_path / "r.xlsx"
+    assert _check(write, "-o", out).exit_code == 0
+    rows = list(load_workbook(out)["Sammanfattning"].iter_rows(values_only=True))
+    header = next(r for r in rows if r[0] == "Mål")
+    target = header.index("Målvärde")
+    recruited = next(r for r in rows if r[0] == "Rekryterade")
+    assert recruited[target] == "per kommun"
+    work = next(r for r in rows if r[0] == "Till arbete")
+    assert work[target] == 0.45  # its total's own target, a number to compute with
+
+
 def test_explain_lists_a_municipalitys_rows(write) -> None:
     goals, data = write("goals.yml", GOALS), write("data.csv", DATA)
     run = run_cli_en(

@@ -52,6 +52,15 @@ SUM_ROWS = [
     "\u00a0Sum\u200bma\u00a0;;82;;;;",  # a no-break space, a zero-width space inside
     "ＳＵＭＭＡ;;;;;;",  # full-width letters
     "Tot\x01alt;;;;;;",  # a control character
+    "Summa;;Kvinna;Kiruna;;;",  # a subtotal labelled with a gender, no dates
+    "71;Summa kvinnor;K;;141;;",  # a count in the start column is no day number
+    # Excel's own subtotals (Data > Delsumma / Subtotal): the group, then the word
+    ";;;Kiruna Summa;;;",
+    ";;82;Gällivare Antal;;;",
+    "Pajala Total;;6;;;;",
+    ";;;Totalsumma;;;",
+    "Grand Total;;;;12;;",
+    ";;;Kiruna Count;;;",
 ]
 
 
@@ -93,6 +102,11 @@ def test_several_sum_rows_are_one_finding_each(write) -> None:
         "D099;Totalt;Kvinna;Kiruna;2021-05-01;;",  # an id: a participant named Totalt
         ";Summa;Man;Kiruna;2021-05-01;;",  # no id, but a start date
         ";Totalt Andersson;Man;Pajala;;2021-06-01;Arbete",  # no id, but an exit date
+        # a gender code beside a day-number date: a participant (numbered, with a note)
+        "17;Antal Kovács;Kvinna;Kiruna;44256;44500;Arbete",
+        ";Antal Nagy;Man;Pajala;44256;;",  # no id yet
+        "18;Totalt 12 veckor praktik;K;Kiruna;44256;;",  # a note beginning with a sum word
+        "19;Summa, Li;Icke-binär;Kiruna;;44300;",
     ],
 )
 def test_a_participant_named_like_a_sum_is_counted(write, line) -> None:

@@ -130,6 +130,11 @@ CHANGED = {
         "count: {exit: Studier}",
     ),
     "a scope": ("    of: exited\n", "    of: exited\n    scope: {Kommun: Åre}\n"),
+    "a phase": ("    of: exited\n", "    of: exited\n    period: 2021-H1\n"),
+    "a phase by dates": (
+        "    of: exited\n",
+        "    of: exited\n    from: 2021-02-01\n    to: 2021-12-31\n",
+    ),
 }
 UNCHANGED = {
     "the title": ("title: Studier", "title: Studier (reviderat)"),

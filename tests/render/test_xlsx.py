@@ -159,22 +159,35 @@ def test_gap_in_points_with_a_sign_whose_meaning_the_header_states(tmp_path) -> 
     ]
 
 
-def test_cells_of_unknown_gender_are_never_judged_against_a_target(write, tmp_path) -> None:
+MEAN = """\
+  - id: time
+    title: Tid i projektet
+    mean: days_enrolled
+    target: 30
+    at_most: true
+"""
+
+
+@pytest.mark.parametrize("goal", ["studies", "time"])
+def test_cells_of_unknown_gender_are_never_judged_against_a_target(write, tmp_path, goal) -> None:
     data = DATA + "4;;Berg;2021-01-01;2021-05-01;Arbete\n5;Okänt;Åre;2021-01-01;2021-05-01;\n"
-    goals, out = write("g.yml", GOALS), tmp_path / "r.xlsx"
+    goals, out = write("g.yml", GOALS + MEAN), tmp_path / "r.xlsx"
     run = run_cli("check", goals, write("d.csv", data), "--as-of", "2021-12-31", "-o", out)
     assert run.exit_code == 0, run.stderr
-    sheet = load_workbook(out)["studies"]
+    sheet = load_workbook(out)[goal]
     header = [c.value for c in sheet[4]]
     rows = [
         dict(zip(header, r, strict=False)) for r in sheet.iter_rows(min_row=5, values_only=True)
     ]
+    target = next(h for h in header if h in ("mål", "Målvärde"))
     unknown = [r for r in rows if r["Kön"] == "Okänt"]
-    assert unknown and all(r["mål"] is None and r["Status"] == "Inget mål" for r in unknown)
-    assert any(r["Kön"] == "Kvinnor" and r["mål"] == 0.5 for r in rows)
+    assert unknown and all(r[target] is None and r["Status"] == "Inget mål" for r in unknown)
+    assert any(r["Kön"] == "Kvinnor" and r[target] in (0.5, 30) for r in rows)
     cells = run_cli("check", goals, write("d.csv", data), "--as-of", "2021-12-31", "-f", "json")
-    studies = cells.json()["goals"][1]["cells"]
-    for cell in (c for c in studies if c["dims"].get("gender") == "unknown"):
+    (result,) = (g for g in cells.json()["goals"] if g["id"] == goal)
+    unknown_cells = [c for c in result["cells"] if c["dims"].get("gender") == "unknown"]
+    assert unknown_cells
+    for cell in unknown_cells:
         assert cell["target"] is None and cell["status"] == "no_target"
 
 

@@ -3,10 +3,14 @@ subtotal between them, which would otherwise be read as one more participant.
 
 A row is a sum row when one of its cells begins with a sum word (:data:`SUM_WORDS`, any
 case, alone or followed by a colon, a space and more: 'Summa:', 'Totalt Kiruna', 'S:a
-kvinnor') and nothing in it names a participant: its id cell is blank, a sum word or a
-bare number (a count), and neither its start nor its end cell holds a date written as a
-date (a number of at most five digits there is a count, not an Excel day number). So a person named 'Totalt'
-with an id or a start date is a participant. The rule is documented in docs/data.md.
+kvinnor') or ends with one as Excel's subtotals write it (:data:`SUFFIX_WORDS`: 'Kiruna
+Summa', 'Grand Total') and nothing in it names a participant: its id cell is blank, a sum
+word or a bare number (a count), and neither its start nor its end cell holds a date written as a
+date (a number of at most five digits there is a count, not an Excel day number, unless
+the gender cell holds a gender code: a sum row's holds a count, a sum word, nothing or a
+label without dates). So a person named 'Totalt' with an id or a start date is a
+participant, and so is a numbered woman with day-number dates and a note 'Totalt 12
+veckor'. The rule is documented in docs/data.md.
 
 The checks (esfkit.data.checks) take the sum rows out of the table before they look at it,
 so a sum row is one finding, never a row of wrong genders and dates too; ``init`` takes
@@ -20,6 +24,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from esfkit.data.genders import BUILTIN_CODES
 from esfkit.data.read import RawTable
 from esfkit.data.values import distinct_keys, read_dates
 from esfkit.text import key
@@ -28,15 +33,25 @@ SUM_WORDS = (
     *("summa", "summor", "sum", "s:a", "totalt", "total", "totals", "totalsumma"),
     *("delsumma", "delsummor", "delsum", "subtotal", "sub-total", "antal"),
 )
+# The words Excel's own subtotals (Data > Delsumma, Subtotal) put after the group's name:
+# 'Kiruna Summa', 'Pajala Antal', 'Kiruna Total', 'Grand Total', 'Kiruna Count'.
+SUFFIX_WORDS = ("summa", "antal", "total", "totalt", "count")
 # A sum word as the cell's first word: followed by nothing, or by anything but a letter or
-# digit ('Summa:', 'Summa Berg', 'Totalt-Kiruna'), so 'Totalförsvaret' and 'Summer' are not.
-_SUM = re.compile("(?:" + "|".join(re.escape(w) for w in SUM_WORDS) + r")(?![^\W_])")
+# digit ('Summa:', 'Summa Berg', 'Totalt-Kiruna'), so 'Totalförsvaret' and 'Summer' are not;
+# or one of SUFFIX_WORDS as its last word, after a space.
+_SUM = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in SUM_WORDS) + r")(?![^\W_])"
+    r"|.*\s(?:" + "|".join(SUFFIX_WORDS) + r")\s*$"
+)
 # The same on an ASCII cell as typed: its key differs only by case and spaces, unless it
 # holds a control character (which the key drops).
 _PLAIN_SUM = re.compile(r"\s*(?:" + _SUM.pattern + ")", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # A count: a number of at most five digits, or with spaces between thousands (1 234); a
 # decimal part allowed. Eight digits (20210301) or dots between parts (01.03.2021) are dates.
+# The gender codes a participant's row holds and a sum row's gender cell does not (the
+# built-in ones; 'okänd' and the goal file's own codes aside).
+_GENDER_CODES = frozenset(k for k, g in BUILTIN_CODES.items() if g != "unknown")
 _BARE_NUMBER = re.compile(r"[+\-−]?(?:[0-9]{1,5}|[0-9]{1,3}(?:\s[0-9]{3})+)(?:[.,][0-9]+)?")
 
 
@@ -110,18 +125,25 @@ def _is_sum_word(value: object) -> bool:
 def _names_a_participant(
     raw: RawTable, columns: dict[str, str], positions: np.ndarray
 ) -> np.ndarray:
-    """Per position, whether the row has an id (not blank, a sum word or a count) or a
-    start or end date written as a date."""
+    """Per position, whether the row has an id (not blank, a sum word or a count), a start
+    or end date written as a date, or a gender code beside a start or end date written as a
+    day number ('44256': a count alone)."""
     named = np.zeros(len(positions), dtype=bool)
     if "id" in columns:
         ids = raw.frame[columns["id"]].to_numpy(dtype=object)[positions]
         named |= np.array([_is_id(str(cell)) for cell in ids], dtype=bool)
+    dated = np.zeros(len(positions), dtype=bool)
     for field in ("start", "end"):
         if field in columns:
             cells = raw.frame[columns[field]].iloc[positions].reset_index(drop=True)
             dates, _, _ = read_dates(cells)
             counts = cells.map(lambda c: bool(_BARE_NUMBER.fullmatch(str(c).strip())))
             named |= (dates.notna() & ~counts).to_numpy(dtype=bool)
+            dated |= (dates.notna()).to_numpy(dtype=bool)
+    if "gender" in columns:
+        genders = raw.frame[columns["gender"]].to_numpy(dtype=object)[positions]
+        coded = np.array([key(cell) in _GENDER_CODES for cell in genders], dtype=bool)
+        named |= coded & dated
     return named
 
 

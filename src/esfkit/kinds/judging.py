@@ -33,6 +33,12 @@ def pacing_window(
     return start, due or end
 
 
+def has_no_target(dims: dict[str, Any]) -> bool:
+    """Whether a cell is one no target is about: that of unknown gender (a blank Kön), shown
+    but never judged, whatever the kind."""
+    return dims.get("gender") == "unknown"
+
+
 def percent(numerator: int | None, denominator: int | None) -> float | None:
     if numerator is None or not denominator:
         return None

@@ -11,7 +11,8 @@ durations only. A row in ``of`` without a value (a blank cell, or a duration tha
 before it starts) is not averaged but counted: each cell shows the mean, then how many
 persons it is made of and how many are in ``of`` (``5,7 (12/14)``: 2 without a value).
 The target is a number in ``unit``; ``at_most: true`` makes it an upper bound (lower is
-better). Met when the total's mean reaches the target. A numeric column may hold numbers
+better). Met when the total's mean reaches the target; a cell of unknown gender (a blank
+Kön) has none and is never judged, as for ``share``. A numeric column may hold numbers
 up to ±1 000 000 (hours, days, kronor): a larger one is refused, naming its rows but not
 its value, since an id typed as a number would be printed as a mean of one. With ``--suppress-below``, a mean
 made of fewer persons than the threshold is hidden with its count.
@@ -47,7 +48,7 @@ from esfkit.goalfile.model import AllOf, Everyone, Filter, Goal, Missing
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import judge
+from esfkit.kinds.judging import has_no_target, judge
 from esfkit.kinds.outside import outside_of
 from esfkit.kinds.rows import Condition, GoalRows
 from esfkit.limits import MEAN_LIMIT
@@ -110,7 +111,7 @@ class Mean(GoalKind[MeanGoal]):
                 value=value,
                 numerator=tally.numerator,
                 denominator=tally.denominator,
-                target=definition.target,
+                target=None if has_no_target(tally.dims) else definition.target,
             )
             judge(cell, definition.at_most)
             cell.judged = not tally.dims

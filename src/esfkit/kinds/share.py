@@ -56,7 +56,13 @@ from esfkit.goalfile.targets import percent_target
 from esfkit.goalfile.yamlnode import Node
 from esfkit.kinds.base import GoalKind
 from esfkit.kinds.context import GoalContext
-from esfkit.kinds.judging import by_municipality, judge, percent_cell, persons_needed
+from esfkit.kinds.judging import (
+    by_municipality,
+    has_no_target,
+    judge,
+    percent_cell,
+    persons_needed,
+)
 from esfkit.kinds.outside import outside_of
 from esfkit.kinds.rows import GoalRows
 from esfkit.report import GoalResult, Layout, Status, combine
@@ -140,7 +146,7 @@ def _refuse_own_dimension(f: Filter, breakdown: tuple[str, ...]) -> None:
 def _target(target: Target | None, dims: dict[str, str]) -> float | None:
     """A cell's target: its municipality's, its gender's, else the total's; none for
     unknown gender, whose people no target is about."""
-    if target is None or dims.get("gender") == "unknown":
+    if target is None or has_no_target(dims):
         return None
     if target.by_municipality:
         if "municipality" not in dims:

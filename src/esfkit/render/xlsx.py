@@ -182,14 +182,15 @@ def _print_setup(sheet: Worksheet, title: str, header_row: int) -> None:
 
 
 def _figure(sheet, row, col, name: str, cell: Cell, goal: GoalResult, w: Words) -> None:
-    """The cell's figure ``name`` (value or target) as a number Excel computes with."""
+    """The cell's figure ``name`` (value or target) as a number Excel computes with; without
+    one, the summary's words stay ('–', or 'per kommun' for targets per municipality)."""
     value = getattr(cell, name)
     if name in cell.suppressed:
         _put(sheet, row, col, w.hidden(cell.suppressed[name]))
         return
     if value is None:
-        _put(sheet, row, col, "–")
-    elif goal.measure == "percent":
+        return
+    if goal.measure == "percent":
         _put(sheet, row, col, value / 100, PERCENT_FORMAT)
     else:
         _put(sheet, row, col, value, COUNT_FORMAT if float(value).is_integer() else DECIMAL_FORMAT)
