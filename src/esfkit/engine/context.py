@@ -105,11 +105,9 @@ class EvaluatorContext(GoalContext):
         months = round(((end - start).days + 1) / 365.2425 * 12)
         if months == 0:  # the rate times no time: a target of 0, met by no one
             raise GoalFileError(
-                f"goal '{self.goal.id}' has a per-year target over {start} – {end}, less than "
-                "half a month, which counts as 0 months: its target would be 0",
+                say("eval.per_year_too_short", goal=self.goal.id, start=start, end=end),
                 where=self.goal.loc,
-                hint="leave 'per: year' out and give the target for this phase, "
-                "or make the phase a month or longer",
+                hint=say("hint.per_year_too_short"),
             )
         return months / 12
 

@@ -148,6 +148,18 @@ SAID.update(
             "lägg till datum för start: och end: under project:",
             "add start: and end: dates under project:",
         ),
+        "eval.per_year_too_short": (
+            "målet '{goal}' har ett målvärde per år över {start} – {end}, mindre än en halv "
+            "månad, som räknas som 0 månader: målvärdet skulle bli 0",
+            "goal '{goal}' has a per-year target over {start} – {end}, less than half a month, "
+            "which counts as 0 months: its target would be 0",
+        ),
+        "hint.per_year_too_short": (
+            "ta bort 'per: year' och ange målvärdet för den här fasen, eller gör fasen minst en "
+            "månad lång",
+            "leave 'per: year' out and give the target for this phase, or make the phase a "
+            "month or longer",
+        ),
         # population.py: --period, --from, --to
         "period.both": (
             "ange antingen --period eller --from/--to, inte båda",
