@@ -290,11 +290,13 @@ def test_each_file_finds_its_own_header_row(write, three) -> None:
     assert "which kiruna.csv has no column for" in run.stderr and "2382" not in run.stderr
 
 
-def test_a_file_with_a_header_and_no_rows_is_named(write, three) -> None:
+@pytest.mark.parametrize("command", ["validate", "check"])
+def test_a_file_with_a_header_and_no_rows_is_named(write, three, command) -> None:
     goals, files = three
-    empty = write("pajala.csv", _csv([]))
-    run = run_cli("validate", goals, files[0], empty, "--as-of", AS_OF)
-    assert run.exit_code == 2 and "pajala.csv: the file has its header on row 1" in run.stdout
+    empty = write("tom.csv", _csv([]))
+    run = run_cli(command, goals, *files, empty, "--as-of", AS_OF)
+    said = run.stdout + run.stderr
+    assert run.exit_code == 2 and "tom.csv, row 1: the file has its header on row 1" in said
 
 
 # --- findings name the file and the row, in every command -----------------------------------

@@ -322,7 +322,9 @@ def register_findings(
     for index, (table, mapping) in enumerate(zip(register.tables, register.mappings, strict=True)):
         for found in inspect(table, mapping, settings, declared, report_date, every):
             if found.kind not in ACROSS_FILES:
-                findings.append(replace(found, rows=tuple(row_key(index, r) for r in found.rows)))
+                # A finding of no row ('no participant rows') is located at the file's header.
+                rows = found.rows or (table.header_row,)
+                findings.append(replace(found, rows=tuple(row_key(index, r) for r in rows)))
     across = inspect(register.raw, register.columns, settings, declared, report_date, every, parsed)
     names = register.names
     for found in across:
