@@ -686,7 +686,8 @@ def test_a_goal_file_in_a_folder_with_brackets_finds_its_files(tmp_path) -> None
     assert [f["path"] for f in report["input"]["files"]] == ["kiruna.csv", "extra[1].csv"]
 
 
-def test_explain_with_a_file_and_no_goal_id_says_the_id_comes_last(three) -> None:
+@pytest.mark.parametrize("given", [1, 3])
+def test_explain_with_files_and_no_goal_id_says_the_id_comes_last(three, given) -> None:
     goals, files = three
-    run = run_cli("explain", goals, files[0], "--as-of", AS_OF)
+    run = run_cli("explain", goals, *files[:given], "--as-of", AS_OF)
     assert run.exit_code == 2 and "is a file, where the goal's id belongs" in run.stderr

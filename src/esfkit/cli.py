@@ -161,9 +161,9 @@ def explain(  # noqa: PLR0913  # Typer: a parameter per option
     _run(lambda: _explain(goals, paths, goal, where, as_of, (period, from_, to), fmt))
 
 
-def _goal_last(data: list[Path], goal_id: str) -> None:
-    """The one argument after the goal file is a file: the goal's id was left out."""
-    if not data and Path(goal_id).is_file():
+def _goal_last(goal_id: str) -> None:
+    """The last argument is a file: the goal's id was left out (after one file or several)."""
+    if Path(goal_id).is_file():
         raise UsageError(
             f"'{goal_id}' is a file, where the goal's id belongs",
             hint="the goal's id comes last: esfkit explain goals.yml deltagare.xlsx GOAL",
@@ -173,7 +173,7 @@ def _goal_last(data: list[Path], goal_id: str) -> None:
 def _explain(goals, data, goal_id, where, as_of, period, fmt) -> int:
     from esfkit import api
 
-    _goal_last(data, goal_id)
+    _goal_last(goal_id)
     today, span = _given.get("today"), api.period_option(*period)
     found = api.explain(goals, data, goal_id, where=where, as_of=as_of, period=span, today=today)
     write_stdout(api.explanation_text(found, as_json=fmt == opt.Format.json))
