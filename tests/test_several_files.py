@@ -592,8 +592,40 @@ def test_an_output_onto_a_file_of_data_files_is_refused(write, three) -> None:
     goals = _goals(write, "data:\n  files: ['*.csv']\n")
     before = files[1].read_bytes()
     run = run_cli("check", goals, "--as-of", AS_OF, "-o", files[1], "-f", "csv")
-    assert run.exit_code == 2 and "is an input file" in run.stderr
+    assert run.exit_code == 2 and "esfkit never writes to a file it reads" in run.stderr
     assert files[1].read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("pattern", "option", "path"),
+    [
+        ("'*.xlsx'", "-o", "rapport.xlsx"),
+        ("'*.csv'", "--history", "historik.csv"),
+        ("'**/*.csv'", "--history", "ut/historik.csv"),
+        ("[kiruna.csv, '../*/r*.xlsx']", "-o", "rapport.xlsx"),
+    ],
+)
+def test_a_pattern_matching_a_file_the_run_writes_is_refused_before_it_is_written(
+    write, three, tmp_path, pattern, option, path
+) -> None:
+    _, _files = three
+    goals = _goals(write, f"data:\n  files: {pattern}\n")
+    (tmp_path / "ut").mkdir(exist_ok=True)
+    target = tmp_path / path
+    run = run_cli("check", goals, "--as-of", AS_OF, option, target, "-f", "csv")
+    assert run.exit_code == 2, run.stderr
+    assert "goals.yml:8:" in run.stderr and f"the file {option} writes" in run.stderr
+    assert not target.exists()
+
+
+def test_a_file_the_run_writes_outside_the_patterns_is_written(write, three, tmp_path) -> None:
+    _, _files = three
+    goals = _goals(write, "data:\n  files: ['*.csv']\n")
+    (tmp_path / "ut").mkdir()
+    for target in ("rapport.xlsx", "ut/rapport.csv", ".rapport.csv"):
+        run = run_cli("check", goals, "--as-of", AS_OF, "-o", tmp_path / target)
+        assert run.exit_code == 0, run.stderr
+        assert (tmp_path / target).exists()
 
 
 def test_the_library_refuses_a_list_of_other_things(three) -> None:

@@ -78,7 +78,9 @@ def _check(o: opt.CheckOptions) -> int:
         prefetch_sheet(o.data[0])  # a workbook is parsed on a second core while pandas is imported
     from esfkit import api
 
-    inputs = (o.goals, *api.data_files(o.goals, o.data))
+    outputs = (("-o", o.output), ("--history", o.history))
+    writes = [(name, path) for name, path in outputs if path is not None and not is_stdout(path)]
+    inputs = (o.goals, *api.data_files(o.goals, o.data, writes))
     if o.history is not None:
         refuse_history_file(o.history, o.output, inputs)
     checked = api.run_check(

@@ -15,7 +15,9 @@ same person in two files is one person. A file read by itself is read as before.
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import glob
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -138,6 +140,40 @@ def resolve_files(patterns: Sequence[FilePattern], folder: Path) -> list[Path]:
 
 
 _MAGIC = re.compile(r"[*?[]")
+
+
+def refuse_matched_output(
+    patterns: Sequence[FilePattern], folder: Path, path: Path, option: str
+) -> None:
+    """A GoalFileError at the pattern of ``data.files`` that matches ``path``, a file the
+    run writes (``-o``, ``--history``), whether it exists yet or not: the next run would
+    read it as participants (and one that is a participant file would be overwritten)."""
+    if path.name.startswith(("~$", ".")):  # never a participant file (resolve_files)
+        return
+    target = path.resolve().parts
+    for item in patterns:
+        full = Path(os.path.normpath(folder.resolve() / item.pattern))  # '..' taken out
+        if _MAGIC.search(item.pattern) and _match_parts(target, full.parts):
+            raise GoalFileError(
+                f"data.files: '{item.pattern}' matches {path}, the file {option} writes: "
+                "esfkit never writes to a file it reads, nor reads its own output as "
+                "participants",
+                where=item.loc,
+                hint=f"write {option} to another folder, or make the pattern narrower "
+                "(e.g. 'data/*.xlsx', or the files by name)",
+            )
+
+
+def _match_parts(path: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether a path's parts match a glob pattern's, as glob matches them ('**': any
+    number of folders)."""
+    if not pattern:
+        return not path
+    if pattern[0] == "**":
+        return any(_match_parts(path[i:], pattern[1:]) for i in range(len(path) + 1))
+    return (
+        bool(path) and fnmatch.fnmatch(path[0], pattern[0]) and _match_parts(path[1:], pattern[1:])
+    )
 
 
 def _matches(item: FilePattern, folder: Path) -> list[Path]:
