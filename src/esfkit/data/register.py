@@ -39,6 +39,7 @@ from esfkit.errors import (
     format_rows,
     row_key,
 )
+from esfkit.files import real_path
 from esfkit.findings import Finding
 from esfkit.limits import DATA_FILES, EXCEL_ROWS
 
@@ -150,9 +151,9 @@ def refuse_matched_output(
     read it as participants (and one that is a participant file would be overwritten)."""
     if path.name.startswith(("~$", ".")):  # never a participant file (resolve_files)
         return
-    target = path.resolve().parts
+    target = real_path(path).parts
     for item in patterns:
-        full = Path(os.path.normpath(folder.resolve() / item.pattern))  # '..' taken out
+        full = Path(os.path.normpath(real_path(folder) / item.pattern))  # '..' taken out
         if _MAGIC.search(item.pattern) and _match_parts(target, full.parts):
             raise GoalFileError(
                 f"data.files: '{item.pattern}' matches {path}, the file {option} writes: "
@@ -216,7 +217,7 @@ def _check_count(paths: list[Path]) -> None:
         )
     seen: dict[Path, Path] = {}
     for path in paths:
-        same = path.resolve()
+        same = real_path(path)
         if same in seen:
             both = f"'{path}'" if str(path) == str(seen[same]) else f"'{seen[same]}' and '{path}'"
             raise DataError(
