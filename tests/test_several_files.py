@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -145,6 +146,23 @@ def test_data_files_reads_a_glob_relative_to_the_goal_file(
     monkeypatch.chdir(tmp_path.parent)  # the patterns are relative to the goal file, not here
     found = _json(goals)["input"]
     assert [f["path"] for f in found["files"]] == ["gallivare.csv", "kiruna.csv", "pajala.csv"]
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda p: p.symlink_to(p.parent / "gone.csv"), "not found"),
+        (lambda p: p.symlink_to(p), "Too many levels of symbolic links"),
+        (lambda p: os.mkfifo(p), "pipe (FIFO)"),
+    ],
+    ids=["broken link", "link loop", "fifo"],
+)
+def test_a_match_that_cannot_be_read_is_named_not_skipped(write, three, tmp_path, make, said):
+    goals = _goals(write, "data:\n  files: ['*.csv']\n")
+    make(tmp_path / "lulea.csv")
+    (tmp_path / "sub.csv").mkdir()  # a folder is no participant file: skipped
+    run = run_cli("check", goals, "--as-of", AS_OF)
+    assert run.exit_code == 2 and "lulea.csv" in run.stderr and said in run.stderr
 
 
 def test_files_on_the_command_line_win_over_data_files(write, three) -> None:

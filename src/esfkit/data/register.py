@@ -131,7 +131,8 @@ def _without_sums(
 
 def resolve_files(patterns: Sequence[FilePattern], folder: Path) -> list[Path]:
     """The files of ``data.files``, in the order written, each pattern's matches sorted by
-    name; Excel's lock files ('~$kiruna.xlsx') and hidden files are not participant files.
+    name; Excel's lock files ('~$kiruna.xlsx'), hidden files and folders are not participant
+    files (a broken link or a pipe is: reading it says what it is).
     A name that is a file is that file, whatever its brackets. A GoalFileError at the
     pattern's line when it matches no file."""
     found: list[Path] = []
@@ -187,7 +188,8 @@ def _matches(item: FilePattern, folder: Path) -> list[Path]:
         matches = sorted(
             folder / m
             for m in glob.glob(item.pattern, root_dir=folder, recursive=True)
-            if (folder / m).is_file() and not Path(m).name.startswith(("~$", "."))
+            # not a folder: a broken link or a pipe is read, and refused by name, not skipped
+            if not (folder / m).is_dir() and not Path(m).name.startswith(("~$", "."))
         )
     if not matches:
         where = "the goal file's folder" if str(folder) in ("", ".") else str(folder)
