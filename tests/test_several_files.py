@@ -165,6 +165,15 @@ def test_a_match_that_cannot_be_read_is_named_not_skipped(write, three, tmp_path
     assert run.exit_code == 2 and "lulea.csv" in run.stderr and said in run.stderr
 
 
+@pytest.mark.parametrize("pattern", ["'data\\kiruna.csv'", "'data\\*.csv'", '"data\\\\k*.csv"'])
+def test_data_files_takes_a_path_written_on_windows(write, three, tmp_path, pattern) -> None:
+    _, files = three
+    (tmp_path / "data").mkdir()
+    files[0].rename(tmp_path / "data" / "kiruna.csv")
+    goals = _goals(write, f"data:\n  files: [{pattern}]\n")
+    assert _json(goals)["input"]["path"] == "kiruna.csv"
+
+
 def test_files_on_the_command_line_win_over_data_files(write, three) -> None:
     _, files = three
     goals = _goals(write, "data:\n  files: ['*.csv']\n")

@@ -154,8 +154,9 @@ def refuse_matched_output(
         return
     target = real_path(path).parts
     for item in patterns:
-        full = Path(os.path.normpath(real_path(folder) / item.pattern))  # '..' taken out
-        if _MAGIC.search(item.pattern) and _match_parts(target, full.parts):
+        pattern = _slashed(item.pattern, folder)
+        full = Path(os.path.normpath(real_path(folder) / pattern))  # '..' taken out
+        if _MAGIC.search(pattern) and _match_parts(target, full.parts):
             raise GoalFileError(
                 f"data.files: '{item.pattern}' matches {path}, the file {option} writes: "
                 "esfkit never writes to a file it reads, nor reads its own output as "
@@ -180,14 +181,15 @@ def _match_parts(path: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
 
 def _matches(item: FilePattern, folder: Path) -> list[Path]:
     """The files ``item`` names: the file itself, or the pattern's matches, sorted."""
-    if (folder / item.pattern).is_file():
-        return [folder / item.pattern]
-    magic = bool(_MAGIC.search(item.pattern))
+    pattern = _slashed(item.pattern, folder)
+    if (folder / pattern).is_file():
+        return [folder / pattern]
+    magic = bool(_MAGIC.search(pattern))
     matches = []
     if magic:  # root_dir: the folder's own name is never read as a pattern
         matches = sorted(
             folder / m
-            for m in glob.glob(item.pattern, root_dir=folder, recursive=True)
+            for m in glob.glob(pattern, root_dir=folder, recursive=True)
             # not a folder: a broken link or a pipe is read, and refused by name, not skipped
             if not (folder / m).is_dir() and not Path(m).name.startswith(("~$", "."))
         )
@@ -201,6 +203,14 @@ def _matches(item: FilePattern, folder: Path) -> list[Path]:
             "'*.xlsx' or 'data/*.csv'",
         )
     return matches
+
+
+def _slashed(pattern: str, folder: Path) -> str:
+    """A path written on Windows ('data\\kiruna.xlsx') with '/' between its folders, unless
+    a file of that very name exists."""
+    if "\\" not in pattern or os.path.lexists(folder / pattern):
+        return pattern
+    return pattern.replace("\\", "/")
 
 
 def _check_count(paths: list[Path]) -> None:
