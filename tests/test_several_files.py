@@ -488,6 +488,22 @@ def test_each_file_s_row_count_is_hidden_under_suppression(three) -> None:
     assert "kiruna.csv sha256" in plain and "3 rader" in plain
 
 
+def test_no_row_number_tells_a_hidden_file_s_row_count_under_suppression(write, three) -> None:
+    """A sum row at a file's foot (row 5 under a header on row 1: 3 participants) and a
+    finding on its last row would tell the count the header hides."""
+    _, files = three
+    goals = _goals(write, "data:\n  skip_total_rows: true\n")
+    write("kiruna.csv", _csv([*KIRUNA, ["Summa", "", "", "", "", "", ""]]))
+    args = (goals, *files, "--as-of", AS_OF)
+    plain = run_cli("check", *args, "-f", "markdown").stdout
+    assert "radnummer kiruna.csv: 5" in plain  # the note as it is without suppression
+    hidden = (*args, "--suppress-below", "3")
+    shown = run_cli("check", *hidden, "-f", "markdown").stdout
+    assert "radnummer .." in shown and "kiruna.csv: 5" not in shown
+    report = json.loads(run_cli("check", *hidden, "-f", "json").stdout)
+    assert report["findings"] and all(f["rows"] == [] for f in report["findings"])
+
+
 # --- init and the library -------------------------------------------------------------------
 
 
