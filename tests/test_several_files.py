@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -146,6 +147,32 @@ def test_data_files_reads_a_glob_relative_to_the_goal_file(
     monkeypatch.chdir(tmp_path.parent)  # the patterns are relative to the goal file, not here
     found = _json(goals)["input"]
     assert [f["path"] for f in found["files"]] == ["gallivare.csv", "kiruna.csv", "pajala.csv"]
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda p: p.symlink_to(p.parent / "gone.csv"), "not found"),
+        (lambda p: p.symlink_to(p), "Too many levels of symbolic links"),
+        (lambda p: os.mkfifo(p), "pipe (FIFO)"),
+    ],
+    ids=["broken link", "link loop", "fifo"],
+)
+def test_a_match_that_cannot_be_read_is_named_not_skipped(write, three, tmp_path, make, said):
+    goals = _goals(write, "data:\n  files: ['*.csv']\n")
+    make(tmp_path / "lulea.csv")
+    (tmp_path / "sub.csv").mkdir()  # a folder is no participant file: skipped
+    run = run_cli("check", goals, "--as-of", AS_OF)
+    assert run.exit_code == 2 and "lulea.csv" in run.stderr and said in run.stderr
+
+
+@pytest.mark.parametrize("pattern", ["'data\\kiruna.csv'", "'data\\*.csv'", '"data\\\\k*.csv"'])
+def test_data_files_takes_a_path_written_on_windows(write, three, tmp_path, pattern) -> None:
+    _, files = three
+    (tmp_path / "data").mkdir()
+    files[0].rename(tmp_path / "data" / "kiruna.csv")
+    goals = _goals(write, f"data:\n  files: [{pattern}]\n")
+    assert _json(goals)["input"]["path"] == "kiruna.csv"
 
 
 def test_files_on_the_command_line_win_over_data_files(write, three) -> None:
@@ -291,11 +318,13 @@ def test_each_file_finds_its_own_header_row(write, three) -> None:
     assert "which kiruna.csv has no column for" in run.stderr and "2382" not in run.stderr
 
 
-def test_a_file_with_a_header_and_no_rows_is_named(write, three) -> None:
+@pytest.mark.parametrize("command", ["validate", "check"])
+def test_a_file_with_a_header_and_no_rows_is_named(write, three, command) -> None:
     goals, files = three
-    empty = write("pajala.csv", _csv([]))
-    run = run_cli("validate", goals, files[0], empty, "--as-of", AS_OF)
-    assert run.exit_code == 2 and "pajala.csv: the file has its header on row 1" in run.stdout
+    empty = write("tom.csv", _csv([]))
+    run = run_cli(command, goals, *files, empty, "--as-of", AS_OF)
+    said = run.stdout + run.stderr
+    assert run.exit_code == 2 and "tom.csv, row 1: the file has its header on row 1" in said
 
 
 # --- findings name the file and the row, in every command -----------------------------------
@@ -460,6 +489,22 @@ def test_each_file_s_row_count_is_hidden_under_suppression(three) -> None:
     assert "kiruna.csv sha256" in plain and "3 rader" in plain
 
 
+def test_no_row_number_tells_a_hidden_file_s_row_count_under_suppression(write, three) -> None:
+    """A sum row at a file's foot (row 5 under a header on row 1: 3 participants) and a
+    finding on its last row would tell the count the header hides."""
+    _, files = three
+    goals = _goals(write, "data:\n  skip_total_rows: true\n")
+    write("kiruna.csv", _csv([*KIRUNA, ["Summa", "", "", "", "", "", ""]]))
+    args = (goals, *files, "--as-of", AS_OF)
+    plain = run_swedish("check", *args, "-f", "markdown").stdout
+    assert "radnummer kiruna.csv: 5" in plain  # the note as it is without suppression
+    hidden = (*args, "--suppress-below", "3")
+    shown = run_swedish("check", *hidden, "-f", "markdown").stdout
+    assert "radnummer .." in shown and "kiruna.csv: 5" not in shown
+    report = json.loads(run_cli("check", *hidden, "-f", "json").stdout)
+    assert report["findings"] and all(f["rows"] == [] for f in report["findings"])
+
+
 # --- init and the library -------------------------------------------------------------------
 
 
@@ -591,8 +636,40 @@ def test_an_output_onto_a_file_of_data_files_is_refused(write, three) -> None:
     goals = _goals(write, "data:\n  files: ['*.csv']\n")
     before = files[1].read_bytes()
     run = run_cli("check", goals, "--as-of", AS_OF, "-o", files[1], "-f", "csv")
-    assert run.exit_code == 2 and "is an input file" in run.stderr
+    assert run.exit_code == 2 and "esfkit never writes to a file it reads" in run.stderr
     assert files[1].read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("pattern", "option", "path"),
+    [
+        ("'*.xlsx'", "-o", "rapport.xlsx"),
+        ("'*.csv'", "--history", "historik.csv"),
+        ("'**/*.csv'", "--history", "ut/historik.csv"),
+        ("[kiruna.csv, '../*/r*.xlsx']", "-o", "rapport.xlsx"),
+    ],
+)
+def test_a_pattern_matching_a_file_the_run_writes_is_refused_before_it_is_written(
+    write, three, tmp_path, pattern, option, path
+) -> None:
+    _, _files = three
+    goals = _goals(write, f"data:\n  files: {pattern}\n")
+    (tmp_path / "ut").mkdir(exist_ok=True)
+    target = tmp_path / path
+    run = run_cli("check", goals, "--as-of", AS_OF, option, target, "-f", "csv")
+    assert run.exit_code == 2, run.stderr
+    assert "goals.yml:8:" in run.stderr and f"the file {option} writes" in run.stderr
+    assert not target.exists()
+
+
+def test_a_file_the_run_writes_outside_the_patterns_is_written(write, three, tmp_path) -> None:
+    _, _files = three
+    goals = _goals(write, "data:\n  files: ['*.csv']\n")
+    (tmp_path / "ut").mkdir()
+    for target in ("rapport.xlsx", "ut/rapport.csv", ".rapport.csv"):
+        run = run_cli("check", goals, "--as-of", AS_OF, "-o", tmp_path / target)
+        assert run.exit_code == 0, run.stderr
+        assert (tmp_path / target).exists()
 
 
 def test_the_library_refuses_a_list_of_other_things(three) -> None:
@@ -685,7 +762,8 @@ def test_a_goal_file_in_a_folder_with_brackets_finds_its_files(tmp_path) -> None
     assert [f["path"] for f in report["input"]["files"]] == ["kiruna.csv", "extra[1].csv"]
 
 
-def test_explain_with_a_file_and_no_goal_id_says_the_id_comes_last(three) -> None:
+@pytest.mark.parametrize("given", [1, 3])
+def test_explain_with_files_and_no_goal_id_says_the_id_comes_last(three, given) -> None:
     goals, files = three
-    run = run_cli("explain", goals, files[0], "--as-of", AS_OF)
+    run = run_cli("explain", goals, *files[:given], "--as-of", AS_OF)
     assert run.exit_code == 2 and "is a file, where the goal's id belongs" in run.stderr

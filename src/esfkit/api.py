@@ -32,6 +32,7 @@ from esfkit.data.register import (
     Register,
     join_tables,
     read_register,
+    refuse_matched_output,
     register_findings,
     resolve_files,
 )
@@ -268,12 +269,21 @@ def _report_date(
     return report_date_from_option(_iso(as_of), period, end, today or dt.date.today())
 
 
-def data_files(goals: GoalsSource, data: Sequence[PathLike] | None) -> list[Path]:
+def data_files(
+    goals: GoalsSource,
+    data: Sequence[PathLike] | None,
+    writes: Sequence[tuple[str, Path]] = (),
+) -> list[Path]:
     """The participant files a command reads: those given, else the goal file's data.files
-    (the command line keeps its output from overwriting any of them)."""
+    (the command line keeps its output from overwriting any of them). A GoalFileError when
+    a pattern of data.files matches a file the command ``writes`` (option, path)."""
     if data:
         return [Path(p) for p in data]
-    source = _source(None, load_goals(goals))
+    goal_file = load_goals(goals)
+    for option, path in writes:
+        folder = Path(goal_file.folder or ".")
+        refuse_matched_output(goal_file.data.files, folder, path, option)
+    source = _source(None, goal_file)
     return source if isinstance(source, list) else []
 
 

@@ -78,7 +78,9 @@ def _check(o: opt.CheckOptions) -> int:
         prefetch_sheet(o.data[0])  # a workbook is parsed on a second core while pandas is imported
     from esfkit import api
 
-    inputs = (o.goals, *api.data_files(o.goals, o.data))
+    outputs = (("-o", o.output), ("--history", o.history))
+    writes = [(name, path) for name, path in outputs if path is not None and not is_stdout(path)]
+    inputs = (o.goals, *api.data_files(o.goals, o.data, writes))
     if o.history is not None:
         refuse_history_file(o.history, o.output, inputs)
     checked = api.run_check(
@@ -169,16 +171,16 @@ def explain(  # noqa: PLR0913  # Typer: a parameter per option
     _run(lambda: _explain(goals, paths, goal, where, as_of, (period, from_, to), fmt), lang)
 
 
-def _goal_last(data: list[Path], goal_id: str) -> None:
-    """The one argument after the goal file is a file: the goal's id was left out."""
-    if not data and Path(goal_id).is_file():
+def _goal_last(goal_id: str) -> None:
+    """The last argument is a file: the goal's id was left out (after one file or several)."""
+    if Path(goal_id).is_file():
         raise UsageError(say("usage.goal_last", goal=goal_id), hint=say("hint.goal_last"))
 
 
 def _explain(goals, data, goal_id, where, as_of, period, fmt) -> int:
     from esfkit import api
 
-    _goal_last(data, goal_id)
+    _goal_last(goal_id)
     today, span = _given.get("today"), api.period_option(*period)
     found = api.explain(goals, data, goal_id, where=where, as_of=as_of, period=span, today=today)
     text = api.explanation_text(found, as_json=fmt == opt.Format.json, lang=_lang())

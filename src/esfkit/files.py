@@ -65,11 +65,17 @@ def is_stdout(path: Path | None) -> bool:
     return path is None or str(path) == STDOUT
 
 
+def real_path(path: Path | str) -> Path:
+    """``path`` absolute, its links followed; a symlink loop left as it is (the reader then
+    says why it cannot be read), where ``Path.resolve`` raises RuntimeError."""
+    return Path(os.path.realpath(path))
+
+
 def refuse_input(path: Path, option: str, inputs: tuple[Path, ...]) -> None:
     """A UsageError when ``path`` is one of the command's input files."""
-    target = path.resolve()
+    target = real_path(path)
     for source in inputs:
-        if source.exists() and target == source.resolve():
+        if source.exists() and target == real_path(source):
             raise UsageError(say("write.input", option=option, path=path))
 
 
@@ -78,9 +84,9 @@ def refuse_history_file(history: Path, output: Path | None, inputs: tuple[Path, 
     if is_stdout(history):
         raise UsageError(say("write.history_name"), hint=say("hint.history_name"))
     refuse_input(history, "--history", inputs)
-    if output is not None and not is_stdout(output) and history.resolve() == output.resolve():
+    if output is not None and not is_stdout(output) and real_path(history) == real_path(output):
         raise UsageError(say("write.history_is_output", path=history))
-    if not history.resolve().parent.is_dir():  # found out before the report is written
+    if not real_path(history).parent.is_dir():  # found out before the report is written
         raise UsageError(say("write.no_folder", option="--history", folder=history.parent))
 
 

@@ -214,3 +214,78 @@ def test_without_pyarrow_the_c_engine_reads_a_large_file(
     _, without, taken = read_both(path, monkeypatch)
     assert not taken
     assert without == fast == slow
+
+
+LARGE_GOALS = """\
+version: 1
+project: {name: Stor, start: 2021-01-01, end: 2022-12-31, municipalities: [Kiruna, Pajala]}
+outcomes: {work: [Anställning], studies: [Studier]}
+goals:
+  - {id: everyone, title: Alla, count: everyone, target: 4}
+  - {id: to_work, title: Arbete, share: {exit: work}, of: everyone, target: 40 %}
+  - {id: days, title: Dagar, mean: Dagar, target: 3}
+"""
+LARGE_HEADER = [
+    "Personnummer",
+    "Kön",
+    "Kommun",
+    "Inskrivningsdatum",
+    "Avslutsorsak",
+    "Dagar",
+    "Not",
+]
+# Spellings of one personnummer (and a protected id), in the id column and in free text.
+SPELT = ["19850101-2382", "850101 2382", "8501012382", "19850101–2382", "19850101TF29"]
+MILD = [  # warnings only: check goes on
+    [SPELT[0], "kvinna ", "PAJALA", "44256", "Studier", "2,5", f"ring {SPELT[1]}"],
+    [SPELT[1], "K", "Pajala ", "25/3/2021", "", "", SPELT[2]],
+    [SPELT[3], "Man", "Kiruna", "2021-03-01 00:00:00", "Anställning", "1 234,5", SPELT[4]],
+    [SPELT[4], "Kvinna", "Kiruna", "2021-03-01", "Annat", "2", "x" * 30_000 + SPELT[3]],
+]
+HARD = [  # errors: check stops, naming them
+    ["19850101-2382", "Кvinna", "Kirunа", "2021-02-01", "#SAKNAS!", "#VÄRDEFEL!", "=1+1"],
+    ["850101 2382", "K\u200b", "Ostersund", "2021-02-01", "#N/A", "Err:502", "85-01-01"],
+    LARGE_HEADER,  # the header again, as pasted under the table
+]
+
+
+def _large(hostile: list[list[str]], newline: str, bom: bool) -> bytes:
+    """A CSV of about 9 MiB (pyarrow's size) with ``hostile`` rows first, in the middle
+    and last, among ordinary ones with valid personnummer."""
+    ordinary = [
+        [f"19{60 + i % 40:02d}0{1 + i % 9}{10 + i % 18}-{i % 10_000:04d}", "Kvinna" if i % 3
+         else "Man", "Pajala" if i % 2 else "Kiruna", "2021-01-11", "Studier", "1,5", "ok"]
+        for i in range(170_000)
+    ]  # fmt: skip
+    rows = [*hostile, *ordinary[:85_000], *hostile, *ordinary[85_000:], *hostile]
+    text = lines([LARGE_HEADER, *rows]).replace("\n", newline)
+    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("hostile", "newline", "bom", "command"),
+    [(MILD, "\r\n", True, "check"), (HARD, "\n", False, "validate")],
+    ids=["warnings, crlf and bom", "errors"],
+)
+def test_a_large_hostile_file_reads_alike_on_both_paths_and_never_shows_an_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hostile, newline, bom, command
+) -> None:
+    goals = tmp_path / "goals.yml"
+    goals.write_text(LARGE_GOALS, encoding="utf-8")
+    data = tmp_path / "deltagare.csv"
+    data.write_bytes(_large(hostile, newline, bom))
+    assert data.stat().st_size >= csvfile.FAST_BYTES
+    runs, taken = [], []
+    parse_coded = csvfile._parse_coded
+    monkeypatch.setattr(csvfile, "_parse_coded", lambda *a: taken.append(1) or parse_coded(*a))
+    for size in (10**12, csvfile.FAST_BYTES):
+        monkeypatch.setattr(csvfile, "FAST_BYTES", size)
+        args = ("--format", "json") if command == "check" else ()
+        run = run_cli(command, goals, data, "--as-of", "2022-12-31", *args)
+        runs.append((run.exit_code, run.stdout, run.stderr))
+    assert taken == [1] and runs[0] == runs[1]
+    code, out, err = runs[0]
+    assert code == (0 if command == "check" else 2), err
+    for spelt in (*SPELT, "0101-2382", "01012382", "TF29"):
+        assert spelt not in out + err

@@ -159,6 +159,26 @@ def test_a_dangling_symlink_creates_the_file_it_names(project, tmp_path) -> None
 @pytest.mark.parametrize(
     "args",
     [
+        ("check", "{goals}", "{data}", "{loop}", *AS_OF),
+        ("check", "{goals}", "{loop}", *AS_OF),
+        ("check", "{goals}", "{data}", *AS_OF, "-o", "{loop}"),
+        ("check", "{goals}", "{data}", *AS_OF, "--history", "{loop}"),
+        ("init", "{data}", "-o", "{loop}"),
+    ],
+    ids=["one of several files", "the file", "output", "history", "init's output"],
+)
+def test_a_symlink_loop_is_a_located_error_not_a_crash(project, tmp_path, args) -> None:
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to(loop)
+    goals, data = project
+    run = run_cli(*(a.format(goals=goals, data=data, loop=loop) for a in args))
+    assert run.exit_code == 2 and "loop.csv" in run.stderr
+    assert "Too many levels of symbolic links" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
         ("check", "{goals}", "{data}", *AS_OF, "-o", "-"),
         ("check", "{goals}", "{data}", *AS_OF, "-o", "-", "-f", "json"),
         ("init", "{data}", "-o", "-"),

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from esfkit.files import real_path
+
 _SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 _jobs: dict[Path, _Parse] = {}
 
@@ -88,16 +90,16 @@ def prefetch_sheet(path: Path) -> None:
     """Start parsing the likely sheet of ``path`` if it is a workbook; never raises."""
     path = Path(path)
     stamp = _stamp(path)
-    if path.suffix.lower() not in _SUFFIXES or stamp is None or path.resolve() in _jobs:
+    if path.suffix.lower() not in _SUFFIXES or stamp is None or real_path(path) in _jobs:
         return
     job = _Parse(path, stamp)
-    _jobs[path.resolve()] = job
+    _jobs[real_path(path)] = job
     job.start()
 
 
 def take_sheet(path: Path) -> Prefetched | None:
     """What a prefetch of ``path`` found, if one ran on the unchanged file and succeeded."""
-    job = _jobs.pop(Path(path).resolve(), None)
+    job = _jobs.pop(real_path(path), None)
     if job is None:
         return None
     job.join()

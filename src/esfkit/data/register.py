@@ -15,7 +15,9 @@ same person in two files is one person. A file read by itself is read as before.
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import glob
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -40,6 +42,7 @@ from esfkit.errors import (
     say,
     with_files,
 )
+from esfkit.files import real_path
 from esfkit.findings import Finding
 from esfkit.limits import DATA_FILES, EXCEL_ROWS
 
@@ -135,7 +138,8 @@ def _without_sums(
 
 def resolve_files(patterns: Sequence[FilePattern], folder: Path) -> list[Path]:
     """The files of ``data.files``, in the order written, each pattern's matches sorted by
-    name; Excel's lock files ('~$kiruna.xlsx') and hidden files are not participant files.
+    name; Excel's lock files ('~$kiruna.xlsx'), hidden files and folders are not participant
+    files (a broken link or a pipe is: reading it says what it is).
     A name that is a file is that file, whatever its brackets. A GoalFileError at the
     pattern's line when it matches no file."""
     found: list[Path] = []
@@ -147,17 +151,51 @@ def resolve_files(patterns: Sequence[FilePattern], folder: Path) -> list[Path]:
 _MAGIC = re.compile(r"[*?[]")
 
 
+def refuse_matched_output(
+    patterns: Sequence[FilePattern], folder: Path, path: Path, option: str
+) -> None:
+    """A GoalFileError at the pattern of ``data.files`` that matches ``path``, a file the
+    run writes (``-o``, ``--history``), whether it exists yet or not: the next run would
+    read it as participants (and one that is a participant file would be overwritten)."""
+    if path.name.startswith(("~$", ".")):  # never a participant file (resolve_files)
+        return
+    target = real_path(path).parts
+    for item in patterns:
+        pattern = _slashed(item.pattern, folder)
+        full = Path(os.path.normpath(real_path(folder) / pattern))  # '..' taken out
+        if _MAGIC.search(pattern) and _match_parts(target, full.parts):
+            raise GoalFileError(
+                say("register.matches_output", pattern=item.pattern, path=path, option=option),
+                where=item.loc,
+                hint=say("hint.matches_output", option=option),
+            )
+
+
+def _match_parts(path: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether a path's parts match a glob pattern's, as glob matches them ('**': any
+    number of folders)."""
+    if not pattern:
+        return not path
+    if pattern[0] == "**":
+        return any(_match_parts(path[i:], pattern[1:]) for i in range(len(path) + 1))
+    return (
+        bool(path) and fnmatch.fnmatch(path[0], pattern[0]) and _match_parts(path[1:], pattern[1:])
+    )
+
+
 def _matches(item: FilePattern, folder: Path) -> list[Path]:
     """The files ``item`` names: the file itself, or the pattern's matches, sorted."""
-    if (folder / item.pattern).is_file():
-        return [folder / item.pattern]
-    magic = bool(_MAGIC.search(item.pattern))
+    pattern = _slashed(item.pattern, folder)
+    if (folder / pattern).is_file():
+        return [folder / pattern]
+    magic = bool(_MAGIC.search(pattern))
     matches = []
     if magic:  # root_dir: the folder's own name is never read as a pattern
         matches = sorted(
             folder / m
-            for m in glob.glob(item.pattern, root_dir=folder, recursive=True)
-            if (folder / m).is_file() and not Path(m).name.startswith(("~$", "."))
+            for m in glob.glob(pattern, root_dir=folder, recursive=True)
+            # not a folder: a broken link or a pipe is read, and refused by name, not skipped
+            if not (folder / m).is_dir() and not Path(m).name.startswith(("~$", "."))
         )
     if not matches:
         where = say("register.goal_folder") if str(folder) in ("", ".") else str(folder)
@@ -168,6 +206,14 @@ def _matches(item: FilePattern, folder: Path) -> list[Path]:
             hint=say("hint.files_relative"),
         )
     return matches
+
+
+def _slashed(pattern: str, folder: Path) -> str:
+    """A path written on Windows ('data\\kiruna.xlsx') with '/' between its folders, unless
+    a file of that very name exists."""
+    if "\\" not in pattern or os.path.lexists(folder / pattern):
+        return pattern
+    return pattern.replace("\\", "/")
 
 
 def _check_count(paths: list[Path]) -> None:
@@ -185,7 +231,7 @@ def _check_count(paths: list[Path]) -> None:
         )
     seen: dict[Path, Path] = {}
     for path in paths:
-        same = path.resolve()
+        same = real_path(path)
         if same in seen:
             both = f"'{path}'" if str(path) == str(seen[same]) else f"'{seen[same]}' and '{path}'"
             raise DataError(
@@ -330,7 +376,9 @@ def register_findings(
     for index, (table, mapping) in enumerate(zip(register.tables, register.mappings, strict=True)):
         for found in inspect(table, mapping, settings, declared, report_date, every):
             if found.kind not in ACROSS_FILES:
-                findings.append(replace(found, rows=tuple(row_key(index, r) for r in found.rows)))
+                # A finding of no row ('no participant rows') is located at the file's header.
+                rows = found.rows or (table.header_row,)
+                findings.append(replace(found, rows=tuple(row_key(index, r) for r in rows)))
     across = inspect(register.raw, register.columns, settings, declared, report_date, every, parsed)
     names = register.names
     for found in across:

@@ -523,6 +523,18 @@ SAID.update(
             "data.files: '{pattern}' matchar ingen fil i {where}",
             "data.files: '{pattern}' matches no file in {where}",
         ),
+        "register.matches_output": (
+            "data.files: '{pattern}' matchar {path}, filen som {option} skriver: esfkit skriver "
+            "aldrig till en fil det läser och läser aldrig sin egen rapport som deltagare",
+            "data.files: '{pattern}' matches {path}, the file {option} writes: esfkit never "
+            "writes to a file it reads, nor reads its own output as participants",
+        ),
+        "hint.matches_output": (
+            "skriv {option} till en annan mapp, eller gör mönstret snävare (t.ex. "
+            "'data/*.xlsx', eller filerna med namn)",
+            "write {option} to another folder, or make the pattern narrower (e.g. "
+            "'data/*.xlsx', or the files by name)",
+        ),
         "register.not_a_file": (
             "data.files: '{pattern}' är ingen fil i {where}",
             "data.files: '{pattern}' is not a file in {where}",

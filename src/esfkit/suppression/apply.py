@@ -138,10 +138,16 @@ def _header(report: Report, header: dict[str, str]) -> Report:
     if files:  # each file's rows, hidden as the report shows them (InputInfo.file_rows)
         counts = replace(report.input, rows=rows).file_rows(report.suppress_below)
         files = tuple(replace(f, rows=n) for f, n in zip(files, counts, strict=True))
+    # A file's last row number tells its row count (a sum row at its foot, a finding on
+    # its last row): with the counts hidden, no finding names its rows.
+    unnamed = rows is None or any(f.rows is None for f in files)
     findings = []
     for f in report.findings:
         if f"finding.{f.kind}" in shown:
             f = replace(f, rows=(), count=0)
+        if unnamed:
+            listed = {"rows": ".."} if "rows" in f.params else {}  # suppressed.secondary
+            f = replace(f, rows=(), params={**f.params, **listed})
         if "persons" in f.params and "population.persons" in shown:
             f = replace(f, params={**f.params, "persons": ""})
         findings.append(f)
