@@ -181,3 +181,17 @@ def test_template_with_an_include_has_the_indicator_columns(write, tmp_path) -> 
         "ISCED 3-4",
         "ISCED 5-8",
     ]
+
+
+def test_indicators_list_speaks_one_language() -> None:
+    """Swedish: each goal's Swedish title; English: the regulation's official names; never
+    both in one run (issue 14: 5)."""
+    swedish = run_cli("indicators", "list", "--lang", "sv").stdout
+    english = run_cli("indicators", "list").stdout
+    assert "EECO01   Totalt antal deltagare" in swedish
+    assert "total number of participants" not in swedish
+    assert "EECO01   total number of participants" in english
+    assert "Totalt antal deltagare" not in english and "gemensamma" not in english
+    for lib in LIBRARIES:
+        for indicator in library(lib).indicators:
+            assert indicator.code in swedish and indicator.name in english

@@ -10,16 +10,21 @@ from esfkit.messages import MESSAGES
 
 
 def indicator_list(names: tuple[str, ...] = LIBRARIES, lang: str = "sv") -> str:
-    """Each library's indicators, code and official name (as the regulation writes it, in
-    English), the frame in ``lang``."""
+    """Each library's indicators in one language: in Swedish the library's title and each
+    goal's Swedish title, in English the regulation and each official name (as the
+    regulation writes it); the frame in ``lang``."""
     said = MESSAGES[lang]
     lines = []
     for name in names:
         lib = library(name)
-        lines.append(f"{name}: {lib.title} ({lib.regulation})")
+        lines.append(
+            f"{name}: {lib.title} ({lib.regulation})"
+            if lang == "sv"
+            else f"{name}: {lib.regulation}"
+        )
         for indicator in lib.indicators:
             mark = " " if indicator.verified else "?"
-            lines.append(f"  {indicator.code:<7}{mark} {indicator.name}")
+            lines.append(f"  {indicator.code:<7}{mark} {_name(indicator, lang)}")
         lines.append("")
     lines.append(said["indicators.unchecked"])
     lines.append(said["indicators.use"])
@@ -65,6 +70,14 @@ def indicator_detail(indicator: Indicator, lang: str = "sv") -> str:
         f"      only: [{indicator.code}]",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _name(indicator: Indicator, lang: str) -> str:
+    """The official (English) name, or in Swedish the goal's title without its code."""
+    title = _plain(indicator.goal).get("title") if lang == "sv" else None
+    if not isinstance(title, str):
+        return indicator.name
+    return title.removeprefix(indicator.code).strip()
 
 
 def _plain(node: Node):

@@ -176,7 +176,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.not_a_date": "{option} '{value}' är inget datum",
         "usage.impossible_date": "{option} '{value}' är inget datum: {why}",
         "indicators.unchecked": (
-            "? = namnet har inte kontrollerats mot förordningens text (se `show`)."
+            "? = det officiella (engelska) namnet har inte kontrollerats mot förordningens text (se `show`)."
         ),
         "indicators.use": (
             "Använd dem med `include: esf-plus` i målfilen; detaljer: esfkit indicators show KOD"
