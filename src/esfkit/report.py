@@ -68,8 +68,10 @@ class Layout:
     # column shows the cell's ``value_field``.
     columns: tuple[str, ...] = ("value", "numerator", "denominator", "target", "gap")
     value_field: str = "value"
-    # The total and the genders' cells are figures against a target: Excel's summary writes
-    # them as numbers, Excel and HTML draw them as a bar chart.
+    # The total's and the genders' figures are numbers: Excel's summary writes them as
+    # numbers to compute with (else as the summary's words).
+    figures: bool = False
+    # They are figures against a target: Excel and HTML draw them as a bar chart.
     chart: bool = False
     # The cells ``check --history`` follows: "total", "judged" (each judged cell with a
     # target) or "" (none).

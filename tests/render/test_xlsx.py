@@ -250,3 +250,15 @@ def test_libreoffice_prints_every_sheet_one_page_wide_in_landscape(folder, soffi
     book = load_workbook(out)
     # one page wide: a sheet takes a page per 25 of its rows at most, never a page per column
     assert len(pages) <= sum(-(-sheet.max_row // 25) for sheet in book)
+
+
+def test_a_means_figures_in_the_summary_are_numbers(tmp_path) -> None:
+    """A mean's and a median's total and genders are numbers Excel computes with, as a
+    count's and a share's are (they were the summary's words, '5,2')."""
+    sheet = load_workbook(_xlsx(tmp_path, folder=EXAMPLES / "malmfalten"))["Sammanfattning"]
+    rows = {r[0].value: r for r in sheet.iter_rows() if isinstance(r[0].value, str)}
+    for title in ("I genomsnitt högst 6", "Tid i projektet (median)"):
+        row = next(r for t, r in rows.items() if t.startswith(title))
+        figures = [c.value for c in row[1:5]]
+        assert all(isinstance(v, int | float) for v in figures), figures
+        assert row[2].number_format == "#,##0.0"

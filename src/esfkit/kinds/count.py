@@ -80,6 +80,7 @@ class Count(GoalKind[CountGoal]):
         gap="counts",
         measures=("numerator", "target", "expected", "gap"),
         columns=("value", "target", "expected", "gap"),
+        figures=True,
         chart=True,
     )
 

@@ -78,6 +78,7 @@ class Mean(GoalKind[MeanGoal]):
         gap="values",
         measures=("value", "numerator", "denominator", "target", "gap"),
         columns=("value", "numerator", "denominator", "target", "gap"),
+        figures=True,
     )
 
     def statistic(self, values: np.ndarray) -> float:

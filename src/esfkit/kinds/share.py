@@ -79,7 +79,7 @@ class ShareGoal:
 class Share(GoalKind[ShareGoal]):
     name = "share"
     keys = ("of", "target", "at_most")
-    layout = Layout(gap="persons", chart=True)
+    layout = Layout(gap="persons", figures=True, chart=True)
 
     def parse(self, node: Node, entries: dict[str, Node]) -> ShareGoal:
         of = parse_filter(entries["of"], "'of'") if "of" in entries else Everyone(node.loc)

@@ -132,7 +132,7 @@ def _summary_sheet(sheet: Worksheet, report: Report, goals: list[GoalResult], w:
         total = goal.cell()
         for col, text in enumerate(words, start=1):
             _put(sheet, row, col, text)
-        if goal.layout.chart and total is not None:  # the figures, to compute with
+        if goal.layout.figures and total is not None:  # the figures, to compute with
             _figure(sheet, row, 2, "target", total, goal, w)
             _figure(sheet, row, 3, "value", total, goal, w)
             for col, gender in enumerate(genders_shown(goals), start=4):
