@@ -192,6 +192,7 @@ def test_indicators_list_speaks_one_language() -> None:
     assert "total number of participants" not in swedish
     assert "EECO01   total number of participants" in english
     assert "Totalt antal deltagare" not in english and "gemensamma" not in english
+    assert "ESF+ 2021–2027, common indicators for participants" in english
     for lib in LIBRARIES:
         for indicator in library(lib).indicators:
             assert indicator.code in swedish and indicator.name in english

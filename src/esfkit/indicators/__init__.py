@@ -71,7 +71,8 @@ class Indicator:
 @dataclass(frozen=True)
 class Library:
     name: str
-    title: str
+    title: str  # in Swedish
+    title_en: str
     regulation: str
     upon_leaving: str
     columns: dict[str, LibraryColumn]
@@ -108,6 +109,7 @@ def library(name: str) -> Library:
     return Library(
         name,
         str(top["title"].text),
+        str(top["title_en"].text),
         str(top["regulation"].text),
         " ".join(str(top["upon_leaving"].text).split()),
         columns,

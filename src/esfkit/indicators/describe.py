@@ -11,17 +11,14 @@ from esfkit.messages import MESSAGES
 
 def indicator_list(names: tuple[str, ...] = LIBRARIES, lang: str = "sv") -> str:
     """Each library's indicators in one language: in Swedish the library's title and each
-    goal's Swedish title, in English the regulation and each official name (as the
+    goal's Swedish title, in English its English title and each official name (as the
     regulation writes it); the frame in ``lang``."""
     said = MESSAGES[lang]
     lines = []
     for name in names:
         lib = library(name)
-        lines.append(
-            f"{name}: {lib.title} ({lib.regulation})"
-            if lang == "sv"
-            else f"{name}: {lib.regulation}"
-        )
+        title = lib.title if lang == "sv" else lib.title_en
+        lines.append(f"{name}: {title} ({lib.regulation})")
         for indicator in lib.indicators:
             mark = " " if indicator.verified else "?"
             lines.append(f"  {indicator.code:<7}{mark} {_name(indicator, lang)}")
