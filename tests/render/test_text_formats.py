@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
+
+import pytest
 
 from esfkit import __version__
-from tests.conftest import run_cli
+from tests.conftest import EXAMPLES, run_cli
 from tests.test_cli import DATA, GOALS
+from tests.test_examples import _args
 
 ARGS = ("--as-of", "2021-12-31")
 
@@ -71,3 +75,15 @@ def test_english_footer_and_period(write) -> None:
         "en",
     )
     assert "report date 2021-06-30, period 2021H1 (2021-01-01 – 2021-06-30)" in run.stdout
+
+
+@pytest.mark.parametrize("width", ["60", "80", "100"])
+def test_text_never_breaks_a_figure_from_its_unit(width) -> None:
+    """The mail's tables break cells as the terminal's do (render/layout.py): '1,4 %-enheter'
+    and '≥ 50 %' stay whole on one line."""
+    folder = EXAMPLES / "norrsken"
+    run = run_cli("check", *_args(folder), "-f", "text", "--width", width)
+    assert run.exit_code == 0, run.stderr
+    for line in run.stdout.splitlines():
+        assert not re.search(r"(^|\s{2,})%", line), line  # a cell's line starting with a unit
+        assert not re.search(r"\(\d+(,\d+)?$", line.rstrip()), line  # '(1,9' then '%-enheter'

@@ -7,7 +7,7 @@ from __future__ import annotations
 import textwrap
 
 from esfkit.i18n import Words
-from esfkit.render import RenderOptions
+from esfkit.render import RenderOptions, layout
 from esfkit.render.present import (
     TextTable,
     finding_lines,
@@ -66,11 +66,7 @@ def _table(table: TextTable, left: tuple[int, ...], wrap: dict[int, int]) -> lis
     totals."""
     header = [table.columns, *table.rows]
     lines_of = [
-        [
-            textwrap.wrap(c, wrap[i], break_on_hyphens=False) or [""] if i in wrap else [c]
-            for i, c in enumerate(row)
-        ]
-        for row in header
+        [layout.wrap(c, wrap[i]) if i in wrap else [c] for i, c in enumerate(row)] for row in header
     ]
     widths = [
         max(len(part) for row in lines_of for part in row[i]) for i in range(len(table.columns))
