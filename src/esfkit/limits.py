@@ -33,10 +33,15 @@ YAML_DEPTH = 64  # lists and mappings inside each other in a goal file
 YAML_ITEMS = 10_000  # entries of one list or mapping in a goal file
 
 
+def spaced(number: int) -> str:
+    """1 048 576: thousands set apart by a space, as in both languages' messages."""
+    return f"{number:,}".replace(",", " ")
+
+
 def readable(value: float) -> str:
     """A limit as a reader takes it in: 1000000 as '1 000 000', 10**15 as '10^15'."""
     if abs(value) >= 10**7:
         return f"{'-' if value < 0 else ''}10^{round(math.log10(abs(value)))}"
     if float(value).is_integer():
-        return f"{int(value):,}".replace(",", " ")
+        return spaced(int(value))
     return f"{value:g}"

@@ -30,7 +30,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from esfkit.errors import DataError, DataLocation, Said, say
-from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
+from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS, spaced
 
 MIB = 1024 * 1024
 PART_LIMIT = 2048 * MIB  # one part unpacked: a sheet of 10^6 rows x 13 columns is 450 MiB
@@ -231,11 +231,11 @@ def check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
         message = say(
             "archive.too_many_cells",
             sheet=sheet,
-            rows=_count(scan.rows),
-            columns=_count(scan.columns),
-            cells=_count(cells),
+            rows=spaced(scan.rows),
+            columns=spaced(scan.columns),
+            cells=spaced(cells),
             corner=corner,
-            limit=_count(CELL_LIMIT),
+            limit=spaced(CELL_LIMIT),
         )
     else:
         return
@@ -642,7 +642,3 @@ def _damaged(path: Path, info: zipfile.ZipInfo) -> DataError:
 
 def _mib(size: int) -> str:
     return f"{size / MIB:,.1f} MiB".replace(",", " ")
-
-
-def _count(n: int) -> str:
-    return f"{n:,}".replace(",", " ")

@@ -21,7 +21,7 @@ import pandas as pd
 from esfkit.data.sheet import content_hint
 from esfkit.data.table import SAMPLE_RECORDS, Distinct, Grid
 from esfkit.errors import DataError, DataLocation, say
-from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS
+from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS, spaced
 
 CSV_SUFFIXES = (".csv", ".txt")
 
@@ -41,7 +41,7 @@ def read_csv(path: Path, data: bytes) -> Grid:
     lines = text.count("\n")
     if lines > MAX_LINES:
         raise DataError(
-            say("csv.too_many_lines", lines=_spaced(lines), limit=_spaced(MAX_LINES)),
+            say("csv.too_many_lines", lines=spaced(lines), limit=spaced(MAX_LINES)),
             where=DataLocation(path.name, rows=(MAX_LINES + 1,)),
             hint=say("hint.empty_lines_at_end"),
         )
@@ -105,15 +105,10 @@ def _refuse_wide_sample(path: Path, text: str, separator: str, skipped: int) -> 
 
 def _too_wide(path: Path, line: int, fields: int) -> DataError:
     return DataError(
-        say("csv.too_wide", line=line, fields=_spaced(fields), limit=_spaced(EXCEL_COLUMNS)),
+        say("csv.too_wide", line=line, fields=spaced(fields), limit=spaced(EXCEL_COLUMNS)),
         where=DataLocation(path.name, rows=(line,)),
         hint=say("hint.too_wide"),
     )
-
-
-def _spaced(number: int) -> str:
-    """1 048 576: thousands set apart by a space, as in both languages' messages."""
-    return f"{number:,}".replace(",", " ")
 
 
 def _record_lines(text: str, count: int, newlines: int) -> np.ndarray | None:

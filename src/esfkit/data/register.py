@@ -44,7 +44,7 @@ from esfkit.errors import (
 )
 from esfkit.files import real_path
 from esfkit.findings import Finding
-from esfkit.limits import DATA_FILES, EXCEL_ROWS
+from esfkit.limits import DATA_FILES, EXCEL_ROWS, spaced
 
 Reader = Callable[[Path, "str | int | None", "int | None"], RawTable]
 # The checks that compare rows with each other: run on the joined register, not per file.
@@ -105,8 +105,8 @@ def join_tables(tables: Sequence[RawTable], settings: DataSettings) -> Register:
             say(
                 "register.too_many_rows",
                 n=len(tables),
-                total=f"{total:,}".replace(",", " "),
-                limit=f"{EXCEL_ROWS:,}".replace(",", " "),
+                total=spaced(total),
+                limit=spaced(EXCEL_ROWS),
             ),
             where=DataLocation(describe([t.path.name for t in tables])),
             hint=say("hint.fewer_files"),

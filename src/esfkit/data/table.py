@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from esfkit.errors import DataError, DataLocation, say
+from esfkit.limits import spaced
 
 # Limits (docs/data.md, "Limits"): far beyond any participant list, short of what would
 # take minutes or gigabytes.
@@ -339,8 +340,8 @@ def _too_long(path: Path, grid: Grid, index: int, at: int) -> DataError:
         say(
             "table.cell_too_long",
             letter=column_letter(index),
-            size=f"{size:,}".replace(",", " "),
-            limit=f"{CELL_CHARS:,}".replace(",", " "),
+            size=spaced(size),
+            limit=spaced(CELL_CHARS),
         ),
         where=DataLocation(path.name, rows=(row,), column=column_letter(index)),
         hint=say("hint.cell_too_long"),
