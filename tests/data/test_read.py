@@ -600,3 +600,20 @@ def test_the_codes_of_a_column_are_its_cells(
         cells_read = raw.frame[header].to_numpy(dtype=object)
         assert list(coded.values[coded.codes]) == list(cells_read)
         assert list(coded.values) == list(dict.fromkeys(cells_read))
+
+
+def test_a_member_without_a_name_is_no_crash(tmp_path) -> None:
+    """A damaged central directory may hold an entry with an empty name (zipfile's is_dir()
+    then raises IndexError): read or refused as a DataError, never a crash."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(WORKBOOK)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr(zipfile.ZipInfo(""), b"")
+    path = tmp_path / "nameless.xlsx"
+    path.write_bytes(buffer.getvalue())
+    with contextlib.suppress(DataError):
+        read_table(path)

@@ -78,7 +78,7 @@ def check_archive(path: Path, data: bytes) -> None:
     with archive:
         for info in archive.infolist():
             read = info.filename.lower().endswith((".xml", ".rels", ".bin"))
-            if _is_sheet(info.filename) or info.is_dir() or not read:
+            if _is_sheet(info.filename) or info.filename.endswith("/") or not read:
                 continue  # a picture is never read
             shared = "sharedstrings" in info.filename.lower()
             limit = SHARED_STRINGS_LIMIT if shared else OTHER_PART_LIMIT
