@@ -46,7 +46,7 @@ from esfkit.engine.population import (
     report_date_from_option,
 )
 from esfkit.engine.run import evaluate, evaluator_for
-from esfkit.errors import EsfkitError, UsageError, one_of, say
+from esfkit.errors import EsfkitError, UsageError, data_errors, one_of, say
 from esfkit.escape import json_document
 from esfkit.files import write_atomically
 from esfkit.findings import Finding, summarise
@@ -60,7 +60,7 @@ from esfkit.kinds import KINDS
 from esfkit.limits import SUPPRESS_LIMIT
 from esfkit.messages import plural
 from esfkit.render import render_report as render
-from esfkit.render.validation import data_errors, validation_text
+from esfkit.render.validation import validation_text
 from esfkit.report import Report, Status
 
 __all__ = [
