@@ -78,7 +78,7 @@ def inspect(
         coded = raw.codes(header)
         genders = genders_of(coded, settings.genders)[coded.codes]  # -1: a code not known
         parsed["_gender"] = gender_series(genders, frame.index)
-        findings += _genders(frame[header], genders < 0, header, rows, settings, look_alike)
+        findings += _genders(frame[header], genders < 0, header, rows, settings.genders, look_alike)
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
@@ -361,13 +361,14 @@ def _genders(
     unknown: np.ndarray,
     header: str,
     rows: np.ndarray,
-    settings: DataSettings,
+    genders: dict[str, str],
     look_alike: set[str],
 ) -> list[Finding]:
-    """A finding per code esfkit does not know (``unknown``: per row), naming its rows."""
+    """A finding per code esfkit does not know (``unknown``: per row), naming its rows.
+    ``genders``: the goal file's own codes (data.genders)."""
     if not unknown.any():
         return []
-    codes = gender_codes(settings.genders)
+    codes = gender_codes(genders)
     findings = []
     for text, where in _by_value(values[unknown], rows[unknown]).items():
         if _shown(text) in look_alike:

@@ -54,7 +54,9 @@ def map_genders(
     file: str,
     coded: Distinct | None = None,
 ) -> pd.Series:
-    """Each cell's gender as a Categorical over GENDERS; a blank cell is 'unknown'.
+    """Each cell's gender as a Categorical over GENDERS; a blank cell is 'unknown', a code
+    esfkit does not know a DataError (for cells no check has read: a participant file's
+    genders come from its checks, esfkit.data.checks, which say each such code once).
 
     ``extra`` comes from the goal file's ``data.genders`` and wins over the built-in codes.
     ``coded``: the cells' codes, if known.
