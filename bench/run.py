@@ -8,7 +8,7 @@ in the repository) as UTF-8 CSV, as Swedish Excel exports CSV, and as XLSX, and 
 
 (a) a plain-pandas baseline (bench/baseline.py) computing the goal figures from the
     register already read into a DataFrame of text cells;
-(b) esfkit's engine (clean + evaluate) on that same DataFrame;
+(b) esfkit's engine (the data checks, clean and evaluate) on that same DataFrame;
 (c) ``esfkit check`` end to end, as a subprocess, per format;
 (d) the floor: a bare process that only imports the fastest reader and reads the file
     (pandas' C engine for CSV, python-calamine for XLSX);
@@ -40,12 +40,10 @@ from pathlib import Path
 import baseline
 import generate
 
-from esfkit.api import load_goal_file
-from esfkit.data.columns import map_columns
-from esfkit.data.participants import clean
+from esfkit.api import checked_participants, load_goal_file
 from esfkit.data.read import RawTable, read_table
+from esfkit.data.register import join_tables
 from esfkit.engine.run import evaluate
-from esfkit.goalfile.declared import declared
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vagar-till-egen-forsorjning"
@@ -185,8 +183,10 @@ def _arguments() -> argparse.Namespace:
 
 
 def _engine(raw: RawTable, goal_file, goal_ids: tuple[str, ...] = ()):
-    columns = map_columns(raw.headers, goal_file.data.columns, raw.path.name)
-    participants = clean(raw, columns, goal_file.data, declared(goal_file), generate.as_of())
+    """The checks (which stop on bad data, as `check` does), cleaning and evaluating."""
+    todo = f"esfkit validate {goal_file.path} {raw.path}"
+    register = join_tables([raw], goal_file.data)
+    participants = checked_participants(register, goal_file, generate.as_of(), "bench", todo)
     return evaluate(goal_file, participants, generate.as_of(), goal_ids=goal_ids)
 
 

@@ -29,12 +29,8 @@ import generate
 import numpy as np
 from run import _s, _table
 
-from esfkit.api import load_goal_file
-from esfkit.data.columns import map_columns
-from esfkit.data.participants import clean
-from esfkit.data.read import read_table
+from esfkit.api import load_checked, load_goal_file
 from esfkit.engine.run import evaluate, evaluator_for
-from esfkit.goalfile.declared import declared
 from esfkit.suppression import SMALL, protect_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,9 +93,7 @@ def _alternately(command: list[str], runs: int) -> tuple[float, float]:
 def _growth(folder: Path, size: int, count: int, runs: int) -> list[str]:
     goals, data = _spread(folder, size, count)
     goal_file = load_goal_file(goals)
-    raw = read_table(data)
-    columns = map_columns(raw.headers, goal_file.data.columns, raw.path.name)
-    participants = clean(raw, columns, goal_file.data, declared(goal_file), generate.as_of())
+    participants = load_checked(data, goal_file, generate.as_of())
     report = evaluate(goal_file, participants, generate.as_of())
     times = []
     for _ in range(runs):

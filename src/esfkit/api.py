@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from esfkit.data.frame import FRAME_NAME, read_frame
-from esfkit.data.participants import Participants, clean, rekeyed
+from esfkit.data.participants import Parsed, Participants, clean, rekeyed
 from esfkit.data.read import RawTable
 from esfkit.data.register import (
     Register,
@@ -36,7 +36,6 @@ from esfkit.data.register import (
     register_findings,
     resolve_files,
 )
-from esfkit.data.settings import DataSettings, Declared
 from esfkit.data.sources import describe, relocated
 from esfkit.engine.explain import Explanation, parse_where, to_json, to_text
 from esfkit.engine.explain import explain as explain_rows
@@ -47,7 +46,7 @@ from esfkit.engine.population import (
     report_date_from_option,
 )
 from esfkit.engine.run import evaluate, evaluator_for
-from esfkit.errors import EsfkitError, UsageError, one_of, say
+from esfkit.errors import EsfkitError, UsageError, data_errors, one_of, say
 from esfkit.escape import json_document
 from esfkit.files import write_atomically
 from esfkit.findings import Finding, summarise
@@ -61,7 +60,7 @@ from esfkit.kinds import KINDS
 from esfkit.limits import SUPPRESS_LIMIT
 from esfkit.messages import plural
 from esfkit.render import render_report as render
-from esfkit.render.validation import data_errors, validation_text
+from esfkit.render.validation import validation_text
 from esfkit.report import Report, Status
 
 __all__ = [
@@ -121,11 +120,13 @@ def _parsed(root: Node, filename: str) -> GoalFile:
 @dataclass
 class Validation:
     """The file as read (several files: the register they make), its column mapping, the
-    findings, and the participants when the data has no error (None otherwise)."""
+    findings, what the checks read from the cells, and the participants when the data has
+    no error (None otherwise)."""
 
     register: Register
     findings: list[Finding]
     participants: Participants | None
+    parsed: Parsed
 
     @property
     def raw(self) -> RawTable:
@@ -179,27 +180,32 @@ def validate_file(
     header: no re-enrolments, and the overlapping enrolments as one finding holding their
     rows, not one per id (either kind is tens of thousands of ids in a large register).
     """
-    settings, values = goal_file.data, declared(goal_file)
     register = read_register_of(data, goal_file, sheet, name)
-    parsed: dict[str, pd.Series] = {}
-    findings = register_findings(register, settings, values, report_date, every, parsed)
+    return validate_register(register, goal_file, report_date, every)
+
+
+def validate_register(
+    register: Register, goal_file: GoalFile, report_date: dt.date, every: bool = True
+) -> Validation:
+    """:func:`validate_file` of a register already read: the checks, then, when none of
+    their findings is an error, the participants cleaned from what they read."""
+    parsed = Parsed()
+    findings = register_findings(
+        register, goal_file.data, declared(goal_file), report_date, every, parsed
+    )
     participants = None
     if not any(f.is_error for f in findings):
-        participants = _cleaned(register, register.raw, settings, values, report_date, parsed)
-    return Validation(register, findings, participants)
+        participants = _cleaned(register, register.raw, report_date, parsed)
+    return Validation(register, findings, participants, parsed)
 
 
 def _cleaned(
-    register: Register,
-    raw: RawTable,
-    settings: DataSettings,
-    values: Declared,
-    report_date: dt.date,
-    parsed: dict[str, pd.Series] | None = None,
+    register: Register, raw: RawTable, report_date: dt.date, parsed: Parsed
 ) -> Participants:
-    """The rows ``raw`` of ``register`` cleaned; an error names each row with its file."""
+    """The rows ``raw`` of ``register`` cleaned from what the checks read in them
+    (``parsed``); an error names each row with its file."""
     try:
-        participants = clean(raw, register.columns, settings, values, report_date, parsed)
+        participants = clean(raw, register.columns, report_date, parsed)
     except EsfkitError as error:
         raise relocated(error, register.names) from None
     participants.files = register.files
@@ -215,18 +221,28 @@ def load_checked(
     sheet: str | int | None = None,
     name: str | None = None,
 ) -> Participants:
-    """The participants, or a DataError naming the first errors and pointing at validate.
+    """The participants, or a DataError naming the first errors and pointing at validate
+    (see :func:`checked_participants`)."""
+    if isinstance(data, pd.DataFrame):
+        todo = "esfkit.validate(goals, data)"
+    else:
+        paths = [data] if isinstance(data, Path) else data
+        todo = " ".join(["esfkit validate", goal_file.path, *(str(p) for p in paths)])
+    register = read_register_of(data, goal_file, sheet, name)
+    return checked_participants(register, goal_file, report_date, command, todo)
+
+
+def checked_participants(
+    register: Register, goal_file: GoalFile, report_date: dt.date, command: str, todo: str
+) -> Participants:
+    """The participants of ``register``, or the DataError that stops ``command``: the first
+    errors the checks found, and ``todo``, the command listing them all.
 
     Warnings are added, one line per kind, to the participants' findings, which the report
     header shows.
     """
-    validation = validate_file(data, goal_file, report_date, False, sheet, name)
+    validation = validate_register(register, goal_file, report_date, False)
     if validation.errors or validation.participants is None:
-        if isinstance(data, pd.DataFrame):
-            todo = "esfkit.validate(goals, data)"
-        else:
-            paths = [data] if isinstance(data, Path) else data
-            todo = " ".join(["esfkit validate", goal_file.path, *(str(p) for p in paths)])
         names = validation.register.names
         raise data_errors(validation.errors, validation.file, todo, command, names)
     participants = validation.participants
@@ -610,9 +626,7 @@ def _rows_without_errors(
         row_numbers=np.asarray(raw.row_numbers)[keep],
     )
     try:
-        participants = _cleaned(
-            validation.register, rows, goal_file.data, declared(goal_file), as_of
-        )
+        participants = _cleaned(validation.register, rows, as_of, validation.parsed.take(keep))
     except EsfkitError as error:
         return None, _left_out(error, w)
     shown = plural(w.labels, "word.rows_count", int(keep.sum()))

@@ -14,8 +14,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from esfkit.messages import MESSAGES
+from esfkit.messages import MESSAGES, plural
+
+if TYPE_CHECKING:
+    from esfkit.findings import Finding
 
 
 class ExitCode(IntEnum):
@@ -346,3 +350,75 @@ def impossible_date(text: str) -> Said | None:
     if month == 2:
         return say("date.impossible_feb", year=year, days=days)
     return say("date.impossible", month=say(f"month.{month}"), days=days)
+
+
+# --- the error findings that stop a run --------------------------------------------------
+
+SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`
+
+
+class DataErrors(DataError):
+    """The error findings (esfkit.findings) that stop `check`, said in the run's language:
+    a rule of the data is written once, as a finding, whether `validate` lists it or it
+    stops a run. ``names``: the files of a register read from several, whose rows are row
+    keys."""
+
+    def __init__(
+        self,
+        errors: list[Finding],
+        file: str,
+        validate_command: str,
+        command: str,
+        names: tuple[str, ...] = (),
+    ):
+        self.errors, self.file, self.command = errors, file, command
+        self.validate_command, self.names = validate_command, names
+        english = MESSAGES["en"]
+        super().__init__(self.lines(english), DataLocation(file), self.todo(english))
+
+    def lines(self, labels: Mapping[str, str]) -> str:
+        """The first errors, each located, and how many more. Each line quoting a cell is
+        escaped on its own (a line break in a cell stays inside its line)."""
+        from esfkit.escape import terminal  # imported when data stops a run, not at start
+
+        errors = self.errors
+        shown = [
+            terminal(f"  {self._where(f, labels)}: {f.text(labels)}")
+            for f in errors[:SHOWN_IN_ERROR]
+        ]
+        if len(errors) > SHOWN_IN_ERROR:
+            shown.append("  " + labels["word.and_more"].format(n=len(errors) - SHOWN_IN_ERROR))
+        count = plural(labels, "word.errors", len(errors))
+        head = labels["data.stop"].format(errors=count, command=self.command)
+        return head + "\n" + "\n".join(shown)
+
+    def _where(self, finding: Finding, labels: Mapping[str, str]) -> str:
+        return located(self.file, finding.rows, finding.column, self.names, SHOWN_ROWS, labels)
+
+    def todo(self, labels: Mapping[str, str]) -> str:
+        """The first error's what to do, and the command listing them all."""
+        from esfkit.escape import terminal
+
+        first = self.errors[0].todo_text(labels) if self.errors else None
+        every = labels["data.all_findings"].format(command=self.validate_command)
+        return (f"{terminal(first)}\n  " if first else "") + every
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        """Where, the first errors and what to do, in the language of ``labels``, masked."""
+        from esfkit.privacy import mask_text
+
+        labels = labels or MESSAGES["en"]
+        where = DataLocation(self.file).text(labels)
+        hint = f"{labels['word.hint']}: {self.todo(labels)}"
+        return mask_text(f"{where}: {self.lines(labels)}\n  {hint}")
+
+
+def data_errors(
+    errors: list[Finding],
+    file: str,
+    validate_command: str,
+    command: str,
+    names: tuple[str, ...] = (),
+) -> DataError:
+    """The error that stops ``command``: the first errors, and how to list them all."""
+    return DataErrors(errors, file, validate_command, command, names)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from esfkit.data import municipalities, personnummer, totals
-from esfkit.data.genders import BUILTIN_CODES, gender_codes
-from esfkit.data.participants import CANONICAL_DATES
+from esfkit.data.genders import BUILTIN_CODES, gender_codes, gender_series, genders_of
+from esfkit.data.participants import CANONICAL_DATES, Parsed
 from esfkit.data.read import RawTable
 from esfkit.data.settings import COLUMN_FIELDS, DataSettings, Declared
 from esfkit.data.table import Distinct
@@ -38,17 +39,20 @@ def inspect(
     declared: Declared,
     report_date: dt.date,
     every: bool = True,
-    parsed: dict[str, pd.Series] | None = None,
+    parsed: Parsed | None = None,
 ) -> list[Finding]:
     """Every finding about the cells of ``raw``, errors and warnings, in column order
     (without ``every``: re-enrolments as `check` shows them, see ``esfkit.api.validate_file``).
     ``declared`` holds the values the goal file names, which look-alike cells are
     compared with.
 
-    ``parsed`` receives the keyed ids and the dates read on the way, under their canonical
-    names (``_id``, ``_start`` ...), for `clean` to reuse when no finding is an error.
+    ``parsed`` receives what the checks read on the way: the keyed ids, the genders and
+    the dates under their canonical names (``_id``, ``_gender``, ``_start`` ...) and the
+    municipalities' display names, which `clean` takes as they are (each rule is judged
+    here, once).
     """
-    parsed = {} if parsed is None else parsed
+    parsed = Parsed() if parsed is None else parsed
+    parsed.rows = len(raw.frame)
     rows = np.asarray(raw.row_numbers)
     frame = raw.frame
     if frame.empty:  # a report of zeros would look like a real one
@@ -71,9 +75,10 @@ def inspect(
     }  # said once
     if "gender" in columns:
         header = columns["gender"]
-        findings += _genders(
-            frame[header], raw.codes(header), header, rows, settings.genders, look_alike
-        )
+        coded = raw.codes(header)
+        genders = genders_of(coded, settings.genders)[coded.codes]  # -1: a code not known
+        parsed["_gender"] = gender_series(genders, frame.index)
+        findings += _genders(frame[header], genders < 0, header, rows, settings.genders, look_alike)
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
@@ -89,9 +94,9 @@ def inspect(
         findings += _order(dates["start"], dates["end"], columns["end"], rows)
     if "municipality" in columns:
         header = columns["municipality"]
-        findings += _municipalities(
-            frame[header], header, rows, declared.municipalities, look_alike
-        )
+        coded = raw.codes(header)
+        parsed.places = _places(coded, declared.municipalities)
+        findings += _municipalities(coded, header, rows, declared.municipalities, look_alike)
     if "id" in columns:
         # Keyed once for both the id checks and the keys: up to one id per row.
         values = frame[columns["id"]]
@@ -337,20 +342,33 @@ def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
     return {text: np.sort(np.concatenate(parts)) for text, parts in out.items()}
 
 
+def _by_text(coded: Distinct, rows: np.ndarray) -> dict[str, np.ndarray]:
+    """:func:`_by_value` of a column read as codes: each distinct cell stripped once."""
+    order = np.argsort(coded.codes, kind="stable")
+    bounds = np.searchsorted(coded.codes[order], np.arange(len(coded.values) + 1))
+    out: dict[str, list[np.ndarray]] = {}
+    for index, value in enumerate(coded.values.tolist()):
+        text = value.strip()
+        if text and bounds[index] < bounds[index + 1]:
+            out.setdefault(text, []).append(order[bounds[index] : bounds[index + 1]])
+    found = {text: np.sort(np.concatenate(parts)) for text, parts in out.items()}
+    first_seen = sorted(found, key=lambda text: found[text][0])
+    return {text: rows[found[text]] for text in first_seen}
+
+
 def _genders(
     values: pd.Series,
-    coded: Distinct,
+    unknown: np.ndarray,
     header: str,
     rows: np.ndarray,
     genders: dict[str, str],
     look_alike: set[str],
 ) -> list[Finding]:
-    """``genders``: the goal file's own codes (data.genders)."""
-    codes = gender_codes(genders)
-    known = [k in codes for k in distinct_keys(coded.values)]
-    unknown = ~np.array(known, dtype=bool)[coded.codes]
+    """A finding per code esfkit does not know (``unknown``: per row), naming its rows.
+    ``genders``: the goal file's own codes (data.genders)."""
     if not unknown.any():
         return []
+    codes = gender_codes(genders)
     findings = []
     for text, where in _by_value(values[unknown], rows[unknown]).items():
         if _shown(text) in look_alike:
@@ -429,7 +447,7 @@ def _order(start: pd.Series, end: pd.Series, header: str, rows: np.ndarray) -> l
 
 
 def _municipalities(
-    values: pd.Series,
+    coded: Distinct,
     header: str,
     rows: np.ndarray,
     declared: tuple[str, ...] | None,
@@ -438,7 +456,7 @@ def _municipalities(
     """``declared``: project.municipalities (None: any of Sweden's)."""
     official = tuple(municipalities.official().values())
     findings = []
-    for text, where in _by_value(values, rows).items():
+    for text, where in _by_text(coded, rows).items():
         if _shown(text) in look_alike:
             continue
         name = municipalities.name_for_code(text) or text
@@ -492,6 +510,27 @@ def _municipalities(
                 )
             )
     return findings
+
+
+def _places(coded: Distinct, declared: tuple[str, ...] | None) -> Distinct:
+    """The municipalities' display names (as codes into them, None for blank): the declared
+    spelling when declared (an undeclared one is :func:`_municipalities`' error), else the
+    most common spelling (as typed: an output shows its odd characters escaped); spellings
+    with one key are one name. ``declared``: project.municipalities."""
+    typed = [" ".join(value.split()) for value in coded.values]
+    uniques = [municipalities.name_for_code(value) or value for value in typed]
+    keys = [key(value) for value in uniques]
+    if declared is not None:
+        lookup = {key(name): name for name in declared}
+    else:
+        counts = np.bincount(coded.codes, minlength=len(uniques))
+        spellings: dict[str, Counter] = {}
+        for name_key, value, count in zip(keys, uniques, counts.tolist(), strict=True):
+            if name_key:
+                spellings.setdefault(name_key, Counter())[value] += count
+        lookup = {name_key: c.most_common(1)[0][0] for name_key, c in spellings.items()}
+    names = [lookup.get(name_key) if name_key else None for name_key in keys]
+    return Distinct(coded.codes, np.array(names, dtype=object))
 
 
 # --- values that only look like what the goal file means ------------------------------------

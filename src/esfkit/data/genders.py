@@ -54,23 +54,34 @@ def map_genders(
     file: str,
     coded: Distinct | None = None,
 ) -> pd.Series:
-    """Each cell's gender as a Categorical over GENDERS; a blank cell is 'unknown'.
+    """Each cell's gender as a Categorical over GENDERS; a blank cell is 'unknown', a code
+    esfkit does not know a DataError (for cells no check has read: a participant file's
+    genders come from its checks, esfkit.data.checks, which say each such code once).
 
     ``extra`` comes from the goal file's ``data.genders`` and wins over the built-in codes.
     ``coded``: the cells' codes, if known.
     """
-    codes = gender_codes(extra)
     coded = coded or Distinct.of(values)
-    position = {gender: index for index, gender in enumerate(GENDERS)}
-    found = [position[codes[k]] if k in codes else -1 for k in distinct_keys(coded.values)]
-    genders = np.array(found, dtype=np.int8)[coded.codes]
+    genders = genders_of(coded, extra)[coded.codes]
     missing = genders < 0
     if missing.any():
-        raise _unknown_codes(values, missing, codes, column, rows, file)
+        raise _unknown_codes(values, missing, gender_codes(extra), column, rows, file)
+    return gender_series(genders, values.index, values.name)
+
+
+def genders_of(coded: Distinct, extra: dict[str, str]) -> np.ndarray:
+    """Per distinct cell of ``coded``, its gender as a position in GENDERS; -1 for a code
+    esfkit does not know (see :func:`gender_codes`)."""
+    codes = gender_codes(extra)
+    position = {gender: index for index, gender in enumerate(GENDERS)}
+    found = [position[codes[k]] if k in codes else -1 for k in distinct_keys(coded.values)]
+    return np.array(found, dtype=np.int8)
+
+
+def gender_series(genders: np.ndarray, index: pd.Index, name: object = None) -> pd.Series:
+    """Positions in GENDERS, one per row (-1: none), as a Categorical over GENDERS."""
     return pd.Series(
-        pd.Categorical.from_codes(genders, categories=pd.Index(GENDERS)),
-        index=values.index,
-        name=values.name,
+        pd.Categorical.from_codes(genders, categories=pd.Index(GENDERS)), index=index, name=name
     )
 
 

@@ -7,26 +7,19 @@ own columns, which stay as text under their headers for filters to use.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from esfkit.data.columns import map_columns
-from esfkit.data.genders import map_genders
-from esfkit.data.municipalities import name_for_code
+from esfkit.data.genders import GENDERS, gender_series
 from esfkit.data.personnummer import read_ids
-from esfkit.data.read import RawTable, read_table
-from esfkit.data.settings import DataSettings, Declared
+from esfkit.data.read import RawTable
 from esfkit.data.sources import SourceFile, describe, relocated
 from esfkit.data.table import Distinct, text_series
-from esfkit.data.values import parse_dates
-from esfkit.errors import DataError, DataLocation, EsfkitError, did_you_mean, say
+from esfkit.errors import DataError, DataLocation, EsfkitError, say
 from esfkit.findings import Finding
-from esfkit.text import key as text_key
 
 CANONICAL = ("_row", "_id", "_gender", "_municipality", "_start", "_end", "_birth", "_exit")
 CANONICAL_DATES = {"start": "_start", "end": "_end", "birth_date": "_birth"}  # field -> column
@@ -96,29 +89,36 @@ def rekeyed(participants: Participants, report_date: dt.date) -> Participants:
     return replace(participants, frame=frame, keyed_at=report_date, persons=ids.persons)
 
 
-def load_participants(
-    path: Path, settings: DataSettings, declared: Declared, report_date: dt.date
-) -> Participants:
-    """Read, map and clean ``path`` without the checks (esfkit.data.checks) run first."""
-    raw = read_table(path, settings.sheet)
-    columns = map_columns(raw.headers, settings.columns, path.name)
-    return clean(raw, columns, settings, declared, report_date)
+class Parsed(dict[str, pd.Series]):
+    """What the checks (esfkit.data.checks.inspect) read from the cells, which `clean`
+    takes as it is: the canonical columns by name (``_id``, ``_person``, ``_gender``,
+    ``_start``, ``_end``, ``_birth``) and the municipalities' display names (``places``).
+    ``rows``: how many rows they were read from (None: the checks have not run)."""
+
+    places: Distinct | None = None
+    rows: int | None = None
+
+    def take(self, keep: np.ndarray) -> Parsed:
+        """The same for the rows where ``keep`` holds (a mask), numbered from 0."""
+        taken = Parsed({name: s[keep].reset_index(drop=True) for name, s in self.items()})
+        taken.places = self.places.take(keep) if self.places is not None else None
+        taken.rows = int(np.count_nonzero(keep))
+        return taken
 
 
 def clean(
     raw: RawTable,
     columns: dict[str, str],
-    settings: DataSettings,
-    declared: Declared,
     report_date: dt.date,
-    parsed: Mapping[str, pd.Series] | None = None,
+    parsed: Parsed,
 ) -> Participants:
-    """The canonical frame; ids are person keys at ``report_date`` (the century of a
-    ten-digit personnummer depends on it). ``parsed`` holds canonical columns (``_id``,
-    ``_start`` ...) already computed from these cells by the validation pass, which found
-    them without error: they are taken as they are, not parsed a second time."""
+    """The canonical frame, from what the checks read in ``raw`` (``parsed``): a value they
+    found wrong is their error, said before cleaning, so nothing here judges a cell again.
+    Ids are person keys at ``report_date`` (the century of a ten-digit personnummer
+    depends on it)."""
     file = raw.path.name
-    parsed = parsed or {}
+    if parsed.rows != len(raw.frame):
+        raise RuntimeError("clean: the checks have not read these rows")
     rows = np.asarray(raw.row_numbers)
     source = raw.frame
     findings: list[Finding] = []
@@ -129,20 +129,10 @@ def clean(
                 say("participants.reserved", name=name), where=DataLocation(file, column=name)
             )
 
-    def text(field_name: str) -> Distinct:
-        header = columns.get(field_name)
-        if header is None:
-            return Distinct(np.zeros(len(source), dtype=np.intp), np.array([""], dtype=object))
-        coded = raw.codes(header)
-        return Distinct(coded.codes, np.array([_strip(u) for u in coded.values], dtype=object))
-
     def dates(field_name: str) -> pd.Series:
-        header = columns.get(field_name)
-        if header is None:
+        if field_name not in columns:
             return pd.Series(pd.NaT, index=source.index, dtype="datetime64[ns]")
-        if CANONICAL_DATES[field_name] in parsed:
-            return parsed[CANONICAL_DATES[field_name]]
-        return parse_dates(source[header], header, rows, file, raw.codes(header))
+        return parsed[CANONICAL_DATES[field_name]]
 
     frame["_row"] = rows
     persons = None
@@ -154,25 +144,20 @@ def clean(
     else:
         frame["_id"] = ""
     if "gender" in columns:
-        header = columns["gender"]
-        frame["_gender"] = map_genders(
-            source[header], settings.genders, header, rows, file, raw.codes(header)
-        )
+        frame["_gender"] = parsed["_gender"]
     else:
-        blank = text("gender")
-        cells = pd.Series(blank.values[blank.codes], index=source.index, dtype=object)
-        frame["_gender"] = map_genders(cells, {}, "gender", rows, file, blank)
+        unknown = np.full(len(source), GENDERS.index("unknown"), dtype=np.int8)
+        frame["_gender"] = gender_series(unknown, source.index)
         findings.append(Finding("no_gender_column", count=len(source)))
-    places = _municipalities(
-        text("municipality"), declared.municipalities, columns.get("municipality"), rows, file
-    )
+    places = parsed.places
+    if places is None:  # no municipality column
+        places = Distinct(np.zeros(len(source), dtype=np.intp), np.array([None], dtype=object))
     frame["_municipality"] = text_series(places.values[places.codes], source.index)
     frame["_start"] = dates("start")
     frame["_end"] = dates("end")
     frame["_birth"] = dates("birth_date")
-    exits = text("exit")
+    exits = _texts(raw, columns.get("exit"))
     frame["_exit"] = text_series(exits.values[exits.codes], source.index)
-    _check_order(frame, columns, file)
     if "id" not in columns:
         findings.append(Finding("no_id_column", count=len(source)))
     distinct = {header: raw.codes(header) for header in raw.headers}
@@ -190,66 +175,13 @@ def clean(
     )
 
 
+def _texts(raw: RawTable, header: str | None) -> Distinct:
+    """The column ``header``, each distinct cell with its spaces tidied ('' without one)."""
+    if header is None:
+        return Distinct(np.zeros(len(raw.frame), dtype=np.intp), np.array([""], dtype=object))
+    coded = raw.codes(header)
+    return Distinct(coded.codes, np.array([_strip(u) for u in coded.values], dtype=object))
+
+
 def _strip(value: str) -> str:
     return " ".join(value.split())
-
-
-def _municipalities(
-    coded: Distinct,
-    declared: tuple[str, ...] | None,
-    header: str | None,
-    rows: np.ndarray,
-    file: str,
-) -> Distinct:
-    """Display names (as codes into them, None for blank): the declared spelling when declared, else the most common spelling
-    (as typed: an output shows its odd characters escaped); spellings with one key are one
-    name. ``declared``: project.municipalities."""
-    # Work on the distinct spellings (in order of first appearance) and spread the result.
-    codes = coded.codes
-    uniques = np.array([name_for_code(u) or u for u in coded.values], dtype=object)  # 2380
-    keys = [text_key(value) for value in uniques]
-    if declared is not None:
-        lookup = {text_key(name): name for name in declared}
-        bad = np.array([key != "" and key not in lookup for key in keys], dtype=bool)[codes]
-        if bad.any():
-            first = coded.values[codes[np.argmax(bad)]]
-            suggestion = did_you_mean(first, declared)
-            n, known = int(bad.sum()), ", ".join(declared)
-            raise DataError(
-                say("participants.undeclared_more", value=first, n=n)
-                if n > 1
-                else say("finding.undeclared_municipality.message", value=first),
-                where=DataLocation(file, tuple(int(r) for r in rows[bad]), header),
-                hint=say(
-                    "finding.undeclared_municipality.todo_suggest",
-                    suggestion=suggestion,
-                    declared=known,
-                )
-                if suggestion
-                else say("finding.undeclared_municipality.todo", declared=known),
-            )
-    else:
-        counts = np.bincount(codes, minlength=len(uniques))
-        spellings: dict[str, Counter] = {}
-        for key, value, count in zip(keys, uniques, counts.tolist(), strict=True):
-            if key:
-                spellings.setdefault(key, Counter())[value] += count
-        lookup = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
-    names = np.array([lookup.get(key) if key else None for key in keys], dtype=object)
-    return Distinct(codes, names)
-
-
-def _check_order(frame: pd.DataFrame, columns: dict[str, str], file: str) -> None:
-    bad = (frame["_end"] < frame["_start"]).to_numpy()
-    if bad.any():
-        first = frame.loc[bad].iloc[0]
-        n, end, start = int(bad.sum()), f"{first['_end']:%Y-%m-%d}", f"{first['_start']:%Y-%m-%d}"
-        raise DataError(
-            say("participants.exit_before_start_more", end=end, start=start, n=n)
-            if n > 1
-            else say("finding.exit_before_start.message", end=end, start=start),
-            where=DataLocation(
-                file, tuple(int(r) for r in frame.loc[bad, "_row"]), columns.get("end")
-            ),
-            hint=say("finding.exit_before_start.todo"),
-        )

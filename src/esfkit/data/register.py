@@ -28,6 +28,7 @@ import pandas as pd
 
 from esfkit.data.checks import inspect, total_rows
 from esfkit.data.columns import header_key, map_columns
+from esfkit.data.participants import Parsed
 from esfkit.data.read import RawTable, read_table
 from esfkit.data.settings import DataSettings, Declared, FilePattern
 from esfkit.data.sources import SourceFile, data_digest, describe
@@ -362,11 +363,11 @@ def register_findings(
     declared: Declared,
     report_date: dt.date,
     every: bool,
-    parsed: dict[str, pd.Series],
+    parsed: Parsed,
 ) -> list[Finding]:
     """Every finding: each file's own (its rows as row keys), and those comparing rows
-    across the files from the joined register. ``parsed`` receives the register's keyed
-    ids and dates, as :func:`esfkit.data.checks.inspect` gives them."""
+    across the files from the joined register. ``parsed`` receives what the checks read
+    in the joined register, as :func:`esfkit.data.checks.inspect` gives it."""
     if len(register.tables) == 1:
         own = inspect(
             register.raw, register.columns, settings, declared, report_date, every, parsed

@@ -381,16 +381,6 @@ SAID.update(
             "en kolumn får inte heta '{name}'",
             "a column may not be called '{name}'",
         ),
-        "participants.undeclared_more": (
-            "kommunen '{value}' finns inte i project.municipalities ({n} rader med värden som "
-            "inte anges där)",
-            "municipality '{value}' is not in project.municipalities ({n} rows with undeclared "
-            "values)",
-        ),
-        "participants.exit_before_start_more": (
-            "avslutsdatum {end} är före startdatum {start} ({n} sådana rader)",
-            "exit date {end} is before start date {start} ({n} rows like this)",
-        ),
         "values.ambiguous": (
             "kolumnen '{column}' har {n} datum som kan läsas med dagen eller månaden först: "
             "{examples}",

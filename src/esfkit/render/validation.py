@@ -1,4 +1,5 @@
-"""The text of `esfkit validate`, and of the error that stops `check` on bad data.
+"""The text of `esfkit validate` (the error that stops `check` on bad data is
+esfkit.errors.DataErrors).
 
 Findings grouped by kind, errors first, each located by file, rows and column. A finding's
 message quotes cells as typed: each line with one is escaped for the terminal
@@ -9,70 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from esfkit.errors import SHOWN_ROWS, DataError, DataLocation, located
+from esfkit.errors import SHOWN_ROWS, located
 from esfkit.escape import terminal
 from esfkit.findings import ERROR, WARNING, Finding
 from esfkit.messages import MESSAGES, plural
-
-SHOWN_IN_ERROR = 5  # findings `check` prints before pointing at `validate`
-
-
-class DataErrors(DataError):
-    """The errors that stop `check`, said in the run's language. ``names``: the files of a
-    register read from several, whose rows are row keys."""
-
-    def __init__(
-        self,
-        errors: list[Finding],
-        file: str,
-        validate_command: str,
-        command: str,
-        names: tuple[str, ...] = (),
-    ):
-        self.errors, self.file, self.command = errors, file, command
-        self.validate_command, self.names = validate_command, names
-        english = MESSAGES["en"]
-        super().__init__(self.lines(english), DataLocation(file), self.todo(english))
-
-    def lines(self, labels: Mapping[str, str]) -> str:
-        """The first errors, each located, and how many more. Each line quoting a cell is
-        escaped on its own (a line break in a cell stays inside its line)."""
-        errors = self.errors
-        shown = [
-            terminal(f"  {location(f, self.file, labels, names=self.names)}: {f.text(labels)}")
-            for f in errors[:SHOWN_IN_ERROR]
-        ]
-        if len(errors) > SHOWN_IN_ERROR:
-            shown.append("  " + labels["word.and_more"].format(n=len(errors) - SHOWN_IN_ERROR))
-        count = plural(labels, "word.errors", len(errors))
-        head = labels["data.stop"].format(errors=count, command=self.command)
-        return head + "\n" + "\n".join(shown)
-
-    def todo(self, labels: Mapping[str, str]) -> str:
-        """The first error's what to do, and the command listing them all."""
-        first = self.errors[0].todo_text(labels) if self.errors else None
-        every = labels["data.all_findings"].format(command=self.validate_command)
-        return (f"{terminal(first)}\n  " if first else "") + every
-
-    def text(self, labels: Mapping[str, str] | None = None) -> str:
-        """Where, the first errors and what to do, in the language of ``labels``, masked."""
-        from esfkit.privacy import mask_text
-
-        labels = labels or MESSAGES["en"]
-        where = DataLocation(self.file).text(labels)
-        hint = f"{labels['word.hint']}: {self.todo(labels)}"
-        return mask_text(f"{where}: {self.lines(labels)}\n  {hint}")
-
-
-def data_errors(
-    errors: list[Finding],
-    file: str,
-    validate_command: str,
-    command: str,
-    names: tuple[str, ...] = (),
-) -> DataError:
-    """The error that stops ``command``: the first errors, and how to list them all."""
-    return DataErrors(errors, file, validate_command, command, names)
 
 
 def location(
