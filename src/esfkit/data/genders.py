@@ -3,7 +3,9 @@
 ESF+ reports women, men and non-binary participants (Regulation (EU) 2021/1057, Annex I);
 "unknown" is kept as its own group so that blank cells are counted and shown rather than
 dropped. A code esfkit does not know stops the run: guessing would move a person between
-the columns of a report that is checked against targets per gender.
+the columns of a report that is checked against targets per gender. That rule is judged
+once, by the data checks (esfkit.data.checks, the finding ``gender_code``), from
+:func:`genders_of`; cleaning takes their result.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import pandas as pd
 
 from esfkit.data.table import Distinct
 from esfkit.data.values import distinct_keys
-from esfkit.errors import DataError, DataLocation, GoalFileError, did_you_mean, one_of, say
+from esfkit.errors import GoalFileError, one_of, say
 from esfkit.text import key
 
 GENDERS = ("women", "men", "nonbinary", "unknown")
@@ -44,29 +46,6 @@ BUILTIN_CODES: dict[str, str] = {
     **dict.fromkeys(_UNKNOWN, "unknown"),
     **_INFORMAL,
 }
-
-
-def map_genders(
-    values: pd.Series,
-    extra: dict[str, str],
-    column: str,
-    rows: np.ndarray,
-    file: str,
-    coded: Distinct | None = None,
-) -> pd.Series:
-    """Each cell's gender as a Categorical over GENDERS; a blank cell is 'unknown', a code
-    esfkit does not know a DataError (for cells no check has read: a participant file's
-    genders come from its checks, esfkit.data.checks, which say each such code once).
-
-    ``extra`` comes from the goal file's ``data.genders`` and wins over the built-in codes.
-    ``coded``: the cells' codes, if known.
-    """
-    coded = coded or Distinct.of(values)
-    genders = genders_of(coded, extra)[coded.codes]
-    missing = genders < 0
-    if missing.any():
-        raise _unknown_codes(values, missing, gender_codes(extra), column, rows, file)
-    return gender_series(genders, values.index, values.name)
 
 
 def genders_of(coded: Distinct, extra: dict[str, str]) -> np.ndarray:
@@ -102,30 +81,3 @@ def _extra_codes(extra: dict[str, str]) -> dict[str, str]:
             )
         mapped[key(code)] = target
     return mapped
-
-
-def _unknown_codes(
-    values: pd.Series,
-    missing: np.ndarray,
-    codes: dict[str, str],
-    column: str,
-    rows: np.ndarray,
-    file: str,
-) -> DataError:
-    """Name the unknown codes, where they are, and how to declare them."""
-    unknown = list(dict.fromkeys(str(v).strip() for v in values[missing]))
-    shown = ", ".join(f"'{v}'" for v in unknown[:3])
-    suggestion = did_you_mean(unknown[0], [c for c in codes if c])
-    hint = (
-        say("finding.gender_code.todo_suggest", suggestion=suggestion, value=unknown[0])
-        if suggestion
-        else say("finding.gender_code.todo", value=unknown[0])
-    )
-    key = "genders.unknown_one" if len(unknown) == 1 else "genders.unknown"
-    return DataError(
-        say(key, column=column, n=len(unknown), shown=shown),
-        where=DataLocation(
-            file, rows=tuple(int(r) for r in np.asarray(rows)[missing]), column=column
-        ),
-        hint=hint,
-    )

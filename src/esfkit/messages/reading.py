@@ -369,14 +369,6 @@ SAID.update(
             "data.genders anger '{code}' som '{gender}', som inte är ett kön",
             "data.genders maps '{code}' to '{gender}', which is not a gender",
         ),
-        "genders.unknown": (
-            "kolumnen '{column}' har {n} värden som inte är ett känt kön: {shown}",
-            "column '{column}' has {n} values that are not a known gender: {shown}",
-        ),
-        "genders.unknown_one": (
-            "kolumnen '{column}' har 1 värde som inte är ett känt kön: {shown}",
-            "column '{column}' has 1 value that is not a known gender: {shown}",
-        ),
         "participants.reserved": (
             "en kolumn får inte heta '{name}'",
             "a column may not be called '{name}'",
