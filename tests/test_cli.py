@@ -172,3 +172,21 @@ def test_validate_lists_findings(write) -> None:
     run = run_cli("validate", write("g.yml", GOALS), write("d.csv", DATA), "--as-of", "2021-12-31")
     assert run.exit_code == 0
     assert "3 rows" in run.stdout
+
+
+def test_entry_point_leaves_the_objects_alive_at_exit_out_of_the_last_collection(
+    monkeypatch,
+) -> None:
+    import gc
+
+    from esfkit import cli
+
+    monkeypatch.setattr(sys, "argv", ["esfkit", "--version"])
+    try:
+        cli.main()
+    except SystemExit as exit_:
+        assert exit_.code == 0
+    finally:
+        frozen = gc.get_freeze_count()
+        gc.unfreeze()
+    assert frozen > 0  # the interpreter's collection at exit walks none of them
