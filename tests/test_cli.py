@@ -195,6 +195,7 @@ def test_entry_point_leaves_the_objects_alive_at_exit_out_of_the_last_collection
 
     from esfkit import cli
 
+    monkeypatch.setattr(cli, "_given", {})  # main() marks the process as the command's own
     monkeypatch.setattr(sys, "argv", ["esfkit", "--version"])
     try:
         cli.main()
@@ -204,3 +205,24 @@ def test_entry_point_leaves_the_objects_alive_at_exit_out_of_the_last_collection
         frozen = gc.get_freeze_count()
         gc.unfreeze()
     assert frozen > 0  # the interpreter's collection at exit walks none of them
+
+
+def test_heavy_imports_are_frozen_only_in_the_command_s_own_process(monkeypatch) -> None:
+    import gc
+
+    from esfkit import cli
+
+    monkeypatch.setattr(cli, "_given", {})
+    frozen = gc.get_freeze_count()
+    with cli._heavy_imports():
+        assert gc.isenabled()  # a caller's process: its collector as it was
+    assert gc.get_freeze_count() == frozen
+    monkeypatch.setattr(cli, "_given", {"process": True})
+    try:
+        with cli._heavy_imports():
+            assert not gc.isenabled()
+            made = [[] for _ in range(1000)]  # what an import makes and keeps
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(made)
+    finally:
+        gc.unfreeze()
