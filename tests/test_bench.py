@@ -45,3 +45,12 @@ def test_suppression_benchmark_runs_and_counts_the_small_cells(tmp_path: Path) -
     assert len(growth) == 1 and int(growth[0][2]) > 0  # counts from 1 to 4 people
     more = [line.split("|") for line in done.stdout.splitlines() if line.startswith("| 20 |")]
     assert int(more[0][2]) > int(growth[0][2])  # more municipalities, more small cells
+
+
+def test_benchmark_times_commands_from_bytecode_as_installed(monkeypatch) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # set in some development shells
+    monkeypatch.syspath_prepend(str(BENCH.parent))
+    import run  # bench/run.py
+
+    written = [sys.executable, "-c", "import sys; sys.exit(sys.dont_write_bytecode)"]
+    run._process(written, 1)  # exits the benchmark when a command fails

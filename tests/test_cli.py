@@ -52,6 +52,20 @@ def test_help_does_not_import_pandas() -> None:
     assert done.stdout.strip().endswith("False"), done.stdout
 
 
+def test_check_parses_its_options_without_pydantic(write) -> None:
+    """typer 0.29 built a pydantic TypeAdapter per option as a command ran (0.06 s of a small
+    project's run): the options are parsed as Click parses them."""
+    args = [str(write("g.yml", GOALS)), str(write("d.csv", DATA)), "--as-of", "2021-12-31"]
+    code = (
+        "import sys; from esfkit.cli import app; "
+        f"app(['check', *{args!r}, '--width', '90', '-f', 'table'], standalone_mode=False); "
+        "print('pydantic' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert "Rekryterade" in done.stdout, done.stderr
+    assert done.stdout.strip().endswith("False"), done.stdout
+
+
 def test_check_prints_header_summary_and_goal_tables(write) -> None:
     run = run_swedish(
         "check",
@@ -172,3 +186,43 @@ def test_validate_lists_findings(write) -> None:
     run = run_cli("validate", write("g.yml", GOALS), write("d.csv", DATA), "--as-of", "2021-12-31")
     assert run.exit_code == 0
     assert "3 rows" in run.stdout
+
+
+def test_entry_point_leaves_the_objects_alive_at_exit_out_of_the_last_collection(
+    monkeypatch,
+) -> None:
+    import gc
+
+    from esfkit import cli
+
+    monkeypatch.setattr(cli, "_given", {})  # main() marks the process as the command's own
+    monkeypatch.setattr(sys, "argv", ["esfkit", "--version"])
+    try:
+        cli.main()
+    except SystemExit as exit_:
+        assert exit_.code == 0
+    finally:
+        frozen = gc.get_freeze_count()
+        gc.unfreeze()
+    assert frozen > 0  # the interpreter's collection at exit walks none of them
+
+
+def test_heavy_imports_are_frozen_only_in_the_command_s_own_process(monkeypatch) -> None:
+    import gc
+
+    from esfkit import cli
+
+    monkeypatch.setattr(cli, "_given", {})
+    frozen = gc.get_freeze_count()
+    with cli._heavy_imports():
+        assert gc.isenabled()  # a caller's process: its collector as it was
+    assert gc.get_freeze_count() == frozen
+    monkeypatch.setattr(cli, "_given", {"process": True})
+    try:
+        with cli._heavy_imports():
+            assert not gc.isenabled()
+            made = [[] for _ in range(1000)]  # what an import makes and keeps
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(made)
+    finally:
+        gc.unfreeze()

@@ -1,19 +1,22 @@
-"""The terminal's tables drawn without rich's layout (issue 12: 4): without colour, line for
-line what rich draws for the same table, whatever the cells hold; where a cell is not
-plain text (a tab, a zero-width space, a line break) rich draws it."""
+"""The terminal's report drawn without rich (issue 12: 4): without colour, line for line what
+rich draws for the same table or line, whatever the cells hold; where a cell is not plain
+text (a tab, a zero-width space, a line break) rich draws it."""
 
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
+from rich.text import Text
 
 from esfkit.render.layout import sliced_shape, summary_shape
 from esfkit.render.present import TextTable
-from esfkit.render.terminal import FRAME, Drawing, _print_table
+from esfkit.render.terminal import FRAME, Drawing, Lines, _print_table
 
 WORDS = st.sampled_from(
     ["Kvinnor", "Män", "≥ 50 %", "110 / 112", "(109,5 %)", "n = 173", "✔ Uppfyllt", "",
@@ -30,9 +33,9 @@ def _rich(draw: Drawing, columns: list[int], rows: list, header: bool, width: in
 
 
 def _plain(draw: Drawing, columns: list[int], rows: list, header: bool, width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, no_color=True)
-    _print_table(console, draw, columns, rows, header)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    out = Lines(width, color=False)
+    _print_table(out, draw, columns, rows, header)
+    return out.file.getvalue()
 
 
 def _stripped(text: str) -> list[str]:
@@ -81,3 +84,30 @@ def test_a_cell_not_plain_text_is_left_to_rich(cell: str) -> None:
     draw = Drawing(table, shape, (0,), 1, None)
     assert draw.lines([0, 1], list(enumerate(table.rows))) is None
     assert draw.lines([0, 1], [(1, table.rows[1])]) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, width=st.integers(1, 60), bold=st.integers(0, 8))
+def test_a_line_without_colour_is_what_rich_prints(text: str, width: int, bold: int) -> None:
+    console = Console(file=io.StringIO(), width=width, color_system=None, no_color=True)
+    shown = Text(text)
+    shown.stylize("bold", 0, bold)
+    console.print(shown, no_wrap=True, overflow="ignore")
+    out = Lines(width, color=False)
+    out.line(text, bold=bold)
+    assert _stripped(out.file.getvalue()) == _stripped(console.file.getvalue())  # type: ignore[attr-defined]
+
+
+def test_a_report_without_colour_does_not_import_rich_s_layout() -> None:
+    code = (
+        "import sys; from esfkit.cli import app; from tests.conftest import EXAMPLES; "
+        "folder = EXAMPLES / 'utan'; "
+        "app(['check', str(folder / 'goals.yml'), str(folder / 'deltagare.csv'), "
+        "'--as-of', '2014-01-31'], standalone_mode=False); "
+        "print(sorted(m for m in sys.modules if m.startswith('rich.') and m != 'rich.cells' "
+        "and not m.startswith('rich._')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    *report, imported = done.stdout.strip().splitlines()
+    assert "Totalt" in "".join(report), done.stderr
+    assert imported == "[]"

@@ -1,21 +1,20 @@
 """The terminal report (rich): a header, the summary, then each goal's table.
 
-Colour only when writing to a terminal; otherwise plain text of the same layout. Every
-string goes to rich as a ``Text``, never as markup: a '[bold]' or '[link=...]' in a title
-prints as typed (and the words are escaped for the terminal by ``Words``).
+Colour only when writing to a terminal; otherwise plain text of the same layout, written
+line for line as rich would draw it, without importing rich (a small project's run pays
+more for rich than for its figures), except for a line only rich can tell how to draw.
+Every string goes to rich as a ``Text``, never as markup: a '[bold]' or '[link=...]' in a
+title prints as typed (and the words are escaped for the terminal by ``Words``).
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from esfkit.errors import UsageError, say
 from esfkit.i18n import Words
@@ -31,6 +30,10 @@ from esfkit.render.present import (
     summary_table,
 )
 from esfkit.report import Report
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 PIPED_WIDTH = 100  # the width when standard output is not a terminal (cron, a pipe, a file)
 WIDEST = 1000
@@ -56,35 +59,70 @@ def render(report: Report, options: RenderOptions) -> str:
     summary = summary_table(report, w, goals)
     tables = [t for t in (goal_table(goal, w) for goal in goals) if t is not None]
     width, shapes = _layout(summary, tables, options)
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=options.color,
-        color_system="standard" if options.color else None,
-        no_color=not options.color,
-        highlight=False,
-        emoji=False,
-    )
-    _header(console, report, w, width)
+    out = Lines(width, options.color)
+    _header(out, report, w, width)
     findings = finding_lines(report, w)
     if findings:
-        console.print()
-        console.print(Text(w("findings"), style="bold yellow"))
+        out.line()
+        out.line(w("findings"), "bold yellow", wrap=True)
         for line in findings:
-            _print_wrapped(console, line, width, "  • ", "    ")
-    console.print()
+            _print_wrapped(out, line, width, "  • ", "    ")
+    out.line()
     statuses = [g.status.value for g in goals]
-    _draw(console, summary, shapes[0], width, summary.text_columns, statuses)
+    _draw(out, summary, shapes[0], width, summary.text_columns, statuses)
     for table, shape in zip(tables, shapes[1:], strict=True):
-        console.print()
-        _draw(console, table, shape, width, table.text_columns)
+        out.line()
+        _draw(out, table, shape, width, table.text_columns)
         for note in table.notes:
-            _print_wrapped(console, note, width, "  ", "  ", style="dim")
+            _print_wrapped(out, note, width, "  ", "  ", style="dim")
     for note in report_notes(report, w):  # what small-number suppression hides
-        console.print()
-        _print_wrapped(console, note, width, "", "")
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        out.line()
+        _print_wrapped(out, note, width, "", "")
+    return "".join(line.rstrip() + "\n" for line in out.file.getvalue().splitlines())
+
+
+@dataclass
+class Lines:
+    """Where the report is drawn: a line is written as it is where rich would print it
+    unchanged (no colour, plainly printable, within the width); else rich prints it, and
+    rich is imported then."""
+
+    width: int
+    color: bool
+    file: io.StringIO = field(default_factory=io.StringIO, init=False)
+    _console: Console | None = field(default=None, init=False)
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(
+                file=self.file,
+                width=self.width,
+                force_terminal=self.color,
+                color_system="standard" if self.color else None,
+                no_color=not self.color,
+                highlight=False,
+                emoji=False,
+            )
+        return self._console
+
+    def line(self, text: str = "", style: str = "", bold: int = 0, wrap: bool = False) -> None:
+        """``text`` on a line of its own, in ``style``, its first ``bold`` characters in
+        bold; rich breaks a line wider than the width only if ``wrap``."""
+        if not self.color and _plain(text, self.width):
+            self.file.write(text + "\n")
+            return
+        from rich.text import Text
+
+        shown = Text(text, style=style)
+        if bold:
+            shown.stylize("bold", 0, bold)
+        if wrap:
+            self.console.print(shown)
+        else:
+            self.console.print(shown, no_wrap=True, overflow="ignore")
 
 
 def _layout(
@@ -139,31 +177,28 @@ def _shapes(
     return None if any(shape is None for shape in shapes) else shapes  # type: ignore[return-value]
 
 
-def _header(console: Console, report: Report, w: Words, width: int) -> None:
+def _header(out: Lines, report: Report, w: Words, width: int) -> None:
     """The header's labels in bold, their values wrapped beside them."""
     lines = header_lines(report, w)
     label_width = max(len(label) for label, _ in lines)
     room = max(width - label_width - 2, 1)
     for label, value in lines:
         for index, part in enumerate(wrap(value, room)):
-            shown = Text(label.ljust(label_width) if index == 0 else " " * label_width)
-            shown.stylize("bold")
-            shown.append("  " + part)
-            console.print(shown, no_wrap=True, overflow="ignore")
+            shown = label.ljust(label_width) if index == 0 else " " * label_width
+            out.line(f"{shown}  {part}", bold=len(shown))
 
 
 def _print_wrapped(
-    console: Console, text: str, width: int, first: str, rest: str, style: str | None = None
+    out: Lines, text: str, width: int, first: str, rest: str, style: str = ""
 ) -> None:
     """A line of text, broken between words only, the first line after ``first``, the
     others after ``rest``."""
     for index, part in enumerate(wrap(text, max(width - len(first), 1))):
-        line = Text(f"{first if index == 0 else rest}{part}", style=style or "")
-        console.print(line, no_wrap=True, overflow="ignore")
+        out.line(f"{first if index == 0 else rest}{part}", style)
 
 
 def _draw(
-    console: Console,
+    out: Lines,
     table: TextTable,
     shape: Shape,
     width: int,
@@ -173,25 +208,25 @@ def _draw(
     """The table's title on lines of its own, then the table in its shape: each slice of
     its columns in turn; stacked, each row's title on its own line above the row."""
     for part in wrap(table.title, width):
-        console.print(Text(part, style="bold"), no_wrap=True, overflow="ignore")
+        out.line(part, "bold")
     total_from = len(table.rows) - table.total_rows
     draw = Drawing(table, shape, left, total_from, statuses)
     for columns in shape.slices:
         if not shape.stacked:
-            _print_table(console, draw, columns, list(enumerate(table.rows)))
+            _print_table(out, draw, columns, list(enumerate(table.rows)))
             continue
-        _print_table(console, draw, columns, [], framed=True)
+        _print_table(out, draw, columns, [], framed=True)
         for index, row in enumerate(table.rows):
-            style = "bold" if index >= total_from else None
-            _print_wrapped(console, row[0], width, " ", " ", style=style)
-            _print_table(console, draw, columns, [(index, row)], header=False, framed=True)
+            style = "bold" if index >= total_from else ""
+            _print_wrapped(out, row[0], width, " ", " ", style=style)
+            _print_table(out, draw, columns, [(index, row)], header=False, framed=True)
             if shape.below is not None and row[shape.below]:
-                _print_wrapped(console, row[shape.below], width, "  ", "  ")
-        console.print()
+                _print_wrapped(out, row[shape.below], width, "  ", "  ")
+        out.line()
 
 
 def _print_table(
-    console: Console,
+    out: Lines,
     draw: Drawing,
     columns: list[int],
     rows: list[tuple[int, list[str]]],
@@ -202,17 +237,17 @@ def _print_table(
     stacked summary is a header and a table per row, which would otherwise stand apart).
     Without colour its lines are written as rich would draw them, without rich's layout,
     which costs a small project's run more than its figures do."""
-    plain = None if console.is_terminal else draw.lines(columns, rows, header)
+    plain = None if out.color else draw.lines(columns, rows, header)
     if plain is None:
         if not framed:
-            console.print(draw.table(columns, rows, header))
+            out.console.print(draw.table(columns, rows, header))
             return
-        with console.capture() as captured:
-            console.print(draw.table(columns, rows, header))
+        with out.console.capture() as captured:
+            out.console.print(draw.table(columns, rows, header))
         plain = captured.get().splitlines()
     for line in plain:
         if not framed or _ANSI.sub("", line).strip():
-            console.file.write(line.rstrip() + "\n")
+            out.file.write(line.rstrip() + "\n")
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -260,6 +295,10 @@ class Drawing:
     ) -> Table:
         """A rich table of ``columns`` at their fixed widths, every cell already broken
         into lines (rich wraps nothing); figures right-aligned."""
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
         widths = self.shape.widths
         rich_table = Table(box=box.SIMPLE_HEAD, show_header=header)
         for index in columns:
