@@ -609,7 +609,7 @@ def _shown(text: str) -> str:
 def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray) -> list[Finding]:
     """Missing ids and invalid personnummer, each distinct cell looked at once."""
     codes, texts = ids.codes, ids.texts
-    blank = np.array([not t for t in texts], dtype=bool)[codes]
+    blank = (texts == "")[codes]
     findings = []
     if blank.any():
         findings.append(
@@ -624,7 +624,7 @@ def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
         )
     findings += _rounded_ids(values, ids, header, rows)
     filled = codes[~blank]
-    shaped = np.array([number is not None for number in ids.numbers], dtype=bool)
+    shaped = ~pd.isna(ids.numbers)
     if not len(filled) or shaped[filled].mean() < 0.5:
         return findings  # ids such as D0001, whatever the header says: nothing to check
     found = _id_problems(ids, shaped)
@@ -685,11 +685,10 @@ def _id_problems(ids: personnummer.Ids, shaped: np.ndarray) -> np.ndarray:
     it is one, or blank."""
     numbers = np.flatnonzero(shaped)
     found = np.zeros(len(shaped), dtype=np.int8)
-    found[numbers] = personnummer.problems([n for n in ids.numbers if n is not None])
+    found[numbers] = personnummer.problems(ids.numbers[numbers].tolist())
     nine = [i for i in numbers.tolist() if len(ids.texts[i]) == 9]  # the rest have 10 or more
     found[[i for i in nine if personnummer.lost_zero(ids.texts[i])]] = len(_WHY) - 2
-    texts = np.array([bool(t) for t in ids.texts], dtype=bool)
-    found[~shaped & texts] = len(_WHY) - 1
+    found[~shaped & (ids.texts != "")] = len(_WHY) - 1
     return found
 
 

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from esfkit.data.table import Distinct
-from esfkit.data.values import distinct_keys
+from esfkit.data.values import distinct_keys, plain_ascii
 from esfkit.messages import MESSAGES
 from esfkit.privacy import BETWEEN, TF, mask_text, plain_digits
 
@@ -60,11 +60,11 @@ class Ids:
     typed, stripped, and its person key (None when it is not shaped as a personnummer);
     per row the key everything is compared by: the person key, else the text key of
     :func:`esfkit.text.key`, '' for a blank cell; and per row that key as an integer,
-    equal for equal keys (``persons``)."""
+    equal for equal keys, numbered in order of first appearance (``persons``)."""
 
     codes: np.ndarray
-    texts: list[str]
-    numbers: list[str | None]
+    texts: np.ndarray
+    numbers: np.ndarray
     keys: pd.Series
     persons: np.ndarray
 
@@ -74,23 +74,109 @@ def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = N
     has up to as many ids. ``coded``: the cells' codes, if known."""
     coded = coded or Distinct.of(values)
     codes, uniques = coded.codes, coded.values
+    texts = _stripped(uniques)
+    numbers = person_keys(texts, report_date)
+    others = pd.isna(numbers)
+    keys = numbers.copy()
+    keys[others] = distinct_keys(uniques[others])
+    persons = codes if others.all() and _own_keys(uniques) else pd.factorize(keys)[0][codes]
+    return Ids(
+        codes,
+        texts,
+        numbers,
+        pd.Series(keys[codes], index=values.index, dtype=object),
+        persons.astype(np.int32, copy=False),
+    )
+
+
+def _stripped(uniques: np.ndarray) -> np.ndarray:
+    """The distinct cells without surrounding whitespace, '' for a missing one; the same
+    array when no cell has any (one search over all, not a copy of 10^6 ids)."""
+    if pd.api.types.infer_dtype(uniques, skipna=False) == "string":
+        joined = "\x00".join(uniques)
+        if joined.count("\x00") == len(uniques) - 1 and not _SPACE.search(joined):
+            return uniques
     missing = pd.isna(uniques)
-    texts = ["" if gone else str(u).strip() for u, gone in zip(uniques, missing, strict=True)]
+    return np.array(
+        ["" if gone else str(u).strip() for u, gone in zip(uniques, missing, strict=True)],
+        dtype=object,
+    )
+
+
+_SPACE = re.compile(r"\s")  # what str.strip() strips
+
+
+def _own_keys(uniques: np.ndarray) -> bool:
+    """Whether no two of the distinct cells ``uniques`` have one text key: plain ASCII in
+    one case (D0001, D0002) is keyed by its lower case alone, which tells such cells apart
+    as they are. Spares hashing 10^6 keys again."""
+    if len(uniques) < 1_000 or pd.api.types.infer_dtype(uniques, skipna=False) != "string":
+        return False
+    joined = "\x00".join(uniques)
+    return (
+        joined.count("\x00") == len(uniques) - 1
+        and plain_ascii(joined)
+        and (joined.upper() == joined or joined.lower() == joined)
+    )
+
+
+def person_keys(texts: np.ndarray, report_date: dt.date) -> np.ndarray:
+    """:func:`person_key` of each of the stripped ``texts`` (None for a text that is no
+    personnummer, and for one that starts with an ASCII character other than a digit);
+    the common spellings read with numpy, the rest one by one."""
+    found = np.full(len(texts), None, dtype=object)
     # A personnummer starts with a digit (or an odd character): other ids skip the pattern,
     # and a column of ids such as D0001 is told at once by the joined texts.
-    numbers: list[str | None] = [None] * len(texts)
-    if _MAYBE_NUMBER.search("\x00" + "\x00".join(texts)):
-        numbers = [
-            person_key(t, report_date) if t[:1].isdigit() or not t[:1].isascii() else None
-            for t in texts
-        ]
-    others = np.array([number is None for number in numbers], dtype=bool)
-    keys = np.array(numbers, dtype=object)
-    keys[others] = distinct_keys(uniques[others])
-    persons = pd.factorize(keys)[0].astype(np.int32)[codes]  # per distinct cell, not row
-    return Ids(
-        codes, texts, numbers, pd.Series(keys[codes], index=values.index, dtype=object), persons
-    )
+    if not _MAYBE_NUMBER.search("\x00" + "\x00".join(texts)):
+        return found
+    plain, keys = _plain_keys(texts, report_date)
+    found[plain] = keys
+    for index in np.flatnonzero(~plain).tolist():
+        text = texts[index]
+        if text[:1].isdigit() or not text[:1].isascii():
+            found[index] = person_key(text, report_date)
+    return found
+
+
+def _plain_keys(texts: np.ndarray, report_date: dt.date) -> tuple[np.ndarray, list[str]]:
+    """Which ``texts`` match _FAST in ASCII (``YYMMDD-NNNN``, ``YYYYMMDDNNNN`` ...), and
+    their person keys in that order, as :func:`person_key` gives them: read per length
+    (10 to 13 characters) as an array of code points, without a pattern matched per id."""
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    plain = np.zeros(len(texts), dtype=bool)
+    keys = np.empty(len(texts), dtype=object)
+    for length in (10, 11, 12, 13):
+        at = np.flatnonzero(lengths == length)
+        chars = texts[at].astype(f"U{length}").view(np.uint32).reshape(-1, length)
+        between = chars[:, length - 5] if length % 2 else np.zeros(len(at), dtype=np.uint32)
+        digits = (np.delete(chars, length - 5, axis=1) if length % 2 else chars) - ord("0")
+        ok = (digits <= 9).all(axis=1)  # below '0' wraps around: unsigned
+        ok &= np.isin(between, [0, ord("-"), ord("+"), ord(" ")])
+        ten = digits[:, -10:]
+        if length >= 12:
+            century = digits[:, 0] * 10 + digits[:, 1]
+        else:
+            year = _years(ten, between == ord("+"), report_date)
+            ok &= (year >= 0) & (year <= 9999)
+            century = year // 100
+        key = np.empty((len(at), 12), dtype=np.uint32)
+        key[:, 0], key[:, 1] = century // 10, century % 10
+        key[:, 2:] = ten
+        key += ord("0")
+        plain[at[ok]] = True
+        keys[at[ok]] = key[ok].view("U12").ravel().tolist()
+    return plain, keys[plain].tolist()
+
+
+def _years(ten: np.ndarray, plus: np.ndarray, report_date: dt.date) -> np.ndarray:
+    """:func:`_century`'s year for each row of YYMMDDNNNN digits, vectorised."""
+    yy, mm, dd = (ten[:, i].astype(np.int64) * 10 + ten[:, i + 1] for i in (0, 2, 4))
+    day = np.where(dd > 60, dd - 60, dd)
+    this = report_date.year
+    year = this - (this - yy) % 100
+    later = (mm > report_date.month) | ((mm == report_date.month) & (day > report_date.day))
+    year = year - 100 * ((year == this) & later)  # not born yet this year
+    return year - 100 * plus
 
 
 def _key_of_any_spelling(text: str, report_date: dt.date) -> str | None:
