@@ -850,11 +850,11 @@ def _enrolments(
     only one finding holding the rows of every overlap. ``keys`` are the ids as integer
     codes (equal for ids that compare equal), ``typed`` the cells as written (shown,
     masked)."""
-    several = np.bincount(keys)[keys] > 1 if len(keys) else keys.astype(bool)
-    if not several.any():
+    several = np.flatnonzero(np.bincount(keys)[keys] > 1) if len(keys) else keys
+    if not len(several):
         return []
-    order = np.lexsort((rows, start.view(np.int64), keys))
-    order = order[several[order]]
+    # Only the rows of ids on several rows are sorted: a few percent of a large register.
+    order = several[np.lexsort((rows[several], start[several].view(np.int64), keys[several]))]
     # Sorted by start within an id, any overlap shows between neighbours: if enrolment j
     # begins before an earlier i has ended, so does the one right after i.
     open_end = np.where(np.isnat(end), np.datetime64("2262-01-01"), end)[order]

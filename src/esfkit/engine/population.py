@@ -156,16 +156,24 @@ def _latest_per_person(rows: pd.DataFrame, key: np.ndarray) -> tuple[np.ndarray,
     start = rows["_start"].to_numpy()
     stamps = start.view(np.int64)  # NaT is the smallest int64, so it sorts first
     row = rows["_row"].to_numpy()
-    order = np.lexsort((row, stamps, key))
-    ordered_key = key[order]
-    change = ordered_key[1:] != ordered_key[:-1]
-    firsts = np.flatnonzero(np.concatenate(([True], change)))
-    lasts = np.flatnonzero(np.concatenate((change, [True])))
-    never = np.iinfo(np.int64).max
-    known = np.where(np.isnat(start), never, stamps)[order]
-    earliest = np.minimum.reduceat(known, firsts)
-    earliest[earliest == never] = np.iinfo(np.int64).min  # no known start: NaT
-    picked = order[lasts]
+    # A person on one row is that row; only the rest (a few percent of a large register)
+    # are sorted, by person, start and row.
+    several = np.bincount(key)[key] > 1
+    alone = np.flatnonzero(~several)
+    picked, earliest = alone, stamps[alone]
+    mine = np.flatnonzero(several)
+    if len(mine):
+        order = mine[np.lexsort((row[mine], stamps[mine], key[mine]))]
+        ordered_key = key[order]
+        change = ordered_key[1:] != ordered_key[:-1]
+        firsts = np.flatnonzero(np.concatenate(([True], change)))
+        lasts = np.flatnonzero(np.concatenate((change, [True])))
+        never = np.iinfo(np.int64).max
+        known = np.where(np.isnat(start[order]), never, stamps[order])
+        first_start = np.minimum.reduceat(known, firsts)
+        first_start[first_start == never] = np.iinfo(np.int64).min  # no known start: NaT
+        picked = np.concatenate((alone, order[lasts]))
+        earliest = np.concatenate((earliest, first_start))
     by_row = np.argsort(row[picked], kind="stable")
     return picked[by_row], earliest[by_row].view(start.dtype)
 
