@@ -24,6 +24,7 @@ from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.table import Distinct, text_series
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
+from esfkit.engine.tabulate import cell_codes
 from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean, say
 from esfkit.goalfile.filters import comparisons
 from esfkit.goalfile.model import (
@@ -103,6 +104,7 @@ class Evaluator:
         self._series: dict[tuple[str, str], pd.Series] = {}
         self._texts: dict[str, Keys] = {}
         self._dimensions: dict[str, Dimension] = {}
+        self._cells: dict[tuple[str, ...], np.ndarray] = {}
         self.all = np.ones(len(self.frame), dtype=bool)
 
     # --- fields --------------------------------------------------------------------------
@@ -501,6 +503,14 @@ class Evaluator:
         if name not in self._dimensions:
             self._dimensions[name] = self._dimension(name, loc)
         return self._dimensions[name]
+
+    def cells(self, dimensions: list[Dimension]) -> np.ndarray:
+        """Each row's cell of a breakdown by ``dimensions`` (tabulate.cell_codes),
+        computed once for all the goals broken down alike."""
+        names = tuple(d.name for d in dimensions)
+        if names not in self._cells:
+            self._cells[names] = cell_codes(dimensions, len(self.frame))
+        return self._cells[names]
 
     def _dimension(self, name: str, loc: GoalFileLocation | None) -> Dimension:
         if name == "gender":
