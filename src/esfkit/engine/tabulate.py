@@ -27,11 +27,13 @@ def _except(axis: int, count: int) -> tuple[int, ...]:
 
 
 def cell_codes(dimensions: list[Dimension], rows: int) -> np.ndarray:
-    """Per row of ``rows``, its cell at the finest level of ``dimensions``, one integer."""
+    """Per row of ``rows``, its cell at the finest level of ``dimensions``, one integer (of
+    16 bits when that holds every cell: a breakdown's codes are kept for all its goals)."""
     code = np.zeros(rows, dtype=np.int64)
     for d in dimensions:
         code = code * len(d.labels) + d.codes
-    return code
+    small = prod(len(d.labels) for d in dimensions) <= np.iinfo(np.int16).max
+    return code.astype(np.int16) if small else code
 
 
 def tabulate(
