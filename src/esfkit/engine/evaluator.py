@@ -105,6 +105,7 @@ class Evaluator:
         self._texts: dict[str, Keys] = {}
         self._dimensions: dict[str, Dimension] = {}
         self._cells: dict[tuple[str, ...], np.ndarray] = {}
+        self._columns: dict[str, pd.Series] = {}
         self.all = np.ones(len(self.frame), dtype=bool)
 
     # --- fields --------------------------------------------------------------------------
@@ -157,7 +158,7 @@ class Evaluator:
     def _text(self, field: str) -> Keys:
         if field.startswith("column:"):
             header = field.removeprefix("column:")
-            return Keys.of(self.frame[header], _normalized, self.coded(header))
+            return Keys.of(self.column(header), _normalized, self.coded(header))
         if field == "municipality":
             return Keys.of(self.frame["_municipality"], _normalized)
         if field in ("id", "exit"):
@@ -165,6 +166,15 @@ class Evaluator:
         if field == "gender":
             return Keys.of(self.frame["_gender"], lambda genders: [str(g) for g in genders])
         raise AssertionError(field)
+
+    def column(self, header: str) -> pd.Series:
+        """The user's column ``header`` at the counted rows, taken when first read."""
+        if header not in self._columns:
+            positions = self.pop.positions
+            assert positions is not None  # build_population gives them
+            cells = self.participants.frame[header].take(positions)
+            self._columns[header] = cells.reset_index(drop=True)
+        return self._columns[header]
 
     def coded(self, header: str) -> Distinct | None:
         """The user's column ``header`` as codes into its distinct cells, for the counted
@@ -214,7 +224,7 @@ class Evaluator:
         row with its file."""
         try:
             return parse(
-                self.frame[header],
+                self.column(header),
                 header,
                 self.frame["_row"].to_numpy(),
                 self.participants.file,
@@ -555,7 +565,7 @@ class Evaluator:
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
             header = field.removeprefix("column:")
-            return _labelled(name, _collapsed(self.frame[header], self.coded(header)), ())
+            return _labelled(name, _collapsed(self.column(header), self.coded(header)), ())
         raise GoalFileError(say("eval.no_breakdown", name=name), where=loc)
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from esfkit.data.participants import Participants
+from esfkit.data.participants import CANONICAL, Participants
 from esfkit.errors import UsageError, impossible_date, say
 from esfkit.findings import Finding
 from esfkit.goalfile.nodes import date_range_message, in_date_range
@@ -38,7 +38,11 @@ class Period:
 
 @dataclass
 class Population:
-    """The rows a report counts (one per person or per enrolment), with effective outcomes."""
+    """The rows a report counts (one per person or per enrolment), with effective outcomes.
+
+    ``frame`` holds esfkit's own columns (``_row``, ``_id`` ...) only: a column of the
+    user's is taken at ``positions`` when a goal reads it (Evaluator.column), not copied for
+    every counted row (13 columns of 10^6 rows are 0.15 s and 90 MB)."""
 
     frame: pd.DataFrame
     as_of: dt.date
@@ -60,6 +64,7 @@ def build_population(
     participants: Participants, as_of: dt.date, period: Period | None, unit: str
 ) -> Population:
     frame = participants.frame
+    frame = frame[[name for name in CANONICAL if name in frame.columns]]
     findings = list(participants.findings)
     as_of_ts = pd.Timestamp(as_of)
     start = frame["_start"]
