@@ -106,6 +106,7 @@ class Evaluator:
         self._dimensions: dict[str, Dimension] = {}
         self._cells: dict[tuple[str, ...], np.ndarray] = {}
         self._columns: dict[str, pd.Series] = {}
+        self._coded: dict[str, Distinct | None] = {}
         self.all = np.ones(len(self.frame), dtype=bool)
 
     # --- fields --------------------------------------------------------------------------
@@ -179,6 +180,11 @@ class Evaluator:
     def coded(self, header: str) -> Distinct | None:
         """The user's column ``header`` as codes into its distinct cells, for the counted
         rows; None when the participants do not carry them."""
+        if header not in self._coded:
+            self._coded[header] = self._recoded(header)
+        return self._coded[header]
+
+    def _recoded(self, header: str) -> Distinct | None:
         coded = self.participants.distinct.get(header)
         positions = self.pop.positions
         if coded is None or positions is None or len(positions) != len(self.frame):
