@@ -74,12 +74,22 @@ def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = N
     has up to as many ids. ``coded``: the cells' codes, if known."""
     coded = coded or Distinct.of(values)
     codes, uniques = coded.codes, coded.values
-    texts = _stripped(uniques)
-    numbers = person_keys(texts, report_date)
+    joined = _joined(uniques)  # searched whole: 10^6 ids are one string, not 10^6 calls
+    as_typed = joined is not None and not _SPACE.search(joined)  # nothing to strip
+    texts = uniques if as_typed else _stripped(uniques)
+    numbers = person_keys(texts, report_date, joined if as_typed else None)
     others = pd.isna(numbers)
-    keys = numbers.copy()
-    keys[others] = distinct_keys(uniques[others])
-    persons = codes if others.all() and _own_keys(uniques) else pd.factorize(keys)[0][codes]
+    if as_typed and others.all() and plain_ascii(joined):
+        # Ids such as D0001, no personnummer among them: each keyed by its lower case; in
+        # one case throughout, no two distinct cells have one key (no hashing them again).
+        lowered = joined.lower()
+        keys = np.array(lowered.split("\x00"), dtype=object)
+        apart = lowered == joined or joined.upper() == joined
+    else:
+        keys = numbers.copy()
+        keys[others] = distinct_keys(uniques[others])
+        apart = False
+    persons = codes.copy() if apart else pd.factorize(keys)[0][codes]
     return Ids(
         codes,
         texts,
@@ -89,13 +99,16 @@ def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = N
     )
 
 
+def _joined(uniques: np.ndarray) -> str | None:
+    """The distinct cells joined by NUL, when each is a text without one; else None."""
+    if pd.api.types.infer_dtype(uniques, skipna=False) != "string":
+        return None
+    joined = "\x00".join(uniques)
+    return joined if joined.count("\x00") == len(uniques) - 1 else None
+
+
 def _stripped(uniques: np.ndarray) -> np.ndarray:
-    """The distinct cells without surrounding whitespace, '' for a missing one; the same
-    array when no cell has any (one search over all, not a copy of 10^6 ids)."""
-    if pd.api.types.infer_dtype(uniques, skipna=False) == "string":
-        joined = "\x00".join(uniques)
-        if joined.count("\x00") == len(uniques) - 1 and not _SPACE.search(joined):
-            return uniques
+    """The distinct cells without surrounding whitespace, '' for a missing one."""
     missing = pd.isna(uniques)
     return np.array(
         ["" if gone else str(u).strip() for u, gone in zip(uniques, missing, strict=True)],
@@ -106,28 +119,16 @@ def _stripped(uniques: np.ndarray) -> np.ndarray:
 _SPACE = re.compile(r"\s")  # what str.strip() strips
 
 
-def _own_keys(uniques: np.ndarray) -> bool:
-    """Whether no two of the distinct cells ``uniques`` have one text key: plain ASCII in
-    one case (D0001, D0002) is keyed by its lower case alone, which tells such cells apart
-    as they are. Spares hashing 10^6 keys again."""
-    if len(uniques) < 1_000 or pd.api.types.infer_dtype(uniques, skipna=False) != "string":
-        return False
-    joined = "\x00".join(uniques)
-    return (
-        joined.count("\x00") == len(uniques) - 1
-        and plain_ascii(joined)
-        and (joined.upper() == joined or joined.lower() == joined)
-    )
-
-
-def person_keys(texts: np.ndarray, report_date: dt.date) -> np.ndarray:
+def person_keys(texts: np.ndarray, report_date: dt.date, joined: str | None = None) -> np.ndarray:
     """:func:`person_key` of each of the stripped ``texts`` (None for a text that is no
     personnummer, and for one that starts with an ASCII character other than a digit);
-    the common spellings read with numpy, the rest one by one."""
+    the common spellings read with numpy, the rest one by one. ``joined``: the texts joined
+    by NUL, if known."""
     found = np.full(len(texts), None, dtype=object)
     # A personnummer starts with a digit (or an odd character): other ids skip the pattern,
     # and a column of ids such as D0001 is told at once by the joined texts.
-    if not _MAYBE_NUMBER.search("\x00" + "\x00".join(texts)):
+    joined = "\x00".join(texts) if joined is None else joined
+    if not _MAYBE_NUMBER.search("\x00" + joined):
         return found
     plain, keys = _plain_keys(texts, report_date)
     found[plain] = keys
