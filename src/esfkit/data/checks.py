@@ -686,7 +686,8 @@ def _id_problems(ids: personnummer.Ids, shaped: np.ndarray) -> np.ndarray:
     numbers = np.flatnonzero(shaped)
     found = np.zeros(len(shaped), dtype=np.int8)
     found[numbers] = personnummer.problems(ids.numbers[numbers].tolist())
-    nine = [i for i in numbers.tolist() if len(ids.texts[i]) == 9]  # the rest have 10 or more
+    lengths = np.fromiter(map(len, ids.texts[numbers]), dtype=np.int64, count=len(numbers))
+    nine = numbers[lengths == 9].tolist()  # the rest have 10 characters or more
     found[[i for i in nine if personnummer.lost_zero(ids.texts[i])]] = len(_WHY) - 2
     found[~shaped & (ids.texts != "")] = len(_WHY) - 1
     return found

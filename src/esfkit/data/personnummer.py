@@ -79,7 +79,7 @@ def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = N
     texts = uniques if as_typed else _stripped(uniques)
     numbers = person_keys(texts, report_date, joined if as_typed else None)
     others = pd.isna(numbers)
-    if as_typed and others.all() and plain_ascii(joined):
+    if as_typed and joined is not None and others.all() and plain_ascii(joined):
         # Ids such as D0001, no personnummer among them: each keyed by its lower case; in
         # one case throughout, no two distinct cells have one key (no hashing them again).
         lowered = joined.lower()
@@ -219,8 +219,8 @@ def problems(keys: list[str]) -> np.ndarray:
     if not keys:
         return np.zeros(0, dtype=np.int8)
     year, month, day, digits, tf = _parts(keys)
-    doubled = digits[:, 2:11:2] * 2
-    total = (doubled - 9 * (doubled > 9)).sum(axis=1) + digits[:, 3:12:2].sum(axis=1)
+    # Luhn over YYMMDDNNNC: every other digit doubled, a two-digit product's digits added.
+    total = sum(2 * d - 9 * (d > 4) for d in digits[2:11:2]) + sum(digits[3:12:2])
     found = np.where(tf | (total % 10 == 0), 0, 2).astype(np.int8)
     found[~_is_date(year, month, day)] = 1
     return found
@@ -242,15 +242,19 @@ def birth_dates(ids: pd.Series) -> pd.Series:
     return pd.Series(born[codes], index=ids.index)
 
 
-def _parts(keys: list[str]) -> tuple[np.ndarray, ...]:
-    """Year, month, day (samordningsnummer's +60 undone), the digits as a (n, 12) array,
-    and whether each is a protected-identity id, of 12-character person keys."""
-    digits = np.array(keys, dtype="U12").view(np.uint32).reshape(-1, 12).astype(np.int64) - 48
-    year = digits[:, 0] * 1000 + digits[:, 1] * 100 + digits[:, 2] * 10 + digits[:, 3]
-    month = digits[:, 4] * 10 + digits[:, 5]
-    day = digits[:, 6] * 10 + digits[:, 7]
+def _parts(
+    keys: list[str],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray], np.ndarray]:
+    """Year, month, day (samordningsnummer's +60 undone), the twelve digits (one array of
+    each position), and whether each is a protected-identity id, of 12-character person
+    keys."""
+    chars = np.array(keys, dtype="U12").view(np.uint32).reshape(-1, 12)
+    digits = [chars[:, i].astype(np.int32) - ord("0") for i in range(12)]
+    year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+    month = digits[4] * 10 + digits[5]
+    day = digits[6] * 10 + digits[7]
     day = np.where(day > 60, day - 60, day)
-    tf = digits[:, 8] == ord("T") - 48
+    tf = digits[8] == ord("T") - ord("0")
     return year, month, day, digits, tf
 
 
