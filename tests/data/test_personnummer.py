@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from esfkit.data.personnummer import birth_date, luhn_ok, mask, problem
+from esfkit.data.personnummer import (
+    birth_date,
+    luhn_ok,
+    mask,
+    person_key,
+    person_keys,
+    problem,
+    read_ids,
+)
 from esfkit.privacy import mask_text
 
 TODAY = dt.date(2023, 6, 30)
@@ -74,3 +84,37 @@ def test_a_number_that_lost_its_leading_zero_in_excel_is_named_and_masked() -> N
     assert birth_date("501011233", dt.date(2022, 1, 1)) == dt.date(2005, 1, 1)
     assert mask_text("id 501011233 on row 4") == "id 50101-**** on row 4"
     assert "is not a personnummer" in problem("501011238", TODAY)  # the check digit disagrees
+
+
+ID_SPELLINGS = st.one_of(
+    st.from_regex(r"\A\s?(1[89]|20|21)?[0-9]{2}[01][0-9][0-9]{2}[-+ ]?[0-9]{4}\s?\Z"),
+    st.text(alphabet="0123456789-+ .TFx\u2010\uff10\u0661", max_size=15),
+)
+
+
+@given(
+    texts=st.lists(ID_SPELLINGS, max_size=40),
+    day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+)
+def test_a_column_is_keyed_at_once_as_each_id_alone(texts: list[str], day: dt.date) -> None:
+    stripped = [text.strip() for text in texts]
+    alone = [
+        person_key(text, day) if text[:1].isdigit() or not text[:1].isascii() else None
+        for text in stripped
+    ]
+    assert person_keys(np.array(stripped, dtype=object), day).tolist() == alone
+
+
+@pytest.mark.parametrize("other", ["d0007", " D0007", "D0007\u200b", "Ｄ0007"])
+def test_ids_that_differ_only_in_case_or_spacing_are_one_person(other: str) -> None:
+    cells = pd.Series([f"D{i:04d}" for i in range(2_000)] + [other], dtype=object)
+    ids = read_ids(cells, TODAY)
+    assert ids.persons[-1] == ids.persons[7]
+    assert ids.persons.max() == 1_999
+
+
+def test_ids_of_one_case_are_each_a_person_of_their_own_numbered_in_order() -> None:
+    cells = pd.Series([f"D{i % 1_500:04d}" for i in range(3_000)], dtype=object)
+    ids = read_ids(cells, TODAY)
+    assert ids.persons.tolist() == [i % 1_500 for i in range(3_000)]
+    assert ids.keys.iloc[1_501] == "d0001"

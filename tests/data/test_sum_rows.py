@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from esfkit.data import totals
+from esfkit.text import key
 from tests.conftest import run_cli as run_swedish
 from tests.conftest import run_cli_en as run_cli
 
@@ -222,3 +225,16 @@ def test_a_sum_row_of_formulas_in_a_workbook_is_one_finding(write, tmp_path) -> 
     assert "d.xlsx, row 14: row 14 is a 'Summa' row" in run.stdout
     skipped = run_cli("check", write("g.yml", SKIP), path, "--as-of", "2021-12-31")
     assert skipped.exit_code == 0, skipped.stderr
+
+
+CELL_PARTS = st.sampled_from(
+    ["Summa", "TOTALT", "s:a", " antal", "Kiruna Count", "Sum", "D0001", "å", "İ", "\x01", "\t"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cells=st.lists(st.lists(CELL_PARTS | st.text(max_size=3), max_size=4).map("".join)))
+def test_sum_words_are_found_in_a_column_at_once_as_in_each_cell_keyed(cells) -> None:
+    values = np.array(cells, dtype=object)
+    expected = [i for i, cell in enumerate(cells) if totals._SUM.match(key(cell))]
+    assert totals._sum_cells(values) == expected

@@ -12,12 +12,14 @@ from hypothesis import strategies as st
 
 from esfkit.data.values import (
     ambiguous_dates,
+    distinct_keys,
     normalize,
     normalize_distinct,
     parse_dates,
     parse_numbers,
 )
 from esfkit.errors import DataError
+from esfkit.text import key
 
 
 def series(*values: str) -> pd.Series:
@@ -294,3 +296,12 @@ def test_any_text_is_a_date_or_a_data_error(text: str) -> None:
     except DataError:
         return
     assert len(result) == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(words=st.lists(st.text(st.characters(max_codepoint=127, exclude_characters="\x00"))))
+def test_ascii_cells_keyed_at_once_as_one_by_one(words: list[str]) -> None:
+    # 1 000 cells at least take the joined path; plain ASCII (no space, no control
+    # character) is keyed by its lower case alone, the rest by the whole key.
+    cells = np.array([*words, *(f"Id{i}" for i in range(1_000))], dtype=object)
+    assert distinct_keys(cells).tolist() == [key(cell) for cell in cells]

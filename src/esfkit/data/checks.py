@@ -648,7 +648,7 @@ def _shown(text: str) -> str:
 def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray) -> list[Finding]:
     """Missing ids and invalid personnummer, each distinct cell looked at once."""
     codes, texts = ids.codes, ids.texts
-    blank = np.array([not t for t in texts], dtype=bool)[codes]
+    blank = (texts == "")[codes]
     findings = []
     if blank.any():
         findings.append(
@@ -663,7 +663,7 @@ def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
         )
     findings += _rounded_ids(values, ids, header, rows)
     filled = codes[~blank]
-    shaped = np.array([number is not None for number in ids.numbers], dtype=bool)
+    shaped = ~pd.isna(ids.numbers)
     if not len(filled) or shaped[filled].mean() < 0.5:
         return findings  # ids such as D0001, whatever the header says: nothing to check
     found = _id_problems(ids, shaped)
@@ -724,11 +724,11 @@ def _id_problems(ids: personnummer.Ids, shaped: np.ndarray) -> np.ndarray:
     it is one, or blank."""
     numbers = np.flatnonzero(shaped)
     found = np.zeros(len(shaped), dtype=np.int8)
-    found[numbers] = personnummer.problems([n for n in ids.numbers if n is not None])
-    nine = [i for i in numbers.tolist() if len(ids.texts[i]) == 9]  # the rest have 10 or more
+    found[numbers] = personnummer.problems(ids.numbers[numbers].tolist())
+    lengths = np.fromiter(map(len, ids.texts[numbers]), dtype=np.int64, count=len(numbers))
+    nine = numbers[lengths == 9].tolist()  # the rest have 10 characters or more
     found[[i for i in nine if personnummer.lost_zero(ids.texts[i])]] = len(_WHY) - 2
-    texts = np.array([bool(t) for t in ids.texts], dtype=bool)
-    found[~shaped & texts] = len(_WHY) - 1
+    found[~shaped & (ids.texts != "")] = len(_WHY) - 1
     return found
 
 
@@ -890,11 +890,11 @@ def _enrolments(
     only one finding holding the rows of every overlap. ``keys`` are the ids as integer
     codes (equal for ids that compare equal), ``typed`` the cells as written (shown,
     masked)."""
-    several = np.bincount(keys)[keys] > 1 if len(keys) else keys.astype(bool)
-    if not several.any():
+    several = np.flatnonzero(np.bincount(keys)[keys] > 1) if len(keys) else keys
+    if not len(several):
         return []
-    order = np.lexsort((rows, start.view(np.int64), keys))
-    order = order[several[order]]
+    # Only the rows of ids on several rows are sorted: a few percent of a large register.
+    order = several[np.lexsort((rows[several], start[several].view(np.int64), keys[several]))]
     # Sorted by start within an id, any overlap shows between neighbours: if enrolment j
     # begins before an earlier i has ended, so does the one right after i.
     open_end = np.where(np.isnat(end), np.datetime64("2262-01-01"), end)[order]

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from esfkit.data.table import Distinct
-from esfkit.data.values import distinct_keys
+from esfkit.data.values import distinct_keys, plain_ascii
 from esfkit.messages import MESSAGES
 from esfkit.privacy import BETWEEN, TF, mask_text, plain_digits
 
@@ -60,11 +60,11 @@ class Ids:
     typed, stripped, and its person key (None when it is not shaped as a personnummer);
     per row the key everything is compared by: the person key, else the text key of
     :func:`esfkit.text.key`, '' for a blank cell; and per row that key as an integer,
-    equal for equal keys (``persons``)."""
+    equal for equal keys, numbered in order of first appearance (``persons``)."""
 
     codes: np.ndarray
-    texts: list[str]
-    numbers: list[str | None]
+    texts: np.ndarray
+    numbers: np.ndarray
     keys: pd.Series
     persons: np.ndarray
 
@@ -74,23 +74,110 @@ def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = N
     has up to as many ids. ``coded``: the cells' codes, if known."""
     coded = coded or Distinct.of(values)
     codes, uniques = coded.codes, coded.values
+    joined = _joined(uniques)  # searched whole: 10^6 ids are one string, not 10^6 calls
+    as_typed = joined is not None and not _SPACE.search(joined)  # nothing to strip
+    texts = uniques if as_typed else _stripped(uniques)
+    numbers = person_keys(texts, report_date, joined if as_typed else None)
+    others = pd.isna(numbers)
+    if as_typed and joined is not None and others.all() and plain_ascii(joined):
+        # Ids such as D0001, no personnummer among them: each keyed by its lower case; in
+        # one case throughout, no two distinct cells have one key (no hashing them again).
+        lowered = joined.lower()
+        keys = np.array(lowered.split("\x00"), dtype=object)
+        apart = lowered == joined or joined.upper() == joined
+    else:
+        keys = numbers.copy()
+        keys[others] = distinct_keys(uniques[others])
+        apart = False
+    persons = codes.copy() if apart else pd.factorize(keys)[0][codes]
+    return Ids(
+        codes,
+        texts,
+        numbers,
+        pd.Series(keys[codes], index=values.index, dtype=object),
+        persons.astype(np.int32, copy=False),
+    )
+
+
+def _joined(uniques: np.ndarray) -> str | None:
+    """The distinct cells joined by NUL, when each is a text without one; else None."""
+    if pd.api.types.infer_dtype(uniques, skipna=False) != "string":
+        return None
+    joined = "\x00".join(uniques)
+    return joined if joined.count("\x00") == len(uniques) - 1 else None
+
+
+def _stripped(uniques: np.ndarray) -> np.ndarray:
+    """The distinct cells without surrounding whitespace, '' for a missing one."""
     missing = pd.isna(uniques)
-    texts = ["" if gone else str(u).strip() for u, gone in zip(uniques, missing, strict=True)]
+    return np.array(
+        ["" if gone else str(u).strip() for u, gone in zip(uniques, missing, strict=True)],
+        dtype=object,
+    )
+
+
+_SPACE = re.compile(r"\s")  # what str.strip() strips
+
+
+def person_keys(texts: np.ndarray, report_date: dt.date, joined: str | None = None) -> np.ndarray:
+    """:func:`person_key` of each of the stripped ``texts`` (None for a text that is no
+    personnummer, and for one that starts with an ASCII character other than a digit);
+    the common spellings read with numpy, the rest one by one. ``joined``: the texts joined
+    by NUL, if known."""
+    found = np.full(len(texts), None, dtype=object)
     # A personnummer starts with a digit (or an odd character): other ids skip the pattern,
     # and a column of ids such as D0001 is told at once by the joined texts.
-    numbers: list[str | None] = [None] * len(texts)
-    if _MAYBE_NUMBER.search("\x00" + "\x00".join(texts)):
-        numbers = [
-            person_key(t, report_date) if t[:1].isdigit() or not t[:1].isascii() else None
-            for t in texts
-        ]
-    others = np.array([number is None for number in numbers], dtype=bool)
-    keys = np.array(numbers, dtype=object)
-    keys[others] = distinct_keys(uniques[others])
-    persons = pd.factorize(keys)[0].astype(np.int32)[codes]  # per distinct cell, not row
-    return Ids(
-        codes, texts, numbers, pd.Series(keys[codes], index=values.index, dtype=object), persons
-    )
+    joined = "\x00".join(texts) if joined is None else joined
+    if not _MAYBE_NUMBER.search("\x00" + joined):
+        return found
+    plain, keys = _plain_keys(texts, report_date)
+    found[plain] = keys
+    for index in np.flatnonzero(~plain).tolist():
+        text = texts[index]
+        if text[:1].isdigit() or not text[:1].isascii():
+            found[index] = person_key(text, report_date)
+    return found
+
+
+def _plain_keys(texts: np.ndarray, report_date: dt.date) -> tuple[np.ndarray, list[str]]:
+    """Which ``texts`` match _FAST in ASCII (``YYMMDD-NNNN``, ``YYYYMMDDNNNN`` ...), and
+    their person keys in that order, as :func:`person_key` gives them: read per length
+    (10 to 13 characters) as an array of code points, without a pattern matched per id."""
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    plain = np.zeros(len(texts), dtype=bool)
+    keys = np.empty(len(texts), dtype=object)
+    for length in (10, 11, 12, 13):
+        at = np.flatnonzero(lengths == length)
+        chars = texts[at].astype(f"U{length}").view(np.uint32).reshape(-1, length)
+        between = chars[:, length - 5] if length % 2 else np.zeros(len(at), dtype=np.uint32)
+        digits = (np.delete(chars, length - 5, axis=1) if length % 2 else chars) - ord("0")
+        ok = (digits <= 9).all(axis=1)  # below '0' wraps around: unsigned
+        ok &= np.isin(between, [0, ord("-"), ord("+"), ord(" ")])
+        ten = digits[:, -10:]
+        if length >= 12:
+            century = digits[:, 0] * 10 + digits[:, 1]
+        else:
+            year = _years(ten, between == ord("+"), report_date)
+            ok &= (year >= 0) & (year <= 9999)
+            century = year // 100
+        key = np.empty((len(at), 12), dtype=np.uint32)
+        key[:, 0], key[:, 1] = century // 10, century % 10
+        key[:, 2:] = ten
+        key += ord("0")
+        plain[at[ok]] = True
+        keys[at[ok]] = key[ok].view("U12").ravel().tolist()
+    return plain, keys[plain].tolist()
+
+
+def _years(ten: np.ndarray, plus: np.ndarray, report_date: dt.date) -> np.ndarray:
+    """:func:`_century`'s year for each row of YYMMDDNNNN digits, vectorised."""
+    yy, mm, dd = (ten[:, i].astype(np.int64) * 10 + ten[:, i + 1] for i in (0, 2, 4))
+    day = np.where(dd > 60, dd - 60, dd)
+    this = report_date.year
+    year = this - (this - yy) % 100
+    later = (mm > report_date.month) | ((mm == report_date.month) & (day > report_date.day))
+    year = year - 100 * ((year == this) & later)  # not born yet this year
+    return year - 100 * plus
 
 
 def _key_of_any_spelling(text: str, report_date: dt.date) -> str | None:
@@ -132,8 +219,8 @@ def problems(keys: list[str]) -> np.ndarray:
     if not keys:
         return np.zeros(0, dtype=np.int8)
     year, month, day, digits, tf = _parts(keys)
-    doubled = digits[:, 2:11:2] * 2
-    total = (doubled - 9 * (doubled > 9)).sum(axis=1) + digits[:, 3:12:2].sum(axis=1)
+    # Luhn over YYMMDDNNNC: every other digit doubled, a two-digit product's digits added.
+    total = sum(2 * d - 9 * (d > 4) for d in digits[2:11:2]) + sum(digits[3:12:2])
     found = np.where(tf | (total % 10 == 0), 0, 2).astype(np.int8)
     found[~_is_date(year, month, day)] = 1
     return found
@@ -155,15 +242,19 @@ def birth_dates(ids: pd.Series) -> pd.Series:
     return pd.Series(born[codes], index=ids.index)
 
 
-def _parts(keys: list[str]) -> tuple[np.ndarray, ...]:
-    """Year, month, day (samordningsnummer's +60 undone), the digits as a (n, 12) array,
-    and whether each is a protected-identity id, of 12-character person keys."""
-    digits = np.array(keys, dtype="U12").view(np.uint32).reshape(-1, 12).astype(np.int64) - 48
-    year = digits[:, 0] * 1000 + digits[:, 1] * 100 + digits[:, 2] * 10 + digits[:, 3]
-    month = digits[:, 4] * 10 + digits[:, 5]
-    day = digits[:, 6] * 10 + digits[:, 7]
+def _parts(
+    keys: list[str],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray], np.ndarray]:
+    """Year, month, day (samordningsnummer's +60 undone), the twelve digits (one array of
+    each position), and whether each is a protected-identity id, of 12-character person
+    keys."""
+    chars = np.array(keys, dtype="U12").view(np.uint32).reshape(-1, 12)
+    digits = [chars[:, i].astype(np.int32) - ord("0") for i in range(12)]
+    year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+    month = digits[4] * 10 + digits[5]
+    day = digits[6] * 10 + digits[7]
     day = np.where(day > 60, day - 60, day)
-    tf = digits[:, 8] == ord("T") - 48
+    tf = digits[8] == ord("T") - ord("0")
     return year, month, day, digits, tf
 
 

@@ -104,10 +104,13 @@ def _word_cells(raw: RawTable) -> dict[int, str]:
 def _sum_cells(values: np.ndarray) -> list[int]:
     """The indexes of the cells that begin with a sum word once keyed. Plain ASCII cells
     (an id column has a distinct one a row) are matched as they are, case and leading
-    spaces ignored, which is what their key would give; the others are keyed first."""
+    spaces ignored, which is what their key would give; the others are keyed first. Only
+    the cells holding a sum word's letters or an odd character are looked at one by one."""
     plain, keyed = _PLAIN_SUM.match, _SUM.match
     hits, odd = [], []
-    for index, value in enumerate(values.tolist()):
+    texts = values.tolist()
+    for index in _suspects(texts):
+        value = texts[index]
         if not value.isascii() or _CONTROL.search(value):
             odd.append(index)
         elif plain(value):
@@ -116,6 +119,33 @@ def _sum_cells(values: np.ndarray) -> list[int]:
         keys = distinct_keys(values[odd]).tolist()
         hits += [i for i, k in zip(odd, keys, strict=True) if keyed(k)]
     return sorted(hits)
+
+
+# Every sum word, first or last, holds one of these; in lower case, as ASCII.
+_WORD_PARTS = ("sum", "s:a", "total", "antal", "count")
+
+
+def _suspects(texts: list[str]) -> list[int] | range:
+    """The indexes of the ``texts`` holding a part of a sum word in any case, a character
+    that is not ASCII or a control character: found in all of them joined (str.find runs at
+    memchr speed), not by a pattern matched per cell."""
+    joined = "\n".join(texts)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # a letter that is two in lower case: 'İ'
+        return range(len(texts))
+    at = [found.start() for found in _ODD.finditer(joined)]
+    for part in _WORD_PARTS:
+        found = lowered.find(part)
+        while found >= 0:
+            at.append(found)
+            found = lowered.find(part, found + 1)
+    if not at:
+        return []
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    return np.unique(np.searchsorted(ends, at, side="right")).tolist()
+
+
+_ODD = re.compile(r"[^\x09-\x0d\x20-\x7e]")  # not ASCII, or a control character
 
 
 def _is_sum_word(value: object) -> bool:

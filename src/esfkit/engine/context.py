@@ -59,7 +59,8 @@ class EvaluatorContext(GoalContext):
         names: tuple[str, ...] | None = None,
     ) -> list[Tally]:
         base = self.population if denominator is None else self.population & denominator
-        return tabulate(self.dimensions(names), base, numerator)
+        dimensions = self.dimensions(names)
+        return tabulate(dimensions, base, numerator, self.ev.cells(dimensions))
 
     def numbers(self, name: str, limit: float | None = None) -> np.ndarray:
         field = self.ev.resolve(name, self.goal.loc)

@@ -24,6 +24,7 @@ from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.table import Distinct, text_series
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population
+from esfkit.engine.tabulate import cell_codes
 from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean, say
 from esfkit.goalfile.filters import comparisons
 from esfkit.goalfile.model import (
@@ -103,6 +104,9 @@ class Evaluator:
         self._series: dict[tuple[str, str], pd.Series] = {}
         self._texts: dict[str, Keys] = {}
         self._dimensions: dict[str, Dimension] = {}
+        self._cells: dict[tuple[str, ...], np.ndarray] = {}
+        self._columns: dict[str, pd.Series] = {}
+        self._coded: dict[str, Distinct | None] = {}
         self.all = np.ones(len(self.frame), dtype=bool)
 
     # --- fields --------------------------------------------------------------------------
@@ -155,7 +159,7 @@ class Evaluator:
     def _text(self, field: str) -> Keys:
         if field.startswith("column:"):
             header = field.removeprefix("column:")
-            return Keys.of(self.frame[header], _normalized, self.coded(header))
+            return Keys.of(self.column(header), _normalized, self.coded(header))
         if field == "municipality":
             return Keys.of(self.frame["_municipality"], _normalized)
         if field in ("id", "exit"):
@@ -164,9 +168,23 @@ class Evaluator:
             return Keys.of(self.frame["_gender"], lambda genders: [str(g) for g in genders])
         raise AssertionError(field)
 
+    def column(self, header: str) -> pd.Series:
+        """The user's column ``header`` at the counted rows, taken when first read."""
+        if header not in self._columns:
+            positions = self.pop.positions
+            assert positions is not None  # build_population gives them
+            cells = self.participants.frame[header].take(positions)
+            self._columns[header] = cells.reset_index(drop=True)
+        return self._columns[header]
+
     def coded(self, header: str) -> Distinct | None:
         """The user's column ``header`` as codes into its distinct cells, for the counted
         rows; None when the participants do not carry them."""
+        if header not in self._coded:
+            self._coded[header] = self._recoded(header)
+        return self._coded[header]
+
+    def _recoded(self, header: str) -> Distinct | None:
         coded = self.participants.distinct.get(header)
         positions = self.pop.positions
         if coded is None or positions is None or len(positions) != len(self.frame):
@@ -212,7 +230,7 @@ class Evaluator:
         row with its file."""
         try:
             return parse(
-                self.frame[header],
+                self.column(header),
                 header,
                 self.frame["_row"].to_numpy(),
                 self.participants.file,
@@ -502,6 +520,14 @@ class Evaluator:
             self._dimensions[name] = self._dimension(name, loc)
         return self._dimensions[name]
 
+    def cells(self, dimensions: list[Dimension]) -> np.ndarray:
+        """Each row's cell of a breakdown by ``dimensions`` (tabulate.cell_codes),
+        computed once for all the goals broken down alike."""
+        names = tuple(d.name for d in dimensions)
+        if names not in self._cells:
+            self._cells[names] = cell_codes(dimensions, len(self.frame))
+        return self._cells[names]
+
     def _dimension(self, name: str, loc: GoalFileLocation | None) -> Dimension:
         if name == "gender":
             codes = pd.Categorical(self.frame["_gender"], categories=GENDER_ORDER).codes
@@ -545,7 +571,7 @@ class Evaluator:
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
             header = field.removeprefix("column:")
-            return _labelled(name, _collapsed(self.frame[header], self.coded(header)), ())
+            return _labelled(name, _collapsed(self.column(header), self.coded(header)), ())
         raise GoalFileError(say("eval.no_breakdown", name=name), where=loc)
 
 

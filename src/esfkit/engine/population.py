@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from esfkit.data.participants import Participants
+from esfkit.data.participants import CANONICAL, Participants
 from esfkit.errors import UsageError, impossible_date, say
 from esfkit.findings import Finding
 from esfkit.goalfile.nodes import date_range_message, in_date_range
@@ -38,7 +38,11 @@ class Period:
 
 @dataclass
 class Population:
-    """The rows a report counts (one per person or per enrolment), with effective outcomes."""
+    """The rows a report counts (one per person or per enrolment), with effective outcomes.
+
+    ``frame`` holds esfkit's own columns (``_row``, ``_id`` ...) only: a column of the
+    user's is taken at ``positions`` when a goal reads it (Evaluator.column), not copied for
+    every counted row (13 columns of 10^6 rows are 0.15 s and 90 MB)."""
 
     frame: pd.DataFrame
     as_of: dt.date
@@ -60,6 +64,7 @@ def build_population(
     participants: Participants, as_of: dt.date, period: Period | None, unit: str
 ) -> Population:
     frame = participants.frame
+    frame = frame[[name for name in CANONICAL if name in frame.columns]]
     findings = list(participants.findings)
     as_of_ts = pd.Timestamp(as_of)
     start = frame["_start"]
@@ -156,16 +161,24 @@ def _latest_per_person(rows: pd.DataFrame, key: np.ndarray) -> tuple[np.ndarray,
     start = rows["_start"].to_numpy()
     stamps = start.view(np.int64)  # NaT is the smallest int64, so it sorts first
     row = rows["_row"].to_numpy()
-    order = np.lexsort((row, stamps, key))
-    ordered_key = key[order]
-    change = ordered_key[1:] != ordered_key[:-1]
-    firsts = np.flatnonzero(np.concatenate(([True], change)))
-    lasts = np.flatnonzero(np.concatenate((change, [True])))
-    never = np.iinfo(np.int64).max
-    known = np.where(np.isnat(start), never, stamps)[order]
-    earliest = np.minimum.reduceat(known, firsts)
-    earliest[earliest == never] = np.iinfo(np.int64).min  # no known start: NaT
-    picked = order[lasts]
+    # A person on one row is that row; only the rest (a few percent of a large register)
+    # are sorted, by person, start and row.
+    several = np.bincount(key)[key] > 1
+    alone = np.flatnonzero(~several)
+    picked, earliest = alone, stamps[alone]
+    mine = np.flatnonzero(several)
+    if len(mine):
+        order = mine[np.lexsort((row[mine], stamps[mine], key[mine]))]
+        ordered_key = key[order]
+        change = ordered_key[1:] != ordered_key[:-1]
+        firsts = np.flatnonzero(np.concatenate(([True], change)))
+        lasts = np.flatnonzero(np.concatenate((change, [True])))
+        never = np.iinfo(np.int64).max
+        known = np.where(np.isnat(start[order]), never, stamps[order])
+        first_start = np.minimum.reduceat(known, firsts)
+        first_start[first_start == never] = np.iinfo(np.int64).min  # no known start: NaT
+        picked = np.concatenate((alone, order[lasts]))
+        earliest = np.concatenate((earliest, first_start))
     by_row = np.argsort(row[picked], kind="stable")
     return picked[by_row], earliest[by_row].view(start.dtype)
 

@@ -26,17 +26,29 @@ def _except(axis: int, count: int) -> tuple[int, ...]:
     return tuple(i for i in range(count) if i != axis)
 
 
+def cell_codes(dimensions: list[Dimension], rows: int) -> np.ndarray:
+    """Per row of ``rows``, its cell at the finest level of ``dimensions``, one integer (of
+    16 bits when that holds every cell: a breakdown's codes are kept for all its goals)."""
+    code = np.zeros(rows, dtype=np.int64)
+    for d in dimensions:
+        code = code * len(d.labels) + d.codes
+    small = prod(len(d.labels) for d in dimensions) <= np.iinfo(np.int16).max
+    return code.astype(np.int16) if small else code
+
+
 def tabulate(
-    dimensions: list[Dimension], denominator: np.ndarray, numerator: np.ndarray | None = None
+    dimensions: list[Dimension],
+    denominator: np.ndarray,
+    numerator: np.ndarray | None = None,
+    code: np.ndarray | None = None,
 ) -> list[Tally]:
-    """Tallies for the total, then each dimension alone, then each combination."""
+    """Tallies for the total, then each dimension alone, then each combination. ``code``:
+    :func:`cell_codes` of ``dimensions``, if known (goals broken down alike share it)."""
     in_numerator = numerator & denominator if numerator is not None else None
     # One pass over the rows: counts for the finest level; coarser levels add those integer
     # counts up (the same numbers as counting their rows, and nothing is rounded).
     sizes = [len(d.labels) for d in dimensions]
-    code = np.zeros(len(denominator), dtype=np.int64)
-    for d in dimensions:
-        code = code * len(d.labels) + d.codes
+    code = cell_codes(dimensions, len(denominator)) if code is None else code
     den_all = np.bincount(code[denominator], minlength=prod(sizes)).reshape(sizes)
     num_all = (
         np.bincount(code[in_numerator], minlength=prod(sizes)).reshape(sizes)
