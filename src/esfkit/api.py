@@ -209,7 +209,6 @@ def _cleaned(
     except EsfkitError as error:
         raise relocated(error, register.names) from None
     participants.files = register.files
-    participants.keyed_at = report_date
     return participants
 
 

@@ -114,7 +114,7 @@ def clean(
 ) -> Participants:
     """The canonical frame, from what the checks read in ``raw`` (``parsed``): a value they
     found wrong is their error, said before cleaning, so nothing here judges a cell again.
-    Ids are person keys at ``report_date`` (the century of a ten-digit personnummer
+    The checks keyed the ids at ``report_date`` (the century of a ten-digit personnummer
     depends on it)."""
     file = raw.path.name
     if parsed.rows != len(raw.frame):
@@ -136,11 +136,8 @@ def clean(
 
     frame["_row"] = rows
     persons = None
-    if "id" in columns and "_id" in parsed and "_person" in parsed:
+    if "id" in columns:  # keyed by the checks, at report_date
         frame["_id"], persons = parsed["_id"], parsed["_person"].to_numpy()
-    elif "id" in columns:
-        ids = read_ids(source[columns["id"]], report_date, raw.codes(columns["id"]))
-        frame["_id"], persons = ids.keys, ids.persons
     else:
         frame["_id"] = ""
     if "gender" in columns:
@@ -172,6 +169,7 @@ def clean(
         findings,
         persons=persons,
         distinct=distinct,
+        keyed_at=report_date,
     )
 
 
