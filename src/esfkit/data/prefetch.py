@@ -2,10 +2,10 @@
 
 python-calamine parses a sheet's XML with the GIL released, and ``import pandas`` takes a
 quarter of a second, so on a machine with two cores the import costs nothing extra for a
-large workbook. Only the likely sheet is parsed (the first visible worksheet), and only
-after the workbook has passed the checks read.py and sheet.py make (a regular file within
-the size limit, data/archive.py's limits), so a bomb or a FIFO never reaches calamine here
-either. sheet.py still decides which sheet it reads, and takes the parsed one only when it
+large workbook. Only the likely sheet is parsed (the first visible worksheet; by fastexcel
+when large, data/fastsheet.py), and only after the workbook has passed the checks read.py
+and sheet.py make (a regular file within the size limit, data/archive.py's limits), so a
+bomb or a FIFO never reaches calamine here either. sheet.py still decides which sheet it reads, and takes the parsed one only when it
 is that sheet of the unchanged file; otherwise the work is simply wasted. No pandas here:
 this module is imported before it.
 """
@@ -27,11 +27,14 @@ _jobs: dict[Path, _Parse] = {}
 
 @dataclass(frozen=True)
 class Prefetched:
-    """The likely sheet's name and parsed sheet, and the scans made on the way."""
+    """The workbook opened, the likely sheet's name and that sheet parsed by python-calamine
+    or, when large, by fastexcel (data/fastsheet.py), and the scans made on the way."""
 
+    workbook: Any
     name: str
     sheet: Any
     scans: dict[str, Any]
+    fast: Any = None
 
 
 class _Parse(threading.Thread):
@@ -46,7 +49,7 @@ class _Parse(threading.Thread):
         try:
             import python_calamine
 
-            from esfkit.data import archive
+            from esfkit.data import archive, fastsheet
             from esfkit.errors import DataError
             from esfkit.inputfile import DATA_FILE_LIMIT, read_input
 
@@ -61,7 +64,12 @@ class _Parse(threading.Thread):
             name = _likely_sheet(workbook, python_calamine)
             if suffix in (".xlsx", ".xlsm", ".xlsb") and archive.is_zip(data):
                 scans[name] = archive.scan_sheet(self.path, data, name)
-            self.result = Prefetched(name, workbook.get_sheet_by_name(name), scans)
+            scan = scans.get(name)
+            fast = None
+            if fastsheet.wanted(self.path, len(data), scan is not None and scan.text_header):
+                fast = fastsheet.load(self.path, name)
+            sheet = workbook.get_sheet_by_name(name) if fast is None else None
+            self.result = Prefetched(workbook, name, sheet, scans, fast)
         except BaseException:  # any failure: sheet.py reads the file itself and explains
             self.result = None
 
