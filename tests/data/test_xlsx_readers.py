@@ -9,10 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pytest
 
-from esfkit.data import fastsheet, prefetch
+from esfkit.data import fastsheet, prefetch, sheet
 from esfkit.data.read import read_table
 from esfkit.errors import DataError
 from tests.data.test_csv_readers import _plain
@@ -167,3 +168,12 @@ def test_a_small_workbook_never_imports_fastexcel(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_date_times_of_a_column_read_as_each_one_alone() -> None:
+    stamps = ["2021-03-01T00:00:00.000", "2021-03-01T23:59:59.600", "2021-03-02T00:00:00.499",
+              "1900-03-01T08:00:00.500", "1969-12-31T23:59:59.500", "9999-12-31T23:59:59.499"]  # fmt: skip
+    values = np.array(stamps, dtype="datetime64[ms]")
+    alone = [sheet.cell_text(value) for value in values.astype(object)]
+    assert sheet._datetime_texts(values).tolist() == alone
+    assert alone[:2] == ["2021-03-01", "2021-03-02"]

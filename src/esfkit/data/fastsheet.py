@@ -29,7 +29,7 @@ _SUFFIXES = (".xlsx", ".xlsm")
 # fastexcel names a second column 'Kön' 'Kön_1'; a header like that may not be the sheet's.
 _ALIAS = re.compile(r"(.*)_[0-9]+", re.S)
 _EARLIEST_MS = -2_203_891_200_000  # 1900-03-01, after Excel's 1900 leap-year day
-_LATEST_MS = 253_402_300_800_000  # 10000-01-01
+_LATEST_MS = 253_402_300_799_500  # 9999-12-31 23:59:59.5, which Python cannot round up
 
 
 def wanted(path: Path, size: int, text_header: bool) -> bool:
@@ -65,10 +65,11 @@ def load(path: Path, name: str) -> Any | None:
         return None
 
 
-def columns(sheet: Any) -> list[tuple[str, Any, list[object]]] | None:
+def columns(sheet: Any) -> list[tuple[str, Any, Any]] | None:
     """Each column of a sheet :func:`load` gave: its header, the codes of its cells below
-    the header (an int32 array) into its distinct values (Python objects as python-calamine
-    gives them, '' for an empty cell); None unless fastexcel read it as python-calamine does."""
+    the header (an int32 array) into its distinct values, ``len(values)`` for an empty cell
+    (values: date-times as a datetime64[ms] array, any other type an object array of what
+    python-calamine gives); None unless fastexcel read it as python-calamine does."""
     try:
         infos = sheet.available_columns()
         batch, errors = sheet.to_arrow_with_errors()
@@ -92,16 +93,16 @@ def columns(sheet: Any) -> list[tuple[str, Any, list[object]]] | None:
     return read
 
 
-def _coded(array: Any) -> tuple[Any, list[object]] | None:
-    """The column's codes and distinct values, '' (empty) last; None for a type or a value
-    python-calamine would hand over otherwise."""
+def _coded(array: Any) -> tuple[Any, Any] | None:
+    """The column's codes and distinct values (see :func:`columns`); None for a type or a
+    value python-calamine would hand over otherwise."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
     kind = array.type
     if pa.types.is_null(kind):
-        return np.zeros(len(array), dtype=np.int32), [""]
+        return np.zeros(len(array), dtype=np.int32), np.array([], dtype=object)
     if pa.types.is_floating(kind) and pc.any(pc.is_nan(array)).as_py():
         return None
     if pa.types.is_timestamp(kind) or pa.types.is_duration(kind):
@@ -116,9 +117,12 @@ def _coded(array: Any) -> tuple[Any, list[object]] | None:
     ):
         return None  # a date (an ISO text, not in .xlsx) or a type fastexcel added since
     encoded = pc.dictionary_encode(array)
-    values = encoded.dictionary.to_pylist()
+    if pa.types.is_timestamp(kind):
+        values = encoded.dictionary.to_numpy()
+    else:
+        values = np.array(encoded.dictionary.to_pylist(), dtype=object)
     codes = encoded.indices.fill_null(len(values)).to_numpy(zero_copy_only=False)
-    return codes.astype(np.int32, copy=False), [*values, ""]
+    return codes.astype(np.int32, copy=False), values
 
 
 def _in_range(array: Any, kind: Any) -> bool:

@@ -84,9 +84,12 @@ def _fast_grid(sheet: Any) -> Grid | None:
         return None
     columns = []
     for header, codes, values in read:
-        texts = np.array(
-            [header, *(v if type(v) is str else cell_text(v) for v in values)], dtype=object
-        )
+        texts = np.empty(len(values) + 2, dtype=object)
+        texts[0], texts[-1] = header, ""
+        if values.dtype.kind == "M":
+            texts[1:-1] = _datetime_texts(values)
+        else:
+            texts[1:-1] = [v if type(v) is str else cell_text(v) for v in values]
         # Two values may read as one text (1.0000000000000002 and 1): one code each text.
         merged, distinct = pd.factorize(texts)
         cells = merged[np.concatenate(([0], codes.astype(np.int64) + 1))]
@@ -251,6 +254,16 @@ def _datetime_text(value: dt.datetime) -> str:
     if value.time() == dt.time(0, 0):
         return value.date().isoformat()
     return value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _datetime_texts(values: np.ndarray) -> np.ndarray:
+    """:func:`_datetime_text` of each date-time (datetime64[ms], years 1000 to 9999) at once."""
+    seconds = (values.astype(np.int64) + 500) // 1000  # half a second or more rounds up
+    stamps = seconds.astype("datetime64[s]")
+    texts = np.char.replace(np.datetime_as_string(stamps), "T", " ").astype(object)
+    midnight = seconds % 86400 == 0
+    texts[midnight] = np.datetime_as_string(stamps[midnight].astype("datetime64[D]"))
+    return texts
 
 
 def _time_text(value: dt.time) -> str:
