@@ -98,28 +98,8 @@ def main() -> int:
             ]
             check = [*_esfkit(), "check", str(goals), str(path), "--as-of", generate.AS_OF]
             c, c_cpu, c_rss = _process(check, runs)
-            floor = [sys.executable, "-c", FLOOR[fmt].format(path=str(path))]
-            d, d_cpu, d_rss = _process(floor, runs)
-            second = ["—"] * 4
-            if fmt in FAST_FLOOR and importlib.util.find_spec("fastexcel") is not None:
-                fast = [sys.executable, "-c", FAST_FLOOR[fmt].format(path=str(path))]
-                d2, d2_cpu, _ = _process(fast, runs)
-                second = [_s(d2), _s(d2_cpu), f"{c / d2:.2f}", f"{c_cpu / d2_cpu:.2f}"]
-            e2e_rows.append(
-                [
-                    f"{size:,}",
-                    fmt,
-                    _s(c),
-                    _s(c_cpu),
-                    _mib(c_rss),
-                    _s(d),
-                    _s(d_cpu),
-                    _mib(d_rss),
-                    f"{c / d:.2f}",
-                    f"{c_cpu / d_cpu:.2f}",
-                    *second,
-                ]
-            )
+            row = [f"{size:,}", fmt, _s(c), _s(c_cpu), _mib(c_rss)]
+            e2e_rows.append(row + _floors(fmt, path, (c, c_cpu), runs))
             if fmt == args.formats[0]:
                 command_rows += _commands(size, fmt, goals, path, (c, c_cpu), runs)
     cli_rows = [] if args.engine_only else _cli(args.runs, folder)
@@ -161,6 +141,19 @@ def main() -> int:
         print("\nThe command line\n")
         _table(["command", "s", "cpu", "peak"], cli_rows)
     return _verdict(failures, args.engine_only)
+
+
+def _floors(fmt: str, path: Path, check: tuple[float, float], runs: int) -> list[str]:
+    """(d) the floor and (d2) fastexcel's (when installed; else dashes), each against
+    ``check``'s wall and CPU seconds."""
+    c, c_cpu = check
+    d, d_cpu, d_rss = _process([sys.executable, "-c", FLOOR[fmt].format(path=str(path))], runs)
+    cells = [_s(d), _s(d_cpu), _mib(d_rss), f"{c / d:.2f}", f"{c_cpu / d_cpu:.2f}"]
+    if fmt not in FAST_FLOOR or importlib.util.find_spec("fastexcel") is None:
+        return [*cells, *["—"] * 4]
+    fast = [sys.executable, "-c", FAST_FLOOR[fmt].format(path=str(path))]
+    d2, d2_cpu, _ = _process(fast, runs)
+    return [*cells, _s(d2), _s(d2_cpu), f"{c / d2:.2f}", f"{c_cpu / d2_cpu:.2f}"]
 
 
 def _verdict(failures: list[str], engine_only: bool) -> int:
