@@ -24,7 +24,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-FAST_BYTES = 2 * 2**20
+# 10^4 rows (0.7 MiB) read 0.03-0.09 s CPU faster through fastexcel; 500 (37 KiB) never do.
+FAST_BYTES = 512 * 1024
 _SUFFIXES = (".xlsx", ".xlsm")
 # fastexcel names a second column 'Kön' 'Kön_1'; a header like that may not be the sheet's.
 _ALIAS = re.compile(r"(.*)_[0-9]+", re.S)
