@@ -44,9 +44,10 @@ def wanted(path: Path, size: int, text_header: bool) -> bool:
     )
 
 
-def load(path: Path, name: str) -> Any | None:
-    """The sheet ``name`` parsed by fastexcel, its first row as the header and each column
-    below of one type; None when fastexcel cannot (a column of mixed types, a damaged file)."""
+def load(data: bytes, name: str) -> Any | None:
+    """The sheet ``name`` of the workbook ``data`` (the bytes archive.py checked, not the
+    file again) parsed by fastexcel, its first row as the header and each column below of
+    one type; None when fastexcel cannot (a column of mixed types, a damaged file)."""
     import logging
 
     # fastexcel logs notes such as 'falling back to string' for an empty column: not the user's.
@@ -54,7 +55,7 @@ def load(path: Path, name: str) -> Any | None:
     try:
         import fastexcel
 
-        reader = fastexcel.read_excel(path)
+        reader = fastexcel.read_excel(data)
         return reader.load_sheet(
             name, header_row=0, dtype_coercion="strict", schema_sample_rows=None
         )

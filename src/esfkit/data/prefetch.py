@@ -67,7 +67,7 @@ class _Parse(threading.Thread):
             scan = scans.get(name)
             fast = None
             if fastsheet.wanted(self.path, len(data), scan is not None and scan.text_header):
-                fast = fastsheet.load(self.path, name)
+                fast = fastsheet.load(data, name)
             sheet = workbook.get_sheet_by_name(name) if fast is None else None
             self.result = Prefetched(workbook, name, sheet, scans, fast)
         except BaseException:  # any failure: sheet.py reads the file itself and explains

@@ -50,7 +50,7 @@ def read_sheet(
     else:
         parsed = fast = None
         if fastsheet.wanted(path, len(data), scan is not None and scan.text_header):
-            fast = fastsheet.load(path, name)
+            fast = fastsheet.load(data, name)
     grid = _fast_grid(fast) if fast is not None else None
     if grid is None:
         parsed = parsed or _calamine(path, data, lambda: workbook.get_sheet_by_name(name))
