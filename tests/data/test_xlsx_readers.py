@@ -46,9 +46,12 @@ def read_both(path: Path, monkeypatch: pytest.MonkeyPatch, **kwargs: object):
     monkeypatch.setattr(fastsheet, "FAST_BYTES", 0)
     monkeypatch.setattr(fastsheet, "columns", spy)
     fast = _outcome(path, **kwargs)
+    inline = any(taken)
+    taken.clear()
     prefetch.prefetch_sheet(path)
     prefetched = _outcome(path, **kwargs)
-    return slow, fast, prefetched, any(taken)
+    assert any(taken) is inline  # parsed on the prefetch thread, read on this one, alike
+    return slow, fast, prefetched, inline
 
 
 def _outcome(path: Path, **kwargs: object) -> object:
@@ -114,6 +117,7 @@ HOSTILE = {
     "two headers alike": lambda w, s: s.cell(row=1, column=3, value="Kön"),
     "a header like an alias": lambda w, s: s.cell(row=1, column=3, value="Kön_1"),
     "a date before March 1900": lambda w, s: s.cell(row=3, column=3, value=dt.date(1900, 1, 15)),
+    "times in the 1904 date system": lambda w, s: _mac_1904(w, s),
     "a time of day": lambda w, s: [
         s.cell(row=r, column=3, value=dt.time(9, r)) for r in range(2, 7)
     ],
@@ -122,6 +126,14 @@ HOSTILE = {
     ],
     "a number far right": lambda w, s: s.cell(row=4, column=30, value=1.5),
 }
+
+
+def _mac_1904(workbook: openpyxl.Workbook, sheet: object) -> None:
+    """A workbook of the 1904 date system (old Mac Excel), where a serial below 1 is a
+    time of day on 1904-01-01."""
+    workbook.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    for row in range(2, 7):
+        sheet.cell(row=row, column=3, value=dt.datetime(1904, 1, 1, 8, row))  # type: ignore[attr-defined]
 
 
 def _hidden_first(workbook: openpyxl.Workbook) -> None:

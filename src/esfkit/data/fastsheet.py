@@ -11,7 +11,7 @@ pyarrow are installed (``pip install esfkit[fast]``), whose first row is row 1 o
 cells (data/archive.py's SheetScan.text_header: fastexcel reads it as column names), each
 column below it of one type throughout (no number among texts, no text among dates), no
 cell fastexcel failed to convert, and no value python-calamine would hand over as
-something else (a date before March 1900, beyond year 9999, a negative duration, NaN).
+something else (a date before 1904-01-02, beyond year 9999, a negative duration, NaN).
 Any other sheet is read by python-calamine, as before; tests/data/test_xlsx_readers.py
 reads each hostile workbook both ways. No pandas here: the prefetch thread imports this
 module while the main thread imports pandas (data/prefetch.py).
@@ -29,7 +29,9 @@ FAST_BYTES = 512 * 1024
 _SUFFIXES = (".xlsx", ".xlsm")
 # fastexcel names a second column 'Kön' 'Kön_1'; a header like that may not be the sheet's.
 _ALIAS = re.compile(r"(.*)_[0-9]+", re.S)
-_EARLIEST_MS = -2_203_891_200_000  # 1900-03-01, after Excel's 1900 leap-year day
+# 1904-01-02: python-calamine hands over a time of day for a serial below 1, which is
+# 1899-12-31 in the 1900 date system (with its leap-year day) and 1904-01-02 in the 1904 one.
+_EARLIEST_MS = -2_082_758_400_000
 _LATEST_MS = 253_402_300_799_500  # 9999-12-31 23:59:59.5, which Python cannot round up
 
 
@@ -128,8 +130,9 @@ def _coded(array: Any) -> tuple[Any, Any] | None:
 
 
 def _in_range(array: Any, kind: Any) -> bool:
-    """Date-times from March 1900 to year 9999, durations not negative, in milliseconds:
-    python-calamine hands over a time of day before 1900-01-01, a number beyond year 9999."""
+    """Date-times from 1904-01-02 to year 9999, durations not negative, in milliseconds:
+    python-calamine hands over a time of day for a serial below 1 (see _EARLIEST_MS), a
+    number beyond year 9999."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
