@@ -58,9 +58,11 @@ def load(data: bytes, name: str) -> Any | None:
         import fastexcel
 
         reader = fastexcel.read_excel(data)
-        return reader.load_sheet(
+        sheet = reader.load_sheet(
             name, header_row=0, dtype_coercion="strict", schema_sample_rows=None
         )
+        sheet.available_columns()  # each column's type, found now: mixed types raise here
+        return sheet
     except Exception:
         return None
     except BaseException as exc:  # a Rust panic is pyo3's PanicException, a BaseException
