@@ -1,20 +1,22 @@
 """Read a large .xlsx sheet through fastexcel: calamine to Arrow, no Python object per cell.
 
 python-calamine (sheet.py) hands over one Python object per cell, which sheet.py turns into
-text: at 10^5 rows that costs more than parsing the sheet. fastexcel runs the same calamine
-and returns Arrow columns of one type each; here each column becomes its distinct values
-and the codes into them, and sheet.py makes each distinct value text as it makes a cell.
+text: at 10^5 rows that costs two thirds of parsing the sheet again. fastexcel runs the same
+calamine and returns Arrow columns of one type each; here each column becomes its distinct
+values and the codes into them, and sheet.py makes each distinct value text as it makes a
+cell.
 
 It is used only where its reading is known to be python-calamine's: a workbook of
-FAST_BYTES or more (below, fastexcel's import costs more than it saves) when fastexcel and
-pyarrow are installed (``pip install esfkit[fast]``), whose first row is row 1 of text
-cells (data/archive.py's SheetScan.text_header: fastexcel reads it as column names), each
-column below it of one type throughout (no number among texts, no text among dates), no
-cell fastexcel failed to convert, and no value python-calamine would hand over as
-something else (a date before 1904-01-02, beyond year 9999, a negative duration, NaN).
-Any other sheet is read by python-calamine, as before; tests/data/test_xlsx_readers.py
-reads each hostile workbook both ways. No pandas here: the prefetch thread imports this
-module while the main thread imports pandas (data/prefetch.py).
+FAST_BYTES or more when fastexcel and pyarrow are installed (``pip install esfkit[fast]``),
+whose first row is row 1 of text cells (data/archive.py's SheetScan.text_header: fastexcel
+reads it as column names), which holds no error value (SheetScan.errors: fastexcel cannot
+convert one), each column below the header of one type throughout (no number among texts,
+no text among dates), no cell fastexcel failed to convert, and no value python-calamine
+would hand over as something else (a date before 1904-01-02, beyond year 9999, a negative
+duration, NaN). Any other sheet is read by python-calamine, as before (a sheet declined
+after fastexcel parsed it is parsed twice: 0.3 s CPU more at 10^5 rows);
+tests/data/test_xlsx_readers.py reads each hostile workbook both ways. No pandas here: the
+prefetch thread imports this module while the main thread imports pandas (data/prefetch.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ from __future__ import annotations
 import importlib.util
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from esfkit.data.archive import SheetScan
 
 # 10^4 rows (0.7 MiB) read 0.03-0.09 s CPU faster through fastexcel; 500 (37 KiB) never do.
 FAST_BYTES = 512 * 1024
@@ -35,10 +40,13 @@ _EARLIEST_MS = -2_082_758_400_000
 _LATEST_MS = 253_402_300_799_500  # 9999-12-31 23:59:59.5, which Python cannot round up
 
 
-def wanted(path: Path, size: int, text_header: bool) -> bool:
-    """Whether to read this sheet through fastexcel (see the module's docstring)."""
+def wanted(path: Path, size: int, scan: SheetScan | None) -> bool:
+    """Whether to read this sheet (archive.py scanned it) through fastexcel (see the
+    module's docstring); not one holding an error value, which fastexcel cannot convert."""
     return (
-        text_header
+        scan is not None
+        and scan.text_header
+        and not scan.errors
         and size >= FAST_BYTES
         and path.suffix.lower() in _SUFFIXES
         and importlib.util.find_spec("fastexcel") is not None

@@ -66,7 +66,7 @@ class _Parse(threading.Thread):
                 scans[name] = archive.scan_sheet(self.path, data, name)
             scan = scans.get(name)
             fast = None
-            if fastsheet.wanted(self.path, len(data), scan is not None and scan.text_header):
+            if fastsheet.wanted(self.path, len(data), scan):
                 fast = fastsheet.load(data, name)
             sheet = workbook.get_sheet_by_name(name) if fast is None else None
             self.result = Prefetched(workbook, name, sheet, scans, fast)

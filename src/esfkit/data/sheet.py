@@ -49,7 +49,7 @@ def read_sheet(
         parsed, fast = prefetched.sheet, prefetched.fast
     else:
         parsed = fast = None
-        if fastsheet.wanted(path, len(data), scan is not None and scan.text_header):
+        if fastsheet.wanted(path, len(data), scan):
             fast = fastsheet.load(data, name)
     grid = _fast_grid(fast) if fast is not None else None
     if grid is None:
