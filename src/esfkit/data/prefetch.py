@@ -5,9 +5,9 @@ quarter of a second, so on a machine with two cores the import costs nothing ext
 large workbook. Only the likely sheet is parsed (the first visible worksheet; by fastexcel
 when large, data/fastsheet.py), and only after the workbook has passed the checks read.py
 and sheet.py make (a regular file within the size limit, data/archive.py's limits), so a
-bomb or a FIFO never reaches calamine here either. sheet.py still decides which sheet it reads, and takes the parsed one only when it
-is that sheet of the unchanged file; otherwise the work is simply wasted. No pandas here:
-this module is imported before it.
+bomb or a FIFO never reaches calamine here either. sheet.py still decides which sheet it
+reads, and takes the parsed one only when it is that sheet of the unchanged file;
+otherwise the work is simply wasted. No pandas here: this module is imported before it.
 """
 
 from __future__ import annotations

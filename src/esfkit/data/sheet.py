@@ -3,6 +3,8 @@
 calamine parses the sheet, once the workbook is known to fit the limits (archive.py); each
 cell becomes the text Excel shows for it ('12', not '12.0'; a date at midnight as
 2021-03-01), so that long ids keep their digits and every value is judged later, as typed.
+A large .xlsx may come through fastexcel (fastsheet.py) as each column's distinct values:
+each is made text here by the same rules.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ def read_sheet(
     path: Path, data: bytes, sheet: str | int | None
 ) -> tuple[str, Grid, SheetScan | None]:
     """Read one sheet through calamine, which is many times faster than openpyxl, once the
-    workbook is known to fit the limits (data/archive.py)."""
+    workbook is known to fit the limits (data/archive.py): a large .xlsx through fastexcel
+    where it reads the sheet as python-calamine does (data/fastsheet.py)."""
     prefetched = take_sheet(path)  # checked and parsed while pandas was imported, if it was
     if prefetched is not None:
         scans, workbook = dict(prefetched.scans), prefetched.workbook
@@ -80,7 +83,7 @@ def _fast_grid(sheet: Any) -> Grid | None:
     """The sheet fastexcel parsed as each column's codes into its distinct texts, the
     header first; None when it cannot be read as python-calamine reads it (fastsheet.py)."""
     read = fastsheet.columns(sheet)
-    if read is None:
+    if not read:
         return None
     columns = []
     for header, codes, values in read:
