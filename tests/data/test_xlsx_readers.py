@@ -5,6 +5,7 @@ Python object per cell; whatever the workbook, both give the same table, or the 
 from __future__ import annotations
 
 import datetime as dt
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from esfkit.data import fastsheet, prefetch, sheet
 from esfkit.data.read import read_table
@@ -189,3 +192,42 @@ def test_date_times_of_a_column_read_as_each_one_alone() -> None:
     alone = [sheet.cell_text(value) for value in values.astype(object)]
     assert sheet._datetime_texts(values).tolist() == alone
     assert alone[:2] == ["2021-03-01", "2021-03-02"]
+
+
+POOLS = {
+    "text": ["Kvinna", "Man", " ", "NA", "nan", "00123", "Kiruna", "2021-03-01"],
+    "number": [0.1 + 0.2, 12.0, -3.5, 1e20, 44256.0, 1 / 3],
+    "date": [dt.date(1980, 1, 31), dt.date(2021, 3, 1), dt.date(2001, 2, 28)],
+    "date-time": [dt.datetime(2021, 3, 1, 8, 30), dt.datetime(2021, 3, 1, 23, 59, 59, 600_000)],
+    "boolean": [True, False],
+    "duration": [dt.timedelta(hours=30), dt.timedelta(minutes=90, seconds=1)],
+}
+POOLS["mixed"] = [value for pool in POOLS.values() for value in pool]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kinds=st.lists(st.sampled_from(sorted(POOLS)), min_size=1, max_size=4),
+    rows=st.integers(0, 12),
+    blanks=st.floats(0, 0.5),
+    seed=st.integers(0, 2**16),
+)
+def test_generated_workbooks_read_alike(
+    kinds: list[str],
+    rows: int,
+    blanks: float,
+    seed: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    chooser = random.Random(seed)
+    body = [
+        [None if chooser.random() < blanks else chooser.choice(POOLS[kind]) for kind in kinds]
+        for _ in range(rows)
+    ]
+    header = [f"Kolumn {i}" for i in range(len(kinds))]
+    path = write_xlsx(tmp_path / "generated.xlsx", {"Deltagare": [header, *body]})
+    slow, fast, prefetched, _ = read_both(path, monkeypatch)
+    assert fast == slow == prefetched
