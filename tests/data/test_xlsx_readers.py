@@ -5,6 +5,7 @@ Python object per cell; whatever the workbook, both give the same table, or the 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import random
 import subprocess
 import sys
@@ -231,3 +232,14 @@ def test_generated_workbooks_read_alike(
     path = write_xlsx(tmp_path / "generated.xlsx", {"Deltagare": [header, *body]})
     slow, fast, prefetched, _ = read_both(path, monkeypatch)
     assert fast == slow == prefetched
+
+
+def test_fastexcel_notes_never_reach_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # An empty column: fastexcel logs that it falls back to text for it.
+    path = write_xlsx(tmp_path / "gap.xlsx", {"Deltagare": [["A", "B", "C"], ["x", None, "y"]]})
+    monkeypatch.setattr(fastsheet, "FAST_BYTES", 0)
+    with caplog.at_level(logging.WARNING):
+        assert read_table(path).frame["B"].tolist() == [""]
+    assert not [record for record in caplog.records if record.name.startswith("fastexcel")]
