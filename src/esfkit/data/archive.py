@@ -220,17 +220,18 @@ def scan_sheet(path: Path, data: bytes, sheet: str) -> SheetScan | None:
 
 def check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
     """Refuse a sheet whose grid from A1 to its last used cell exceeds the limits."""
-    # Here, not at the top: table.py imports pandas, and the prefetch thread imports this
-    # module while the main thread imports pandas (data/prefetch.py).
+    cells = scan.rows * scan.columns
+    within = scan.rows <= EXCEL_ROWS and scan.columns <= EXCEL_COLUMNS and cells <= CELL_LIMIT
+    if not cells or within:
+        return
+    # Here, not at the top, and only to refuse: table.py imports pandas, and the prefetch
+    # thread scans before the main thread imports pandas (data/prefetch.py).
     from esfkit.data.table import column_letter
 
-    if not scan.rows or not scan.columns:
-        return
     corner = f"{column_letter(scan.columns - 1)}{scan.rows}"
-    cells = scan.rows * scan.columns
     if scan.rows > EXCEL_ROWS or scan.columns > EXCEL_COLUMNS:
         message = say("archive.beyond_excel", sheet=sheet, corner=corner)
-    elif cells > CELL_LIMIT:
+    else:
         message = say(
             "archive.too_many_cells",
             sheet=sheet,
@@ -240,8 +241,6 @@ def check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
             corner=corner,
             limit=spaced(CELL_LIMIT),
         )
-    else:
-        return
     raise DataError(
         message,
         where=DataLocation(path.name, rows=(min(scan.rows, 2**31),)),
