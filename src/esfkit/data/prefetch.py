@@ -44,6 +44,7 @@ class _Parse(threading.Thread):
         super().__init__(name="esfkit-prefetch")
         self.path, self.stamp = path, stamp
         self.result: Prefetched | None = None
+        self.scanned = threading.Event()  # set when what is left is calamine's, without the GIL
 
     def run(self) -> None:
         try:
@@ -65,6 +66,7 @@ class _Parse(threading.Thread):
             if suffix in (".xlsx", ".xlsm", ".xlsb") and archive.is_zip(data):
                 scans[name] = archive.scan_sheet(self.path, data, name)
             scan = scans.get(name)
+            self.scanned.set()
             fast = None
             if fastsheet.wanted(self.path, len(data), scan):
                 fast = fastsheet.load(data, name)
@@ -72,6 +74,8 @@ class _Parse(threading.Thread):
             self.result = Prefetched(workbook, name, sheet, scans, fast)
         except BaseException:  # any failure: sheet.py reads the file itself and explains
             self.result = None
+        finally:
+            self.scanned.set()
 
 
 def _likely_sheet(workbook: Any, calamine: Any) -> str:
@@ -95,7 +99,8 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 
 def prefetch_sheet(path: Path) -> None:
-    """Start parsing the likely sheet of ``path`` if it is a workbook; never raises."""
+    """Start parsing the likely sheet of ``path`` if it is a workbook, once it is checked
+    and scanned; never raises."""
     path = Path(path)
     stamp = _stamp(path)
     if path.suffix.lower() not in _SUFFIXES or stamp is None or real_path(path) in _jobs:
@@ -103,6 +108,10 @@ def prefetch_sheet(path: Path) -> None:
     job = _Parse(path, stamp)
     _jobs[real_path(path)] = job
     job.start()
+    # The checks and scans are Python holding the GIL: run beside the imports they would only
+    # take turns with them. Waited for, they are done sooner, and calamine parses (the GIL
+    # released) while this thread imports: 0.3 s less wall time at 10^5 rows.
+    job.scanned.wait()
 
 
 def take_sheet(path: Path) -> Prefetched | None:
