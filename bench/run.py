@@ -11,7 +11,8 @@ in the repository) as UTF-8 CSV, as Swedish Excel exports CSV, and as XLSX, and 
 (b) esfkit's engine (the data checks, clean and evaluate) on that same DataFrame;
 (c) ``esfkit check`` end to end, as a subprocess, per format;
 (d) the floor: a bare process that only imports the fastest reader and reads the file
-    (pandas' C engine for CSV, python-calamine for XLSX);
+    (pandas' C engine for CSV, python-calamine for XLSX), and (d2) fastexcel's floor for XLSX
+    (calamine to Arrow), the reader a large .xlsx goes through when it is installed;
 (e) ``esfkit validate`` and ``esfkit explain`` on the first format's file, against (c);
 and the command line: ``esfkit --help``, ``check`` on a 500-row XLSX register and on an
 example.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib.util
 import json
 import os
 import statistics
@@ -55,6 +57,10 @@ FLOOR = {
     "csv-excel-sv": "import pandas as pd; pd.read_csv({path!r}, sep=';', encoding='cp1252')",
     "xlsx": "import python_calamine as c; "
     "c.CalamineWorkbook.from_path({path!r}).get_sheet_by_index(0).to_python()",
+}
+# A second floor where esfkit has a second reader (data/fastsheet.py), measured when installed.
+FAST_FLOOR = {
+    "xlsx": "import fastexcel; fastexcel.read_excel({path!r}).load_sheet(0, eager=True)",
 }
 
 
@@ -91,22 +97,8 @@ def main() -> int:
             ]
             check = [*_esfkit(), "check", str(goals), str(path), "--as-of", generate.AS_OF]
             c, c_cpu, c_rss = _process(check, runs)
-            floor = [sys.executable, "-c", FLOOR[fmt].format(path=str(path))]
-            d, d_cpu, d_rss = _process(floor, runs)
-            e2e_rows.append(
-                [
-                    f"{size:,}",
-                    fmt,
-                    _s(c),
-                    _s(c_cpu),
-                    _mib(c_rss),
-                    _s(d),
-                    _s(d_cpu),
-                    _mib(d_rss),
-                    f"{c / d:.2f}",
-                    f"{c_cpu / d_cpu:.2f}",
-                ]
-            )
+            row = [f"{size:,}", fmt, _s(c), _s(c_cpu), _mib(c_rss)]
+            e2e_rows.append(row + _floors(fmt, path, (c, c_cpu), runs))
             if fmt == args.formats[0]:
                 command_rows += _commands(size, fmt, goals, path, (c, c_cpu), runs)
     cli_rows = [] if args.engine_only else _cli(args.runs, folder)
@@ -114,7 +106,7 @@ def main() -> int:
     print("(medians; peak = memory allocated at the peak, traced)\n")
     _table(["rows", "(a) s", "(a) peak", "(b) s", "(b) peak", "(b)/(a)"], engine_rows)
     if e2e_rows:
-        print("\n(c) `esfkit check` end to end and (d) the floor process")
+        print("\n(c) `esfkit check` end to end, (d) the floor process and (d2) fastexcel's")
         print("(medians of wall and of CPU seconds; peak RSS)\n")
         _table(
             [
@@ -128,6 +120,10 @@ def main() -> int:
                 "(d) peak",
                 "(c)/(d)",
                 "cpu (c)/(d)",
+                "(d2) s",
+                "(d2) cpu",
+                "(c)/(d2)",
+                "cpu (c)/(d2)",
             ],
             e2e_rows,
         )
@@ -144,6 +140,19 @@ def main() -> int:
         print("\nThe command line\n")
         _table(["command", "s", "cpu", "peak"], cli_rows)
     return _verdict(failures, args.engine_only)
+
+
+def _floors(fmt: str, path: Path, check: tuple[float, float], runs: int) -> list[str]:
+    """(d) the floor and (d2) fastexcel's (when installed; else dashes), each against
+    ``check``'s wall and CPU seconds."""
+    c, c_cpu = check
+    d, d_cpu, d_rss = _process([sys.executable, "-c", FLOOR[fmt].format(path=str(path))], runs)
+    cells = [_s(d), _s(d_cpu), _mib(d_rss), f"{c / d:.2f}", f"{c_cpu / d_cpu:.2f}"]
+    if fmt not in FAST_FLOOR or importlib.util.find_spec("fastexcel") is None:
+        return [*cells, *["—"] * 4]
+    fast = [sys.executable, "-c", FAST_FLOOR[fmt].format(path=str(path))]
+    d2, d2_cpu, _ = _process(fast, runs)
+    return [*cells, _s(d2), _s(d2_cpu), f"{c / d2:.2f}", f"{c_cpu / d2_cpu:.2f}"]
 
 
 def _verdict(failures: list[str], engine_only: bool) -> int:

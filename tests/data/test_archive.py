@@ -4,6 +4,8 @@ Excel error values, the last used cell, placed as calamine places them."""
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -119,3 +121,16 @@ def test_an_ods_content_part_is_checked_by_its_scan_not_by_the_part_limit(tmp_pa
     assert content.size > OTHER_PART_LIMIT
     path = workbooks.write_zip(tmp_path / "w.ods", [content])
     check_archive(path, path.read_bytes())  # no error: scan_ods reads it within PART_LIMIT
+
+
+def test_scanning_a_sheet_within_the_limits_imports_no_pandas(tmp_path: Path) -> None:
+    """The prefetch thread scans while the main thread waits to import pandas (prefetch.py):
+    a scan that imported it would hold the import the parse should overlap."""
+    path = workbooks.plain_xlsx(tmp_path / "plain.xlsx")
+    code = (
+        "import sys; from pathlib import Path; from esfkit.data import archive; "
+        f"p = Path({str(path)!r}); d = p.read_bytes(); archive.check_archive(p, d); "
+        "archive.scan_sheet(p, d, 'Deltagare'); print('pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False", done.stderr

@@ -60,6 +60,9 @@ class SheetScan:
     # Merged ranges (first row, first column index, last row, last column index): Excel
     # shows the first cell's value over the range, the other cells are empty.
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Whether the sheet's first row is row 1 and its cells hold text or nothing, one text at
+    # least (.xlsx and .xlsm): the header fastexcel reads as python-calamine does (fastsheet.py).
+    text_header: bool = False
 
 
 def is_zip(data: bytes) -> bool:
@@ -217,17 +220,18 @@ def scan_sheet(path: Path, data: bytes, sheet: str) -> SheetScan | None:
 
 def check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
     """Refuse a sheet whose grid from A1 to its last used cell exceeds the limits."""
-    # Here, not at the top: table.py imports pandas, and the prefetch thread imports this
-    # module while the main thread imports pandas (data/prefetch.py).
+    cells = scan.rows * scan.columns
+    within = scan.rows <= EXCEL_ROWS and scan.columns <= EXCEL_COLUMNS and cells <= CELL_LIMIT
+    if not cells or within:
+        return
+    # Here, not at the top, and only to refuse: table.py imports pandas, and the prefetch
+    # thread scans before the main thread imports pandas (data/prefetch.py).
     from esfkit.data.table import column_letter
 
-    if not scan.rows or not scan.columns:
-        return
     corner = f"{column_letter(scan.columns - 1)}{scan.rows}"
-    cells = scan.rows * scan.columns
     if scan.rows > EXCEL_ROWS or scan.columns > EXCEL_COLUMNS:
         message = say("archive.beyond_excel", sheet=sheet, corner=corner)
-    elif cells > CELL_LIMIT:
+    else:
         message = say(
             "archive.too_many_cells",
             sheet=sheet,
@@ -237,8 +241,6 @@ def check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
             corner=corner,
             limit=spaced(CELL_LIMIT),
         )
-    else:
-        return
     raise DataError(
         message,
         where=DataLocation(path.name, rows=(min(scan.rows, 2**31),)),
@@ -314,7 +316,10 @@ class _XlsxScan:
         self.next_row: int | None = 0  # 0-based row a row without r="" gets
 
     def run(self) -> SheetScan:
+        first = True
         for text in xml_pieces(self.path, self.pieces(), b"<row"):
+            if first and b"<row" in text:
+                self.scan.text_header, first = _text_first_row(text), False
             self._merged(text)
             cells = b"<c" in text
             unnamed = _UNNAMED.search(text) and len(_UNNAMED.findall(text))
@@ -335,6 +340,7 @@ class _XlsxScan:
         for text in xml_pieces(self.path, self.pieces(), b"<row"):
             again._merged(text)
             again._follow(text)
+        again.scan.text_header = self.scan.text_header
         return again.scan
 
     def _merged(self, text: bytes) -> None:
@@ -425,6 +431,32 @@ class _XlsxScan:
         value = _VALUE.search(content)
         code = value.group(1).decode("utf-8", "replace").strip() if value else ""
         self.scan.errors.append((row, column, code or "#N/A"))
+
+
+def _text_first_row(text: bytes) -> bool:
+    """Whether the first row in ``text`` is row 1 (r="1" or no r) and each of its cells
+    holding a value holds text (shared, inline or a formula's), one at least."""
+    row = _TOKEN.search(text)
+    end = text.find(b"</row>", row.end()) if row is not None else -1
+    if row is None or row.group(1) is None or row.group(2) or end < 0:
+        return False
+    ref = _R.search(row.group(1))
+    if ref is not None and ref.group(2) != b"1":
+        return False
+    texts = 0
+    for cell in _TOKEN.finditer(text, row.end(), end):
+        attributes, closed = cell.group(3), cell.group(4)
+        if attributes is None or closed:
+            continue  # <c .../> holds nothing
+        close = text.find(b"</c>", cell.end(), end)
+        content = text[cell.end() : close] if close >= 0 else b"<v"  # unclosed: judged by type
+        if b"<v" not in content and b"<is" not in content:
+            continue
+        kind = _TYPE.search(attributes)
+        if kind is None or kind.group(1) not in (b"s", b"inlineStr", b"str"):
+            return False
+        texts += 1
+    return texts > 0
 
 
 def _last_value(content: bytes) -> bytes | None:

@@ -2,12 +2,12 @@
 
 python-calamine parses a sheet's XML with the GIL released, and ``import pandas`` takes a
 quarter of a second, so on a machine with two cores the import costs nothing extra for a
-large workbook. Only the likely sheet is parsed (the first visible worksheet), and only
-after the workbook has passed the checks read.py and sheet.py make (a regular file within
-the size limit, data/archive.py's limits), so a bomb or a FIFO never reaches calamine here
-either. sheet.py still decides which sheet it reads, and takes the parsed one only when it
-is that sheet of the unchanged file; otherwise the work is simply wasted. No pandas here:
-this module is imported before it.
+large workbook. Only the likely sheet is parsed (the first visible worksheet; by fastexcel
+when large, data/fastsheet.py), and only after the workbook has passed the checks read.py
+and sheet.py make (a regular file within the size limit, data/archive.py's limits), so a
+bomb or a FIFO never reaches calamine here either. sheet.py still decides which sheet it
+reads, and takes the parsed one only when it is that sheet of the unchanged file;
+otherwise the work is simply wasted. No pandas here: this module is imported before it.
 """
 
 from __future__ import annotations
@@ -27,11 +27,14 @@ _jobs: dict[Path, _Parse] = {}
 
 @dataclass(frozen=True)
 class Prefetched:
-    """The likely sheet's name and parsed sheet, and the scans made on the way."""
+    """The workbook opened, the likely sheet's name and that sheet parsed by python-calamine
+    or, when large, by fastexcel (data/fastsheet.py), and the scans made on the way."""
 
+    workbook: Any
     name: str
     sheet: Any
     scans: dict[str, Any]
+    fast: Any = None
 
 
 class _Parse(threading.Thread):
@@ -41,12 +44,13 @@ class _Parse(threading.Thread):
         super().__init__(name="esfkit-prefetch")
         self.path, self.stamp = path, stamp
         self.result: Prefetched | None = None
+        self.scanned = threading.Event()  # set when what is left is calamine's, without the GIL
 
     def run(self) -> None:
         try:
             import python_calamine
 
-            from esfkit.data import archive
+            from esfkit.data import archive, fastsheet
             from esfkit.errors import DataError
             from esfkit.inputfile import DATA_FILE_LIMIT, read_input
 
@@ -61,9 +65,17 @@ class _Parse(threading.Thread):
             name = _likely_sheet(workbook, python_calamine)
             if suffix in (".xlsx", ".xlsm", ".xlsb") and archive.is_zip(data):
                 scans[name] = archive.scan_sheet(self.path, data, name)
-            self.result = Prefetched(name, workbook.get_sheet_by_name(name), scans)
+            scan = scans.get(name)
+            self.scanned.set()
+            fast = None
+            if fastsheet.wanted(self.path, len(data), scan):
+                fast = fastsheet.load(data, name)
+            sheet = workbook.get_sheet_by_name(name) if fast is None else None
+            self.result = Prefetched(workbook, name, sheet, scans, fast)
         except BaseException:  # any failure: sheet.py reads the file itself and explains
             self.result = None
+        finally:
+            self.scanned.set()
 
 
 def _likely_sheet(workbook: Any, calamine: Any) -> str:
@@ -87,7 +99,8 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 
 def prefetch_sheet(path: Path) -> None:
-    """Start parsing the likely sheet of ``path`` if it is a workbook; never raises."""
+    """Start parsing the likely sheet of ``path`` if it is a workbook, once it is checked
+    and scanned; never raises."""
     path = Path(path)
     stamp = _stamp(path)
     if path.suffix.lower() not in _SUFFIXES or stamp is None or real_path(path) in _jobs:
@@ -95,6 +108,10 @@ def prefetch_sheet(path: Path) -> None:
     job = _Parse(path, stamp)
     _jobs[real_path(path)] = job
     job.start()
+    # The checks and scans are Python holding the GIL: run beside the imports they would only
+    # take turns with them. Waited for, they are done sooner, and calamine parses (the GIL
+    # released) while this thread imports: 0.3 s less wall time at 10^5 rows.
+    job.scanned.wait()
 
 
 def take_sheet(path: Path) -> Prefetched | None:

@@ -3,6 +3,8 @@
 calamine parses the sheet, once the workbook is known to fit the limits (archive.py); each
 cell becomes the text Excel shows for it ('12', not '12.0'; a date at midnight as
 2021-03-01), so that long ids keep their digits and every value is judged later, as typed.
+A large .xlsx may come through fastexcel (fastsheet.py) as each column's distinct values:
+each is made text here by the same rules.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ import numpy as np
 import pandas as pd
 import python_calamine
 
+from esfkit.data import fastsheet
 from esfkit.data.archive import SheetScan, check_archive, is_zip, scan_ods, scan_sheet
 from esfkit.data.prefetch import take_sheet
-from esfkit.data.table import Grid
+from esfkit.data.table import Distinct, Grid
 from esfkit.errors import DataError, DataLocation, Said, one_of, say
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
@@ -33,21 +36,36 @@ def read_sheet(
     path: Path, data: bytes, sheet: str | int | None
 ) -> tuple[str, Grid, SheetScan | None]:
     """Read one sheet through calamine, which is many times faster than openpyxl, once the
-    workbook is known to fit the limits (data/archive.py)."""
+    workbook is known to fit the limits (data/archive.py): a large .xlsx through fastexcel
+    where it reads the sheet as python-calamine does (data/fastsheet.py)."""
     prefetched = take_sheet(path)  # checked and parsed while pandas was imported, if it was
-    scans = dict(prefetched.scans) if prefetched is not None else check_workbook(path, data)
-    workbook = _calamine(path, data, lambda: python_calamine.CalamineWorkbook.from_path(path))
+    if prefetched is not None:
+        scans, workbook = dict(prefetched.scans), prefetched.workbook
+    else:
+        scans = check_workbook(path, data)
+        workbook = _calamine(path, data, lambda: python_calamine.CalamineWorkbook.from_path(path))
     name = _pick_sheet(path, workbook, sheet)
-    parsed = prefetched.sheet if prefetched is not None and prefetched.name == name else None
     if name not in scans and path.suffix.lower() in (".xlsx", ".xlsm", ".xlsb") and is_zip(data):
         scans[name] = scan_sheet(path, data, name)
+    scan = scans.get(name)
+    if prefetched is not None and prefetched.name == name:
+        parsed, fast = prefetched.sheet, prefetched.fast
+    else:
+        parsed = fast = None
+        if fastsheet.wanted(path, len(data), scan):
+            fast = fastsheet.load(data, name)
+    grid = _fast_grid(fast) if fast is not None else None
+    if grid is None:
+        parsed = parsed or _calamine(path, data, lambda: workbook.get_sheet_by_name(name))
+        grid = _calamine_grid(path, data, name, parsed)
+    return name, grid, scan
+
+
+def _calamine_grid(path: Path, data: bytes, name: str, sheet: Any) -> Grid:
+    """The cells of the sheet python-calamine parsed as text, one Python object per cell."""
     # skip_empty_area=False starts the grid at A1, so list index + 1 is the Excel row and
     # the column index gives the Excel letter, whatever blank rows or columns lead.
-    rows = _calamine(
-        path,
-        data,
-        lambda: (parsed or workbook.get_sheet_by_name(name)).to_python(skip_empty_area=False),
-    )
+    rows = _calamine(path, data, lambda: sheet.to_python(skip_empty_area=False))
     if not rows:
         raise DataError(
             say("sheet.empty", name=name),
@@ -58,7 +76,30 @@ def read_sheet(
     rows = [row if len(row) == width else [*row, *[""] * (width - len(row))] for row in rows]
     # One object array, transposed into contiguous columns: numpy's loops, not zip's.
     columns = [_column_text(column) for column in np.array(rows, dtype=object).T.copy()]
-    return name, Grid(columns, np.arange(1, len(rows) + 1, dtype=np.int64)), scans.get(name)
+    return Grid(columns, np.arange(1, len(rows) + 1, dtype=np.int64))
+
+
+def _fast_grid(sheet: Any) -> Grid | None:
+    """The sheet fastexcel parsed as each column's codes into its distinct texts, the
+    header first; None when it cannot be read as python-calamine reads it (fastsheet.py)."""
+    read = fastsheet.columns(sheet)
+    if not read:
+        return None
+    columns = []
+    for header, codes, values in read:
+        texts = np.empty(len(values) + 2, dtype=object)
+        texts[0], texts[-1] = header, ""
+        if values.dtype.kind == "M":
+            texts[1:-1] = _datetime_texts(values)
+        else:
+            texts[1:-1] = [v if type(v) is str else cell_text(v) for v in values]
+        # Two values may read as one text (1.0000000000000002 and 1): one code each text.
+        merged, distinct = pd.factorize(texts)
+        cells = merged[np.concatenate(([0], codes.astype(np.int64) + 1))]
+        # In order of first appearance down the column, as pd.factorize gives a column.
+        order, seen = pd.factorize(cells)
+        columns.append(Distinct(order, distinct[seen]))
+    return Grid(columns, np.arange(1, len(read[0][1]) + 2, dtype=np.int64))
 
 
 def check_workbook(path: Path, data: bytes) -> dict[str, SheetScan | None]:
@@ -216,6 +257,16 @@ def _datetime_text(value: dt.datetime) -> str:
     if value.time() == dt.time(0, 0):
         return value.date().isoformat()
     return value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _datetime_texts(values: np.ndarray) -> np.ndarray:
+    """:func:`_datetime_text` of each date-time (datetime64[ms], years 1000 to 9999) at once."""
+    seconds = (values.astype(np.int64) + 500) // 1000  # half a second or more rounds up
+    stamps = seconds.astype("datetime64[s]")
+    texts = np.char.replace(np.datetime_as_string(stamps), "T", " ").astype(object)
+    midnight = seconds % 86400 == 0
+    texts[midnight] = np.datetime_as_string(stamps[midnight].astype("datetime64[D]"))
+    return texts
 
 
 def _time_text(value: dt.time) -> str:

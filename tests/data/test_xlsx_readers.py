@@ -1,0 +1,245 @@
+"""The two workbook readers (issue 12: 2): a large .xlsx is read by fastexcel into each
+column's codes, a small one (or one fastexcel might read otherwise) by python-calamine, one
+Python object per cell; whatever the workbook, both give the same table, or the same error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from esfkit.data import fastsheet, prefetch, sheet
+from esfkit.data.read import read_table
+from esfkit.errors import DataError
+from tests.data.test_csv_readers import _plain
+from tests.data.test_read import write_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER = ["Deltagar-ID", "Kön", "Född", "Start", "Dagar", "Klar", "Längd"]
+TYPED = [
+    ["Ö1", "Kvinna", dt.date(1980, 1, 31), dt.datetime(2021, 3, 1, 8, 30), 12.0, True],
+    ["Ö2", "Man", dt.date(1999, 12, 1), dt.datetime(2021, 3, 1, 23, 59, 59, 600_000), 0.1 + 0.2],
+    ["Ö3", " ", dt.date(2001, 2, 28), dt.datetime(2021, 3, 2), 1e20, False],
+    ["00123", "", None, dt.datetime(2021, 3, 2, 0, 0, 0, 499_000), 123456789012345678, None],
+    ["Ö5", "NA", dt.date(2001, 2, 28), None, -3.5, True],
+]
+
+
+def read_both(path: Path, monkeypatch: pytest.MonkeyPatch, **kwargs: object):
+    """The table (or the error) read by python-calamine, by fastexcel, and by fastexcel in
+    the prefetch thread; and whether fastexcel read it (it declines some sheets)."""
+    taken: list[bool] = []
+    columns = fastsheet.columns
+
+    def spy(sheet: object) -> object:
+        read = columns(sheet)
+        taken.append(read is not None)
+        return read
+
+    monkeypatch.setattr(fastsheet, "FAST_BYTES", 10**12)
+    slow = _outcome(path, **kwargs)
+    monkeypatch.setattr(fastsheet, "FAST_BYTES", 0)
+    monkeypatch.setattr(fastsheet, "columns", spy)
+    fast = _outcome(path, **kwargs)
+    inline = any(taken)
+    taken.clear()
+    prefetch.prefetch_sheet(path)
+    prefetched = _outcome(path, **kwargs)
+    assert any(taken) is inline  # parsed on the prefetch thread, read on this one, alike
+    return slow, fast, prefetched, inline
+
+
+def _outcome(path: Path, **kwargs: object) -> object:
+    """The table read as plain values to compare, or the error's message and location."""
+    try:
+        raw = read_table(path, **kwargs)  # type: ignore[arg-type]
+    except DataError as error:
+        return ("error", str(error), error.where, error.hint)
+    return _plain(raw)
+
+
+def typed(path: Path, rows: list[list[object]] = TYPED, header: list[object] = HEADER) -> Path:
+    """A workbook of text, dates, date-times, numbers and booleans, and a column of
+    durations (a time of day is read by python-calamine: see HOSTILE)."""
+    filled = [
+        [*row, *[None] * (6 - len(row)), dt.timedelta(hours=30, seconds=i)]
+        for i, row in enumerate(rows)
+    ]
+    return write_xlsx(path, {"Deltagare": [header, *filled]})
+
+
+def test_a_sheet_of_one_type_per_column_is_read_by_fastexcel_as_by_python_calamine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow, fast, prefetched, taken = read_both(typed(tmp_path / "typed.xlsx"), monkeypatch)
+    assert fast == slow == prefetched
+    assert taken
+    frame = slow[1]
+    assert frame["Start"][1] == "2021-03-02" and frame["Start"][3] == "2021-03-02"
+    assert frame["Dagar"][:3] == ["12", "0.3", "100000000000000000000"]
+    assert frame["Klar"][:4] == ["TRUE", "", "FALSE", ""] and frame["Längd"][1] == "30:00:01"
+
+
+def _workbook(path: Path, build) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Deltagare"
+    for row in [HEADER[:3], *[r[:3] for r in TYPED]]:
+        sheet.append(row)
+    build(workbook, sheet)
+    workbook.save(path)
+    return path
+
+
+HOSTILE = {
+    "a number among texts": lambda w, s: s.cell(row=3, column=2, value=7),
+    "a text among dates": lambda w, s: s.cell(row=3, column=3, value="okänt"),
+    "'NA' among dates": lambda w, s: s.cell(row=3, column=3, value="NA"),
+    "'nan' among numbers": lambda w, s: [
+        s.cell(row=r, column=4, value=v) for r, v in ((1, "Dagar"), (2, 1.5), (3, "nan"))
+    ],
+    "an error value": lambda w, s: s.cell(row=3, column=2, value="#N/A"),
+    "an error among dates": lambda w, s: s.cell(row=3, column=3, value="#DIV/0!"),
+    "a formula without a value": lambda w, s: s.cell(row=3, column=2, value="=1+1"),
+    "merged cells": lambda w, s: s.merge_cells("B2:B3"),
+    "a hidden first sheet": lambda w, s: _hidden_first(w),
+    "a title row": lambda w, s: s.insert_rows(1, 2) or s.cell(row=1, column=1, value="Titel"),
+    "blank rows above": lambda w, s: s.insert_rows(1, 2),
+    "a blank column first": lambda w, s: s.insert_cols(1),
+    "a number as header": lambda w, s: s.cell(row=1, column=3, value=2021),
+    "a date as header": lambda w, s: s.cell(row=1, column=3, value=dt.date(2021, 1, 1)),
+    "a blank header": lambda w, s: s.cell(row=1, column=2, value=None),
+    "two headers alike": lambda w, s: s.cell(row=1, column=3, value="Kön"),
+    "a header like an alias": lambda w, s: s.cell(row=1, column=3, value="Kön_1"),
+    "a date before March 1900": lambda w, s: s.cell(row=3, column=3, value=dt.date(1900, 1, 15)),
+    "times in the 1904 date system": lambda w, s: _mac_1904(w, s),
+    "a time of day": lambda w, s: [
+        s.cell(row=r, column=3, value=dt.time(9, r)) for r in range(2, 7)
+    ],
+    "a negative duration": lambda w, s: [
+        s.cell(row=r, column=4, value=dt.timedelta(hours=1 - r)) for r in range(1, 7)
+    ],
+    "a number far right": lambda w, s: s.cell(row=4, column=30, value=1.5),
+}
+
+
+def _mac_1904(workbook: openpyxl.Workbook, sheet: object) -> None:
+    """A workbook of the 1904 date system (old Mac Excel), where a serial below 1 is a
+    time of day on 1904-01-01."""
+    workbook.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    for row in range(2, 7):
+        sheet.cell(row=row, column=3, value=dt.datetime(1904, 1, 1, 8, row))  # type: ignore[attr-defined]
+
+
+def _hidden_first(workbook: openpyxl.Workbook) -> None:
+    hidden = workbook.create_sheet("Listor", 0)
+    hidden.append(["Kön"])
+    hidden.append(["Kvinna"])
+    hidden.sheet_state = "hidden"
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_both_readers_read_each_hostile_workbook_alike(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _workbook(tmp_path / "hostile.xlsx", HOSTILE[case])
+    slow, fast, prefetched, _ = read_both(path, monkeypatch)
+    assert fast == slow == prefetched
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted([*ROOT.glob("tests/data/broken/*.xlsx"), *ROOT.glob("examples/*/*.xlsx")]),
+    ids=lambda p: p.name,
+)
+def test_both_readers_read_each_shipped_workbook_alike(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow, fast, prefetched, _ = read_both(path, monkeypatch)
+    assert fast == slow == prefetched
+
+
+def test_a_header_row_asked_for_reads_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = typed(tmp_path / "typed.xlsx")
+    slow, fast, prefetched, _ = read_both(path, monkeypatch, header_row=2)
+    assert fast == slow == prefetched
+
+
+def test_a_small_workbook_never_imports_fastexcel(tmp_path: Path) -> None:
+    path = typed(tmp_path / "typed.xlsx")
+    code = (
+        "import sys; from esfkit.data.read import read_table; "
+        f"read_table({str(path)!r}); print('fastexcel' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_date_times_of_a_column_read_as_each_one_alone() -> None:
+    stamps = ["2021-03-01T00:00:00.000", "2021-03-01T23:59:59.600", "2021-03-02T00:00:00.499",
+              "1900-03-01T08:00:00.500", "1969-12-31T23:59:59.500", "9999-12-31T23:59:59.499"]  # fmt: skip
+    values = np.array(stamps, dtype="datetime64[ms]")
+    alone = [sheet.cell_text(value) for value in values.astype(object)]
+    assert sheet._datetime_texts(values).tolist() == alone
+    assert alone[:2] == ["2021-03-01", "2021-03-02"]
+
+
+POOLS = {
+    "text": ["Kvinna", "Man", " ", "NA", "nan", "00123", "Kiruna", "2021-03-01"],
+    "number": [0.1 + 0.2, 12.0, -3.5, 1e20, 44256.0, 1 / 3],
+    "date": [dt.date(1980, 1, 31), dt.date(2021, 3, 1), dt.date(2001, 2, 28)],
+    "date-time": [dt.datetime(2021, 3, 1, 8, 30), dt.datetime(2021, 3, 1, 23, 59, 59, 600_000)],
+    "boolean": [True, False],
+    "duration": [dt.timedelta(hours=30), dt.timedelta(minutes=90, seconds=1)],
+}
+POOLS["mixed"] = [value for pool in POOLS.values() for value in pool]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kinds=st.lists(st.sampled_from(sorted(POOLS)), min_size=1, max_size=4),
+    rows=st.integers(0, 12),
+    blanks=st.floats(0, 0.5),
+    seed=st.integers(0, 2**16),
+)
+def test_generated_workbooks_read_alike(
+    kinds: list[str],
+    rows: int,
+    blanks: float,
+    seed: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    chooser = random.Random(seed)
+    body = [
+        [None if chooser.random() < blanks else chooser.choice(POOLS[kind]) for kind in kinds]
+        for _ in range(rows)
+    ]
+    header = [f"Kolumn {i}" for i in range(len(kinds))]
+    path = write_xlsx(tmp_path / "generated.xlsx", {"Deltagare": [header, *body]})
+    slow, fast, prefetched, _ = read_both(path, monkeypatch)
+    assert fast == slow == prefetched
+
+
+def test_fastexcel_notes_never_reach_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # An empty column: fastexcel logs that it falls back to text for it.
+    path = write_xlsx(tmp_path / "gap.xlsx", {"Deltagare": [["A", "B", "C"], ["x", None, "y"]]})
+    monkeypatch.setattr(fastsheet, "FAST_BYTES", 0)
+    with caplog.at_level(logging.WARNING):
+        assert read_table(path).frame["B"].tolist() == [""]
+    assert not [record for record in caplog.records if record.name.startswith("fastexcel")]
