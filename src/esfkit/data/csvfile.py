@@ -336,7 +336,10 @@ def _detect_separator(text: str) -> str:
         return (agree >= 0.5, len(header), agree)
 
     def score_below_title(separator: str) -> tuple[bool, int, float]:
-        records = _first_records(text, separator)
+        # A record of blank cells ('\t;\t' read by ';') says nothing of the table's width.
+        records = [r for r in _first_records(text, separator) if "".join(r).strip()]
+        if not records:
+            return (False, 0, 0.0)
         width, agreeing = Counter(map(len, records)).most_common(1)[0]
         # Three columns at least: "Namn" over "Berg, Anna" is one column, not a title.
         return (agreeing / len(records) >= 0.5 and width > 2, width, agreeing / len(records))
