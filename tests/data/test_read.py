@@ -602,6 +602,16 @@ def test_the_codes_of_a_column_are_its_cells(
         assert list(coded.values) == list(dict.fromkeys(cells_read))
 
 
+def test_rows_of_blank_cells_do_not_choose_the_separator(tmp_path: Path) -> None:
+    """Below a title, rows of tabs and semicolons are blank rows of a ';' file, not a
+    tab-separated file with ';' in its cells (hypothesis found it; refused before)."""
+    path = tmp_path / "codes.csv"
+    path.write_text(";;Rapport 2024;;\nId;Namn;Svar\n" + "\t;\t;\t\n" * 3, encoding="utf-8")
+    raw = read_table(path)
+    assert raw.headers == ("Id", "Namn", "Svar")
+    assert len(raw.frame) == 0
+
+
 def test_a_member_without_a_name_is_no_crash(tmp_path) -> None:
     """A damaged central directory may hold an entry with an empty name (zipfile's is_dir()
     then raises IndexError): read or refused as a DataError, never a crash."""
