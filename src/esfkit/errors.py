@@ -96,8 +96,7 @@ class Said:
 
 def _said(word: object, labels: Mapping[str, str]) -> object:
     """A word of a sentence in the language of ``labels``: a Said or Rows said, else as is."""
-    spoken = Said | Rows | Plural | Joined | DataLocation | GoalFileLocation
-    return word.text(labels) if isinstance(word, spoken) else word
+    return word.text(labels) if isinstance(word, _SPOKEN) else word
 
 
 @dataclass(frozen=True)
@@ -146,6 +145,10 @@ class Joined:
     def text(self, labels: Mapping[str, str] | None = None) -> str:
         labels = labels or MESSAGES["en"]
         return self.separator.join(str(_said(part, labels)) for part in self.parts)
+
+
+# What a sentence says in its own language (a tuple: a union built per word cost 1 µs each)
+_SPOKEN = (Said, Rows, Plural, Joined, DataLocation, GoalFileLocation)
 
 
 def say(key: str, /, **params: object) -> Said:

@@ -315,17 +315,19 @@ def _with_rows(kind: str, rows: list[int], column: str | None, **text: Said) -> 
 
 
 def _make(kind: str, rows, column, value=None, message="", todo="", severity=None) -> Finding:
-    """A finding; ``message`` and ``todo`` a Said (in every language) or English text."""
+    """A finding; ``message`` and ``todo`` a Said (in every language, written only in the
+    language a run speaks, when it shows the finding) or English text."""
+    said, todo_said = isinstance(message, Said), isinstance(todo, Said)
     return Finding(
         kind,
         rows=tuple(int(r) for r in rows),
         column=column,
         severity=severity or KINDS[kind][0],
         value=value,
-        message=message.text() if isinstance(message, Said) else message,
-        todo=todo.text() if isinstance(todo, Said) else todo,
-        said=message if isinstance(message, Said) else None,
-        todo_said=todo if isinstance(todo, Said) else None,
+        message=None if said else message,
+        todo=None if todo_said else todo,
+        said=message if said else None,
+        todo_said=todo if todo_said else None,
     )
 
 

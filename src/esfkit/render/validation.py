@@ -64,11 +64,14 @@ def validation_text(  # noqa: PLR0913  # the parts of validate's text, and its l
     ]
     if note:
         lines.append(terminal(f"  ({note})"))
-    kinds = list(dict.fromkeys(f.kind for f, _ in items))
-    kinds.sort(key=lambda k: not any(f.is_error for f, _ in items if f.kind == k))
+    groups: dict[str, list[tuple[Finding, str]]] = {}
+    for finding, text in items:
+        groups.setdefault(finding.kind, []).append((finding, text))
+    kinds = sorted(groups, key=lambda k: not any(f.is_error for f, _ in groups[k]))
     severity_word = {ERROR: labels["word.error"], WARNING: labels["word.warning"]}
+    todo_lines: dict[str, str] = {}  # a kind's what-to-do is often one sentence, escaped once
     for kind in kinds:
-        group = [(f, text) for f, text in items if f.kind == kind]
+        group = groups[kind]
         severity = severity_word[ERROR if group[0][0].is_error else WARNING]
         meaning = labels.get(f"kind.{kind}", kind)
         lines.append("")
@@ -77,7 +80,9 @@ def validation_text(  # noqa: PLR0913  # the parts of validate's text, and its l
             lines.append(terminal(f"  {location(finding, file, labels, all_rows, names)}: {text}"))
             todo = finding.todo_text(labels)
             if todo:
-                lines.append(f"    {labels['word.what_to_do']}: {terminal(todo)}")
+                if todo not in todo_lines:
+                    todo_lines[todo] = f"    {labels['word.what_to_do']}: {terminal(todo)}"
+                lines.append(todo_lines[todo])
     if not items:
         lines.append("  " + labels["word.no_findings"])
     return "\n".join(lines) + "\n", errors, warnings
