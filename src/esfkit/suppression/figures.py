@@ -387,21 +387,17 @@ def _problem(b: _Builder, threshold, pop_rows, header_findings) -> Figures:
     present = np.zeros(n_groups, dtype=bool)
     weight = np.ones(n_groups, dtype=np.int64)
     places: dict[int, list[Place]] = {}
-    for f, group in zip(figures, fig_group.tolist(), strict=True):
+    # A total across municipalities is in the summary, one across genders in a table's last
+    # column; the header's and goals' own figures matter most.
+    across = (1 + 2 * (fig_m.sum(axis=1) > 1) + (fig_g.sum(axis=1) > 1)).tolist()
+    for f, group, cost in zip(figures, fig_group.tolist(), across, strict=True):
         value[group] = f.value
         if f.place is not None:
             displayed[group] = True
             places.setdefault(group, []).append(f.place)
         pinned[group] |= f.rule == "absent"
         present[group] |= f.rule == "present"
-        # A total across municipalities is in the summary, one across genders in a table's
-        # last column; the header's and goals' own figures matter most.
-        cost = (
-            1
-            + 2 * (f.m.sum() > 1)
-            + (f.g.sum() > 1)
-            + 4 * (f.place is not None and f.place.cell is None)
-        )
+        cost += 4 * (f.place is not None and f.place.cell is None)
         weight[group] = max(weight[group], cost)
     factor, reads_gender, reads_municipality = _factors(b.columns)
     factor_columns: list[set[str]] = [set() for _ in reads_gender]

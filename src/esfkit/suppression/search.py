@@ -130,6 +130,10 @@ class _Search:
         order = np.lexsort((figures, p.fig_group[figures], cell))
         self.cell_figures = figures[order]
         self.cell_start = np.searchsorted(cell[order], np.arange(self.make.cells + 1))
+        shown = np.flatnonzero(p.fig_displayed)  # the shown figures of each group, in order
+        shown = shown[np.argsort(p.fig_group[shown], kind="stable")]
+        self.shown = shown.tolist()
+        self.shown_start = np.searchsorted(p.fig_group[shown], np.arange(len(p.value) + 1))
 
     # --- the pass over hidden groups ------------------------------------------------------
 
@@ -142,7 +146,7 @@ class _Search:
         while index < len(queue):
             h = int(queue[index])
             index += 1
-            for f in np.flatnonzero((self.p.fig_group == h) & self.p.fig_displayed).tolist():
+            for f in self.shown[self.shown_start[h] : self.shown_start[h + 1]]:
                 if done[f] or not self.state[h]:
                     continue
                 found = self._protect(h, f)

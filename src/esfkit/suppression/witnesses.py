@@ -100,7 +100,8 @@ class Witnesses:
         self.genders = g
         self.cells = m * g
         self.counts = p.counts.reshape(self.cells, r)
-        self.population = p.counts.sum(axis=(1, 2))
+        # Municipalities the most populated first (then in order): where witnesses are tried.
+        self.by_size = np.argsort(-p.counts.sum(axis=(1, 2)), kind="stable")
         self.holds = self._holds(p.member)  # (P, R): class r satisfies predicate p
         self.factors = [self._factor(f) for f in range(len(p.reads_gender))]
         self.realisable = self._realisable().reshape(self.cells, r)  # may be there
@@ -240,12 +241,8 @@ class Witnesses:
     def _axes(self, f: int) -> _Axes:
         p = self.p
         k = int(p.fig_pred[f])
-
-        def by_size(labels: np.ndarray) -> np.ndarray:
-            return labels[np.argsort(-self.population[labels], kind="stable")]
-
-        m_in = by_size(np.flatnonzero(p.fig_m[f]))[:_LABELS]
-        m_out = by_size(np.flatnonzero(~p.fig_m[f]))[:_LABELS]
+        inside = p.fig_m[f][self.by_size]
+        m_in, m_out = self.by_size[inside][:_LABELS], self.by_size[~inside][:_LABELS]
         g_in, g_out = np.flatnonzero(p.fig_g[f]), np.flatnonzero(~p.fig_g[f])
         return _Axes(k, m_in, m_out, g_in, g_out, self._turns(k, m_in.tolist(), g_in.tolist()))
 
