@@ -100,6 +100,7 @@ class Witnesses:
         self.genders = g
         self.cells = m * g
         self.counts = p.counts.reshape(self.cells, r)
+        self.found_cell, self.found = np.nonzero(self.counts)  # the classes in each cell
         # Municipalities the most populated first (then in order): where witnesses are tried.
         self.by_size = np.argsort(-p.counts.sum(axis=(1, 2)), kind="stable")
         self.holds = self._holds(p.member)  # (P, R): class r satisfies predicate p
@@ -136,9 +137,9 @@ class Witnesses:
             bits = answers[:, first].T
         else:
             bits, of_class = np.zeros((1, len(atoms)), dtype=bool), np.zeros(0, dtype=int)
-        m, g, r = p.counts.shape
-        cell, cls = np.nonzero(p.counts.reshape(m * g, r))
-        people = p.counts.reshape(m * g, r)[cell, cls]
+        m, g, _ = p.counts.shape
+        cell, cls = self.found_cell, self.found
+        people = self.counts[cell, cls]
         slot = cell * len(bits) + of_class[cls]  # each value: its classes' people added up
         stock = np.bincount(slot, people, m * g * len(bits)).astype(np.int64)
         stock = stock.reshape(m, g, len(bits))
@@ -162,9 +163,8 @@ class Witnesses:
     def _index_people(self) -> None:
         """The classes of people in each cell: in class order (``found``, padded with -1
         per cell), and the most common first (``ranked``)."""
-        cell, cls = np.nonzero(self.counts)
+        cell, cls = self.found_cell, self.found
         self.found_start = np.searchsorted(cell, np.arange(self.cells + 1))
-        self.found = cls
         rank = np.arange(len(cls)) - self.found_start[cell]
         self.found_padded = np.full((self.cells, max(rank.max(initial=-1) + 1, 1)), -1)
         self.found_padded[cell, rank] = cls
