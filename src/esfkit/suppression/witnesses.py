@@ -43,6 +43,7 @@ _NEAREST = 2  # partners tried for a person who changes gender
 _COPIES = 50  # the figure's own people tried for copying or removing
 FLIP, CLASS = 1, 2  # what a corner is: a change of answers, or a person added or taken
 _MOVING = (1, 3)  # the families whose corners pair up as people moving
+_PADDING = 2**40  # ranks no class reaches (atoms x classes in a cell is far below)
 
 
 @dataclass
@@ -108,6 +109,7 @@ class Witnesses:
         self.realisable = self._realisable().reshape(self.cells, r)  # may be there
         self._index_people()
         self.packed = as_words(p.member).astype(np.uint64)  # atoms as bits: distances
+        self.packed_found: np.ndarray | None = None  # (words, cells, L), when first needed
         self.near = np.full((self.cells, r, _NEAREST), -2, dtype=np.int32)  # -2: not yet
         # The change each corner makes to every predicate: a row per vector.
         self.vectors = np.zeros((64, len(p.conjunction)), dtype=np.int8)
@@ -170,6 +172,9 @@ class Witnesses:
         self.found_padded[cell, rank] = cls
         order = np.lexsort((cls, -self.counts[cell, cls], cell))
         self.ranked_cell, self.ranked = cell[order], cls[order]
+        # Each one's place in its cell's ``ranked`` (the padding after all of them).
+        self.found_rank = np.full(self.found_padded.shape, _PADDING, dtype=np.int64)
+        self.found_rank[cell[order], rank[order]] = np.arange(len(cls)) - self.found_start[cell]
 
     # --- the candidates for a figure ----------------------------------------------------
 
@@ -409,17 +414,17 @@ class Witnesses:
 
     def _nearest_in(self, cells: np.ndarray, classes: np.ndarray) -> np.ndarray:
         found = self.found_padded[cells]  # (n, L)
-        differ = self.packed[:, classes][:, :, None] ^ self.packed[:, found]  # (words, n, L)
+        if self.packed_found is None:  # each cell's classes' atoms, padded as found_padded
+            self.packed_found = self.packed[:, self.found_padded]
+        differ = self.packed[:, classes][:, :, None] ^ self.packed_found[:, cells]  # (words, n, L)
         distance = np.bitwise_count(differ).sum(axis=0, dtype=np.int64)
-        counts = self.counts[cells[:, None], found]
-        most = int(counts.max()) + 1 if counts.size else 1
+        key = distance * found.shape[1] + self.found_rank[cells]  # then the most common
         never = np.iinfo(np.int64).max
-        key = np.where(found >= 0, distance * most + most - 1 - counts, never)
         out = np.full((len(cells), _NEAREST), -1, dtype=np.int32)
         rows = np.arange(len(cells))
         for i in range(min(_NEAREST, found.shape[1])):  # the first of the least, in turn
             first = key.argmin(axis=1)
-            out[:, i] = np.where(key[rows, first] < never, found[rows, first], -1)
+            out[:, i] = np.where(key[rows, first] < _PADDING, found[rows, first], -1)
             key[rows, first] = never
         return out
 
