@@ -130,6 +130,9 @@ class _Search:
         order = np.lexsort((figures, p.fig_group[figures], cell))
         self.cell_figures = figures[order]
         self.cell_start = np.searchsorted(cell[order], np.arange(self.make.cells + 1))
+        self.by_rank = np.lexsort((np.arange(len(p.fig_group)), p.fig_group))  # group, figure
+        self.rank = np.empty(len(p.fig_group), dtype=np.int64)
+        self.rank[self.by_rank] = np.arange(len(p.fig_group))
         shown = np.flatnonzero(p.fig_displayed)  # the shown figures of each group, in order
         shown = shown[np.argsort(p.fig_group[shown], kind="stable")]
         self.shown = shown.tolist()
@@ -382,14 +385,24 @@ class _Search:
         at, figures = spans(self.cover_start[slot], self.cover_start[slot + 1])
         figures = self.cover_figures[figures]
         owner, d = corner[at], (sign[corner] * moves[corner, predicate])[at]
-        columns, at = _unique(p.fig_group[figures] * len(p.fig_group) + figures)
-        columns %= len(p.fig_group)  # those any corner changes, by group then figure
+        columns, at = self._columns(figures)
         dense = np.zeros((len(cell) + 1, len(columns)), dtype=np.int8)  # the last: none
         dense[owner, at] = d
         delta = dense[slots[:, 0]] + dense[slots[:, 1]] + dense[slots[:, 2]] + dense[slots[:, 3]]
         rows, place = np.nonzero(delta)
         figures = columns[place]
         return rows, figures, table[p.fig_group[figures], delta[rows, place] + _MOST]
+
+    def _columns(self, figures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct figures, by group then figure, and where each is among them:
+        sorted when they are few, else marked among all figures (no sort)."""
+        rank = self.rank[figures]
+        if 8 * len(rank) < len(self.by_rank):
+            ordered, at = _unique(rank)
+            return self.by_rank[ordered], at
+        touched = np.zeros(len(self.by_rank), dtype=bool)
+        touched[rank] = True
+        return self.by_rank[touched], np.cumsum(touched)[rank] - 1
 
     def _keys(self, rows: np.ndarray, figures: np.ndarray, flags: np.ndarray, n: int):
         """Per candidate (rows, entries in order of candidate and group): the groups whose
