@@ -52,6 +52,8 @@ _STATE = {SMALL: 1, SECONDARY: 2, OPEN: 3}
 _MARKER = {1: SMALL, 2: SECONDARY, 3: OPEN}
 _CHUNK = 1024  # candidates checked in full at once
 _FIRST = 16  # ... at first, in the order of their bound
+_MANY = 256  # ... those of the first batch before the others, when more than this
+_SORTED = 8  # the figures candidates change are sorted when fewer than 1/8 of all of them
 _BAD, _NEED, _OPEN = 1, 2, 4  # what a change to a figure means (``_table``)
 _MOST = 4  # a candidate changes a figure by at most 4: four corners, each by one
 _NONE = np.iinfo(np.int64).max  # the cost of what is not a witness
@@ -255,9 +257,19 @@ class _Search:
         free = ~broken & ~bound.any(axis=1)
         rest = np.flatnonzero(~broken)
         rest = rest[np.lexsort((rest, *bound[rest].T[::-1]))]  # those bound to cost 0 first
-        chunk = int(free.sum()) + _FIRST  # and a few more: the best rules most others out
-        check(rest[:chunk])
+        frees = int(free.sum())
+        chunk = frees + _FIRST  # and a few more: the best rules most others out
+        # Only one bound to cost nothing may hide nothing more, and the search stops after
+        # the first batch that has one: when they are many, those of the first such batch
+        # are checked first (with few, one check costs less than two).
+        first = np.zeros(len(free), dtype=bool)
+        if frees > _MANY:
+            first = free & (candidates.batch == candidates.batch[free].min())
+            check(np.flatnonzero(first))
         nothing_more = (cost[:, 0] == 0) & (cost[:, 1] == 0)
+        if not nothing_more.any():
+            check(rest[:chunk][~first[rest[:chunk]]])
+            nothing_more = (cost[:, 0] == 0) & (cost[:, 1] == 0)
         if nothing_more.any():  # the search stops after the first batch that has one
             last = candidates.batch[nothing_more].min()
             return found(_first(cost, candidates.batch <= last), True)
@@ -397,7 +409,7 @@ class _Search:
         """The distinct figures, by group then figure, and where each is among them:
         sorted when they are few, else marked among all figures (no sort)."""
         rank = self.rank[figures]
-        if 8 * len(rank) < len(self.by_rank):
+        if _SORTED * len(rank) < len(self.by_rank):
             ordered, at = _unique(rank)
             return self.by_rank[ordered], at
         touched = np.zeros(len(self.by_rank), dtype=bool)
