@@ -5,12 +5,14 @@
 
 (a) ``esfkit check`` end to end on the synthetic registers of bench/generate.py (CSV), with
     and without ``--suppress-below 5``, run alternately after a warm-up of each: medians and
-    the overhead (the difference of the medians).
+    the overhead (the difference of the medians), in wall time and in CPU time (user +
+    system of the process: what to compare on a shared machine).
 (b) How the cost grows with the number of small cells: the register of ``--growth`` rows
     spread over more and more municipalities (SCB's names; the goal file declares them), so
     that more of the cells count 1 to 4 people. For each: the counts from 1 to 4 the report
     shows (each hidden as "<5"), all the figures hidden, the searches for a witness made,
-    and suppression's own time in the process (median; the report evaluated once before).
+    and suppression's own time in the process, wall and CPU (medians; the report evaluated
+    once before).
 
 It prints Markdown tables. It is not a test: nothing fails on a slow figure.
 """
@@ -18,6 +20,7 @@ It prints Markdown tables. It is not a test: nothing fails on a slow figure.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,16 +48,21 @@ def main() -> int:
     for size in args.sizes:
         print(f"# {size:,} rows: check with and without suppression", file=sys.stderr, flush=True)
         path = generate.files(size, folder, ("csv",))["csv"]
-        plain, hidden = _alternately(_check(folder / "goals.yml", path), args.runs)
+        (plain, hidden), (plain_cpu, hidden_cpu) = _alternately(
+            _check(folder / "goals.yml", path), args.runs
+        )
         rows.append([f"{size:,}", _s(plain), _s(hidden), _s(hidden - plain)])
+        rows[-1] += [_s(plain_cpu), _s(hidden_cpu), _s(hidden_cpu - plain_cpu)]
     print("\n(a) `esfkit check` end to end, without and with `--suppress-below 5` (medians)\n")
-    _table(["rows", "check s", "with suppression s", "overhead s"], rows)
+    wall = ["check s", "with suppression s", "overhead s"]
+    _table(["rows", *wall, *(name.removesuffix(" s") + " cpu" for name in wall)], rows)
     growth = []
     for count in args.municipalities:
         print(f"# {args.growth:,} rows in {count} municipalities", file=sys.stderr, flush=True)
         growth.append(_growth(folder, args.growth, count, args.runs))
     print(f"\n(b) suppression on {args.growth:,} rows by number of municipalities (medians)\n")
-    _table(["municipalities", "counts 1-4", "hidden", "searches", "suppression s"], growth)
+    columns = ["municipalities", "counts 1-4", "hidden", "searches", "suppression s"]
+    _table([*columns, "suppression cpu"], growth)
     return 0
 
 
@@ -77,17 +85,28 @@ def _check(goals: Path, data: Path) -> list[str]:
     return [*esfkit, "check", str(goals), str(data), "--as-of", generate.AS_OF]
 
 
-def _alternately(command: list[str], runs: int) -> tuple[float, float]:
-    """Median wall times of the command without and with suppression, run in turn."""
+def _alternately(command: list[str], runs: int) -> tuple[tuple[float, float], ...]:
+    """Median wall and CPU times of the command without and with suppression, run in
+    turn: ((wall without, wall with), (cpu without, cpu with))."""
     times: dict[bool, list[float]] = {False: [], True: []}
+    cpu: dict[bool, list[float]] = {False: [], True: []}
     for run in range(runs + 1):
         for hide in (False, True):
             extra = ["--suppress-below", str(THRESHOLD)] if hide else []
-            start = time.perf_counter()
+            start, used = time.perf_counter(), _children_cpu()
             subprocess.run([*command, *extra], check=True, stdout=subprocess.DEVNULL)
             if run:  # the first of each only warms the caches
                 times[hide].append(time.perf_counter() - start)
-    return statistics.median(times[False]), statistics.median(times[True])
+                cpu[hide].append(_children_cpu() - used)
+    return tuple(
+        (statistics.median(kept[False]), statistics.median(kept[True])) for kept in (times, cpu)
+    )
+
+
+def _children_cpu() -> float:
+    """User + system time of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _growth(folder: Path, size: int, count: int, runs: int) -> list[str]:
@@ -95,15 +114,16 @@ def _growth(folder: Path, size: int, count: int, runs: int) -> list[str]:
     goal_file = load_goal_file(goals)
     participants = load_checked(data, goal_file, generate.as_of())
     report = evaluate(goal_file, participants, generate.as_of())
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         ev = evaluator_for(report, goal_file, participants)  # timed, as it always was
         done = protect_report(report, THRESHOLD, ev).protection
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - used)
     small = sum(marker == SMALL for marker in done.markers.values())
     counts = [str(count), str(small), str(len(done.markers)), str(done.searches)]
-    return [*counts, _s(statistics.median(times))]
+    return [*counts, _s(statistics.median(times)), _s(statistics.median(cpu))]
 
 
 def _spread(folder: Path, size: int, count: int) -> tuple[Path, Path]:

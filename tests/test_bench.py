@@ -41,6 +41,8 @@ def test_suppression_benchmark_runs_and_counts_the_small_cells(tmp_path: Path) -
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "| 2,000 |" in done.stdout
+    assert "| overhead s | check cpu | with suppression cpu | overhead cpu |" in done.stdout
+    assert "| suppression s | suppression cpu |" in done.stdout  # CPU: a shared machine's
     growth = [line.split("|") for line in done.stdout.splitlines() if line.startswith("| 5 |")]
     assert len(growth) == 1 and int(growth[0][2]) > 0  # counts from 1 to 4 people
     more = [line.split("|") for line in done.stdout.splitlines() if line.startswith("| 20 |")]

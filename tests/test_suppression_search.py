@@ -13,6 +13,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 import pytest
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from esfkit.api import load_goal_file
 from esfkit.engine.evaluator import Evaluator
 from esfkit.engine.population import build_population
+from esfkit.suppression import search as search_module
 from esfkit.suppression.figures import build, printed_cells
 from esfkit.suppression.search import _Search
 from tests.test_suppression_report import GOALS, _goal_file, _report, _rows, rows_strategy
@@ -104,3 +106,21 @@ def test_each_figure_counts_its_rows_and_a_group_is_the_same_rows(drawn, ids, th
             rows_of.setdefault(rows.tobytes(), set()).add(int(p.fig_group[f]))
     assert all(len(groups) == 1 for groups in rows_of.values())
     assert len({g for groups in rows_of.values() for g in groups}) == len(rows_of)
+
+
+@SETTINGS
+@given(**reports)
+def test_the_shortcuts_for_many_candidates_pick_the_same_witnesses(drawn, ids, threshold) -> None:
+    """Checking the first batch's candidates bound to cost nothing before the others, and
+    marking the figures candidates change rather than sorting them, are only faster: taken
+    always or never, the search hides the same figures with the same witnesses."""
+    problem = _figures(drawn, ids, threshold).problem
+    found = []
+    for many, sorted_below in ((10**9, 10**9), (0, 0)):
+        with (
+            patch.object(search_module, "_MANY", many),
+            patch.object(search_module, "_SORTED", sorted_below),
+        ):
+            done = _Search(problem).run()
+        found.append((done.markers, done.witnesses, done.everything))
+    assert found[0] == found[1]

@@ -10,6 +10,7 @@ it is); otherwise it is ``hidden``, and so is a goal's status that such a cell c
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import replace
 from typing import Any
@@ -66,7 +67,9 @@ def apply(
 def _copy(goal: GoalResult) -> GoalResult:
     """A copy of the goal that this module may change: its cells and every dict and list
     they hold (what else they hold is never changed)."""
-    cells = [replace(c, dims=dict(c.dims), suppressed=dict(c.suppressed)) for c in goal.cells]
+    cells = [copy.copy(c) for c in goal.cells]  # as replace(), without its __init__ per cell
+    for cell in cells:
+        cell.dims, cell.suppressed = dict(cell.dims), dict(cell.suppressed)
     per = dict(goal.per) if goal.per is not None else None
     return replace(
         goal, cells=cells, suppressed=dict(goal.suppressed), trend=list(goal.trend), per=per

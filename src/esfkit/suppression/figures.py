@@ -18,7 +18,7 @@ report date, re-enrolments, data findings about other rows) are left to ``header
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import product
+from itertools import pairwise, product
 from typing import Any
 
 import numpy as np
@@ -371,47 +371,33 @@ def _problem(b: _Builder, threshold, pop_rows, header_findings) -> Figures:
     fig_pred = np.array([f.predicate for f in figures], dtype=np.int64)
     fig_m = np.array([f.m for f in figures], dtype=bool).reshape(len(figures), n_m)
     fig_g = np.array([f.g for f in figures], dtype=bool).reshape(len(figures), n_g)
-    cover = (fig_m[:, :, None] & fig_g[:, None, :]).reshape(len(figures), n_m * n_g)
     holds = satisfied(conjunction, member_rows[:, first])  # (P, R)
     per_cell, subsets = _cells(holds, counts.reshape(n_m * n_g, -1))
-    for f, count in zip(figures, (cover * per_cell[fig_pred]).sum(axis=1).tolist(), strict=True):
+    # Each figure's cells, figure by figure: what it counts is what its predicate counts there.
+    at, cell = np.nonzero((fig_m[:, :, None] & fig_g[:, None, :]).reshape(len(figures), -1))
+    counted = np.bincount(at, per_cell[fig_pred[at], cell], len(figures)).astype(np.int64)
+    for f, count in zip(figures, counted.tolist(), strict=True):
         f.value = count
     _check(b)
-    # Figures counting the same people are one (the same classes of people in each cell);
-    # an empty figure is only itself.
-    empty = np.array([f.value == 0 for f in figures], dtype=bool)
-    width = 1 + max(n_m * n_g, 1 + n_m + n_g)
-    key = np.zeros((len(figures), width), dtype=np.int64)
-    key[:, 1 : 1 + n_m * n_g] = np.where(cover, subsets[fig_pred], 0)
-    key[empty] = 0
-    key[empty, 0] = 1
-    key[empty, 1] = fig_pred[empty]
-    key[empty, 2 : 2 + n_m] = fig_m[empty]
-    key[empty, 2 + n_m : 2 + n_m + n_g] = fig_g[empty]
-    _, seen, fig_group = np.unique(key, axis=0, return_index=True, return_inverse=True)
-    fig_group = np.argsort(np.argsort(seen))[fig_group.reshape(-1)]  # numbered as first seen
-    n_groups = len(seen)
+    fig_group = _groups(fig_pred, fig_m, fig_g, at, cell, subsets[fig_pred[at], cell])
+    n_groups = int(fig_group.max(initial=-1)) + 1
     value = np.zeros(n_groups, dtype=np.int64)
     displayed = np.zeros(n_groups, dtype=bool)
     pinned = np.zeros(n_groups, dtype=bool)
     present = np.zeros(n_groups, dtype=bool)
     weight = np.ones(n_groups, dtype=np.int64)
     places: dict[int, list[Place]] = {}
-    for f, group in zip(figures, fig_group.tolist(), strict=True):
+    # A total across municipalities is in the summary, one across genders in a table's last
+    # column; the header's and goals' own figures matter most.
+    across = (1 + 2 * (fig_m.sum(axis=1) > 1) + (fig_g.sum(axis=1) > 1)).tolist()
+    for f, group, cost in zip(figures, fig_group.tolist(), across, strict=True):
         value[group] = f.value
         if f.place is not None:
             displayed[group] = True
             places.setdefault(group, []).append(f.place)
         pinned[group] |= f.rule == "absent"
         present[group] |= f.rule == "present"
-        # A total across municipalities is in the summary, one across genders in a table's
-        # last column; the header's and goals' own figures matter most.
-        cost = (
-            1
-            + 2 * (f.m.sum() > 1)
-            + (f.g.sum() > 1)
-            + 4 * (f.place is not None and f.place.cell is None)
-        )
+        cost += 4 * (f.place is not None and f.place.cell is None)
         weight[group] = max(weight[group], cost)
     factor, reads_gender, reads_municipality = _factors(b.columns)
     factor_columns: list[set[str]] = [set() for _ in reads_gender]
@@ -450,6 +436,25 @@ def _problem(b: _Builder, threshold, pop_rows, header_findings) -> Figures:
         factor_columns,
         [f.place for f in figures],
     )
+
+
+def _groups(fig_pred, fig_m, fig_g, at, cell, subset) -> np.ndarray:
+    """Figures counting the same people are one group (the same classes of people in each
+    cell), numbered as first seen; an empty figure is only itself. ``at``, ``cell``,
+    ``subset``: each figure's cells, figure by figure, and which classes it counts there."""
+    counts = subset != 0
+    pairs = np.stack([cell[counts], subset[counts]], axis=1).astype(np.int64).tobytes()
+    start = np.searchsorted(at[counts], np.arange(len(fig_pred) + 1)).tolist()
+    width = 2 * np.dtype(np.int64).itemsize
+    ids: dict[Any, int] = {}
+    group = np.empty(len(fig_pred), dtype=np.int64)
+    for f, (begin, end) in enumerate(pairwise(start)):
+        if begin == end:  # counts no one: its predicate and cells are what it is
+            key: Any = (int(fig_pred[f]), fig_m[f].tobytes(), fig_g[f].tobytes())
+        else:
+            key = pairs[begin * width : end * width]
+        group[f] = ids.setdefault(key, len(ids))
+    return group
 
 
 def _classes(member_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

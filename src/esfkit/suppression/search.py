@@ -52,6 +52,8 @@ _STATE = {SMALL: 1, SECONDARY: 2, OPEN: 3}
 _MARKER = {1: SMALL, 2: SECONDARY, 3: OPEN}
 _CHUNK = 1024  # candidates checked in full at once
 _FIRST = 16  # ... at first, in the order of their bound
+_MANY = 256  # ... those of the first batch before the others, when more than this
+_SORTED = 8  # the figures candidates change are sorted when fewer than 1/8 of all of them
 _BAD, _NEED, _OPEN = 1, 2, 4  # what a change to a figure means (``_table``)
 _MOST = 4  # a candidate changes a figure by at most 4: four corners, each by one
 _NONE = np.iinfo(np.int64).max  # the cost of what is not a witness
@@ -130,6 +132,13 @@ class _Search:
         order = np.lexsort((figures, p.fig_group[figures], cell))
         self.cell_figures = figures[order]
         self.cell_start = np.searchsorted(cell[order], np.arange(self.make.cells + 1))
+        self.by_rank = np.lexsort((np.arange(len(p.fig_group)), p.fig_group))  # group, figure
+        self.rank = np.empty(len(p.fig_group), dtype=np.int64)
+        self.rank[self.by_rank] = np.arange(len(p.fig_group))
+        shown = np.flatnonzero(p.fig_displayed)  # the shown figures of each group, in order
+        shown = shown[np.argsort(p.fig_group[shown], kind="stable")]
+        self.shown = shown.tolist()
+        self.shown_start = np.searchsorted(p.fig_group[shown], np.arange(len(p.value) + 1))
 
     # --- the pass over hidden groups ------------------------------------------------------
 
@@ -142,7 +151,7 @@ class _Search:
         while index < len(queue):
             h = int(queue[index])
             index += 1
-            for f in np.flatnonzero((self.p.fig_group == h) & self.p.fig_displayed).tolist():
+            for f in self.shown[self.shown_start[h] : self.shown_start[h + 1]]:
                 if done[f] or not self.state[h]:
                     continue
                 found = self._protect(h, f)
@@ -248,9 +257,19 @@ class _Search:
         free = ~broken & ~bound.any(axis=1)
         rest = np.flatnonzero(~broken)
         rest = rest[np.lexsort((rest, *bound[rest].T[::-1]))]  # those bound to cost 0 first
-        chunk = int(free.sum()) + _FIRST  # and a few more: the best rules most others out
-        check(rest[:chunk])
+        frees = int(free.sum())
+        chunk = frees + _FIRST  # and a few more: the best rules most others out
+        # Only one bound to cost nothing may hide nothing more, and the search stops after
+        # the first batch that has one: when they are many, those of the first such batch
+        # are checked first (with few, one check costs less than two).
+        first = np.zeros(len(free), dtype=bool)
+        if frees > _MANY:
+            first = free & (candidates.batch == candidates.batch[free].min())
+            check(np.flatnonzero(first))
         nothing_more = (cost[:, 0] == 0) & (cost[:, 1] == 0)
+        if not nothing_more.any():
+            check(rest[:chunk][~first[rest[:chunk]]])
+            nothing_more = (cost[:, 0] == 0) & (cost[:, 1] == 0)
         if nothing_more.any():  # the search stops after the first batch that has one
             last = candidates.batch[nothing_more].min()
             return found(_first(cost, candidates.batch <= last), True)
@@ -378,14 +397,24 @@ class _Search:
         at, figures = spans(self.cover_start[slot], self.cover_start[slot + 1])
         figures = self.cover_figures[figures]
         owner, d = corner[at], (sign[corner] * moves[corner, predicate])[at]
-        columns, at = _unique(p.fig_group[figures] * len(p.fig_group) + figures)
-        columns %= len(p.fig_group)  # those any corner changes, by group then figure
+        columns, at = self._columns(figures)
         dense = np.zeros((len(cell) + 1, len(columns)), dtype=np.int8)  # the last: none
         dense[owner, at] = d
         delta = dense[slots[:, 0]] + dense[slots[:, 1]] + dense[slots[:, 2]] + dense[slots[:, 3]]
         rows, place = np.nonzero(delta)
         figures = columns[place]
         return rows, figures, table[p.fig_group[figures], delta[rows, place] + _MOST]
+
+    def _columns(self, figures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct figures, by group then figure, and where each is among them:
+        sorted when they are few, else marked among all figures (no sort)."""
+        rank = self.rank[figures]
+        if _SORTED * len(rank) < len(self.by_rank):
+            ordered, at = _unique(rank)
+            return self.by_rank[ordered], at
+        touched = np.zeros(len(self.by_rank), dtype=bool)
+        touched[rank] = True
+        return self.by_rank[touched], np.cumsum(touched)[rank] - 1
 
     def _keys(self, rows: np.ndarray, figures: np.ndarray, flags: np.ndarray, n: int):
         """Per candidate (rows, entries in order of candidate and group): the groups whose

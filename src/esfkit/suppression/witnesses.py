@@ -43,6 +43,7 @@ _NEAREST = 2  # partners tried for a person who changes gender
 _COPIES = 50  # the figure's own people tried for copying or removing
 FLIP, CLASS = 1, 2  # what a corner is: a change of answers, or a person added or taken
 _MOVING = (1, 3)  # the families whose corners pair up as people moving
+_PADDING = 2**40  # ranks no class reaches (atoms x classes in a cell is far below)
 
 
 @dataclass
@@ -100,12 +101,15 @@ class Witnesses:
         self.genders = g
         self.cells = m * g
         self.counts = p.counts.reshape(self.cells, r)
-        self.population = p.counts.sum(axis=(1, 2))
+        self.found_cell, self.found = np.nonzero(self.counts)  # the classes in each cell
+        # Municipalities the most populated first (then in order): where witnesses are tried.
+        self.by_size = np.argsort(-p.counts.sum(axis=(1, 2)), kind="stable")
         self.holds = self._holds(p.member)  # (P, R): class r satisfies predicate p
         self.factors = [self._factor(f) for f in range(len(p.reads_gender))]
         self.realisable = self._realisable().reshape(self.cells, r)  # may be there
         self._index_people()
         self.packed = as_words(p.member).astype(np.uint64)  # atoms as bits: distances
+        self.packed_found: np.ndarray | None = None  # (words, cells, L), when first needed
         self.near = np.full((self.cells, r, _NEAREST), -2, dtype=np.int32)  # -2: not yet
         # The change each corner makes to every predicate: a row per vector.
         self.vectors = np.zeros((64, len(p.conjunction)), dtype=np.int8)
@@ -135,9 +139,9 @@ class Witnesses:
             bits = answers[:, first].T
         else:
             bits, of_class = np.zeros((1, len(atoms)), dtype=bool), np.zeros(0, dtype=int)
-        m, g, r = p.counts.shape
-        cell, cls = np.nonzero(p.counts.reshape(m * g, r))
-        people = p.counts.reshape(m * g, r)[cell, cls]
+        m, g, _ = p.counts.shape
+        cell, cls = self.found_cell, self.found
+        people = self.counts[cell, cls]
         slot = cell * len(bits) + of_class[cls]  # each value: its classes' people added up
         stock = np.bincount(slot, people, m * g * len(bits)).astype(np.int64)
         stock = stock.reshape(m, g, len(bits))
@@ -161,14 +165,16 @@ class Witnesses:
     def _index_people(self) -> None:
         """The classes of people in each cell: in class order (``found``, padded with -1
         per cell), and the most common first (``ranked``)."""
-        cell, cls = np.nonzero(self.counts)
+        cell, cls = self.found_cell, self.found
         self.found_start = np.searchsorted(cell, np.arange(self.cells + 1))
-        self.found = cls
         rank = np.arange(len(cls)) - self.found_start[cell]
         self.found_padded = np.full((self.cells, max(rank.max(initial=-1) + 1, 1)), -1)
         self.found_padded[cell, rank] = cls
         order = np.lexsort((cls, -self.counts[cell, cls], cell))
         self.ranked_cell, self.ranked = cell[order], cls[order]
+        # Each one's place in its cell's ``ranked`` (the padding after all of them).
+        self.found_rank = np.full(self.found_padded.shape, _PADDING, dtype=np.int64)
+        self.found_rank[cell[order], rank[order]] = np.arange(len(cls)) - self.found_start[cell]
 
     # --- the candidates for a figure ----------------------------------------------------
 
@@ -240,12 +246,8 @@ class Witnesses:
     def _axes(self, f: int) -> _Axes:
         p = self.p
         k = int(p.fig_pred[f])
-
-        def by_size(labels: np.ndarray) -> np.ndarray:
-            return labels[np.argsort(-self.population[labels], kind="stable")]
-
-        m_in = by_size(np.flatnonzero(p.fig_m[f]))[:_LABELS]
-        m_out = by_size(np.flatnonzero(~p.fig_m[f]))[:_LABELS]
+        inside = p.fig_m[f][self.by_size]
+        m_in, m_out = self.by_size[inside][:_LABELS], self.by_size[~inside][:_LABELS]
         g_in, g_out = np.flatnonzero(p.fig_g[f]), np.flatnonzero(~p.fig_g[f])
         return _Axes(k, m_in, m_out, g_in, g_out, self._turns(k, m_in.tolist(), g_in.tolist()))
 
@@ -412,17 +414,17 @@ class Witnesses:
 
     def _nearest_in(self, cells: np.ndarray, classes: np.ndarray) -> np.ndarray:
         found = self.found_padded[cells]  # (n, L)
-        differ = self.packed[:, classes][:, :, None] ^ self.packed[:, found]  # (words, n, L)
+        if self.packed_found is None:  # each cell's classes' atoms, padded as found_padded
+            self.packed_found = self.packed[:, self.found_padded]
+        differ = self.packed[:, classes][:, :, None] ^ self.packed_found[:, cells]  # (words, n, L)
         distance = np.bitwise_count(differ).sum(axis=0, dtype=np.int64)
-        counts = self.counts[cells[:, None], found]
-        most = int(counts.max()) + 1 if counts.size else 1
+        key = distance * found.shape[1] + self.found_rank[cells]  # then the most common
         never = np.iinfo(np.int64).max
-        key = np.where(found >= 0, distance * most + most - 1 - counts, never)
         out = np.full((len(cells), _NEAREST), -1, dtype=np.int32)
         rows = np.arange(len(cells))
         for i in range(min(_NEAREST, found.shape[1])):  # the first of the least, in turn
             first = key.argmin(axis=1)
-            out[:, i] = np.where(key[rows, first] < never, found[rows, first], -1)
+            out[:, i] = np.where(key[rows, first] < _PADDING, found[rows, first], -1)
             key[rows, first] = never
         return out
 
