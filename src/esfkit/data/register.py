@@ -391,9 +391,11 @@ def register_findings(
 def _with_files(found: Finding, names: tuple[str, ...]) -> Finding:
     """A finding of the joined register whose message lists its rows: each with its file.
     (checks.py writes them with format_rows, which knows no files there.)"""
-    if not (found.said or found.message) or not found.rows:
+    if not found.rows:
         return found
     if isinstance(found.said, Said):
         return replace(found, said=with_files(found.said, names))
+    if not found.message:
+        return found
     plain, named = format_rows(found.rows), format_rows(found.rows, files=names)
     return replace(found, message=found.message.replace(plain, named))
