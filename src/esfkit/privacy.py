@@ -16,7 +16,8 @@ ignored. Masked are
 - the same birth date followed by 'TF' and two digits (a protected identity, SCB's form);
 - as before, any run of 5, 6 or 8 digits and four more with '-', '+' or nothing between
   (9, 10 or 12 digits: a personnummer with an impossible date, or one that lost its leading
-  0 in Excel).
+  0 in Excel), and such a number in scientific notation with every digit
+  ('1.98501012382E+11', as a program writes a CSV).
 
 Date-shaped numbers glued together ('850101-2382850101-2382', two pasted into one cell)
 are each masked. A superscript or circled digit is read both as a digit and as none
@@ -76,6 +77,7 @@ _DROPPED = re.compile(f"[{INVISIBLE_CLASS}\\x00]")
 def mask_text(text: str) -> str:
     """Every personnummer in ``text``, in any spelling (see the module's docstring),
     masked as '19850101-****'."""
+    text = _SCIENTIFIC.sub(_unscientific, text)
     if _UNUSUAL.search(text) is None if not text.isascii() else _CONTROL.search(text) is None:
         return _masked(text, text, None)
     # An invisible character between two numbers parts them ('0<NUL>850101-2382'); inside
@@ -86,6 +88,22 @@ def mask_text(text: str) -> str:
     text = _masked(text, *_plain_digits(text, drop=False, compatible=False))
     parted = _masked(text, *_plain_digits(text, drop=False))
     return _masked(parted, *_plain_digits(parted, drop=True))
+
+
+# A number a program wrote in scientific notation: '1.98501012382E+11' is 198501012382.
+_SCIENTIFIC = re.compile(r"(?<![0-9.,])([0-9])[.,]([0-9]{1,11})[eE]\+?([0-9]{1,2})(?![0-9])")
+
+
+def _unscientific(match: re.Match[str]) -> str:
+    """A number of 9 to 12 digits written in scientific notation with every digit, masked
+    as that number would be when it is a personnummer; else as written (a rounded one,
+    '1.98501E+11', has lost its last digits: it shows no more than the mask would)."""
+    fraction, exponent = match[2], int(match[3])
+    if not 8 <= exponent <= 11 or len(fraction) != exponent:
+        return match[0]
+    number = match[1] + fraction
+    masked = _masked(number, number, None)
+    return match[0] if masked == number else masked
 
 
 def _masked(text: str, plain: str, where: list[int] | None) -> str:
