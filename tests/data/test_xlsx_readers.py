@@ -9,6 +9,7 @@ import logging
 import random
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -82,6 +83,9 @@ def test_a_sheet_of_one_type_per_column_is_read_by_fastexcel_as_by_python_calami
 ) -> None:
     slow, fast, prefetched, taken = read_both(typed(tmp_path / "typed.xlsx"), monkeypatch)
     assert fast == slow == prefetched
+    assert not taken  # a column of booleans is python-calamine's (see the test below)
+    no_booleans = [row[:5] for row in TYPED]
+    *_, taken = read_both(typed(tmp_path / "no_booleans.xlsx", no_booleans), monkeypatch)
     assert taken
     frame = slow[1]
     assert frame["Start"][1] == "2021-03-02" and frame["Start"][3] == "2021-03-02"
@@ -243,3 +247,28 @@ def test_fastexcel_notes_never_reach_the_terminal(
     with caplog.at_level(logging.WARNING):
         assert read_table(path).frame["B"].tolist() == [""]
     assert not [record for record in caplog.records if record.name.startswith("fastexcel")]
+
+
+def _rewritten(path: Path, old: bytes, new: bytes) -> Path:
+    """The workbook at ``path`` with ``old`` replaced by ``new`` in its first sheet's XML."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    part = "xl/worksheets/sheet1.xml"
+    assert old in parts[part]
+    parts[part] = parts[part].replace(old, new)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("value", [b"false", b" 0 ", b"2", b"yes"])
+def test_a_boolean_cell_written_otherwise_than_0_or_1_reads_alike(
+    value: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # <c t="b"><v>false</v></c>: python-calamine reads FALSE (and refuses '2' as damaged),
+    # fastexcel's older calamine reads any value but '0' as TRUE.
+    path = write_xlsx(tmp_path / "bool.xlsx", {"Deltagare": [["Id", "Klar"], ["a", False]]})
+    path = _rewritten(path, b'<c r="B2" t="b"><v>0</v>', b'<c r="B2" t="b"><v>' + value + b"</v>")
+    slow, fast, prefetched, _ = read_both(path, monkeypatch)
+    assert fast == slow == prefetched

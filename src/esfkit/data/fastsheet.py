@@ -13,7 +13,8 @@ reads it as column names), which holds no error value (SheetScan.errors: fastexc
 convert one), each column below the header of one type throughout (no number among texts,
 no text among dates), no cell fastexcel failed to convert, and no value python-calamine
 would hand over as something else (a date before 1904-01-02, beyond year 9999, a negative
-duration, NaN). Any other sheet is read by python-calamine, as before (a sheet declined
+duration, NaN, a boolean: fastexcel's calamine reads <v>false</v> as TRUE, python-calamine's
+as FALSE). Any other sheet is read by python-calamine, as before (a sheet declined
 after fastexcel parsed it is parsed twice: 0.3 s CPU more at 10^5 rows);
 tests/data/test_xlsx_readers.py reads each hostile workbook both ways. No pandas here: the
 prefetch thread imports this module while the main thread imports pandas (data/prefetch.py).
@@ -127,9 +128,10 @@ def _coded(array: Any) -> tuple[Any, Any] | None:
         or pa.types.is_large_string(kind)
         or pa.types.is_floating(kind)
         or pa.types.is_integer(kind)
-        or pa.types.is_boolean(kind)
     ):
-        return None  # a date (an ISO text, not in .xlsx) or a type fastexcel added since
+        # A date (an ISO text, not in .xlsx), a type fastexcel added since, or booleans: its
+        # older calamine reads a boolean cell written 'false' (not 0) as TRUE.
+        return None
     encoded = pc.dictionary_encode(array)
     if pa.types.is_timestamp(kind):
         values = encoded.dictionary.to_numpy()
