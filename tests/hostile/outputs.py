@@ -86,6 +86,8 @@ BROADER_PNR_SPELLINGS = (
     "850101\u22122382",  # minus sign
     "19850101TF29",  # protected identity (SCB's form for ESF reporting)
     "19850101Tf29",
+    "1.98501012382E+11",  # every digit in scientific notation, as a program writes a CSV
+    "1,98501012382E+11",
 )
 
 _DAY = r"(?:0[1-9]|[12]\d|3[01]|[6-8]\d|9[01])"  # samordningsnummer add 60 to the day
@@ -231,9 +233,18 @@ def raw_controls(text: str) -> list[str]:
     )
 
 
+# A number written in scientific notation with every digit: '1.98501012382E+11'.
+_SCIENTIFIC = re.compile(r"(?<![0-9.,])([0-9])[.,]([0-9]+)[eE]\+?([0-9]+)(?![0-9])")
+
+
+def _whole(match: re.Match[str]) -> str:
+    return match[1] + match[2] if len(match[2]) == int(match[3]) else match[0]
+
+
 def personnummer_in(text: str, pattern: re.Pattern = PNR) -> list[str]:
-    """Unmasked date-shaped 10- or 12-digit runs (sha256 hashes left out)."""
-    return pattern.findall(_SHA.sub("", text))
+    """Unmasked date-shaped 10- or 12-digit runs (sha256 hashes left out), those written
+    in scientific notation with every digit too."""
+    return pattern.findall(_SCIENTIFIC.sub(_whole, _SHA.sub("", text)))
 
 
 def assert_clean_text(text: str, what: str = "") -> None:
