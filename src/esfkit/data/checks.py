@@ -333,19 +333,12 @@ def _make(kind: str, rows, column, value=None, message="", todo="", severity=Non
 
 def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
     """Each distinct stripped non-blank cell -> the rows holding it, first seen first."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-    texts = [str(u).strip() for u in uniques]
-    out: dict[str, list[np.ndarray]] = {}
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-    for index, text in enumerate(texts):
-        if text:
-            out.setdefault(text, []).append(rows[order[bounds[index] : bounds[index + 1]]])
-    return {text: np.sort(np.concatenate(parts)) for text, parts in out.items()}
+    return _by_text(Distinct.of(values), rows)
 
 
 def _by_text(coded: Distinct, rows: np.ndarray) -> dict[str, np.ndarray]:
-    """:func:`_by_value` of a column read as codes: each distinct cell stripped once."""
+    """Each distinct stripped non-blank cell of a column read as codes -> the rows
+    holding it, first seen first: each distinct cell stripped once."""
     order = np.argsort(coded.codes, kind="stable")
     bounds = np.searchsorted(coded.codes[order], np.arange(len(coded.values) + 1))
     out: dict[str, list[np.ndarray]] = {}
@@ -355,7 +348,7 @@ def _by_text(coded: Distinct, rows: np.ndarray) -> dict[str, np.ndarray]:
             out.setdefault(text, []).append(order[bounds[index] : bounds[index + 1]])
     found = {text: np.sort(np.concatenate(parts)) for text, parts in out.items()}
     first_seen = sorted(found, key=lambda text: found[text][0])
-    return {text: rows[found[text]] for text in first_seen}
+    return {text: np.sort(rows[found[text]]) for text in first_seen}
 
 
 def _genders(
