@@ -857,8 +857,11 @@ def _row_keys(raw: RawTable, candidates: np.ndarray) -> np.ndarray:
     keys = np.zeros(len(candidates), dtype=np.int64)
     for name in raw.frame.columns:
         coded = raw.codes(name)
-        # Only the distinct cells of the candidates are stripped and compared.
-        used, cells = np.unique(coded.codes[candidates], return_inverse=True)
+        # Only the distinct cells of the candidates are stripped and compared (counted,
+        # not sorted, to find them: an id column has about as many as rows).
+        mine = coded.codes[candidates]
+        present = np.bincount(mine, minlength=len(coded.values)) > 0
+        used, cells = np.flatnonzero(present), (np.cumsum(present) - 1)[mine]
         texts = np.array([coded.values[i].strip() for i in used.tolist()], dtype=object)
         cells = pd.factorize(texts)[0][cells] if len(texts) else cells
         # Numbered again after each column, so the combined key stays below rows squared.

@@ -565,8 +565,11 @@ class Evaluator:
             declared = tuple(
                 dict.fromkeys(v for values in self.goal_file.outcomes.values() for v in values)
             )
+            outcomes = self._outcomes()
+            if outcomes is not None:
+                return _labelled(name, None, declared, outcomes)
             outcome = self.frame["_outcome"]
-            return _labelled(name, outcome.where(outcome != "", None), declared, self._outcomes())
+            return _labelled(name, outcome.where(outcome != "", None), declared)
         if field == "exited":
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
@@ -637,16 +640,18 @@ def _collapsed(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
 
 
 def _labelled(
-    name: str, values: pd.Series, declared: tuple[str, ...], coded: Distinct | None = None
+    name: str, values: pd.Series | None, declared: tuple[str, ...], coded: Distinct | None = None
 ) -> Dimension:
     """Codes for a column of display values; spellings with one key (differing in case,
     spaces, Unicode form or invisible characters, or only in the digits masking hides) are
     one label.
 
     Works on the distinct values, in order of first appearance: a key's label is its most
-    common spelling, the first to appear on a tie. ``coded``: the values' codes, if known.
+    common spelling, the first to appear on a tie. ``coded``: the values' codes, if known
+    (then ``values`` is not read, and may be None).
     """
     if coded is None:
+        assert values is not None
         codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # blank (None, NaN): -1
     else:  # the same, from the codes: equal values merged, None -1
         merged, uniques = pd.factorize(coded.values)
