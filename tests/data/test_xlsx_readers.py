@@ -272,3 +272,48 @@ def test_a_boolean_cell_written_otherwise_than_0_or_1_reads_alike(
     path = _rewritten(path, b'<c r="B2" t="b"><v>0</v>', b'<c r="B2" t="b"><v>' + value + b"</v>")
     slow, fast, prefetched, _ = read_both(path, monkeypatch)
     assert fast == slow == prefetched
+
+
+def test_a_panic_in_fastexcel_declines_the_sheet_and_an_interrupt_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A panic in fastexcel's Rust code (pyo3's PanicException, a BaseException) while it
+    parses or converts: the sheet is read by python-calamine, the same table; Ctrl-C is
+    not swallowed."""
+    import fastexcel
+
+    path = tmp_path / "deltagare.xlsx"
+    write_xlsx(path, {"Deltagare": [HEADER[:2], ["Ö1", "Kvinna"], ["Ö2", "Man"]]})
+    monkeypatch.setattr(fastsheet, "FAST_BYTES", 10**12)
+    expected = _outcome(path)
+    monkeypatch.setattr(fastsheet, "FAST_BYTES", 0)
+    PanicException = type("PanicException", (BaseException,), {})
+
+    panicked: list[bool] = []
+
+    def panics(*args: object, **kwargs: object) -> object:
+        panicked.append(True)
+        raise PanicException("called `Option::unwrap()` on a `None` value")
+
+    monkeypatch.setattr(fastexcel, "read_excel", panics)
+    assert _outcome(path) == expected
+    assert panicked
+    assert fastsheet.columns(_PanickingSheet(PanicException)) is None
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fastexcel, "read_excel", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        fastsheet.load(path.read_bytes(), "Deltagare")
+
+
+class _PanickingSheet:
+    def __init__(self, panic: type[BaseException]) -> None:
+        self.panic = panic
+
+    def available_columns(self) -> list[object]:
+        return []
+
+    def to_arrow_with_errors(self) -> object:
+        raise self.panic("arrow conversion panicked")

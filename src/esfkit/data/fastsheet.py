@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,7 +64,8 @@ def load(data: bytes, name: str) -> Any | None:
 
     # fastexcel logs notes such as 'falling back to string' for an empty column: not the user's.
     logging.getLogger("fastexcel").setLevel(logging.ERROR)
-    try:
+
+    def parse() -> Any:
         import fastexcel
 
         reader = fastexcel.read_excel(data)
@@ -72,12 +74,8 @@ def load(data: bytes, name: str) -> Any | None:
         )
         sheet.available_columns()  # each column's type, found now: mixed types raise here
         return sheet
-    except Exception:
-        return None
-    except BaseException as exc:  # a Rust panic is pyo3's PanicException, a BaseException
-        if type(exc).__name__ != "PanicException":
-            raise
-        return None
+
+    return _unless_failed(parse)
 
 
 def columns(sheet: Any) -> list[tuple[str, Any, Any]] | None:
@@ -85,15 +83,10 @@ def columns(sheet: Any) -> list[tuple[str, Any, Any]] | None:
     the header (an int32 array) into its distinct values, ``len(values)`` for an empty cell
     (values: date-times as a datetime64[ms] array, any other type an object array of what
     python-calamine gives); None unless fastexcel read it as python-calamine does."""
-    try:
-        infos = sheet.available_columns()
-        batch, errors = sheet.to_arrow_with_errors()
-    except Exception:
+    read_arrow = _unless_failed(lambda: (sheet.available_columns(), *sheet.to_arrow_with_errors()))
+    if read_arrow is None:
         return None
-    except BaseException as exc:
-        if type(exc).__name__ != "PanicException":
-            raise
-        return None
+    infos, batch, errors = read_arrow
     if errors is not None or [info.absolute_index for info in infos] != list(range(len(infos))):
         return None  # a cell not converted, or the sheet does not start in column A
     headers = ["" if info.column_name_from == "generated" else info.name for info in infos]
@@ -106,6 +99,19 @@ def columns(sheet: Any) -> list[tuple[str, Any, Any]] | None:
             return None
         read.append((header, *coded))
     return read
+
+
+def _unless_failed(call: Callable[[], Any]) -> Any | None:
+    """``call()``, or None when fastexcel fails in it: any error, or a panic in its Rust
+    code (pyo3's PanicException, a BaseException, not an Exception)."""
+    try:
+        return call()
+    except Exception:
+        return None
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise
+        return None
 
 
 def _coded(array: Any) -> tuple[Any, Any] | None:
