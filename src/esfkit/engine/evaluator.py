@@ -246,13 +246,7 @@ class Evaluator:
         if "birth_date" not in self.participants.columns and "id" not in self.participants.columns:
             raise GoalFileError(say("eval.age_needs"), where=loc, hint=say("hint.age_needs"))
         birth = self.dates("birth_date", loc)
-        at = self.frame["_start"].fillna(pd.Timestamp(self.pop.as_of))
-        years = at.dt.year - birth.dt.year
-        before_birthday = (at.dt.month < birth.dt.month) | (
-            (at.dt.month == birth.dt.month) & (at.dt.day < birth.dt.day)
-        )
-        age: pd.Series = (years - before_birthday.astype("int64")).astype("float64")
-        return age.where(birth.notna())
+        return ages(birth, self.frame["_start"].fillna(pd.Timestamp(self.pop.as_of)))
 
     def _cached(self, field: str, what: str, compute: Callable[[], pd.Series]) -> pd.Series:
         key = (field, what)
@@ -576,6 +570,33 @@ class Evaluator:
             header = field.removeprefix("column:")
             return _labelled(name, _collapsed(self.column(header), self.coded(header)), ())
         raise GoalFileError(say("eval.no_breakdown", name=name), where=loc)
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    """Per row, a date's year and its month and day as one number (March 5: 305)."""
+
+    year: np.ndarray
+    month_day: np.ndarray
+    known: np.ndarray  # False where the date is missing (year and month_day meaningless)
+
+
+def ages(birth: pd.Series, at: pd.Series) -> pd.Series:
+    """Whole years from ``birth`` to ``at`` (one fewer while that year's birthday is still
+    to come; born on 29 February: 1 March in other years); NaN where either is missing."""
+    born, then = _calendar(birth), _calendar(at)
+    age = then.year - born.year - (then.month_day < born.month_day)
+    return pd.Series(np.where(born.known & then.known, age, np.nan), index=birth.index)
+
+
+def _calendar(dates: pd.Series) -> _Calendar:
+    """The calendar parts of ``dates``, computed for each distinct date (a few thousand
+    in 10^6 rows) and spread over the rows."""
+    codes, days = pd.factorize(dates.to_numpy())  # a missing date: -1
+    index = pd.DatetimeIndex(days)
+    year = index.year.to_numpy(dtype=np.int64)
+    month_day = (index.month * 100 + index.day).to_numpy(dtype=np.int64)
+    return _Calendar(np.append(year, 0)[codes], np.append(month_day, 0)[codes], codes >= 0)
 
 
 def _field_kind(field: str) -> str | None:

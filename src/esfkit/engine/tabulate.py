@@ -43,9 +43,9 @@ def _finest(
     of 3 per cell (outside, in the denominator only, in both), not one per mask of
     the rows each (selecting 10^6 rows by a mask costs more than counting them)."""
     key = code.astype(np.int32 if 3 * cells <= np.iinfo(np.int32).max else np.int64) * 3
-    key += denominator
+    np.add(key, denominator, out=key)
     if numerator is not None:
-        key += numerator & denominator
+        np.add(key, numerator & denominator, out=key)
     counts = np.bincount(key, minlength=3 * cells).reshape(cells, 3)
     in_both = counts[:, 2]
     return counts[:, 1] + in_both, in_both if numerator is not None else None
