@@ -161,9 +161,11 @@ class Evaluator:
             header = field.removeprefix("column:")
             return Keys.of(self.column(header), _normalized, self.coded(header))
         if field == "municipality":
-            return Keys.of(self.frame["_municipality"], _normalized)
-        if field in ("id", "exit"):
-            return Keys.of(self.frame[_CANONICAL[field]], _normalized)
+            return Keys.of(self.frame["_municipality"], _normalized, self.coded("_municipality"))
+        if field == "exit":
+            return Keys.of(self.frame["_outcome"], _normalized, self._outcomes())
+        if field == "id":
+            return Keys.of(self.frame["_id"], _normalized)
         if field == "gender":
             return Keys.of(self.frame["_gender"], lambda genders: [str(g) for g in genders])
         raise AssertionError(field)
