@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -23,7 +24,7 @@ from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.settings import COLUMN_FIELDS
 from esfkit.data.table import Distinct, text_series
 from esfkit.data.values import normalize, parse_dates, parse_numbers
-from esfkit.engine.population import Population
+from esfkit.engine.population import Population, shows_outcome
 from esfkit.engine.tabulate import cell_codes
 from esfkit.errors import DataError, GoalFileError, GoalFileLocation, did_you_mean, say
 from esfkit.goalfile.filters import comparisons
@@ -163,7 +164,7 @@ class Evaluator:
         if field == "municipality":
             return Keys.of(self.frame["_municipality"], _normalized, self.coded("_municipality"))
         if field == "exit":
-            return Keys.of(self.frame["_outcome"], _normalized, self._outcomes())
+            return Keys.of(self.frame["_outcome"], _normalized, self.outcomes)
         if field == "id":
             return Keys.of(self.frame["_id"], _normalized)
         if field == "gender":
@@ -400,13 +401,14 @@ class Evaluator:
             return float(v.value)
         raise GoalFileError(say("eval.numbers_not", field=field, value=v.text), where=v.loc)
 
-    def _outcomes(self) -> Distinct | None:
+    @cached_property
+    def outcomes(self) -> Distinct | None:
         """The effective outcomes as codes: the recorded exits', None where no outcome
         counts (not exited, or blank)."""
         exits = self.coded("_exit")
         if exits is None:
             return None
-        counted = (self.frame["_outcome"] != "").to_numpy()
+        counted = (exits.values != "")[exits.codes] & shows_outcome(self.frame)
         values = np.array([v or None for v in exits.values] + [None], dtype=object)
         # Numbered again in order of first appearance among the outcomes that count.
         codes, order = pd.factorize(np.where(counted, exits.codes, len(exits.values)))
@@ -561,7 +563,7 @@ class Evaluator:
             declared = tuple(
                 dict.fromkeys(v for values in self.goal_file.outcomes.values() for v in values)
             )
-            outcomes = self._outcomes()
+            outcomes = self.outcomes
             if outcomes is not None:
                 return _labelled(name, None, declared, outcomes)
             outcome = self.frame["_outcome"]

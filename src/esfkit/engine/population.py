@@ -103,7 +103,9 @@ def build_population(
         picked, first_start = latest
         counted = rows.iloc[picked].assign(_start=first_start)
         positions = positions[picked]
-    counted = _effective_outcomes(counted.reset_index(drop=True), as_of_ts, participants, findings)
+    counted = _effective_outcomes(
+        counted.reset_index(drop=True), as_of_ts, participants, findings, positions
+    )
     return Population(
         counted, as_of, period, unit, enrolments, persons, outside, findings, positions
     )
@@ -127,7 +129,9 @@ def _rows(frame: pd.DataFrame, mask: pd.Series | np.ndarray) -> tuple[int, ...]:
     return tuple(frame.loc[mask, "_row"].tolist())
 
 
-def _note(findings: list[Finding], kind: str, frame: pd.DataFrame, mask: pd.Series) -> None:
+def _note(
+    findings: list[Finding], kind: str, frame: pd.DataFrame, mask: pd.Series | np.ndarray
+) -> None:
     """Add a finding naming the rows where ``mask`` holds, if any do."""
     if mask.any():
         findings.append(Finding(kind, rows=_rows(frame, mask)))
@@ -184,10 +188,14 @@ def _latest_per_person(rows: pd.DataFrame, key: np.ndarray) -> tuple[np.ndarray,
 
 
 def _effective_outcomes(
-    frame: pd.DataFrame, as_of: pd.Timestamp, participants: Participants, findings: list[Finding]
+    frame: pd.DataFrame,
+    as_of: pd.Timestamp,
+    participants: Participants,
+    findings: list[Finding],
+    positions: np.ndarray,
 ) -> pd.DataFrame:
     end = frame["_end"]
-    recorded = frame["_exit"] != ""
+    recorded = pd.Series(_filled(participants, "_exit", positions), index=frame.index)
     undated = end.isna() & recorded
     if "end" in participants.columns:
         # A status such as "Kvar i åtgärd" is typed without an exit date: the participant is
@@ -197,12 +205,33 @@ def _effective_outcomes(
     else:
         exited = recorded
     frame["_exited"] = exited.to_numpy()
-    frame["_outcome"] = frame["_exit"].where(exited | undated, "")
+    frame["_outcome"] = frame["_exit"].where(shows_outcome(frame), "")
     _note(findings, "no_outcome", frame, exited & ~recorded)
     if "municipality" in participants.columns:
-        _note(findings, "unknown_municipality", frame, frame["_municipality"].isna())
+        unknown = ~_filled(participants, "_municipality", positions)
+        _note(findings, "unknown_municipality", frame, unknown)
     _note(findings, "unknown_gender", frame, frame["_gender"] == "unknown")
     return frame
+
+
+def shows_outcome(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose recorded exit is their outcome: exited, or an outcome typed without an
+    exit date (a status such as "Kvar i åtgärd": shown as recorded, see the module)."""
+    shown: np.ndarray = frame["_exited"].to_numpy(dtype=bool) | frame["_end"].isna().to_numpy()
+    return shown
+
+
+def _filled(participants: Participants, name: str, positions: np.ndarray) -> np.ndarray:
+    """Per counted row (``positions`` in the participants' frame), whether its ``name``
+    (``_exit``, ``_municipality``) is filled in: from the distinct values when the
+    participants carry them, not from 10^6 texts."""
+    coded = participants.distinct.get(name)
+    if coded is None or len(coded.codes) != len(participants.frame):
+        values = participants.frame[name].to_numpy(dtype=object)[positions]
+        return np.asarray(pd.notna(values) & (values != ""), dtype=bool)
+    filled = np.array([isinstance(value, str) and value != "" for value in coded.values], bool)
+    rows: np.ndarray = filled[coded.codes[positions]]
+    return rows
 
 
 def period_from_options(period: str | None, start: str | None, end: str | None) -> Period | None:
