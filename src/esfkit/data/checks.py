@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -336,16 +337,24 @@ def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
     return _by_text(Distinct.of(values), rows)
 
 
-def _by_text(coded: Distinct, rows: np.ndarray) -> dict[str, np.ndarray]:
+def _by_text(
+    coded: Distinct, rows: np.ndarray, wanted: Callable[[str], bool] | None = None
+) -> dict[str, np.ndarray]:
     """Each distinct stripped non-blank cell of a column read as codes -> the rows
-    holding it, first seen first: each distinct cell stripped once."""
-    order = np.argsort(coded.codes, kind="stable")
-    bounds = np.searchsorted(coded.codes[order], np.arange(len(coded.values) + 1))
+    holding it, first seen first: each distinct cell stripped once. ``wanted``: which
+    cells to find the rows of (by default all): the rows of the rest are not sorted."""
+    texts = [value.strip() for value in coded.values.tolist()]
+    kept = [i for i, text in enumerate(texts) if text and (wanted is None or wanted(text))]
+    if not kept:
+        return {}
+    at = np.flatnonzero(np.isin(coded.codes, kept))
+    codes = coded.codes[at]
+    order = at[np.argsort(codes, kind="stable")]
+    bounds = np.searchsorted(coded.codes[order], np.arange(len(texts) + 1))
     out: dict[str, list[np.ndarray]] = {}
-    for index, value in enumerate(coded.values.tolist()):
-        text = value.strip()
-        if text and bounds[index] < bounds[index + 1]:
-            out.setdefault(text, []).append(order[bounds[index] : bounds[index + 1]])
+    for index in kept:
+        if bounds[index] < bounds[index + 1]:
+            out.setdefault(texts[index], []).append(order[bounds[index] : bounds[index + 1]])
     found = {text: np.sort(np.concatenate(parts)) for text, parts in out.items()}
     first_seen = sorted(found, key=lambda text: found[text][0])
     return {text: np.sort(rows[found[text]]) for text in first_seen}
@@ -450,14 +459,21 @@ def _municipalities(
 ) -> list[Finding]:
     """``declared``: project.municipalities (None: any of Sweden's)."""
     official = tuple(municipalities.official().values())
-    findings = []
-    for text, where in _by_text(coded, rows).items():
+    declared_keys = {key(d) for d in declared} if declared is not None else set()
+
+    def odd(text: str) -> bool:  # a value the loop below reports
         if _shown(text) in look_alike:
-            continue
+            return False
         name = municipalities.name_for_code(text) or text
         if declared is not None:
-            if key(name) in {key(d) for d in declared}:
-                continue
+            return key(name) not in declared_keys
+        exact = municipalities.official_name(name)
+        return exact is None or key(exact) != key(name)
+
+    findings = []
+    for text, where in _by_text(coded, rows, odd).items():
+        name = municipalities.name_for_code(text) or text
+        if declared is not None:
             suggestion = municipalities.closest(name, declared) or municipalities.closest(
                 name, official
             )
@@ -478,10 +494,7 @@ def _municipalities(
                 )
             )
             continue
-        exact = municipalities.official_name(name)
-        if exact is not None and key(exact) == key(name):
-            continue
-        suggestion = exact or municipalities.closest(name, official)
+        suggestion = municipalities.official_name(name) or municipalities.closest(name, official)
         if suggestion is not None:
             findings.append(
                 _make(
