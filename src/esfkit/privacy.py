@@ -94,14 +94,26 @@ def mask_text(text: str) -> str:
 _SCIENTIFIC = re.compile(r"(?<![0-9.,])([0-9])[.,]([0-9]{1,11})[eE]\+?([0-9]{1,2})(?![0-9])")
 
 
-def _unscientific(match: re.Match[str]) -> str:
-    """A number of 9 to 12 digits written in scientific notation with every digit, masked
-    as that number would be when it is a personnummer; else as written (a rounded one,
-    '1.98501E+11', has lost its last digits: it shows no more than the mask would)."""
+def scientific_digits(text: str) -> str | None:
+    """The digits of ``text`` when it is a number of 9 to 12 digits written in scientific
+    notation with every digit ('1.98501012382E+11', '1,98501012382E+11': '198501012382');
+    else None (a rounded one, '1.98501E+11', has lost its last digits)."""
+    match = _SCIENTIFIC.fullmatch(text)
+    return None if match is None else _every_digit(match)
+
+
+def _every_digit(match: re.Match[str]) -> str | None:
     fraction, exponent = match[2], int(match[3])
-    if not 8 <= exponent <= 11 or len(fraction) != exponent:
+    return match[1] + fraction if 8 <= exponent <= 11 and len(fraction) == exponent else None
+
+
+def _unscientific(match: re.Match[str]) -> str:
+    """A number written in scientific notation with every digit, masked as that number
+    would be when it is a personnummer; else as written (a rounded one shows no more than
+    the mask would)."""
+    number = _every_digit(match)
+    if number is None:
         return match[0]
-    number = match[1] + fraction
     masked = _masked(number, number, None)
     return match[0] if masked == number else masked
 

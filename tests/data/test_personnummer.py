@@ -118,3 +118,40 @@ def test_ids_of_one_case_are_each_a_person_of_their_own_numbered_in_order() -> N
     ids = read_ids(cells, TODAY)
     assert ids.persons.tolist() == [i % 1_500 for i in range(3_000)]
     assert ids.keys.iloc[1_501] == "d0001"
+
+
+@pytest.mark.parametrize(
+    "written", ["1.98501012382E+11", "1,98501012382E+11", "1.98501012382e11", "8.501012382E+9"]
+)
+def test_a_number_in_scientific_notation_with_every_digit_is_that_number(written: str) -> None:
+    # A program writing a CSV may write 198501012382 so: every digit is there.
+    assert person_key(written, TODAY) == person_key("19850101-2382", TODAY) == "198501012382"
+    assert problem(written, TODAY) is None
+    assert birth_date(written, TODAY) == dt.date(1985, 1, 1)
+    masked = "850101-****" if written.endswith("+9") else "19850101-****"
+    assert mask(written) == mask_text(written) == masked
+
+
+def test_a_number_in_scientific_notation_is_checked_as_that_number() -> None:
+    assert "check digit" in problem("1.98501012383E+11", TODAY)
+    assert "leading 0" in problem("5.01011233E+8", TODAY)  # 050101-1233, born 2005
+    assert mask("5.01011233E+8") == mask("501011233") == "050101-****"
+    assert "is not a personnummer" in problem("1.98501E+11", TODAY)  # rounded: digits lost
+
+
+def test_an_id_column_reads_a_number_in_scientific_notation_as_the_number_typed() -> None:
+    cells = ["1.98501012382E+11", "19850101-2382", " 8.501012382E+9 ", "1.98501E+11", "D7"]
+    cells += ["1.2345678901E+10", "12345678901", "5.01011233E+8"]
+    ids = read_ids(pd.Series(cells, dtype=object), TODAY)
+    assert ids.persons.tolist() == [0, 0, 0, 1, 2, 3, 3, 4]
+    assert ids.texts.tolist()[:4] == ["198501012382", "19850101-2382", "8501012382", "1.98501E+11"]
+    assert ids.texts[7] == "501011233"  # named as a number that lost its leading 0
+    assert ids.keys.tolist()[:4] == ["198501012382"] * 3 + ["1.98501e+11"]
+
+
+@given(st.from_regex(r"\A(19|20)[0-9]{10}\Z|\A[1-9][0-9]{9}\Z"))
+def test_an_id_column_keys_scientific_notation_as_the_digits(digits: str) -> None:
+    written = f"{digits[0]}.{digits[1:]}E+{len(digits) - 1}"
+    ids = read_ids(pd.Series([written, digits], dtype=object), TODAY)
+    assert ids.keys.iloc[0] == ids.keys.iloc[1]
+    assert ids.numbers[0] == person_key(digits, TODAY) == person_key(written, TODAY)

@@ -319,6 +319,38 @@ def test_a_personnummer_in_scientific_notation_with_every_digit_is_never_shown(
     assert digits[1:] not in mask_text(f"ring {written}")
 
 
+@pytest.mark.parametrize("written", ["1.98501012382E+11", "1,98501012382E+11", "8.501012382E+9"])
+def test_a_personnummer_in_scientific_notation_with_every_digit_is_that_person(
+    write, written: str
+) -> None:
+    """Every digit is there: the same person as 19850101-2382 typed in another row, with
+    no rounded_id and no invalid personnummer."""
+    goals, data = write("g.yml", GOALS), write("d.csv", _rows([written, "19850101-2382"]))
+    result = run_cli("check", goals, data, "--as-of", AS_OF.isoformat(), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = result.json()
+    assert (report["population"]["persons"], report["population"]["enrolments"]) == (1, 2)
+    assert {f["kind"] for f in report["findings"]} == {"re_enrolments"}
+    listed = run_cli("validate", goals, data, "--as-of", AS_OF.isoformat())
+    assert listed.exit_code == 0, listed.stdout
+    assert "re_enrolment (1)" in listed.stdout and "rows 2, 3" in listed.stdout
+    assert "rounded_id" not in listed.stdout and "invalid_personnummer" not in listed.stdout
+    assert "2382" not in listed.stdout + result.stdout
+
+
+def test_only_an_id_that_lost_digits_is_rounded(write) -> None:
+    data = _rows(["1.98501012382E+11", "1.98501E+11", "811218-9876", "19850101-2382"])
+    goals, path = write("g.yml", GOALS), write("d.csv", data)
+    run = run_cli("check", goals, path, "--as-of", AS_OF.isoformat())
+    assert run.exit_code == 2 and "1.98501E+11" in run.stdout + run.stderr
+    listed = run_cli("validate", goals, path, "--as-of", AS_OF.isoformat())
+    assert listed.exit_code == 2
+    assert "rounded_id (1)" in listed.stdout and "re_enrolment (1)" in listed.stdout
+    assert "d.csv, row 3, column 'Personnummer': id '1.98501E+11'" in listed.stdout
+    assert "format the id column as text" in listed.stdout
+    assert "rows 2, 5" in listed.stdout and "2382" not in listed.stdout
+
+
 @pytest.mark.parametrize(
     ("pnr", "why"),
     [("19850101-2383", "check digit"), ("851301 2382", "no valid date"), ("19851301TF29", "date")],

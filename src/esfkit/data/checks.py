@@ -332,7 +332,7 @@ def _make(kind: str, rows, column, value=None, message="", todo="", severity=Non
     )
 
 
-def _by_value(values: pd.Series, rows: np.ndarray) -> dict[str, np.ndarray]:
+def _by_value(values: pd.Series | np.ndarray, rows: np.ndarray) -> dict[str, np.ndarray]:
     """Each distinct stripped non-blank cell -> the rows holding it, first seen first."""
     return _by_text(Distinct.of(values), rows)
 
@@ -678,7 +678,7 @@ def _ids(values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
     wrong = np.flatnonzero(found)
     why = {texts[i]: _WHY[found[i]] for i in wrong.tolist()}
     bad = np.isin(codes, wrong)
-    for text, where in _by_value(values[bad], rows[bad]).items():
+    for text, where in _by_value(texts[codes[bad]], rows[bad]).items():  # as read
         masked = personnummer.mask(text)
         findings.append(
             _make(
@@ -707,8 +707,9 @@ _ROUNDED = re.compile(r"[0-9](?:[.,][0-9]+)?[Ee]\+[0-9]{2}")
 def _rounded_ids(
     values: pd.Series, ids: personnummer.Ids, header: str, rows: np.ndarray
 ) -> list[Finding]:
-    """Ids written in scientific notation: their last digits are gone, so two persons born
-    the same day read as one."""
+    """Ids Excel rounded, written in scientific notation without every digit: their last
+    digits are gone, so two persons born the same day read as one. (With every digit,
+    '1.98501012382E+11', an id is read as its number: ``ids.texts`` holds that.)"""
     joined = "\n".join(ids.texts)  # one search, not one per id (10^6); '+' found at once
     if "+" not in joined or not _ROUNDED.search(joined):
         return []

@@ -4,7 +4,10 @@ A personnummer is written ``YYMMDD-NNNN``, ``YYMMDD+NNNN`` (100 years or older),
 ``YYYYMMDDNNNN`` and, by hand, with any separator between the birth date and the last four
 digits: none, a space, any dash, '.', '/' (see :mod:`esfkit.privacy`). A samordningsnummer
 adds 60 to the day. A person with a protected identity is written, by SCB's rules for ESF
-reporting, as the birth date followed by 'TF' and two digits (``19850101TF29``).
+reporting, as the birth date followed by 'TF' and two digits (``19850101TF29``). A
+program writing a CSV may write a number in scientific notation with every digit
+(``1.98501012382E+11``): that is read as the number; one Excel rounded to show it
+(``1.98501E+11``) has lost its last digits and is no personnummer.
 
 Every spelling of one number gives one **person key**, :func:`person_key`: twelve
 characters, the birth date with its century and the last four (``198501012382``,
@@ -27,7 +30,7 @@ import pandas as pd
 from esfkit.data.table import Distinct
 from esfkit.data.values import distinct_keys, plain_ascii
 from esfkit.messages import MESSAGES
-from esfkit.privacy import BETWEEN, TF, mask_text, plain_digits
+from esfkit.privacy import BETWEEN, TF, mask_text, plain_digits, scientific_digits
 
 _FAST = re.compile(r"([0-9]{2})?([0-9]{2})([0-9]{2})([0-9]{2})([-+ ]?)([0-9]{4})")
 _SHAPE = re.compile(
@@ -38,6 +41,7 @@ _PLUS = re.compile("[+\ufe62\uff0b]")
 _NINE_DIGITS = re.compile(r"[0-9]{9}")
 _KEY = re.compile(r"[0-9]{8}(?:[0-9]{4}|TF[0-9]{2})")
 _MAYBE_NUMBER = re.compile(r"\x00(?:[0-9]|[^\x00-\x7f])")  # a text that starts so
+_MAYBE_SCIENTIFIC = re.compile("[0-9][.,][0-9]+[eE]")  # '1.98501012382E+11', maybe
 LOST_ZERO = MESSAGES["en"]["pnr.lost_zero"]  # why an id is no valid personnummer
 BAD_DATE = MESSAGES["en"]["pnr.bad_date"]
 BAD_CHECK_DIGIT = MESSAGES["en"]["pnr.bad_check_digit"]
@@ -57,7 +61,9 @@ def person_key(text: str, report_date: dt.date) -> str | None:
 @dataclass(frozen=True)
 class Ids:
     """An id column, keyed. Per distinct cell (``codes`` gives each row's): the cell as
-    typed, stripped, and its person key (None when it is not shaped as a personnummer);
+    read, stripped (a number written in scientific notation with every digit as that
+    number, '198501012382' for '1.98501012382E+11'), and its person key (None when it is
+    not shaped as a personnummer);
     per row the key everything is compared by: the person key, else the text key of
     :func:`esfkit.text.key`, '' for a blank cell; and per row that key as an integer,
     equal for equal keys, numbered in order of first appearance (``persons``)."""
@@ -71,15 +77,22 @@ class Ids:
 
 def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = None) -> Ids:
     """Every cell of an id column keyed, each distinct cell once: a column of 10^6 rows
-    has up to as many ids. ``coded``: the cells' codes, if known."""
+    has up to as many ids. ``coded``: the cells' codes, if known. A number written in
+    scientific notation with every digit is read as that number, whatever it is: the
+    same person as the number typed in another row."""
     coded = coded or Distinct.of(values)
     codes, uniques = coded.codes, coded.values
     joined = _joined(uniques)  # searched whole: 10^6 ids are one string, not 10^6 calls
     as_typed = joined is not None and not _SPACE.search(joined)  # nothing to strip
     texts = uniques if as_typed else _stripped(uniques)
-    numbers = person_keys(texts, report_date, joined if as_typed else None)
+    if joined is None or not as_typed:
+        joined = "\x00".join(texts)
+    if _maybe_scientific(joined):
+        texts = np.array([scientific_digits(text) or text for text in texts], dtype=object)
+        as_typed, joined = False, "\x00".join(texts)
+    numbers = person_keys(texts, report_date, joined)
     others = pd.isna(numbers)
-    if as_typed and joined is not None and others.all() and plain_ascii(joined):
+    if as_typed and others.all() and plain_ascii(joined):
         # Ids such as D0001, no personnummer among them: each keyed by its lower case; in
         # one case throughout, no two distinct cells have one key (no hashing them again).
         lowered = joined.lower()
@@ -87,7 +100,7 @@ def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = N
         apart = lowered == joined or joined.upper() == joined
     else:
         keys = numbers.copy()
-        keys[others] = distinct_keys(uniques[others])
+        keys[others] = distinct_keys(texts[others])
         apart = False
     persons = codes.copy() if apart else pd.factorize(keys)[0][codes]
     return Ids(
@@ -97,6 +110,13 @@ def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = N
         pd.Series(keys[codes], index=values.index, dtype=object),
         persons.astype(np.int32, copy=False),
     )
+
+
+def _maybe_scientific(joined: str) -> bool:
+    """Whether a text joined in ``joined`` may be a number in scientific notation: told at
+    memchr speed for most columns (no 'e', or no decimal point)."""
+    exponent = "e" in joined or "E" in joined
+    return exponent and ("." in joined or "," in joined) and bool(_MAYBE_SCIENTIFIC.search(joined))
 
 
 def _joined(uniques: np.ndarray) -> str | None:
@@ -181,7 +201,7 @@ def _years(ten: np.ndarray, plus: np.ndarray, report_date: dt.date) -> np.ndarra
 
 
 def _key_of_any_spelling(text: str, report_date: dt.date) -> str | None:
-    plain = plain_digits(text).strip()
+    plain = _digits(text)
     if _NINE_DIGITS.fullmatch(plain) and luhn_ok("0" + plain):
         plain = "0" + plain  # see LOST_ZERO
     match = _SHAPE.fullmatch(plain)
@@ -191,6 +211,14 @@ def _key_of_any_spelling(text: str, report_date: dt.date) -> str | None:
     plus = _PLUS.search(between) is not None
     century = century or _century(date[:2], date[2:4], date[4:], plus, report_date)
     return century + date + (tail if tail[0].isdigit() else "TF" + tail[2:])
+
+
+def _digits(text: str) -> str:
+    """An id as its number is read: every digit written 0-9, invisible characters left
+    out, and a number written in scientific notation with every digit as that number
+    ('1.98501012382E+11' is 198501012382, as a program may write it to a CSV)."""
+    plain = plain_digits(text).strip()
+    return scientific_digits(plain) or plain
 
 
 @functools.lru_cache(maxsize=100_000)  # per date and sign: 10^6 ids have few thousand
@@ -282,7 +310,7 @@ def problem(pnr: str, report_date: dt.date) -> str | None:
     """Why ``pnr`` is not a valid personnummer, samordningsnummer or protected-identity
     id; None when it is."""
     text = pnr.strip()
-    if lost_zero(plain_digits(text)):
+    if lost_zero(_digits(text)):
         return LOST_ZERO
     key = person_key(text, report_date)
     return NOT_ONE if key is None else PROBLEMS[problems([key])[0]]
@@ -299,7 +327,7 @@ def mask(pnr: str) -> str:
     """The date part kept, the rest hidden: '19850101-****', in any spelling."""
     if pnr[:1].isascii() and not pnr[:1].isdigit() and pnr[:1] != " ":
         return mask_text(pnr)  # D0001: no personnummer of its own (but maybe inside)
-    text = plain_digits(pnr).strip()
+    text = _digits(pnr)
     if lost_zero(text):
         return f"0{text[:5]}-****"
     match = _SHAPE.fullmatch(text)
