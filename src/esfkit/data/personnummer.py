@@ -83,7 +83,8 @@ def read_ids(values: pd.Series, report_date: dt.date, coded: Distinct | None = N
     coded = coded or Distinct.of(values)
     codes, uniques = coded.codes, coded.values
     joined = _joined(uniques)  # searched whole: 10^6 ids are one string, not 10^6 calls
-    as_typed = joined is not None and not _SPACE.search(joined)  # nothing to strip
+    # Nothing to strip: told at memchr speed for plain ASCII ids, by a search otherwise.
+    as_typed = joined is not None and (plain_ascii(joined) or not _SPACE.search(joined))
     texts = uniques if as_typed else _stripped(uniques)
     if joined is None or not as_typed:
         joined = "\x00".join(texts)
