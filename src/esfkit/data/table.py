@@ -290,10 +290,13 @@ def _blank_cells(
         codes, uniques = column.codes, column.values
     else:
         codes, uniques = pd.factorize(column)
+    joined = "\x00".join(uniques)  # one search instead of one per value, in the common case
     # not u.strip(): '' or only whitespace (str.isspace and str.strip agree on what it is)
-    blank = np.fromiter(map(str.isspace, uniques), dtype=bool, count=len(uniques))
-    blank |= uniques == ""
-    joined = "\n".join(uniques)  # one search instead of one per value, in the common case
+    if joined.isascii() and not any(space in joined for space in _ASCII_SPACES):
+        blank = uniques == ""  # no cell holds a space: an id column's 10^6 are not each asked
+    else:
+        blank = np.fromiter(map(str.isspace, uniques), dtype=bool, count=len(uniques))
+        blank |= uniques == ""
     longest = -1
     if len(joined) > CELL_CHARS:
         lengths = np.fromiter(map(len, uniques), dtype=np.int64, count=len(uniques))
@@ -331,6 +334,7 @@ def _present(column: Distinct, below_header: bool) -> Distinct:
 
 
 _ERROR_KEYS = frozenset(value.upper() for value in ERROR_VALUES)
+_ASCII_SPACES = tuple(c for c in map(chr, range(128)) if c.isspace())
 
 
 def _too_long(path: Path, grid: Grid, index: int, at: int) -> DataError:
