@@ -22,7 +22,7 @@ from esfkit.data.genders import gender_codes
 from esfkit.data.participants import Participants
 from esfkit.data.personnummer import birth_dates, person_key
 from esfkit.data.settings import COLUMN_FIELDS
-from esfkit.data.table import Distinct, text_series
+from esfkit.data.table import Distinct
 from esfkit.data.values import normalize, parse_dates, parse_numbers
 from esfkit.engine.population import Population, shows_outcome
 from esfkit.engine.tabulate import cell_codes
@@ -572,7 +572,8 @@ class Evaluator:
             return _labelled(name, self.frame["_exited"], ())
         if field.startswith("column:"):
             header = field.removeprefix("column:")
-            return _labelled(name, _collapsed(self.column(header), self.coded(header)), ())
+            coded = self.coded(header) or Distinct.of(self.column(header))
+            return _labelled(name, None, (), _collapsed(coded))
         raise GoalFileError(say("eval.no_breakdown", name=name), where=loc)
 
 
@@ -652,16 +653,13 @@ def _normalized(values: np.ndarray) -> list[str]:
     return normalize(pd.Series(values, dtype=object)).tolist()
 
 
-def _collapsed(values: pd.Series, coded: Distinct | None = None) -> pd.Series:
-    """Cells with whitespace collapsed, blank as None; each distinct cell converted once
-    (``coded``: the cells' codes, if known).
+def _collapsed(coded: Distinct) -> Distinct:
+    """The cells ``coded`` with whitespace collapsed, blank as None: each distinct cell
+    converted once.
 
     A personnummer is masked (19850101-****): a breakdown label must never show one."""
-    coded = coded or Distinct.of(values)
-    codes, uniques = coded.codes, coded.values
-    texts = [mask_text(" ".join(v.split())) for v in uniques]
-    cells = np.array([t or None for t in texts], dtype=object)
-    return text_series(cells[codes], values.index)
+    texts = [mask_text(" ".join(v.split())) for v in coded.values]
+    return Distinct(coded.codes, np.array([t or None for t in texts], dtype=object))
 
 
 def _labelled(
