@@ -194,10 +194,19 @@ class Evaluator:
             return None
         if len(coded.codes) != self.participants.rows:
             return None
+        if self._every_row:
+            return coded  # numbered in order of first appearance already
         # Renumbered in order of first appearance among the counted rows, as pd.factorize
         # numbers them: a label's spelling goes to the first on a tie (see _labelled).
         codes, order = pd.factorize(coded.codes[positions])  # integers: cheap to hash
         return Distinct(codes, coded.values[order])
+
+    @cached_property
+    def _every_row(self) -> bool:
+        """Whether the counted rows are all the participants' rows, in their order."""
+        positions = self.pop.positions
+        rows = self.participants.rows
+        return positions is not None and np.array_equal(positions, np.arange(rows))
 
     def dates(self, field: str, loc: GoalFileLocation | None) -> pd.Series:
         def compute() -> pd.Series:
