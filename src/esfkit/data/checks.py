@@ -909,9 +909,9 @@ def _enrolments(
     order = several[np.lexsort((rows[several], start[several].view(np.int64), keys[several]))]
     # Sorted by start within an id, any overlap shows between neighbours: if enrolment j
     # begins before an earlier i has ended, so does the one right after i.
-    open_end = np.where(np.isnat(end), np.datetime64("2262-01-01"), end)[order]
-    begins = start[order]
-    same = keys[order][1:] == keys[order][:-1]
+    ends, begins, ordered_keys = end[order], start[order], keys[order]
+    open_end = np.where(np.isnat(ends), np.datetime64("2262-01-01"), ends)
+    same = ordered_keys[1:] == ordered_keys[:-1]
     known = ~np.isnat(begins[1:]) & ~np.isnat(begins[:-1])
     clash = same & known & (begins[1:] <= open_end[:-1])
     firsts = np.flatnonzero(np.concatenate(([True], ~same)))
