@@ -329,7 +329,9 @@ def _present(column: Distinct, below_header: bool) -> Distinct:
     present = np.bincount(column.codes, minlength=len(column.values)) > 0
     if present.all():
         return column
-    renumber = np.cumsum(present) - 1
+    if not present[0] and present[1:].all():  # only the header's cell: one subtraction
+        return Distinct(column.codes - 1, column.values[1:])
+    renumber = (np.cumsum(present) - 1).astype(np.int32)
     return Distinct(renumber[column.codes], column.values[present])
 
 
