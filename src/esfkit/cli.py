@@ -75,11 +75,7 @@ def check(  # noqa: PLR0913  # Typer: a parameter per option
 def _check(o: opt.CheckOptions) -> int:
     """check: the options checked, the library called, the report written."""
     fmt = opt.report_format(o.fmt, o.output)
-    if o.data and len(o.data) == 1:
-        from esfkit.data.prefetch import prefetch_sheet
-
-        prefetch_sheet(o.data[0])  # a workbook is parsed on a second core while pandas is imported
-    with _heavy_imports():
+    with _heavy_imports(o.data):
         from esfkit import api
 
     outputs = (("-o", o.output), ("--history", o.history))
@@ -136,7 +132,7 @@ def validate(
 def _validate(
     goals: Path, data: list[Path] | None, as_of: str | None, strict: bool, all_rows: bool
 ) -> int:
-    with _heavy_imports():
+    with _heavy_imports(data):
         from esfkit import api
 
     text, errors, warnings = api.validation_report(
@@ -183,7 +179,7 @@ def _goal_last(goal_id: str) -> None:
 
 
 def _explain(goals, data, goal_id, where, as_of, period, fmt) -> int:
-    with _heavy_imports():
+    with _heavy_imports(data):
         from esfkit import api
 
     _goal_last(goal_id)
@@ -326,11 +322,16 @@ def _run(command: Callable[[], int], lang: opt.Lang | None = None) -> None:
 
 
 @contextmanager
-def _heavy_imports() -> Iterator[None]:
+def _heavy_imports(data: list[Path] | None) -> Iterator[None]:
     """pandas and the engine imported with the garbage collector paused and their objects
     frozen after, in a process of its own: they live to its end, and no collection walks
     them again (0.04 s CPU of a small project's check). A caller's process (a notebook, a
-    test) keeps its collector as it was."""
+    test) keeps its collector as it was. Meanwhile a workbook or a large CSV file, the
+    only one in ``data``, is parsed on a second core (data/prefetch.py)."""
+    if data and len(data) == 1:
+        from esfkit.data.prefetch import prefetch
+
+        prefetch(data[0])
     if not _given.get("process"):
         yield
         return

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esfkit.data import csvfile
+from esfkit.data import arrowcsv, csvfile, prefetch
 from esfkit.data.read import RawTable, read_table
 from esfkit.errors import DataError
 from tests.conftest import run_cli
@@ -42,6 +42,9 @@ def read_both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, obje
     monkeypatch.setattr(csvfile, "FAST_BYTES", 0)
     monkeypatch.setattr(csvfile, "_parse_coded", spy)
     fast = _outcome(path)
+    monkeypatch.setattr(arrowcsv, "FAST_BYTES", 0)
+    prefetch.prefetch_csv(path)  # parsed on a second thread, as while pandas is imported
+    assert _outcome(path) == fast
     return slow, fast, any(taken)
 
 
@@ -214,6 +217,48 @@ def test_without_pyarrow_the_c_engine_reads_a_large_file(
     _, without, taken = read_both(path, monkeypatch)
     assert not taken
     assert without == fast == slow
+
+
+def test_a_csv_parsed_on_the_second_thread_is_taken_when_read_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table parsed while pandas is imported is the one read, once; a title row above
+    the header (another width than the first line's), a file changed since, or a file
+    csvfile.py reads otherwise (a BOM, quotes) is read by this thread alone, alike."""
+    monkeypatch.setattr(csvfile, "FAST_BYTES", 0)
+    monkeypatch.setattr(arrowcsv, "FAST_BYTES", 0)
+    here: list[int] = []
+    there: list[int] = []
+    parse = arrowcsv.arrow_table
+    monkeypatch.setattr(csvfile, "arrow_table", lambda *a: here.append(1) or parse(*a))
+    monkeypatch.setattr(arrowcsv, "arrow_table", lambda *a: there.append(1) or parse(*a))
+    path = tmp_path / "deltagare.csv"
+
+    def read(text: str, encoding: str = "utf-8") -> tuple[object, int, int]:
+        here.clear()
+        there.clear()
+        path.write_bytes(text.encode(encoding))
+        prefetch.prefetch_csv(path)
+        return _outcome(path), len(here), len(there)
+
+    plain = lines([HEADER, *ROWS], ",")
+    table, parsed_here, parsed_there = read(plain)
+    assert (parsed_here, parsed_there) == (0, 1)
+    monkeypatch.setattr(csvfile, "FAST_BYTES", 10**12)
+    assert table == _outcome(path)  # the C engine's reading
+    monkeypatch.setattr(csvfile, "FAST_BYTES", 0)
+    titled, parsed_here, parsed_there = read("Deltagare 2021\n" + plain)
+    assert (parsed_here, parsed_there) == (1, 0)  # one field on the first line: not guessed
+    assert titled[0] == tuple(HEADER)
+    assert read(lines([HEADER[:3], *[r[:3] for r in ROWS]], ";"))[1:] == (0, 1)
+    assert read("\ufeff" + plain)[1:] == (1, 0)
+    assert read(plain.replace("Kiruna", '"Kiruna"'))[1:] == (0, 0)  # the C engine's
+
+    path.write_text(plain, encoding="utf-8")
+    prefetch.prefetch_csv(path)
+    changed = plain.replace("Kiruna", "Gällivare")
+    path.write_text(changed + "\n", encoding="utf-8")  # changed before it is read
+    assert "Gällivare" in _outcome(path)[1]["Kommun"]
 
 
 LARGE_GOALS = """\

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import importlib.util
 import io
 import re
 from collections import Counter
@@ -18,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from esfkit.data.arrowcsv import FAST_BYTES, arrow_table, pyarrow_installed
+from esfkit.data.prefetch import PrefetchedCsv, take_csv
 from esfkit.data.sheet import content_hint
 from esfkit.data.table import SAMPLE_RECORDS, Distinct, Grid
 from esfkit.errors import DataError, DataLocation, say
@@ -29,8 +30,6 @@ CSV_SUFFIXES = (".csv", ".txt")
 SEPARATORS = (";", ",", "\t", "|")
 _SAMPLE_CHARS = 65_536
 MAX_LINES = 2 * EXCEL_ROWS  # lines of a CSV file: Excel's rows, with room for line breaks
-# A file this large is read by pyarrow (see _fast); below, pyarrow's import costs more than it saves.
-FAST_BYTES = 8 * 2**20
 
 
 def read_csv(path: Path, data: bytes) -> Grid:
@@ -61,9 +60,10 @@ def read_csv(path: Path, data: bytes) -> Grid:
     width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
     own = as_read and not skipped and "\r" not in decoded
     encoded = data if own else text.encode("utf-8")
+    prefetched = take_csv(path, encoded)  # parsed while pandas was imported, if it was
     if _fast(encoded, text):
         del decoded, text  # pyarrow reads the bytes: 10^8 characters less held meanwhile
-        coded = _parse_coded(encoded, separator, width)
+        coded = _parse_coded(encoded, separator, width, prefetched)
         if coded is not None:
             lined = np.arange(1, len(coded[0].codes) + 1, dtype=np.int64)
             return Grid(coded, lined + skipped, mixed_encoding=mixed)
@@ -375,43 +375,19 @@ def _fast(encoded: bytes, text: str) -> bool:
     return len(encoded) >= FAST_BYTES and '"' not in text and pyarrow_installed()
 
 
-def pyarrow_installed() -> bool:
-    return importlib.util.find_spec("pyarrow") is not None
-
-
-def _parse_coded(encoded: bytes, separator: str, width: int) -> list[Distinct] | None:
+def _parse_coded(
+    encoded: bytes, separator: str, width: int, prefetched: PrefetchedCsv | None = None
+) -> list[Distinct] | None:
     """All records, header included, as each column's codes into its distinct cells, read
-    by pyarrow without a Python string per cell; None when a line has another number of
-    fields than ``width`` or is empty (the C engine's path then reads and explains it)."""
-    import pyarrow as pa
-    import pyarrow.csv as pa_csv
-
-    names = [str(index) for index in range(width)]
-    coded = pa.dictionary(pa.int32(), pa.string())
-    try:
-        table = pa_csv.read_csv(
-            pa.py_buffer(encoded),
-            read_options=pa_csv.ReadOptions(
-                column_names=names, block_size=1 << 24, use_threads=False
-            ),
-            parse_options=pa_csv.ParseOptions(
-                delimiter=separator,
-                quote_char=False,
-                escape_char=False,
-                double_quote=False,
-                newlines_in_values=False,
-                ignore_empty_lines=False,
-            ),
-            convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, coded),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-            memory_pool=pa.system_memory_pool(),  # freed when done, not kept by a pool
-        )
-    except pa.ArrowException:  # any line pyarrow does not take: the C engine explains it
-        return None
-    return [_distinct(column) for column in table.columns]
+    by pyarrow without a Python string per cell (parsed on a second thread while pandas
+    was imported, when ``prefetched`` holds these bytes read so); None when a line has
+    another number of fields than ``width`` or is empty (the C engine's path then reads
+    and explains it)."""
+    if prefetched is not None and prefetched.layout == (separator, width):
+        table = prefetched.table()
+    else:
+        table = arrow_table(encoded, separator, width)
+    return None if table is None else [_distinct(column) for column in table.columns]
 
 
 def _distinct(column) -> Distinct:

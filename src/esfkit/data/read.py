@@ -19,6 +19,7 @@ import pandas as pd
 
 from esfkit.data.archive import SheetScan
 from esfkit.data.csvfile import CSV_SUFFIXES, read_csv
+from esfkit.data.prefetch import take_bytes
 from esfkit.data.sheet import SHEET_SUFFIXES, list_sheets, read_sheet
 from esfkit.data.table import Distinct, to_table
 from esfkit.errors import DataError, DataLocation, say
@@ -124,7 +125,7 @@ def _read_bytes(path: Path) -> bytes:
     """The file's bytes, or a DataError saying why there are none (not a regular file,
     larger than DATA_FILE_LIMIT)."""
     where = DataLocation(path.name or str(path))
-    data = read_input(
+    data = take_bytes(path) or read_input(  # read on the prefetch thread, if it was
         path, what="the participant file", limit=DATA_FILE_LIMIT, error=DataError, where=where
     )
     if not data:
