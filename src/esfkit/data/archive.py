@@ -674,3 +674,27 @@ def _damaged(path: Path, info: zipfile.ZipInfo) -> DataError:
 
 def _mib(size: int) -> str:
     return f"{size / MIB:,.1f} MiB".replace(",", " ")
+
+
+def content_hint(data: bytes, suffix: str) -> Said:
+    """What the content looks like, so the user knows which name or export to use."""
+    if data.startswith(b"PK\x03\x04"):
+        if b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:
+            kind = ".ods"
+        else:
+            kind = ".xlsx"
+        if kind != suffix:
+            return say("content.renamed", kind=kind)
+        return say("content.damaged")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            return say("content.password")
+        if suffix != ".xls":
+            return say("content.old_xls")
+        return say("content.damaged_or_password")
+    head = data[:2000]
+    if head.lstrip().lower().startswith((b"<!doctype html", b"<html", b"<table")):
+        return say("content.html")
+    if b"\x00" not in head:
+        return say("content.text")
+    return say("content.save_xlsx")

@@ -2,17 +2,13 @@
 without a Python string per cell (``pip install esfkit[fast]``).
 
 No pandas here: data/prefetch.py calls :func:`arrow_table` on a second thread while the
-first imports pandas, and csvfile.py on the first when nothing was prefetched.
+first imports pandas (csvfile.py on the first when nothing was prefetched).
 """
 
 from __future__ import annotations
 
 import importlib.util
 from typing import Any
-
-# A file this large is read by pyarrow (csvfile._fast); below, pyarrow's import costs more
-# than it saves.
-FAST_BYTES = 8 * 2**20
 
 
 def pyarrow_installed() -> bool:

@@ -12,17 +12,21 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
-from esfkit.data.arrowcsv import FAST_BYTES, arrow_table, pyarrow_installed
-from esfkit.data.prefetch import PrefetchedCsv, take_csv
-from esfkit.data.sheet import content_hint
+from esfkit.data.archive import content_hint
+from esfkit.data.arrowcsv import arrow_table, pyarrow_installed
 from esfkit.data.table import SAMPLE_RECORDS, Distinct, Grid
 from esfkit.errors import DataError, DataLocation, say
 from esfkit.limits import EXCEL_COLUMNS, EXCEL_ROWS, spaced
+
+if TYPE_CHECKING:  # pandas is imported where it is used: the prefetch thread plans a
+    import pandas as pd  # large file while the first thread imports pandas
 
 CSV_SUFFIXES = (".csv", ".txt")
 
@@ -30,10 +34,64 @@ CSV_SUFFIXES = (".csv", ".txt")
 SEPARATORS = (";", ",", "\t", "|")
 _SAMPLE_CHARS = 65_536
 MAX_LINES = 2 * EXCEL_ROWS  # lines of a CSV file: Excel's rows, with room for line breaks
+# A file this large is read by pyarrow (see _fast); below, pyarrow's import costs more than it saves.
+FAST_BYTES = 8 * 2**20
 
 
-def read_csv(path: Path, data: bytes) -> Grid:
-    """Parse CSV text with pandas' C engine, every field kept as text."""
+def read_csv(path: Path, data: bytes, prefetched: PrefetchedCsv | None = None) -> Grid:
+    """Parse CSV text with pandas' C engine, or a large file with pyarrow, every field
+    kept as text; ``prefetched``: ``data`` planned and parsed on a second thread while
+    pandas was imported (data/prefetch.py), if it was."""
+    plan = prefetched.plan if prefetched is not None else None
+    plan = plan or plan_csv(path, data)
+    if plan.fast:
+        coded = _parse_coded(plan, prefetched)
+        if coded is not None:
+            lined = np.arange(1, len(coded[0].codes) + 1, dtype=np.int64)
+            return Grid(coded, lined + plan.skipped, mixed_encoding=plan.mixed)
+    text = plan.encoded.decode("utf-8") if plan.text is None else plan.text
+    records = _parse_csv(path, text, plan.encoded, plan.separator, plan.width, plan.skipped)
+    numbers = _record_lines(text, len(records), plan.lines - plan.skipped)
+    if numbers is None:
+        columns, numbers = _parse_csv_multiline(
+            path, text, plan.separator, plan.width, plan.skipped
+        )
+    else:
+        columns = [records[c].to_numpy(dtype=object) for c in records.columns]
+    return Grid(columns, numbers + plan.skipped, mixed_encoding=plan.mixed)
+
+
+@dataclass(frozen=True)
+class CsvPlan:
+    """How a CSV file is to be parsed: its text, decoded with line breaks as '\\n' and the
+    blank lines at its start (``skipped``) left out, as the UTF-8 ``encoded`` a parser
+    reads (the file's own bytes when they are that already); its separator, its width and
+    line breaks; whether its encodings were mixed; and whether pyarrow is to read it
+    (``fast``: then ``text`` is not kept, 10^8 characters less held while it parses)."""
+
+    text: str | None
+    encoded: bytes
+    separator: str
+    width: int
+    skipped: int
+    lines: int
+    mixed: Mixed | None
+    fast: bool
+
+
+@dataclass(frozen=True)
+class PrefetchedCsv:
+    """A file's plan made on the prefetch thread (None: it could not be made) and the
+    table pyarrow parsed there when the plan says so (``table()`` waits for it)."""
+
+    plan: CsvPlan | None
+    table: Callable[[], Any]
+
+
+def plan_csv(path: Path, data: bytes) -> CsvPlan:
+    """The file's text, separator and width (see :class:`CsvPlan`); a located DataError
+    for a file no table can be read from. No pandas here: the prefetch thread plans a
+    large file while the first thread imports pandas."""
     csv.field_size_limit(2**31 - 1)  # a long cell is judged by CELL_CHARS, with its row
     decoded, as_read, mixed = _decode(path, data)
     text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
@@ -60,21 +118,9 @@ def read_csv(path: Path, data: bytes) -> Grid:
     width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
     own = as_read and not skipped and "\r" not in decoded
     encoded = data if own else text.encode("utf-8")
-    prefetched = take_csv(path, encoded)  # parsed while pandas was imported, if it was
-    if _fast(encoded, text):
-        del decoded, text  # pyarrow reads the bytes: 10^8 characters less held meanwhile
-        coded = _parse_coded(encoded, separator, width, prefetched)
-        if coded is not None:
-            lined = np.arange(1, len(coded[0].codes) + 1, dtype=np.int64)
-            return Grid(coded, lined + skipped, mixed_encoding=mixed)
-        text = encoded.decode("utf-8")
-    records = _parse_csv(path, text, encoded, separator, width, skipped)
-    numbers = _record_lines(text, len(records), lines - skipped)
-    if numbers is None:
-        columns, numbers = _parse_csv_multiline(path, text, separator, width, skipped)
-    else:
-        columns = [records[c].to_numpy(dtype=object) for c in records.columns]
-    return Grid(columns, numbers + skipped, mixed_encoding=mixed)
+    fast = _fast(encoded, text)
+    kept = None if fast else text
+    return CsvPlan(kept, encoded, separator, width, skipped, lines, mixed, fast)
 
 
 def _check_lines(path: Path, lines, separator: str, first: int):
@@ -375,24 +421,23 @@ def _fast(encoded: bytes, text: str) -> bool:
     return len(encoded) >= FAST_BYTES and '"' not in text and pyarrow_installed()
 
 
-def _parse_coded(
-    encoded: bytes, separator: str, width: int, prefetched: PrefetchedCsv | None = None
-) -> list[Distinct] | None:
+def _parse_coded(plan: CsvPlan, prefetched: PrefetchedCsv | None) -> list[Distinct] | None:
     """All records, header included, as each column's codes into its distinct cells, read
-    by pyarrow without a Python string per cell (parsed on a second thread while pandas
-    was imported, when ``prefetched`` holds these bytes read so); None when a line has
-    another number of fields than ``width`` or is empty (the C engine's path then reads
-    and explains it)."""
-    if prefetched is not None and prefetched.layout == (separator, width):
+    by pyarrow without a Python string per cell (on the prefetch thread, when ``plan`` is
+    the one it made); None when a line has another number of fields than the plan's width
+    or is empty (the C engine's path then reads and explains it)."""
+    if prefetched is not None and prefetched.plan is plan:
         table = prefetched.table()
     else:
-        table = arrow_table(encoded, separator, width)
+        table = arrow_table(plan.encoded, plan.separator, plan.width)
     return None if table is None else [_distinct(column) for column in table.columns]
 
 
 def _distinct(column) -> Distinct:
     """A pyarrow dictionary column as codes into its distinct cells in order of first
     appearance (the order pandas.factorize gives, which the C engine's path uses)."""
+    import pandas as pd
+
     chunks = column.unify_dictionaries().chunks
     codes = np.concatenate([chunk.indices.to_numpy() for chunk in chunks])
     values = chunks[0].dictionary.to_numpy(zero_copy_only=False).astype(object, copy=False)
@@ -408,6 +453,8 @@ def _parse_csv(
 ) -> pd.DataFrame:
     """All records, header included, as text (``encoded`` is ``text`` as UTF-8); overlong
     records become a located error."""
+    import pandas as pd
+
     try:
         # Bytes, not a StringIO: pandas would encode the text to UTF-8 anyway, and a
         # StringIO holds 4 bytes per character (400 MB for a 10^6-row file).

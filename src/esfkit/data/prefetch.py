@@ -5,12 +5,11 @@ python-calamine parses a sheet's XML and pyarrow a CSV file with the GIL release
 ``import pandas`` takes a quarter of a second, so on a machine with two cores the import
 costs nothing extra for a large file.
 
-A CSV file (data/arrowcsv.py's FAST_BYTES or more, pyarrow installed) is parsed when it
-looks as csvfile.py would send it to pyarrow (UTF-8 without a BOM, no quote, no carriage
-return), by the separator that splits its first line into the most fields; csvfile.py
-takes the table only for the very bytes it read here (data/read.py takes them, see
-:func:`take_bytes`), when it finds the same separator and width itself; otherwise the work
-is simply wasted. For a workbook: only the likely sheet is parsed (the first visible worksheet; by fastexcel
+A CSV file (csvfile.FAST_BYTES or more, pyarrow installed) is planned here as csvfile.py
+plans it (decoded, its separator and width: csvfile.plan_csv, no pandas there) and parsed
+by pyarrow; read.py takes the bytes read here (:func:`take_bytes`) and csvfile.py the plan
+and the table for those very bytes (:func:`take_csv`), or plans and parses itself when the
+file changed meanwhile or the thread failed; otherwise the work is simply wasted. For a workbook: only the likely sheet is parsed (the first visible worksheet; by fastexcel
 when large, data/fastsheet.py), and only after the workbook has passed the checks read.py
 and sheet.py make (a regular file within the size limit, data/archive.py's limits), so a
 bomb or a FIFO never reaches calamine here either. sheet.py still decides which sheet it
@@ -30,8 +29,7 @@ from typing import Any
 from esfkit.files import real_path
 
 _SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
-_CSV_SUFFIXES = (".csv", ".txt")  # csvfile.CSV_SUFFIXES (which imports pandas)
-_SEPARATORS = (";", ",", "\t", "|")  # csvfile.SEPARATORS: ';' first on a tie
+_CSV_SUFFIXES = (".csv", ".txt")  # csvfile.CSV_SUFFIXES
 _jobs: dict[Path, _Parse] = {}
 _csv_jobs: dict[Path, _ParseCsv] = {}
 
@@ -94,58 +92,37 @@ class _ParseCsv(threading.Thread):
         super().__init__(name="esfkit-prefetch-csv")  # not a daemon: see _Parse
         self.path, self.stamp = path, stamp
         self.data: bytes | None = None
-        self.layout: tuple[str, int] | None = None  # the separator and width parsed by
+        self.plan: Any = None  # csvfile.CsvPlan
         self.parsed: Any = None  # the pyarrow table, None when pyarrow refused a line
-        self.read = threading.Event()  # set when the bytes are read and the layout guessed
+        self.read = threading.Event()  # set when the bytes are read (or could not be)
+        self.planned = threading.Event()  # set when the plan is made (or could not be)
 
     def run(self) -> None:
         try:
-            from esfkit.data import arrowcsv
+            from esfkit.data import arrowcsv, csvfile
             from esfkit.errors import DataError
             from esfkit.inputfile import DATA_FILE_LIMIT, read_input
 
+            if self.stamp[1] < csvfile.FAST_BYTES or not arrowcsv.pyarrow_installed():
+                return
             data = read_input(self.path, what="the file", limit=DATA_FILE_LIMIT, error=DataError)
-            layout = _csv_layout(data) if arrowcsv.pyarrow_installed() else None
-            self.data, self.layout = data, layout
+            self.data = data
             self.read.set()
-            if layout is not None:
-                self.parsed = arrowcsv.arrow_table(data, *layout)
-        except BaseException:  # any failure: csvfile.py reads the file itself and explains
+            plan = csvfile.plan_csv(self.path, data)
+            self.plan = plan
+            self.planned.set()
+            if plan.fast:
+                self.parsed = arrowcsv.arrow_table(plan.encoded, plan.separator, plan.width)
+        except BaseException:  # any failure: csvfile.py plans and parses itself and explains
             self.parsed = None  # the C engine's path reads it, as for a line pyarrow refused
         finally:
             self.read.set()
-
-
-def _csv_layout(data: bytes) -> tuple[str, int] | None:
-    """The separator and the number of fields of the first line, if the bytes look as
-    csvfile.py would send them to pyarrow (its own reading decides)."""
-    from esfkit.data.arrowcsv import FAST_BYTES
-
-    end = data.find(b"\n")
-    if len(data) < FAST_BYTES or end <= 0 or data.startswith((b"\xef\xbb\xbf", b"\xff", b"\xfe")):
-        return None
-    if b'"' in data or b"\r" in data:
-        return None
-    try:
-        first = data[:end].decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    separator = max(_SEPARATORS, key=first.count)
-    width = first.count(separator) + 1
-    return (separator, width) if width > 1 else None
-
-
-@dataclass
-class PrefetchedCsv:
-    """A CSV file's bytes parsed on the second thread, by ``layout`` (separator, width)."""
-
-    job: _ParseCsv
-    layout: tuple[str, int] | None
+            self.planned.set()
 
     def table(self) -> Any:
-        """The pyarrow table (None: pyarrow refused a line), once the thread is done."""
-        self.job.join()
-        return self.job.parsed
+        """The pyarrow table (None: pyarrow refused a line, or no plan), once parsed."""
+        self.join()
+        return self.parsed
 
 
 def _likely_sheet(workbook: Any, calamine: Any) -> str:
@@ -179,10 +156,11 @@ def prefetch(path: Path) -> None:
 
 
 def prefetch_csv(path: Path) -> None:
-    """Start reading and parsing the CSV file ``path`` (see the module); never raises."""
+    """Start reading, planning and parsing the CSV file ``path`` (see the module); never
+    raises."""
     path = Path(path)
     stamp = _stamp(path)
-    if stamp is None or stamp[1] < _fast_bytes():
+    if stamp is None:
         return
     earlier = _csv_jobs.get(real_path(path))
     if earlier is not None and earlier.stamp == stamp:
@@ -190,12 +168,6 @@ def prefetch_csv(path: Path) -> None:
     job = _ParseCsv(path, stamp)
     _csv_jobs[real_path(path)] = job
     job.start()
-
-
-def _fast_bytes() -> int:
-    from esfkit.data.arrowcsv import FAST_BYTES
-
-    return FAST_BYTES
 
 
 def take_bytes(path: Path) -> bytes | None:
@@ -211,13 +183,17 @@ def take_bytes(path: Path) -> bytes | None:
     return job.data
 
 
-def take_csv(path: Path, data: bytes) -> PrefetchedCsv | None:
-    """The prefetch of ``path``, if it read these very bytes (``data`` is what
-    :func:`take_bytes` gave); None otherwise. Either way the job is let go."""
+def take_csv(path: Path, data: bytes) -> Any:
+    """The prefetch of ``path`` (a csvfile.PrefetchedCsv), if it read these very bytes
+    (``data`` is what :func:`take_bytes` gave), once it is planned; None otherwise.
+    Either way the job is let go."""
     job = _csv_jobs.pop(real_path(path), None)
     if job is None or job.data is not data:
         return None
-    return PrefetchedCsv(job, job.layout)
+    job.planned.wait()
+    from esfkit.data.csvfile import PrefetchedCsv
+
+    return PrefetchedCsv(job.plan, job.table)
 
 
 def prefetch_sheet(path: Path) -> None:

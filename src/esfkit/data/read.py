@@ -19,7 +19,7 @@ import pandas as pd
 
 from esfkit.data.archive import SheetScan
 from esfkit.data.csvfile import CSV_SUFFIXES, read_csv
-from esfkit.data.prefetch import take_bytes
+from esfkit.data.prefetch import take_bytes, take_csv
 from esfkit.data.sheet import SHEET_SUFFIXES, list_sheets, read_sheet
 from esfkit.data.table import Distinct, to_table
 from esfkit.errors import DataError, DataLocation, say
@@ -78,7 +78,7 @@ def read_table(
     suffix = path.suffix.lower()
     scan: SheetScan | None = None
     if suffix in CSV_SUFFIXES:
-        sheet_name, grid = None, read_csv(path, data)
+        sheet_name, grid = None, read_csv(path, data, take_csv(path, data))
     elif suffix in SHEET_SUFFIXES:
         sheet_name, grid, scan = read_sheet(path, data, sheet)
     else:

@@ -21,10 +21,17 @@ import pandas as pd
 import python_calamine
 
 from esfkit.data import fastsheet
-from esfkit.data.archive import SheetScan, check_archive, is_zip, scan_ods, scan_sheet
+from esfkit.data.archive import (
+    SheetScan,
+    check_archive,
+    content_hint,
+    is_zip,
+    scan_ods,
+    scan_sheet,
+)
 from esfkit.data.prefetch import take_sheet
 from esfkit.data.table import Distinct, Grid
-from esfkit.errors import DataError, DataLocation, Said, one_of, say
+from esfkit.errors import DataError, DataLocation, one_of, say
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 
@@ -139,30 +146,6 @@ def _unreadable(path: Path, data: bytes, exc: BaseException) -> DataError:
         where=DataLocation(path.name),
         hint=content_hint(data, path.suffix.lower()),
     )
-
-
-def content_hint(data: bytes, suffix: str) -> Said:
-    """What the content looks like, so the user knows which name or export to use."""
-    if data.startswith(b"PK\x03\x04"):
-        if b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:
-            kind = ".ods"
-        else:
-            kind = ".xlsx"
-        if kind != suffix:
-            return say("content.renamed", kind=kind)
-        return say("content.damaged")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        if "EncryptionInfo".encode("utf-16-le") in data:
-            return say("content.password")
-        if suffix != ".xls":
-            return say("content.old_xls")
-        return say("content.damaged_or_password")
-    head = data[:2000]
-    if head.lstrip().lower().startswith((b"<!doctype html", b"<html", b"<table")):
-        return say("content.html")
-    if b"\x00" not in head:
-        return say("content.text")
-    return say("content.save_xlsx")
 
 
 def _pick_sheet(path: Path, workbook: Any, sheet: str | int | None) -> str:

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from esfkit.errors import DataError, DataLocation, say
 from esfkit.limits import spaced
+
+if TYPE_CHECKING:  # pandas is imported where it is used: csvfile.py, read on the prefetch
+    import pandas as pd  # thread while the first imports pandas, imports this module
 
 # Limits (docs/data.md, "Limits"): far beyond any participant list, short of what would
 # take minutes or gigabytes.
@@ -85,6 +88,8 @@ class Distinct:
     @classmethod
     def of(cls, cells: np.ndarray | pd.Series) -> Distinct:
         """The codes of a column not read by :func:`to_table` (missing cells become '')."""
+        import pandas as pd
+
         codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
         values = np.array(["" if u is None or u != u else u for u in uniques], dtype=object)
         return cls(codes, values)
@@ -98,6 +103,8 @@ def text_series(values: np.ndarray, index: pd.Index) -> pd.Series:
     """Texts (None where missing) as pandas infers them, 'str' unless every value is
     missing, held as Python strings whether or not pyarrow is installed: pandas would copy
     10^6 of them into Arrow, which costs more memory than the figures."""
+    import pandas as pd
+
     if pd.api.types.infer_dtype(values, skipna=True) != "string":
         return pd.Series(values, index=index, dtype=object)
     return pd.Series(values, index=index, dtype=pd.StringDtype("python", na_value=np.nan))
@@ -155,6 +162,8 @@ class Table:
 def to_table(path: Path, sheet: str | None, grid: Grid, header_row: int | None = None) -> Table:
     """Find the header, drop blank rows and columns and the rows cut off below the table,
     and check the header names and the cells' sizes."""
+    import pandas as pd
+
     cleaned = [_blank_cells(column) for column in grid.columns]
     for index, (_, _, _, longest, _) in enumerate(cleaned):
         if longest >= 0:
@@ -289,6 +298,8 @@ def _blank_cells(
     if isinstance(column, Distinct):
         codes, uniques = column.codes, column.values
     else:
+        import pandas as pd
+
         codes, uniques = pd.factorize(column)
     joined = "\x00".join(uniques)  # one search instead of one per value, in the common case
     # not u.strip(): '' or only whitespace (str.isspace and str.strip agree on what it is)
@@ -324,6 +335,8 @@ def _present(column: Distinct, below_header: bool) -> Distinct:
     dropped), in order of first appearance among them. ``below_header``: the rows kept
     are all those below a header on the first row, so the order is the column's already."""
     if not below_header:
+        import pandas as pd
+
         codes, order = pd.factorize(column.codes)  # integers: cheap to hash
         return Distinct(codes, column.values[order])
     present = np.bincount(column.codes, minlength=len(column.values)) > 0
