@@ -77,9 +77,16 @@ _MAYBE_UNUSUAL = re.compile(f"[^{_USUAL}]")
 _DROPPED = re.compile(f"[{INVISIBLE_CLASS}\\x00]")
 
 
+# The fewest characters a personnummer is written in: five digits, then four (no spelling
+# above has fewer, and each character of a text is at most one digit).
+_SHORTEST = 9
+
+
 def mask_text(text: str) -> str:
     """Every personnummer in ``text``, in any spelling (see the module's docstring),
     masked as '19850101-****'."""
+    if len(text) < _SHORTEST:
+        return text
     text = _SCIENTIFIC.sub(_unscientific, text)
     if _usual(text):
         return _masked(text, text, None)

@@ -820,8 +820,11 @@ def _moves(e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str)
     display_keys = [key(shown) for shown in display]
     counted = [_counted(shown, unit) for shown in display]
     todo = say("finding.municipality_move.todo")
-    for group in np.split(order, np.flatnonzero(np.diff(e.keys[order])) + 1):
-        codes = places.codes[group].tolist()
+    # One finding per mover: thousands in a large register, so plain lists, not numpy.
+    bounds = [0, *(np.flatnonzero(np.diff(e.keys[order])) + 1).tolist(), len(order)]
+    place_codes, ordered_rows = places.codes[order].tolist(), e.rows[order].tolist()
+    for index, shown_id in enumerate(e.typed[order[bounds[:-1]]].tolist()):
+        codes = place_codes[bounds[index] : bounds[index + 1]]
         path = [
             c
             for i, c in enumerate(codes)
@@ -830,15 +833,15 @@ def _moves(e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str)
         path = [
             c for i, c in enumerate(path) if i == 0 or display_keys[c] != display_keys[path[i - 1]]
         ]
-        id_rows = tuple(sorted(e.rows[group].tolist()))
-        masked = personnummer.mask(str(e.typed[group[0]]))
-        via = ", ".join(display[c] for c in path[1:-1])
+        id_rows = tuple(sorted(ordered_rows[bounds[index] : bounds[index + 1]]))
+        masked = personnummer.mask(str(shown_id))
+        middle = ", ".join([display[c] for c in path[1:-1]])
         message = say(
             "finding.municipality_move.message",
             id=masked,
             first=display[path[0]],
             last=display[path[-1]],
-            via=say("move.via", places=via) if len(path) > 2 else "",
+            via=say("move.via", places=middle) if len(path) > 2 else "",
             rows=Rows(id_rows),
             counted=counted[codes[-1]],
         )
