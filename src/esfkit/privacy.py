@@ -51,9 +51,12 @@ BETWEEN = f"(?:{_SPACE}|{_SEPARATOR}){{0,5}}"
 TF = "[Tt\uff34\uff54\u0422\u0442\u03a4\u03c4][Ff\uff26\uff46\u03dc\u03dd]"
 _TAIL = f"{BETWEEN}(?:[0-9]{{4}}|{TF}[0-9]{{2}})"
 # Where a number may start: at the first digit of a run of five or more (no digit before
-# it). A pattern that opens with a character class is searched for at C speed; then
-# _STARTS says whether a number starts there, and _number reads it.
-_RUN = re.compile("[0-9][0-9]{4,}")
+# it), nine long or followed by what may go on with a number (every spelling has nine
+# digits in a row, or a sign, separator, space or 'TF' after its first five to eight: a
+# shorter run before ',', ')' or the end is a row number or a count). A pattern that
+# opens with a character class is searched for at C speed; then _STARTS says whether a
+# number starts there, and _number reads it.
+_RUN = re.compile(r"[0-9][0-9]{4,}+(?:(?<=[0-9]{9})|(?![,)]|\Z))")
 _LOOSE = re.compile("([0-9]{5}|[0-9]{6}|[0-9]{8})[-+]?[0-9]{4}(?![0-9])")
 _STARTS = re.compile(f"{_LOOSE.pattern}|{_BIRTH}{_TAIL}")
 # One date-shaped number, with the century and without: both are tried.
