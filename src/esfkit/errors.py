@@ -262,7 +262,7 @@ def format_rows(
     one, many, count = words
     if len(rows) == 1:
         return f"{one} {rows[0]}"
-    items = _row_items(rows)
+    items = _row_items(rows, limit)
     shown = items if limit is None else items[:limit]
     cut = len(shown) < len(items)
     text = f"{many} {', '.join(shown)}" + (" …" if cut else "")
@@ -292,18 +292,24 @@ def located(
 
 def row_list(rows: Iterable[int], limit: int = SHOWN_ROWS) -> str:
     """Just the row numbers, in any language: '62, 145', '12–40, 52, 61 …'."""
-    items = _row_items(sorted(set(rows)))
+    items = _row_items(sorted(set(rows)), limit)
     return ", ".join(items[:limit]) + (" …" if len(items) > limit else "")
 
 
-def _row_items(rows: list[int]) -> list[str]:
-    """Sorted distinct rows as items: runs of three or more as 'first–last'."""
+def _row_items(rows: list[int], limit: int | None = None) -> list[str]:
+    """Sorted distinct rows as items: runs of three or more as 'first–last'. With a
+    ``limit``, the items stop once there are more than it (enough to say the list is cut:
+    a long list is read no further)."""
     items: list[str] = []
-    start = 0
-    for end in range(1, len(rows) + 1):
-        if end == len(rows) or rows[end] != rows[end - 1] + 1:
-            run = rows[start:end]
-            items += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(r) for r in run]
+    start, count = 0, len(rows)
+    for end in range(1, count + 1):
+        if end == count or rows[end] != rows[end - 1] + 1:
+            if end - start >= 3:
+                items.append(f"{rows[start]}–{rows[end - 1]}")
+            else:
+                items += map(str, rows[start:end])
+            if limit is not None and len(items) > limit:
+                break
             start = end
     return items
 

@@ -321,7 +321,7 @@ def _make(kind: str, rows, column, value=None, message="", todo="", severity=Non
     said, todo_said = isinstance(message, Said), isinstance(todo, Said)
     return Finding(
         kind,
-        rows=tuple(int(r) for r in rows),
+        rows=tuple(map(int, rows)),
         column=column,
         severity=severity or KINDS[kind][0],
         value=value,
@@ -828,41 +828,49 @@ def _moves(e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str)
     mine = np.flatnonzero(np.isin(e.keys, movers))
     order = mine[np.lexsort((e.rows[mine], e.start[mine].view(np.int64), e.keys[mine]))]
     findings = []
-    display: dict[int, str] = {}  # a distinct cell as shown, made once
-    for group in np.split(order, np.flatnonzero(np.diff(e.keys[order])) + 1):
-        codes = places.codes[group].tolist()
-        shown = [display.get(c) or display.setdefault(c, _shown(names[c])) for c in codes]
-        path = [s for i, s in enumerate(shown) if s and (i == 0 or s != shown[i - 1])]
-        path = [s for i, s in enumerate(path) if i == 0 or key(s) != key(path[i - 1])]
-        id_rows = sorted(e.rows[group].tolist())
-        masked = personnummer.mask(str(e.typed[group[0]]))
-        latest = shown[-1]
-        if unit == "enrolment":
-            counted = say("move.each_enrolment")
-        elif latest:
-            counted = say("move.latest", latest=latest)
-        else:
-            counted = say("move.unknown")
-        via = say("move.via", places=", ".join(path[1:-1])) if len(path) > 2 else ""
+    # Each distinct cell as shown, its key and where it counts, made once (a sentence is
+    # the same for every finding that says it).
+    display = [_shown(name) for name in names]
+    display_keys = [key(shown) for shown in display]
+    counted = [_counted(shown, unit) for shown in display]
+    todo = say("finding.municipality_move.todo")
+    # One finding per mover: thousands in a large register, so plain lists, not numpy.
+    bounds = [0, *(np.flatnonzero(np.diff(e.keys[order])) + 1).tolist(), len(order)]
+    place_codes, ordered_rows = places.codes[order].tolist(), e.rows[order].tolist()
+    for index, shown_id in enumerate(e.typed[order[bounds[:-1]]].tolist()):
+        codes = place_codes[bounds[index] : bounds[index + 1]]
+        path = [
+            c
+            for i, c in enumerate(codes)
+            if display[c] and (i == 0 or display[c] != display[codes[i - 1]])
+        ]
+        path = [
+            c for i, c in enumerate(path) if i == 0 or display_keys[c] != display_keys[path[i - 1]]
+        ]
+        id_rows = tuple(sorted(ordered_rows[bounds[index] : bounds[index + 1]]))
+        masked = personnummer.mask(str(shown_id))
+        middle = ", ".join([display[c] for c in path[1:-1]])
+        message = say(
+            "finding.municipality_move.message",
+            id=masked,
+            first=display[path[0]],
+            last=display[path[-1]],
+            via=say("move.via", places=middle) if len(path) > 2 else "",
+            rows=Rows(id_rows),
+            counted=counted[codes[-1]],
+        )
         findings.append(
-            _make(
-                "municipality_move",
-                id_rows,
-                columns["municipality"],
-                masked,
-                say(
-                    "finding.municipality_move.message",
-                    id=masked,
-                    first=path[0],
-                    last=path[-1],
-                    via=via,
-                    rows=Rows(tuple(id_rows)),
-                    counted=counted,
-                ),
-                say("finding.municipality_move.todo"),
-            )
+            _make("municipality_move", id_rows, columns["municipality"], masked, message, todo)
         )
     return findings
+
+
+def _counted(latest: str, unit: str) -> Said:
+    """Where a person who moved is counted: ``latest``, the municipality of the latest
+    enrolment as shown (blank: unknown), or each enrolment in its own (``unit``)."""
+    if unit == "enrolment":
+        return say("move.each_enrolment")
+    return say("move.latest", latest=latest) if latest else say("move.unknown")
 
 
 def _row_keys(raw: RawTable, candidates: np.ndarray) -> np.ndarray:
@@ -922,14 +930,15 @@ def _enrolments(
         return [_make("overlapping_enrolments", where, id_header)] if len(where) else []
     # One finding per id: tens of thousands in a large register, so plain lists, not numpy.
     ordered_rows = rows[order].tolist()
+    kinds = ("re_enrolment", "overlapping_enrolments")
+    todos = [say(f"finding.{kind}.todo") for kind in kinds]  # one sentence, said by each
     findings = []
     for index, (overlap, shown_id) in enumerate(
         zip(overlaps.tolist(), typed[order[firsts]].tolist(), strict=True)
     ):
-        id_rows = sorted(ordered_rows[bounds[index] : bounds[index + 1]])
+        id_rows = tuple(sorted(ordered_rows[bounds[index] : bounds[index + 1]]))
         masked = personnummer.mask(str(shown_id))
-        kind = "overlapping_enrolments" if overlap else "re_enrolment"
-        message = say(f"finding.{kind}.message", id=masked, rows=Rows(tuple(id_rows)))
-        todo = say(f"finding.{kind}.todo")
-        findings.append(_make(kind, id_rows, id_header, masked, message, todo))
+        kind = kinds[overlap]
+        message = say(f"finding.{kind}.message", id=masked, rows=Rows(id_rows))
+        findings.append(_make(kind, id_rows, id_header, masked, message, todos[overlap]))
     return findings
