@@ -335,38 +335,12 @@ def _heavy_imports(data: list[Path] | None) -> Iterator[None]:
     if not _given.get("process"):
         yield
         return
-    _keep_freed_memory()
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
         gc.enable()
-
-
-def _keep_freed_memory() -> None:
-    """glibc's malloc gives a large freed block (an array of 10^6 rows) back to the system
-    at once, and the next one is faulted in page by page again: 1 s of system time at
-    10^6 rows, half of it saved by keeping freed memory for reuse (the process's peak
-    grows by about 2 %). Only in a process of its own (called from _heavy_imports);
-    elsewhere than glibc, nothing."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    try:
-        mallopt = ctypes.CDLL(None).mallopt  # the process's own C library
-    except (OSError, AttributeError):  # no mallopt: not glibc
-        return
-    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-    for option in (_M_MMAP_THRESHOLD, _M_TRIM_THRESHOLD):
-        mallopt(option, _KEPT_BYTES)
-
-
-# mallopt's options (malloc.h): blocks below the threshold come from the heap, not a mapping
-# of their own; a free heap top below the other is kept, not trimmed.
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
-_KEPT_BYTES = 1 << 30
 
 
 def _traceback(exc: BaseException) -> None:
