@@ -103,7 +103,7 @@ class _ParseCsv(threading.Thread):
             from esfkit.errors import DataError
             from esfkit.inputfile import DATA_FILE_LIMIT, read_input
 
-            if self.stamp[1] < csvfile.FAST_BYTES or not arrowcsv.pyarrow_installed():
+            if not arrowcsv.pyarrow_installed():
                 return
             data = read_input(self.path, what="the file", limit=DATA_FILE_LIMIT, error=DataError)
             self.data = data
@@ -158,10 +158,12 @@ def prefetch(path: Path) -> None:
 def prefetch_csv(path: Path) -> None:
     """Start reading, planning and parsing the CSV file ``path`` (see the module); never
     raises."""
+    from esfkit.data.csvfile import FAST_BYTES  # no pandas there
+
     path = Path(path)
     stamp = _stamp(path)
-    if stamp is None:
-        return
+    if stamp is None or stamp[1] < FAST_BYTES:
+        return  # a small file: csvfile.py's C engine reads it at once
     earlier = _csv_jobs.get(real_path(path))
     if earlier is not None and earlier.stamp == stamp:
         return
