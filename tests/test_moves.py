@@ -89,6 +89,28 @@ def test_validate_names_each_mover_with_the_rows_and_no_personnummer(files) -> N
     assert "municipality_moves" not in run.stdout  # the header's line: said per person here
 
 
+@pytest.mark.parametrize(
+    ("as_of", "counted"),
+    [
+        ("2021-12-31", "counted in Kiruna, the municipality of the latest enrolment"),
+        ("2021-03-31", "counted in Pajala, the municipality of the latest enrolment"),
+        ("2020-12-31", "not counted: every enrolment starts after the report date"),
+    ],
+)
+def test_validate_says_where_a_mover_counts_at_the_report_date(
+    files, as_of: str, counted: str
+) -> None:
+    """The report counts a mover in the latest enrolment started by the report date
+    (engine/population.py); validate says the same, not the latest of the file."""
+    run = run_cli_en("validate", *files, "--as-of", as_of)
+    assert f"id 19811218-**** moved from Pajala to Kiruna, on rows 2, 4: {counted}" in run.stdout
+    if as_of == "2021-03-31":
+        report = run_cli("check", *files, "--as-of", as_of, "--format", "json").json()
+        # The mover counts in Pajala (with D003, D005), not in Kiruna (D002, D006 only)
+        assert _cell(report, "all", "Pajala")["value"] == 3
+        assert _cell(report, "all", "Kiruna")["value"] == 2
+
+
 def test_with_unit_enrolment_each_enrolment_counts_in_its_own_municipality(write) -> None:
     goals = write("g.yml", GOALS.replace("outcomes:", "data: {unit: enrolment}\noutcomes:"))
     data = write("d.csv", HEADER + ROWS)

@@ -106,7 +106,14 @@ def inspect(
         parsed["_person"] = pd.Series(ids.persons, index=values.index)
         findings += _ids(values, ids, columns["id"], rows)
     findings += _duplicates(
-        raw, columns, dates.get("start"), dates.get("end"), settings.unit, every, parsed
+        raw,
+        columns,
+        dates.get("start"),
+        dates.get("end"),
+        settings.unit,
+        every,
+        parsed,
+        report_date,
     )
     return findings + _note_rows(frame, rows, columns.get("start"))
 
@@ -741,7 +748,7 @@ def _id_problems(ids: personnummer.Ids, shaped: np.ndarray) -> np.ndarray:
     return found
 
 
-def _duplicates(
+def _duplicates(  # noqa: PLR0913  # what inspect read, the settings, the report date
     raw: RawTable,
     columns: dict[str, str],
     start: pd.Series | None,
@@ -749,9 +756,11 @@ def _duplicates(
     unit: str,
     every: bool,
     parsed: dict[str, pd.Series],
+    report_date: dt.date,
 ) -> list[Finding]:
-    """Identical rows; and per id, re-enrolments (separate periods) or overlaps. The ids
-    are compared by their keys, ``parsed["_id"]``."""
+    """Identical rows; and per id, re-enrolments (separate periods) or overlaps, and moves
+    (where a mover counts at ``report_date``). The ids are compared by their keys,
+    ``parsed["_id"]``."""
     rows = np.asarray(raw.row_numbers)
     if raw.frame.empty:
         return []
@@ -799,7 +808,8 @@ def _duplicates(
     )
     if every and "municipality" in columns:
         mine = _Enrolments(keys[keep], start.to_numpy()[keep], rows[keep], typed.to_numpy()[keep])
-        findings += _moves(mine, raw.codes(columns["municipality"]).take(keep), columns, unit)
+        places = raw.codes(columns["municipality"]).take(keep)
+        findings += _moves(mine, places, columns, unit, report_date)
     return findings
 
 
@@ -813,9 +823,12 @@ class _Enrolments:
     typed: np.ndarray
 
 
-def _moves(e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str) -> list[Finding]:
+def _moves(
+    e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str, report_date: dt.date
+) -> list[Finding]:
     """Per id enrolled in more than one municipality (blank cells aside): where from,
-    where to, and where the person is counted (``unit: person``: the latest enrolment)."""
+    where to, and where the person is counted (``unit: person``: the latest enrolment
+    started by ``report_date``, as the report counts, engine/population.py)."""
     names = [municipalities.name_for_code(v.strip()) or " ".join(v.split()) for v in places.values]
     place_keys = pd.factorize(np.array([key(n) for n in names], dtype=object))[0]
     blank = np.array([not key(n) for n in names], dtype=bool)
@@ -837,6 +850,8 @@ def _moves(e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str)
     # One finding per mover: thousands in a large register, so plain lists, not numpy.
     bounds = [0, *(np.flatnonzero(np.diff(e.keys[order])) + 1).tolist(), len(order)]
     place_codes, ordered_rows = places.codes[order].tolist(), e.rows[order].tolist()
+    starts = e.start[order]  # an enrolment without a start date is in the report
+    in_report = (np.isnat(starts) | (starts <= np.datetime64(report_date, "D"))).tolist()
     for index, shown_id in enumerate(e.typed[order[bounds[:-1]]].tolist()):
         codes = place_codes[bounds[index] : bounds[index + 1]]
         path = [
@@ -857,12 +872,24 @@ def _moves(e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str)
             last=display[path[-1]],
             via=say("move.via", places=middle) if len(path) > 2 else "",
             rows=Rows(id_rows),
-            counted=counted[codes[-1]],
+            counted=_counted_at(codes, in_report[bounds[index] : bounds[index + 1]], counted, unit),
         )
         findings.append(
             _make("municipality_move", id_rows, columns["municipality"], masked, message, todo)
         )
     return findings
+
+
+def _counted_at(codes: list[int], in_report: list[bool], counted: list[Said], unit: str) -> Said:
+    """Where a mover counts: in the place (``codes``, by start) of the latest enrolment in
+    the report (``counted`` says it per place), or nowhere when every one starts after the
+    report date."""
+    latest = next(
+        (c for c, inside in zip(codes[::-1], in_report[::-1], strict=True) if inside), None
+    )
+    if latest is None and unit != "enrolment":
+        return say("move.after_report_date")
+    return counted[codes[-1] if latest is None else latest]
 
 
 def _counted(latest: str, unit: str) -> Said:

@@ -478,6 +478,10 @@ SAID.update(
             "räknas med okänd kommun: den senaste inskrivningen har ingen",
             "counted with an unknown municipality: the latest enrolment has none",
         ),
+        "move.after_report_date": (
+            "räknas inte: varje inskrivning börjar efter rapportdatumet",
+            "not counted: every enrolment starts after the report date",
+        ),
         "move.via": (" via {places}", " by way of {places}"),
         "finding.municipality_move.message": (
             "id {id} flyttade från {first} till {last}{via}, på {rows}: {counted}",
