@@ -28,9 +28,10 @@ import numpy as np
 import pandas as pd
 
 from esfkit.data.table import Distinct
-from esfkit.data.values import distinct_keys, plain_ascii
+from esfkit.data.values import distinct_keys
 from esfkit.messages import MESSAGES
 from esfkit.privacy import BETWEEN, TF, mask_text, plain_digits, scientific_digits
+from esfkit.text import plain_ascii
 
 _FAST = re.compile(r"([0-9]{2})?([0-9]{2})([0-9]{2})([0-9]{2})([-+ ]?)([0-9]{4})")
 _SHAPE = re.compile(

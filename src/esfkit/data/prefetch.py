@@ -7,9 +7,11 @@ costs nothing extra for a large file.
 
 A CSV file (csvfile.FAST_BYTES or more, pyarrow installed) is planned here as csvfile.py
 plans it (decoded, its separator and width: csvfile.plan_csv, no pandas there) and parsed
-by pyarrow; read.py takes the bytes read here (:func:`take_bytes`) and csvfile.py the plan
-and the table for those very bytes (:func:`take_csv`), or plans and parses itself when the
-file changed meanwhile or the thread failed; otherwise the work is simply wasted. For a workbook: only the likely sheet is parsed (the first visible worksheet; by fastexcel
+by pyarrow; read.py takes the bytes read here (:func:`take_bytes`) and hands csvfile.py the
+plan and the table made from those very bytes (:func:`take_csv`); when the file changed
+meanwhile or the thread failed, csvfile.py plans and parses itself.
+
+For a workbook, only the likely sheet is parsed (the first visible worksheet; by fastexcel
 when large, data/fastsheet.py), and only after the workbook has passed the checks read.py
 and sheet.py make (a regular file within the size limit, data/archive.py's limits), so a
 bomb or a FIFO never reaches calamine here either. sheet.py still decides which sheet it

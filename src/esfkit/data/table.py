@@ -18,6 +18,7 @@ import numpy as np
 
 from esfkit.errors import DataError, DataLocation, say
 from esfkit.limits import spaced
+from esfkit.text import plain_ascii
 
 if TYPE_CHECKING:  # pandas is imported where it is used: csvfile.py, read on the prefetch
     import pandas as pd  # thread while the first imports pandas, imports this module
@@ -303,7 +304,7 @@ def _blank_cells(
         codes, uniques = pd.factorize(column)
     joined = "\x00".join(uniques)  # one search instead of one per value, in the common case
     # not u.strip(): '' or only whitespace (str.isspace and str.strip agree on what it is)
-    if joined.isascii() and not any(space in joined for space in _ASCII_SPACES):
+    if plain_ascii(joined):
         blank = uniques == ""  # no cell holds a space: an id column's 10^6 are not each asked
     else:
         blank = np.fromiter(map(str.isspace, uniques), dtype=bool, count=len(uniques))
@@ -349,7 +350,6 @@ def _present(column: Distinct, below_header: bool) -> Distinct:
 
 
 _ERROR_KEYS = frozenset(value.upper() for value in ERROR_VALUES)
-_ASCII_SPACES = tuple(c for c in map(chr, range(128)) if c.isspace())
 
 
 def _too_long(path: Path, grid: Grid, index: int, at: int) -> DataError:

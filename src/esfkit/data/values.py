@@ -16,7 +16,7 @@ import pandas as pd
 
 from esfkit.data.table import Distinct
 from esfkit.errors import DataError, DataLocation, Said, impossible_date, say
-from esfkit.text import INVISIBLE, key
+from esfkit.text import INVISIBLE, key, plain_ascii
 
 _TIME = r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
 # Order matters only for speed: the first pattern covers what Excel and ISO exports give.
@@ -152,17 +152,6 @@ def distinct_keys(uniques: np.ndarray) -> np.ndarray:
 
 
 _SPACES = re.compile(r"\s+")  # the characters str.split() splits on
-# Every ASCII character that is whitespace or invisible (esfkit.text.INVISIBLE), NUL aside.
-_ASCII_SPACE_OR_CONTROL = bytes(range(1, 33)) + b"\x7f"
-
-
-def plain_ascii(text: str) -> bool:
-    """ASCII without whitespace or control characters (NUL aside): each word's key is its
-    lower case (NFKC leaves ASCII as it is, casefold is lower). Told at memchr speed."""
-    if not text.isascii():
-        return False
-    raw = text.encode("ascii")
-    return len(raw.translate(None, _ASCII_SPACE_OR_CONTROL)) == len(raw)
 
 
 def _keys(values: np.ndarray) -> list[str]:
