@@ -149,6 +149,58 @@ def test_both_readers_agree_on_each_encoding(
     assert fast == slow
 
 
+def _in_1252(text: str) -> bytes | None:
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+
+
+PLAIN_1252 = lines([HEADER, *ROWS]).encode("cp1252")
+# Every case above Windows-1252 can write, and its own: '€' (three bytes in UTF-8), the
+# five bytes it leaves undefined, line breaks pyarrow must not read otherwise than the text.
+WINDOWS_1252 = {
+    **{case: _in_1252(text) for case, (text, _) in CASES.items() if _in_1252(text)},
+    "euro and undefined bytes": PLAIN_1252 + "Ö5;Man;Kiruna;€ 5;".encode("cp1252")
+    + b"\x81x\x8d\x8f\x90\x9d\n",
+    "old Mac line breaks": PLAIN_1252.replace(b"\n", b"\r"),
+    "a lone carriage return": PLAIN_1252.replace(b"\n", b"\r\n").replace(b"\r\n", b"\r", 1),
+    "a carriage return in a cell": PLAIN_1252.replace(b"Pajala", b"Paj\rala", 1),
+    "an all-blank column": lines([[*HEADER, "Not"], *[[*r, ""] for r in ROWS]]).encode("cp1252"),
+    "a NUL": PLAIN_1252 + b"\x00\n",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", WINDOWS_1252)
+def test_a_windows_1252_file_reads_alike_parsed_as_its_bytes(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pyarrow parses a large Windows-1252 file as bytes and decodes each column's
+    distinct cells: the table (or error) is the one read from the decoded text."""
+    path = tmp_path / "deltagare.csv"
+    path.write_bytes(WINDOWS_1252[case])
+    slow, fast, _ = read_both(path, monkeypatch)
+    assert fast == slow
+
+
+@pytest.mark.parametrize(
+    ("case", "as_bytes"),
+    [("plain", True), ("windows line breaks", True), ("euro and undefined bytes", True),
+     ("an empty line", True), ("old Mac line breaks", False), ("a lone carriage return", False),
+     ("a quoted field", False), ("a NUL", False), ("blank lines first", False)],
+)  # fmt: skip
+def test_which_windows_1252_files_are_parsed_as_bytes(
+    case: str, as_bytes: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csvfile, "FAST_BYTES", 0)
+    path = tmp_path / "deltagare.csv"
+    try:
+        plan = csvfile.plan_csv(path, WINDOWS_1252[case])
+    except DataError:
+        plan = None
+    assert (plan is not None and plan.windows_1252) is as_bytes
+
+
 CELLS = st.sampled_from(
     ["", " ", "\t", "Kvinna", "kvinna ", "K", "Man", "Kiruna", "Kirunа", "Östersund", "Ostersund",
      "2021-03-01", "44256", "1,5", "#N/A", "#SAKNAS!", "Err:502", "#", "a\u200bb", "x" * 50,
@@ -164,12 +216,16 @@ CELLS = st.sampled_from(
     gap=st.integers(0, 25),
     separator=st.sampled_from([";", ",", "\t"]),
     ragged=st.booleans(),
+    encoding=st.sampled_from(["utf-8", "cp1252"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
 )
 def test_generated_files_read_alike(
     rows: list[list[str]],
     gap: int,
     separator: str,
     ragged: bool,
+    encoding: str,
+    newline: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -177,7 +233,8 @@ def test_generated_files_read_alike(
     if ragged and body:
         body[-1] = body[-1][:2]
     path = tmp_path / "generated.csv"
-    path.write_text(lines([HEADER[:4], *body], separator), encoding="utf-8")
+    text = lines([HEADER[:4], *body], separator).replace("\n", newline)
+    path.write_bytes(text.encode(encoding, errors="replace"))
     slow, fast, _ = read_both(path, monkeypatch)
     assert fast == slow
 
@@ -300,9 +357,10 @@ HARD = [  # errors: check stops, naming them
 ]
 
 
-def _large(hostile: list[list[str]], newline: str, bom: bool) -> bytes:
+def _large(hostile: list[list[str]], newline: str, encoding: str) -> bytes:
     """A CSV of about 9 MiB (pyarrow's size) with ``hostile`` rows first, in the middle
-    and last, among ordinary ones with valid personnummer."""
+    and last, among ordinary ones with valid personnummer (in Windows-1252, a character it
+    cannot write becomes '?')."""
     ordinary = [
         [f"19{60 + i % 40:02d}0{1 + i % 9}{10 + i % 18}-{i % 10_000:04d}", "Kvinna" if i % 3
          else "Man", "Pajala" if i % 2 else "Kiruna", "2021-01-11", "Studier", "1,5", "ok"]
@@ -310,22 +368,27 @@ def _large(hostile: list[list[str]], newline: str, bom: bool) -> bytes:
     ]  # fmt: skip
     rows = [*hostile, *ordinary[:85_000], *hostile, *ordinary[85_000:], *hostile]
     text = lines([LARGE_HEADER, *rows]).replace("\n", newline)
-    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    return text.encode(encoding, errors="replace")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("hostile", "newline", "bom", "command"),
-    [(MILD, "\r\n", True, "check"), (HARD, "\n", False, "validate")],
-    ids=["warnings, crlf and bom", "errors"],
+    ("hostile", "newline", "encoding", "command"),
+    [
+        (MILD, "\r\n", "utf-8-sig", "check"),
+        (HARD, "\n", "utf-8", "validate"),
+        (MILD, "\r\n", "cp1252", "check"),
+        (HARD, "\r\n", "cp1252", "validate"),
+    ],
+    ids=["warnings, crlf and bom", "errors", "warnings in windows-1252", "errors in windows-1252"],
 )
 def test_a_large_hostile_file_reads_alike_on_both_paths_and_never_shows_an_id(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hostile, newline, bom, command
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hostile, newline, encoding, command
 ) -> None:
     goals = tmp_path / "goals.yml"
     goals.write_text(LARGE_GOALS, encoding="utf-8")
     data = tmp_path / "deltagare.csv"
-    data.write_bytes(_large(hostile, newline, bom))
+    data.write_bytes(_large(hostile, newline, encoding))
     assert data.stat().st_size >= csvfile.FAST_BYTES
     runs, taken = [], []
     parse_coded = csvfile._parse_coded

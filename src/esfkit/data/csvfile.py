@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from esfkit.data import cp1252
 from esfkit.data.archive import content_hint
 from esfkit.data.arrowcsv import arrow_table, pyarrow_installed
 from esfkit.data.table import SAMPLE_RECORDS, Distinct, Grid
@@ -49,6 +50,8 @@ def read_csv(path: Path, data: bytes, prefetched: PrefetchedCsv | None = None) -
         if coded is not None:
             lined = np.arange(1, len(coded[0].codes) + 1, dtype=np.int64)
             return Grid(coded, lined + plan.skipped, mixed_encoding=plan.mixed)
+        if plan.windows_1252:  # pyarrow refused a line: the C engine reads the text
+            plan = plan_csv(path, data, keep_1252=False)
     text = plan.encoded.decode("utf-8") if plan.text is None else plan.text
     records = _parse_csv(path, text, plan.encoded, plan.separator, plan.width, plan.skipped)
     numbers = _record_lines(text, len(records), plan.lines - plan.skipped)
@@ -67,7 +70,9 @@ class CsvPlan:
     blank lines at its start (``skipped``) left out, as the UTF-8 ``encoded`` a parser
     reads (the file's own bytes when they are that already); its separator, its width and
     line breaks; whether its encodings were mixed; and whether pyarrow is to read it
-    (``fast``: then ``text`` is not kept, 10^8 characters less held while it parses)."""
+    (``fast``: then ``text`` is not kept, 10^8 characters less held while it parses).
+    ``windows_1252``: ``encoded`` is the file's own bytes in Windows-1252, undecoded,
+    which only pyarrow reads (see :func:`_parsed_as_bytes`)."""
 
     text: str | None
     encoded: bytes
@@ -77,6 +82,7 @@ class CsvPlan:
     lines: int
     mixed: Mixed | None
     fast: bool
+    windows_1252: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,20 +94,56 @@ class PrefetchedCsv:
     table: Callable[[], Any]
 
 
-def plan_csv(path: Path, data: bytes) -> CsvPlan:
+def plan_csv(path: Path, data: bytes, keep_1252: bool = True) -> CsvPlan:
     """The file's text, separator and width (see :class:`CsvPlan`); a located DataError
-    for a file no table can be read from. No pandas here: the prefetch thread plans a
-    large file while the first thread imports pandas."""
+    for a file no table can be read from. ``keep_1252``: a large file in Windows-1252 may
+    be parsed as its own bytes. No pandas here: the prefetch thread plans a large file
+    while the first thread imports pandas."""
     csv.field_size_limit(2**31 - 1)  # a long cell is judged by CELL_CHARS, with its row
-    decoded, as_read, mixed = _decode(path, data)
+    decoded, as_read, mixed = _decode(path, data, keep_1252)
+    if decoded is None:
+        plan = _plan_1252(path, data)
+        if plan is not None:
+            return plan
+        decoded = cp1252.decode(data)
     text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
-    lines = text.count("\n")
+    lines = _count_lines(path, text.count("\n"))
+    skipped, text, separator, width = _layout(path, text)
+    own = as_read and not skipped and "\r" not in decoded
+    encoded = data if own else text.encode("utf-8")
+    fast = _fast(encoded, text)
+    kept = None if fast else text
+    return CsvPlan(kept, encoded, separator, width, skipped, lines, mixed, fast)
+
+
+def _plan_1252(path: Path, data: bytes) -> CsvPlan | None:
+    """The plan of a large file in Windows-1252 that pyarrow parses as its bytes (see
+    :func:`_parsed_as_bytes`), laid out from its first lines, decoded; None when they are
+    blank (the whole text is then planned)."""
+    end = data.find(b"\n", 2 * _SAMPLE_CHARS)  # whole lines, at least the sample's
+    head = cp1252.decode(data if end < 0 else data[: end + 1]).replace("\r\n", "\n")
+    blank = _BLANK_START.match(head)
+    if blank is not None and blank.end():
+        return None
+    lines = _count_lines(path, data.count(b"\n"))
+    _, _, separator, width = _layout(path, head)
+    return CsvPlan(None, data, separator, width, 0, lines, None, True, windows_1252=True)
+
+
+def _count_lines(path: Path, lines: int) -> int:
+    """``lines``, the line breaks of a file, unless more than a table can hold."""
     if lines > MAX_LINES:
         raise DataError(
             say("csv.too_many_lines", lines=spaced(lines), limit=spaced(MAX_LINES)),
             where=DataLocation(path.name, rows=(MAX_LINES + 1,)),
             hint=say("hint.empty_lines_at_end"),
         )
+    return lines
+
+
+def _layout(path: Path, text: str) -> tuple[int, str, str, int]:
+    """The blank lines at the start of ``text``, the text below them, its separator and
+    its width; a located DataError when no table can be read."""
     skipped, text = _skip_blank_start(text)
     if not text:
         raise DataError(
@@ -116,11 +158,7 @@ def plan_csv(path: Path, data: bytes) -> CsvPlan:
     if max(map(len, sample)) > EXCEL_COLUMNS:
         _refuse_wide_sample(path, text, separator, skipped)
     width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
-    own = as_read and not skipped and "\r" not in decoded
-    encoded = data if own else text.encode("utf-8")
-    fast = _fast(encoded, text)
-    kept = None if fast else text
-    return CsvPlan(kept, encoded, separator, width, skipped, lines, mixed, fast)
+    return skipped, text, separator, width
 
 
 def _check_lines(path: Path, lines, separator: str, first: int):
@@ -180,9 +218,13 @@ def _record_lines(text: str, count: int, newlines: int) -> np.ndarray | None:
 Mixed = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def _decode(path: Path, data: bytes) -> tuple[str, bool, Mixed | None]:
+def _decode(
+    path: Path, data: bytes, keep_1252: bool = False
+) -> tuple[str | None, bool, Mixed | None]:
     """The text; whether it is the file's own bytes read as UTF-8 (no BOM); and, when the
-    file mixes encodings, its non-ASCII lines in UTF-8 and in Windows-1252.
+    file mixes encodings, its non-ASCII lines in UTF-8 and in Windows-1252. ``keep_1252``:
+    a file in Windows-1252 throughout is left undecoded (text None) when
+    :func:`_parsed_as_bytes` allows.
 
     UTF-16 with a BOM (Excel's 'Unicode text') must decode whole. Otherwise valid UTF-8 is
     never read as Windows-1252: a file that is not UTF-8 throughout is read line by line,
@@ -204,7 +246,13 @@ def _decode(path: Path, data: bytes) -> tuple[str, bool, Mixed | None]:
         try:
             text, as_read = body.decode("utf-8"), not bom
         except UnicodeDecodeError:
-            text, mixed = _decode_lines(path, body, bom)
+            if bom or _holds_utf8(body):
+                text, mixed = _decode_lines(path, body, bom)
+            else:
+                _refuse_other_code_page(path, body)
+                if keep_1252 and _parsed_as_bytes(body):
+                    return None, False, None
+                text = cp1252.decode(body)
         else:
             _refuse_double_encoded(path, text)
     if "\x00" in text:
@@ -229,13 +277,10 @@ def _decode_utf16(path: Path, data: bytes) -> str:
 
 
 def _decode_lines(path: Path, body: bytes, bom: bool) -> tuple[str, Mixed | None]:
-    """Bytes that are not UTF-8 throughout: Windows-1252 as a whole when no line holds a
-    UTF-8 character, else line by line."""
-    if not bom and not _holds_utf8(body):
-        _refuse_other_code_page(path, body)
-        return _decode_cp1252(body), None
+    """Bytes that are not UTF-8 throughout, yet hold a UTF-8 character or a BOM, line by
+    line."""
     body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    lines, utf8, cp1252 = [], [], []
+    lines, utf8, in_1252 = [], [], []
     as_1252 = []  # the lines read as Windows-1252, the others blank: numbered as in the file
     for number, line in enumerate(body.split(b"\n"), 1):
         as_1252.append(b"")
@@ -246,29 +291,25 @@ def _decode_lines(path: Path, body: bytes, bom: bool) -> tuple[str, Mixed | None
             lines.append(line.decode("utf-8"))
             utf8.append(number)
         except UnicodeDecodeError:
-            text = _decode_cp1252(line)
+            text = cp1252.decode(line)
             if _MOJIBAKE.search(text):
                 raise _mixed_line(path, number) from None
             lines.append(text)
-            cp1252.append(number)
+            in_1252.append(number)
             as_1252[-1] = line
     _refuse_other_code_page(path, b"\n".join(as_1252))
-    mixed = (tuple(utf8), tuple(cp1252)) if cp1252 and (utf8 or bom) else None
+    mixed = (tuple(utf8), tuple(in_1252)) if in_1252 and (utf8 or bom) else None
     return "\n".join(lines), mixed
 
 
 def _holds_utf8(data: bytes) -> bool:
-    """Whether a UTF-8 sequence of two bytes or more occurs (a lead byte, a continuation)."""
+    """Whether a UTF-8 sequence of two bytes or more occurs (a lead byte, a continuation):
+    looked for only among the bytes above ASCII, a few per cent of a Swedish text."""
     raw = np.frombuffer(data, dtype=np.uint8)
-    lead = (raw[:-1] >= 0xC2) & (raw[:-1] <= 0xF4)
-    return bool((lead & ((raw[1:] & 0xC0) == 0x80)).any())
-
-
-def _decode_cp1252(data: bytes) -> str:
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1").translate(_CP1252)  # slow, but only for stray C1 bytes
+    high = np.flatnonzero(raw >= 0x80)
+    lead = high[:-1][np.diff(high) == 1]  # followed by another byte above ASCII
+    follower = raw[lead + 1]
+    return bool(((raw[lead] >= 0xC2) & (raw[lead] <= 0xF4) & ((follower & 0xC0) == 0x80)).any())
 
 
 def _refuse_double_encoded(path: Path, text: str) -> None:
@@ -302,7 +343,7 @@ def _refuse_other_code_page(path: Path, data: bytes) -> None:
         newline = b"\n" if b"\n" in data else b"\r"
         start = data.rfind(newline, 0, found.start()) + 1
         end = data.find(newline, found.end())
-        text = _decode_cp1252(data[start : end if end >= 0 else len(data)])
+        text = cp1252.decode(data[start : end if end >= 0 else len(data)])
         line = data.count(newline, 0, start) + 1
         raise DataError(
             say(
@@ -332,25 +373,9 @@ def _mixed_line(path: Path, number: int) -> DataError:
     )
 
 
-def _cp1252_table() -> dict[int, str]:
-    """Latin-1 code points 0x80-0x9F to their Windows-1252 characters.
-
-    Decoding as Latin-1 and translating never fails: the five bytes Windows-1252 leaves
-    undefined keep their Latin-1 meaning, as Windows itself does.
-    """
-    table = {}
-    for code in range(0x80, 0xA0):
-        try:
-            table[code] = bytes([code]).decode("cp1252")
-        except UnicodeDecodeError:
-            continue
-    return table
-
-
-_CP1252 = _cp1252_table()
 # UTF-8 read as Windows-1252: 'ä' becomes 'Ã¤', a no-break space 'Â\xa0'.
 _MOJIBAKE = re.compile(
-    "[ÃÂ][" + re.escape(bytes(range(0x80, 0xC0)).decode("latin-1").translate(_CP1252)) + "]"
+    "[ÃÂ][" + re.escape(bytes(range(0x80, 0xC0)).decode("latin-1").translate(cp1252.TABLE)) + "]"
 )
 
 
@@ -421,6 +446,21 @@ def _fast(encoded: bytes, text: str) -> bool:
     return len(encoded) >= FAST_BYTES and '"' not in text and pyarrow_installed()
 
 
+def _parsed_as_bytes(data: bytes) -> bool:
+    """Whether pyarrow parses this file in Windows-1252 as its own bytes and decodes only
+    each column's distinct cells (one byte is one character), instead of its text being
+    decoded and encoded as UTF-8 whole (1.5 s at 10^6 rows): a file :func:`_fast` takes,
+    without a NUL (an error, explained from the text) and with every carriage return
+    ending a line as '\r\n' does (pyarrow's line breaks then are the text's)."""
+    return (
+        len(data) >= FAST_BYTES
+        and b'"' not in data
+        and b"\x00" not in data
+        and data.count(b"\r") == data.count(b"\r\n")
+        and pyarrow_installed()
+    )
+
+
 def _parse_coded(plan: CsvPlan, prefetched: PrefetchedCsv | None) -> list[Distinct] | None:
     """All records, header included, as each column's codes into its distinct cells, read
     by pyarrow without a Python string per cell (on the prefetch thread, when ``plan`` is
@@ -429,7 +469,7 @@ def _parse_coded(plan: CsvPlan, prefetched: PrefetchedCsv | None) -> list[Distin
     if prefetched is not None and prefetched.plan is plan:
         table = prefetched.table()
     else:
-        table = arrow_table(plan.encoded, plan.separator, plan.width)
+        table = arrow_table(plan.encoded, plan.separator, plan.width, plan.windows_1252)
     return None if table is None else [_distinct(column) for column in table.columns]
 
 

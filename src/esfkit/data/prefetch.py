@@ -114,7 +114,9 @@ class _ParseCsv(threading.Thread):
             self.plan = plan
             self.planned.set()
             if plan.fast:
-                self.parsed = arrowcsv.arrow_table(plan.encoded, plan.separator, plan.width)
+                self.parsed = arrowcsv.arrow_table(
+                    plan.encoded, plan.separator, plan.width, plan.windows_1252
+                )
         except BaseException:  # any failure: csvfile.py plans and parses itself and explains
             self.parsed = None  # the C engine's path reads it, as for a line pyarrow refused
         finally:
