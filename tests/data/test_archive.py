@@ -10,7 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from esfkit.data import archive
 from esfkit.data.archive import CELL_LIMIT, OTHER_PART_LIMIT, check_archive, scan_sheet
 from esfkit.errors import DataError
 from tests.hostile import workbooks
@@ -107,6 +110,32 @@ def test_a_cell_far_away_is_refused_before_calamine_reads_it(cells: str) -> None
     with pytest.raises(DataError) as caught:
         scan_sheet(Path("w.xlsx"), workbook('<c r="A2"><v>1</v></c>' + cells), "Deltagare")
     assert "A1" in caught.value.message or "XFD1048576" in caught.value.message
+
+
+# A reference of up to two letters and nine digits (mostly five to nine), closed or not.
+_REFERENCE_BYTES = st.tuples(
+    st.sampled_from([b"", b"<c", b'<c r="A1"/><c', b"\n"]),
+    st.sampled_from(["", "A", "Z", "AB"]),
+    st.integers(0, 9).filter(lambda n: n >= 5 or n % 2).map(lambda n: "1" * n),
+    st.sampled_from([b'"', b"", b" ", b'A"', b'" s="1"', b"\n"]),
+).map(lambda p: b"".join([p[0], b' r="', p[1].encode(), p[2].encode(), p[3]]))
+
+
+@settings(max_examples=400)
+@given(_REFERENCE_BYTES)
+def test_a_far_reference_is_never_missed_by_the_quick_look_before_it(text: bytes) -> None:
+    """The scan searches for far cells (archive._FAR) only in a piece archive._MAYBE_FAR
+    finds something in: it must find something wherever _FAR would."""
+    if archive._FAR.search(text):
+        assert archive._MAYBE_FAR.search(text)
+
+
+@pytest.mark.parametrize(
+    "reference", ["AA1", "XFD7", "A1000000", "1000000", "Z12345678", "AB1048576"]
+)
+def test_far_references_are_seen_by_the_quick_look(reference: str) -> None:
+    text = f'<c r="A1"/><c r="{reference}"><v>1</v></c>'.encode()
+    assert archive._FAR.search(text) and archive._MAYBE_FAR.search(text)
 
 
 def test_a_tall_narrow_sheet_within_the_cell_limit_is_read() -> None:

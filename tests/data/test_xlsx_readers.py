@@ -312,7 +312,8 @@ class _PanickingSheet:
     def __init__(self, panic: type[BaseException]) -> None:
         self.panic = panic
 
-    def available_columns(self) -> list[object]:
+    @property
+    def selected_columns(self) -> list[object]:
         return []
 
     def to_arrow_with_errors(self) -> object:

@@ -293,6 +293,12 @@ _TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
 # A cell in column AA or beyond, or a cell or row at row 1 000 000 or beyond.
 _FAR = re.compile(rb' r="([A-Z]{2,}(?=[0-9]+")|[A-Z]?(?=[0-9]{7,}"))([0-9]+)"')
+# Where _FAR could match: two letters, or a seventh digit looked at without walking the six
+# before it (.{6} skips at once). A miss, as in nearly every piece, spares _FAR's slower
+# findall; a regex with a literal start, not ``in``, finds '<f' and 't="e"' fastest.
+_MAYBE_FAR = re.compile(rb' r="(?:[A-Z](?:[A-Z]|.{6}[0-9])|[0-9].{5}[0-9])', re.S)
+_ERROR_TYPE = re.compile(rb't="e"')
+_FORMULA = re.compile(rb"<f")
 _SIX = re.compile(rb' r="[A-Z]*[0-9]{6}"')
 _UNNAMED = re.compile(rb'<c(?:>| (?!r="))')  # a cell whose r="" is missing or not first
 _FEW = 1000  # cells without r="" in a piece that are followed row by row
@@ -370,7 +376,7 @@ class _XlsxScan:
     def _search(self, text: bytes, has_cells: bool) -> None:
         """Every cell has r="": the far ones are found by their long references."""
         scan = self.scan
-        for letters, digits in _FAR.findall(text):
+        for letters, digits in _FAR.findall(text) if _MAYBE_FAR.search(text) else ():
             scan.rows = max(scan.rows, int(digits))
             if letters:
                 scan.columns = max(scan.columns, _column(letters) + 1)
@@ -381,12 +387,12 @@ class _XlsxScan:
             wide = scan.columns > CELL_LIMIT // 999_999
             six = not wide or _SIX.search(text) is not None
             self.row_bound = max(self.row_bound, 999_999 if six else 99_999)
-        if b't="e"' in text:
+        if _ERROR_TYPE.search(text):
             for match in _ERROR_CELL.finditer(text):
                 ref = _R.search(match.group(1))
                 if ref is not None and ref.group(1):
                     self._error(int(ref.group(2)), _column(ref.group(1)), match.group(2))
-        if b"<f" in text:
+        if _FORMULA.search(text):
             for match in _FORMULA_CELL.finditer(text):
                 ref = _R.search(match.group(1))
                 if ref is not None and ref.group(1) and _uncached(match.group(1), match.group(2)):

@@ -68,12 +68,11 @@ def load(data: bytes, name: str) -> Any | None:
     def parse() -> Any:
         import fastexcel
 
+        # Each column's type is found from all its rows as the sheet loads: mixed types raise.
         reader = fastexcel.read_excel(data)
-        sheet = reader.load_sheet(
+        return reader.load_sheet(
             name, header_row=0, dtype_coercion="strict", schema_sample_rows=None
         )
-        sheet.available_columns()  # each column's type, found now: mixed types raise here
-        return sheet
 
     return _unless_failed(parse)
 
@@ -83,7 +82,7 @@ def columns(sheet: Any) -> list[tuple[str, Any, Any]] | None:
     the header (an int32 array) into its distinct values, ``len(values)`` for an empty cell
     (values: date-times as a datetime64[ms] array, any other type an object array of what
     python-calamine gives); None unless fastexcel read it as python-calamine does."""
-    read_arrow = _unless_failed(lambda: (sheet.available_columns(), *sheet.to_arrow_with_errors()))
+    read_arrow = _unless_failed(lambda: (sheet.selected_columns, *sheet.to_arrow_with_errors()))
     if read_arrow is None:
         return None
     infos, batch, errors = read_arrow
