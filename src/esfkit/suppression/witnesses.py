@@ -111,8 +111,9 @@ class Witnesses:
         self.packed = as_words(p.member).astype(np.uint64)  # atoms as bits: distances
         self.packed_found: np.ndarray | None = None  # (words, cells, L), when first needed
         self.near = np.full((self.cells, r, _NEAREST), -2, dtype=np.int32)  # -2: not yet
-        # The change each corner makes to every predicate: a row per vector.
-        self.vectors = np.zeros((64, len(p.conjunction)), dtype=np.int8)
+        # The change each corner makes to every predicate: a row per vector (and a last
+        # column of zeros, what a predicate index of len(p.conjunction) reads: padding).
+        self.vectors = np.zeros((64, len(p.conjunction) + 1), dtype=np.int8)
         self.n_vectors = 0
         self.class_vector = np.full(r, -1, dtype=np.int64)
         # Sorted, (factor, value, class) as one number and the vector of that change; the
@@ -522,7 +523,7 @@ class Witnesses:
         start = self.n_vectors
         while start + len(rows) > len(self.vectors):  # room for twice as many
             self.vectors = np.concatenate([self.vectors, np.zeros_like(self.vectors)])
-        self.vectors[start : start + len(rows)] = rows
+        self.vectors[start : start + len(rows), : rows.shape[1]] = rows
         self.n_vectors += len(rows)
         return np.arange(start, self.n_vectors)
 
