@@ -355,7 +355,7 @@ class _Search:
         active = corners >= 0
         unique, inverse = _unique(corners[active])
         out = np.zeros((*corners.shape, 4), dtype=np.int64)
-        out[active] = self._corner_values(unique)[inverse]
+        out[active] = np.take(self._corner_values(unique), inverse, axis=0)
         return out
 
     def _corner_values(self, keys: np.ndarray) -> np.ndarray:
@@ -365,10 +365,10 @@ class _Search:
         own, and the figures that add cells up can only make a candidate dearer (more
         figures to hide, and a hidden one opened instead costs more)."""
         vector, cell, sign = self.make.decode(keys)
-        at = (vector * self.make.vectors.shape[1])[:, None] + self.cell_pred[cell]
+        at = (vector * self.make.vectors.shape[1])[:, None] + np.take(self.cell_pred, cell, 0)
         d = np.take(self.make.vectors, at) * sign[:, None]
         flat = np.flatnonzero(d)  # (flat indexes: np.take is quicker than a[rows, columns])
-        owner, group = flat // d.shape[1], np.take(self.cell_group[cell], flat)
+        owner, group = flat // d.shape[1], np.take(np.take(self.cell_group, cell, 0), flat)
         flags = np.take(self.table, group * self.table.shape[1] + np.take(d, flat) + _MOST)
         values = self._keys(owner, group, flags, len(keys))
         values[:, 3] = np.bincount(owner, (flags & _BAD) != 0, len(keys))
@@ -398,7 +398,7 @@ class _Search:
         the order of candidate, then group."""
         p = self.p
         (vector, cell, sign), slots = self._distinct(corners)
-        moves = self.make.vectors[vector]  # (Q, P + 1): what each corner does to each predicate
+        moves = np.take(self.make.vectors, vector, axis=0)  # (Q, P + 1): each corner's change
         flat = np.flatnonzero(moves)  # (flat indexes: np.take is quicker than a[rows, columns])
         corner, predicate = np.divmod(flat, moves.shape[1])
         slot = cell[corner] * len(p.conjunction) + predicate
@@ -408,7 +408,7 @@ class _Search:
         columns, at = self._columns(figures)
         dense = np.zeros((len(cell) + 1, len(columns)), dtype=np.int8)  # the last: none
         np.put(dense, owner * len(columns) + at, d)
-        delta = dense[slots[:, 0]] + dense[slots[:, 1]] + dense[slots[:, 2]] + dense[slots[:, 3]]
+        delta = np.take(dense, slots, axis=0).sum(axis=1, dtype=np.int8)  # (rows copied whole)
         flat = np.flatnonzero(delta)
         rows, place = np.divmod(flat, len(columns))
         figures = columns[place]

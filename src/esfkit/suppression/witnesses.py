@@ -240,13 +240,14 @@ class Witnesses:
         cell = m * self.genders + g
         keys = np.full(m.shape, -1, dtype=np.int64)
         ok = np.ones(m.shape, dtype=bool)
-        flip = what == FLIP
-        keys[flip] = flips.key[which[flip], cell[flip]]
-        ok[flip] = flips.ok[which[flip], cell[flip]]
+        flip = what == FLIP  # (flat indexes: np.take is quicker than a[rows, columns])
+        at = which[flip] * self.cells + cell[flip]
+        keys[flip], ok[flip] = np.take(flips.key, at), np.take(flips.ok, at)
         person = what == CLASS
         cls, cell, sign = which[person], cell[person], sign[person]
         keys[person] = self.key(self._class_vectors(cls), cell, sign)
-        ok[person] = np.where(sign < 0, self.counts[cell, cls] > 0, self.realisable[cell, cls])
+        at = cell * self.counts.shape[1] + cls
+        ok[person] = np.where(sign < 0, np.take(self.counts, at) > 0, np.take(self.realisable, at))
         return keys, np.asarray(ok.all(axis=1))
 
     def _axes(self, f: int) -> _Axes:
