@@ -130,8 +130,16 @@ class _Search:
         figures = np.flatnonzero((p.fig_m.sum(axis=1) == 1) & (p.fig_g.sum(axis=1) == 1))
         cell = p.fig_m[figures].argmax(axis=1) * p.fig_g.shape[1] + p.fig_g[figures].argmax(axis=1)
         order = np.lexsort((figures, p.fig_group[figures], cell))
-        self.cell_figures = figures[order]
-        self.cell_start = np.searchsorted(cell[order], np.arange(self.make.cells + 1))
+        figures, cell = figures[order], cell[order]
+        start = np.searchsorted(cell, np.arange(self.make.cells + 1))
+        at = np.arange(len(figures)) - start[cell]
+        # A row per cell: the predicate and group of each figure, padded with the predicate
+        # no vector changes (``Witnesses.vectors``).
+        shape = (self.make.cells, int(at.max(initial=0)) + 1)
+        self.cell_pred = np.full(shape, len(p.conjunction))
+        self.cell_group = np.zeros(shape, dtype=np.int64)
+        self.cell_pred[cell, at] = p.fig_pred[figures]
+        self.cell_group[cell, at] = p.fig_group[figures]
         self.by_rank = np.lexsort((np.arange(len(p.fig_group)), p.fig_group))  # group, figure
         self.rank = np.empty(len(p.fig_group), dtype=np.int64)
         self.rank[self.by_rank] = np.arange(len(p.fig_group))
@@ -347,7 +355,7 @@ class _Search:
         active = corners >= 0
         unique, inverse = _unique(corners[active])
         out = np.zeros((*corners.shape, 4), dtype=np.int64)
-        out[active] = self._corner_values(unique)[inverse]
+        out[active] = np.take(self._corner_values(unique), inverse, axis=0)
         return out
 
     def _corner_values(self, keys: np.ndarray) -> np.ndarray:
@@ -357,13 +365,12 @@ class _Search:
         own, and the figures that add cells up can only make a candidate dearer (more
         figures to hide, and a hidden one opened instead costs more)."""
         vector, cell, sign = self.make.decode(keys)
-        owner, figures = spans(self.cell_start[cell], self.cell_start[cell + 1])
-        figures = self.cell_figures[figures]
-        d = sign[owner] * self.make.vectors[vector[owner], self.p.fig_pred[figures]]
-        changed = d != 0
-        owner, figures = owner[changed], figures[changed]
-        flags = self.table[self.p.fig_group[figures], d[changed] + _MOST]
-        values = self._keys(owner, figures, flags, len(keys))
+        at = (vector * self.make.vectors.shape[1])[:, None] + np.take(self.cell_pred, cell, 0)
+        d = np.take(self.make.vectors, at) * sign[:, None]
+        flat = np.flatnonzero(d)  # (flat indexes: np.take is quicker than a[rows, columns])
+        owner, group = flat // d.shape[1], np.take(np.take(self.cell_group, cell, 0), flat)
+        flags = np.take(self.table, group * self.table.shape[1] + np.take(d, flat) + _MOST)
+        values = self._keys(owner, group, flags, len(keys))
         values[:, 3] = np.bincount(owner, (flags & _BAD) != 0, len(keys))
         return values
 
@@ -384,26 +391,29 @@ class _Search:
         bad = np.bincount(rows, (flags & _BAD) != 0, n) > 0
         hit = np.zeros(n, dtype=bool)
         hit[rows[figures == target]] = True
-        return self._keys(rows, figures, flags, n), ~bad & hit
+        return self._keys(rows, self.p.fig_group[figures], flags, n), ~bad & hit
 
     def _entries(self, corners: np.ndarray, table: np.ndarray):
         """The figures each candidate changes, as entries (candidate, figure, flags), in
         the order of candidate, then group."""
         p = self.p
         (vector, cell, sign), slots = self._distinct(corners)
-        moves = self.make.vectors[vector]  # (Q, P): what each corner does to each predicate
-        corner, predicate = np.nonzero(moves)
+        moves = np.take(self.make.vectors, vector, axis=0)  # (Q, P + 1): each corner's change
+        flat = np.flatnonzero(moves)  # (flat indexes: np.take is quicker than a[rows, columns])
+        corner, predicate = np.divmod(flat, moves.shape[1])
         slot = cell[corner] * len(p.conjunction) + predicate
         at, figures = spans(self.cover_start[slot], self.cover_start[slot + 1])
         figures = self.cover_figures[figures]
-        owner, d = corner[at], (sign[corner] * moves[corner, predicate])[at]
+        owner, d = corner[at], (sign[corner] * np.take(moves, flat))[at]
         columns, at = self._columns(figures)
         dense = np.zeros((len(cell) + 1, len(columns)), dtype=np.int8)  # the last: none
-        dense[owner, at] = d
-        delta = dense[slots[:, 0]] + dense[slots[:, 1]] + dense[slots[:, 2]] + dense[slots[:, 3]]
-        rows, place = np.nonzero(delta)
+        np.put(dense, owner * len(columns) + at, d)
+        delta = np.take(dense, slots, axis=0).sum(axis=1, dtype=np.int8)  # (rows copied whole)
+        flat = np.flatnonzero(delta)
+        rows, place = np.divmod(flat, len(columns))
         figures = columns[place]
-        return rows, figures, table[p.fig_group[figures], delta[rows, place] + _MOST]
+        at = p.fig_group[figures] * table.shape[1] + np.take(delta, flat) + _MOST
+        return rows, figures, np.take(table, at)
 
     def _columns(self, figures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The distinct figures, by group then figure, and where each is among them:
@@ -416,7 +426,7 @@ class _Search:
         touched[rank] = True
         return self.by_rank[touched], np.cumsum(touched)[rank] - 1
 
-    def _keys(self, rows: np.ndarray, figures: np.ndarray, flags: np.ndarray, n: int):
+    def _keys(self, rows: np.ndarray, group: np.ndarray, flags: np.ndarray, n: int):
         """Per candidate (rows, entries in order of candidate and group): the groups whose
         marker it opens, the weight and value of those it hides as "..", and minus the
         hidden groups it changes."""
@@ -424,11 +434,14 @@ class _Search:
         keys = np.zeros((n, 4), dtype=np.int64)
         if not len(rows):
             return keys
-        group = p.fig_group[figures]
         pair = rows * len(p.value) + group
-        first = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
-        opened = np.logical_or.reduceat((flags & _OPEN) != 0, first)
-        hidden = np.logical_or.reduceat((flags & _NEED) != 0, first) & ~opened
+        new = np.empty(len(pair), dtype=bool)
+        new[0] = True
+        np.not_equal(pair[1:], pair[:-1], out=new[1:])
+        first = np.flatnonzero(new)
+        either = np.bitwise_or.reduceat(flags, first)
+        opened = (either & _OPEN) != 0
+        hidden = ((either & _NEED) != 0) & ~opened
         group, rows = group[first], rows[first]
         keys[:, 0] = np.bincount(rows, opened, n)
         keys[:, 1] = np.bincount(rows, hidden * p.weight[group], n)

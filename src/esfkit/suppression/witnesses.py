@@ -111,11 +111,15 @@ class Witnesses:
         self.packed = as_words(p.member).astype(np.uint64)  # atoms as bits: distances
         self.packed_found: np.ndarray | None = None  # (words, cells, L), when first needed
         self.near = np.full((self.cells, r, _NEAREST), -2, dtype=np.int32)  # -2: not yet
-        # The change each corner makes to every predicate: a row per vector.
-        self.vectors = np.zeros((64, len(p.conjunction)), dtype=np.int8)
+        # The change each corner makes to every predicate: a row per vector (and a last
+        # column of zeros, what a predicate index of len(p.conjunction) reads: padding).
+        self.vectors = np.zeros((64, len(p.conjunction) + 1), dtype=np.int8)
         self.n_vectors = 0
         self.class_vector = np.full(r, -1, dtype=np.int64)
-        self.flip_vector: dict[tuple[int, int], np.ndarray] = {}
+        # Sorted, (factor, value, class) as one number and the vector of that change; the
+        # last is none: a code after every code.
+        self.flip_codes = np.array([np.iinfo(np.int64).max])
+        self.flip_ids = np.array([-1])
         self.cache: dict[tuple[Any, ...], Any] = {}  # np.ndarray, or _Flips, or a list
 
     def key(self, vector, cell, sign):
@@ -185,7 +189,9 @@ class Witnesses:
         with another is left out, as early as can be."""
         ax = self._axes(f)
         flips = self._flips(ax)
-        yield self._made([(0, self._cubes(ax))], flips)
+        cubes = self._cubes(ax)
+        if len(cubes[1]):  # none for a figure of every gender (or every municipality)
+            yield self._made([(0, cubes)], flips)
         rest = [(1, self._rectangles(ax, keep)), (2, self._axis_flips(ax)), (3, self._moves(ax))]
         rest += [(4, self._single_flips(ax)), (5, self._additions(ax)), (5, self._copies(f))]
         yield self._made(rest, flips)
@@ -234,13 +240,14 @@ class Witnesses:
         cell = m * self.genders + g
         keys = np.full(m.shape, -1, dtype=np.int64)
         ok = np.ones(m.shape, dtype=bool)
-        flip = what == FLIP
-        keys[flip] = flips.key[which[flip], cell[flip]]
-        ok[flip] = flips.ok[which[flip], cell[flip]]
+        flip = what == FLIP  # (flat indexes: np.take is quicker than a[rows, columns])
+        at = which[flip] * self.cells + cell[flip]
+        keys[flip], ok[flip] = np.take(flips.key, at), np.take(flips.ok, at)
         person = what == CLASS
         cls, cell, sign = which[person], cell[person], sign[person]
         keys[person] = self.key(self._class_vectors(cls), cell, sign)
-        ok[person] = np.where(sign < 0, self.counts[cell, cls] > 0, self.realisable[cell, cls])
+        at = cell * self.counts.shape[1] + cls
+        ok[person] = np.where(sign < 0, np.take(self.counts, at) > 0, np.take(self.realisable, at))
         return keys, np.asarray(ok.all(axis=1))
 
     def _axes(self, f: int) -> _Axes:
@@ -453,30 +460,34 @@ class Witnesses:
         """The person in each cell who changes, for each of the axes' turns and ways."""
         key = ("flips", ax.k, tuple(ax.turns))
         if key not in self.cache:
-            tables, factor, target = [], [], []
-            for f, a, b in ax.turns:
-                for source, value in ((a, b), (b, a)):
-                    turn = ("flip", ax.k, f, source, value)
-                    if turn not in self.cache:
-                        self.cache[turn] = self._flip_table(ax.k, f, source, value)
-                    tables.append(self.cache[turn])
-                    factor.append(f)
-                    target.append(value)
-            if not tables:
-                tables = [np.zeros((3, self.cells), dtype=np.int64)]
-            cls, keys, ok = np.stack(tables, axis=1)
-            self.cache[key] = _Flips(cls, keys, ok.astype(bool), np.array(factor), np.array(target))
+            ways = [(f, s, v) for f, a, b in ax.turns for s, v in ((a, b), (b, a))]
+            new = [w for w in dict.fromkeys(ways) if ("flip", ax.k, *w) not in self.cache]
+            if new:
+                for way, table in zip(new, self._flip_tables(ax.k, new), strict=True):
+                    self.cache["flip", ax.k, *way] = table
+            tables = [self.cache["flip", ax.k, *w] for w in ways]
+            cls, keys, ok = np.stack(tables or [np.zeros((3, self.cells), dtype=np.int64)], axis=1)
+            factor, _, target = np.array(ways, dtype=np.int64).reshape(-1, 3).T
+            self.cache[key] = _Flips(cls, keys, ok.astype(bool), factor, target)
         return self.cache[key]
 
-    def _flip_table(self, k: int, f: int, source: int, value: int) -> np.ndarray:
-        """(3, cells): who in each cell changes from source to value, the corner's key,
-        and whether the change can be made there."""
-        cls = self._persons(k, f)[:, source]
-        ok = self.factors[f].present[:, :, value].reshape(-1) & (cls >= 0)
-        key = np.full(self.cells, -1, dtype=np.int64)
-        cells = np.flatnonzero(ok)
-        key[cells] = self.key(self._flip_vectors(cls[cells], f, value), cells, 1)
-        return np.stack([cls, key, ok])
+    def _flip_tables(self, k: int, ways: list[tuple[int, int, int]]) -> np.ndarray:
+        """(ways, 3, cells): for each change of answers (factor, source, value), who in each
+        cell changes from source to value, the corner's key, and whether the change can be
+        made there."""
+        factor, source, target = np.array(ways, dtype=np.int64).T
+        cls = np.full((len(ways), self.cells), -1, dtype=np.int64)
+        ok = np.zeros(cls.shape, dtype=bool)
+        for f in np.unique(factor).tolist():
+            mine = factor == f
+            cls[mine] = self._persons(k, f)[:, source[mine]].T
+            ok[mine] = self.factors[f].present[:, :, target[mine]].reshape(self.cells, -1).T
+        ok &= cls >= 0
+        keys = np.full(cls.shape, -1, dtype=np.int64)
+        way, cell = np.nonzero(ok)
+        vectors = self._flip_vectors(cls[way, cell], factor[way], target[way])
+        keys[way, cell] = self.key(vectors, cell, 1)
+        return np.stack([cls, keys, ok], axis=1)
 
     def _class_vectors(self, classes: np.ndarray) -> np.ndarray:
         """The vector of a person of each class added (a corner's sign -1: taken)."""
@@ -486,24 +497,34 @@ class Witnesses:
             self.class_vector[missing] = self._add_vectors(self.holds[:, missing].T)
         return self.class_vector[classes]
 
-    def _flip_vectors(self, classes: np.ndarray, f: int, value: int) -> np.ndarray:
-        """The vector of a person of each class whose answers in factor f become value's."""
-        known = self.flip_vector.setdefault((f, value), np.full(len(self.class_vector), -1))
-        missing = known[classes] < 0
-        if missing.any():
-            missing = np.unique(classes[missing])
-            factor = self.factors[f]
-            after = self.p.member[:, missing].copy()
-            after[factor.atoms] = factor.bits[value][:, None]
-            change = self._holds(after).astype(np.int8) - self.holds[:, missing]
-            known[missing] = self._add_vectors(change.T)
-        return known[classes]
+    def _flip_vectors(self, classes: np.ndarray, factors: np.ndarray, values: np.ndarray):
+        """The vector of a person of each class whose answers in the factor become the
+        value's: one per (factor, value, class), kept by its code in ``flip_codes``."""
+        r = len(self.class_vector) + 1  # more than the classes, and than a factor's values
+        code = (factors * r + values) * r + classes
+        at = np.searchsorted(self.flip_codes, code)
+        known = self.flip_codes[at] == code
+        if not known.all():
+            new = np.unique(code[~known])
+            rest, cls = np.divmod(new, r)
+            factor, value = np.divmod(rest, r)
+            after = self.p.member[:, cls]
+            for f in np.unique(factor).tolist():
+                mine = np.flatnonzero(factor == f)
+                atoms = self.factors[f].atoms
+                after[atoms[:, None], mine] = self.factors[f].bits[value[mine]].T
+            change = self._holds(after).astype(np.int8) - self.holds[:, cls]
+            place = np.searchsorted(self.flip_codes, new)
+            self.flip_codes = np.insert(self.flip_codes, place, new)
+            self.flip_ids = np.insert(self.flip_ids, place, self._add_vectors(change.T))
+            at = np.searchsorted(self.flip_codes, code)
+        return self.flip_ids[at]
 
     def _add_vectors(self, rows: np.ndarray) -> np.ndarray:
         start = self.n_vectors
         while start + len(rows) > len(self.vectors):  # room for twice as many
             self.vectors = np.concatenate([self.vectors, np.zeros_like(self.vectors)])
-        self.vectors[start : start + len(rows)] = rows
+        self.vectors[start : start + len(rows), : rows.shape[1]] = rows
         self.n_vectors += len(rows)
         return np.arange(start, self.n_vectors)
 
