@@ -201,6 +201,28 @@ def test_which_windows_1252_files_are_parsed_as_bytes(
     assert (plan is not None and plan.windows_1252) is as_bytes
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_a_header_longer_than_the_sample_keeps_every_column(
+    encoding: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """3 000 headers of 36 characters, 108 000 on one line: the width is the whole line's,
+    not the sample's (pandas took the fields beyond it as an index and dropped them)."""
+    header = [f"Kolumn nummer {i:05d} med lång rubrik" for i in range(3_000)]
+    rows = [[f"v{r}_{i}" for i in range(3_000)] for r in range(3)]
+    path = tmp_path / "deltagare.csv"
+    path.write_bytes(lines([header, *rows]).encode(encoding))
+    slow, fast, _ = read_both(path, monkeypatch)
+    assert fast == slow
+    assert slow[0] == tuple(header)  # type: ignore[index]
+
+
+def test_a_header_wider_than_excel_beyond_the_sample_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "deltagare.csv"
+    path.write_text(lines([[f"K{i:05d}" for i in range(20_000)], ["x"] * 3]), encoding="utf-8")
+    with pytest.raises(DataError, match="20 000"):
+        read_table(path)
+
+
 CELLS = st.sampled_from(
     ["", " ", "\t", "Kvinna", "kvinna ", "K", "Man", "Kiruna", "Kirunа", "Östersund", "Ostersund",
      "2021-03-01", "44256", "1,5", "#N/A", "#SAKNAS!", "Err:502", "#", "a\u200bb", "x" * 50,

@@ -158,6 +158,14 @@ def _layout(path: Path, text: str) -> tuple[int, str, str, int]:
     if max(map(len, sample)) > EXCEL_COLUMNS:
         _refuse_wide_sample(path, text, separator, skipped)
     width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
+    first = text.find("\n")
+    if first > _SAMPLE_CHARS or (first < 0 and len(text) > _SAMPLE_CHARS):
+        # The first line is longer than the sample: its fields past it count too (else
+        # pandas takes the fields beyond the width as an index and drops them).
+        fields = text.count(separator, 0, first if first >= 0 else len(text)) + 1
+        if fields > EXCEL_COLUMNS:
+            raise _too_wide(path, 1 + skipped, fields)
+        width = max(width, fields)
     return skipped, text, separator, width
 
 
