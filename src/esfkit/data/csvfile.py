@@ -111,7 +111,7 @@ def plan_csv(path: Path, data: bytes, keep_1252: bool = True) -> CsvPlan:
     skipped, text, separator, width = _layout(path, text)
     own = as_read and not skipped and "\r" not in decoded
     encoded = data if own else text.encode("utf-8")
-    fast = _fast(encoded, text)
+    fast = _fast(encoded)
     kept = None if fast else text
     return CsvPlan(kept, encoded, separator, width, skipped, lines, mixed, fast)
 
@@ -447,11 +447,12 @@ def _first_records(text: str, separator: str) -> list[list[str]]:
     return records or [[text]]
 
 
-def _fast(encoded: bytes, text: str) -> bool:
-    """Whether pyarrow reads this file: a large one (its import costs a small project
-    0.15 s) without a quote, so each line is one record and no quoting rule can differ,
-    when pyarrow is installed (``pip install esfkit[fast]``)."""
-    return len(encoded) >= FAST_BYTES and '"' not in text and pyarrow_installed()
+def _fast(encoded: bytes) -> bool:
+    """Whether pyarrow reads this file (its UTF-8 or Windows-1252 bytes, where a quote is
+    the byte 0x22 alone): a large one (its import costs a small project 0.15 s) without a
+    quote, so each line is one record and no quoting rule can differ, when pyarrow is
+    installed (``pip install esfkit[fast]``)."""
+    return len(encoded) >= FAST_BYTES and b'"' not in encoded and pyarrow_installed()
 
 
 def _parsed_as_bytes(data: bytes) -> bool:
@@ -459,14 +460,8 @@ def _parsed_as_bytes(data: bytes) -> bool:
     each column's distinct cells (one byte is one character), instead of its text being
     decoded and encoded as UTF-8 whole (1.5 s at 10^6 rows): a file :func:`_fast` takes,
     without a NUL (an error, explained from the text) and with every carriage return
-    ending a line as '\r\n' does (pyarrow's line breaks then are the text's)."""
-    return (
-        len(data) >= FAST_BYTES
-        and b'"' not in data
-        and b"\x00" not in data
-        and data.count(b"\r") == data.count(b"\r\n")
-        and pyarrow_installed()
-    )
+    ending a line as '\\r\\n' does (pyarrow's line breaks then are the text's)."""
+    return _fast(data) and b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
 
 
 def _parse_coded(plan: CsvPlan, prefetched: PrefetchedCsv | None) -> list[Distinct] | None:
