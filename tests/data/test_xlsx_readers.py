@@ -216,6 +216,9 @@ POOLS = {
     "date-time": [dt.datetime(2021, 3, 1, 8, 30), dt.datetime(2021, 3, 1, 23, 59, 59, 600_000)],
     "boolean": [True, False],
     "duration": [dt.timedelta(hours=30), dt.timedelta(minutes=90, seconds=1)],
+    # Texts fastexcel takes for 'no value' beside the values of one type (SheetScan.filled).
+    "number or 'N/A'": [12.0, -3.5, 1e20, "N/A", "null", "NA", "", "-nan"],
+    "date or 'None'": [dt.date(1980, 1, 31), dt.date(2021, 3, 1), "None", "n/a", "<NA>"],
 }
 POOLS["mixed"] = [value for pool in POOLS.values() for value in pool]
 
