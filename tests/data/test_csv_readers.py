@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from esfkit.data import arrowcsv, csvfile, prefetch
 from esfkit.data.read import RawTable, read_table
 from esfkit.errors import DataError
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_cli_en
 
 HEADER = ["Deltagar-ID", "Kön", "Kommun", "Inskrivningsdatum", "Avslutsorsak"]
 ROWS = [
@@ -221,6 +221,71 @@ def test_a_header_wider_than_excel_beyond_the_sample_is_refused(tmp_path: Path) 
     path.write_text(lines([[f"K{i:05d}" for i in range(20_000)], ["x"] * 3]), encoding="utf-8")
     with pytest.raises(DataError, match="20 000"):
         read_table(path)
+
+
+TITLE = "Deltagarlista 2025"
+LONG_HEADER = [*HEADER, *(f"Kolumn nummer {i:05d} med lång rubrik" for i in range(3_000))]
+LONG_ROWS = [[*row, *(f"v{i}" for i in range(3_000))] for row in ROWS]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+@pytest.mark.parametrize("separator", [";", ","])
+def test_a_header_longer_than_the_sample_under_a_title_keeps_every_column(
+    encoding: str, separator: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title row over a header of 108 000 characters: the layout is judged from whole
+    lines, not from a sample cut inside the header (the whole header was one cell)."""
+    path = tmp_path / "deltagare.csv"
+    path.write_bytes(lines([[TITLE], LONG_HEADER, *LONG_ROWS], separator).encode(encoding))
+    slow, fast, _ = read_both(path, monkeypatch)
+    assert fast == slow
+    path.write_bytes(lines([LONG_HEADER, *LONG_ROWS], separator).encode(encoding))
+    untitled, _, _ = read_both(path, monkeypatch)
+    assert slow[0] == untitled[0] == tuple(LONG_HEADER)  # type: ignore[index]
+    assert slow[1] == untitled[1]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("separator", [";", ","])
+def test_a_title_over_a_header_wider_than_excel_is_refused(
+    separator: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header = [f"Kolumn nummer {i:05d} med lång rubrik" for i in range(20_000)]
+    path = tmp_path / "deltagare.csv"
+    rows = [["x"] * 3] * 3
+    path.write_text(lines([[TITLE], header, *rows], separator), encoding="utf-8")
+    slow, fast, _ = read_both(path, monkeypatch)
+    assert fast == slow
+    assert slow[0] == "error" and "20 000" in slow[1]  # type: ignore[index]
+    assert slow[2].rows == (2,)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("size", [10**12, 0])
+def test_check_under_a_title_counts_as_without_it_or_refuses_a_too_wide_header(
+    size: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the command line, on both readers: a long header under a title gives the
+    figures of the same file without the title; a header of 20 000 fields under a title
+    is refused as too wide (exit 2), not as a header of one long cell."""
+    monkeypatch.setattr(csvfile, "FAST_BYTES", size)
+    goals = tmp_path / "goals.yml"
+    goals.write_text(
+        LARGE_GOALS.replace("  - {id: days, title: Dagar, mean: Dagar, target: 3}\n", ""),
+        encoding="utf-8",
+    )
+    data = tmp_path / "deltagare.csv"
+    figures = []
+    for title in ([[TITLE]], []):
+        rows = [row for row in LONG_ROWS if "#SAKNAS!" not in row]
+        data.write_text(lines([*title, LONG_HEADER, *rows], ","), encoding="cp1252")
+        run = run_cli_en("check", goals, data, "--as-of", "2022-12-31", "--format", "json")
+        assert run.exit_code == 0, run.stderr
+        figures.append(json.loads(run.stdout)["goals"])
+    assert figures[0] == figures[1]
+    wide = [[TITLE], [*HEADER, *(f"K{i:05d}" for i in range(20_000))], [*ROWS[0], *[""] * 20_000]]
+    data.write_text(lines(wide, ","), encoding="utf-8")
+    run = run_cli_en("validate", goals, data)
+    assert run.exit_code == 2
+    assert "line 2 has 20 005 fields; esfkit reads at most 16 384 columns" in run.stderr
 
 
 CELLS = st.sampled_from(

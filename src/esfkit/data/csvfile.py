@@ -120,7 +120,7 @@ def _plan_1252(path: Path, data: bytes) -> CsvPlan | None:
     """The plan of a large file in Windows-1252 that pyarrow parses as its bytes (see
     :func:`_parsed_as_bytes`), laid out from its first lines, decoded; None when they are
     blank (the whole text is then planned)."""
-    end = data.find(b"\n", 2 * _SAMPLE_CHARS)  # whole lines, at least the sample's
+    end = data.find(b"\n", _sample_end(data) + _SAMPLE_CHARS)  # whole lines, the sample's
     head = cp1252.decode(data if end < 0 else data[: end + 1]).replace("\r\n", "\n")
     blank = _BLANK_START.match(head)
     if blank is not None and blank.end():
@@ -151,21 +151,14 @@ def _layout(path: Path, text: str) -> tuple[int, str, str, int]:
             where=DataLocation(path.name),
             hint=say("hint.export_with_header"),
         )
-    separator = _detect_separator(text)
+    sample = _sample(text)
+    separator = _detect_separator(sample)
     # A title row above the header is short: the width is the most common one, or the
     # first record's when wider. A longer record further down is an error of its own line.
-    sample = _first_records(text, separator)
-    if max(map(len, sample)) > EXCEL_COLUMNS:
-        _refuse_wide_sample(path, text, separator, skipped)
-    width = max(len(sample[0]), Counter(map(len, sample)).most_common(1)[0][0])
-    first = text.find("\n")
-    if first > _SAMPLE_CHARS or (first < 0 and len(text) > _SAMPLE_CHARS):
-        # The first line is longer than the sample: its fields past it count too (else
-        # pandas takes the fields beyond the width as an index and drops them).
-        fields = text.count(separator, 0, first if first >= 0 else len(text)) + 1
-        if fields > EXCEL_COLUMNS:
-            raise _too_wide(path, 1 + skipped, fields)
-        width = max(width, fields)
+    records = _first_records(sample, separator)
+    if max(map(len, records)) > EXCEL_COLUMNS:
+        _refuse_wide_sample(path, text, sample, separator, skipped)
+    width = max(len(records[0]), Counter(map(len, records)).most_common(1)[0][0])
     return skipped, text, separator, width
 
 
@@ -179,9 +172,8 @@ def _check_lines(path: Path, lines, separator: str, first: int):
         yield line
 
 
-def _refuse_wide_sample(path: Path, text: str, separator: str, skipped: int) -> None:
+def _refuse_wide_sample(path: Path, text: str, sample: str, separator: str, skipped: int) -> None:
     """The sample holds a record wider than EXCEL_COLUMNS: name its line and its width."""
-    sample = text[:_SAMPLE_CHARS]
     reader = csv.reader(io.StringIO(sample, newline=""), delimiter=separator)
     start = 0
     with contextlib.suppress(csv.Error):
@@ -189,7 +181,9 @@ def _refuse_wide_sample(path: Path, text: str, separator: str, skipped: int) -> 
             if len(record) > EXCEL_COLUMNS:
                 break
             start = reader.line_num
-    begin = sum(map(len, sample.split("\n")[:start])) + start  # where that line starts
+    begin = 0  # where that line starts in the text (the sample's lines are the text's)
+    for _ in range(start):
+        begin = text.find("\n", begin) + 1
     end = text.find("\n", begin)
     fields = text.count(separator, begin, end if end >= 0 else len(text)) + 1
     raise _too_wide(path, start + 1 + skipped, max(fields, EXCEL_COLUMNS + 1))
@@ -406,17 +400,18 @@ def _skip_blank_start(text: str) -> tuple[int, str]:
 _BLANK_START = re.compile(r"(?:[ \t;,|]*\n)+|[ \t;,|]+$")
 
 
-def _detect_separator(text: str) -> str:
-    """The separator that splits the header into the most fields, agreed on by most records."""
+def _detect_separator(sample: str) -> str:
+    """The separator that splits the header into the most fields, agreed on by most records
+    of the :func:`_sample`."""
 
     def score(separator: str) -> tuple[bool, int, float]:
-        header, *sample = _first_records(text, separator)
-        agree = sum(len(r) == len(header) for r in sample) / (len(sample) or 1)
+        header, *rest = _first_records(sample, separator)
+        agree = sum(len(r) == len(header) for r in rest) / (len(rest) or 1)
         return (agree >= 0.5, len(header), agree)
 
     def score_below_title(separator: str) -> tuple[bool, int, float]:
         # A record of blank cells ('\t;\t' read by ';') says nothing of the table's width.
-        records = [r for r in _first_records(text, separator) if "".join(r).strip()]
+        records = [r for r in _first_records(sample, separator) if "".join(r).strip()]
         if not records:
             return (False, 0, 0.0)
         width, agreeing = Counter(map(len, records)).most_common(1)[0]
@@ -432,9 +427,10 @@ def _detect_separator(text: str) -> str:
     return below if score_below_title(below)[0] else best
 
 
-def _first_records(text: str, separator: str) -> list[list[str]]:
-    """The first non-blank records as ``separator`` would split them, quotes respected."""
-    reader = csv.reader(io.StringIO(text[:_SAMPLE_CHARS], newline=""), delimiter=separator)
+def _first_records(sample: str, separator: str) -> list[list[str]]:
+    """The first non-blank records of the :func:`_sample` as ``separator`` would split them,
+    quotes respected."""
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=separator)
     records: list[list[str]] = []
     try:
         for record in reader:
@@ -444,7 +440,53 @@ def _first_records(text: str, separator: str) -> list[list[str]]:
                 break
     except csv.Error:
         pass  # a quote never closed: judge by the records read so far
-    return records or [[text]]
+    return records or [[sample]]
+
+
+def _sample(text: str) -> str:
+    """The start of ``text`` its separator and width are judged from: its first
+    _SAMPLE_CHARS characters; when its first three lines that are not empty (a title row,
+    the header, a record) are longer, those whole and _SAMPLE_CHARS characters below them
+    (a header longer than the sample keeps every field, under a title or not).
+
+    Only the fields' number and blankness count, so in a longer sample each run of other
+    characters than separators and quotes is one character (a cell of 10^7 characters is
+    not parsed), and a line is cut after EXCEL_COLUMNS + 1 fields of one separator (still
+    too wide; a line of 10^8 separators is not split)."""
+    end = _sample_end(text)
+    if end == _SAMPLE_CHARS:
+        return text[:end]
+    return "\n".join(_fields_only(line) for line in text[:end].split("\n"))
+
+
+def _sample_end(text: str | bytes) -> int:
+    """Where :func:`_sample` ends in ``text`` (or in its bytes in Windows-1252, a byte a
+    character)."""
+    newline = "\n" if isinstance(text, str) else b"\n"
+    end, lines = 0, 0
+    for _ in range(SAMPLE_RECORDS if len(text) > _SAMPLE_CHARS else 0):
+        lines += not text.startswith(newline, end)  # type: ignore[arg-type]
+        stop = text.find(newline, end)  # type: ignore[arg-type]
+        end = len(text) if stop < 0 else stop + 1
+        if lines == 3 or end == len(text):  # three lines (empty ones passed over), not fifty
+            break
+    return _SAMPLE_CHARS if end <= _SAMPLE_CHARS else end + _SAMPLE_CHARS
+
+
+def _fields_only(line: str) -> str:
+    """``line`` (without its line break) with each run of other characters than separators
+    and quotes as one (a space when it is blank), cut after EXCEL_COLUMNS + 1 fields of
+    any separator."""
+    for separator in SEPARATORS:
+        if line.count(separator) > EXCEL_COLUMNS:
+            cut = -1
+            for _ in range(EXCEL_COLUMNS + 1):
+                cut = line.find(separator, cut + 1)
+            line = line[:cut]
+    return _CELL_TEXT.sub(lambda run: "x" if run[0].strip() else " ", line)
+
+
+_CELL_TEXT = re.compile('[^;,\t|"\n]+')
 
 
 def _fast(encoded: bytes) -> bool:
