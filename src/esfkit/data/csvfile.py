@@ -107,10 +107,11 @@ def plan_csv(path: Path, data: bytes, keep_1252: bool = True) -> CsvPlan:
         if plan is not None:
             return plan
         decoded = cp1252.decode(data)
-    text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
+    returns = "\r" in decoded  # looked for once: without one, all the text is read
+    text = decoded.replace("\r\n", "\n").replace("\r", "\n") if returns else decoded
     lines = _count_lines(path, text.count("\n"))
     skipped, text, separator, width = _layout(path, text)
-    own = as_read and not skipped and "\r" not in decoded
+    own = as_read and not skipped and not returns
     encoded = data if own else text.encode("utf-8")
     fast = _fast(encoded)
     kept = None if fast else text
