@@ -7,6 +7,7 @@ bad value is reported where the user finds it.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
@@ -101,31 +102,32 @@ def plan_csv(path: Path, data: bytes, keep_1252: bool = True) -> CsvPlan:
     while the first thread imports pandas."""
     csv.field_size_limit(2**31 - 1)  # a long cell is judged by CELL_CHARS, with its row
     decoded, as_read, mixed = _decode(path, data, keep_1252)
-    if decoded is None:
-        plan = _plan_1252(path, data)
+    if isinstance(decoded, _Census):
+        plan = _plan_1252(path, data, decoded.line_feeds)
         if plan is not None:
             return plan
         decoded = cp1252.decode(data)
-    text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
+    returns = "\r" in decoded  # looked for once: without one, all the text is read
+    text = decoded.replace("\r\n", "\n").replace("\r", "\n") if returns else decoded
     lines = _count_lines(path, text.count("\n"))
     skipped, text, separator, width = _layout(path, text)
-    own = as_read and not skipped and "\r" not in decoded
+    own = as_read and not skipped and not returns
     encoded = data if own else text.encode("utf-8")
     fast = _fast(encoded)
     kept = None if fast else text
     return CsvPlan(kept, encoded, separator, width, skipped, lines, mixed, fast)
 
 
-def _plan_1252(path: Path, data: bytes) -> CsvPlan | None:
+def _plan_1252(path: Path, data: bytes, line_feeds: int) -> CsvPlan | None:
     """The plan of a large file in Windows-1252 that pyarrow parses as its bytes (see
-    :func:`_parsed_as_bytes`), laid out from its first lines, decoded; None when they are
-    blank (the whole text is then planned)."""
+    :func:`_parsed_as_bytes`; ``line_feeds``: its b'\\n', counted there), laid out from its
+    first lines, decoded; None when they are blank (the whole text is then planned)."""
     end = data.find(b"\n", _sample_end(data) + _SAMPLE_CHARS)  # whole lines, the sample's
     head = cp1252.decode(data if end < 0 else data[: end + 1]).replace("\r\n", "\n")
     blank = _BLANK_START.match(head)
     if blank is not None and blank.end():
         return None
-    lines = _count_lines(path, data.count(b"\n"))
+    lines = _count_lines(path, line_feeds)
     _, _, separator, width = _layout(path, head)
     return CsvPlan(None, data, separator, width, 0, lines, None, True, windows_1252=True)
 
@@ -222,11 +224,11 @@ Mixed = tuple[tuple[int, ...], tuple[int, ...]]
 
 def _decode(
     path: Path, data: bytes, keep_1252: bool = False
-) -> tuple[str | None, bool, Mixed | None]:
+) -> tuple[str | _Census, bool, Mixed | None]:
     """The text; whether it is the file's own bytes read as UTF-8 (no BOM); and, when the
     file mixes encodings, its non-ASCII lines in UTF-8 and in Windows-1252. ``keep_1252``:
-    a file in Windows-1252 throughout is left undecoded (text None) when
-    :func:`_parsed_as_bytes` allows.
+    a file in Windows-1252 throughout is left undecoded when :func:`_parsed_as_bytes`
+    allows, its census given instead of its text.
 
     UTF-16 with a BOM (Excel's 'Unicode text') must decode whole. Otherwise valid UTF-8 is
     never read as Windows-1252: a file that is not UTF-8 throughout is read line by line,
@@ -246,14 +248,19 @@ def _decode(
         bom = data.startswith(b"\xef\xbb\xbf")
         body = data[3:] if bom else data
         try:
+            # The start first (an error there is one in the whole, a sequence cut at its end
+            # is not): a Windows-1252 file fails in its header's 'ö', without the copy of all
+            # its bytes a UnicodeDecodeError of the whole holds (0.07 s at 10^6 rows).
+            codecs.utf_8_decode(body[:_SAMPLE_CHARS], "strict", False)
             text, as_read = body.decode("utf-8"), not bom
         except UnicodeDecodeError:
-            if bom or _holds_utf8(body):
+            census = _census(body)
+            if bom or census.utf8:
                 text, mixed = _decode_lines(path, body, bom)
             else:
                 _refuse_other_code_page(path, body)
-                if keep_1252 and _parsed_as_bytes(body):
-                    return None, False, None
+                if keep_1252 and _parsed_as_bytes(body, census):
+                    return census, False, None
                 text = cp1252.decode(body)
         else:
             _refuse_double_encoded(path, text)
@@ -304,14 +311,39 @@ def _decode_lines(path: Path, body: bytes, bom: bool) -> tuple[str, Mixed | None
     return "\n".join(lines), mixed
 
 
-def _holds_utf8(data: bytes) -> bool:
-    """Whether a UTF-8 sequence of two bytes or more occurs (a lead byte, a continuation):
-    looked for only among the bytes above ASCII, a few per cent of a Swedish text."""
+@dataclass(frozen=True)
+class _Census:
+    """What the plan of a file that is not UTF-8 throughout asks of all its bytes, found in
+    one pass (:func:`_census`): its line feeds (b'\\n'); whether a carriage return stands
+    alone (not before a line feed); whether a UTF-8 sequence of two bytes or more occurs (a
+    lead byte 0xC2-0xF4, a continuation byte 0x80-0xBF)."""
+
+    line_feeds: int
+    lone_return: bool
+    utf8: bool
+
+
+_CENSUS_BYTES = 2**19  # a census looks at this many bytes at once, its arrays in the cache
+
+
+def _census(data: bytes) -> _Census:
+    """The :class:`_Census` of ``data``, a slice at a time, each with the next one's first
+    byte: a pair of bytes may span two slices."""
     raw = np.frombuffer(data, dtype=np.uint8)
-    high = np.flatnonzero(raw >= 0x80)
-    lead = high[:-1][np.diff(high) == 1]  # followed by another byte above ASCII
-    follower = raw[lead + 1]
-    return bool(((raw[lead] >= 0xC2) & (raw[lead] <= 0xF4) & ((follower & 0xC0) == 0x80)).any())
+    feeds = returns = pairs = 0
+    utf8 = False
+    for start in range(0, len(raw), _CENSUS_BYTES):
+        chunk = raw[start : start + _CENSUS_BYTES + 1]
+        own = min(len(chunk), _CENSUS_BYTES)  # the slice's bytes; beyond, the next one's
+        feed = chunk == ord("\n")
+        ret = chunk[:own] == ord("\r")
+        feeds += int(np.count_nonzero(feed[:own]))
+        returns += int(np.count_nonzero(ret))
+        pairs += int(np.count_nonzero(ret[: len(chunk) - 1] & feed[1:]))
+        if not utf8:  # continuations are rare in Windows-1252 text: their leads looked at
+            after = np.flatnonzero(chunk[1:].view(np.int8) < -0x40)  # 0x80-0xBF
+            utf8 = bool(((chunk[after] - 0xC2) <= 0xF4 - 0xC2).any())  # 0xC2-0xF4, wrapped
+    return _Census(feeds, returns != pairs, utf8)
 
 
 def _refuse_double_encoded(path: Path, text: str) -> None:
@@ -497,13 +529,14 @@ def _fast(encoded: bytes) -> bool:
     return len(encoded) >= FAST_BYTES and b'"' not in encoded and pyarrow_installed()
 
 
-def _parsed_as_bytes(data: bytes) -> bool:
-    """Whether pyarrow parses this file in Windows-1252 as its own bytes and decodes only
-    each column's distinct cells (one byte is one character), instead of its text being
-    decoded and encoded as UTF-8 whole (1.5 s at 10^6 rows): a file :func:`_fast` takes,
-    without a NUL (an error, explained from the text) and with every carriage return
-    ending a line as '\\r\\n' does (pyarrow's line breaks then are the text's)."""
-    return _fast(data) and b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
+def _parsed_as_bytes(data: bytes, census: _Census) -> bool:
+    """Whether pyarrow parses this file in Windows-1252 (``census``: its bytes') as its own
+    bytes and decodes only each column's distinct cells (one byte is one character),
+    instead of its text being decoded and encoded as UTF-8 whole (1.5 s at 10^6 rows): a
+    file :func:`_fast` takes, without a NUL (an error, explained from the text) and with
+    every carriage return ending a line as '\\r\\n' does (pyarrow's line breaks then are
+    the text's)."""
+    return _fast(data) and b"\x00" not in data and not census.lone_return
 
 
 def _parse_coded(plan: CsvPlan, prefetched: PrefetchedCsv | None) -> list[Distinct] | None:
