@@ -45,13 +45,16 @@ _LATEST_MS = 253_402_300_799_500  # 9999-12-31 23:59:59.5, which Python cannot r
 
 def wanted(path: Path, size: int, scan: SheetScan | None) -> bool:
     """Whether to read this sheet (archive.py scanned it) through fastexcel (see the
-    module's docstring); not one holding an error value, which fastexcel cannot convert."""
+    module's docstring); not one holding an error value, which fastexcel cannot convert,
+    nor a formula without a saved value, a cell holding something but no value, which
+    :func:`columns` would decline after the parse."""
     return (
         scan is not None
         and scan.text_header
         and 0 in scan.header  # A1 holds text: fastexcel's first column is column A
         and scan.filled is not None
         and not scan.errors
+        and not scan.uncached
         and size >= FAST_BYTES
         and path.suffix.lower() in _SUFFIXES
         and importlib.util.find_spec("fastexcel") is not None
