@@ -41,8 +41,8 @@ def read_both(path: Path, monkeypatch: pytest.MonkeyPatch, **kwargs: object):
     taken: list[bool] = []
     columns = fastsheet.columns
 
-    def spy(sheet: object, scan: object) -> object:
-        read = columns(sheet, scan)  # type: ignore[arg-type]
+    def spy(sheet: object) -> object:
+        read = columns(sheet)
         taken.append(read is not None)
         return read
 
@@ -111,7 +111,8 @@ HOSTILE = {
     "'nan' among numbers": lambda w, s: [
         s.cell(row=r, column=4, value=v) for r, v in ((1, "Dagar"), (2, 1.5), (3, "nan"))
     ],
-    # fastexcel reads a text it takes for 'no value' as a number's, a date's blank (SheetScan.filled)
+    # Texts fastexcel takes for 'no value' (NULL_STRING_VALUES) among numbers and dates: a
+    # conversion error it reports (to_arrow_with_errors), so python-calamine reads them.
     "'N/A' among numbers": lambda w, s: [
         s.cell(row=r, column=4, value=v) for r, v in ((1, "Dagar"), (2, 1.5), (3, "N/A"))
     ],
@@ -216,7 +217,7 @@ POOLS = {
     "date-time": [dt.datetime(2021, 3, 1, 8, 30), dt.datetime(2021, 3, 1, 23, 59, 59, 600_000)],
     "boolean": [True, False],
     "duration": [dt.timedelta(hours=30), dt.timedelta(minutes=90, seconds=1)],
-    # Texts fastexcel takes for 'no value' beside the values of one type (SheetScan.filled).
+    # Texts fastexcel takes for 'no value' beside the values of one type.
     "number or 'N/A'": [12.0, -3.5, 1e20, "N/A", "null", "NA", "", "-nan"],
     "date or 'None'": [dt.date(1980, 1, 31), dt.date(2021, 3, 1), "None", "n/a", "<NA>"],
 }
@@ -311,6 +312,7 @@ def test_a_panic_in_fastexcel_declines_the_sheet_and_an_interrupt_stops(
     monkeypatch.setattr(fastexcel, "read_excel", panics)
     assert _outcome(path) == expected
     assert panicked
+    assert fastsheet.columns(_PanickingSheet(PanicException)) is None
 
     def interrupted(*args: object, **kwargs: object) -> object:
         raise KeyboardInterrupt
@@ -318,3 +320,49 @@ def test_a_panic_in_fastexcel_declines_the_sheet_and_an_interrupt_stops(
     monkeypatch.setattr(fastexcel, "read_excel", interrupted)
     with pytest.raises(KeyboardInterrupt):
         fastsheet.load(path.read_bytes(), "Deltagare")
+
+
+class _PanickingSheet:
+    def __init__(self, panic: type[BaseException]) -> None:
+        self.panic = panic
+
+    @property
+    def selected_columns(self) -> list[object]:
+        return []
+
+    def to_arrow_with_errors(self) -> object:
+        raise self.panic("arrow conversion panicked")
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        lambda cell: cell[:-4] + b"</c >",  # an end tag with a space
+        lambda cell: cell[:-4] + b'"></c>',  # a text '">' before </c>
+        lambda cell: (
+            cell.replace(b"<c ", b"<x:c xmlns:x=" + _MAIN + b" ")
+            .replace(b"<v>", b"<x:v>")
+            .replace(b"</v>", b"</x:v>")
+            .replace(b"</c>", b"</x:c>")
+        ),  # a namespace prefix
+    ],
+    ids=["space", "text", "prefix"],
+)
+def test_a_cell_closed_otherwise_does_not_hide_a_text_fastexcel_drops(
+    close, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A number cell closed otherwise than '</c>' (hand-written XML): a text fastexcel
+    # cannot convert among the numbers is still read by python-calamine, never dropped.
+    rows = [["Deltagar-ID", "Dagar"], ["P1", 1.5], ["P2", "NA"], ["P3", 3]]
+    path = write_xlsx(tmp_path / "closed.xlsx", {"Deltagare": rows})
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml")
+    start = xml.index(b'<c r="B4"')
+    cell = xml[start : xml.index(b"</c>", start) + 4]
+    path = _rewritten(path, cell, close(cell))
+    slow, fast, prefetched, _ = read_both(path, monkeypatch)
+    assert slow[1]["Dagar"] == ["1.5", "NA", "3"]  # type: ignore[index]
+    assert fast == slow == prefetched
+
+
+_MAIN = b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"'

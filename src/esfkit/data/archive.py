@@ -63,11 +63,6 @@ class SheetScan:
     # Whether the sheet's first row is row 1 and its cells hold text or nothing, one text at
     # least (.xlsx and .xlsm): the header fastexcel reads as python-calamine does (fastsheet.py).
     text_header: bool = False
-    # For a text header: the columns (0-based) of its cells holding text, and the number of
-    # cells below it holding something (_filled), which fastsheet.py compares with the values
-    # fastexcel read. None where not counted (.xlsb, .ods).
-    header: tuple[int, ...] = ()
-    filled: int | None = None
 
 
 def is_zip(data: bytes) -> bool:
@@ -327,15 +322,10 @@ class _XlsxScan:
         self.next_row: int | None = 0  # 0-based row a row without r="" gets
 
     def run(self) -> SheetScan:
-        first, header_cells, filled = True, 0, 0
+        first = True
         for text in xml_pieces(self.path, self.pieces(), b"<row"):
             if first and b"<row" in text:
-                header = _text_first_row(text)
-                if header is not None:
-                    self.scan.text_header = True
-                    self.scan.header, header_cells = header
-                first = False
-            filled += _filled(text)
+                self.scan.text_header, first = _text_first_row(text), False
             self._merged(text)
             cells = b"<c" in text
             unnamed = _UNNAMED.search(text) and len(_UNNAMED.findall(text))
@@ -344,25 +334,20 @@ class _XlsxScan:
             elif self.next_row is not None:
                 self._follow(text)
             else:
-                return self._exact(header_cells)
-        self.scan.filled = filled - header_cells
+                return self._exact()
         if self.row_bound * max(self.col_bound, self.scan.columns) > CELL_LIMIT or (
             self.col_bound * max(self.row_bound, self.scan.rows) > CELL_LIMIT
         ):
-            return self._exact(header_cells)  # the bounds are too loose to judge: count exactly
+            return self._exact()  # the bounds are too loose to judge: count exactly
         return self.scan
 
-    def _exact(self, header_cells: int) -> SheetScan:
+    def _exact(self) -> SheetScan:
         again = _XlsxScan(self.path, self.pieces)
-        filled = 0
         for text in xml_pieces(self.path, self.pieces(), b"<row"):
-            filled += _filled(text)
             again._merged(text)
             again._follow(text)
-        scan = again.scan
-        scan.text_header, scan.header = self.scan.text_header, self.scan.header
-        scan.filled = filled - header_cells
-        return scan
+        again.scan.text_header = self.scan.text_header
+        return again.scan
 
     def _merged(self, text: bytes) -> None:
         if b"<mergeCell " in text:
@@ -454,26 +439,20 @@ class _XlsxScan:
         self.scan.errors.append((row, column, code or "#N/A"))
 
 
-def _text_first_row(text: bytes) -> tuple[tuple[int, ...], int] | None:
-    """Where the first row in ``text`` is row 1 (r="1" or no r) and each of its cells
-    holding a value holds text (shared, inline or a formula's), one at least: the columns
-    of those texts and the number of its cells holding something; else None."""
+def _text_first_row(text: bytes) -> bool:
+    """Whether the first row in ``text`` is row 1 (r="1" or no r) and each of its cells
+    holding a value holds text (shared, inline or a formula's), one at least."""
     row = _TOKEN.search(text)
     end = text.find(b"</row>", row.end()) if row is not None else -1
     if row is None or row.group(1) is None or row.group(2) or end < 0:
-        return None
+        return False
     ref = _R.search(row.group(1))
     if ref is not None and ref.group(2) != b"1":
-        return None
-    texts: list[int] = []
-    column = -1
+        return False
+    texts = 0
     for cell in _TOKEN.finditer(text, row.end(), end):
         attributes, closed = cell.group(3), cell.group(4)
-        if attributes is None:
-            continue
-        place = _R.search(attributes)
-        column = _column(place.group(1)) if place and place.group(1) else column + 1
-        if closed:
+        if attributes is None or closed:
             continue  # <c .../> holds nothing
         close = text.find(b"</c>", cell.end(), end)
         content = text[cell.end() : close] if close >= 0 else b"<v"  # unclosed: judged by type
@@ -481,15 +460,9 @@ def _text_first_row(text: bytes) -> tuple[tuple[int, ...], int] | None:
             continue
         kind = _TYPE.search(attributes)
         if kind is None or kind.group(1) not in (b"s", b"inlineStr", b"str"):
-            return None
-        texts.append(column)
-    return (tuple(texts), _filled(text, row.end(), end)) if texts else None
-
-
-def _filled(text: bytes, start: int = 0, end: int | None = None) -> int:
-    """The cells in ``text`` holding something: <c ...>...</c>, not <c ...></c> (openpyxl
-    writes an empty text so) nor <c .../>."""
-    return text.count(b"</c>", start, end) - text.count(b'"></c>', start, end)
+            return False
+        texts += 1
+    return texts > 0
 
 
 def _last_value(content: bytes) -> bytes | None:

@@ -8,11 +8,10 @@ cell.
 
 It is used only where its reading is known to be python-calamine's: a workbook of
 FAST_BYTES or more when fastexcel and pyarrow are installed (``pip install esfkit[fast]``),
-whose first row is row 1 of text cells from A1 on (data/archive.py's SheetScan.text_header:
-fastexcel reads it as column names), which holds no error value (SheetScan.errors: fastexcel
-cannot convert one), each column below the header of one type throughout (no number among
-texts, no text among dates), no cell fastexcel failed to convert (it leaves it empty: as
-many values as cells holding something, SheetScan.filled), and no value python-calamine
+whose first row is row 1 of text cells (data/archive.py's SheetScan.text_header: fastexcel
+reads it as column names), which holds no error value (SheetScan.errors: fastexcel cannot
+convert one), each column below the header of one type throughout (no number among texts,
+no text among dates), no cell fastexcel failed to convert, and no value python-calamine
 would hand over as something else (a date before 1904-01-02, beyond year 9999, a negative
 duration, NaN, a boolean: fastexcel's calamine reads <v>false</v> as TRUE, python-calamine's
 as FALSE). Any other sheet is read by python-calamine, as before (a sheet declined
@@ -45,16 +44,11 @@ _LATEST_MS = 253_402_300_799_500  # 9999-12-31 23:59:59.5, which Python cannot r
 
 def wanted(path: Path, size: int, scan: SheetScan | None) -> bool:
     """Whether to read this sheet (archive.py scanned it) through fastexcel (see the
-    module's docstring); not one holding an error value, which fastexcel cannot convert,
-    nor a formula without a saved value, a cell holding something but no value, which
-    :func:`columns` would decline after the parse."""
+    module's docstring); not one holding an error value, which fastexcel cannot convert."""
     return (
         scan is not None
         and scan.text_header
-        and 0 in scan.header  # A1 holds text: fastexcel's first column is column A
-        and scan.filled is not None
         and not scan.errors
-        and not scan.uncached
         and size >= FAST_BYTES
         and path.suffix.lower() in _SUFFIXES
         and importlib.util.find_spec("fastexcel") is not None
@@ -64,9 +58,8 @@ def wanted(path: Path, size: int, scan: SheetScan | None) -> bool:
 
 def load(data: bytes, name: str) -> Any | None:
     """The sheet ``name`` of the workbook ``data`` (the bytes archive.py checked, not the
-    file again) parsed by fastexcel into a pyarrow RecordBatch, its first row as the header
-    and each column below of one type; None when fastexcel cannot (a column of mixed types,
-    a damaged file)."""
+    file again) parsed by fastexcel, its first row as the header and each column below of
+    one type; None when fastexcel cannot (a column of mixed types, a damaged file)."""
     import logging
 
     # fastexcel logs notes such as 'falling back to string' for an empty column: not the user's.
@@ -76,34 +69,28 @@ def load(data: bytes, name: str) -> Any | None:
         import fastexcel
 
         # Each column's type is found from all its rows as the sheet loads: mixed types raise.
-        # Loaded at once (eager), fastexcel reads the texts where they lie instead of copying
-        # each into a cell first: 0.15-0.2 s less at 10^5 rows. It then drops silently what it
-        # cannot convert (a text 'NA' in a column of numbers), which columns() finds out.
         reader = fastexcel.read_excel(data)
         return reader.load_sheet(
-            name, header_row=0, dtype_coercion="strict", schema_sample_rows=None, eager=True
+            name, header_row=0, dtype_coercion="strict", schema_sample_rows=None
         )
 
     return _unless_failed(parse)
 
 
-def columns(batch: Any, scan: SheetScan) -> list[tuple[str, Any, Any]] | None:
-    """Each column of the sheet :func:`load` gave (``scan``: archive.py's scan of it): its
-    header, the codes of its cells below the header (an int32 array) into its distinct
-    values, ``len(values)`` for an empty cell (values: date-times as a datetime64[ms] array,
-    any other type an object array of what python-calamine gives); None unless fastexcel
-    read it as python-calamine does: a header cell where the scan found one (fastexcel
-    names an empty one __UNNAMED__3), and a value for every cell below it holding one."""
-    named = set(scan.header)
-    headers = []
-    for index, name in enumerate(batch.schema.names):
-        if (name == f"__UNNAMED__{index}") is (index in named):
-            return None
-        headers.append(name if index in named else "")
+def columns(sheet: Any) -> list[tuple[str, Any, Any]] | None:
+    """Each column of a sheet :func:`load` gave: its header, the codes of its cells below
+    the header (an int32 array) into its distinct values, ``len(values)`` for an empty cell
+    (values: date-times as a datetime64[ms] array, any other type an object array of what
+    python-calamine gives); None unless fastexcel read it as python-calamine does."""
+    read_arrow = _unless_failed(lambda: (sheet.selected_columns, *sheet.to_arrow_with_errors()))
+    if read_arrow is None:
+        return None
+    infos, batch, errors = read_arrow
+    if errors is not None or [info.absolute_index for info in infos] != list(range(len(infos))):
+        return None  # a cell not converted, or the sheet does not start in column A
+    headers = ["" if info.column_name_from == "generated" else info.name for info in infos]
     if any((m := _ALIAS.fullmatch(h)) and m.group(1) in headers for h in headers):
         return None
-    if sum(len(array) - array.null_count for array in batch.columns) != scan.filled:
-        return None  # a cell not converted (fastexcel leaves it empty), or one not seen
     read = []
     for header, array in zip(headers, batch.columns, strict=True):
         coded = _coded(array)

@@ -61,7 +61,7 @@ def read_sheet(
         parsed = fast = None
         if fastsheet.wanted(path, len(data), scan):
             fast = fastsheet.load(data, name)
-    grid = _fast_grid(fast, scan) if fast is not None and scan is not None else None
+    grid = _fast_grid(fast) if fast is not None else None
     if grid is None:
         parsed = parsed or _calamine(path, data, lambda: workbook.get_sheet_by_name(name))
         grid = _calamine_grid(path, data, name, parsed)
@@ -86,10 +86,10 @@ def _calamine_grid(path: Path, data: bytes, name: str, sheet: Any) -> Grid:
     return Grid(columns, np.arange(1, len(rows) + 1, dtype=np.int64))
 
 
-def _fast_grid(sheet: Any, scan: SheetScan) -> Grid | None:
+def _fast_grid(sheet: Any) -> Grid | None:
     """The sheet fastexcel parsed as each column's codes into its distinct texts, the
     header first; None when it cannot be read as python-calamine reads it (fastsheet.py)."""
-    read = fastsheet.columns(sheet, scan)
+    read = fastsheet.columns(sheet)
     if not read:
         return None
     columns = []
