@@ -490,3 +490,20 @@ def test_a_large_hostile_file_reads_alike_on_both_paths_and_never_shows_an_id(
     assert code == (0 if command == "check" else 2), err
     for spelt in (*SPELT, "0101-2382", "01012382", "TF29"):
         assert spelt not in out + err
+
+
+@pytest.mark.parametrize("title", [[], ["Rapport 2022"]])
+def test_a_header_of_quoted_line_breaks_longer_than_the_sample_keeps_every_column(
+    title: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A header whose cells hold line breaks (Excel's Alt+Enter), 80 000 characters over
+    many short lines: its record, not its first three lines, is the sample's (else the
+    columns past the sample become pandas' index and are dropped)."""
+    header = [f"Fråga {i}: hur ofta deltog du\n(ange antal) {'x' * 380}" for i in range(200)]
+    rows = [[f"{r}{j}" for j in range(200)] for r in range(3)]
+    body = ";".join('"' + cell + '"' for cell in header) + "\n" + lines(rows)
+    path = tmp_path / "deltagare.csv"
+    path.write_text("".join(t + "\n" for t in title) + body, encoding="utf-8")
+    slow, fast, _ = read_both(path, monkeypatch)
+    assert fast == slow
+    assert slow[0] == tuple(header)  # type: ignore[index]

@@ -498,11 +498,29 @@ def _sample_end(text: str | bytes) -> int:
     end, lines = 0, 0
     for _ in range(SAMPLE_RECORDS if len(text) > _SAMPLE_CHARS else 0):
         lines += not text.startswith(newline, end)  # type: ignore[arg-type]
-        stop = text.find(newline, end)  # type: ignore[arg-type]
-        end = len(text) if stop < 0 else stop + 1
+        end = _record_end(text, end)
         if lines == 3 or end == len(text):  # three lines (empty ones passed over), not fifty
             break
     return _SAMPLE_CHARS if end <= _SAMPLE_CHARS else end + _SAMPLE_CHARS
+
+
+_RECORD_LIMIT = 16 * 2**20  # a record looked for further is taken to end at a line break
+
+
+def _record_end(text: str | bytes, start: int) -> int:
+    """Where the record starting at ``start`` ends, its line break included: at the first
+    line break outside quotes (a header's cells may hold line breaks, Excel's Alt+Enter);
+    at the first one after _RECORD_LIMIT characters when a quote never closes."""
+    newline, quote = ("\n", '"') if isinstance(text, str) else (b"\n", b'"')
+    at, inside = start, False
+    while True:
+        stop = text.find(newline, at)  # type: ignore[arg-type]
+        if stop < 0:
+            return len(text)
+        inside ^= text.count(quote, at, stop) % 2 == 1  # type: ignore[arg-type]
+        if not inside or stop - start > _RECORD_LIMIT:
+            return stop + 1
+        at = stop + 1
 
 
 def _fields_only(line: str) -> str:
