@@ -507,17 +507,43 @@ def _sample_end(text: str | bytes) -> int:
 _RECORD_LIMIT = 16 * 2**20  # a record looked for further is taken to end at a line break
 
 
+def _quote_rules(kind: type) -> tuple[re.Pattern, re.Pattern]:
+    """For ``kind`` (str or bytes): a quoted cell opened at a cell's start (the line's or
+    after any separator, as the csv module reads one) and left open at the end; the rest of
+    a quoted cell, up to its closing quote ('""' is a quote inside it)."""
+    separators = re.escape("".join(SEPARATORS))
+    # Runs of other characters than quotes taken at once, never given back (possessive):
+    # a cell of 20 million characters is one step, not 20 million saved for backtracking.
+    cell = '[^"]*+(?:""[^"]*+)*+'
+    opened = f'(?:^|[{separators}])"{cell}\\Z'
+    closed = f'{cell}"(?!")'
+    if kind is bytes:
+        return re.compile(opened.encode(), re.M), re.compile(closed.encode())
+    return re.compile(opened, re.M), re.compile(closed)
+
+
+_QUOTES = {kind: _quote_rules(kind) for kind in (str, bytes)}
+
+
 def _record_end(text: str | bytes, start: int) -> int:
-    """Where the record starting at ``start`` ends, its line break included: at the first
-    line break outside quotes (a header's cells may hold line breaks, Excel's Alt+Enter);
-    at the first one after _RECORD_LIMIT characters when a quote never closes."""
-    newline, quote = ("\n", '"') if isinstance(text, str) else (b"\n", b'"')
+    """Where the record starting at ``start`` (a line's start) ends, its line break
+    included: at the first line break outside a quoted cell (a header's cells may hold line
+    breaks, Excel's Alt+Enter); a quote inside a cell ('Kir"una', '12" skärm') opens none.
+    A quoted cell never closed ends at the first line break after _RECORD_LIMIT characters."""
+    newline = "\n" if isinstance(text, str) else b"\n"
+    opened, closed = _QUOTES[type(text)]
     at, inside = start, False
     while True:
         stop = text.find(newline, at)  # type: ignore[arg-type]
+        end = len(text) if stop < 0 else stop
+        if inside:
+            rest = closed.match(text, at, end)
+            if rest is not None:
+                inside = opened.search(text, rest.end(), end) is not None
+        else:
+            inside = opened.search(text, at, end) is not None
         if stop < 0:
             return len(text)
-        inside ^= text.count(quote, at, stop) % 2 == 1  # type: ignore[arg-type]
         if not inside or stop - start > _RECORD_LIMIT:
             return stop + 1
         at = stop + 1
