@@ -245,3 +245,20 @@ def test_runs_of_three_rows_or_more_are_ranges() -> None:
     assert format_rows([*range(12, 41), 52], None, ("rad", "rad", "rader")) == (
         "rad 12–40, 52 (30 rader)"
     )
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r", "\u2028", "\x85"])
+def test_a_header_typed_with_a_line_break_never_starts_a_line_of_the_message(
+    newline: str, write
+) -> None:
+    # A header written with Alt+Enter, quoted in the hint that lists the file's columns and
+    # in the message naming two columns alike: shown as its escape, on the message's line,
+    # so that a header cannot forge a line that looks like esfkit's own.
+    forged = f"Kön{newline}error: forged line"
+    data = write("data.csv", f'"{forged}";"{forged}";Kommun\nKvinna;Kvinna;Berg\n')
+    goals = write("goals.yml", GOALS.replace("goals:", "data:\n  columns: {gender: Genus}\ngoals:"))
+    for run in (run_cli("check", goals, data), run_cli("validate", goals, data)):
+        assert run.exit_code == 2 and "Traceback" not in run.stderr, run.stderr
+        lines = run.stderr.splitlines()
+        assert not any(line.startswith("error: forged") for line in lines), run.stderr
+        assert "Kön\\x" in run.stderr or "Kön\\u" in run.stderr, run.stderr

@@ -47,7 +47,7 @@ class GoalFileLocation:
     column: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{one_line(self.file)}:{self.line}:{self.column}"
 
     def text(self, labels: Mapping[str, str] | None = None) -> str:
         """The same in every language."""
@@ -95,8 +95,22 @@ class Said:
 
 
 def _said(word: object, labels: Mapping[str, str]) -> object:
-    """A word of a sentence in the language of ``labels``: a Said or Rows said, else as is."""
-    return word.text(labels) if isinstance(word, _SPOKEN) else word
+    """A word of a sentence in the language of ``labels``: a Said or Rows said, a text on
+    one line (:func:`one_line`), else as is."""
+    if isinstance(word, _SPOKEN):
+        return word.text(labels)
+    return one_line(word) if isinstance(word, str) else word
+
+
+def one_line(text: str) -> str:
+    """A user's text (a header, a value, a file name) filled into a sentence, with every
+    line break and control character shown as its escape (esfkit.escape.terminal): a header
+    typed with Alt+Enter never starts a line of the message that looks like esfkit's own."""
+    if text.isprintable():
+        return text
+    from esfkit.escape import terminal  # only for such a text: error messages start light
+
+    return terminal(text)
 
 
 @dataclass(frozen=True)
@@ -281,12 +295,12 @@ def located(
     row keys) 'kiruna.xlsx, row 14; pajala.xlsx, rows 3, 9, column 'Kön''; at most ``limit``
     items of rows per file (all when None), in the language of ``labels`` (English: None):
     the one place a location is written."""
-    rows = tuple(rows)
+    rows, files = tuple(rows), tuple(map(one_line, files))
     parts = [format_rows(rows, limit, row_words(labels), files)] if rows else []
     if not rows or len(files) < 2:
-        parts.insert(0, file)
+        parts.insert(0, one_line(file))
     if column is not None:
-        parts.append(f"{(labels or MESSAGES['en'])['word.column']} '{column}'")
+        parts.append(f"{(labels or MESSAGES['en'])['word.column']} '{one_line(column)}'")
     return ", ".join(parts)
 
 
