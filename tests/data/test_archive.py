@@ -4,6 +4,7 @@ Excel error values, the last used cell, placed as calamine places them."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -163,3 +164,61 @@ def test_scanning_a_sheet_within_the_limits_imports_no_pandas(tmp_path: Path) ->
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+_SHEET_ROWS = (
+    '<row r="3"><c r="A3" t="e"><f>NA()</f><v>#N/A</v></c><c r="B3"><f>A2</f><v /></c>'
+    '<c r="C3" t="s"><v>1</v></c></row>'
+    '<row><c t="e"><v>#DIV/0!</v></c><c><f>1+1</f></c></row>'  # placed after row 3
+    '<row r="9"><c/><c><v>1</v></c><c r="AB9"><v>2</v></c></row>'
+)
+_MERGED_CELLS = '<mergeCells count="1"><mergeCell ref="A3:B4"/></mergeCells>'
+
+
+def _prefixed(data: bytes, prefix_of) -> bytes:
+    """The workbook ``data`` with every element of its sheet 'Deltagare' written with the
+    namespace prefix ``prefix_of(name)``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as plain:
+        parts = {name: plain.read(name) for name in plain.namelist()}
+    parts["xl/worksheets/sheet2.xml"] = re.sub(
+        rb"<(/?)([A-Za-z]\w*)",
+        lambda m: b"<" + m.group(1) + prefix_of(m.group(2)) + b":" + m.group(2),
+        parts["xl/worksheets/sheet2.xml"],
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as prefixed:
+        for name, part in parts.items():
+            prefixed.writestr(name, part)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 64, 1 << 23])
+@pytest.mark.parametrize(
+    "prefix_of",
+    [lambda name: b"x", lambda name: b"y" if name in (b"c", b"v") else b"ns-1.x"],
+    ids=["x", "two"],
+)
+def test_a_sheet_written_with_namespace_prefixes_is_scanned_as_without(
+    prefix_of, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """calamine reads elements by their local names (<x:c> is a cell): so does the scan,
+    however the XML is cut into pieces."""
+    data = workbook('<c r="E2"><v>1</v></c>', _SHEET_ROWS + _MERGED_CELLS)
+    expected = scan_sheet(Path("w.xlsx"), data, "Deltagare")
+    assert expected is not None and expected.errors and expected.uncached and expected.merged
+    monkeypatch.setattr(archive, "_CHUNK", chunk)
+    assert scan_sheet(Path("w.xlsx"), _prefixed(data, prefix_of), "Deltagare") == expected
+
+
+def test_a_long_sheet_written_with_a_prefix_is_cut_at_its_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its pieces end before '<x:row': a sheet longer than ROW_XML_LIMIT is not refused as
+    one long row."""
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(3, 200))
+    rows = rows.replace("<v>150</v></c>", '<v>150</v></c><c r="B150" t="e"><v>#N/A</v></c>')
+    data = _prefixed(workbook("", rows), lambda name: b"x")
+    monkeypatch.setattr(archive, "ROW_XML_LIMIT", 200)
+    monkeypatch.setattr(archive, "_CHUNK", 64)
+    scan = scan_sheet(Path("w.xlsx"), data, "Deltagare")
+    assert scan is not None and scan.errors == [(150, 1, "#N/A")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -366,3 +367,47 @@ def test_a_cell_closed_otherwise_does_not_hide_a_text_fastexcel_drops(
 
 
 _MAIN = b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _prefixed(path: Path, prefix_of) -> Path:
+    """The workbook at ``path`` with every element of its sheets written with a namespace
+    prefix, ``prefix_of(name)`` ('<x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c>', as
+    the Open XML SDK can write a sheet), the prefixes declared on the root."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name, xml in parts.items():
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            xml = re.sub(
+                rb"<(/?)(?![?!])([A-Za-z]\w*)",
+                lambda m: b"<" + m.group(1) + prefix_of(m.group(2)) + b":" + m.group(2),
+                xml,
+            )
+            declared = b" ".join(
+                b"xmlns:%s=%s" % (p, _MAIN) for p in {prefix_of(b"c"), prefix_of(b"row")}
+            )
+            parts[name] = xml.replace(b'xmlns="' + _MAIN[1:-1] + b'"', declared, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+PREFIXES = {
+    "x": lambda name: b"x",
+    "cells y, rows x": lambda name: b"y" if name in (b"c", b"v", b"f", b"is", b"t") else b"x",
+}
+
+
+@pytest.mark.parametrize("prefixes", PREFIXES)
+@pytest.mark.parametrize("case", HOSTILE)
+def test_a_sheet_written_with_namespace_prefixes_reads_as_without(
+    case: str, prefixes: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # calamine reads elements by their local names: the sheet scan must too, or an error
+    # value or a formula without a value in such a sheet is read as an empty cell, unseen.
+    (tmp_path / "plain").mkdir(), (tmp_path / "prefixed").mkdir()
+    plain = _workbook(tmp_path / "plain" / "w.xlsx", HOSTILE[case])
+    expected = read_both(plain, monkeypatch)
+    path = _prefixed(_workbook(tmp_path / "prefixed" / "w.xlsx", HOSTILE[case]), PREFIXES[prefixes])
+    assert b"<x:row" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    assert read_both(path, monkeypatch)[:3] == expected[:3]

@@ -271,11 +271,16 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
 
 
-def xml_pieces(path: Path, pieces: Iterator[bytes], cut: bytes) -> Iterator[bytes]:
-    """The XML in pieces that each end just before a ``cut`` tag, so that no row is split."""
+def xml_pieces(
+    path: Path, pieces: Iterator[bytes], cut: bytes, local_names: bool = False
+) -> Iterator[bytes]:
+    """The XML in pieces that each end just before a ``cut`` tag, so that no row is split;
+    with ``local_names``, every element by its local name (:func:`_local_names`)."""
     carry = b""
     for piece in pieces:
         text = carry + piece
+        if local_names and _PREFIXED.search(text):
+            text = _local_names(text)
         at = text.rfind(cut)
         if at <= 0:
             if len(text) > ROW_XML_LIMIT:
@@ -286,6 +291,34 @@ def xml_pieces(path: Path, pieces: Iterator[bytes], cut: bytes) -> Iterator[byte
         carry = text[at:]
     if carry:
         yield carry
+
+
+# A sheet's element written with a namespace prefix (<x:row>, <x:c>, <x:v>: the Open XML SDK
+# can write a whole sheet so). calamine reads elements by their local names, so the scan
+# does too, or such a sheet's error values and formulas without a value would be read as
+# empty cells unseen. A colon before one of the names the scan reads is searched first:
+# ':' is rare in a sheet, so the search costs little where there is no prefix.
+_PREFIXED = re.compile(rb":(?:c|row|v|f|is|mergeCell)[\s>/]")
+_PREFIX = re.compile(rb"/?([A-Za-z_][\w.-]*:)")
+_ANY_PREFIX = re.compile(rb"<(/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])")
+
+
+def _local_names(text: bytes) -> bytes:
+    """``text`` with the prefix taken off every element's name. Where one prefix is used
+    (the first found), two replacements; else every tag is rewritten. A tag cut at the
+    end of ``text`` keeps its prefix: it is rewritten with the next piece (xml_pieces
+    carries it over, as the end of the last row)."""
+    found = _PREFIXED.search(text)
+    if found is None:
+        return text
+    start = text.rfind(b"<", 0, found.start()) + 1
+    name = _PREFIX.fullmatch(text, start, found.start() + 1) if start else None
+    if name is not None:
+        prefix = name.group(1)
+        text = text.replace(b"<" + prefix, b"<").replace(b"</" + prefix, b"</")
+        if _PREFIXED.search(text) is None:
+            return text
+    return _ANY_PREFIX.sub(rb"<\1", text)
 
 
 _R = re.compile(rb'(?:^|\s)r="([A-Z]*)([0-9]*)"')
@@ -323,7 +356,7 @@ class _XlsxScan:
 
     def run(self) -> SheetScan:
         first = True
-        for text in xml_pieces(self.path, self.pieces(), b"<row"):
+        for text in xml_pieces(self.path, self.pieces(), b"<row", local_names=True):
             if first and b"<row" in text:
                 self.scan.text_header, first = _text_first_row(text), False
             self._merged(text)
@@ -343,7 +376,7 @@ class _XlsxScan:
 
     def _exact(self) -> SheetScan:
         again = _XlsxScan(self.path, self.pieces)
-        for text in xml_pieces(self.path, self.pieces(), b"<row"):
+        for text in xml_pieces(self.path, self.pieces(), b"<row", local_names=True):
             again._merged(text)
             again._follow(text)
         again.scan.text_header = self.scan.text_header
