@@ -21,6 +21,7 @@ otherwise the work is simply wasted. No pandas here: this module is imported bef
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import threading
@@ -73,7 +74,7 @@ class _Parse(threading.Thread):
                 if suffix == ".ods":
                     scans = dict(archive.scan_ods(self.path, data))
             workbook = python_calamine.CalamineWorkbook.from_path(self.path)
-            name = _likely_sheet(workbook, python_calamine)
+            name = first_visible(workbook)
             if suffix in (".xlsx", ".xlsm", ".xlsb") and archive.is_zip(data):
                 scans[name] = archive.scan_sheet(self.path, data, name)
             scan = scans.get(name)
@@ -129,13 +130,16 @@ class _ParseCsv(threading.Thread):
         return self.parsed
 
 
-def _likely_sheet(workbook: Any, calamine: Any) -> str:
-    for meta in workbook.sheets_metadata:
-        if (
-            meta.visible == calamine.SheetVisibleEnum.Visible
-            and meta.typ == calamine.SheetTypeEnum.WorkSheet
-        ):
-            return str(meta.name)
+def first_visible(workbook: Any) -> str:
+    """The first visible worksheet of a python-calamine workbook, the sheet read when the
+    goal file names none: hidden sheets usually hold lookup lists, not data."""
+    import python_calamine
+
+    with contextlib.suppress(Exception):  # metadata is a nicety; without it, sheet 0
+        for meta in workbook.sheets_metadata:
+            visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
+            if visible and meta.typ == python_calamine.SheetTypeEnum.WorkSheet:
+                return str(meta.name)
     return str(workbook.sheet_names[0])
 
 

@@ -29,7 +29,7 @@ from esfkit.data.archive import (
     scan_ods,
     scan_sheet,
 )
-from esfkit.data.prefetch import take_sheet
+from esfkit.data.prefetch import first_visible, take_sheet
 from esfkit.data.table import Distinct, Grid
 from esfkit.errors import DataError, DataLocation, one_of, say
 
@@ -156,7 +156,7 @@ def _pick_sheet(path: Path, workbook: Any, sheet: str | int | None) -> str:
     if not names:
         raise DataError(say("sheet.none"), where=where, hint=say("hint.save_in_excel"))
     if sheet is None:
-        return _first_visible(workbook, names)
+        return first_visible(workbook)
     if isinstance(sheet, int):
         if 0 <= sheet < len(names):
             return names[sheet]
@@ -175,16 +175,6 @@ def _pick_sheet(path: Path, workbook: Any, sheet: str | int | None) -> str:
         where=where,
         hint=one_of(sheet, names),
     )
-
-
-def _first_visible(workbook: Any, names: list[str]) -> str:
-    """The first visible worksheet: hidden sheets usually hold lookup lists, not data."""
-    with contextlib.suppress(Exception):  # metadata is a nicety; without it, sheet 0
-        for meta in workbook.sheets_metadata:
-            visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
-            if visible and meta.typ == python_calamine.SheetTypeEnum.WorkSheet:
-                return str(meta.name)
-    return names[0]
 
 
 def _column_text(cells: np.ndarray) -> np.ndarray:
