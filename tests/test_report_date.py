@@ -130,3 +130,34 @@ def test_history_records_the_projects_end(files, tmp_path) -> None:
     assert lines and all(line.startswith("2021-12-31,") for line in lines)
     shown = run_cli("history", history)
     assert "2021-12-31" in shown.stdout
+
+
+def test_a_date_with_a_time_on_the_report_date_counts_as_that_day(write, tmp_path) -> None:
+    # Excel date-times on the project's last day, the default report date: a start at 08:15
+    # is in the report, an exit at 15:30 has exited by it, and an exit at 09:00 after a start
+    # at 10:00 the same day is not before it. Read as days, in a workbook and in a CSV.
+    at = dt.datetime
+    rows = [
+        ["1", "Kvinna", "Berg", at(2020, 1, 1), at(2021, 12, 31, 15, 30), "Studier"],
+        ["2", "Man", "Åre", at(2021, 12, 31, 8, 15), None, None],
+        ["3", "Kvinna", "Åre", at(2021, 6, 1, 10, 0), at(2021, 6, 1, 9, 0), "Arbete"],
+    ]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(DATA.splitlines()[0].split(";"))
+    for row in rows:
+        sheet.append(row)
+    book.save(tmp_path / "deltagare.xlsx")
+    text = "".join(
+        ";".join(f"{c:%Y-%m-%d %H:%M}" if isinstance(c, dt.datetime) else c or "" for c in row)
+        + "\n"
+        for row in rows
+    )
+    csv = write("deltagare.csv", DATA.splitlines(keepends=True)[0] + text)
+    for data in (tmp_path / "deltagare.xlsx", csv):
+        run = run_cli("check", write("goals.yml", GOALS), data, "--format", "json")
+        assert run.exit_code == 0, run.stderr
+        recruited, studies = run.json()["goals"]
+        assert recruited["cells"][0]["value"] == 3
+        total = studies["cells"][0]
+        assert (total["numerator"], total["denominator"]) == (1, 2), total

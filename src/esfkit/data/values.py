@@ -187,7 +187,11 @@ def _spread(parsed: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarra
 
 
 def _dates_from_texts(texts: np.ndarray) -> np.ndarray:
-    """datetime64[ns] per text, NaT where no accepted form matches or the date is impossible."""
+    """datetime64[ns] per text, NaT where no accepted form matches or the date is impossible.
+
+    A day, at midnight: a time of day (an exit typed '2022-06-30 15:30', an Excel date-time)
+    is dropped, as esfkit counts days: one who exits at 15:30 on the report date has exited
+    by it, and an exit at 09:00 after a start at 10:00 the same day is not before it."""
     out = _iso_dates(texts)
     for pattern in _DATE_PATTERNS:
         todo = np.isnat(out) & (texts != "")
@@ -197,7 +201,7 @@ def _dates_from_texts(texts: np.ndarray) -> np.ndarray:
     todo = np.isnat(out) & (texts != "")
     if todo.any():
         out[np.flatnonzero(todo)] = _from_serials(texts[todo])
-    return out
+    return out.astype("datetime64[D]").astype("datetime64[ns]")
 
 
 def _iso_dates(texts: np.ndarray) -> np.ndarray:
