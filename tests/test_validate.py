@@ -536,3 +536,21 @@ def test_the_report_s_own_findings_count_the_rows_the_checks_passed(write) -> No
     )
     assert run.exit_code == 2 and kinds_in(run.stdout)["total_row"] == 1, run.stdout
     assert "the report's own findings count the 2 rows without an error" in run.stdout
+
+
+def test_a_date_that_reads_two_ways_is_not_judged_on_a_guess(write) -> None:
+    # Read day first, the exit (6 March) is before the start (1 December); month first
+    # (3 June after 12 January) it is not. Which is meant is asked, nothing else said.
+    data = HEADER + "19811218-9876;Kvinna;Östersund;1/12/2020;6/3/2020;Studier\n"
+    run = validate(write, data)
+    assert kinds_in(run.stdout) == {"ambiguous_date": 2}, run.stdout
+
+
+def test_a_note_row_s_what_to_do_comes_before_its_cell_s_gender(write) -> None:
+    data = HEADER + GOOD + ";K = kvinna, M = man;;;;\n"
+    run = run_cli("check", write("g.yml", GOALS), write("d.csv", data))
+    assert run.exit_code == 2
+    assert "hint: delete the note, or move it to another sheet" in run.stderr, run.stderr
+    validated = validate(write, data)
+    assert list(kinds_in(validated.stdout))[:2] == ["note_row", "gender_code"]
+    assert "`K = kvinna, M = man: women`, `men`, `nonbinary` or `unknown`" in validated.stdout

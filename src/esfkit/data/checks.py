@@ -83,9 +83,10 @@ def inspect(
     dates: dict[str, pd.Series] = {}
     for field, what in _DATE_FIELDS.items():
         if field in columns:
-            dates[field], bad, ambiguous = read_dates(
-                frame[columns[field]], raw.codes(columns[field])
-            )
+            read, bad, ambiguous = read_dates(frame[columns[field]], raw.codes(columns[field]))
+            # A date that reads two ways is not read as either: no exit before a start, no
+            # overlap, is judged on a guess (the finding asks which is meant).
+            dates[field] = read.mask(ambiguous)
             parsed[CANONICAL_DATES[field]] = dates[field]
             findings += _bad_dates(frame[columns[field]], bad, columns[field], what, rows)
             findings += _ambiguous_dates(
@@ -115,7 +116,9 @@ def inspect(
         parsed,
         report_date,
     )
-    return findings + _note_rows(frame, rows, columns.get("start"))
+    # A note's cell may read as a gender too: the note first, so its what-to-do is the one
+    # `check` shows (delete it), not a gender to declare.
+    return _note_rows(frame, rows, columns.get("start")) + findings
 
 
 def _reading(raw: RawTable) -> list[Finding]:

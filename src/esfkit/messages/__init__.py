@@ -74,11 +74,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date.what.birth date": "ett födelsedatum",
         "finding.gender_code.message": "'{value}' är inget känt kön",
         "finding.gender_code.todo": (
-            "lägg till det under data.genders i målfilen, t.ex. `{value}: women`"
+            "lägg till det under data.genders i målfilen med det det står för: "
+            "`{value}: women`, `men`, `nonbinary` eller `unknown`"
         ),
         "finding.gender_code.todo_suggest": (
             "menade du '{suggestion}'? Annars lägg till det under data.genders i målfilen, "
-            "t.ex. `{value}: women`"
+            "med det det står för: `{value}: women`, `men`, `nonbinary` eller `unknown`"
         ),
         "finding.bad_date.message": "'{value}' går inte att läsa som {what}",
         "finding.ambiguous_date.message": (
@@ -371,11 +372,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date.what.birth date": "a birth date",
         "finding.gender_code.message": "'{value}' is not a known gender",
         "finding.gender_code.todo": (
-            "add it under data.genders in the goal file, e.g. `{value}: women`"
+            "add it under data.genders in the goal file with what it stands for: "
+            "`{value}: women`, `men`, `nonbinary` or `unknown`"
         ),
         "finding.gender_code.todo_suggest": (
             "did you mean '{suggestion}'? Otherwise add it under data.genders in the goal file, "
-            "e.g. `{value}: women`"
+            "with what it stands for: `{value}: women`, `men`, `nonbinary` or `unknown`"
         ),
         "finding.bad_date.message": "'{value}' cannot be read as {what}",
         "finding.ambiguous_date.message": (
