@@ -9,10 +9,12 @@ What is masked (docs/data.md, "Personnummer in text"): a number is a maximal run
 ignored. Masked are
 
 - a *date-shaped* birth date, YYMMDD or YYYYMMDD with a month 01-12 and a day 01-31 or
-  61-91 (samordningsnummer), followed by four digits, with no separator or any mix of up to
-  five spaces (any Unicode space but a line break), dashes (any: hyphen, non-breaking
-  hyphen, en and em dash, minus sign, full-width hyphen-minus ...), '+', '.' and '/'
-  between them, check digit right or wrong;
+  61-91 (samordningsnummer), followed by four digits (or two, a space and two), with no
+  separator or any run of whitespace (line breaks too), dashes (any: hyphen, non-breaking
+  hyphen, en and em dash, minus sign, superscript minus, full-width hyphen-minus ...), '+',
+  '.', '/' and ',' between them, check digit right or wrong;
+- the same with one separator after the year and the month or either ('1985-01-01-7391',
+  '85 01 01 7391'), unless a separator and a digit follow (a period of two dates);
 - the same birth date followed by 'TF' and two digits (a protected identity, SCB's form);
 - as before, any run of 5, 6 or 8 digits and four more with '-', '+' or nothing between
   (9, 10 or 12 digits: a personnummer with an impossible date, or one that lost its leading
@@ -42,21 +44,36 @@ _DAY = "(?:0[1-9]|[12][0-9]|3[01]|6[1-9]|[78][0-9]|9[01])"  # +60: samordningsnu
 _BIRTH = f"(?:[0-9]{{2}})?[0-9]{{2}}{_MONTH}{_DAY}"
 _DASHES = (
     "\\-\u2010-\u2015\u2212\u2043\u2796\u02d7\u058a\u05be\u1400\u1806\u2e17\u2e1a\u2e3a"
-    "\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d"
+    "\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\u207b\u208b"
 )
-_SEPARATOR = f"[{_DASHES}+\ufe62\uff0b./\u2044\u2215\uff0e\uff0f]"
-_SPACE = "[^\\S\\n\\r\\x0b\\x0c\\x1c-\\x1e\\x85\\u2028\\u2029]"  # whitespace, not a line break
-# Between the birth date and the last four: what a register and a hand have typed there.
-BETWEEN = f"(?:{_SPACE}|{_SEPARATOR}){{0,5}}"
+_SEPARATOR = f"[{_DASHES}+\ufe62\uff0b./,\u2044\u2215\uff0e\uff0f]"
+_SPACE = "\\s"  # any whitespace, a line break too (Alt+Enter in a cell, text from a PDF)
+# Between the birth date and the last four: what a register and a hand have typed there,
+# however much of it.
+BETWEEN = f"(?:{_SPACE}|{_SEPARATOR})*+"
 TF = "[Tt\uff34\uff54\u0422\u0442\u03a4\u03c4][Ff\uff26\uff46\u03dc\u03dd]"
-_TAIL = f"{BETWEEN}(?:[0-9]{{4}}|{TF}[0-9]{{2}})"
+_LAST_FOUR = f"[0-9]{{2}}{_SPACE}?[0-9]{{2}}"  # '7391', '73 91'
+_TAIL = f"{BETWEEN}(?:{_LAST_FOUR}|{TF}[0-9]{{2}})"
 # Where a number may start: at the first digit of a run of five or more (no digit before
 # it), nine long or followed by what may go on with a number (every spelling has nine
 # digits in a row, or a sign, separator, space or 'TF' after its first five to eight: a
 # shorter run before ',', ')' or the end is a row number or a count). A pattern that
 # opens with a character class is searched for at C speed; then _STARTS says whether a
 # number starts there, and _number reads it.
-_RUN = re.compile(r"[0-9][0-9]{4,}+(?:(?<=[0-9]{9})|(?![,)]|\Z))")
+_RUN = r"[0-9]{4,}+(?:(?<=[0-9]{9})|(?![)]|\Z))"  # after its first digit
+# A birth date written with separators inside it ('1985-01-01-7391', '85 01 01 7391',
+# '8501-01-7391'): no run of five digits shows it, so it is found as a whole (after its
+# first digit, no digit before it). Not when a date and a separator follow the last four
+# ('2021-03-01 – 2022-03-01', a period).
+_DATE_SEPARATOR = f"[{_DASHES}./\\s]"
+_SPLIT = (
+    f"(?<![0-9][0-9])(?P<y>[0-9](?:[0-9]{{2}})?)"
+    f"(?:{_DATE_SEPARATOR}(?P<m>{_MONTH}){_DATE_SEPARATOR}?|(?P<m2>{_MONTH}){_DATE_SEPARATOR})"
+    f"(?P<d>{_DAY}){BETWEEN}{_LAST_FOUR}(?![0-9]|{_SEPARATOR}[0-9])"
+)
+# Where a number may start, or a whole one with a split date: one digit opens both, so the
+# search runs at C speed to the next digit.
+_FIND = re.compile(f"[0-9](?:{_RUN}|(?P<split>{_SPLIT}))")
 _LOOSE = re.compile("([0-9]{5}|[0-9]{6}|[0-9]{8})[-+]?[0-9]{4}(?![0-9])")
 _STARTS = re.compile(f"{_LOOSE.pattern}|{_BIRTH}{_TAIL}")
 # One date-shaped number, with the century and without: both are tried.
@@ -145,12 +162,15 @@ def _masked(text: str, plain: str, where: list[int] | None) -> str:
     digits written 0-9 and ``where`` the position in ``text`` of each of its characters
     (None: the same text)."""
     pieces, done, read = [], 0, 0  # done: in text; read: in plain
-    for found in _RUN.finditer(plain):
+    for found in _FIND.finditer(plain):
         if found.start() < read:
             continue  # inside a number masked already
-        if _STARTS.match(plain, found.start()) is None:
+        if found["split"] is not None:
+            number: tuple[int, str] | None = (found.end(), _split_masked(found))
+        elif _STARTS.match(plain, found.start()) is None:
             continue
-        number = _number(plain, found.start())
+        else:
+            number = _number(plain, found.start())
         if number is None:
             continue
         read, masked = number
@@ -160,6 +180,10 @@ def _masked(text: str, plain: str, where: list[int] | None) -> str:
         pieces += [text[done:start], masked]
         done = stop
     return "".join([*pieces, text[done:]])
+
+
+def _split_masked(found: re.Match[str]) -> str:
+    return f"{found[0][0]}{found['y']}{found['m'] or found['m2']}{found['d']}-****"
 
 
 def _number(text: str, at: int) -> tuple[int, str] | None:

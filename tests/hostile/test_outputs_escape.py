@@ -203,10 +203,43 @@ def test_esfkit_s_own_words_pass_every_sink_unchanged() -> None:
     )
 
 
-# A personnummer in the spellings today's mask_text covers ('-', '+', none) is masked by
-# every sink above. h10-identity widens mask_text to every separator; until that branch is
-# merged these spellings still show. Flip to passing tests (remove the mark) after the merge.
+# A personnummer in any separator's spelling is masked by every sink above.
 @pytest.mark.parametrize("spelling", o.BROADER_PNR_SPELLINGS)
 def test_every_sink_masks_the_broader_spellings(spelling: str) -> None:
     for name, sink in SINKS.items():
         assert not o.personnummer_in(sink(f"id {spelling} x"), o.BROAD_PNR), name
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "850101-\n2382",  # a line break typed in the cell (Alt+Enter), or from a PDF
+        "850101-\r\n2382",
+        "850101\u20282382",
+        "19850101\n\n2382",
+        "1985-01-01-2382",  # separators inside the date, as a hand writes it
+        "85-01-01-2382",
+        "85 01 01-2382",
+        "1985 01 01 2382",
+        "8501-01-2382",
+        "1985.01.01 2382",
+        "850101-23 82",
+        "850101,2382",
+        "850101------2382",
+        "850101\u207b2382",  # superscript minus
+    ],
+)
+def test_every_sink_masks_a_personnummer_however_it_is_parted(spelling: str) -> None:
+    # The escape a sink writes for a line break ('\x{a}') must not show the number whole.
+    for name, sink in SINKS.items():
+        shown = sink(f"id {spelling} x")
+        assert "2382" not in shown and "23 82" not in shown, (name, shown)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2021-03-01 – 2022-03-01", "perioden 2021-03-01 - 2022-02-28", "2021-03-01", "20210301"],
+)
+def test_a_period_of_two_dates_is_no_personnummer(text: str) -> None:
+    for name, sink in SINKS.items():
+        assert "****" not in sink(text), name
