@@ -259,3 +259,21 @@ def test_a_run_of_some_goals_keeps_the_goal_files_order_in_the_file(write, tmp_p
     assert run.exit_code == 0, run.stderr
     assert list(dict.fromkeys(r["goal"] for r in _rows(history))) == ["women", "exits"]
     assert _goal_order(history) == ["women", "exits"]
+
+
+def test_a_project_named_like_a_formula_is_never_one_in_the_file(write, tmp_path) -> None:
+    # The file is CSV that people open in Excel: the project's name is a CSV field there.
+    name = '=HYPERLINK("http://evil.example","klicka")'
+    goals = write("g.yml", GOALS.replace("name: Test", f"name: '{name}'"))
+    assert name in goals.read_text(encoding="utf-8")
+    data = write("d.csv", DATA)
+    history = tmp_path / "history.csv"
+    for as_of in ("2021-01-31", "2021-03-31"):  # read back as this project's
+        run = run_cli("check", goals, data, "--as-of", as_of, "--history", history)
+        assert run.exit_code == 0, run.stderr
+    assert {r["project"] for r in _rows(history)} == {"'" + name}
+    # A file an earlier esfkit wrote, with the name as it is, is this project's too.
+    history.write_text(history.read_text(encoding="utf-8").replace("'=", "="), encoding="utf-8")
+    run = run_cli("check", goals, data, "--as-of", "2021-05-31", "--history", history)
+    assert run.exit_code == 0, run.stderr
+    assert {r["project"] for r in _rows(history)} == {"'" + name}

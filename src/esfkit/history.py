@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from esfkit.errors import DataError, DataLocation, EsfkitError, Said, say
-from esfkit.escape import json_document, json_text, plain
+from esfkit.escape import csv_field, json_document, json_text
 from esfkit.goalfile.digest import goal_digest
 from esfkit.goalfile.model import GoalFile
 from esfkit.inputfile import MIB, read_input
@@ -158,7 +158,7 @@ def _read_rows(lines, name: str, project: str | None) -> list[HistoryRow]:
             DataLocation(name, (1,)),
             hint=say("hint.history_header"),
         )
-    rows = _Rows(name, None if project is None else plain(project))
+    rows = _Rows(name, None if project is None else csv_field(project))
     for fields in lines:
         if fields:
             rows.add(fields, header, lines.line_num)
@@ -291,7 +291,7 @@ def _row(fields: dict[str, str], name: str, line: int) -> HistoryRow:
         target,
         fields["status"],
         None if threshold is None else int(threshold),
-        fields.get("project", ""),
+        csv_field(fields.get("project", "")),  # a file written before it was a CSV field
         fields.get("definition", ""),
         fields.get("data", ""),
         dims_key,
@@ -337,8 +337,9 @@ def _number(fields: dict[str, str], column: str, bad, highest: float, whole: boo
 
 
 def rows_of(report: Report, digests: dict[str, str]) -> list[HistoryRow]:
-    """This run's rows: every cell's value as the report shows it (a hidden one blank)."""
-    project = plain(report.project)
+    """This run's rows: every cell's value as the report shows it (a hidden one blank); the
+    project's name as a CSV field (never a formula when the file is opened in Excel)."""
+    project = csv_field(report.project)
     rows = []
     for goal in report.goals:
         for cell in goal.cells:
@@ -373,7 +374,7 @@ def record(
     are in the goal file's order (``digests`` is by goal id in that order), goals it no
     longer has last, by id; a goal's rows by dims."""
     goals = {g.id for g in report.goals}
-    project = plain(report.project)
+    project = csv_field(report.project)
     kept = [
         r if r.project else replace(r, project=project)
         for r in earlier
