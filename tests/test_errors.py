@@ -262,3 +262,17 @@ def test_a_header_typed_with_a_line_break_never_starts_a_line_of_the_message(
         lines = run.stderr.splitlines()
         assert not any(line.startswith("error: forged") for line in lines), run.stderr
         assert "Kön\\x" in run.stderr or "Kön\\u" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("command", [("check", "g.yml", "d.csv"), ("indicators", "list")])
+def test_click_s_usage_errors_show_an_argument_s_format_characters_and_mask_it(
+    command: tuple[str, ...],
+) -> None:
+    # Click escapes an argument's C0 controls itself ('\x0a'), not a bidi override or a
+    # zero-width space; and its escape must not let a personnummer through.
+    argument = "--x\u202eRLO\u200bZW\u2028LSEP 850101-\n2382"
+    run = run_cli(*command, argument)
+    assert run.exit_code == 2
+    for raw in ("\u202e", "\u200b", "\u2028", "2382"):
+        assert raw not in run.stderr, run.stderr
+    assert "\\u202e" in run.stderr and "850101-****" in run.stderr, run.stderr

@@ -251,8 +251,8 @@ def _masked_usage_error() -> Iterator[None]:
     try:
         yield
     except typer.TyperException as exc:  # the base of Click's usage errors, as typer ships them
-        from esfkit.privacy import mask_text
+        from esfkit.escape import terminal_lines  # the argument it quotes as typed: masked,
 
-        if isinstance(getattr(exc, "message", None), str):
-            exc.message = mask_text(exc.message)
+        if isinstance(getattr(exc, "message", None), str):  # no bidi or zero-width raw
+            exc.message = terminal_lines(exc.message)
         raise

@@ -227,6 +227,8 @@ def test_every_sink_masks_the_broader_spellings(spelling: str) -> None:
         "850101,2382",
         "850101------2382",
         "850101\u207b2382",  # superscript minus
+        "850101-\\x0a2382",  # a line break already shown as its escape (Click does so)
+        "850101\\x{a}2382",
     ],
 )
 def test_every_sink_masks_a_personnummer_however_it_is_parted(spelling: str) -> None:
