@@ -276,3 +276,17 @@ def test_click_s_usage_errors_show_an_argument_s_format_characters_and_mask_it(
     for raw in ("\u202e", "\u200b", "\u2028", "2382"):
         assert raw not in run.stderr, run.stderr
     assert "\\u202e" in run.stderr and "850101-****" in run.stderr, run.stderr
+
+
+def test_a_file_name_with_a_line_break_stays_on_its_line(write, tmp_path) -> None:
+    goals = write("goals.yml", GOALS)
+    missing = tmp_path / "x\nerror: forged 850101-\n2382.xlsx"
+    for run in (run_cli("check", goals, missing), run_cli("history", missing)):
+        assert run.exit_code == 2, run.stderr
+        assert not any(line.startswith("error: forged") for line in run.stderr.splitlines())
+        assert "2382" not in run.stderr and "850101-****" in run.stderr, run.stderr
+
+
+def test_a_value_click_quotes_as_python_does_is_masked(write) -> None:
+    run = run_cli("check", write("goals.yml", GOALS), "d.csv", "--width", "x\n850101-\n2382")
+    assert run.exit_code == 2 and "2382" not in run.stderr, run.stderr

@@ -95,11 +95,13 @@ class Said:
 
 
 def _said(word: object, labels: Mapping[str, str]) -> object:
-    """A word of a sentence in the language of ``labels``: a Said or Rows said, a text on
-    one line (:func:`one_line`), else as is."""
+    """A word of a sentence in the language of ``labels``: a Said or Rows said, a number
+    as is, anything else as text on one line (:func:`one_line`)."""
     if isinstance(word, _SPOKEN):
         return word.text(labels)
-    return one_line(word) if isinstance(word, str) else word
+    if isinstance(word, int | float):
+        return word
+    return one_line(str(word))  # a text, a path, an OSError's words: from users' files
 
 
 def one_line(text: str) -> str:

@@ -50,9 +50,9 @@ _SEPARATOR = f"[{_DASHES}+\ufe62\uff0b./,\u2044\u2215\uff0e\uff0f]"
 _SPACE = "\\s"  # any whitespace, a line break too (Alt+Enter in a cell, text from a PDF)
 # Between the birth date and the last four: what a register and a hand have typed there,
 # however much of it.
-# A line break or control character already shown as its escape ('\\x0a', '\\x{a}',
+# A line break or control character already shown as its escape ('\\n', '\\x0a', '\\x{a}',
 # '\\u2028': Click quotes an argument so before esfkit sees its message) parts no number.
-_ESCAPED = r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[xu]\{[0-9a-fA-F]{1,6}\})"
+_ESCAPED = r"\\(?:[nrtvf]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[xu]\{[0-9a-fA-F]{1,6}\})"
 BETWEEN = f"(?:{_SPACE}|{_SEPARATOR}|{_ESCAPED})*+"
 TF = "[Tt\uff34\uff54\u0422\u0442\u03a4\u03c4][Ff\uff26\uff46\u03dc\u03dd]"
 _LAST_FOUR = f"[0-9]{{2}}{_SPACE}?[0-9]{{2}}"  # '7391', '73 91'
