@@ -166,3 +166,13 @@ def test_suppression_hides_the_mover_count_and_names_no_municipality(files, writ
     )
     (moves,) = [f for f in big.findings if f.kind == "municipality_moves"]
     assert moves.rows == () and big.suppressed["finding.municipality_moves"] == "secondary"
+
+
+def test_validate_names_the_municipalities_as_the_report_does(write) -> None:
+    # Typed in lower case, as careless exports do: the finding says where the person is
+    # counted with the report's name for it, not the cell's spelling.
+    rows = "D1;Kvinna;pajala;2021-01-10;2021-03-01;Arbete\nD1;Kvinna;kiruna ;2021-05-01;;\n"
+    run = run_cli_en("validate", write("g.yml", GOALS), write("d.csv", HEADER + rows), *ARGS)
+    line = next(x for x in run.stdout.splitlines() if "D1" in x and "Kiruna" in x)
+    assert "from Pajala to Kiruna" in line and "counted in Kiruna" in line, line
+    assert "pajala" not in run.stdout and "kiruna" not in run.stdout, run.stdout

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -758,7 +758,7 @@ def _duplicates(  # noqa: PLR0913  # what inspect read, the settings, the report
     end: pd.Series | None,
     unit: str,
     every: bool,
-    parsed: dict[str, pd.Series],
+    parsed: Parsed,
     report_date: dt.date,
 ) -> list[Finding]:
     """Identical rows; and per id, re-enrolments (separate periods) or overlaps, and moves
@@ -812,7 +812,8 @@ def _duplicates(  # noqa: PLR0913  # what inspect read, the settings, the report
     if every and "municipality" in columns:
         mine = _Enrolments(keys[keep], start.to_numpy()[keep], rows[keep], typed.to_numpy()[keep])
         places = raw.codes(columns["municipality"]).take(keep)
-        findings += _moves(mine, places, columns, unit, report_date)
+        shown = parsed.places.values.tolist() if parsed.places is not None else []
+        findings += _moves(mine, places, shown, columns, unit, report_date)
     return findings
 
 
@@ -827,12 +828,23 @@ class _Enrolments:
 
 
 def _moves(
-    e: _Enrolments, places: Distinct, columns: dict[str, str], unit: str, report_date: dt.date
+    e: _Enrolments,
+    places: Distinct,
+    shown: Sequence[str | None],
+    columns: dict[str, str],
+    unit: str,
+    report_date: dt.date,
 ) -> list[Finding]:
     """Per id enrolled in more than one municipality (blank cells aside): where from,
     where to, and where the person is counted (``unit: person``: the latest enrolment
-    started by ``report_date``, as the report counts, engine/population.py)."""
-    names = [municipalities.name_for_code(v.strip()) or " ".join(v.split()) for v in places.values]
+    started by ``report_date``, as the report counts, engine/population.py). ``shown``: per
+    distinct cell of ``places``, the name the report shows (None: none, or undeclared)."""
+    names = [
+        (shown[i] if shown else None)
+        or municipalities.name_for_code(v.strip())
+        or " ".join(v.split())
+        for i, v in enumerate(places.values)
+    ]
     place_keys = pd.factorize(np.array([key(n) for n in names], dtype=object))[0]
     blank = np.array([not key(n) for n in names], dtype=bool)
     place = place_keys[places.codes]
