@@ -554,3 +554,11 @@ def test_a_note_row_s_what_to_do_comes_before_its_cell_s_gender(write) -> None:
     validated = validate(write, data)
     assert list(kinds_in(validated.stdout))[:2] == ["note_row", "gender_code"]
     assert "`K = kvinna, M = man: women`, `men`, `nonbinary` or `unknown`" in validated.stdout
+
+
+def test_a_gender_code_typed_in_two_cases_is_one_finding(write) -> None:
+    # data.genders is read by key: one declaration covers both spellings.
+    data = HEADER + GOOD.replace("Kvinna", "Annat") + GOOD.replace("Kvinna", "annat ")
+    run = validate(write, data)
+    assert kinds_in(run.stdout)["gender_code"] == 1, run.stdout
+    assert "rows 2, 3" in run.stdout, run.stdout

@@ -384,7 +384,12 @@ def _genders(
         return []
     codes = gender_codes(genders)
     findings = []
+    # 'Annat' and 'annat' are one code to declare (data.genders is read by key): one finding.
+    by_key: dict[str, tuple[str, np.ndarray]] = {}
     for text, where in _by_value(values[unknown], rows[unknown]).items():
+        first, before = by_key.get(key(text), (text, where[:0]))
+        by_key[key(text)] = (first, np.sort(np.concatenate([before, where])))
+    for text, where in by_key.values():
         if _shown(text) in look_alike:
             continue
         suggestion = did_you_mean(text, [c for c in codes if c])
