@@ -9,12 +9,15 @@ What is masked (docs/data.md, "Personnummer in text"): a number is a maximal run
 ignored. Masked are
 
 - a *date-shaped* birth date, YYMMDD or YYYYMMDD with a month 01-12 and a day 01-31 or
-  61-91 (samordningsnummer), followed by four digits (or two, a space and two), with no
-  separator or any run of whitespace (line breaks too), dashes (any: hyphen, non-breaking
-  hyphen, en and em dash, minus sign, superscript minus, full-width hyphen-minus ...), '+',
-  '.', '/' and ',' between them, check digit right or wrong;
-- the same with one separator after the year and the month or either ('1985-01-01-7391',
-  '85 01 01 7391'), unless a separator and a digit follow (a period of two dates);
+  61-91 (samordningsnummer), followed by four digits (or two, a space or dash and two),
+  with no separator or any run of whitespace (line breaks too), dashes (any: hyphen,
+  non-breaking hyphen, en and em dash, minus sign, superscript minus, full-width
+  hyphen-minus ...), '+', '.', '/', ',', '_', ':', '*', '·', '•' and escapes of control
+  characters between them, check digit right or wrong;
+- the same with separators inside the birth date: dashes, dots or slashes and a dash or
+  '+' before the last four ('1985-01-01-7391'), or spaces ('85 01 01 7391'); not a date
+  followed by a count ('2021-12-31 1500') or another date;
+- a number written in groups of three ('8 501 012 382') whose digits are one;
 - the same birth date followed by 'TF' and two digits (a protected identity, SCB's form);
 - as before, any run of 5, 6 or 8 digits and four more with '-', '+' or nothing between
   (9, 10 or 12 digits: a personnummer with an impossible date, or one that lost its leading
@@ -46,37 +49,44 @@ _DASHES = (
     "\\-\u2010-\u2015\u2212\u2043\u2796\u02d7\u058a\u05be\u1400\u1806\u2e17\u2e1a\u2e3a"
     "\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\u207b\u208b"
 )
-_SEPARATOR = f"[{_DASHES}+\ufe62\uff0b./,\u2044\u2215\uff0e\uff0f]"
+_SEPARATOR = f"[{_DASHES}+\ufe62\uff0b./,_:*\u00b7\u2022\u2044\u2215\uff0e\uff0f]"
 _SPACE = "\\s"  # any whitespace, a line break too (Alt+Enter in a cell, text from a PDF)
-# Between the birth date and the last four: what a register and a hand have typed there,
-# however much of it.
 # A line break or control character already shown as its escape ('\\n', '\\x0a', '\\x{a}',
 # '\\u2028': Click quotes an argument so before esfkit sees its message) parts no number.
 _ESCAPED = r"\\(?:[nrtvf]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[xu]\{[0-9a-fA-F]{1,6}\})"
+# Between the birth date and the last four: what a register and a hand have typed there,
+# however much of it.
 BETWEEN = f"(?:{_SPACE}|{_SEPARATOR}|{_ESCAPED})*+"
 TF = "[Tt\uff34\uff54\u0422\u0442\u03a4\u03c4][Ff\uff26\uff46\u03dc\u03dd]"
-_LAST_FOUR = f"[0-9]{{2}}{_SPACE}?[0-9]{{2}}"  # '7391', '73 91'
+_LAST_FOUR = f"[0-9]{{2}}(?:{_SPACE}|[{_DASHES}])?[0-9]{{2}}"  # '7391', '73 91', '73-91'
 _TAIL = f"{BETWEEN}(?:{_LAST_FOUR}|{TF}[0-9]{{2}})"
 # Where a number may start: at the first digit of a run of five or more (no digit before
 # it), nine long or followed by what may go on with a number (every spelling has nine
 # digits in a row, or a sign, separator, space or 'TF' after its first five to eight: a
-# shorter run before ',', ')' or the end is a row number or a count). A pattern that
-# opens with a character class is searched for at C speed; then _STARTS says whether a
-# number starts there, and _number reads it.
+# shorter run before ')' or the end is a row number or a count). A pattern that opens
+# with a character class is searched for at C speed; then _STARTS says whether a number
+# starts there, and _number reads it.
 _RUN = r"[0-9]{4,}+(?:(?<=[0-9]{9})|(?![)]|\Z))"  # after its first digit
-# A birth date written with separators inside it ('1985-01-01-7391', '85 01 01 7391',
-# '8501-01-7391'): no run of five digits shows it, so it is found as a whole (after its
-# first digit, no digit before it). Not when a date and a separator follow the last four
-# ('2021-03-01 – 2022-03-01', a period).
-_DATE_SEPARATOR = f"[{_DASHES}./\\s]"
+# A birth date written with separators inside it, found as a whole (no run of five digits
+# shows it; after its first digit, no digit before it): with dashes, dots or slashes and a
+# dash or '+' before the last four ('1985-01-01-7391', '8501-01-7391'), or with spaces
+# ('85 01 01 7391', '85 01 01-7391'). A date followed by a count, a time or an amount
+# ('2021-12-31 1500 deltagare') or by another date ('2021-03-01 – 2022-03-01') is none.
+_DATE_MARK = f"[{_DASHES}./]"
 _SPLIT = (
-    f"(?<![0-9][0-9])(?P<y>[0-9](?:[0-9]{{2}})?)"
-    f"(?:{_DATE_SEPARATOR}(?P<m>{_MONTH}){_DATE_SEPARATOR}?|(?P<m2>{_MONTH}){_DATE_SEPARATOR})"
-    f"(?P<d>{_DAY}){BETWEEN}{_LAST_FOUR}(?![0-9]|{_SEPARATOR}[0-9])"
+    f"(?<![0-9][0-9])(?P<y>[0-9](?:[0-9]{{2}})?)(?:"
+    f"(?:{_DATE_MARK}(?P<m>{_MONTH}){_DATE_MARK}?|(?P<m2>{_MONTH}){_DATE_MARK})(?P<d>{_DAY})"
+    f"[{_DASHES}+]"
+    f"|{_SPACE}(?P<m3>{_MONTH}){_SPACE}(?P<d3>{_DAY})(?:{_SPACE}*[{_DASHES}+]{_SPACE}*|{_SPACE}+)"
+    f"){_LAST_FOUR}(?![0-9]|{_SEPARATOR}[0-9])"
 )
-# Where a number may start, or a whole one with a split date: one digit opens both, so the
-# search runs at C speed to the next digit.
-_FIND = re.compile(f"[0-9](?:{_RUN}|(?P<split>{_SPLIT}))")
+# A number Excel shows with a thousands separator ('8 501 012 382', '198 501 012 382'):
+# masked when its digits are a personnummer.
+_GROUP = "[ \u00a0\u202f,.]"
+_GROUPED = f"[0-9]{{0,2}}(?:{_GROUP}[0-9]{{3}}){{3}}(?![0-9]|{_GROUP}[0-9])"
+# Where a number may start, or a whole one written so: one digit opens each, so the search
+# runs at C speed to the next digit.
+_FIND = re.compile(f"[0-9](?:{_RUN}|(?P<split>{_SPLIT})|(?P<grouped>{_GROUPED}))")
 _LOOSE = re.compile("([0-9]{5}|[0-9]{6}|[0-9]{8})[-+]?[0-9]{4}(?![0-9])")
 _STARTS = re.compile(f"{_LOOSE.pattern}|{_BIRTH}{_TAIL}")
 # One date-shaped number, with the century and without: both are tried.
@@ -170,6 +180,8 @@ def _masked(text: str, plain: str, where: list[int] | None) -> str:
             continue  # inside a number masked already
         if found["split"] is not None:
             number: tuple[int, str] | None = (found.end(), _split_masked(found))
+        elif found["grouped"] is not None:
+            number = _grouped(found)
         elif _STARTS.match(plain, found.start()) is None:
             continue
         else:
@@ -186,7 +198,15 @@ def _masked(text: str, plain: str, where: list[int] | None) -> str:
 
 
 def _split_masked(found: re.Match[str]) -> str:
-    return f"{found[0][0]}{found['y']}{found['m'] or found['m2']}{found['d']}-****"
+    month, day = found["m"] or found["m2"] or found["m3"], found["d"] or found["d3"]
+    return f"{found[0][0]}{found['y']}{month}{day}-****"
+
+
+def _grouped(found: re.Match[str]) -> tuple[int, str] | None:
+    """A number written in groups of three, masked when its digits are a personnummer."""
+    digits = re.sub("[^0-9]", "", found[0])
+    number = _number(digits, 0) if _STARTS.match(digits) else None
+    return (found.end(), number[1]) if number and number[0] == len(digits) else None
 
 
 def _number(text: str, at: int) -> tuple[int, str] | None:

@@ -222,7 +222,14 @@ def test_every_sink_masks_the_broader_spellings(spelling: str) -> None:
         "85 01 01-2382",
         "1985 01 01 2382",
         "8501-01-2382",
-        "1985.01.01 2382",
+        "8 501 012 382",  # a number column shown with a thousands separator
+        "198 501 012 382",
+        "8.501.012.382",
+        "850101_2382",
+        "850101:2382",
+        "850101\u00b72382",
+        "850101-23-82",
+        "85-01-01-23-82",
         "850101-23 82",
         "850101,2382",
         "850101------2382",
@@ -240,8 +247,23 @@ def test_every_sink_masks_a_personnummer_however_it_is_parted(spelling: str) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["2021-03-01 – 2022-03-01", "perioden 2021-03-01 - 2022-02-28", "2021-03-01", "20210301"],
+    [
+        "2021-03-01 – 2022-03-01",
+        "perioden 2021-03-01 - 2022-02-28",
+        "2021-03-01",
+        "20210301",
+        "Per 2021-12-31, 1500 deltagare",  # a date and a count, a time, an amount
+        "v. 2021-03-01 1200 deltagare",
+        "2021-12-31 – 1200 deltagare",
+        "Möte 2021-05-03 1300",
+        "beslut 2021-05-03, 1500 000 kr",
+        "2021-03-01\n1200 deltagare",
+        "0911-69 60 00",  # a switchboard's number
+        "08-12 12 34 56",
+        "1 234 567,89 kr",
+        "12 345 678 901",
+    ],
 )
-def test_a_period_of_two_dates_is_no_personnummer(text: str) -> None:
+def test_a_date_count_amount_or_phone_number_is_no_personnummer(text: str) -> None:
     for name, sink in SINKS.items():
         assert "****" not in sink(text), name
