@@ -99,6 +99,7 @@ def test_dates_with_one_reading_are_not_ambiguous(text: str) -> None:
         "44256.5",
         "44256,75",
         "44256.99999",
+        "44256.9999999",  # within half a second of midnight: still the day it is
     ],
 )
 def test_a_date_with_a_time_is_read_as_its_day(text: str) -> None:

@@ -243,15 +243,15 @@ def _from_parts(parts: pd.DataFrame) -> np.ndarray:
 
 
 def _from_serials(texts: np.ndarray) -> np.ndarray:
-    """Excel day numbers (days since 1899-12-30, the fraction being the time of day)."""
+    """Excel day numbers (days since 1899-12-30; the fraction, the time of day, is dropped:
+    44742.9999999 is still 2022-06-30)."""
     parts = pd.Series(texts, dtype=object).str.extract(_SERIAL)
     fraction = parts["fraction"].fillna("0")
     days = pd.to_numeric(parts["days"] + "." + fraction, errors="coerce").to_numpy(float)
     low, high = _SERIAL_RANGE
     valid = (days >= low) & (days <= high)
     out = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[ns]")
-    seconds = np.round(days[valid] * 86_400).astype(np.int64)
-    out[valid] = _EXCEL_EPOCH + seconds.astype("timedelta64[s]")
+    out[valid] = _EXCEL_EPOCH + np.floor(days[valid]).astype(np.int64).astype("timedelta64[D]")
     return out
 
 
