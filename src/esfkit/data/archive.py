@@ -279,7 +279,7 @@ def xml_pieces(
     carry = b""
     for piece in pieces:
         text = carry + piece
-        if local_names and _PREFIXED.search(text):
+        if local_names:
             text = _local_names(text)
         at = text.rfind(cut)
         if at <= 0:
@@ -304,8 +304,9 @@ _ANY_PREFIX = re.compile(rb"<(/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])")
 
 
 def _local_names(text: bytes) -> bytes:
-    """``text`` with the prefix taken off every element's name. Where one prefix is used
-    (the first found), two replacements; else every tag is rewritten. A tag cut at the
+    """``text`` with the prefix taken off every element's name (``text`` itself when
+    :data:`_PREFIXED` finds none). Where one prefix is used (the first found), two
+    replacements; else every tag is rewritten. A tag cut at the
     end of ``text`` keeps its prefix: it is rewritten with the next piece (xml_pieces
     carries it over, as the end of the last row)."""
     found = _PREFIXED.search(text)
